@@ -1,0 +1,24 @@
+/* cli.c: shared command-line behaviour. */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "sla_cli.h"
+
+void
+sla_cli_version(const char *tool)
+{
+	printf("%s (sla-tools) %s\n", tool, SLA_VERSION);
+}
+
+int
+sla_cli_usage_error(const sla_diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(d->out, "%s: ", d->tool);
+	va_start(ap, fmt);
+	vfprintf(d->out, fmt, ap);
+	va_end(ap);
+	fprintf(d->out, "\nTry '%s --help'.\n", d->tool);
+	return SLA_EXIT_ERROR;
+}

@@ -1,0 +1,111 @@
+/* diag.c: messages in the house shape. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sla_diag.h"
+
+sla_diag
+sla_diag_init(const char *tool)
+{
+	return (sla_diag){ .tool = tool, .out = stderr, .limit = 0, .records = 0 };
+}
+
+/* Back off from the cut to the start of a UTF-8 sequence, so that a quoted
+ * Chinese value is never cut in the middle of a character. */
+static size_t
+utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+size_t
+sla_diag_quote(char *buf, size_t n, const char *value, size_t vlen)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t cut = utf8_cut(value, vlen, SLA_DIAG_VALUE_MAX);
+	size_t o = 0;
+
+	if (n < 8)
+		return 0;
+	buf[o++] = '"';
+	for (size_t i = 0; i < cut && o + 6 < n; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : (char)c;
+		} else if (c < 0x20 || c == 0x7f) {
+			buf[o++] = '\\';
+			buf[o++] = 'x';
+			buf[o++] = hex[c >> 4];
+			buf[o++] = hex[c & 15];
+		} else {
+			buf[o++] = (char)c;
+		}
+	}
+	if (cut < vlen && o + 5 < n) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return o;
+}
+
+static void
+vmsg(const sla_diag *d, const char *file, unsigned long line, const char *column,
+     const char *value, size_t vlen, const char *what, va_list ap)
+{
+	char quoted[4 * SLA_DIAG_VALUE_MAX + 16];
+
+	fprintf(d->out, "%s: ", d->tool);
+	if (file && line)
+		fprintf(d->out, "%s:%lu: ", file, line);
+	else if (file)
+		fprintf(d->out, "%s: ", file);
+	if (column)
+		fprintf(d->out, "%s: ", column);
+	vfprintf(d->out, what, ap);
+	if (value) {
+		sla_diag_quote(quoted, sizeof quoted, value, vlen);
+		fprintf(d->out, " %s", quoted);
+	}
+	fputc('\n', d->out);
+}
+
+void
+sla_diag_msg(const sla_diag *d, const char *file, unsigned long line,
+	     const char *column, const char *value, size_t vlen, const char *what, ...)
+{
+	va_list ap;
+
+	va_start(ap, what);
+	vmsg(d, file, line, column, value, vlen, what, ap);
+	va_end(ap);
+}
+
+void
+sla_diag_record(sla_diag *d, const char *file, unsigned long line,
+		const char *column, const char *value, size_t vlen, const char *what, ...)
+{
+	va_list ap;
+
+	d->records++;
+	if (d->limit && d->records > d->limit)
+		return;
+	va_start(ap, what);
+	vmsg(d, file, line, column, value, vlen, what, ap);
+	va_end(ap);
+}
+
+void
+sla_diag_summary(const sla_diag *d)
+{
+	if (d->limit && d->records > d->limit)
+		fprintf(d->out, "%s: %lu more record errors not shown (%lu in all)\n",
+			d->tool, d->records - d->limit, d->records);
+}

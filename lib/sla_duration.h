@@ -1,0 +1,36 @@
+/* sla_duration.h: targets such as 8h, 1h30m, 3wd, 2wd@time, 1wd@close
+ * (DESIGN §4). */
+#ifndef SLA_DURATION_H
+#define SLA_DURATION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sla_calendar.h"
+
+enum sla_duration_form {
+	SLA_DUR_PLAIN,		/* secs + wd × the calendar's day length */
+	SLA_DUR_WD_AT_TIME,	/* the same wall-clock time wd working days on */
+	SLA_DUR_WD_AT_CLOSE,	/* the close of the wd-th working day after the start's day */
+};
+
+typedef struct sla_duration {
+	enum sla_duration_form form;
+	int64_t secs;		/* s, m, h and d (24 h) parts, in business seconds */
+	int64_t wd;		/* working days */
+	bool uses_d;		/* has a d part (lint: d on a business calendar) */
+} sla_duration;
+
+/* Parse TEXT ("8h", "1h30m", "2wd", "3wd@time", "1wd@close", "0s").
+ * Negative, overflowing or unit-less values are errors.  Returns 0, or -1
+ * with the reason in ERR. */
+int sla_duration_parse(const char *text, sla_duration *out, char *err, size_t errlen);
+
+/* Write D back as text (for --print-policy): "1h30m", "3wd@time". */
+size_t sla_duration_format(const sla_duration *d, char *buf, size_t n);
+
+/* The due instant of D started at S on calendar C, and the target in
+ * business seconds (for the @ forms: business(S, due)).  */
+int64_t sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *target_s);
+
+#endif

@@ -1,0 +1,99 @@
+/* sla_stream.h: the ticket and check streams (DESIGN §3).
+ *
+ * UTF-8 TSV, one header line, one record a line, no quoting: inside a field
+ * tab, newline, carriage return and backslash are written \t \n \r \\.
+ * The reader hands out fields still escaped, pointing into its buffer (no
+ * copy, no allocation per field); sla_unescape() decodes one when a tool
+ * needs its text.  The writer escapes text, or copies escaped fields raw. */
+#ifndef SLA_STREAM_H
+#define SLA_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sla_diag.h"
+
+/* A run of bytes that is not NUL-terminated. */
+typedef struct sla_field {
+	const char *p;
+	size_t n;
+} sla_field;
+
+#define SLA_FIELD(s) ((sla_field){ (s), sizeof(s) - 1 })
+
+bool sla_field_eq(sla_field f, const char *s);
+
+/* ---- reading ------------------------------------------------------------ */
+
+typedef struct sla_reader sla_reader;
+
+/* Read the files PATHS[0..N) in turn ("-" is standard input; N == 0 reads
+ * standard input).  Each file starts with a header line; every file's header
+ * must be the first file's.  Messages go through D.  NULL when the first
+ * file cannot be opened or has no header (the message is printed). */
+sla_reader *sla_reader_open(char *const *paths, size_t n, sla_diag *d);
+void sla_reader_free(sla_reader *r);
+
+/* The header's column count and names (escaped, as in the file). */
+size_t sla_reader_ncols(const sla_reader *r);
+const sla_field *sla_reader_header(const sla_reader *r);
+/* Index of the column named NAME, or -1. */
+int sla_reader_column(const sla_reader *r, const char *name);
+
+/* Advance to the next record: 1 a record, 0 the end, -1 a fatal error
+ * (I/O error, or a later file whose header differs; the message is
+ * printed).  Blank lines are skipped. */
+int sla_reader_next(sla_reader *r);
+
+/* The current record's fields: always sla_reader_ncols() of them, valid
+ * until the next call.  A row with fewer fields than the header has the
+ * missing ones empty; one with more has the extra ones folded into the last
+ * (tab and all), so no byte is lost.  Either way sla_reader_ragged() gives
+ * the number of fields the row really had, else 0. */
+const sla_field *sla_reader_fields(const sla_reader *r);
+size_t sla_reader_ragged(const sla_reader *r);
+
+/* Where the current record is: the file name as given ("-" reads as
+ * "<stdin>") and its line number (the header is line 1). */
+const char *sla_reader_file(const sla_reader *r);
+unsigned long sla_reader_line(const sla_reader *r);
+
+/* Decode the escapes of F into DST, which has room for F.n bytes (decoding
+ * never lengthens).  Returns the decoded length.  An unknown escape, or a
+ * backslash at the end, is kept as it is. */
+size_t sla_unescape(sla_field f, char *dst);
+
+/* ---- writing ------------------------------------------------------------ */
+
+typedef struct sla_writer sla_writer;
+
+/* A buffered writer on file descriptor FD (not closed by sla_writer_close). */
+sla_writer *sla_writer_new(int fd);
+/* Flush and free.  Returns 0, or -1 when any write failed (errno is set). */
+int sla_writer_close(sla_writer *w);
+int sla_writer_flush(sla_writer *w);
+
+void sla_writer_raw(sla_writer *w, const char *p, size_t n);
+void sla_writer_str(sla_writer *w, const char *s);
+void sla_writer_char(sla_writer *w, char c);
+/* Write text, escaping tab, newline, carriage return and backslash. */
+void sla_writer_escaped(sla_writer *w, const char *p, size_t n);
+void sla_writer_i64(sla_writer *w, long long v);
+
+/* ---- columns that a tool adds or replaces -------------------------------- */
+
+/* The output columns of a tool: the input's, in order, with the tool's own
+ * columns OWN[0..NOWN) replacing an input column of the same name in place,
+ * or appended at the end in the order given. */
+typedef struct sla_layout sla_layout;
+
+sla_layout *sla_layout_new(const sla_field *header, size_t ncols,
+			   const char *const *own, size_t nown);
+void sla_layout_free(sla_layout *l);
+void sla_layout_write_header(const sla_layout *l, sla_writer *w);
+/* Write one row: input fields IN pass through, the tool's own columns come
+ * from OWN (already escaped), in the order given to sla_layout_new. */
+void sla_layout_write_row(const sla_layout *l, sla_writer *w,
+			  const sla_field *in, const sla_field *own);
+
+#endif

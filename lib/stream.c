@@ -1,0 +1,539 @@
+/* stream.c: reader, writer and column layout of the TSV streams.
+ *
+ * The reader keeps one large buffer, finds line ends with memchr and splits
+ * fields with memchr; fields point into the buffer, so a record costs no
+ * allocation.  The buffer doubles only when one line is longer than it. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sla_stream.h"
+
+enum { READ_BLOCK = 256 * 1024, WRITE_BLOCK = 256 * 1024 };
+
+bool
+sla_field_eq(sla_field f, const char *s)
+{
+	size_t n = strlen(s);
+	return f.n == n && memcmp(f.p, s, n) == 0;
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+struct sla_reader {
+	char *const *paths;
+	size_t npaths, ipath;
+	const char *name;	/* current file, for messages */
+	int fd;
+	sla_diag *d;
+
+	char *buf;
+	size_t cap, start, end;	/* unread bytes are buf[start, end) */
+	bool eof;
+	unsigned long line;	/* of the current record in the current file */
+
+	char *hdr_text;		/* the first file's header line, owned */
+	size_t hdr_len;
+	sla_field *header;
+	size_t ncols;
+
+	sla_field *fields;
+	size_t ragged;
+};
+
+static const char *
+display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static int
+open_path(sla_reader *r, const char *path)
+{
+	r->name = display_name(path);
+	r->line = 0;
+	r->eof = false;
+	r->start = r->end = 0;
+	if (strcmp(path, "-") == 0) {
+		r->fd = STDIN_FILENO;
+		return 0;
+	}
+	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (r->fd < 0) {
+		sla_diag_msg(r->d, r->name, 0, NULL, NULL, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+close_current(sla_reader *r)
+{
+	if (r->fd > STDIN_FILENO)
+		close(r->fd);
+	r->fd = -1;
+}
+
+/* Read more bytes after the unread ones; 1 read, 0 end of file, -1 error. */
+static int
+fill(sla_reader *r)
+{
+	if (r->start > 0) {
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+	}
+	if (r->end == r->cap) {
+		size_t ncap = r->cap * 2;
+		char *nbuf = realloc(r->buf, ncap);
+		if (!nbuf) {
+			sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
+			return -1;
+		}
+		r->buf = nbuf;
+		r->cap = ncap;
+	}
+	for (;;) {
+		ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
+		if (got > 0) {
+			r->end += (size_t)got;
+			return 1;
+		}
+		if (got == 0) {
+			r->eof = true;
+			return 0;
+		}
+		if (errno != EINTR) {
+			sla_diag_msg(r->d, r->name, 0, NULL, NULL, 0, "read error: %s", strerror(errno));
+			return -1;
+		}
+	}
+}
+
+/* The next physical line of the current file, without its newline:
+ * 1 a line, 0 the end of the file, -1 an error. */
+static int
+next_line(sla_reader *r, char **line, size_t *len)
+{
+	size_t scanned = r->start;
+
+	for (;;) {
+		char *nl = memchr(r->buf + scanned, '\n', r->end - scanned);
+		if (nl) {
+			*line = r->buf + r->start;
+			*len = (size_t)(nl - *line);
+			r->start = (size_t)(nl - r->buf) + 1;
+			r->line++;
+			return 1;
+		}
+		if (r->eof) {
+			if (r->start == r->end)
+				return 0;
+			*line = r->buf + r->start;
+			*len = r->end - r->start;
+			r->start = r->end;
+			r->line++;
+			return 1;
+		}
+		size_t seen = r->end - r->start;
+		int got = fill(r);
+		if (got < 0)
+			return -1;
+		scanned = r->start + seen;
+	}
+}
+
+/* Split LINE into the header's number of fields (see sla_reader_fields). */
+static void
+split(sla_reader *r, char *line, size_t len)
+{
+	char *p = line, *stop = line + len;
+	size_t i;
+
+	r->ragged = 0;
+	for (i = 0; i + 1 < r->ncols; i++) {
+		char *tab = memchr(p, '\t', (size_t)(stop - p));
+		if (!tab)
+			break;
+		r->fields[i] = (sla_field){ p, (size_t)(tab - p) };
+		p = tab + 1;
+	}
+	r->fields[i] = (sla_field){ p, (size_t)(stop - p) };
+	if (i + 1 < r->ncols) {
+		r->ragged = i + 1;
+		for (size_t k = i + 1; k < r->ncols; k++)
+			r->fields[k] = (sla_field){ stop, 0 };
+		return;
+	}
+	size_t extra = 0;
+	for (char *t = p; (t = memchr(t, '\t', (size_t)(stop - t))) != NULL; t++)
+		extra++;
+	if (extra)
+		r->ragged = r->ncols + extra;
+}
+
+static size_t
+count_fields(const char *p, size_t n)
+{
+	size_t k = 1;
+	for (const char *t = p; (t = memchr(t, '\t', n - (size_t)(t - p))) != NULL; t++)
+		k++;
+	return k;
+}
+
+static int
+read_first_header(sla_reader *r)
+{
+	char *line;
+	size_t len;
+	int got = next_line(r, &line, &len);
+
+	if (got <= 0) {
+		if (got == 0)
+			sla_diag_msg(r->d, r->name, 0, NULL, NULL, 0, "empty input: no header line");
+		return -1;
+	}
+	r->hdr_len = len;
+	r->hdr_text = malloc(len + 1);
+	r->ncols = count_fields(line, len);
+	r->header = calloc(r->ncols, sizeof *r->header);
+	r->fields = calloc(r->ncols, sizeof *r->fields);
+	if (!r->hdr_text || !r->header || !r->fields) {
+		sla_diag_msg(r->d, r->name, 1, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	memcpy(r->hdr_text, line, len);
+	r->hdr_text[len] = '\0';
+	char *p = r->hdr_text;
+	for (size_t i = 0; i < r->ncols; i++) {
+		char *tab = memchr(p, '\t', len - (size_t)(p - r->hdr_text));
+		char *e = tab ? tab : r->hdr_text + len;
+		r->header[i] = (sla_field){ p, (size_t)(e - p) };
+		p = e + 1;
+	}
+	return 0;
+}
+
+/* A later file: its header must be the first one's, byte for byte. */
+static int
+check_next_header(sla_reader *r)
+{
+	char *line;
+	size_t len;
+	int got = next_line(r, &line, &len);
+
+	if (got < 0)
+		return -1;
+	if (got == 0)
+		return 0; /* an empty file adds no records */
+	if (len != r->hdr_len || memcmp(line, r->hdr_text, len) != 0) {
+		sla_diag_msg(r->d, r->name, 1, NULL, line, len,
+			     "header differs from %s's", display_name(r->paths[0]));
+		return -1;
+	}
+	return 0;
+}
+
+sla_reader *
+sla_reader_open(char *const *paths, size_t n, sla_diag *d)
+{
+	static char *const stdin_only[] = { "-" };
+	sla_reader *r = calloc(1, sizeof *r);
+
+	if (!r) {
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+		return NULL;
+	}
+	r->paths = n ? paths : stdin_only;
+	r->npaths = n ? n : 1;
+	r->d = d;
+	r->fd = -1;
+	r->cap = READ_BLOCK;
+	r->buf = malloc(r->cap);
+	if (!r->buf) {
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_reader_free(r);
+		return NULL;
+	}
+	if (open_path(r, r->paths[0]) < 0 || read_first_header(r) < 0) {
+		sla_reader_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+sla_reader_free(sla_reader *r)
+{
+	if (!r)
+		return;
+	close_current(r);
+	free(r->buf);
+	free(r->hdr_text);
+	free(r->header);
+	free(r->fields);
+	free(r);
+}
+
+size_t sla_reader_ncols(const sla_reader *r) { return r->ncols; }
+const sla_field *sla_reader_header(const sla_reader *r) { return r->header; }
+const sla_field *sla_reader_fields(const sla_reader *r) { return r->fields; }
+size_t sla_reader_ragged(const sla_reader *r) { return r->ragged; }
+const char *sla_reader_file(const sla_reader *r) { return r->name; }
+unsigned long sla_reader_line(const sla_reader *r) { return r->line; }
+
+int
+sla_reader_column(const sla_reader *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncols; i++)
+		if (sla_field_eq(r->header[i], name))
+			return (int)i;
+	return -1;
+}
+
+int
+sla_reader_next(sla_reader *r)
+{
+	for (;;) {
+		char *line;
+		size_t len;
+		int got = next_line(r, &line, &len);
+
+		if (got < 0)
+			return -1;
+		if (got > 0) {
+			if (len == 0)
+				continue;
+			split(r, line, len);
+			return 1;
+		}
+		close_current(r);
+		if (++r->ipath >= r->npaths)
+			return 0;
+		if (open_path(r, r->paths[r->ipath]) < 0 || check_next_header(r) < 0)
+			return -1;
+	}
+}
+
+size_t
+sla_unescape(sla_field f, char *dst)
+{
+	const char *p = f.p, *end = f.p + f.n;
+	size_t o = 0;
+
+	while (p < end) {
+		const char *bs = memchr(p, '\\', (size_t)(end - p));
+		size_t run = (size_t)((bs ? bs : end) - p);
+		memmove(dst + o, p, run);
+		o += run;
+		if (!bs)
+			break;
+		if (bs + 1 == end) {
+			dst[o++] = '\\';
+			break;
+		}
+		switch (bs[1]) {
+		case 't': dst[o++] = '\t'; break;
+		case 'n': dst[o++] = '\n'; break;
+		case 'r': dst[o++] = '\r'; break;
+		case '\\': dst[o++] = '\\'; break;
+		default: dst[o++] = '\\'; dst[o++] = bs[1]; break;
+		}
+		p = bs + 2;
+	}
+	return o;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+struct sla_writer {
+	int fd;
+	bool failed;
+	int err;
+	size_t len;
+	char buf[WRITE_BLOCK];
+};
+
+sla_writer *
+sla_writer_new(int fd)
+{
+	sla_writer *w = malloc(sizeof *w);
+	if (w)
+		*w = (sla_writer){ .fd = fd };
+	return w;
+}
+
+static void
+write_all(sla_writer *w, const char *p, size_t n)
+{
+	while (n > 0 && !w->failed) {
+		ssize_t put = write(w->fd, p, n);
+		if (put < 0) {
+			if (errno == EINTR)
+				continue;
+			w->failed = true;
+			w->err = errno;
+			return;
+		}
+		p += put;
+		n -= (size_t)put;
+	}
+}
+
+int
+sla_writer_flush(sla_writer *w)
+{
+	write_all(w, w->buf, w->len);
+	w->len = 0;
+	if (w->failed)
+		errno = w->err;
+	return w->failed ? -1 : 0;
+}
+
+int
+sla_writer_close(sla_writer *w)
+{
+	if (!w)
+		return 0;
+	int rc = sla_writer_flush(w);
+	int err = w->err;
+	free(w);
+	if (rc < 0)
+		errno = err;
+	return rc;
+}
+
+void
+sla_writer_raw(sla_writer *w, const char *p, size_t n)
+{
+	if (n > sizeof w->buf - w->len) {
+		sla_writer_flush(w);
+		if (n > sizeof w->buf) {
+			write_all(w, p, n);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
+}
+
+void
+sla_writer_str(sla_writer *w, const char *s)
+{
+	sla_writer_raw(w, s, strlen(s));
+}
+
+void
+sla_writer_char(sla_writer *w, char c)
+{
+	if (w->len == sizeof w->buf)
+		sla_writer_flush(w);
+	w->buf[w->len++] = c;
+}
+
+void
+sla_writer_escaped(sla_writer *w, const char *p, size_t n)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = p[i], e;
+		switch (c) {
+		case '\t': e = 't'; break;
+		case '\n': e = 'n'; break;
+		case '\r': e = 'r'; break;
+		case '\\': e = '\\'; break;
+		default: continue;
+		}
+		sla_writer_raw(w, p + run, i - run);
+		sla_writer_char(w, '\\');
+		sla_writer_char(w, e);
+		run = i + 1;
+	}
+	sla_writer_raw(w, p + run, n - run);
+}
+
+void
+sla_writer_i64(sla_writer *w, long long v)
+{
+	char tmp[24];
+	size_t i = sizeof tmp;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do {
+		tmp[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--i] = '-';
+	sla_writer_raw(w, tmp + i, sizeof tmp - i);
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+struct sla_layout {
+	size_t nout;
+	const sla_field *header;
+	const char *const *own;
+	/* per output column: the input index, or -1 - (own index) */
+	long src[];
+};
+
+sla_layout *
+sla_layout_new(const sla_field *header, size_t ncols, const char *const *own, size_t nown)
+{
+	sla_layout *l = malloc(sizeof *l + (ncols + nown) * sizeof l->src[0]);
+	if (!l)
+		return NULL;
+	l->header = header;
+	l->own = own;
+	l->nout = ncols;
+	for (size_t i = 0; i < ncols; i++)
+		l->src[i] = (long)i;
+	for (size_t k = 0; k < nown; k++) {
+		size_t i;
+		for (i = 0; i < ncols; i++)
+			if (sla_field_eq(header[i], own[k]))
+				break;
+		if (i < ncols)
+			l->src[i] = -1 - (long)k;
+		else
+			l->src[l->nout++] = -1 - (long)k;
+	}
+	return l;
+}
+
+void
+sla_layout_free(sla_layout *l)
+{
+	free(l);
+}
+
+void
+sla_layout_write_header(const sla_layout *l, sla_writer *w)
+{
+	for (size_t i = 0; i < l->nout; i++) {
+		if (i)
+			sla_writer_char(w, '\t');
+		if (l->src[i] >= 0)
+			sla_writer_raw(w, l->header[l->src[i]].p, l->header[l->src[i]].n);
+		else
+			sla_writer_str(w, l->own[-1 - l->src[i]]);
+	}
+	sla_writer_char(w, '\n');
+}
+
+void
+sla_layout_write_row(const sla_layout *l, sla_writer *w, const sla_field *in, const sla_field *own)
+{
+	for (size_t i = 0; i < l->nout; i++) {
+		const sla_field *f = l->src[i] >= 0 ? &in[l->src[i]] : &own[-1 - l->src[i]];
+		if (i)
+			sla_writer_char(w, '\t');
+		sla_writer_raw(w, f->p, f->n);
+	}
+	sla_writer_char(w, '\n');
+}

@@ -1,0 +1,147 @@
+/* Unit tests: civil dates, RFC 3339 text and time zones. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "sla_time.h"
+#include "sla_tz.h"
+
+static int64_t
+parse_utc(const char *s)
+{
+	sla_stamp st;
+	assert_int_equal(sla_rfc3339_parse(s, strlen(s), &st), 0);
+	assert_true(st.has_offset);
+	return st.secs;
+}
+
+static void
+civil_round_trips(void **state)
+{
+	(void)state;
+	assert_int_equal(sla_days_from_civil(1970, 1, 1), 0);
+	assert_int_equal(sla_days_from_civil(2000, 3, 1), 11017);
+	assert_int_equal(sla_days_from_civil(1969, 12, 31), -1);
+	for (int64_t z = -800000; z < 3000000; z += 997) {
+		int64_t y;
+		unsigned m, d;
+		sla_civil_from_days(z, &y, &m, &d);
+		assert_int_equal(sla_days_from_civil(y, m, d), z);
+	}
+	assert_int_equal(sla_weekday(sla_days_from_civil(2026, 3, 2)), 0); /* a Monday */
+	assert_int_equal(sla_weekday(sla_days_from_civil(1969, 12, 28)), 6); /* a Sunday */
+}
+
+static void
+parses_rfc3339_and_near_forms(void **state)
+{
+	(void)state;
+	sla_stamp st;
+	assert_int_equal(parse_utc("2026-03-02T09:30:00+08:00"), 1772415000);
+	assert_int_equal(parse_utc("2026-03-02T01:30:00Z"), 1772415000);
+	assert_int_equal(parse_utc("2026-03-02 01:30:00.999z"), 1772415000);
+	assert_int_equal(parse_utc("2026-03-02T09:30+0800"), 1772415000);
+	assert_int_equal(parse_utc("2026-03-01T20:30:00-05"), 1772415000);
+	assert_int_equal(parse_utc("1969-12-31T23:59:59Z"), -1);
+	assert_int_equal(sla_rfc3339_parse("2026-03-02T09:30:00", 19, &st), 0);
+	assert_false(st.has_offset);
+	assert_int_equal(st.secs, 1772415000 + 8 * 3600);
+	const char *bad[] = { "", "2026-02-29T00:00:00Z", "2026-13-01T00:00:00Z", "2026-03-02",
+			      "2026-03-02T24:00:00Z", "2026-03-02T09:30:00+8", "2026-03-02T09:30:00.Z",
+			      "0000-01-01T00:00:00Z", "2026-03-02T09:30:00+08:00x", "2026-03-02X09:30:00Z" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(sla_rfc3339_parse(bad[i], strlen(bad[i]), &st), -1);
+}
+
+static void
+formats_rfc3339(void **state)
+{
+	(void)state;
+	char buf[SLA_RFC3339_MAX];
+	assert_int_equal(sla_rfc3339_format(1772415000, 8 * 3600, buf), 25);
+	assert_string_equal(buf, "2026-03-02T09:30:00+08:00");
+	sla_rfc3339_format(-1, -(5 * 3600 + 30 * 60), buf);
+	assert_string_equal(buf, "1969-12-31T18:29:59-05:30");
+	sla_rfc3339_format(parse_utc("9999-12-31T23:59:59Z"), 0, buf);
+	assert_string_equal(buf, "9999-12-31T23:59:59+00:00");
+}
+
+static sla_tz *
+zone(const char *name)
+{
+	char err[160];
+	sla_tz *tz = sla_tz_load(name, err, sizeof err);
+	if (!tz)
+		fail_msg("%s", err);
+	return tz;
+}
+
+static int64_t
+local(const char *s)
+{
+	sla_stamp st;
+	assert_int_equal(sla_rfc3339_parse(s, strlen(s), &st), 0);
+	return st.secs;
+}
+
+static void
+zones_follow_dst(void **state)
+{
+	(void)state;
+	sla_tz *berlin = zone("Europe/Berlin");
+	int64_t u;
+	assert_int_equal(sla_tz_offset(berlin, parse_utc("2026-01-15T12:00:00Z")), 3600);
+	assert_int_equal(sla_tz_offset(berlin, parse_utc("2026-07-15T12:00:00Z")), 7200);
+	/* far beyond the file's transitions: the POSIX rule decides */
+	assert_int_equal(sla_tz_offset(berlin, parse_utc("2300-07-15T12:00:00Z")), 7200);
+	assert_int_equal(sla_tz_offset(berlin, parse_utc("2300-12-15T12:00:00Z")), 3600);
+	/* 2026-03-29 02:30 does not exist in Berlin */
+	assert_int_equal(sla_tz_to_utc(berlin, local("2026-03-29T02:30:00"), &u), SLA_TZ_GAP);
+	/* 2026-10-25 02:30 happens twice: the earlier instant wins */
+	assert_int_equal(sla_tz_to_utc(berlin, local("2026-10-25T02:30:00"), &u), SLA_TZ_OK);
+	assert_int_equal(u, parse_utc("2026-10-25T02:30:00+02:00"));
+	sla_tz_free(berlin);
+
+	sla_tz *sydney = zone("Australia/Sydney");
+	assert_int_equal(sla_tz_offset(sydney, parse_utc("2400-01-15T12:00:00Z")), 11 * 3600);
+	assert_int_equal(sla_tz_offset(sydney, parse_utc("2400-07-15T12:00:00Z")), 10 * 3600);
+	sla_tz_free(sydney);
+
+	sla_tz *sh = zone("Asia/Shanghai");
+	assert_int_equal(sla_tz_to_utc(sh, local("2026-03-02T09:30:00"), &u), SLA_TZ_OK);
+	assert_int_equal(u, 1772415000);
+	sla_tz_free(sh);
+}
+
+static void
+fixed_and_bad_zones(void **state)
+{
+	(void)state;
+	char err[160];
+	sla_tz *tz = zone("+05:30");
+	assert_int_equal(sla_tz_offset(tz, 0), 19800);
+	sla_tz_free(tz);
+	tz = zone("UTC");
+	assert_int_equal(sla_tz_offset(tz, 1772415000), 0);
+	sla_tz_free(tz);
+	assert_null(sla_tz_load("Mars/Olympus", err, sizeof err));
+	assert_non_null(strstr(err, "Mars/Olympus"));
+	assert_null(sla_tz_load("../../etc/passwd", err, sizeof err));
+	assert_null(sla_tz_load("/etc/passwd", err, sizeof err));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(civil_round_trips),
+		cmocka_unit_test(parses_rfc3339_and_near_forms),
+		cmocka_unit_test(formats_rfc3339),
+		cmocka_unit_test(zones_follow_dst),
+		cmocka_unit_test(fixed_and_bad_zones),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
