@@ -530,6 +530,7 @@ sla_policy_free(sla_policy *p)
 	free(p->tiers);
 	free(p->metrics);
 	free(p->bands);
+	free(p->hours);
 	sla_tz_free(p->tz);
 	for (size_t i = 0; i < p->nstrings; i++)
 		free(p->strings[i]);

@@ -54,6 +54,25 @@ is_days_key(const char *key)
 	return p != key;
 }
 
+/* Keep the weekday lines, so that lint can look at each interval. */
+static void
+keep_hours(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+{
+	sla_policy *p = x->p;
+	pol_hours *nv = realloc(p->hours, (p->nhours + 1) * sizeof *nv);
+	if (!nv) {
+		pol_error(x, NULL, "out of memory");
+		return;
+	}
+	p->hours = nv;
+	pol_hours *h = &p->hours[p->nhours];
+	*h = (pol_hours){ c, pol_strdup(p, e->key), pol_strdup(p, e->value), e->line };
+	if (!h->days || !h->hours)
+		pol_error(x, NULL, "out of memory");
+	else
+		p->nhours++;
+}
+
 static void
 read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 {
@@ -72,6 +91,8 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 	} else if (is_days_key(e->key)) {
 		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
 			pol_error(x, e, "%s", err);
+		else
+			keep_hours(x, c, e);
 	} else {
 		pol_unknown(x, e->line, e->key, "key in [calendar] (weekdays, holidays, workdays or day)", e->key,
 			    calendar_keys, sizeof calendar_keys / sizeof *calendar_keys);
@@ -335,6 +356,7 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 				read_penalty(x, e, &t->targets[k].penalty);
 		} else if ((k = sla_policy_metric_find(p, e->key)) >= 0) {
 			t->targets[k].set = true;
+			t->targets[k].line = e->line;
 			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
 				pol_error(x, e, "%s", err);
 		} else {
@@ -376,6 +398,7 @@ pol_read_tiers(pol_ctx *x)
 			pol_error(x, NULL, "out of memory");
 			break;
 		}
+		t->line = e->line;
 		read_tier(x, t, i, section_end(x, i));
 	}
 	pol_entry *e = pol_get(x, POL_POLICY, "", "default_tier");

@@ -35,11 +35,13 @@ typedef struct sla_target {
 	sla_duration target;
 	sla_calendar *calendar;	/* the tier's, or its calendar.METRIC */
 	sla_penalty penalty;	/* the tier's penalty, or its penalty.METRIC */
+	unsigned long line;	/* of the target in the policy file */
 } sla_target;
 
 typedef struct sla_tier {
 	const char *name;
 	sla_target *targets;	/* one per metric, in the policy's metric order */
+	unsigned long line;	/* of the section's first key */
 } sla_tier;
 
 size_t sla_policy_nmetrics(const sla_policy *p);
@@ -56,9 +58,9 @@ const sla_tier *sla_policy_default_tier(const sla_policy *p);
 /* The warn fraction in ppm (75 % = 750000). */
 int32_t sla_policy_warn_ppm(const sla_policy *p);
 
-/* Lint (sla-check --lint): print warnings about traps of a policy that
- * loaded; returns how many. */
-size_t sla_policy_lint(const sla_policy *p, const sla_diag *d);
+/* Lint (sla-check --lint): print warnings about the traps of a policy that
+ * loaded (NOW: the year whose holidays must be known); returns how many. */
+size_t sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now);
 
 /* ---- one measurement -------------------------------------------------------- */
 
@@ -84,7 +86,7 @@ typedef struct sla_interval {
 /* One metric of one ticket, as of NOW. */
 typedef struct sla_measure_in {
 	sla_calendar *calendar;
-	const sla_duration *target;
+	const sla_duration *target;	/* NULL: elapsed only, no due or status */
 	int64_t start;
 	bool stopped;
 	int64_t stop;		/* when STOPPED */
@@ -112,8 +114,7 @@ extern const char *const sla_check_columns[];
 #define SLA_CHECK_NCOLUMNS 16
 
 typedef struct sla_check_opts {
-	bool has_now;
-	int64_t now;		/* "as of"; the current time when !HAS_NOW */
+	int64_t now;		/* "as of": later stops and pauses have not happened */
 	const char *const *keep;	/* ticket columns carried along */
 	size_t nkeep;
 	unsigned fail_on;	/* bit (1u << status) for each status that fails */

@@ -14,6 +14,13 @@
 
 enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_NKINDS };
 
+/* "mon-fri = 09:00-12:00, 13:00-18:00" of a calendar. */
+typedef struct pol_hours {
+	sla_calendar *calendar;
+	const char *days, *hours;
+	unsigned long line;
+} pol_hours;
+
 struct sla_policy {
 	const char *file;
 	const char *text;	/* the embedded blob, or OWNED_TEXT */
@@ -37,6 +44,9 @@ struct sla_policy {
 	sla_credit_band *bands;
 	size_t nbands;
 	sla_cap cap;
+
+	pol_hours *hours;	/* each weekday line of the calendars, for lint */
+	size_t nhours;
 
 	char **strings;		/* every string the policy owns */
 	size_t nstrings, capstrings;
