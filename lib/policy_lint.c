@@ -50,7 +50,7 @@ lint_targets(const sla_policy *p, const sla_diag *d)
 /* Business seconds of one reference week (and the day after, for hours
  * past midnight) on calendar C: Monday 2001-01-01 local time on. */
 static int64_t
-week_seconds(sla_calendar *c, const sla_tz *tz)
+week_of_calendar(sla_calendar *c, const sla_tz *tz)
 {
 	int64_t from, to;
 	int64_t day0 = sla_days_from_civil(2001, 1, 1);
@@ -60,58 +60,81 @@ week_seconds(sla_calendar *c, const sla_tz *tz)
 	return sla_business(c, from, to);
 }
 
-/* One interval of a weekday line: "13:00-18:00" of "mon-fri = ...". */
-typedef struct piece {
-	const pol_hours *h;
-	const char *s;
-	size_t n;
-	int64_t alone;		/* its business seconds in the reference week */
-} piece;
-
-enum { MAX_PIECES = 128 };
-
-/* The business seconds of a calendar made of the pieces A and B (may be NULL). */
+/* Business seconds of the reference week of a calendar whose hours are
+ * H1 on the days D1, then H2 on the days D2 (D2 may be NULL). */
 static int64_t
-pieces_seconds(const sla_policy *p, const piece *a, const piece *b)
+week_of(const sla_policy *p, const char *d1, const char *h1, const char *d2, const char *h2)
 {
-	char buf[256], err[128];
+	char err[128];
 	sla_calendar *c = sla_calendar_new("lint", p->tz);
 	if (!c)
 		return 0;
-	for (const piece *x = a; x; x = x == a ? b : NULL) {
-		snprintf(buf, sizeof buf, "%.*s", (int)x->n, x->s);
-		sla_calendar_parse_hours(c, x->h->days, buf, err, sizeof err);
-	}
-	int64_t secs = week_seconds(c, p->tz);
+	sla_calendar_parse_hours(c, d1, h1, err, sizeof err);
+	if (d2)
+		sla_calendar_parse_hours(c, d2, h2, err, sizeof err);
+	int64_t secs = week_of_calendar(c, p->tz);
 	sla_calendar_free(c);
 	return secs;
 }
 
-/* Overlapping intervals of one calendar count once: two intervals overlap
- * when together they give less business time than each alone. */
+/* Two intervals of one line that overlap count once: together they give
+ * less business time than each alone. */
+static size_t
+lint_line_overlaps(const sla_policy *p, const sla_diag *d, const pol_hours *h)
+{
+	enum { MAX_PIECES = SLA_CALENDAR_MAX_INTERVALS };
+	const char *s[MAX_PIECES];
+	size_t len[MAX_PIECES], np = 0, n = 0;
+	int64_t alone[MAX_PIECES];
+	char buf[256];
+	for (const char *t = h->hours; *t && np < MAX_PIECES; np++) {
+		t += strspn(t, " ");
+		s[np] = t;
+		len[np] = strcspn(t, ",");
+		snprintf(buf, sizeof buf, "%.*s", (int)len[np], s[np]);
+		alone[np] = week_of(p, h->days, buf, NULL, NULL);
+		t += len[np];
+		t += *t == ',';
+	}
+	for (size_t j = 0; j < np; j++)
+		for (size_t i = 0; i < j; i++) {
+			snprintf(buf, sizeof buf, "%.*s, %.*s", (int)len[i], s[i], (int)len[j], s[j]);
+			if (week_of(p, h->days, buf, NULL, NULL) >= alone[i] + alone[j])
+				continue;
+			warn(p, d, h->line, h->days, "hours \"%.*s\" overlap \"%.*s\": the overlap counts once",
+			     (int)len[j], s[j], (int)len[i], s[i]);
+			n++;
+		}
+	return n;
+}
+
+/* A later line for a weekday replaces the hours of an earlier one. */
+static size_t
+lint_replaced_days(const sla_policy *p, const sla_diag *d, size_t j)
+{
+	static const char all_day[] = "00:00-24:00";
+	const pol_hours *b = &p->hours[j];
+	int64_t alone_b = week_of(p, b->days, all_day, NULL, NULL);
+	size_t n = 0;
+	for (size_t i = 0; i < j; i++) {
+		const pol_hours *a = &p->hours[i];
+		if (a->calendar != b->calendar ||
+		    week_of(p, a->days, all_day, b->days, all_day) >=
+			    week_of(p, a->days, all_day, NULL, NULL) + alone_b)
+			continue;
+		warn(p, d, b->line, b->days, "replaces the hours of line %lu for the days they share",
+		     a->line);
+		n++;
+	}
+	return n;
+}
+
 static size_t
 lint_overlaps(const sla_policy *p, const sla_diag *d)
 {
-	piece v[MAX_PIECES];
-	size_t nv = 0, n = 0;
-	for (size_t i = 0; i < p->nhours; i++)
-		for (const char *s = p->hours[i].hours; *s && nv < MAX_PIECES;) {
-			s += strspn(s, " ");
-			v[nv] = (piece){ &p->hours[i], s, strcspn(s, ","), 0 };
-			v[nv].alone = pieces_seconds(p, &v[nv], NULL);
-			s += v[nv++].n;
-			s += *s == ',';
-		}
-	for (size_t j = 0; j < nv; j++)
-		for (size_t i = 0; i < j; i++) {
-			if (v[i].h->calendar != v[j].h->calendar ||
-			    pieces_seconds(p, &v[i], &v[j]) >= v[i].alone + v[j].alone)
-				continue;
-			warn(p, d, v[j].h->line, v[j].h->days,
-			     "hours \"%.*s\" overlap \"%.*s\" of line %lu: the overlap counts once",
-			     (int)v[j].n, v[j].s, (int)v[i].n, v[i].s, v[i].h->line);
-			n++;
-		}
+	size_t n = 0;
+	for (size_t j = 0; j < p->nhours; j++)
+		n += lint_line_overlaps(p, d, &p->hours[j]) + lint_replaced_days(p, d, j);
 	return n;
 }
 
