@@ -26,13 +26,48 @@
 
 /* ---- pass 1: entries --------------------------------------------------------- */
 
+/* A [section] line: inih reports keys only, so an empty or repeated
+ * section is seen here. */
+typedef struct header {
+	char *name;
+	unsigned long line;
+} header;
+
 /* The line source handed to inih: one line a call, counted. */
 struct line_src {
 	const char *pos, *end;
 	unsigned long line;
 	bool continuation;	/* the line starts with blank: it continues a value */
 	unsigned long too_long;	/* first line longer than LINE_MAX_BYTES, or 0 */
+	header *headers;
+	size_t nheaders, capheaders;
+	bool nomem;
 };
+
+/* Note the line STR when it is a [section] header, as inih reads one. */
+static void
+note_header(struct line_src *s, const char *str)
+{
+	const char *open = str + strspn(str, " \t");
+	const char *close = *open == '[' ? strchr(open, ']') : NULL;
+	if (!close)
+		return;
+	if (s->nheaders == s->capheaders) {
+		size_t ncap = s->capheaders ? 2 * s->capheaders : 16;
+		header *nv = realloc(s->headers, ncap * sizeof *nv);
+		if (!nv) {
+			s->nomem = true;
+			return;
+		}
+		s->headers = nv;
+		s->capheaders = ncap;
+	}
+	char *name = strndup(open + 1, (size_t)(close - open - 1));
+	if (!name)
+		s->nomem = true;
+	else
+		s->headers[s->nheaders++] = (header){ name, s->line };
+}
 
 static char *
 read_line(char *str, int num, void *stream)
@@ -52,6 +87,7 @@ read_line(char *str, int num, void *stream)
 	memcpy(str, s->pos, n);
 	str[n] = '\0';
 	s->continuation = n > 0 && (s->pos[0] == ' ' || s->pos[0] == '\t');
+	note_header(s, str);
 	s->pos = stop;
 	return str;
 }
@@ -133,11 +169,11 @@ pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
 }
 
 void
-pol_error_at(pol_ctx *x, unsigned long line, const char *what, ...)
+pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
 {
 	va_list ap;
 	va_start(ap, what);
-	verror(x, line, NULL, NULL, what, ap);
+	verror(x, line, key, NULL, what, ap);
 	va_end(ap);
 }
 
@@ -213,45 +249,47 @@ section_kind(const char *section, const char **name)
 	return -1;
 }
 
-/* Every section known, named when it must be, and given once; every key
- * given once in its section. */
+/* Every section known, named when it must be, and given once. */
 static void
-check_sections(pol_ctx *x)
+check_sections(pol_ctx *x, const struct line_src *src)
 {
-	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
+	for (size_t i = 0; i < src->nheaders; i++) {
+		const header *h = &src->headers[i];
 		const char *name;
-		int k = section_kind(e->section, &name);
-		e->kind = k;
-		e->name = name;
-		if (i > 0 && strcmp(x->v[i - 1].section, e->section) == 0)
-			continue;
-		if (e->section[0] == '\0') {
-			pol_error_at(x, e->line, "key outside any [section]");
-			continue;
-		}
+		int k = section_kind(h->name, &name);
 		char word[64];
-		snprintf(word, sizeof word, "%.*s", (int)strcspn(e->section, " "), e->section);
-		if (k < 0) {
-			pol_unknown(x, e->line, NULL, "section", word, section_kinds, POL_NKINDS);
-		} else if ((k == POL_CALENDAR || k == POL_METRIC || k == POL_TIER) == (*name == '\0')) {
-			pol_error_at(x, e->line, *name ? "section [%s] takes no name" : "section [%s] needs a name",
-				     e->section);
-		}
-		for (size_t j = 0; j + 1 < i; j++)
-			if (strcmp(x->v[j].section, e->section) == 0) {
-				pol_error_at(x, e->line, "section [%s] appears twice (first at line %lu)",
-					     e->section, x->v[j].line);
+		snprintf(word, sizeof word, "%.*s", (int)strcspn(h->name, " "), h->name);
+		if (k < 0)
+			pol_unknown(x, h->line, NULL, "section", word, section_kinds, POL_NKINDS);
+		else if ((k == POL_CALENDAR || k == POL_METRIC || k == POL_TIER) == (*name == '\0'))
+			pol_error_at(x, h->line, NULL,
+				     *name ? "section [%s] takes no name" : "section [%s] needs a name",
+				     h->name);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(src->headers[j].name, h->name) == 0) {
+				pol_error_at(x, h->line, NULL, "section [%s] appears twice (first at line %lu)",
+					     h->name, src->headers[j].line);
 				break;
 			}
 	}
-	for (size_t i = 0; i < x->n; i++)
+}
+
+/* Each entry's section kind and name; every key in a section, and once. */
+static void
+check_entries(pol_ctx *x)
+{
+	for (size_t i = 0; i < x->n; i++) {
+		pol_entry *e = &x->v[i];
+		e->kind = section_kind(e->section, &e->name);
+		if (e->section[0] == '\0')
+			pol_error_at(x, e->line, e->key, "key outside any [section]");
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(x->v[i].section, x->v[j].section) == 0 &&
-			    strcmp(x->v[i].key, x->v[j].key) == 0) {
-				pol_error(x, &x->v[i], "key given twice (first at line %lu)", x->v[j].line);
+			if (strcmp(e->section, x->v[j].section) == 0 && strcmp(e->key, x->v[j].key) == 0) {
+				pol_error_at(x, e->line, e->key, "key given twice (first at line %lu)",
+					     x->v[j].line);
 				break;
 			}
+	}
 }
 
 /* The entry KEY of the first section of KIND named NAME, or NULL; marks it used. */
@@ -344,7 +382,7 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 		if (tz_override)
 			sla_diag_msg(x->d, NULL, 0, "--tz", tz_override, strlen(tz_override), "%s", err);
 		else
-			pol_error(x, e, "%s", err);
+			pol_error_at(x, e->line, e->key, "%s", err);
 		x->errors++;
 	}
 }
@@ -392,6 +430,14 @@ free_entries(pol_entry *v, size_t n)
 		free(v[i].value);
 	}
 	free(v);
+}
+
+static void
+free_headers(struct line_src *s)
+{
+	for (size_t i = 0; i < s->nheaders; i++)
+		free(s->headers[i].name);
+	free(s->headers);
 }
 
 /* The whole text of PATH, NUL-terminated, or NULL (message printed). */
@@ -456,11 +502,11 @@ load_text(sla_policy *p, const char *path, const sla_diag *d)
 static bool
 collect(pol_ctx *x, struct collect *c)
 {
-	c->src = (struct line_src){ x->p->text, x->p->text + x->p->len, 0, false, 0 };
+	c->src = (struct line_src){ .pos = x->p->text, .end = x->p->text + x->p->len };
 	int rc = ini_parse_stream(read_line, &c->src, on_entry, c);
 	x->v = c->v;
 	x->n = c->n;
-	if (c->nomem || rc == -2) {
+	if (c->nomem || c->src.nomem || rc == -2) {
 		sla_diag_msg(x->d, x->p->file, 0, NULL, NULL, 0, "out of memory");
 		return false;
 	}
@@ -501,7 +547,8 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 
 	if (!p || !load_text(p, path, d) || !collect(&x, &c))
 		goto fail;
-	check_sections(&x);
+	check_sections(&x, &c.src);
+	check_entries(&x);
 	check_policy_keys(&x);
 	read_policy_section(&x, tz_override);
 	if (x.errors == 0 && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0 &&
@@ -510,9 +557,11 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 	if (x.errors)
 		goto fail;
 	free_entries(x.v, x.n);
+	free_headers(&c.src);
 	return p;
 fail:
 	free_entries(x.v, x.n);
+	free_headers(&c.src);
 	sla_policy_free(p);
 	return NULL;
 }

@@ -80,7 +80,7 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 	if (strcmp(e->key, "holidays") == 0 || strcmp(e->key, "workdays") == 0) {
 		enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
 		if (sla_calendar_load_dates(c, kind, e->value, err, sizeof err) < 0)
-			pol_error(x, e, "%s", err);
+			pol_error_at(x, e->line, e->key, "%s", err);
 	} else if (strcmp(e->key, "day") == 0) {
 		sla_duration d;
 		if (sla_duration_parse(e->value, &d, err, sizeof err) < 0 || d.form != SLA_DUR_PLAIN ||
@@ -90,7 +90,7 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 			sla_calendar_set_day_length(c, d.secs);
 	} else if (is_days_key(e->key)) {
 		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
-			pol_error(x, e, "%s", err);
+			pol_error_at(x, e->line, e->key, "%s", err);
 		else
 			keep_hours(x, c, e);
 	} else {
@@ -127,7 +127,7 @@ pol_read_calendars(pol_ctx *x)
 			continue;
 		const pol_entry *e = &x->v[i];
 		if (sla_policy_calendar(p, e->name)) {
-			pol_error_at(x, e->line, "calendar %s is built in: choose another name", e->name);
+			pol_error_at(x, e->line, NULL, "calendar %s is built in: choose another name", e->name);
 			continue;
 		}
 		const char *name = pol_strdup(p, e->name);
@@ -195,7 +195,7 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 	}
 	const char *dur = gt + 1 + strspn(gt + 1, " ");
 	if (sla_duration_parse(dur, &m->when, err, sizeof err) < 0) {
-		pol_error(x, e, "%s", err);
+		pol_error_at(x, e->line, e->key, "%s", err);
 		return;
 	}
 	if (m->when.form != SLA_DUR_PLAIN) {
@@ -260,7 +260,7 @@ pol_read_metrics(pol_ctx *x)
 		int k = sla_policy_metric_find(p, e->name);
 		if (k < 0 && (!is_name(e->name) || strcmp(e->name, "calendar") == 0 ||
 			      strcmp(e->name, "penalty") == 0)) {
-			pol_error_at(x, e->line,
+			pol_error_at(x, e->line, NULL,
 				     "metric name \"%s\": use a-z, 0-9 and _, not calendar or penalty",
 				     e->name);
 			continue;
@@ -271,7 +271,7 @@ pol_read_metrics(pol_ctx *x)
 		for (size_t j = i, end = section_end(x, i); j < end; j++)
 			read_metric_entry(x, m, &x->v[j]);
 		if (!m->name || !m->start_col || !m->stop_col)
-			pol_error_at(x, e->line, "[metric %s] needs both start and stop", e->name);
+			pol_error_at(x, e->line, NULL, "[metric %s] needs both start and stop", e->name);
 	}
 	/* when names any metric, defined above or below */
 	for (size_t i = 0; i < x->n; i++) {
@@ -323,7 +323,7 @@ read_penalty(pol_ctx *x, const pol_entry *e, sla_penalty *pen)
 {
 	char err[256];
 	if (sla_penalty_parse(e->value, x->p->digits, pen, err, sizeof err) < 0)
-		pol_error(x, e, "%s", err);
+		pol_error(x, e, "%s", err);	/* quotes the whole rule */
 }
 
 /* The keys of one [tier] section: calendar, penalty, METRIC, calendar.METRIC,
@@ -358,7 +358,7 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 			t->targets[k].set = true;
 			t->targets[k].line = e->line;
 			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
-				pol_error(x, e, "%s", err);
+				pol_error_at(x, e->line, e->key, "%s", err);
 		} else {
 			const char *names[66] = { "calendar", "penalty" };
 			size_t n = 2;
@@ -368,7 +368,7 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 		}
 	}
 	if (!cal && !cal_given)
-		pol_error_at(x, first_line, "[tier %s] has no calendar", t->name);
+		pol_error_at(x, first_line, NULL, "[tier %s] has no calendar", t->name);
 	for (size_t k = 0; k < p->nmetrics; k++) {
 		if (!t->targets[k].calendar)
 			t->targets[k].calendar = cal;

@@ -72,9 +72,10 @@ typedef struct pol_ctx {
 /* Report an error at entry E (NULL: the whole file) and count it. */
 void pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
 	__attribute__((format(printf, 3, 4)));
-/* The same for a whole line (a section), with no key or value. */
-void pol_error_at(pol_ctx *x, unsigned long line, const char *what, ...)
-	__attribute__((format(printf, 3, 4)));
+/* The same at LINE with KEY (may be NULL) but no value: for a whole
+ * section, or a reason that quotes the value itself. */
+void pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
+	__attribute__((format(printf, 4, 5)));
 /* Report WORD as an unknown WHAT at LINE (KEY may be NULL), with the
  * nearest of CANDS as a hint. */
 void pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what,
