@@ -1006,6 +1006,19 @@ instant_of_local(const sla_calendar *c, int64_t x)
 	return sla_tz_next_change(c->tz, x - before - SLA_DAY);
 }
 
+/* The end of what the hours of the day before DAY hold after midnight:
+ * they all start at 00:00 there, so they cover [00:00, end). */
+static int32_t
+spill_end(const sla_calendar *c, int64_t day)
+{
+	const struct hours *prev = date_hours(c, day - 1);
+	int32_t end = 0;
+	for (unsigned i = 0; i < prev->n; i++)
+		if (prev->s[i].close - SLA_DAY > end)
+			end = prev->s[i].close - SLA_DAY;
+	return end;
+}
+
 int64_t
 sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const char **name)
 {
@@ -1013,8 +1026,21 @@ sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const ch
 	const struct exception *e = exc_find(c, day);
 	*kind = e ? e->kind : SLA_DAY_REGULAR;
 	*name = e ? e->name : NULL;
-	return sla_business(c, instant_of_local(c, day * SLA_DAY),
-			    instant_of_local(c, (day + 1) * SLA_DAY));
+	struct hours own = *date_hours(c, day);
+	own.n = merge_spans(own.s, own.n);
+	int32_t from = spill_end(c, day);
+	int64_t sum = 0;
+	for (unsigned i = 0; i < own.n; i++) {
+		int64_t open = own.s[i].open > from ? own.s[i].open : from, close = own.s[i].close;
+		if (open >= close)
+			continue;
+		int64_t secs = sla_business(c, instant_of_local(c, day * SLA_DAY + open),
+					    instant_of_local(c, day * SLA_DAY + close));
+		if (secs < 0)
+			return -1;
+		sum += secs;
+	}
+	return sum;
 }
 
 /* HH:MM, or HH:MM:SS when the seconds are not zero. */

@@ -102,9 +102,10 @@ int64_t sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n);
 int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
 
 /* Business seconds and dated exception of local date DAY, for sla-time days:
- * KIND is SLA_DAY_REGULAR when the date is no exception; NAME is the
- * holiday's or make-up day's name, or NULL.  The day runs from the first
- * instant its clocks read 00:00 to the next day's. */
+ * the real seconds of the intervals that open on DAY (a night shift counts
+ * whole on the day it opens; where the previous day's night still runs,
+ * it keeps that part).  KIND is SLA_DAY_REGULAR when the date is no
+ * exception; NAME is the holiday's or make-up day's name, or NULL. */
 int64_t sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind,
 			 const char **name);
 

@@ -149,9 +149,17 @@ interval_across_midnight(void **state)
 			 6 * HOUR);
 	enum sla_day_kind kind;
 	const char *name;
-	assert_int_equal(sla_calendar_day(c, sla_days_from_civil(2026, 3, 10), &kind, &name), 6 * HOUR);
+	/* days count the nights they open */
+	assert_int_equal(sla_calendar_day(c, sla_days_from_civil(2026, 3, 10), &kind, &name), 0);
 	assert_int_equal(kind, SLA_DAY_HOLIDAY);
 	assert_null(name);
+	assert_int_equal(sla_calendar_day(c, sla_days_from_civil(2026, 3, 9), &kind, &name), 8 * HOUR);
+	assert_int_equal(kind, SLA_DAY_REGULAR);
+	/* where the night before still runs, the day keeps only the rest */
+	assert_int_equal(sla_calendar_parse_hours(c, "wed", "05:00-07:00, 22:00-06:00", err, sizeof err),
+			 0);
+	assert_int_equal(sla_calendar_day(c, sla_days_from_civil(2026, 3, 18), &kind, &name),
+			 HOUR + 8 * HOUR);
 	sla_calendar_free(c);
 	sla_tz_free(tz);
 }
