@@ -196,7 +196,8 @@ sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close
 
 /* ---- parsing hours --------------------------------------------------------- */
 
-static const char wd_names[WEEK][4] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
+					    "friday", "saturday", "sunday" };
 
 static const char *
 skip_blanks(const char *p)
@@ -206,14 +207,18 @@ skip_blanks(const char *p)
 	return p;
 }
 
-/* A weekday name at P (3 letters, any case): its number, or -1. */
+/* A weekday name at P, its first three letters or whole, in any case: its
+ * number, or -1. */
 static int
 parse_weekday(const char **pp)
 {
 	const char *p = skip_blanks(*pp);
+	size_t n = 0;
+	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+		n++;
 	for (int wd = 0; wd < WEEK; wd++) {
-		if (strncasecmp(p, wd_names[wd], 3) == 0) {
-			*pp = skip_blanks(p + 3);
+		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
+			*pp = skip_blanks(p + n);
 			return wd;
 		}
 	}
@@ -247,7 +252,13 @@ parse_days(const char *days, unsigned *set)
 	}
 }
 
-/* HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
 static int32_t
 parse_clock(const char **pp)
 {
@@ -255,10 +266,11 @@ parse_clock(const char **pp)
 	int32_t part[3] = { 0, 0, 0 };
 	int n = 0;
 	for (; n < 3; n++) {
-		if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		bool one = n == 0 && is_digit(p[0]) && !is_digit(p[1]);
+		if (!one && (!is_digit(p[0]) || !is_digit(p[1])))
 			return -1;
-		part[n] = (p[0] - '0') * 10 + (p[1] - '0');
-		p += 2;
+		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+		p += one ? 1 : 2;
 		if (*p != ':' || n == 2)
 			break;
 		p++;
@@ -417,7 +429,7 @@ parse_date(const char **pp, int64_t *day)
 	static const int width[3] = { 4, 2, 2 };
 	for (int f = 0; f < 3; f++) {
 		for (int i = 0; i < width[f]; i++, p++) {
-			if (*p < '0' || *p > '9')
+				if (!is_digit(*p))
 				return -1;
 			v[f] = v[f] * 10 + (*p - '0');
 		}
@@ -553,8 +565,7 @@ is_set_name(const char *s)
 	if (!*s || strlen(s) > 64)
 		return false;
 	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '_'))
+		if (!((*s >= 'a' && *s <= 'z') || is_digit(*s) || *s == '-' || *s == '_'))
 			return false;
 	return true;
 }
@@ -564,7 +575,7 @@ sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spe
 			char *err, size_t errlen)
 {
 	const char *p = skip_blanks(spec);
-	if (*p >= '0' && *p <= '9')
+	if (is_digit(*p))
 		return add_inline(c, kind, p, err, errlen);
 	if (is_set_name(p)) {
 		char name[96];

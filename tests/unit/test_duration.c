@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "sla_duration.h"
-
-enum { HOUR = 3600 };
+#include "time_helpers.h"
 
 static sla_duration
 parsed(const char *text)
@@ -93,54 +92,35 @@ writes_back_what_it_read(void **state)
 	}
 }
 
-static int64_t
-at(const sla_tz *tz, const char *text)
-{
-	sla_stamp st;
-	int64_t t;
-	assert_int_equal(sla_rfc3339_parse(text, strlen(text), &st), 0);
-	assert_int_equal(sla_tz_resolve(tz, &st, &t), SLA_TZ_OK);
-	return t;
-}
-
-static void
-assert_reads(const sla_tz *tz, int64_t t, const char *text)
-{
-	char buf[SLA_RFC3339_MAX];
-	sla_rfc3339_format(t, sla_tz_offset(tz, t), buf);
-	assert_string_equal(buf, text);
-}
-
 static void
 due_times_on_a_5x8_calendar(void **state)
 {
 	(void)state;
 	char err[200];
-	sla_tz *tz = sla_tz_load("Asia/Shanghai", err, sizeof err);
-	assert_non_null(tz);
+	sla_tz *tz = zone("Asia/Shanghai");
 	sla_calendar *c = sla_calendar_new("5x8", tz);
 	assert_int_equal(sla_calendar_parse_hours(c, "mon-fri", "09:00-12:00, 13:00-18:00", err,
 						  sizeof err), 0);
 	int64_t s = at(tz, "2026-03-04T10:00:00"), target;
 	sla_duration d = parsed("8h");
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T10:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T10:00:00+08:00");
 	assert_int_equal(target, 8 * HOUR);
 	/* wd: the day length, Monday's 8 h, or as set */
 	d = parsed("2wd");
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-06T10:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-06T10:00:00+08:00");
 	assert_int_equal(target, 16 * HOUR);
 	sla_calendar_set_day_length(c, 4 * HOUR);
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T10:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T10:00:00+08:00");
 	/* d is 24 business hours: 2d on a 5x8 calendar is six working days */
 	d = parsed("2d");
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-12T10:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-12T10:00:00+08:00");
 	assert_int_equal(target, 48 * HOUR);
 	/* the calendar forms: the due comes first, the target follows */
 	d = parsed("3wd@time");
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-09T10:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-09T10:00:00+08:00");
 	assert_int_equal(target, 24 * HOUR);
 	d = parsed("1wd@close");
-	assert_reads(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T18:00:00+08:00");
+	assert_at(tz, sla_duration_due(c, &d, s, &target), "2026-03-05T18:00:00+08:00");
 	assert_int_equal(target, 15 * HOUR);
 	d = parsed("0s");
 	assert_int_equal(sla_duration_due(c, &d, s, &target), s);
