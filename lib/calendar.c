@@ -838,13 +838,20 @@ local_reach(const sla_calendar *c, int64_t g, int64_t *x)
 
 /* ---- real time: the table of the zone's offset changes ---------------------- */
 
-/* Instants are taken from 0001-01-01 to 9999-12-31 (UTC). */
-static const int64_t T_MIN = -62135596800, T_MAX = 253402300800;
+/* Instants are taken from 0001-01-01 to 9999-12-31, and a day either side
+ * so that any wall-clock time of those years is in, whatever its zone. */
+static const int64_t T_MIN = -62135596800 - SLA_DAY, T_MAX = 253402300800 + SLA_DAY;
 
 static bool
 in_range(int64_t t)
 {
 	return t >= T_MIN && t < T_MAX;
+}
+
+static int64_t
+in_range_or_none(int64_t t)
+{
+	return in_range(t) ? t : -1;
 }
 
 static void
@@ -997,10 +1004,12 @@ sla_due(sla_calendar *c, int64_t s, int64_t target)
 		if (!local_reach(c, g - c->chg[j].cc, &x))
 			return -1;
 		int64_t d = x - c->chg[j].off;
+		if (!in_range(d))
+			return -1;
 		/* past the table's end, a change may lie before D: extend, retry */
 		if (j + 1 < c->nchg || d < c->chg_hi)
 			return d;
-		if (!in_range(d) || cover(c, d) < 0)
+		if (cover(c, d) < 0)
 			return -1;
 	}
 }
@@ -1144,7 +1153,7 @@ sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
 		return -1;
-	return instant_of_local(c, due_day * SLA_DAY + tod);
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + tod));
 }
 
 int64_t
@@ -1161,5 +1170,5 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 	for (unsigned i = 0; i < h->n; i++)
 		if (h->s[i].close > close)
 			close = h->s[i].close;
-	return instant_of_local(c, due_day * SLA_DAY + close);
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + close));
 }

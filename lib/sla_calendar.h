@@ -78,7 +78,8 @@ void sla_calendar_set_day_length(sla_calendar *c, int64_t secs);
 int64_t sla_calendar_day_length(const sla_calendar *c);
 bool sla_calendar_is_24x7(const sla_calendar *c);
 
-/* Instants are taken from 0001-01-01 to 9999-12-31 (UTC); the queries
+/* Instants are taken from 0001-01-01 to 9999-12-31 (and a day either
+ * side, for wall-clock times of those years in any zone); the queries
  * below return -1 for one outside, and when out of memory. */
 
 /* Business seconds in [a, b); a > b is the caller's error and returns -1. */

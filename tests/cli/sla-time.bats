@@ -116,6 +116,9 @@ NIGHT="$DATA/sla-time/night-shift.ini"
 	run sla-time -z Europe/Berlin between 2026-03-29T02:30 2026-03-30
 	[ "$status" -eq 2 ]
 	[[ $output == *"Europe/Berlin"*'"2026-03-29T02:30"' ]]
+	run sla-time due 9999-12-31T12:00 1wd@close
+	[ "$status" -eq 2 ]
+	[[ $output == *"not reached before the year 10000"* ]]
 }
 
 @test "sla-time: usage errors exit 2 and point to --help" {
