@@ -22,11 +22,10 @@
 #include <strings.h>
 
 #include "sla_calendar.h"
-#include "sla_data.h"
+#include "sla_scan.h"
 
 enum {
 	MAX_SPANS = SLA_CALENDAR_MAX_INTERVALS,
-	DATES_FILE_MAX = 1 << 20,
 	WEEK = 7,
 	MONDAY_REF = -3,	/* day number of Monday 1969-12-29 */
 	YEAR_FIRST = 1,		/* instants are taken from 0001 to 9999 */
@@ -199,26 +198,18 @@ sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close
 static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
 					    "friday", "saturday", "sunday" };
 
-static const char *
-skip_blanks(const char *p)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
 /* A weekday name at P, its first three letters or whole, in any case: its
  * number, or -1. */
 static int
 parse_weekday(const char **pp)
 {
-	const char *p = skip_blanks(*pp);
+	const char *p = sla_skip_blanks(*pp);
 	size_t n = 0;
 	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
 		n++;
 	for (int wd = 0; wd < WEEK; wd++) {
 		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
-			*pp = skip_blanks(p + n);
+			*pp = sla_skip_blanks(p + n);
 			return wd;
 		}
 	}
@@ -252,22 +243,16 @@ parse_days(const char *days, unsigned *set)
 	}
 }
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
 static int32_t
 parse_clock(const char **pp)
 {
-	const char *p = skip_blanks(*pp);
+	const char *p = sla_skip_blanks(*pp);
 	int32_t part[3] = { 0, 0, 0 };
 	int n = 0;
 	for (; n < 3; n++) {
-		bool one = n == 0 && is_digit(p[0]) && !is_digit(p[1]);
-		if (!one && (!is_digit(p[0]) || !is_digit(p[1])))
+		bool one = n == 0 && sla_is_digit(p[0]) && !sla_is_digit(p[1]);
+		if (!one && (!sla_is_digit(p[0]) || !sla_is_digit(p[1])))
 			return -1;
 		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
 		p += one ? 1 : 2;
@@ -280,7 +265,7 @@ parse_clock(const char **pp)
 	int32_t secs = part[0] * 3600 + part[1] * 60 + part[2];
 	if (secs > SLA_DAY)
 		return -1;
-	*pp = skip_blanks(p);
+	*pp = sla_skip_blanks(p);
 	return secs;
 }
 
@@ -288,7 +273,7 @@ parse_clock(const char **pp)
 static int
 parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
 {
-	const char *p = skip_blanks(text);
+	const char *p = sla_skip_blanks(text);
 	h->n = 0;
 	if (*p == '\0' || strcasecmp(p, "closed") == 0)
 		return 0;
@@ -317,7 +302,7 @@ parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
 		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
 		if (*p == '\0')
 			return 0;
-		p = skip_blanks(p + 1);
+		p = sla_skip_blanks(p + 1);
 	}
 }
 
@@ -418,180 +403,6 @@ sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
 	sla_civil_from_days(c->exc[0].day, first, &m, &d);
 	sla_civil_from_days(c->exc[c->nexc - 1].day, last, &m, &d);
 	return true;
-}
-
-/* YYYY-MM-DD at P as a day number; P advances past it. */
-static int
-parse_date(const char **pp, int64_t *day)
-{
-	const char *p = *pp;
-	int v[3] = { 0, 0, 0 };
-	static const int width[3] = { 4, 2, 2 };
-	for (int f = 0; f < 3; f++) {
-		for (int i = 0; i < width[f]; i++, p++) {
-				if (!is_digit(*p))
-				return -1;
-			v[f] = v[f] * 10 + (*p - '0');
-		}
-		if (f < 2 && *p++ != '-')
-			return -1;
-	}
-	if (v[0] < YEAR_FIRST || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-	    v[2] > (int)sla_days_in_month(v[0], (unsigned)v[1]))
-		return -1;
-	*day = sla_days_from_civil(v[0], (unsigned)v[1], (unsigned)v[2]);
-	*pp = p;
-	return 0;
-}
-
-/* One row of a dates file: "date<TAB>kind<TAB>name". */
-static int
-add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
-	char *err, size_t errlen)
-{
-	char line[512];
-	if (n >= sizeof line) {
-		set_err(err, errlen, "line too long \"%.*s\"", row, 40);
-		return -1;
-	}
-	memcpy(line, row, n);
-	line[n] = '\0';
-	if (n && line[n - 1] == '\r')
-		line[--n] = '\0';
-	const char *p = line;
-	int64_t day;
-	if (parse_date(&p, &day) < 0 || *p != '\t') {
-		set_err(err, errlen, "not a date YYYY-MM-DD \"%.*s\"", line, strcspn(line, "\t"));
-		return -1;
-	}
-	const char *kind = p + 1, *name = strchr(kind, '\t');
-	size_t klen = name ? (size_t)(name - kind) : strlen(kind);
-	bool holiday = klen == 7 && strncmp(kind, "holiday", 7) == 0;
-	bool workday = klen == 7 && strncmp(kind, "workday", 7) == 0;
-	if (!holiday && !workday) {
-		set_err(err, errlen, "kind is neither holiday nor workday \"%.*s\"", kind, klen);
-		return -1;
-	}
-	if (holiday != (want == SLA_DAY_HOLIDAY))
-		return 0;
-	if (sla_calendar_add_date(c, day, want, name && name[1] ? name + 1 : NULL) < 0) {
-		set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"", line, 10);
-		return -1;
-	}
-	return 0;
-}
-
-/* The rows of a dates file held in TEXT; errors carry "FILE:LINE: ". */
-static int
-add_rows(sla_calendar *c, enum sla_day_kind kind, const char *file, const char *text,
-	 size_t len, char *err, size_t errlen)
-{
-	const char *p = text, *end = text + len;
-	for (unsigned long line = 1; p < end; line++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		bool skip = n == 0 || *p == '#' || (line == 1 && strncmp(p, "date\t", 5) == 0) ||
-			    (n == 1 && *p == '\r');
-		char why[256];
-		if (!skip && add_row(c, kind, p, n, why, sizeof why) < 0) {
-			if (err && errlen)
-				snprintf(err, errlen, "%s:%lu: %s", file, line, why);
-			return -1;
-		}
-		p += n + 1;
-	}
-	return 0;
-}
-
-/* "2026-01-01, 2026-10-01..2026-10-08": dates and ranges of dates. */
-static int
-add_inline(sla_calendar *c, enum sla_day_kind kind, const char *spec, char *err, size_t errlen)
-{
-	const char *p = skip_blanks(spec);
-	while (*p) {
-		const char *item = p;
-		int64_t from, to;
-		int ok = parse_date(&p, &from);
-		to = from;
-		if (ok == 0 && strncmp(p, "..", 2) == 0) {
-			p += 2;
-			ok = parse_date(&p, &to);
-		}
-		p = skip_blanks(p);
-		size_t len = strcspn(item, ", \t");
-		if (ok < 0 || (*p != ',' && *p != '\0') || to < from || to - from > 366) {
-			set_err(err, errlen, "not a date or range of dates \"%.*s\"", item, len);
-			return -1;
-		}
-		for (int64_t day = from; day <= to; day++) {
-			if (sla_calendar_add_date(c, day, kind, NULL) < 0) {
-				set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"",
-					item, len);
-				return -1;
-			}
-		}
-		if (*p == ',')
-			p = skip_blanks(p + 1);
-	}
-	return 0;
-}
-
-static int
-add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		set_err(err, errlen, "no bundled date set or readable file \"%.*s\"", path,
-			strlen(path));
-		return -1;
-	}
-	char *buf = malloc(DATES_FILE_MAX);
-	size_t len = buf ? fread(buf, 1, DATES_FILE_MAX, f) : 0;
-	bool whole = buf && feof(f) && !ferror(f);
-	fclose(f);
-	int rc = -1;
-	if (!whole)
-		set_err(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
-			strlen(path));
-	else
-		rc = add_rows(c, kind, path, buf, len, err, errlen);
-	free(buf);
-	return rc;
-}
-
-static bool
-is_set_name(const char *s)
-{
-	if (!*s || strlen(s) > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || is_digit(*s) || *s == '-' || *s == '_'))
-			return false;
-	return true;
-}
-
-int
-sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
-			char *err, size_t errlen)
-{
-	const char *p = skip_blanks(spec);
-	if (is_digit(*p))
-		return add_inline(c, kind, p, err, errlen);
-	if (is_set_name(p)) {
-		char name[96];
-		snprintf(name, sizeof name, "calendars/%s.tsv", p);
-		const struct sla_blob *b = sla_data_find(name);
-		if (b)
-			return add_rows(c, kind, name, b->data, b->len, err, errlen);
-		char path[256];
-		snprintf(path, sizeof path, "%s/%s", SLA_DATADIR, name);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			fclose(f);
-			return add_file(c, kind, path, err, errlen);
-		}
-	}
-	return add_file(c, kind, p, err, errlen);
 }
 
 /* ---- derived tables ---------------------------------------------------------- */
