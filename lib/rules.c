@@ -411,6 +411,9 @@ struct sla_classifier {
 	size_t scratch_len, scratch_cap;
 	char *error;		/* the error column, when this record adds to it */
 	size_t error_cap;
+	sla_field *repaired;	/* a row with too many fields, realigned */
+	char *folded;		/* its last field, tabs escaped */
+	size_t folded_cap;
 
 	unsigned long *hits;	/* per rule */
 	sla_classify_counts counts;
@@ -472,8 +475,9 @@ sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
 	c->rule_col = header_column(header, ncols, "rule");
 	c->error_col = header_column(header, ncols, "error");
 	c->texts = calloc(ncols ? ncols : 1, sizeof *c->texts);
+	c->repaired = calloc(ncols ? ncols : 1, sizeof *c->repaired);
 	c->hits = calloc(rs->n ? rs->n : 1, sizeof *c->hits);
-	if (!c->texts || !c->hits || !bind_rules(c) || !make_match_context(c)) {
+	if (!c->texts || !c->repaired || !c->hits || !bind_rules(c) || !make_match_context(c)) {
 		sla_classifier_free(c);
 		return NULL;
 	}
@@ -493,6 +497,8 @@ sla_classifier_free(sla_classifier *c)
 	pcre2_jit_stack_free(c->jit_stack);
 	pcre2_match_context_free(c->mctx);
 	free(c->texts);
+	free(c->repaired);
+	free(c->folded);
 	free(c->scratch);
 	free(c->error);
 	free(c->hits);
@@ -583,11 +589,27 @@ first_match(sla_classifier *c, const sla_field *in, match_failure *f)
 	return -1;
 }
 
-/* Append the failure F to the record's error column (after "; " when it
- * already holds one), report it, and set OWN's error to the result. */
+/* Set OWN_ERROR to the record's error column with WHAT (escaped text)
+ * appended, after "; " when the column holds an error already: an earlier
+ * tool's reason is never overwritten. */
 static void
-flag_record(sla_classifier *c, const sla_field *in, const match_failure *f, sla_field *own_error,
-	    sla_diag *d, const char *file, unsigned long line)
+append_error(sla_classifier *c, const sla_field *in, const char *what, sla_field *own_error)
+{
+	sla_field old = c->error_col >= 0 ? in[c->error_col] : (sla_field){ "", 0 };
+	size_t need = old.n + 2 + strlen(what) + 1;
+
+	if (!reserve(&c->error, &c->error_cap, need)) {
+		*own_error = old; /* out of memory: the message was still printed */
+		return;
+	}
+	int n = snprintf(c->error, c->error_cap, "%.*s%s%s", (int)old.n, old.p, old.n ? "; " : "", what);
+	*own_error = (sla_field){ c->error, (size_t)n };
+}
+
+/* Report the failure F and append it to the record's error. */
+static void
+flag_failure(sla_classifier *c, const sla_field *in, const match_failure *f, sla_field *own_error,
+	     sla_diag *d, const char *file, unsigned long line)
 {
 	PCRE2_UCHAR pmsg[256];
 	char what[512];
@@ -597,24 +619,14 @@ flag_record(sla_classifier *c, const sla_field *in, const match_failure *f, sla_
 
 	pcre2_get_error_message(f->rc, pmsg, sizeof pmsg);
 	if (bad_utf8)
-		snprintf(what, sizeof what, "%s at byte %zu", (char *)pmsg, f->at);
+		snprintf(what, sizeof what, "%.*s: %s at byte %zu", (int)col.n, col.p, (char *)pmsg, f->at);
 	else
-		snprintf(what, sizeof what, "rule %s: %s", r->label, (char *)pmsg);
+		snprintf(what, sizeof what, "%.*s: rule %s: %s", (int)col.n, col.p, r->label, (char *)pmsg);
 	field_text *t = &c->texts[f->col];
 	const char *text = t->decoded ? c->scratch + t->off : in[f->col].p;
 	/* quote an invalid field only up to its bad byte: no stray bytes on a terminal */
-	sla_diag_record(d, file, line, NULL, text, bad_utf8 ? f->at : t->len, "%.*s: %s", (int)col.n,
-			col.p, what);
-
-	sla_field old = c->error_col >= 0 ? in[c->error_col] : (sla_field){ "", 0 };
-	size_t need = old.n + 2 + col.n + 2 + strlen(what);
-	if (!reserve(&c->error, &c->error_cap, need + 1)) {
-		*own_error = old;
-		return;
-	}
-	int n = snprintf(c->error, c->error_cap, "%.*s%s%.*s: %s", (int)old.n, old.p, old.n ? "; " : "",
-			 (int)col.n, col.p, what);
-	*own_error = (sla_field){ c->error, (size_t)n };
+	sla_diag_record(d, file, line, NULL, text, bad_utf8 ? f->at : t->len, "%s", what);
+	append_error(c, in, what, own_error);
 }
 
 static sla_field
@@ -623,9 +635,48 @@ input_or_empty(const sla_field *in, int col)
 	return col >= 0 ? in[col] : (sla_field){ "", 0 };
 }
 
-void
-sla_classifier_run(sla_classifier *c, const sla_field *in, sla_field own[SLA_CLASSIFY_NCOLS],
-		   sla_diag *d, const char *file, unsigned long line)
+/* The reader folds the extra fields of a long row into its last field, tabs
+ * and all; written as they are, those tabs would shift every column after.
+ * Escaped, they keep the row aligned and the text whole. */
+static const sla_field *
+realign(sla_classifier *c, const sla_field *in)
+{
+	sla_field last = in[c->ncols - 1];
+
+	if (!reserve(&c->folded, &c->folded_cap, 2 * last.n + 1))
+		return in;
+	size_t n = 0;
+	for (size_t i = 0; i < last.n; i++) {
+		if (last.p[i] == '\t') {
+			c->folded[n++] = '\\';
+			c->folded[n++] = 't';
+		} else {
+			c->folded[n++] = last.p[i];
+		}
+	}
+	memcpy(c->repaired, in, c->ncols * sizeof *in);
+	c->repaired[c->ncols - 1] = (sla_field){ c->folded, n };
+	return c->repaired;
+}
+
+/* A row whose field count is not the header's: flagged, not classified,
+ * since its columns are not where the header says. */
+static const sla_field *
+flag_ragged(sla_classifier *c, const sla_field *in, size_t ragged, sla_field *own_error,
+	    sla_diag *d, const char *file, unsigned long line)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "row has %zu fields, the header %zu", ragged, c->ncols);
+	sla_diag_record(d, file, line, NULL, NULL, 0, "%s", what);
+	append_error(c, in, what, own_error);
+	c->counts.errors++;
+	return ragged > c->ncols ? realign(c, in) : in;
+}
+
+const sla_field *
+sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
+		   sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file, unsigned long line)
 {
 	sla_field tier = input_or_empty(in, c->tier_col);
 	own[0] = tier;
@@ -635,9 +686,11 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, sla_field own[SLA_CLA
 	c->record++;
 	c->scratch_len = 0;
 
+	if (ragged)
+		return flag_ragged(c, in, ragged, &own[2], d, file, line);
 	if (tier.n && !c->opts.override) {
 		c->counts.kept++;
-		return;
+		return in;
 	}
 	match_failure f = { 0 };
 	long i = first_match(c, in, &f);
@@ -648,7 +701,7 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, sla_field own[SLA_CLA
 		c->hits[i]++;
 		c->counts.by_rule++;
 	} else if (f.rc) {
-		flag_record(c, in, &f, &own[2], d, file, line);
+		flag_failure(c, in, &f, &own[2], d, file, line);
 		c->counts.errors++;
 	} else if (tier.n) {
 		c->counts.kept++;
@@ -659,6 +712,7 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, sla_field own[SLA_CLA
 	} else {
 		c->counts.unmatched++;
 	}
+	return in;
 }
 
 sla_classify_counts
@@ -697,9 +751,10 @@ sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
 		sla_layout_write_header(l, w);
 		sla_field own[SLA_CLASSIFY_NCOLS];
 		while ((got = sla_reader_next(r)) > 0) {
-			sla_classifier_run(c, sla_reader_fields(r), own, d, sla_reader_file(r),
-					   sla_reader_line(r));
-			sla_layout_write_row(l, w, sla_reader_fields(r), own);
+			const sla_field *row = sla_classifier_run(c, sla_reader_fields(r),
+								  sla_reader_ragged(r), own, d,
+								  sla_reader_file(r), sla_reader_line(r));
+			sla_layout_write_row(l, w, row, own);
 		}
 		if (verbose)
 			sla_classifier_report(c, d);
