@@ -158,7 +158,7 @@ C="$DATA/classify"
 
 @test "sla-classify: the benchmark runs and prints tickets/s" {
 	bench="${SLA_BUILD:-$BATS_TEST_DIRNAME/../../build}/bench/bench_classify"
-	run "$bench" --rows 2000
+	run "$bench" --rows 2000 --tickets "$C/tickets.tsv"
 	[ "$status" -eq 0 ]
 	[[ "$output" == "sla-classify (default rules): 2000 tickets in "*" tickets/s, "*" MB/s" ]]
 }

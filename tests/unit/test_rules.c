@@ -98,14 +98,30 @@ default_rule(const char *priority, const char *severity, const char *category,
 	return rule;
 }
 
-#define PRIORITY_IS(value, line) \
-	assert_string_equal(default_rule((value), "", "", ""), (line))
-#define SEVERITY_IS(value, line) \
-	assert_string_equal(default_rule("", (value), "", ""), (line))
-#define CATEGORY_IS(value, line) \
-	assert_string_equal(default_rule("", "", (value), ""), (line))
-#define DESCRIPTION_IS(value, line) \
-	assert_string_equal(default_rule("", "", "", (value)), (line))
+/* The rule that a ticket with only column COL set to VALUE gets. */
+static const char *
+rule_for(int col, const char *value)
+{
+	return default_rule(col == PRIORITY ? value : "", col == SEVERITY ? value : "",
+			    col == CATEGORY ? value : "", col == DESCRIPTION ? value : "");
+}
+
+/* Each of VALUES[0..N) in column COL gets the rule RULE. */
+static void
+each_gets(int col, const char *const *values, size_t n, const char *rule)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *got = rule_for(col, values[i]);
+		if (strcmp(got, rule) != 0)
+			fail_msg("\"%s\" gets \"%s\", not \"%s\"", values[i], got, rule);
+	}
+}
+
+#define EACH_GETS(col, values, rule) each_gets((col), (values), sizeof(values) / sizeof *(values), (rule))
+#define PRIORITY_IS(value, line) assert_string_equal(rule_for(PRIORITY, (value)), (line))
+#define SEVERITY_IS(value, line) assert_string_equal(rule_for(SEVERITY, (value)), (line))
+#define CATEGORY_IS(value, line) assert_string_equal(rule_for(CATEGORY, (value)), (line))
+#define DESCRIPTION_IS(value, line) assert_string_equal(rule_for(DESCRIPTION, (value)), (line))
 
 static void
 default_urgent_priorities(void **state)
@@ -114,13 +130,11 @@ default_urgent_priorities(void **state)
 	const char *yes[] = { "P1", "p1", "P0", "Highest", "Urgent", "Critical", "Blocker",
 			      "1 - Critical", " 1 ", "Sev1", "SEV 1", "S1", "紧急", "特急", "最高", "重大",
 			      "重大故障" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		PRIORITY_IS(yes[i], "default.rules:14");
+	EACH_GETS(PRIORITY, yes, "default.rules:14");
 	SEVERITY_IS("1", "default.rules:14");
 	/* no over-match: values are whole, and other numbers are not severities */
 	const char *no[] = { "P10", "P1x", "Critical issue", "11", "1 - High", "不紧急" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		PRIORITY_IS(no[i], "");
+	EACH_GETS(PRIORITY, no, "");
 }
 
 static void
@@ -129,12 +143,10 @@ default_high_priorities(void **state)
 	(void)state;
 	const char *yes[] = { "P2", "High", "HIGH", "Major", "2 - High", "2", "Sev2", "S2", "高",
 			      "较高", "严重", "严重故障" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		PRIORITY_IS(yes[i], "default.rules:15");
+	EACH_GETS(PRIORITY, yes, "default.rules:15");
 	SEVERITY_IS("2", "default.rules:15");
 	const char *no[] = { "Higher", "P22", "高速", "2 - Low", "High load" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		PRIORITY_IS(no[i], "");
+	EACH_GETS(PRIORITY, no, "");
 }
 
 static void
@@ -143,12 +155,10 @@ default_normal_priorities(void **state)
 	(void)state;
 	const char *yes[] = { "P3", "Medium", "Normal", "Moderate", "Minor", "3 - Moderate", "3",
 			      "Sev3", "中", "中等", "普通", "一般", "一般故障" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		PRIORITY_IS(yes[i], "default.rules:16");
+	EACH_GETS(PRIORITY, yes, "default.rules:16");
 	SEVERITY_IS("3", "default.rules:16");
 	const char *no[] = { "中断", "P33", "Abnormal", "3 - Critical" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		PRIORITY_IS(no[i], "");
+	EACH_GETS(PRIORITY, no, "");
 }
 
 static void
@@ -157,12 +167,10 @@ default_low_priorities(void **state)
 	(void)state;
 	const char *yes[] = { "P4", "P5", "Low", "Lowest", "Trivial", "Planning", "4 - Low",
 			      "5 - Planning", "4", "Sev4", "低", "较低", "最低" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		PRIORITY_IS(yes[i], "default.rules:17");
+	EACH_GETS(PRIORITY, yes, "default.rules:17");
 	SEVERITY_IS("4", "default.rules:17");
 	const char *no[] = { "Slow", "Lower", "低温报警", "P6", "6" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		PRIORITY_IS(no[i], "");
+	EACH_GETS(PRIORITY, no, "");
 }
 
 static void
@@ -186,8 +194,7 @@ default_urgent_faults(void **state)
 		"Mail went down at 9:00", "OUTAGE", "system crash after update",
 		"the database server won't start", "全台停播",
 	};
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		DESCRIPTION_IS(yes[i], "default.rules:23");
+	EACH_GETS(DESCRIPTION, yes, "default.rules:23");
 	CATEGORY_IS("重大故障", "default.rules:23");
 	/* a printer jam is not an outage, download is not down */
 	DESCRIPTION_IS("Printer jam on 3rd floor, paper tray 2", "default.rules:33");
@@ -195,8 +202,7 @@ default_urgent_faults(void **state)
 	DESCRIPTION_IS("Partial outage in the Shanghai office", "default.rules:25");
 	const char *no[] = { "please download the breakdown", "the dropdown list is empty",
 			     "countdown timer", "outages.csv report", "Crashes? none this week" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		DESCRIPTION_IS(no[i], "");
+	EACH_GETS(DESCRIPTION, no, "");
 }
 
 static void
@@ -207,13 +213,11 @@ default_high_faults(void **state)
 			      "大部分用户无法登录", "Major degradation: login fails for most users",
 			      "VPN gateway drops connections for most remote staff, intermittently",
 			      "severe failure of the SAN" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		DESCRIPTION_IS(yes[i], "default.rules:25");
+	EACH_GETS(DESCRIPTION, yes, "default.rules:25");
 	CATEGORY_IS("严重故障", "default.rules:25");
 	const char *no[] = { "Upgrade to major version 5", "almost everyone likes it",
 			     "用户数量统计", "most recent release notes" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		DESCRIPTION_IS(no[i], "");
+	EACH_GETS(DESCRIPTION, no, "");
 }
 
 static void
@@ -232,18 +236,15 @@ default_requests_and_questions(void **state)
 {
 	(void)state;
 	const char *categories[] = { "咨询", "需求", "建议", "Feature Request", "Question", "Request" };
-	for (size_t i = 0; i < sizeof categories / sizeof *categories; i++)
-		CATEGORY_IS(categories[i], "default.rules:29");
+	EACH_GETS(CATEGORY, categories, "default.rules:29");
 	const char *no_categories[] = { "Hardware", "Software", "网络", "Requester" };
-	for (size_t i = 0; i < sizeof no_categories / sizeof *no_categories; i++)
-		CATEGORY_IS(no_categories[i], "");
+	EACH_GETS(CATEGORY, no_categories, "");
 
 	const char *yes[] = { "建议：增加报表导出为Excel的功能", "咨询：如何配置备份策略？",
 			      "【需求】新增用户", "Feature request: dark mode in the operator console",
 			      "Suggestion: add 中文 labels to the dashboard, please",
 			      "How do I export the report?" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		DESCRIPTION_IS(yes[i], "default.rules:30");
+	EACH_GETS(DESCRIPTION, yes, "default.rules:30");
 	/* an advice inside a fault report does not make it a request */
 	DESCRIPTION_IS("系统报错，建议尽快处理", "default.rules:33");
 	DESCRIPTION_IS("questionnaire form", "");
@@ -256,11 +257,9 @@ default_other_faults(void **state)
 	const char *yes[] = { "打印机卡纸，无法打印", "登录报错", "Printer jam",
 			      "Password reset for user \"lin.wei\", account locked", "Scanner fails",
 			      "Outlook doesn't open" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-		DESCRIPTION_IS(yes[i], "default.rules:33");
+	EACH_GETS(DESCRIPTION, yes, "default.rules:33");
 	const char *no[] = { "Please reset my password", "errorless", "jamboree", "" };
-	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-		DESCRIPTION_IS(no[i], "");
+	EACH_GETS(DESCRIPTION, no, "");
 }
 
 /* ---- the classifier ------------------------------------------------------ */
@@ -455,6 +454,49 @@ invalid_utf8_is_record_error(void **state)
 	close_fixture(&f);
 }
 
+static void
+ragged_rows_are_flagged_and_realigned(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true, "urgent priority .\n", NULL);
+	const char *text[NCOLS] = { "T1", "P1", "", "", "", "", "", "a\tb\\t" };
+	sla_field in[NCOLS];
+	for (int i = 0; i < NCOLS; i++)
+		in[i] = (sla_field){ text[i], strlen(text[i]) };
+	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, f.own, &f.d, "in.tsv", 7);
+	copy_field(f.error, sizeof f.error, f.own[2]);
+	assert_string_equal(f.error, "row has 9 fields, the header 8");
+	assert_int_equal(f.own[0].n, 0); /* not classified */
+	assert_true(sla_field_eq(row[DESCRIPTION], "a\\tb\\t"));
+	assert_true(sla_field_eq(row[PRIORITY], "P1"));
+	/* a short row is flagged, its fields written as they are */
+	row = sla_classifier_run(f.c, in, 3, f.own, &f.d, "in.tsv", 8);
+	assert_ptr_equal(row, in);
+	fflush(f.d.out);
+	assert_string_equal(f.messages, "sla-classify: in.tsv:7: row has 9 fields, the header 8\n"
+					"sla-classify: in.tsv:8: row has 3 fields, the header 8\n");
+	close_fixture(&f);
+}
+
+/* The advice of sla-rules(5): under UCP a Chinese character is a word
+ * character, so \b does not part it from English; a lookaround does. */
+static void
+english_words_in_chinese_text(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true, "urgent description \\bdown\\b\n"
+			       "high description (?i:(?<![a-z])down(?![a-z]))\n", NULL);
+	classify(&f, "", "", "", "", "", "系统down了");
+	assert_string_equal(f.tier, "high");
+	classify(&f, "", "", "", "", "", "it is down");
+	assert_string_equal(f.tier, "urgent");
+	classify(&f, "", "", "", "", "", "download");
+	assert_string_equal(f.tier, "");
+	close_fixture(&f);
+}
+
 /* ---- rules files ------------------------------------------------------ */
 
 /* The message that loading the rules TEXT prints (it must fail). */
@@ -554,6 +596,8 @@ main(void)
 		cmocka_unit_test(catastrophic_pattern_interpreter),
 		cmocka_unit_test(long_description_within_limits),
 		cmocka_unit_test(invalid_utf8_is_record_error),
+		cmocka_unit_test(ragged_rows_are_flagged_and_realigned),
+		cmocka_unit_test(english_words_in_chinese_text),
 		cmocka_unit_test(bad_pattern_is_fatal_with_column),
 		cmocka_unit_test(bad_rule_lines_are_fatal),
 		cmocka_unit_test(byte_order_mark_crlf_and_comments),
