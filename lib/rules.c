@@ -428,6 +428,37 @@ header_column(const sla_field *header, size_t ncols, const char *name)
 	return -1;
 }
 
+/* The canonical columns of the ticket stream (DESIGN §3): a rule may name
+ * one that this input lacks, but a name outside them that the input lacks
+ * is likely a typo that would silently never match. */
+static const char *const canonical_columns[] = {
+	"id", "line", "opened", "priority", "severity", "tier", "rule", "category", "channel",
+	"customer", "first_response", "onsite", "workaround", "resolved", "replaced", "closed",
+	"paused", "exclude", "error", "description",
+};
+
+static bool
+is_canonical(const char *name)
+{
+	for (size_t i = 0; i < sizeof canonical_columns / sizeof *canonical_columns; i++)
+		if (strcmp(canonical_columns[i], name) == 0)
+			return true;
+	return false;
+}
+
+void
+sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d)
+{
+	for (size_t i = 0; i < c->rs->n; i++) {
+		const rule *r = &c->rs->rules[i];
+		const char *name = r->fields;
+		for (size_t k = 0; k < r->nfields; k++, name += strlen(name) + 1)
+			if (c->rule_cols[i][k] < 0 && !is_canonical(name))
+				sla_diag_msg(d, r->file, r->line, NULL, name, strlen(name),
+					     "warning: the input has no such column");
+	}
+}
+
 static bool
 bind_rules(sla_classifier *c)
 {
@@ -748,6 +779,7 @@ sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
 	if (!c || !l) {
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
 	} else {
+		sla_classifier_warn_columns(c, d);
 		sla_layout_write_header(l, w);
 		sla_field own[SLA_CLASSIFY_NCOLS];
 		while ((got = sla_reader_next(r)) > 0) {

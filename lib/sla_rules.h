@@ -63,6 +63,9 @@ typedef struct sla_classifier sla_classifier;
 sla_classifier *sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
 				   const sla_classify_opts *opts);
 void sla_classifier_free(sla_classifier *c);
+/* Warn on D about each rule field that the input lacks and that is not a
+ * canonical column of the ticket stream either: a likely typo. */
+void sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d);
 
 /* Classify one record IN (ncols fields) into OWN: tier, rule and error,
  * escaped, valid until the next call.  RAGGED is sla_reader_ragged() (a

@@ -162,3 +162,11 @@ C="$DATA/classify"
 	[ "$status" -eq 0 ]
 	[[ "$output" == "sla-classify (default rules): 2000 tickets in "*" tickets/s, "*" MB/s" ]]
 }
+
+@test "sla-classify: a rule field the input lacks is warned about unless canonical" {
+	cd "$C"
+	run --separate-stderr sla-classify --rules typo.rules minimal.tsv
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 3 ]
+	[ "$stderr" = 'sla-classify: typo.rules:2: warning: the input has no such column "descripton"' ]
+}
