@@ -258,6 +258,24 @@ append_rule(sla_rules *rs)
 	return r;
 }
 
+/* Check and copy the tier, fields and label of rule R from T: NULL, or
+ * why not (with *BAD the part to quote, when there is one). */
+static const char *
+read_parts(rule *r, const rule_text *t, const sla_field **bad)
+{
+	if (!tier_ok(t->tier.p, t->tier.n)) {
+		*bad = &t->tier;
+		return "tier names hold no blank, backslash, comma or '#'";
+	}
+	const char *why = parse_fields(t->fields, r);
+	if (why)
+		return why;
+	if (t->pattern.n == 0)
+		return "missing the pattern";
+	r->tier = copy_text(t->tier.p, t->tier.n);
+	return r->tier ? make_label(r) : "out of memory";
+}
+
 /* Read one rule line T into a new rule; -1 after printing why not. */
 static int
 add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t, const sla_diag *d)
@@ -269,18 +287,8 @@ add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t
 	}
 	r->file = file;
 	r->line = line;
-	const char *why = NULL;
 	const sla_field *bad = NULL;
-	if (!tier_ok(t->tier.p, t->tier.n)) {
-		why = "tier names hold no backslash, comma or '#'";
-		bad = &t->tier;
-	} else if ((why = parse_fields(t->fields, r)) != NULL) {
-		bad = NULL;
-	} else if (t->pattern.n == 0) {
-		why = "missing the pattern";
-	} else if (!(r->tier = copy_text(t->tier.p, t->tier.n)) || (why = make_label(r)) != NULL) {
-		why = "out of memory";
-	}
+	const char *why = read_parts(r, t, &bad);
 	if (why) {
 		sla_diag_msg(d, file, line, NULL, bad ? bad->p : NULL, bad ? bad->n : 0, "%s", why);
 		return -1;
