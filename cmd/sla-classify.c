@@ -21,6 +21,7 @@ static const char usage[] =
 	"                       default: the embedded rules\n"
 	"  -d, --default=TIER   tier of a ticket that no rule matches\n"
 	"  -o, --override       classify tickets whose tier is already set\n"
+	"  -s, --strict         stop at the first record that cannot be classified\n"
 	"  -p, --print-rules    print the embedded rules and exit\n"
 	"  -v, --verbose        print on standard error how many tickets each rule took\n"
 	"  -h, --help           print this help and exit\n"
@@ -59,13 +60,13 @@ load_rules(char **files, size_t nfiles, const sla_diag *d)
 
 static int
 run(char **inputs, size_t ninputs, const sla_rules *rs, const sla_classify_opts *opts,
-    sla_diag *d, bool verbose)
+    sla_diag *d)
 {
 	sla_reader *r = sla_reader_open(inputs, ninputs, d);
 	if (!r)
 		return SLA_EXIT_ERROR;
 	sla_writer *w = sla_writer_new(STDOUT_FILENO);
-	int rc = w ? sla_classify_stream(r, w, rs, opts, d, verbose) : -1;
+	int rc = w ? sla_classify_stream(r, w, rs, opts, d) : -1;
 	if (!w)
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
 	if (sla_writer_close(w) < 0) {
@@ -84,6 +85,7 @@ main(int argc, char **argv)
 		{ "rules", required_argument, NULL, 'r' },
 		{ "default", required_argument, NULL, 'd' },
 		{ "override", no_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 's' },
 		{ "print-rules", no_argument, NULL, 'p' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -94,19 +96,20 @@ main(int argc, char **argv)
 	sla_classify_opts opts = { 0 };
 	char **rule_files = calloc((size_t)argc, sizeof *rule_files);
 	size_t nrule_files = 0;
-	bool verbose = false, print_rules = false;
+	bool print_rules = false;
 	int c;
 
 	if (!rule_files)
 		return SLA_EXIT_ERROR;
 	opterr = 0; /* sla_cli_usage_error says it, in the house shape */
-	while ((c = getopt_long(argc, argv, ":r:d:opvhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":r:d:ospvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'r': rule_files[nrule_files++] = optarg; break;
 		case 'd': opts.default_tier = optarg; break;
 		case 'o': opts.override = true; break;
+		case 's': opts.strict = true; break;
 		case 'p': print_rules = true; break;
-		case 'v': verbose = true; break;
+		case 'v': opts.verbose = true; break;
 		case 'h': free(rule_files); fputs(usage, stdout); return SLA_EXIT_OK;
 		case 'V': free(rule_files); sla_cli_version(d.tool); return SLA_EXIT_OK;
 		default:
@@ -123,7 +126,7 @@ main(int argc, char **argv)
 		status = sla_cli_usage_error(&d, "--default: not a tier name \"%s\"", opts.default_tier);
 	} else {
 		sla_rules *rs = load_rules(rule_files, nrule_files, &d);
-		status = rs ? run(argv + optind, (size_t)(argc - optind), rs, &opts, &d, verbose)
+		status = rs ? run(argv + optind, (size_t)(argc - optind), rs, &opts, &d)
 			    : SLA_EXIT_ERROR;
 		sla_rules_free(rs);
 	}

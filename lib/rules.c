@@ -776,7 +776,7 @@ sla_classifier_report(const sla_classifier *c, const sla_diag *d)
 
 int
 sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
-		    const sla_classify_opts *opts, sla_diag *d, bool verbose)
+		    const sla_classify_opts *opts, sla_diag *d)
 {
 	const sla_field *header = sla_reader_header(r);
 	size_t ncols = sla_reader_ncols(r);
@@ -794,9 +794,13 @@ sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
 			const sla_field *row = sla_classifier_run(c, sla_reader_fields(r),
 								  sla_reader_ragged(r), own, d,
 								  sla_reader_file(r), sla_reader_line(r));
+			if (opts->strict && c->counts.errors) {
+				got = -1; /* the record's message is out; nothing after it */
+				break;
+			}
 			sla_layout_write_row(l, w, row, own);
 		}
-		if (verbose)
+		if (opts->verbose)
 			sla_classifier_report(c, d);
 	}
 	sla_layout_free(l);

@@ -49,6 +49,8 @@ bool sla_rules_tier_ok(const char *tier);
 typedef struct sla_classify_opts {
 	const char *default_tier;	/* --default: tier when nothing matches; NULL: none */
 	bool override;			/* --override: classify tickets whose tier is set */
+	bool strict;			/* --strict: a record error is fatal */
+	bool verbose;			/* -v: sla_classifier_report at the end */
 } sla_classify_opts;
 
 /* The columns the classifier writes, in this order (see sla_layout_new). */
@@ -80,10 +82,11 @@ const sla_field *sla_classifier_run(sla_classifier *c, const sla_field *in, size
 			unsigned long line);
 
 /* Read every record of R, classify it and write it to W with the tier,
- * rule and error columns added or replaced.  0, or -1 on a read error (the
- * message is printed). */
+ * rule and error columns added or replaced.  0, or -1 on a read error or,
+ * with OPTS->strict, at the first record error, which is not written (the
+ * message is printed either way). */
 int sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
-			const sla_classify_opts *opts, sla_diag *d, bool verbose);
+			const sla_classify_opts *opts, sla_diag *d);
 
 /* Counts so far, and on D (for -v) the tickets each rule classified and
  * how the others fared. */

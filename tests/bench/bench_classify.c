@@ -83,7 +83,7 @@ bench(char *path, long rows, long bytes, const char *what)
 
 	if (rs && r && w && sla_rules_add_default(rs, &d) == 0) {
 		double t0 = seconds();
-		rc = sla_classify_stream(r, w, rs, &opts, &d, false);
+		rc = sla_classify_stream(r, w, rs, &opts, &d);
 		double t = seconds() - t0;
 		printf("sla-classify (default rules): %ld tickets in %.3f s: %.0f tickets/s, %.1f MB/s%s\n",
 		       rows, t, (double)rows / t, (double)bytes / t / 1e6, what);

@@ -111,6 +111,19 @@ C="$DATA/classify"
 	[ "$output" = 7 ]
 }
 
+@test "sla-classify: --strict makes the first record error fatal" {
+	cd "$C"
+	run --separate-stderr sla-classify --strict bad.tsv
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf 'id\topened\tpriority\tdescription\ttier\trule\terror')" ]
+	[ "$stderr" = 'sla-classify: bad.tsv:2: description: UTF-8 error: byte 2 top bits not 0x80 at byte 7 "broken "' ]
+	# an error recorded by an earlier tool is not this one's to be strict about
+	run --separate-stderr sla-classify --strict tickets.tsv
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	diff <(printf '%s\n' "$output") "$GOLDEN/classify-default.tsv"
+}
+
 @test "sla-classify: --print-rules prints the embedded rules, which read back the same" {
 	run sla-classify --print-rules
 	[ "$status" -eq 0 ]
@@ -146,7 +159,7 @@ C="$DATA/classify"
 	[ "$status" -eq 0 ]
 	root="$BATS_TEST_DIRNAME/../.."
 	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 7 ]
+	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 8 ]
 	for o in $opts; do
 		sed 's/\\//g' "$root/man/sla-classify.1" | grep -q -- "^\.It Fl .*Fl ${o#-}" \
 			|| { echo "man: $o"; false; }
