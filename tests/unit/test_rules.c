@@ -200,8 +200,10 @@ default_urgent_faults(void **state)
 	DESCRIPTION_IS("Printer jam on 3rd floor, paper tray 2", "default.rules:33");
 	DESCRIPTION_IS("Download of the nightly report is slow, but works", "default.rules:33");
 	DESCRIPTION_IS("Partial outage in the Shanghai office", "default.rules:25");
+	/* an application that crashes is an ordinary fault, not a system crash */
+	DESCRIPTION_IS("Excel crashes when saving", "default.rules:33");
 	const char *no[] = { "please download the breakdown", "the dropdown list is empty",
-			     "countdown timer", "outages.csv report", "Crashes? none this week" };
+			     "countdown timer", "outages.csv report" };
 	EACH_GETS(DESCRIPTION, no, "");
 }
 
@@ -256,7 +258,8 @@ default_other_faults(void **state)
 	(void)state;
 	const char *yes[] = { "打印机卡纸，无法打印", "登录报错", "Printer jam",
 			      "Password reset for user \"lin.wei\", account locked", "Scanner fails",
-			      "Outlook doesn't open" };
+			      "Outlook doesn't open", "一台摄像机的录像回放偶尔卡顿", "单台工作站显示器闪烁",
+			      "Excel crashes when saving", "screen frozen" };
 	EACH_GETS(DESCRIPTION, yes, "default.rules:33");
 	const char *no[] = { "Please reset my password", "errorless", "jamboree", "" };
 	EACH_GETS(DESCRIPTION, no, "");
