@@ -81,6 +81,21 @@ classify(fixture *f, const char *priority, const char *severity, const char *tie
 	fflush(f->d.out);
 }
 
+/* Classify a record with only DESCRIPTION set: its tier, or its rule. */
+static const char *
+tier_of(fixture *f, const char *description)
+{
+	classify(f, "", "", "", "", "", description);
+	return f->tier;
+}
+
+static const char *
+rule_of(fixture *f, const char *description)
+{
+	classify(f, "", "", "", "", "", description);
+	return f->rule;
+}
+
 /* ---- the embedded default rules ---------------------------------------- */
 
 /* The rule (default.rules:LINE, or "" for none) that a ticket gets. */
@@ -273,8 +288,7 @@ first_matching_rule_wins_in_file_order(void **state)
 	(void)state;
 	fixture f;
 	open_fixture(&f, true, "# comment\n\nlow description x\nhigh category,description (?i)X\n", NULL);
-	classify(&f, "", "", "", "", "", "x");
-	assert_string_equal(f.tier, "low");
+	assert_string_equal(tier_of(&f, "x"), "low");
 	assert_string_equal(f.rule, "t.rules:3");
 	classify(&f, "", "", "", "X", "", "y");
 	assert_string_equal(f.tier, "high");
@@ -314,12 +328,9 @@ matching_runs_on_unescaped_text(void **state)
 	(void)state;
 	fixture f;
 	open_fixture(&f, true, "urgent description ^a\\tb$\nhigh description (?m)^second\n", NULL);
-	classify(&f, "", "", "", "", "", "a\\tb");
-	assert_string_equal(f.tier, "urgent");
-	classify(&f, "", "", "", "", "", "first\\nsecond");
-	assert_string_equal(f.tier, "high");
-	classify(&f, "", "", "", "", "", "a\\\\tb");
-	assert_string_equal(f.tier, "");
+	assert_string_equal(tier_of(&f, "a\\tb"), "urgent");
+	assert_string_equal(tier_of(&f, "first\\nsecond"), "high");
+	assert_string_equal(tier_of(&f, "a\\\\tb"), "");
 	close_fixture(&f);
 }
 
@@ -343,8 +354,7 @@ set_tier_is_kept_unless_override(void **state)
 	/* no match under --override: the set tier stays, --default is for none */
 	classify(&f, "", "", "low", "", "", "up");
 	assert_string_equal(f.tier, "low");
-	classify(&f, "", "", "", "", "", "up");
-	assert_string_equal(f.tier, "normal");
+	assert_string_equal(tier_of(&f, "up"), "normal");
 	assert_string_equal(f.rule, "--default");
 	sla_classify_counts n = sla_classifier_counts(f.c);
 	assert_int_equal(n.tickets, 3);
@@ -360,8 +370,7 @@ missing_column_never_matches(void **state)
 	(void)state;
 	fixture f;
 	open_fixture(&f, true, "urgent channel ^$\nlow category ^$\n", NULL);
-	classify(&f, "", "", "", "", "", "");
-	assert_string_equal(f.rule, "t.rules:2");
+	assert_string_equal(rule_of(&f, ""), "t.rules:2");
 	close_fixture(&f);
 }
 
@@ -399,8 +408,7 @@ catastrophic_pattern_ends_as_record_error(bool jit)
 	assert_int_equal(f.d.records, 1);
 	assert_int_equal(sla_classifier_counts(f.c).errors, 1);
 	/* the next record is classified as usual */
-	classify(&f, "", "", "", "", "", "aaa");
-	assert_string_equal(f.rule, "t.rules:2");
+	assert_string_equal(rule_of(&f, "aaa"), "t.rules:2");
 	assert_string_equal(f.error, "");
 	close_fixture(&f);
 	free(hostile);
@@ -491,12 +499,9 @@ english_words_in_chinese_text(void **state)
 	fixture f;
 	open_fixture(&f, true, "urgent description \\bdown\\b\n"
 			       "high description (?i:(?<![a-z])down(?![a-z]))\n", NULL);
-	classify(&f, "", "", "", "", "", "系统down了");
-	assert_string_equal(f.tier, "high");
-	classify(&f, "", "", "", "", "", "it is down");
-	assert_string_equal(f.tier, "urgent");
-	classify(&f, "", "", "", "", "", "download");
-	assert_string_equal(f.tier, "");
+	assert_string_equal(tier_of(&f, "系统down了"), "high");
+	assert_string_equal(tier_of(&f, "it is down"), "urgent");
+	assert_string_equal(tier_of(&f, "download"), "");
 	close_fixture(&f);
 }
 
@@ -555,12 +560,9 @@ byte_order_mark_crlf_and_comments(void **state)
 	open_fixture(&f, true, "\xEF\xBB\xBF# rules\r\n  # indented comment\r\nlow\tdescription\tx#y  \r\n",
 		     NULL);
 	assert_int_equal(sla_rules_count(f.rs), 1);
-	classify(&f, "", "", "", "", "", "x#y");
-	assert_string_equal(f.rule, "t.rules:3");
-	classify(&f, "", "", "", "", "", "x#y ");
-	assert_string_equal(f.rule, "t.rules:3");
-	classify(&f, "", "", "", "", "", "x");
-	assert_string_equal(f.rule, "");
+	assert_string_equal(rule_of(&f, "x#y"), "t.rules:3");
+	assert_string_equal(rule_of(&f, "x#y "), "t.rules:3");
+	assert_string_equal(rule_of(&f, "x"), "");
 	close_fixture(&f);
 }
 
