@@ -2,7 +2,8 @@
  * The input is read as a rules file; when it compiles, a few tickets that
  * the input also supplies as their description are classified with it.
  * Then the input is classified as a ticket stream with the default rules.
- * Nothing may crash, leak or run past the match limits. */
+ * Nothing may crash, leak or run past the match limits.  The corpus is
+ * seeded from tests/data (its classify/*.rules among them). */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
