@@ -3,7 +3,7 @@
  * the input also supplies as their description are classified with it.
  * Then the input is classified as a ticket stream with the default rules.
  * Nothing may crash, leak or run past the match limits.  The corpus is
- * seeded from tests/data (its classify/*.rules among them). */
+ * seeded from tests/data, whose classify rules files are among them. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <stdint.h>
