@@ -551,6 +551,72 @@ random_spec(uint64_t *rs, struct spec *sp, int64_t first_day, int64_t ndays)
 	}
 }
 
+/* The latest close of weekday WD's hours (0 without hours). */
+static int32_t
+ref_last_close(const struct spec *sp, int wd)
+{
+	int32_t close = 0;
+	for (int i = 0; wd >= 0 && i < sp->n[wd]; i++)
+		if (sp->close[wd][i] > close)
+			close = sp->close[wd][i];
+	return close;
+}
+
+/* The day that local reading X belongs to: the day before when it is in
+ * one of that day's intervals across midnight. */
+static int64_t
+ref_owning_day(const struct spec *sp, int64_t x, int64_t *tod)
+{
+	int64_t day = sla_floor_div(x, SLA_DAY);
+	if (in_hours(sp, ref_hours_of(sp, day - 1), x - (day - 1) * SLA_DAY))
+		day--;
+	*tod = x - day * SLA_DAY;
+	return day;
+}
+
+/* The Nth working day after DAY, walking day by day. */
+static int64_t
+ref_nth_working_day(const struct spec *sp, int64_t day, int64_t n)
+{
+	while (n > 0) {
+		int wd = ref_hours_of(sp, ++day);
+		if (wd >= 0 && sp->n[wd] > 0)
+			n--;
+	}
+	return day;
+}
+
+/* Nwd@close and Nwd@time from A against a walk over the days, where the
+ * wall-clock time due is not inside a DST gap. */
+static void
+check_working_days(uint64_t *rs, const struct spec *sp, sla_calendar *c, const sla_tz *tz, int64_t a)
+{
+	bool hours = false;
+	for (int wd = 0; wd < 7; wd++)
+		hours |= sp->n[wd] > 0;
+	int64_t n = pick(rs, 1, 5), tod, want;
+	if (!hours) {
+		assert_int_equal(sla_calendar_wd_at_close(c, a, n), -1);
+		assert_int_equal(sla_calendar_wd_at_time(c, a, n), -1);
+		return;
+	}
+	int64_t day = ref_owning_day(sp, a + sla_tz_offset(tz, a), &tod);
+	day = ref_nth_working_day(sp, day, n);
+	int64_t close = day * SLA_DAY + ref_last_close(sp, ref_hours_of(sp, day));
+	if (sla_tz_to_utc(tz, close, &want) == SLA_TZ_OK && sla_calendar_wd_at_close(c, a, n) != want)
+		fail_msg("%s: %lldwd@close from %lld = %lld, reference %lld", sla_tz_name(tz),
+			 (long long)n, (long long)a, (long long)sla_calendar_wd_at_close(c, a, n),
+			 (long long)want);
+	int64_t open = sla_due(c, a, 1) - 1; /* checked against the walk already */
+	day = ref_owning_day(sp, open + sla_tz_offset(tz, open), &tod);
+	day = ref_nth_working_day(sp, day, n);
+	if (sla_tz_to_utc(tz, day * SLA_DAY + tod, &want) == SLA_TZ_OK &&
+	    sla_calendar_wd_at_time(c, a, n) != want)
+		fail_msg("%s: %lldwd@time from %lld = %lld, reference %lld", sla_tz_name(tz),
+			 (long long)n, (long long)a, (long long)sla_calendar_wd_at_time(c, a, n),
+			 (long long)want);
+}
+
 /* One random calendar checked against the walk over a window of NDAYS
  * that starts in YEAR or the next, a few days before a DST change of its
  * zone when it has one. */
@@ -583,6 +649,8 @@ cross_check_one(uint64_t *rs, const sla_tz *tz, int64_t year, int64_t ndays, int
 		if (got != want)
 			fail_msg("%s: due(%lld, %lld) = %lld, reference %lld", sla_tz_name(tz),
 				 (long long)a, (long long)target, (long long)got, (long long)want);
+		if (q % 4 == 0)
+			check_working_days(rs, &sp, c, tz, a);
 	}
 	free(ref);
 	sla_calendar_free(c);
