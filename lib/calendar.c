@@ -93,6 +93,7 @@ struct sla_calendar {
 	int64_t reg_val[Q_N][WEEK];
 	int64_t week_pre[Q_N][WEEK + 1];
 	int64_t *irr_day;	/* capacity 2 × cap: each exception and the day after */
+	int64_t (*irr_end)[Q_N]; /* the sums up to and including each irregular day */
 	struct irregular *irr;
 	size_t nirr;
 	int64_t cum_end[Q_N];
@@ -147,6 +148,7 @@ sla_calendar_free(sla_calendar *c)
 		free(c->exc[i].name);
 	free(c->exc);
 	free(c->irr_day);
+	free(c->irr_end);
 	free(c->irr);
 	free(c->chg);
 	free(c->name);
@@ -367,6 +369,10 @@ exc_reserve(sla_calendar *c)
 	if (!days)
 		return -1;
 	c->irr_day = days;
+	int64_t(*end)[Q_N] = realloc(c->irr_end, 2 * cap * sizeof *end);
+	if (!end)
+		return -1;
+	c->irr_end = end;
 	struct irregular *irr = realloc(c->irr, 2 * cap * sizeof *irr);
 	if (!irr)
 		return -1;
@@ -479,6 +485,14 @@ day_values(const struct dayset *set, const struct hours *own, int64_t val[Q_N])
 	val[Q_WORK] = own->n > 0;
 }
 
+/* Quantity Q summed over the weekly pattern for the days before DAY. */
+static int64_t
+weekly_sum(const sla_calendar *c, int q, int64_t day)
+{
+	int64_t r = day - MONDAY_REF, w = sla_floor_div(r, WEEK);
+	return w * c->week_pre[q][WEEK] + c->week_pre[q][r - w * WEEK];
+}
+
 static void
 build_irregular(sla_calendar *c)
 {
@@ -496,6 +510,7 @@ build_irregular(sla_calendar *c)
 			for (int q = 0; q < Q_N; q++) {
 				r->cum[q] = cum[q];
 				cum[q] += r->val[q] - c->reg_val[q][wd];
+				c->irr_end[c->nirr][q] = weekly_sum(c, q, day + 1) + cum[q];
 			}
 			c->irr_day[c->nirr++] = day;
 		}
@@ -548,14 +563,6 @@ irr_search(const sla_calendar *c, int64_t day)
 	return lo;
 }
 
-/* Quantity Q summed over the weekly pattern for the days before DAY. */
-static int64_t
-weekly_sum(const sla_calendar *c, int q, int64_t day)
-{
-	int64_t r = day - MONDAY_REF, w = sla_floor_div(r, WEEK);
-	return w * c->week_pre[q][WEEK] + c->week_pre[q][r - w * WEEK];
-}
-
 static int64_t
 cum_at(const sla_calendar *c, int q, size_t k)
 {
@@ -568,6 +575,13 @@ day_base(const sla_calendar *c, int q, int64_t day, size_t *k)
 {
 	*k = irr_search(c, day);
 	return weekly_sum(c, q, day) + cum_at(c, q, *k);
+}
+
+/* The same, K being irr_search(DAY) already. */
+static int64_t
+day_base_at(const sla_calendar *c, int q, int64_t day, size_t k)
+{
+	return weekly_sum(c, q, day) + cum_at(c, q, k);
 }
 
 /* The business time of DAY on its own date; K is irr_search(DAY). */
@@ -593,19 +607,21 @@ local_measure(const sla_calendar *c, int64_t x)
 }
 
 /* The first day D such that quantity Q summed over the days up to and
- * including D reaches H; false when no day ever does. */
+ * including D reaches H, and irr_search(D) in *K; false when no day ever
+ * does. */
 static bool
-first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day)
+first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day, size_t *k)
 {
 	/* the first irregular day whose end reaches H bounds the answer */
 	size_t lo = 0, hi = c->nirr;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (weekly_sum(c, q, c->irr_day[mid] + 1) + cum_at(c, q, mid + 1) >= h)
+		if (c->irr_end[mid][q] >= h)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
+	*k = lo;
 	int64_t week = c->week_pre[q][WEEK], rest = h - cum_at(c, q, lo);
 	if (week == 0) {
 		if (lo == c->nirr)
@@ -632,10 +648,10 @@ static bool
 local_reach(const sla_calendar *c, int64_t g, int64_t *x)
 {
 	int64_t day;
-	if (!first_day_reaching(c, Q_SECS, g, &day))
-		return false;
 	size_t k;
-	int64_t left = g - day_base(c, Q_SECS, day, &k);
+	if (!first_day_reaching(c, Q_SECS, g, &day, &k))
+		return false;
+	int64_t left = g - day_base_at(c, Q_SECS, day, k);
 	const struct dayset *set = day_set(c, day, k);
 	/* 0 < left <= the day's business seconds */
 	unsigned i = 0;
@@ -949,7 +965,7 @@ static bool
 nth_working_day(const sla_calendar *c, int64_t day, int64_t n, int64_t *out)
 {
 	size_t k;
-	return first_day_reaching(c, Q_WORK, day_base(c, Q_WORK, day + 1, &k) + n, out);
+	return first_day_reaching(c, Q_WORK, day_base(c, Q_WORK, day + 1, &k) + n, out, &k);
 }
 
 int64_t
