@@ -4,9 +4,12 @@
  * A calendar is a weekly schedule of [open, close) wall-clock intervals per
  * weekday, in one time zone, plus dated exceptions: holidays (no business
  * time) and make-up workdays (a weekend date that gets the workday hours).
- * business() and due() cost O(log days) whatever the span: per-day business
- * seconds are kept with prefix sums, built lazily for the years touched,
- * which is why the query functions take a non-const calendar. */
+ * business() and due() cost a few binary searches whatever the span: the
+ * per-day business seconds are a weekly pattern plus prefix sums over the
+ * dated exceptions, and the zone's offset changes sit in a table built
+ * lazily for the years the queries touch.  Both are derived on the first
+ * query after a change, which is why the queries take a non-const
+ * calendar. */
 #ifndef SLA_CALENDAR_H
 #define SLA_CALENDAR_H
 
