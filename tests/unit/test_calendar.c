@@ -222,6 +222,12 @@ dst_days_have_23_and_25_hours(void **state)
 	assert_at(tz, sla_due(c, at(tz, "2026-03-29T01:30:00"), HOUR), "2026-03-29T03:30:00+02:00");
 	assert_at(tz, sla_due(c, at(tz, "2026-10-25T01:30:00"), 2 * HOUR),
 		  "2026-10-25T02:30:00+01:00");
+	/* a wall-clock time due in the gap is due when the clocks jump; one
+	 * that occurs twice, at the earlier instant */
+	assert_at(tz, sla_calendar_wd_at_time(c, at(tz, "2026-03-28T02:30:00"), 1),
+		  "2026-03-29T03:00:00+02:00");
+	assert_at(tz, sla_calendar_wd_at_time(c, at(tz, "2026-10-24T02:30:00"), 1),
+		  "2026-10-25T02:30:00+02:00");
 	enum sla_day_kind kind;
 	const char *name;
 	assert_int_equal(sla_calendar_day(c, sla_days_from_civil(2026, 10, 25), &kind, &name),
