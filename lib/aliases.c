@@ -32,6 +32,8 @@ static const alias table[] = {
 	{ SLA_COL_ID, "Bug编号", "ZenTao" },
 	{ SLA_COL_ID, "单号", "Chinese sheets" },
 	{ SLA_COL_ID, "报修单号", "Chinese sheets" },
+	{ SLA_COL_ID, "Vorgangsschlüssel", "Jira (de)" },
+	{ SLA_COL_ID, "Vorgang", "Jira (de), German sheets" },
 	{ SLA_COL_ID, "Issue id", "Jira" },
 	{ SLA_COL_ID, "Key", "generic" },
 
@@ -98,6 +100,7 @@ static const alias table[] = {
 	{ SLA_COL_CUSTOMER, "Company Name", "Freshdesk" },
 	{ SLA_COL_CUSTOMER, "CustomerID", "OTRS/Znuny" },
 	{ SLA_COL_CUSTOMER, "Entity", "GLPI" },
+	{ SLA_COL_CUSTOMER, "Kunde", "German sheets" },
 	{ SLA_COL_CUSTOMER, "客户", "Chinese sheets" },
 	{ SLA_COL_CUSTOMER, "客户名称", "Chinese sheets" },
 	{ SLA_COL_CUSTOMER, "客户单位", "Chinese sheets" },

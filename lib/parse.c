@@ -12,6 +12,12 @@
 #define LOOKAHEAD_RECORDS 1000
 #define LOOKAHEAD_BYTES ((size_t)8 << 20)
 
+/* A growable byte buffer, reused from record to record. */
+typedef struct buffer {
+	char *p;
+	size_t n, cap;
+} buffer;
+
 typedef struct colmap {
 	int canon;		/* canonical column, or -1 */
 	const char *header;	/* the export's header text */
@@ -25,8 +31,8 @@ typedef struct export {
 	int col_of[SLA_NCANON];	/* export column of each canonical column, or -1 */
 	size_t *unmapped;	/* export columns passed through, in order */
 	size_t nunmapped;
-	enum sla_date_order order[SLA_NCANON];
-	bool order_settled[SLA_NCANON];
+	struct order_proof { enum sla_date_order order; bool conflict; }
+		proof[SLA_NCANON], file_proof;
 } export;
 
 struct sla_parser {
@@ -40,8 +46,7 @@ struct sla_parser {
 	bool header_written;
 	unsigned long nread, nwritten, nflagged;
 	/* per record, reused */
-	char *err;
-	size_t errlen, errcap;
+	buffer err, extra;
 	const char *file;
 	unsigned long line;
 	bool record_failed;
@@ -124,7 +129,8 @@ sla_parser_free(sla_parser *ps)
 		return;
 	free(ps->maps);
 	free_names(ps->out_unmapped, ps->nout_unmapped);
-	free(ps->err);
+	free(ps->err.p);
+	free(ps->extra.p);
 	free(ps);
 }
 
@@ -140,20 +146,27 @@ sla_parser_counts(const sla_parser *ps, unsigned long *read, unsigned long *writ
 /* ---- record errors ------------------------------------------------------------ */
 
 static void
+bytes_put(buffer *b, const char *p, size_t n)
+{
+	if (b->n + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->n + n)
+			cap *= 2;
+		char *q = realloc(b->p, cap);
+		if (!q)
+			return;	/* the message still goes to stderr */
+		b->p = q;
+		b->cap = cap;
+	}
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+}
+
+static void
 err_append(sla_parser *ps, const char *p, size_t n)
 {
-	if (ps->errlen + n + 1 > ps->errcap) {
-		size_t cap = ps->errcap ? ps->errcap : 256;
-		while (cap < ps->errlen + n + 1)
-			cap *= 2;
-		char *e = realloc(ps->err, cap);
-		if (!e)
-			return;	/* the message still goes to stderr */
-		ps->err = e;
-		ps->errcap = cap;
-	}
-	memcpy(ps->err + ps->errlen, p, n);
-	ps->errlen += n;
+	bytes_put(&ps->err, p, n);
 }
 
 /* One error of the current record: on stderr, and in its `error` cell as
@@ -170,7 +183,7 @@ record_error(sla_parser *ps, const char *column, const char *value, size_t vlen,
 	vsnprintf(reason, sizeof reason, fmt, ap);
 	va_end(ap);
 	sla_diag_record(ps->d, ps->file, ps->line, column, value, vlen, "%s", reason);
-	if (ps->errlen)
+	if (ps->err.n)
 		err_append(ps, "; ", 2);
 	err_append(ps, column, strlen(column));
 	err_append(ps, ": ", 2);
@@ -351,21 +364,39 @@ header_once(sla_parser *ps, const export *x)
 
 /* ---- times ---------------------------------------------------------------------- */
 
-/* Settle each time column's day/month order from the values that prove
- * one; a column with proof both ways stays unsettled. */
+/* Day/month order from the values that prove one (a part above 12): each
+ * time column's own proof first, else the file's (one spreadsheet has one
+ * locale).  Proof both ways decides nothing.  The records read ahead give
+ * the first proof; later records add theirs as they come. */
+typedef struct order_proof order_proof;
+
+static void
+prove(order_proof *p, enum sla_date_order e)
+{
+	if (p->order != SLA_ORDER_UNKNOWN && p->order != e)
+		p->conflict = true;
+	p->order = e;
+}
+
 static void
 observe_order(export *x, int c, sla_field v)
 {
 	enum sla_date_order e = sla_timeform_evidence(v.p, v.n);
 
-	if (e == SLA_ORDER_UNKNOWN || x->order_settled[c])
-		return;
-	if (x->order[c] != SLA_ORDER_UNKNOWN && x->order[c] != e) {
-		x->order[c] = SLA_ORDER_UNKNOWN;
-		x->order_settled[c] = true;	/* contradicting proof: decide nothing */
-		return;
+	if (e != SLA_ORDER_UNKNOWN) {
+		prove(&x->proof[c], e);
+		prove(&x->file_proof, e);
 	}
-	x->order[c] = e;
+}
+
+static enum sla_date_order
+order_of(const sla_parser *ps, const export *x, int c)
+{
+	if (ps->o.order != SLA_ORDER_UNKNOWN)
+		return ps->o.order;
+	if (x->proof[c].order != SLA_ORDER_UNKNOWN)
+		return x->proof[c].conflict ? SLA_ORDER_UNKNOWN : x->proof[c].order;
+	return x->file_proof.conflict ? SLA_ORDER_UNKNOWN : x->file_proof.order;
 }
 
 static sla_field
@@ -381,16 +412,12 @@ value_of(const export *x, const sla_csvrec *r, int c)
 static void
 lookahead(sla_parser *ps, export *x)
 {
-	for (int c = 0; c < SLA_NCANON; c++) {
-		x->order[c] = ps->o.order;
-		x->order_settled[c] = ps->o.order != SLA_ORDER_UNKNOWN || ps->formats[c];
-	}
 	size_t n = sla_csvin_prefetch(x->in, LOOKAHEAD_RECORDS, LOOKAHEAD_BYTES);
 	for (size_t i = 0; i < n; i++) {
 		sla_csvrec r;
 		sla_csvin_peek(x->in, i, &r);
 		for (int c = 0; c < SLA_NCANON; c++)
-			if (sla_canon_is_time(c) && x->col_of[c] >= 0)
+			if (sla_canon_is_time(c) && x->col_of[c] >= 0 && !ps->formats[c])
 				observe_order(x, c, value_of(x, &r, c));
 	}
 }
@@ -419,9 +446,10 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 			record_error(ps, name, NULL, 0, false, "missing");
 		return 0;
 	}
-	observe_order(x, c, v);
+	if (!ps->formats[c])
+		observe_order(x, c, v);
 	rc = ps->formats[c] ? sla_timeform_strptime(v.p, v.n, ps->formats[c], &st)
-			    : sla_timeform_parse(v.p, v.n, x->order[c], &st);
+			    : sla_timeform_parse(v.p, v.n, order_of(ps, x, c), &st);
 	if (rc == SLA_TF_AMBIGUOUS) {
 		record_error(ps, name, v.p, v.n, false,
 			     "day/month order unknown (give --date-order dmy or mdy)");
@@ -487,9 +515,14 @@ check_shape(sla_parser *ps, const export *x, const sla_csvrec *r)
 			     "missing: the record has %zu fields, the header %zu", r->n, x->ncols);
 	if (r->n > x->ncols) {
 		/* The extra fields are kept whole in the error cell. */
-		const char *from = r->fields[x->ncols].p;
-		const sla_field *last = &r->fields[r->n - 1];
-		record_error(ps, "record", from, (size_t)(last->p + last->n - from), true,
+		char delim = sla_csvin_delim(x->in);
+		ps->extra.n = 0;
+		for (size_t j = x->ncols; j < r->n; j++) {
+			if (j > x->ncols)
+				bytes_put(&ps->extra, &delim, 1);
+			bytes_put(&ps->extra, r->fields[j].p, r->fields[j].n);
+		}
+		record_error(ps, "record", ps->extra.p, ps->extra.n, true,
 			     "%zu fields beyond the header's %zu", r->n - x->ncols, x->ncols);
 	}
 }
@@ -512,9 +545,9 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 		} else if (c == SLA_COL_ERROR) {
 			sla_field own = value_of(x, r, c);
 			write_text(ps, own);
-			if (own.n && ps->errlen)
+			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
-			sla_writer_escaped(ps->w, ps->err, ps->errlen);
+			sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
 		} else if (sla_canon_is_time(c)) {
 			sla_writer_raw(ps->w, times[c], tlen[c]);
 		} else {
@@ -538,7 +571,7 @@ emit(sla_parser *ps, export *x, const sla_csvrec *r)
 	size_t tlen[SLA_NCANON] = { 0 };
 
 	ps->nread++;
-	ps->errlen = 0;
+	ps->err.n = 0;
 	ps->record_failed = false;
 	ps->line = r->line;
 	check_shape(ps, x, r);
