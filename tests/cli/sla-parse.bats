@@ -421,3 +421,10 @@ random_export() {
 		grep -q -- "-l $o" "$root/completions/fish/sla-parse.fish"
 	done
 }
+
+@test "the man page lists every alias of the built-in table" {
+	root="$BATS_TEST_DIRNAME/../.."
+	sla-parse --list-aliases | tail -n +2 | cut -f2 | while IFS= read -r a; do
+		grep -qF -- "$a" "$root/man/sla-parse.1" || { echo "missing alias: $a"; return 1; }
+	done
+}
