@@ -614,7 +614,8 @@ compact(sla_csvin *in)
 {
 	size_t nf = in->nfields - in->cur_first;
 
-	memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
+	if (in->cur_bytes)	/* (never memmove from a NULL arena) */
+		memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
 	in->arena.n -= in->cur_bytes;
 	for (size_t i = 0; i < nf; i++) {
 		in->fields[i] = in->fields[in->cur_first + i];

@@ -547,7 +547,8 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 			write_text(ps, own);
 			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
-			sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
+			if (ps->err.n)
+				sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
 		} else if (sla_canon_is_time(c)) {
 			sla_writer_raw(ps->w, times[c], tlen[c]);
 		} else {
