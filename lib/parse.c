@@ -334,6 +334,10 @@ write_header(sla_parser *ps, const export *x)
 	for (size_t k = 0; k < x->nunmapped; k++) {
 		const char *h = x->names[x->unmapped[k]];
 		sla_writer_char(ps->w, '\t');
+		/* a second column of a canonical name would make the stream's
+		 * columns ambiguous: "line" passes as "export.line" */
+		if (sla_canon_find(h) >= 0)
+			sla_writer_str(ps->w, "export.");
 		sla_writer_escaped(ps->w, h, strlen(h));
 	}
 	sla_writer_char(ps->w, '\n');

@@ -327,6 +327,15 @@ random_export() {
 	[[ "$output" == *'--map: the export has no column "Absent"'* ]]
 }
 
+@test "an export column named line passes through as export.line" {
+	printf 'id,opened,line,Opened\n1,2026-03-02 09:00,L7,2026-01-01 00:00\n' > "$TMP/l.csv"
+	sla-parse "$TMP/l.csv" > "$TMP/out"
+	[ "$(head -1 "$TMP/out" | cut -f21-)" = "$(printf 'export.line\tOpened')" ]
+	[ "$(cell "$TMP/out" 1 2)" = "2" ]
+	[ "$(cell "$TMP/out" 1 21)" = "L7" ]
+	[ "$(cell "$TMP/out" 1 3)" = "2026-03-02T09:00:00+08:00" ]
+}
+
 @test "--no-header --columns reads the first row as a record" {
 	printf '1;2026-03-02 09:00;x\n2;2026-03-02 10:00;y\n' > "$TMP/n.csv"
 	sla-parse --no-header --columns id,opened,note "$TMP/n.csv" > "$TMP/out"
