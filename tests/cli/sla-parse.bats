@@ -328,6 +328,13 @@ random_export() {
 	[ "$(cell "$TMP/out" 2 19)" = "opened: missing" ]
 }
 
+@test "a header row with broken quoting is a fatal error" {
+	printf 'id,"opened"x\n1,2026-03-02 09:00\n' > "$TMP/h.csv"
+	run sla-parse "$TMP/h.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"h.csv:1: the header row cannot be read as CSV"* ]]
+}
+
 @test "an export without an id or opened column is a fatal error" {
 	printf 'Foo,Created\n1,2026-03-02 09:00\n' > "$TMP/n.csv"
 	run sla-parse "$TMP/n.csv"
