@@ -72,6 +72,7 @@ typedef struct cli {
 	const char *tz;
 	bool verbose;
 	char **maps, **formats;
+	char **argv;
 } cli;
 
 static int
@@ -106,7 +107,8 @@ option(cli *c, int ch, const sla_diag *d)
 		break;
 	case OPT_STRICT: c->o.strict = true; break;
 	case 'v': c->verbose = true; break;
-	default: return sla_cli_usage_error(d, "unknown option");
+	default: return sla_cli_usage_error(d, "unknown option, or one without its value: '%s'",
+					    c->argv[optind - 1]);
 	}
 	return 0;
 }
@@ -149,10 +151,11 @@ int
 main(int argc, char **argv)
 {
 	sla_diag d = sla_diag_init(TOOL);
-	cli c = { .tz = DEFAULT_TZ };
+	cli c = { .tz = DEFAULT_TZ, .argv = argv };
 	int ch, rc = 0;
 
 	d.limit = SHOWN_ERRORS;
+	opterr = 0;	/* the message below names the option */
 	c.maps = calloc((size_t)argc, sizeof *c.maps);
 	c.formats = calloc((size_t)argc, sizeof *c.formats);
 	if (!c.maps || !c.formats)
