@@ -4,6 +4,7 @@
 
 #include "sla_calquery.h"
 #include "sla_duration.h"
+#include "sla_timeform.h"
 
 static const char wd_names[7][4] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
@@ -12,21 +13,21 @@ sla_calq_time(const sla_calq *q, const char *text, int64_t *t)
 {
 	const sla_tz *tz = sla_calendar_tz(q->cal);
 	size_t n = strlen(text);
-	char day[32];
-	const char *p = text;
 	sla_stamp st;
 
 	if (strcmp(text, "now") == 0) {
 		*t = q->now;
 		return 0;
 	}
-	if (n == 10) { /* a date alone: its 00:00 */
-		snprintf(day, sizeof day, "%sT00:00:00", text);
-		p = day;
-	}
-	if (sla_rfc3339_parse(p, strlen(p), &st) < 0) {
+	int rc = sla_timeform_parse(text, n, SLA_ORDER_UNKNOWN, &st);
+	if (rc == SLA_TF_AMBIGUOUS) {
 		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
-			     "cannot read time (RFC 3339, YYYY-MM-DD[THH:MM[:SS]], or now)");
+			     "day/month order unknown (write the date as 2026-03-02)");
+		return -1;
+	}
+	if (rc != SLA_TF_OK) {
+		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+			     "cannot read time (RFC 3339, a form sla-parse reads, or now)");
 		return -1;
 	}
 	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {

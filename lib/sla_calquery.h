@@ -22,10 +22,12 @@ typedef struct sla_calq {
 	const sla_diag *d;
 } sla_calq;
 
-/* Read a time argument: RFC 3339, a wall-clock time (read in the
- * calendar's zone; a DST gap is an error, an overlap takes the earlier
- * instant), a date alone (its 00:00), or "now".  Returns 0, or -1 after
- * saying why through Q->d. */
+/* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
+ * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
+ * its 00:00, ...; a slash date whose day and month could be either is
+ * refused), or "now".  A time without offset is read in the calendar's
+ * zone: a DST gap is an error, an overlap takes the earlier instant.
+ * Returns 0, or -1 after saying why through Q->d. */
 int sla_calq_time(const sla_calq *q, const char *text, int64_t *t);
 
 /* The three commands; each returns an exit status (SLA_EXIT_OK or

@@ -37,6 +37,12 @@ NIGHT="$DATA/sla-time/night-shift.ini"
 	[ "$output" = "5415" ]
 	run sla-time between 2026-03-02T09:00 2026-03-02T10:30:15
 	[ "$output" = "1h30m15s" ]
+	# the forms sla-parse reads from exports
+	run sla-time between "2026/2/13 17:00" "2026年3月2日 上午9:00"
+	[ "$output" = "49h" ]
+	run sla-time between 3/2/2026 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *"day/month order unknown"* ]]
 }
 
 @test "sla-time between: tsv for scripts" {

@@ -91,13 +91,21 @@ reads_times_in_every_form(void **state)
 	assert_int_equal(t, at(f->tz, "2026-03-01T16:00:00Z"));
 	assert_int_equal(sla_calq_time(&f->q, "now", &t), 0);
 	assert_int_equal(t, f->q.now);
+	/* the forms sla-parse reads from exports */
+	assert_int_equal(sla_calq_time(&f->q, "2026年3月2日 下午2:30", &t), 0);
+	assert_int_equal(t, at(f->tz, "2026-03-02T14:30:00"));
+	assert_int_equal(sla_calq_time(&f->q, "13/3/2026 9:00", &t), 0);
+	assert_int_equal(t, at(f->tz, "2026-03-13T09:00:00"));
 	assert_int_equal(sla_calq_time(&f->q, "2026-02-30", &t), -1);
 	assert_int_equal(sla_calq_time(&f->q, "yesterday", &t), -1);
+	assert_int_equal(sla_calq_time(&f->q, "3/2/2026", &t), -1);
 	assert_string_equal(written(f, f->err_path),
-			    "sla-time: cannot read time (RFC 3339, YYYY-MM-DD[THH:MM[:SS]], or now) "
+			    "sla-time: cannot read time (RFC 3339, a form sla-parse reads, or now) "
 			    "\"2026-02-30\"\n"
-			    "sla-time: cannot read time (RFC 3339, YYYY-MM-DD[THH:MM[:SS]], or now) "
-			    "\"yesterday\"\n");
+			    "sla-time: cannot read time (RFC 3339, a form sla-parse reads, or now) "
+			    "\"yesterday\"\n"
+			    "sla-time: day/month order unknown (write the date as 2026-03-02) "
+			    "\"3/2/2026\"\n");
 }
 
 static void
