@@ -46,7 +46,7 @@ BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 MANS     := $(wildcard man/*.[157])
 
-.PHONY: all demo check test deps lint-man bench install uninstall clean
+.PHONY: all demo check test deps lint-man bench fuzz install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -122,8 +122,31 @@ check: deps
 	     || echo "not ok - build: the tests could not all be built or run"; \
 	   $(MAKE) --no-print-directory -s BUILD=build-asan SAN=1 OPT=-O1 test \
 	     || echo "not ok - build-asan: the tests could not all be built or run"; \
+	   $(MAKE) --no-print-directory -s fuzz \
+	     || echo "not ok - fuzz: the harnesses could not all be built or run"; \
 	 } > build/check.tap 2> build/check.err; \
 	 sh tests/tally.sh build/check.tap build/check.err
+
+# libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
+# build-fuzz/ and each run for FUZZ_SECONDS on a corpus seeded from
+# tests/fuzz/corpus/NAME and tests/data; results are TAP lines.
+ifdef CI
+FUZZ_SECONDS ?= 60
+else
+FUZZ_SECONDS ?= 10
+endif
+FUZZ_SRC  := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(BUILD)/gen/sla_data_blobs.c
+	@mkdir -p $(@D)
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -Ilib -DSLA_VERSION='"$(VERSION)"' \
+	  -DSLA_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) \
+	  $(BUILD)/gen/sla_data_blobs.c $(LIBS)
+
+fuzz: deps $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
 
 bench: deps all $(BENCH_BINS)
 	@SLA_BIN=$(abspath $(BUILD)/bin) SLA_BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
@@ -149,4 +172,4 @@ uninstall:
 	for f in completions/fish/*; do rm -f $(DESTDIR)$(FISHCOMPDIR)/$${f##*/}; done
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan build-fuzz

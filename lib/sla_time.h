@@ -40,8 +40,9 @@ int sla_rfc3339_parse(const char *p, size_t n, sla_stamp *out);
 /* Longest text sla_rfc3339_format writes, with its NUL. */
 #define SLA_RFC3339_MAX 32
 
-/* Write instant UTC as seen at OFFSET: 2026-03-02T09:30:00+08:00.  Returns
- * the length. */
+/* Write instant UTC as seen at OFFSET: 2026-03-02T09:30:00+08:00.  An
+ * offset with seconds (local mean time) is cut to whole minutes, so the
+ * text always names the exact instant.  Returns the length. */
 size_t sla_rfc3339_format(int64_t utc, int32_t offset, char *out);
 
 #endif

@@ -153,6 +153,11 @@ put2(char *o, int64_t v)
 size_t
 sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
 {
+	/* RFC 3339 offsets have no seconds, but local mean time before a zone
+	 * adopted standard time does (Berlin: +00:53:28).  Show such a time at
+	 * the whole-minute offset, so that the text still names the exact
+	 * instant. */
+	offset -= offset % 60;
 	int64_t local = utc + offset;
 	int64_t days = sla_floor_div(local, SLA_DAY);
 	int64_t sod = local - days * SLA_DAY;

@@ -67,6 +67,10 @@ formats_rfc3339(void **state)
 	assert_string_equal(buf, "1969-12-31T18:29:59-05:30");
 	sla_rfc3339_format(parse_utc("9999-12-31T23:59:59Z"), 0, buf);
 	assert_string_equal(buf, "9999-12-31T23:59:59+00:00");
+	/* Berlin's local mean time, +00:53:28: shown at +00:53, same instant */
+	sla_rfc3339_format(parse_utc("1026-09-10T14:22:32Z"), 3208, buf);
+	assert_string_equal(buf, "1026-09-10T15:15:32+00:53");
+	assert_int_equal(parse_utc(buf), parse_utc("1026-09-10T14:22:32Z"));
 }
 
 static sla_tz *
