@@ -350,15 +350,15 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 	sla_policy *p = x->p;
 	pol_entry *e;
 
-	if ((e = pol_get(x, POL_POLICY, "", "name")))
-		p->name = e->value;
+	if ((e = pol_get(x, POL_POLICY, "", "name")) && !(p->name = pol_strdup(p, e->value)))
+		pol_error(x, e, "out of memory");
 	if ((e = pol_get(x, POL_POLICY, "", "currency"))) {
 		if (strlen(e->value) != 3 || strspn(e->value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
 			pol_error(x, e, "currency is not an ISO 4217 code");
-		else {
-			p->currency = e->value;
+		else if (!(p->currency = pol_strdup(p, e->value)))
+			pol_error(x, e, "out of memory");
+		else
 			p->digits = currency_digits(e->value);
-		}
 	}
 	if ((e = pol_get(x, POL_POLICY, "", "digits"))) {
 		if (strlen(e->value) != 1 || e->value[0] < '0' || e->value[0] > '4')
