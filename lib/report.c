@@ -12,19 +12,9 @@
 #include "sla_report.h"
 #include "sla_time.h"
 
-static const char *const status_names[SLA_NSTATUS] = {
-	"met", "breached", "overdue", "at-risk", "pending", "excluded", "invalid",
-};
-
 const int64_t sla_bucket_upper[SLA_NBUCKETS - 1] = {
 	15 * 60, 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600,
 };
-
-const char *
-sla_status_name(sla_status s)
-{
-	return status_names[s];
-}
 
 /* ---- periods ------------------------------------------------------------ */
 
@@ -427,7 +417,7 @@ static int
 parse_status(sla_field f, sla_status *s)
 {
 	for (int i = 0; i < SLA_NSTATUS; i++)
-		if (sla_field_eq(f, status_names[i])) {
+		if (sla_field_eq(f, sla_status_name((sla_status)i))) {
 			*s = (sla_status)i;
 			return 0;
 		}
@@ -778,7 +768,7 @@ note_satisfaction(sla_report *r, const row *w, group *g, size_t gi)
 static int
 count_row(sla_report *r, const row *w)
 {
-	size_t gi;
+	size_t gi = 0;
 	group *g = find_group(r, w, &gi);
 	sla_field tier = field(r, w, COL_TIER);
 	sla_report_subtotal *t = find_subtotal(r, &r->tier_keys, &r->tiers, &r->tiers_cap, 0, &tier);
@@ -873,8 +863,22 @@ cmp_statement(const void *a, const void *b)
 static int
 cmp_subtotal(const void *a, const void *b)
 {
-	return cmp_period(((const sla_report_subtotal *)a)->period,
-			  ((const sla_report_subtotal *)b)->period);
+	const sla_report_subtotal *x = a, *y = b;
+	int c = cmp_period(x->period, y->period);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Tiers the policy names come in its order, the others after them. */
+static void
+order_tiers(sla_report *r)
+{
+	for (size_t t = 0; t < r->tier_keys.n; t++) {
+		r->tiers[t].order = r->cfg.ntiers + t;
+		for (size_t k = 0; k < r->cfg.ntiers; k++)
+			if (strcmp(r->tiers[t].label, r->cfg.tier_order[k]) == 0)
+				r->tiers[t].order = k;
+	}
+	qsort(r->tiers, r->tier_keys.n, sizeof *r->tiers, cmp_subtotal);
 }
 
 /* The value of nearest rank ceil(P/100 * N) in the sorted V. */
@@ -939,6 +943,7 @@ int
 sla_report_finish(sla_report *r)
 {
 	qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
+	order_tiers(r);
 	qsort(r->periods, r->period_keys.n, sizeof *r->periods, cmp_subtotal);
 	qsort(r->statements, r->statement_keys.n, sizeof *r->statements, cmp_statement);
 	r->view = calloc(r->ngroups + 1, sizeof *r->view);

@@ -34,6 +34,7 @@ static const char *const labels[L_NLABELS][2] = {
 	[L_MAX] = { "Max", "最大" },
 	[L_ID] = { "Ticket", "工单" },
 	[L_LINE] = { "Line", "行号" },
+	[L_AT_LINE] = { "line %lu", "第 %lu 行" },
 	[L_METRIC] = { "Metric", "指标" },
 	[L_STATUS] = { "Status", "状态" },
 	[L_TARGET] = { "Target", "目标" },

@@ -46,7 +46,7 @@ md_table(void *ctx, const sla_table *t)
 	}
 	sla_writer_str(w, "\n|");
 	for (size_t c = 0; c < t->ncols; c++)
-		sla_writer_str(w, sla_cell_numeric(&t->cells[c]) ? " ---: |" : " --- |");
+		sla_writer_str(w, sla_table_numeric_column(t, c) ? " ---: |" : " --- |");
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		if (i % t->ncols == 0)
 			sla_writer_str(w, "\n|");

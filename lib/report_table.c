@@ -64,6 +64,15 @@ sla_cell_numeric(const sla_cell *c)
 	return c->kind != SLA_CELL_TEXT && c->kind != SLA_CELL_PERIOD;
 }
 
+bool
+sla_table_numeric_column(const sla_table *t, size_t col)
+{
+	for (size_t r = 0; r < t->nrows; r++)
+		if (!sla_cell_numeric(&t->cells[r * t->ncols + col]))
+			return false;
+	return true;
+}
+
 /* ---- building a table ---------------------------------------------------- */
 
 typedef struct builder {
@@ -402,24 +411,39 @@ satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 	b_emit(&b, sink, ctx);
 }
 
-/* Columns of a listed ticket: id, line, metric, status. */
+/* Columns of a listed ticket: id, line, metric (unless METRIC is false:
+ * the table groups by it already), status. */
 static size_t
-cells_item(builder *b, const sla_report_item *it, sla_cell *c)
+cells_item(builder *b, const sla_report_item *it, bool metric, sla_cell *c)
 {
-	c[0] = text(it->id);
-	c[1] = it->line ? count(it->line) : text("-");
-	c[2] = text(nonempty(it->metric, b->lang));
-	c[3] = text(sla_status_label(it->status, b->lang));
-	return 4;
+	size_t at = 0;
+	c[at++] = text(it->id);
+	c[at++] = it->line ? count(it->line) : text("-");
+	if (metric)
+		c[at++] = text(nonempty(it->metric, b->lang));
+	c[at++] = text(sla_status_label(it->status, b->lang));
+	return at;
 }
 
 static size_t
-head_item(builder *b, size_t at)
+head_item(builder *b, bool metric, size_t at)
 {
-	static const sla_label heads[] = { L_ID, L_LINE, L_METRIC, L_STATUS };
-	for (size_t h = 0; h < 4; h++)
-		b->t.head[at++] = sla_label_text(heads[h], b->lang);
+	b->t.head[at++] = sla_label_text(L_ID, b->lang);
+	b->t.head[at++] = sla_label_text(L_LINE, b->lang);
+	if (metric)
+		b->t.head[at++] = sla_label_text(L_METRIC, b->lang);
+	b->t.head[at++] = sla_label_text(L_STATUS, b->lang);
 	return at;
+}
+
+static bool
+grouped_by(const sla_report *r, const char *col)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	for (size_t k = 0; k < cfg->nby; k++)
+		if (strcmp(cfg->by[k], col) == 0)
+			return true;
+	return false;
 }
 
 static void
@@ -427,11 +451,12 @@ worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, v
 {
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
+	bool metric = !grouped_by(r, "metric");
 	builder b;
 
-	if (!b_init(&b, "top", L_TOP, gcols + 7, lang))
+	if (!b_init(&b, "top", L_TOP, gcols + 6 + metric, lang))
 		return;
-	size_t at = head_item(&b, head_group(&b, r, 0));
+	size_t at = head_item(&b, metric, head_group(&b, r, 0));
 	b.t.head[at++] = sla_label_text(L_TARGET, lang);
 	b.t.head[at++] = sla_label_text(L_TOOK, lang);
 	b.t.head[at] = sla_label_text(L_OVERRUN, lang);
@@ -442,7 +467,7 @@ worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, v
 			if (!c)
 				break;
 			c += cells_group(r, &g[i], c, lang);
-			c += cells_item(&b, it, c);
+			c += cells_item(&b, it, metric, c);
 			c[0] = seconds(it->target);
 			c[1] = seconds(it->elapsed);
 			c[2] = seconds(it->overrun);
@@ -462,7 +487,7 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 	b.t.head[0] = sla_label_text(L_PERIOD, lang);
 	b.t.head[1] = sla_label_text(L_CUSTOMER, lang);
 	b.t.head[2] = sla_label_text(L_TIER, lang);
-	head_item(&b, 3);
+	head_item(&b, true, 3);
 	b.t.head[7] = sla_label_text(L_REASON, lang);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = b_row(&b);
@@ -471,7 +496,7 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 		c[0] = period(r, it[i].period);
 		c[1] = text(nonempty(it[i].customer, lang));
 		c[2] = text(nonempty(it[i].tier, lang));
-		cells_item(&b, &it[i], c + 3);
+		cells_item(&b, &it[i], true, c + 3);
 		c[7] = text(nonempty(it[i].reason, lang));
 	}
 	b_emit(&b, sink, ctx);
@@ -517,8 +542,8 @@ statement_breaches(builder *b, const sla_report *r, const sla_statement *s)
 		const char *detail = b_printf(b, "%s %s %s +%.*s", it->tier, it->metric,
 					      sla_status_label(it->status, b->lang), (int)o.n, o.p);
 		if (it->line)
-			detail = b_printf(b, "%s (%s %lu)", detail,
-					  sla_label_text(L_LINE, b->lang), it->line);
+			detail = b_printf(b, "%s (%s)", detail,
+					  b_printf(b, sla_label_text(L_AT_LINE, b->lang), it->line));
 		line3(b, b_printf(b, sla_label_text(L_BREACH, b->lang), it->id), detail,
 		      it->has_penalty ? money(r, it->penalty) : text("-"));
 	}
@@ -568,6 +593,17 @@ statement_total(builder *b, const sla_report *r, const sla_statement *s)
 	line3(b, sla_label_text(L_TOTAL, b->lang), how, money(r, s->total));
 }
 
+/* A contract without credits, cap or per-breach amounts has nothing to
+ * state: the statement is left out rather than printed full of zeros. */
+static bool
+priced(const sla_report_terms *t, const sla_statement *s)
+{
+	bool any = t->nbands > 0 || t->cap.set;
+	for (size_t i = 0; i < s->nbreaches && !any; i++)
+		any = s->breaches[i].has_penalty;
+	return any;
+}
+
 static void
 statements(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
@@ -578,11 +614,13 @@ statements(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 	if (!cfg->terms)
 		return;
 	for (size_t i = 0; i < n; i++) {
+		if (!priced(cfg->terms, &s[i]))
+			continue;
 		builder b;
 		char label[SLA_PERIOD_LABEL_MAX];
 		if (!b_init(&b, "statement", L_STATEMENT, 3, lang))
 			return;
-		b.t.title = b_printf(&b, "%s %s %s", sla_label_text(L_STATEMENT, lang),
+		b.t.title = b_printf(&b, "%s \xE2\x80\x94 %s \xE2\x80\x94 %s", sla_label_text(L_STATEMENT, lang),
 				     sla_period_label(cfg->period, s[i].period, label),
 				     nonempty(s[i].customer, lang));
 		b.t.head[0] = sla_label_text(L_ITEM, lang);

@@ -70,7 +70,7 @@ text_table(void *ctx, const sla_table *t)
 	if (width && right) {
 		for (size_t c = 0; c < t->ncols; c++) {
 			width[c] = shown_width((sla_field){ t->head[c], strlen(t->head[c]) });
-			right[c] = sla_cell_numeric(&t->cells[c]);
+			right[c] = sla_table_numeric_column(t, c);
 		}
 		for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 			size_t n = shown_width(sla_cell_text(&t->cells[i], false, buf));

@@ -14,18 +14,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sla_check.h"
 #include "sla_diag.h"
 #include "sla_policy.h"
 #include "sla_stream.h"
 #include "sla_tz.h"
 
-/* The statuses of the check stream, in report order. */
-typedef enum sla_status {
-	SLA_MET, SLA_BREACHED, SLA_OVERDUE, SLA_AT_RISK, SLA_PENDING,
-	SLA_EXCLUDED, SLA_INVALID, SLA_NSTATUS
-} sla_status;
-
-const char *sla_status_name(sla_status s);
+/* The statuses of the check stream (enum sla_status, sla_status_name)
+ * are sla-check's, from sla_check.h. */
+typedef enum sla_status sla_status;
 
 typedef enum sla_period_kind {
 	SLA_PERIOD_DAY, SLA_PERIOD_WEEK, SLA_PERIOD_MONTH, SLA_PERIOD_QUARTER,
@@ -61,6 +58,8 @@ typedef struct sla_report_config {
 	size_t nby;
 	size_t top;		/* worst overruns kept per group */
 	const sla_tz *tz;	/* periods are read in this zone */
+	const char *const *tier_order;	/* the policy's tiers, listed in this order */
+	size_t ntiers;
 	const sla_report_terms *terms;	/* NULL: no penalty statement */
 } sla_report_config;
 
@@ -122,6 +121,7 @@ typedef struct sla_report_subtotal {
 	const char *label;	/* the tier; NULL for a period */
 	int64_t period;
 	sla_tally tally;
+	size_t order;		/* tiers: the policy's order, then first appearance */
 } sla_report_subtotal;
 
 /* The penalty statement of one period and customer. */
@@ -166,7 +166,8 @@ uint64_t sla_report_rows(const sla_report *r);
 const sla_tally *sla_report_total(const sla_report *r);
 /* Groups in period order, then in order of first appearance. */
 const sla_report_group *sla_report_groups(const sla_report *r, size_t *n);
-/* Tiers in order of first appearance; periods in order. */
+/* Tiers in the order of cfg.tier_order, then the other tiers in order of
+ * first appearance; periods in order. */
 const sla_report_subtotal *sla_report_tiers(const sla_report *r, size_t *n);
 const sla_report_subtotal *sla_report_periods(const sla_report *r, size_t *n);
 /* Excluded and invalid rows, in stream order. */

@@ -66,7 +66,7 @@ typedef enum sla_label {
 	L_TOP, L_UNASSESSED, L_STATEMENT,
 	L_TIER, L_ALL, L_ROWS, L_COMPLIANCE, L_ASSESSED,
 	L_P50, L_P90, L_P95, L_MAX,
-	L_ID, L_LINE, L_METRIC, L_STATUS, L_TARGET, L_TOOK, L_OVERRUN, L_REASON,
+	L_ID, L_LINE, L_AT_LINE, L_METRIC, L_STATUS, L_TARGET, L_TOOK, L_OVERRUN, L_REASON,
 	L_CUSTOMER, L_SCORES, L_MEAN_SCORE, L_SCORE_DIST, L_PERCENTS,
 	L_MEAN_PERCENT, L_PERCENT_DIST, L_UNREADABLE,
 	L_DETAIL, L_AMOUNT, L_BREACH, L_BREACH_SUM, L_BREACHES,
@@ -79,6 +79,9 @@ typedef enum sla_label {
 
 const char *sla_label_text(sla_label l, sla_lang lang);
 const char *sla_status_label(sla_status s, sla_lang lang);
+
+/* Whether every cell of column COL is a number (aligned right). */
+bool sla_table_numeric_column(const sla_table *t, size_t col);
 
 /* The formats. */
 extern const sla_table_sink sla_text_sink, sla_tsv_sink, sla_csv_sink,
