@@ -135,15 +135,24 @@ typedef struct keymap {
 	size_t *len;
 	uint64_t *hash;
 	size_t n, cap;
+	size_t last;		/* the entry found last, + 1: rows repeat keys */
 } keymap;
 
+/* Eight bytes at a time: the keys are short, and hashing is per row. */
 static uint64_t
 hash_bytes(const char *p, size_t n)
 {
-	uint64_t h = 1469598103934665603u; /* FNV-1a */
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
+	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w;
+
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, n);
+	h = (h ^ w) * 0xC4CEB9FE1A85EC53u;
+	return h ^ (h >> 29);
 }
 
 static void
@@ -206,12 +215,16 @@ keymap_grow(keymap *m)
 static long
 keymap_get(keymap *m, const char *k, size_t n, bool *added)
 {
+	*added = false;
+	if (m->last && m->len[m->last - 1] == n && memcmp(m->key[m->last - 1], k, n) == 0)
+		return (long)(m->last - 1);
+
 	uint64_t h = hash_bytes(k, n);
 	size_t *s = m->nslots ? keymap_probe(m, h, k, n) : NULL;
-
-	*added = false;
-	if (s && *s)
+	if (s && *s) {
+		m->last = *s;
 		return (long)(*s - 1);
+	}
 	if (keymap_grow(m) < 0)
 		return -1;
 	char *copy = malloc(n + 1);
@@ -224,6 +237,7 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 	m->hash[m->n] = h;
 	*keymap_probe(m, h, k, n) = m->n + 1;
 	*added = true;
+	m->last = m->n + 1;
 	return (long)m->n++;
 }
 
@@ -303,6 +317,7 @@ struct sla_report {
 	char *last_id;		/* the previous row's id, for satisfaction */
 	size_t last_id_len, last_id_cap;
 	size_t seen[SEEN_MAX], nseen;
+	int64_t period_lo, period_hi, period_last;	/* see period_at */
 
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
@@ -413,13 +428,20 @@ field(const sla_report *r, const row *w, enum col c)
 	return r->col[c] >= 0 ? w->f[r->col[c]] : (sla_field){ "", 0 };
 }
 
+/* The status named by F.  This runs per row: the names start with
+ * distinct letters, so the first byte picks the one name to compare. */
 static int
 parse_status(sla_field f, sla_status *s)
 {
-	for (int i = 0; i < SLA_NSTATUS; i++)
-		if (sla_field_eq(f, sla_status_name((sla_status)i))) {
-			*s = (sla_status)i;
-			return 0;
+	static const struct { char first; sla_status status; } by_first[] = {
+		{ 'm', SLA_MET }, { 'b', SLA_BREACHED }, { 'o', SLA_OVERDUE },
+		{ 'a', SLA_AT_RISK }, { 'p', SLA_PENDING }, { 'e', SLA_EXCLUDED },
+		{ 'i', SLA_INVALID },
+	};
+	for (size_t i = 0; f.n > 0 && i < sizeof by_first / sizeof by_first[0]; i++)
+		if (f.p[0] == by_first[i].first) {
+			*s = by_first[i].status;
+			return sla_field_eq(f, sla_status_name(*s)) ? 0 : -1;
 		}
 	return -1;
 }
@@ -442,8 +464,41 @@ parse_seconds(sla_field f)
 	return v;
 }
 
+/* The first day of the period after the one that starts on FIRST. */
 static int64_t
-period_of(const sla_report *r, sla_field start)
+period_next(sla_period_kind kind, int64_t first)
+{
+	static const unsigned months[] = { [SLA_PERIOD_MONTH] = 1, [SLA_PERIOD_QUARTER] = 3,
+					   [SLA_PERIOD_YEAR] = 12 };
+	int64_t y;
+	unsigned m, d;
+
+	if (kind == SLA_PERIOD_DAY || kind == SLA_PERIOD_WEEK)
+		return first + (kind == SLA_PERIOD_DAY ? 1 : 7);
+	sla_civil_from_days(first, &y, &m, &d);
+	m += months[kind];
+	return sla_days_from_civil(y + (m - 1) / 12, (m - 1) % 12 + 1, 1);
+}
+
+/* The period of the instant UTC.  The instants of the last period found
+ * are remembered, so that most rows cost one comparison here. */
+static int64_t
+period_at(sla_report *r, int64_t utc)
+{
+	if (utc >= r->period_lo && utc < r->period_hi)
+		return r->period_last;
+	int64_t local = utc + sla_tz_offset(r->cfg.tz, utc);
+	int64_t first = period_first_day(r->cfg.period, sla_floor_div(local, SLA_DAY));
+	int64_t next = period_next(r->cfg.period, first);
+	r->period_last = first;
+	if (sla_tz_to_utc(r->cfg.tz, first * SLA_DAY, &r->period_lo) != SLA_TZ_OK ||
+	    sla_tz_to_utc(r->cfg.tz, next * SLA_DAY, &r->period_hi) != SLA_TZ_OK)
+		r->period_lo = r->period_hi = 0; /* midnight in a gap: no shortcut */
+	return first;
+}
+
+static int64_t
+period_of(sla_report *r, sla_field start)
 {
 	sla_stamp st;
 	int64_t utc;
@@ -451,8 +506,7 @@ period_of(const sla_report *r, sla_field start)
 	if (sla_rfc3339_parse(start.p, start.n, &st) < 0 ||
 	    sla_tz_resolve(r->cfg.tz, &st, &utc) != SLA_TZ_OK)
 		return SLA_NO_PERIOD;
-	int64_t local = utc + sla_tz_offset(r->cfg.tz, utc);
-	return period_first_day(r->cfg.period, sla_floor_div(local, SLA_DAY));
+	return period_at(r, utc);
 }
 
 /* What is wrong with a row that its status needs, and in which column
@@ -805,6 +859,8 @@ add_to_statement(sla_report *r, const row *w)
 		return 0;
 	}
 	s->pub.broken++;
+	if (!w->has_penalty)
+		return 0;
 	s->pub.breach_sum += w->penalty;
 	return push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap);
 }
@@ -826,11 +882,36 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 
 /* ---- finishing ----------------------------------------------------------- */
 
+/* Sort the N non-negative values V: LSD radix sort, a byte a pass, only
+ * as many passes as the largest value has bytes (three for durations under
+ * six months).  qsort spent most of the report's time here. */
 static int
-cmp_i64(const void *a, const void *b)
+sort_elapsed(int64_t *v, size_t n)
 {
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x > y) - (x < y);
+	int64_t max = 0;
+	for (size_t i = 0; i < n; i++)
+		max = v[i] > max ? v[i] : max;
+	if (n < 2 || max == 0)
+		return 0;
+	int64_t *tmp = malloc(n * sizeof *tmp), *src = v, *dst = tmp;
+	if (!tmp)
+		return -1;
+	for (unsigned shift = 0; shift < 64 && (max >> shift) > 0; shift += 8) {
+		size_t count[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			count[((uint64_t)src[i] >> shift & 0xFF) + 1]++;
+		for (size_t b = 1; b < 257; b++)
+			count[b] += count[b - 1];
+		for (size_t i = 0; i < n; i++)
+			dst[count[(uint64_t)src[i] >> shift & 0xFF]++] = src[i];
+		int64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+	free(tmp);
+	return 0;
 }
 
 /* Rows without a period go last. */
@@ -889,7 +970,7 @@ percentile(const int64_t *v, size_t n, unsigned p)
 	return v[rank ? rank - 1 : 0];
 }
 
-static void
+static int
 finish_group(const group *g, sla_report_group *out)
 {
 	*out = (sla_report_group){
@@ -898,12 +979,14 @@ finish_group(const group *g, sla_report_group *out)
 		.ntop = g->ntop, .satisfaction = g->sat,
 	};
 	if (g->nelapsed == 0)
-		return;
-	qsort(g->elapsed, g->nelapsed, sizeof *g->elapsed, cmp_i64);
+		return 0;
+	if (sort_elapsed(g->elapsed, g->nelapsed) < 0)
+		return -1;
 	out->p50 = percentile(g->elapsed, g->nelapsed, 50);
 	out->p90 = percentile(g->elapsed, g->nelapsed, 90);
 	out->p95 = percentile(g->elapsed, g->nelapsed, 95);
 	out->max = g->elapsed[g->nelapsed - 1];
+	return 0;
 }
 
 /* PPM parts per million of AMOUNT, rounded half up (to the minor unit). */
@@ -951,7 +1034,8 @@ sla_report_finish(sla_report *r)
 	if (!r->view || !r->statement_view)
 		return -1;
 	for (size_t g = 0; g < r->ngroups; g++) {
-		finish_group(&r->groups[g], &r->view[g]);
+		if (finish_group(&r->groups[g], &r->view[g]) < 0)
+			return -1;
 		free(r->groups[g].elapsed); /* the percentiles are all it was for */
 		r->groups[g].elapsed = NULL;
 	}

@@ -598,10 +598,7 @@ statement_total(builder *b, const sla_report *r, const sla_statement *s)
 static bool
 priced(const sla_report_terms *t, const sla_statement *s)
 {
-	bool any = t->nbands > 0 || t->cap.set;
-	for (size_t i = 0; i < s->nbreaches && !any; i++)
-		any = s->breaches[i].has_penalty;
-	return any;
+	return t->nbands > 0 || t->cap.set || s->nbreaches > 0;
 }
 
 static void

@@ -9,15 +9,27 @@
 
 enum { GAP = 2 };
 
-/* Control characters would break a line or a column: they are written
- * escaped, the way the streams write them. */
+/* Display columns of F as written: control characters would break a line
+ * or a column, so they are written escaped, the way the streams write them
+ * (\t: two columns).  ASCII, the common case, needs no decoding. */
 static size_t
 shown_width(sla_field f)
 {
-	size_t extra = 0;
-	for (size_t i = 0; i < f.n; i++)
-		extra += f.p[i] == '\t' || f.p[i] == '\n' || f.p[i] == '\r' || f.p[i] == '\\';
-	return sla_text_width(f.p, f.n) + extra;
+	size_t w = 0;
+
+	for (size_t i = 0; i < f.n;) {
+		unsigned char c = (unsigned char)f.p[i];
+		if (c < 0x80) {
+			w += c == '\t' || c == '\n' || c == '\r' || c == '\\' ? 2 : 1;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t len = sla_utf8_decode(f.p + i, f.n - i, &cp);
+		w += len ? (size_t)sla_codepoint_width(cp) : 1;
+		i += len ? len : 1;
+	}
+	return w;
 }
 
 static void
