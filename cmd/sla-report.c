@@ -16,15 +16,15 @@ static const char usage[] =
 	"Read the check stream (sla-check's output) from FILEs or standard input\n"
 	"and write a compliance report with penalty statements.\n"
 	"\n"
-	"  -p, --period UNIT   day, week, month (default), quarter or year, by each\n"
+	"  -u, --period UNIT   day, week, month (default), quarter or year, by each\n"
 	"                      row's start in the policy's time zone\n"
 	"  -b, --by COLS       group by these columns besides the period\n"
 	"                      (comma-separated; default tier,metric; '' for none)\n"
-	"  -n, --top N         worst overruns listed per group (default 5; 0: none)\n"
+	"  -t, --top N         worst overruns listed per group (default 5; 0: none)\n"
 	"  -f, --format FMT    text (default), tsv, csv, json, markdown or html\n"
 	"  -l, --lang LANG     en or zh for labels (default from LC_ALL, LC_MESSAGES,\n"
 	"                      LANG)\n"
-	"  -P, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
+	"  -p, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
 	"  -h, --help          show this help and exit\n"
@@ -75,18 +75,18 @@ static int
 parse_options(int argc, char **argv, options *o, const sla_diag *d)
 {
 	static const struct option longs[] = {
-		{ "period", required_argument, 0, 'p' }, { "by", required_argument, 0, 'b' },
-		{ "top", required_argument, 0, 'n' }, { "format", required_argument, 0, 'f' },
-		{ "lang", required_argument, 0, 'l' }, { "policy", required_argument, 0, 'P' },
+		{ "period", required_argument, 0, 'u' }, { "by", required_argument, 0, 'b' },
+		{ "top", required_argument, 0, 't' }, { "format", required_argument, 0, 'f' },
+		{ "lang", required_argument, 0, 'l' }, { "policy", required_argument, 0, 'p' },
 		{ "tz", required_argument, 0, 'z' }, { "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, 'V' }, { 0, 0, 0, 0 },
 	};
 	int c;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "p:b:n:f:l:P:z:hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "u:b:t:f:l:p:z:hV", longs, NULL)) != -1) {
 		switch (c) {
-		case 'p':
+		case 'u':
 			if (sla_period_parse(optarg, &o->cfg.period) < 0)
 				return sla_cli_usage_error(d, "--period: unknown unit \"%s\"", optarg);
 			break;
@@ -94,7 +94,7 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 			if (parse_by(o, optarg, d))
 				return SLA_EXIT_ERROR;
 			break;
-		case 'n':
+		case 't':
 			o->cfg.top = (size_t)strtoul(optarg, &end, 10);
 			if (*optarg < '0' || *optarg > '9' || *end || o->cfg.top > 1000)
 				return sla_cli_usage_error(d, "--top: not a count 0-1000 \"%s\"", optarg);
@@ -107,7 +107,7 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 			if (sla_lang_parse(optarg, &o->lang) < 0)
 				return sla_cli_usage_error(d, "--lang: unknown language \"%s\"", optarg);
 			break;
-		case 'P': o->policy = optarg; break;
+		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 'h': fputs(usage, stdout); return -1;
 		case 'V': sla_cli_version("sla-report"); return -1;

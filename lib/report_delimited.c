@@ -1,7 +1,7 @@
 /* report_delimited.c: the report as delimited tables, TSV and CSV, for
  * programs and spreadsheets.  Both write each table as a title row
  * "# ID: TITLE", a header row and the rows, then an empty line; durations
- * are whole seconds.  They differ only in how a cell is written:
+ * are whole seconds, a cell without a value is empty.  They differ only in how a cell is written:
  *
  *   tsv  escaped the way the streams are (\t \n \r \\), LF line ends;
  *   csv  RFC 4180 (quoted when needed, "" inside quotes, CRLF line ends),
@@ -74,7 +74,7 @@ delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
 	sla_writer_str(w, d->eol);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		const sla_cell *c = &t->cells[i];
-		d->cell(w, sla_cell_text(c, true, buf), !sla_cell_numeric(c));
+		d->cell(w, sla_cell_text(c, true, buf), c->kind == SLA_CELL_TEXT);
 		if ((i + 1) % t->ncols == 0)
 			sla_writer_str(w, d->eol);
 		else

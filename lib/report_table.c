@@ -36,9 +36,11 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 	case SLA_CELL_COUNT:
 		n = (size_t)snprintf(buf, SLA_CELL_MAX, "%lld", (long long)c->a);
 		break;
+	case SLA_CELL_NONE:
+		return machine ? SLA_FIELD("") : SLA_FIELD("-");
 	case SLA_CELL_SECONDS:
 		if (c->a < 0)
-			return SLA_FIELD("-");
+			return machine ? SLA_FIELD("") : SLA_FIELD("-");
 		n = machine ? (size_t)snprintf(buf, SLA_CELL_MAX, "%lld", (long long)c->a)
 			    : format_duration(c->a, buf);
 		break;
@@ -47,10 +49,12 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 		break;
 	case SLA_CELL_RATIO:
 		if (c->b == 0)
-			return SLA_FIELD("-");
+			return machine ? SLA_FIELD("") : SLA_FIELD("-");
 		n = format_ratio(c->a, c->b, buf);
 		break;
 	case SLA_CELL_PERIOD:
+		if (c->a == SLA_NO_PERIOD && machine)
+			return SLA_FIELD("");
 		sla_period_label((sla_period_kind)c->b, c->a, buf);
 		n = strlen(buf);
 		break;
@@ -167,6 +171,7 @@ b_emit(builder *b, const sla_table_sink *sink, void *ctx)
 }
 
 static sla_cell text(const char *s) { return (sla_cell){ .kind = SLA_CELL_TEXT, .text = s }; }
+static sla_cell none(void) { return (sla_cell){ .kind = SLA_CELL_NONE }; }
 static sla_cell count(uint64_t n) { return (sla_cell){ .kind = SLA_CELL_COUNT, .a = (int64_t)n }; }
 static sla_cell seconds(int64_t s) { return (sla_cell){ .kind = SLA_CELL_SECONDS, .a = s }; }
 
@@ -358,14 +363,14 @@ group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, vo
 	b_emit(&b, sink, ctx);
 }
 
-/* SUM hundredths over N values as a mean with two places, or "-". */
-static const char *
+/* SUM hundredths over N values as a mean with two places, or none. */
+static sla_cell
 mean(builder *b, int64_t sum, uint64_t n, const char *suffix)
 {
 	if (n == 0)
-		return "-";
+		return none();
 	int64_t m = (sum * 2 / (int64_t)n + 1) / 2;
-	return b_printf(b, "%lld.%02d%s", (long long)(m / 100), (int)(m % 100), suffix);
+	return text(b_printf(b, "%lld.%02d%s", (long long)(m / 100), (int)(m % 100), suffix));
 }
 
 static const char *
@@ -401,10 +406,10 @@ satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 			break;
 		c += cells_group(r, &g[i], c, lang);
 		c[0] = count(s->nscores);
-		c[1] = text(mean(&b, score_sum, s->nscores, ""));
+		c[1] = mean(&b, score_sum, s->nscores, "");
 		c[2] = text(distribution(&b, s->scores));
 		c[3] = count(s->npercent);
-		c[4] = text(mean(&b, s->percent_sum, s->npercent, "%"));
+		c[4] = mean(&b, s->percent_sum, s->npercent, "%");
 		c[5] = text(distribution(&b, s->percent_band));
 		c[6] = count(s->unreadable);
 	}
@@ -418,7 +423,7 @@ cells_item(builder *b, const sla_report_item *it, bool metric, sla_cell *c)
 {
 	size_t at = 0;
 	c[at++] = text(it->id);
-	c[at++] = it->line ? count(it->line) : text("-");
+	c[at++] = it->line ? count(it->line) : none();
 	if (metric)
 		c[at++] = text(nonempty(it->metric, b->lang));
 	c[at++] = text(sla_status_label(it->status, b->lang));
@@ -545,7 +550,7 @@ statement_breaches(builder *b, const sla_report *r, const sla_statement *s)
 			detail = b_printf(b, "%s (%s)", detail,
 					  b_printf(b, sla_label_text(L_AT_LINE, b->lang), it->line));
 		line3(b, b_printf(b, sla_label_text(L_BREACH, b->lang), it->id), detail,
-		      it->has_penalty ? money(r, it->penalty) : text("-"));
+		      it->has_penalty ? money(r, it->penalty) : none());
 	}
 	line3(b, sla_label_text(L_BREACH_SUM, b->lang),
 	      b_printf(b, sla_label_text(L_BREACHES, b->lang), s->nbreaches), money(r, s->breach_sum));
@@ -579,7 +584,7 @@ statement_total(builder *b, const sla_report *r, const sla_statement *s)
 	const char *sum = amount(b, r, s->breach_sum), *credit = amount(b, r, s->credit);
 
 	if (!t->cap.set)
-		line3(b, sla_label_text(L_CAP, b->lang), sla_label_text(L_NO_CAP, b->lang), text("-"));
+		line3(b, sla_label_text(L_CAP, b->lang), sla_label_text(L_NO_CAP, b->lang), none());
 	else if (t->cap.percent)
 		line3(b, sla_label_text(L_CAP, b->lang),
 		      b_printf(b, sla_label_text(L_CAP_PERCENT, b->lang), percent(b, t->cap.ppm),

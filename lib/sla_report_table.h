@@ -21,6 +21,7 @@ typedef enum sla_cell_kind {
 	SLA_CELL_MONEY,		/* a minor units, b digits */
 	SLA_CELL_RATIO,		/* a of b as a percentage; b == 0: none */
 	SLA_CELL_PERIOD,	/* a first day, b sla_period_kind */
+	SLA_CELL_NONE,		/* no value: "-" for people, empty for machines */
 } sla_cell_kind;
 
 typedef struct sla_cell {
@@ -32,8 +33,9 @@ typedef struct sla_cell {
 /* Longest non-text cell as printed, with its NUL. */
 #define SLA_CELL_MAX 64
 
-/* The text of cell C: for people (H:MM:SS durations) or, when MACHINE, for
- * programs (whole seconds).  Points into C's text or into BUF. */
+/* The text of cell C: for people (H:MM:SS durations, "-" for no value) or,
+ * when MACHINE, for programs (whole seconds, empty for no value).  Points
+ * into C's text or into BUF. */
 sla_field sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX]);
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);
