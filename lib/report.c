@@ -914,6 +914,14 @@ sort_elapsed(int64_t *v, size_t n)
 	return 0;
 }
 
+/* qsort, which must not be given a null array even when it is empty. */
+static void
+sort(void *v, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(v, n, size, cmp);
+}
+
 /* Rows without a period go last. */
 static int
 cmp_period(int64_t a, int64_t b)
@@ -959,7 +967,7 @@ order_tiers(sla_report *r)
 			if (strcmp(r->tiers[t].label, r->cfg.tier_order[k]) == 0)
 				r->tiers[t].order = k;
 	}
-	qsort(r->tiers, r->tier_keys.n, sizeof *r->tiers, cmp_subtotal);
+	sort(r->tiers, r->tier_keys.n, sizeof *r->tiers, cmp_subtotal);
 }
 
 /* The value of nearest rank ceil(P/100 * N) in the sorted V. */
@@ -1025,10 +1033,10 @@ finish_statement(const sla_report_terms *t, sla_statement *s)
 int
 sla_report_finish(sla_report *r)
 {
-	qsort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
+	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 	order_tiers(r);
-	qsort(r->periods, r->period_keys.n, sizeof *r->periods, cmp_subtotal);
-	qsort(r->statements, r->statement_keys.n, sizeof *r->statements, cmp_statement);
+	sort(r->periods, r->period_keys.n, sizeof *r->periods, cmp_subtotal);
+	sort(r->statements, r->statement_keys.n, sizeof *r->statements, cmp_statement);
 	r->view = calloc(r->ngroups + 1, sizeof *r->view);
 	r->statement_view = calloc(r->statement_keys.n + 1, sizeof *r->statement_view);
 	if (!r->view || !r->statement_view)
