@@ -350,15 +350,15 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 	sla_policy *p = x->p;
 	pol_entry *e;
 
-	if ((e = pol_get(x, POL_POLICY, "", "name")))
-		p->name = e->value;
+	if ((e = pol_get(x, POL_POLICY, "", "name")) && !(p->name = pol_strdup(p, e->value)))
+		pol_error(x, NULL, "out of memory");
 	if ((e = pol_get(x, POL_POLICY, "", "currency"))) {
 		if (strlen(e->value) != 3 || strspn(e->value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
 			pol_error(x, e, "currency is not an ISO 4217 code");
-		else {
-			p->currency = e->value;
+		else if (!(p->currency = pol_strdup(p, e->value)))
+			pol_error(x, NULL, "out of memory");
+		else
 			p->digits = currency_digits(e->value);
-		}
 	}
 	if ((e = pol_get(x, POL_POLICY, "", "digits"))) {
 		if (strlen(e->value) != 1 || e->value[0] < '0' || e->value[0] > '4')
@@ -551,9 +551,10 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 	check_entries(&x);
 	check_policy_keys(&x);
 	read_policy_section(&x, tz_override);
-	if (x.errors == 0 && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0 &&
-	    pol_read_tiers(&x) == 0)
-		read_penalties(&x);
+	/* later sections need the zone, and tiers the calendars and metrics */
+	if (p->tz && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0)
+		pol_read_tiers(&x);
+	read_penalties(&x);
 	if (x.errors)
 		goto fail;
 	free_entries(x.v, x.n);
