@@ -274,7 +274,7 @@ rows_penalties_and_columns(void **state)
 		"id\tline\tcustomer\ttier\topened\tfirst_response\tresolved\treplaced\tnote\n"
 		/* response 1h30m: 30 min over, fixed 1000.  resolve 10 h: 6 h
 		 * over, 500 + 6 x 100 = 1100.  resolve > 8 h: replacement
-		 * applies, running 14 h of 24: at-risk (75 % is 18 h)? no: pending. */
+		 * applies, running 14 h of 24 (58 %): pending. */
 		"A1\t2\tACME\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T11:30:00+08:00\t"
 		"2026-03-02T20:00:00+08:00\t\tx\n"
 		/* resolve 2 h: met; replacement n/a (resolve not over 8 h) */
