@@ -18,6 +18,10 @@ const char *const sla_check_columns[SLA_CHECK_NCOLUMNS] = {
 
 enum { MAX_PAUSES = 64, REASON_MAX = 512 };
 
+/* The one time every ticket has (DESIGN §3): a metric that starts there
+ * cannot be measured without it; one that starts later has not started. */
+#define TICKET_START "opened"
+
 enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD };
 
 /* One time column of the stream, read once per ticket. */
@@ -33,6 +37,7 @@ typedef struct time_col {
 typedef struct metric_result {
 	bool done;		/* measured for this ticket */
 	bool ok;		/* else REASON says why it cannot be measured */
+	bool started;		/* else pending, REASON says what has not happened */
 	bool has_stop;
 	int64_t start, stop;
 	sla_measure m;
@@ -314,20 +319,29 @@ measure(checker *ck, size_t k)
 		memcpy(res->reason, (a->state == TV_BAD ? a : b)->reason, REASON_MAX);
 		return res;
 	}
-	if (a->state == TV_EMPTY) {
+	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
 		snprintf(res->reason, REASON_MAX, "%s: no start time", m->start_col);
 		return res;
 	}
+	res->ok = true;
+	if (a->state == TV_EMPTY) {
+		/* a clock that starts later (resolved to closed) has not started */
+		res->started = false;
+		res->m = (sla_measure){ .status = SLA_PENDING };
+		snprintf(res->reason, REASON_MAX, "%s: not yet", m->start_col);
+		return res;
+	}
+	res->started = true;
 	res->start = a->t;
 	res->has_stop = b->state == TV_OK;
 	res->stop = b->t;
 	if (res->has_stop && res->stop < res->start) {
 		snprintf(res->reason, REASON_MAX, "%s before %s", m->stop_col, m->start_col);
-		return res;
+		return res->ok = false, res;
 	}
 	if (m->pausable && !ticket_pauses(ck)) {
 		memcpy(res->reason, ck->pause_reason, REASON_MAX);
-		return res;
+		return res->ok = false, res;
 	}
 	sla_measure_in in = {
 		.calendar = tg->calendar,
@@ -341,7 +355,6 @@ measure(checker *ck, size_t k)
 		.npauses = m->pausable ? ck->npauses : 0,
 	};
 	res->m = sla_measure_one(&in);
-	res->ok = true;
 	return res;
 }
 
@@ -391,17 +404,18 @@ put_num(checker *ck, bool has, int64_t v)
 /* The measured columns: start, due, stop, target_s, elapsed_s, paused_s,
  * overrun_s. */
 static void
-put_measure(checker *ck, const metric_result *res, bool has_target)
+put_measure(checker *ck, const metric_result *res)
 {
 	bool ok = res && res->ok;
+	bool started = ok && res->started;
 	const sla_measure *m = ok ? &res->m : NULL;
-	put_time(ck, ok, ok ? res->start : 0);
-	put_time(ck, ok && has_target && m->has_due, ok ? m->due : 0);
-	put_time(ck, ok && m->stopped, ok ? res->stop : 0);
-	put_num(ck, ok && has_target, ok ? m->target_s : 0);
+	put_time(ck, started, ok ? res->start : 0);
+	put_time(ck, started && m->has_due, ok ? m->due : 0);
+	put_time(ck, started && m->stopped, ok ? res->stop : 0);
+	put_num(ck, started, ok ? m->target_s : 0);
 	put_num(ck, ok, ok ? m->elapsed_s : 0);
 	put_num(ck, ok, ok ? m->paused_s : 0);
-	put_num(ck, ok && has_target, ok ? m->overrun_s : 0);
+	put_num(ck, ok, ok ? m->overrun_s : 0);
 }
 
 static void
@@ -415,7 +429,7 @@ write_row(checker *ck, const row *rw)
 	tab(ck);
 	sla_writer_str(ck->w, rw->calendar);
 	tab(ck);
-	put_measure(ck, rw->res, true);
+	put_measure(ck, rw->res);
 	sla_writer_str(ck->w, sla_status_name(rw->status));
 	tab(ck);
 	if (rw->has_penalty) {
@@ -546,6 +560,8 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 		return write_invalid(ck, &rw, text(on < 0 ? why : res->reason), false);
 	rw.res = res;
 	rw.status = res->m.status;
+	if (!res->started)
+		rw.reason = text(res->reason);
 	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
 		rw.has_penalty = true;
 		rw.penalty = sla_penalty_amount(&tg->penalty, res->m.overrun_s);
