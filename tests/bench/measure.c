@@ -4,6 +4,7 @@
  * descendants).  Output is "seconds<TAB>kib", for tests/bench/run.sh.
  *
  *   measure [-n RUNS] 'command'                                          */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
