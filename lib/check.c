@@ -391,9 +391,16 @@ tab(checker *ck)
 }
 
 static void
+put_raw(checker *ck, sla_field v)
+{
+	if (v.n)	/* an empty field may have no pointer at all */
+		sla_writer_raw(ck->w, v.p, v.n);
+}
+
+static void
 put_field(checker *ck, sla_field v)
 {
-	sla_writer_raw(ck->w, v.p, v.n);
+	put_raw(ck, v);
 	tab(ck);
 }
 
@@ -475,12 +482,12 @@ write_row(checker *ck, const row *rw)
 	}
 	tab(ck);
 	if (rw->reason_escaped)
-		sla_writer_raw(ck->w, rw->reason.p, rw->reason.n);
-	else
+		put_raw(ck, rw->reason);
+	else if (rw->reason.n)
 		sla_writer_escaped(ck->w, rw->reason.p, rw->reason.n);
 	for (size_t i = 0; i < ck->o->nkeep; i++) {
 		tab(ck);
-		sla_writer_raw(ck->w, ck->f[ck->keep[i]].p, ck->f[ck->keep[i]].n);
+		put_raw(ck, ck->f[ck->keep[i]]);
 	}
 	sla_writer_char(ck->w, '\n');
 	ck->seen |= 1u << rw->status;
