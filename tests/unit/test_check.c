@@ -186,6 +186,60 @@ pauses_stop_the_clock_and_move_the_due_time(void **state)
 	assert_int_equal(m.elapsed_s, 16 * H + 7 * H);	/* Mon, Tue, Wed less 1 h */
 }
 
+/* Business seconds of [a, b) outside the pauses, minute by minute: the
+ * slow, obvious reading of "elapsed" (times are whole minutes). */
+static int64_t
+slow_elapsed(sla_calendar *c, int64_t a, int64_t b, const sla_interval *p, size_t np)
+{
+	int64_t sum = 0;
+	for (int64_t t = a; t < b; t += 60) {
+		bool paused = false;
+		for (size_t i = 0; i < np; i++)
+			paused |= t >= p[i].start && t < p[i].end;
+		if (!paused)
+			sum += sla_business(c, t, t + 60);
+	}
+	return sum;
+}
+
+/* Random tickets on 5x8 with random pauses: elapsed, paused and due agree
+ * with the minute-by-minute count. */
+static void
+random_pauses_agree_with_counting_minutes(void **state)
+{
+	fixture *f = *state;
+	uint64_t seed = 12345;
+	int paused = 0, moved = 0;	/* the pauses mattered this often */
+	for (int n = 0; n < 300; n++) {
+		int64_t r[6];
+		for (int i = 0; i < 6; i++) {
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			r[i] = (int64_t)(seed >> 33) % (4 * 24 * 60);
+		}
+		int64_t start = T(0, 0, 0) + r[0] * 60;
+		/* in whole minutes: up to 2 days in, lasting up to 8 hours */
+		sla_interval p[2] = { { start + r[1] / 2 * 60, 0 }, { start + r[2] / 2 * 60, 0 } };
+		p[0].end = p[0].start + r[3] / 12 * 60;
+		if (p[1].start < p[0].end)	/* sorted and apart, as the checker gives them */
+			p[1].start = p[0].end + 60;
+		p[1].end = p[1].start + r[4] / 12 * 60 + 60;
+		int64_t now = start + r[5] * 60;
+		sla_duration d = dur("6h");
+		sla_measure_in in = { f->c58, &d, start, false, 0, now, 750000, p, 2 };
+		sla_measure m = sla_measure_one(&in);
+		int64_t end = now > start ? now : start;
+		assert_int_equal(m.elapsed_s, slow_elapsed(f->c58, start, end, p, 2));
+		assert_int_equal(m.paused_s, sla_business(f->c58, start, end) - m.elapsed_s);
+		/* due: the first minute at which 6 h outside the pauses have run */
+		assert_true(m.has_due);
+		assert_int_equal(slow_elapsed(f->c58, start, m.due, p, 2), 6 * H);
+		assert_true(slow_elapsed(f->c58, start, m.due - 60, p, 2) < 6 * H);
+		paused += m.paused_s > 0;
+		moved += m.due != sla_due(f->c58, start, 6 * H);
+	}
+	assert_true(paused > 100 && moved > 100);
+}
+
 static void
 status_names(void **state)
 {
@@ -444,6 +498,7 @@ main(void)
 		cmocka_unit_test(every_status_of_a_running_clock),
 		cmocka_unit_test(business_hours_count_only_inside_the_calendar),
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
+		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
 		cmocka_unit_test(status_names),
 		cmocka_unit_test(rows_penalties_and_columns),
 		cmocka_unit_test(invalid_excluded_and_kept_columns),
