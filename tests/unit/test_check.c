@@ -237,7 +237,7 @@ random_pauses_agree_with_counting_minutes(void **state)
 		paused += m.paused_s > 0;
 		moved += m.due != sla_due(f->c58, start, 6 * H);
 	}
-	assert_true(paused > 100 && moved > 100);
+	assert_true(paused > 100 && moved > 50);
 }
 
 static void
