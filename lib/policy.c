@@ -203,7 +203,9 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *
+/* The candidate nearest to WORD within a typo (edit distance 2, or 1 for a
+ * word shorter than 3 bytes), or NULL. */
+static const char *
 pol_nearest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -292,16 +294,13 @@ check_entries(pol_ctx *x)
 	}
 }
 
-/* The entry KEY of the first section of KIND named NAME, or NULL; marks it used. */
 pol_entry *
 pol_get(pol_ctx *x, int kind, const char *name, const char *key)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		pol_entry *e = &x->v[i];
-		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0) {
-			e->used = true;
+		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0)
 			return e;
-		}
 	}
 	return NULL;
 }
