@@ -180,3 +180,27 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	ids=$(sla-check --now "$NOW" --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv" 2>/dev/null | tail -n +2 | cut -f1 | sort -u | wc -l)
 	[ "$ids" -eq 2000 ]
 }
+
+@test "a ragged record, and a wall-clock time in a DST gap, are invalid rows" {
+	printf 'id\ttier\topened\nR1\thigh\t2026-03-29 02:30:00\nR2\thigh\nR3\thigh\t2026-03-29 03:30:00\textra\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --tz Europe/Berlin --now 2026-04-01T00:00:00Z "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1,5,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'R1\tresponse\tinvalid\topened: wall-clock time skipped by a DST change "2026-03-29 02:30:00"' \
+		$'R1\tresolve\tinvalid\topened: wall-clock time skipped by a DST change "2026-03-29 02:30:00"' \
+		$'R2\tresponse\tinvalid\tthe record has 2 fields, the header 3' \
+		$'R2\tresolve\tinvalid\tthe record has 2 fields, the header 3' \
+		$'R3\tresponse\tinvalid\tthe record has 4 fields, the header 3' \
+		$'R3\tresolve\tinvalid\tthe record has 4 fields, the header 3')" ]
+	[[ "$stderr" == *"t.tsv:2: opened: wall-clock time skipped by a DST change"* ]]
+	[[ "$stderr" == *"t.tsv:4: the record has 4 fields, the header 3"* ]]
+}
+
+@test "a stream without a metric's stop column: a warning, and the clock runs on" {
+	printf 'id\ttier\topened\nW1\thigh\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'warning: the stream has no stop column of metric response: it never stops "first_response"'* ]]
+	[[ "${lines[1]}" == $'W1\t\t\thigh\tresponse\t24x7\t'*$'\t7200\t10800\t0\t3600\toverdue\t\t' ]]
+}
