@@ -203,7 +203,9 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *
+/* The candidate nearest to WORD within a typo (edit distance 2, or 1 for a
+ * word shorter than 3 bytes), or NULL. */
+static const char *
 pol_nearest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -292,16 +294,13 @@ check_entries(pol_ctx *x)
 	}
 }
 
-/* The entry KEY of the first section of KIND named NAME, or NULL; marks it used. */
 pol_entry *
 pol_get(pol_ctx *x, int kind, const char *name, const char *key)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		pol_entry *e = &x->v[i];
-		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0) {
-			e->used = true;
+		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0)
 			return e;
-		}
 	}
 	return NULL;
 }
@@ -351,12 +350,12 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 	pol_entry *e;
 
 	if ((e = pol_get(x, POL_POLICY, "", "name")) && !(p->name = pol_strdup(p, e->value)))
-		pol_error(x, e, "out of memory");
+		pol_error(x, NULL, "out of memory");
 	if ((e = pol_get(x, POL_POLICY, "", "currency"))) {
 		if (strlen(e->value) != 3 || strspn(e->value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
 			pol_error(x, e, "currency is not an ISO 4217 code");
 		else if (!(p->currency = pol_strdup(p, e->value)))
-			pol_error(x, e, "out of memory");
+			pol_error(x, NULL, "out of memory");
 		else
 			p->digits = currency_digits(e->value);
 	}
@@ -551,9 +550,10 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 	check_entries(&x);
 	check_policy_keys(&x);
 	read_policy_section(&x, tz_override);
-	if (x.errors == 0 && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0 &&
-	    pol_read_tiers(&x) == 0)
-		read_penalties(&x);
+	/* later sections need the zone, and tiers the calendars and metrics */
+	if (p->tz && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0)
+		pol_read_tiers(&x);
+	read_penalties(&x);
 	if (x.errors)
 		goto fail;
 	free_entries(x.v, x.n);

@@ -24,6 +24,26 @@ section_start(const pol_ctx *x, size_t i, int kind)
 	return x->v[i].kind == kind && (i == 0 || strcmp(x->v[i - 1].section, x->v[i].section) != 0);
 }
 
+/* Report WORD as an unknown WHAT, with the nearest of EXTRA[0..NEXTRA)
+ * and the policy's names of KIND (metrics, calendars or tiers) as a hint. */
+static void
+unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word, int kind,
+	     const char *const *extra, size_t nextra)
+{
+	enum { MAX_HINTS = 64 };
+	const sla_policy *p = x->p;
+	const char *names[MAX_HINTS];
+	size_t n = 0;
+	size_t count = kind == POL_METRIC ? p->nmetrics : kind == POL_CALENDAR ? p->ncals : p->ntiers;
+	for (; n < nextra && n < MAX_HINTS; n++)
+		names[n] = extra[n];
+	for (size_t i = 0; i < count && n < MAX_HINTS; i++)
+		names[n++] = kind == POL_METRIC     ? p->metrics[i].name
+			     : kind == POL_CALENDAR ? sla_calendar_name(p->cals[i])
+						    : p->tiers[i].name;
+	pol_unknown(x, e->line, e->key, what, word, names, n);
+}
+
 /* ---- calendars ------------------------------------------------------------- */
 
 static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
@@ -182,11 +202,7 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		left[n - 1] = '\0';
 	int ref = sla_policy_metric_find(p, left);
 	if (ref < 0) {
-		const char *names[64];
-		size_t n = 0;
-		for (; n < p->nmetrics && n < 64; n++)
-			names[n] = p->metrics[n].name;
-		pol_unknown(x, e->line, e->key, "metric in when", left, names, n);
+		unknown_name(x, e, "metric in when", left, POL_METRIC, NULL, 0);
 		return;
 	}
 	if (&p->metrics[ref] == m) {
@@ -294,13 +310,8 @@ dotted_metric(pol_ctx *x, const pol_entry *e, const char *prefix)
 	if (strncmp(e->key, prefix, n) != 0 || e->key[n] != '.')
 		return -2;
 	int k = sla_policy_metric_find(x->p, e->key + n + 1);
-	if (k < 0) {
-		const char *names[64];
-		size_t m = 0;
-		for (; m < x->p->nmetrics && m < 64; m++)
-			names[m] = x->p->metrics[m].name;
-		pol_unknown(x, e->line, e->key, "metric after the dot", e->key + n + 1, names, m);
-	}
+	if (k < 0)
+		unknown_name(x, e, "metric after the dot", e->key + n + 1, POL_METRIC, NULL, 0);
 	return k;
 }
 
@@ -308,13 +319,8 @@ static sla_calendar *
 find_calendar(pol_ctx *x, const pol_entry *e)
 {
 	sla_calendar *c = sla_policy_calendar(x->p, e->value);
-	if (!c) {
-		const char *names[64];
-		size_t n = 0;
-		for (; n < x->p->ncals && n < 64; n++)
-			names[n] = sla_calendar_name(x->p->cals[n]);
-		pol_unknown(x, e->line, e->key, "calendar", e->value, names, n);
-	}
+	if (!c)
+		unknown_name(x, e, "calendar", e->value, POL_CALENDAR, NULL, 0);
 	return c;
 }
 
@@ -360,11 +366,8 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
 				pol_error_at(x, e->line, e->key, "%s", err);
 		} else {
-			const char *names[66] = { "calendar", "penalty" };
-			size_t n = 2;
-			for (size_t m = 0; m < p->nmetrics && n < 66; m++)
-				names[n++] = p->metrics[m].name;
-			pol_unknown(x, e->line, e->key, "metric or key in [tier]", e->key, names, n);
+			static const char *const keys[] = { "calendar", "penalty" };
+			unknown_name(x, e, "metric or key in [tier]", e->key, POL_METRIC, keys, 2);
 		}
 	}
 	if (!cal && !cal_given)
@@ -406,13 +409,8 @@ pol_read_tiers(pol_ctx *x)
 		const sla_tier *t = sla_policy_tier(p, e->value, strlen(e->value));
 		if (t)
 			p->default_tier = (int)(t - p->tiers);
-		else {
-			const char *names[64];
-			size_t n = 0;
-			for (; n < p->ntiers && n < 64; n++)
-				names[n] = p->tiers[n].name;
-			pol_unknown(x, e->line, e->key, "tier", e->value, names, n);
-		}
+		else
+			unknown_name(x, e, "tier", e->value, POL_TIER, NULL, 0);
 	}
 	return x->errors - before;
 }

@@ -185,7 +185,7 @@ validate_json() {
 
 @test "sla-check's own stream goes through whole" {
 	run sh -c "sla-check -p '$CONTRACT' --now 2026-11-01T00:00:00+08:00 --keep satisfaction \
-		'$DATA/check/tickets.tsv' | sla-report -p '$CONTRACT' -f json"
+		'$DATA/check/report-tickets.tsv' | sla-report -p '$CONTRACT' -f json"
 	[ "$status" -eq 0 ]
 	printf '%s' "$output" | jq -e '.rows == 17 and .total.counts.met == 7 and .total.counts.overdue == 4
 		and .total.counts.invalid == 1 and .total.counts.excluded == 2'
@@ -240,7 +240,7 @@ validate_json() {
 }
 
 @test "without a contract that prices anything, no statement is printed" {
-	run sh -c "sla-check --now 2026-11-01T00:00:00+08:00 '$DATA/check/tickets.tsv' | sla-report"
+	run sh -c "sla-check --now 2026-11-01T00:00:00+08:00 '$DATA/check/report-tickets.tsv' | sla-report"
 	[ "$status" -eq 0 ]
 	[[ "$output" != *"Penalty statement"* ]]
 	[[ "$output" == *"Compliance by tier"* ]]
