@@ -85,20 +85,23 @@ kv_money(sla_writer *w, const char *k, int64_t v, int digits)
 	sla_writer_char(w, '"');
 }
 
-/* A of B as a fraction with six places (rounded half up), or null. */
+/* NUM / DEN with PLACES decimals as a JSON number, or null when DEN is 0. */
+static void
+kv_fixed(sla_writer *w, const char *k, uint64_t num, uint64_t den, int places)
+{
+	char buf[SLA_CELL_MAX];
+	key(w, k, false);
+	if (den == 0)
+		sla_writer_str(w, "null");
+	else
+		sla_writer_raw(w, buf, sla_format_fixed((int64_t)num, (int64_t)den, places, buf));
+}
+
+/* A of B as a fraction with six places, or null. */
 static void
 kv_ratio(sla_writer *w, const char *k, uint64_t a, uint64_t b)
 {
-	char buf[32];
-	key(w, k, false);
-	if (b == 0) {
-		sla_writer_str(w, "null");
-		return;
-	}
-	uint64_t ppm = (a * 2000000 / b + 1) / 2;
-	int n = snprintf(buf, sizeof buf, "%llu.%06llu", (unsigned long long)(ppm / 1000000),
-			 (unsigned long long)(ppm % 1000000));
-	sla_writer_raw(w, buf, (size_t)n);
+	kv_fixed(w, k, a, b, 6);
 }
 
 /* "period" and "first_day", both null for rows whose start was unreadable. */
@@ -195,19 +198,11 @@ items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *
 	sla_writer_char(w, ']');
 }
 
-/* A mean of SUM hundredths over N as a number with two places, or null. */
+/* A mean of SUM hundredths over N values, with two places, or null. */
 static void
 kv_mean(sla_writer *w, const char *k, int64_t sum, uint64_t n)
 {
-	char buf[32];
-	key(w, k, false);
-	if (n == 0) {
-		sla_writer_str(w, "null");
-		return;
-	}
-	int64_t m = (sum * 2 / (int64_t)n + 1) / 2;
-	int len = snprintf(buf, sizeof buf, "%lld.%02d", (long long)(m / 100), (int)(m % 100));
-	sla_writer_raw(w, buf, (size_t)len);
+	kv_fixed(w, k, (uint64_t)sum, n * 100, 2);
 }
 
 static void

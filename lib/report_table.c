@@ -17,12 +17,25 @@ format_duration(int64_t s, char *buf)
 				(int)(s / 60 % 60), (int)(s % 60));
 }
 
-/* A of B as a percentage with two places, rounded half up. */
+size_t
+sla_format_fixed(int64_t num, int64_t den, int places, char *buf)
+{
+	int64_t scale = 1;
+	for (int i = 0; i < places; i++)
+		scale *= 10;
+	int64_t v = (num * scale * 2 / den + 1) / 2;
+	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)(v / scale), places,
+				(long long)(v % scale));
+}
+
+/* A of B as a percentage with two places. */
 static size_t
 format_ratio(int64_t a, int64_t b, char *buf)
 {
-	int64_t bp = (a * 20000 / b + 1) / 2; /* hundredths of a percent */
-	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%02d%%", (long long)(bp / 100), (int)(bp % 100));
+	size_t n = sla_format_fixed(a * 100, b, 2, buf);
+	buf[n++] = '%';
+	buf[n] = '\0';
+	return n;
 }
 
 sla_field
@@ -367,10 +380,11 @@ group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, vo
 static sla_cell
 mean(builder *b, int64_t sum, uint64_t n, const char *suffix)
 {
+	char buf[SLA_CELL_MAX];
 	if (n == 0)
 		return none();
-	int64_t m = (sum * 2 / (int64_t)n + 1) / 2;
-	return text(b_printf(b, "%lld.%02d%s", (long long)(m / 100), (int)(m % 100), suffix));
+	sla_format_fixed(sum, (int64_t)n * 100, 2, buf);
+	return text(b_printf(b, "%s%s", buf, suffix));
 }
 
 static const char *

@@ -37,6 +37,11 @@ typedef struct sla_cell {
  * when MACHINE, for programs (whole seconds, empty for no value).  Points
  * into C's text or into BUF. */
 sla_field sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX]);
+/* NUM / DEN (both >= 0, DEN > 0) with PLACES decimals, rounded half up,
+ * into BUF (SLA_CELL_MAX bytes): compliance and means, without floating
+ * point, so every format prints the same digits.  Returns the length. */
+size_t sla_format_fixed(int64_t num, int64_t den, int places, char *buf);
+
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);
 
