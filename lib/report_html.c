@@ -81,14 +81,52 @@ svg_text(sla_writer *w, long x, long y, const char *anchor, const char *text, si
 	sla_writer_str(w, "</text>\n");
 }
 
-enum { BAR = 36, STEP = 48, LEFT = 48, TOP = 20, HEIGHT = 200, BOTTOM = 40 };
+enum { WIDE_STEP = 48, CHART_W = 960, LEFT = 48, TOP = 20, HEIGHT = 200, BOTTOM = 40 };
 
+/* One bar: its height is the compliance, its <title> (shown on hover, no
+ * script needed) the numbers behind it; labelled when there is room. */
+static void
+compliance_bar(sla_writer *w, const sla_report *r, const sla_report_subtotal *p, long x,
+	       long step, bool label)
+{
+	char buf[SLA_CELL_MAX];
+	uint64_t kept = sla_tally_kept(&p->tally);
+	uint64_t assessed = kept + sla_tally_broken(&p->tally);
+	long bar = step * 3 / 4, h = assessed ? (long)(kept * HEIGHT / assessed) : 0;
+	sla_cell ratio = { .kind = SLA_CELL_RATIO, .a = (int64_t)kept, .b = (int64_t)assessed };
+	sla_cell period = { .kind = SLA_CELL_PERIOD, .a = p->period,
+			    .b = sla_report_config_of(r)->period };
+	sla_field pf = sla_cell_text(&period, false, buf);
+	char name[SLA_CELL_MAX];
+	snprintf(name, sizeof name, "%.*s", (int)pf.n, pf.p);
+	sla_field rf = sla_cell_text(&ratio, false, buf);
+
+	if (assessed) {
+		put(w, "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" height=\"%ld\" fill=\"%s\">"
+		       "<title>", x, TOP + HEIGHT - h, bar, h, kept == assessed ? "#1a9850" : "#4575b4");
+		xml_str(w, name);
+		put(w, ": %.*s (%llu/%llu)</title></rect>\n", (int)rf.n, rf.p,
+		    (unsigned long long)kept, (unsigned long long)assessed);
+	}
+	if (label && step >= WIDE_STEP)
+		svg_text(w, x + bar / 2, TOP + HEIGHT - h - 4, "middle", rf.p, rf.n);
+	if (label)
+		svg_text(w, x + bar / 2, TOP + HEIGHT + 16, "middle", name, strlen(name));
+}
+
+/* Bars per period, narrower when there are many (a year of days still
+ * fits CHART_W); rows whose start was unreadable have no period to show. */
 static void
 compliance_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 {
 	size_t n;
 	const sla_report_subtotal *p = sla_report_periods(r, &n);
-	long width = LEFT + (long)n * STEP + 20;
+	if (n > 0 && p[n - 1].period == SLA_NO_PERIOD)
+		n--;
+	long step = n * WIDE_STEP <= CHART_W ? WIDE_STEP : CHART_W / (long)n > 2 ? CHART_W / (long)n : 2;
+	/* Narrow bars get a period label every EVERY bars, 72 pixels apart. */
+	long every = step >= WIDE_STEP ? 1 : (72 + step - 1) / step;
+	long width = LEFT + (long)n * step + 40;
 	char buf[SLA_CELL_MAX];
 
 	sla_writer_str(w, "<h2>");
@@ -102,21 +140,9 @@ compliance_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 		int len = snprintf(buf, sizeof buf, "%d%%", pct);
 		svg_text(w, LEFT - 8, y + 4, "end", buf, (size_t)len);
 	}
-	for (size_t i = 0; i < n; i++) {
-		uint64_t kept = sla_tally_kept(&p[i].tally);
-		uint64_t assessed = kept + sla_tally_broken(&p[i].tally);
-		long x = LEFT + (long)i * STEP + (STEP - BAR) / 2;
-		sla_cell ratio = { .kind = SLA_CELL_RATIO, .a = (int64_t)kept, .b = (int64_t)assessed };
-		sla_cell label = { .kind = SLA_CELL_PERIOD, .a = p[i].period,
-				   .b = sla_report_config_of(r)->period };
-		long h = assessed ? (long)(kept * HEIGHT / assessed) : 0;
-		put(w, "<rect x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%ld\" fill=\"%s\"/>\n", x,
-		    TOP + HEIGHT - h, BAR, h, kept == assessed ? "#1a9850" : "#4575b4");
-		sla_field f = sla_cell_text(&ratio, false, buf);
-		svg_text(w, x + BAR / 2, TOP + HEIGHT - h - 4, "middle", f.p, f.n);
-		f = sla_cell_text(&label, false, buf);
-		svg_text(w, x + BAR / 2, TOP + HEIGHT + 16, "middle", f.p, f.n);
-	}
+	for (size_t i = 0; i < n; i++)
+		compliance_bar(w, r, &p[i], LEFT + (long)i * step + step / 8, step,
+			       (long)i % every == 0);
 	sla_writer_str(w, "</svg>\n");
 }
 
@@ -145,7 +171,7 @@ elapsed_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 {
 	size_t n;
 	const sla_report_subtotal *t = sla_report_tiers(r, &n);
-	long height = (long)n * ROW_H + 40, width = LABEL_W + 7 * 90L;
+	long height = (long)n * ROW_H + 40, width = LABEL_W + SLA_NBUCKETS * 90L + 40;
 	char buf[32];
 
 	sla_writer_str(w, "<h2>");
