@@ -297,9 +297,11 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 		for (size_t k = 0; k < cfg->nby; k++)
 			c[1].text = k == 0 ? cfg->by[0] : b_printf(&b, "%s, %s", c[1].text, cfg->by[k]);
 	}
-	if (cfg->terms && (c = b_row(&b)))
+	/* The embedded default policy sets no fee: no line of zeros then. */
+	bool fee = cfg->terms && cfg->terms->fee > 0;
+	if (fee && (c = b_row(&b)))
 		c[0] = text(sla_label_text(L_CURRENCY, lang)), c[1] = text(cfg->terms->currency);
-	if (cfg->terms && (c = b_row(&b)))
+	if (fee && (c = b_row(&b)))
 		c[0] = text(sla_label_text(L_FEE, lang)), c[1] = money(r, cfg->terms->fee);
 	b_emit(&b, sink, ctx);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sla_report.h"
+#include "sla_report_table.h"
 
 static const char *const header_names[] = {
 	"id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s",
@@ -383,6 +384,37 @@ languages_and_formats(void **state)
 	assert_int_equal(sla_report_format_parse("xlsx", &f), -1);
 }
 
+static void
+every_label_exists_in_both_languages(void **state)
+{
+	(void)state;
+	for (int l = 0; l < L_NLABELS; l++) {
+		const char *en = sla_label_text((sla_label)l, SLA_LANG_EN);
+		const char *zh = sla_label_text((sla_label)l, SLA_LANG_ZH);
+		assert_non_null(en);
+		assert_non_null(zh);
+		assert_true(*en && *zh);
+		/* A label that takes arguments takes the same ones in both. */
+		assert_int_equal(strchr(en, '%') != NULL, strchr(zh, '%') != NULL);
+	}
+	assert_string_equal(sla_status_label(SLA_OVERDUE, SLA_LANG_ZH), "逾期");
+}
+
+static void
+fixed_point_rounds_half_up(void **state)
+{
+	(void)state;
+	char buf[SLA_CELL_MAX];
+	sla_format_fixed(10, 11, 6, buf);
+	assert_string_equal(buf, "0.909091");
+	sla_format_fixed(1000, 11, 2, buf);	/* 90.909... */
+	assert_string_equal(buf, "90.91");
+	sla_format_fixed(1, 8, 2, buf);		/* 0.125 */
+	assert_string_equal(buf, "0.13");
+	sla_format_fixed(2, 2, 6, buf);
+	assert_string_equal(buf, "1.000000");
+}
+
 int
 main(void)
 {
@@ -398,6 +430,8 @@ main(void)
 		cmocka_unit_test(satisfaction_once_per_ticket_and_group),
 		cmocka_unit_test(missing_columns_are_named),
 		cmocka_unit_test(languages_and_formats),
+		cmocka_unit_test(every_label_exists_in_both_languages),
+		cmocka_unit_test(fixed_point_rounds_half_up),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
