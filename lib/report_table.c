@@ -10,11 +10,24 @@
 
 /* ---- cells --------------------------------------------------------------- */
 
+/* Whole numbers are written with sla_money_format and no decimals: the
+ * text tables print hundreds of thousands of them, and snprintf costs. */
+static size_t
+format_int(int64_t v, char *buf)
+{
+	return sla_money_format(v, 0, buf);
+}
+
+/* Business time as hours:mm:ss; hours do not wrap at a day. */
 static size_t
 format_duration(int64_t s, char *buf)
 {
-	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld:%02d:%02d", (long long)(s / 3600),
-				(int)(s / 60 % 60), (int)(s % 60));
+	size_t n = format_int(s / 3600, buf);
+	int mm = (int)(s / 60 % 60), ss = (int)(s % 60);
+	char tail[] = { ':', (char)('0' + mm / 10), (char)('0' + mm % 10),
+			':', (char)('0' + ss / 10), (char)('0' + ss % 10), '\0' };
+	memcpy(buf + n, tail, sizeof tail);
+	return n + sizeof tail - 1;
 }
 
 size_t
@@ -47,15 +60,14 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 	case SLA_CELL_TEXT:
 		return (sla_field){ c->text, strlen(c->text) };
 	case SLA_CELL_COUNT:
-		n = (size_t)snprintf(buf, SLA_CELL_MAX, "%lld", (long long)c->a);
+		n = format_int(c->a, buf);
 		break;
 	case SLA_CELL_NONE:
 		return machine ? SLA_FIELD("") : SLA_FIELD("-");
 	case SLA_CELL_SECONDS:
 		if (c->a < 0)
 			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = machine ? (size_t)snprintf(buf, SLA_CELL_MAX, "%lld", (long long)c->a)
-			    : format_duration(c->a, buf);
+		n = machine ? format_int(c->a, buf) : format_duration(c->a, buf);
 		break;
 	case SLA_CELL_MONEY:
 		n = sla_money_format(c->a, (int)c->b, buf);
@@ -135,12 +147,15 @@ b_own(builder *b, char *s)
 static const char *
 b_printf(builder *b, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-	if (s) {
+	if (s && (size_t)n < sizeof small) {
+		memcpy(s, small, (size_t)n + 1);
+	} else if (s) {
 		va_start(ap, fmt);
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 		va_end(ap);
