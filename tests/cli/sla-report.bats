@@ -288,3 +288,36 @@ validate_json() {
 		grep -q -- "-l ${opt#--}" "$root/completions/fish/sla-report.fish"
 	done
 }
+
+@test "random bytes never crash it, and every line is counted" {
+	{
+		head -n 1 "$STREAM"
+		awk 'BEGIN {
+			srand(7)
+			for (i = 0; i < 400; i++) {
+				n = 1 + int(rand() * 120)
+				line = "x"
+				for (j = 0; j < n; j++) {
+					r = rand()
+					if (r < 0.12) line = line "\t"
+					else if (r < 0.15) line = line "\\"
+					else if (r < 0.20) line = line "2026-10-0" int(rand() * 9) "T09:00:00+08:00"
+					else if (r < 0.25) line = line substr("met breached overdue pending", 1 + int(rand() * 20), 8)
+					else line = line sprintf("%c", 1 + int(rand() * 254))
+				}
+				gsub(/\n|\r/, "", line)
+				print line
+			}
+		}'
+	} > "$BATS_TEST_TMPDIR/junk.tsv"
+	nlines=$(($(wc -l < "$BATS_TEST_TMPDIR/junk.tsv") - 1))
+	for format in text tsv csv markdown html; do
+		run sh -c "sla-report -p '$CONTRACT' -f $format '$BATS_TEST_TMPDIR/junk.tsv' > /dev/null 2>&1"
+		[ "$status" -eq 0 ]
+	done
+	run sh -c "sla-report -p '$CONTRACT' -f json '$BATS_TEST_TMPDIR/junk.tsv' 2>/dev/null"
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e --argjson n "$nlines" '.rows == $n and ([.total.counts[]] | add) == $n'
+	sla-report -p "$CONTRACT" -f html "$BATS_TEST_TMPDIR/junk.tsv" 2>/dev/null > "$BATS_TEST_TMPDIR/junk.html"
+	xmllint --noout "$BATS_TEST_TMPDIR/junk.html"
+}
