@@ -136,6 +136,7 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 	if (!policy)
 		return SLA_EXIT_ERROR;
 	sla_report_terms terms = {
+		.contract = sla_policy_name(policy),
 		.currency = sla_policy_currency(policy),
 		.minor_digits = sla_policy_minor_digits(policy),
 		.fee = sla_policy_fee(policy),

@@ -338,6 +338,11 @@ header(sla_writer *w, const sla_report *r)
 		json_string(w, cfg->by[k]);
 	}
 	sla_writer_char(w, ']');
+	key(w, "contract", false);
+	if (cfg->terms && cfg->terms->contract)
+		json_string(w, cfg->terms->contract);
+	else
+		sla_writer_str(w, "null");
 	key(w, "currency", false);
 	if (cfg->terms)
 		json_string(w, cfg->terms->currency);

@@ -10,6 +10,7 @@ static const char *const labels[L_NLABELS][2] = {
 	[L_PERIOD] = { "Period", "周期" },
 	[L_TIMEZONE] = { "Time zone", "时区" },
 	[L_GROUPED_BY] = { "Grouped by", "分组依据" },
+	[L_CONTRACT] = { "Contract", "合同" },
 	[L_CURRENCY] = { "Currency", "币种" },
 	[L_FEE] = { "Fee per period", "每期费用" },
 	[L_ITEM] = { "Item", "项目" },

@@ -312,6 +312,8 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 		for (size_t k = 0; k < cfg->nby; k++)
 			c[1].text = k == 0 ? cfg->by[0] : b_printf(&b, "%s, %s", c[1].text, cfg->by[k]);
 	}
+	if (cfg->terms && cfg->terms->contract && *cfg->terms->contract && (c = b_row(&b)))
+		c[0] = text(sla_label_text(L_CONTRACT, lang)), c[1] = text(cfg->terms->contract);
 	/* The embedded default policy sets no fee: no line of zeros then. */
 	bool fee = cfg->terms && cfg->terms->fee > 0;
 	if (fee && (c = b_row(&b)))

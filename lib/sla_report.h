@@ -44,6 +44,7 @@ const char *sla_period_label(sla_period_kind kind, int64_t first_day, char *buf)
 /* The contract's terms for the penalty statement (DESIGN §6), copied from
  * the policy by the caller; BANDS stays owned by the caller. */
 typedef struct sla_report_terms {
+	const char *contract;	/* the policy's name; may be empty */
 	const char *currency;
 	int minor_digits;
 	int64_t fee;

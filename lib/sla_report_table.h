@@ -68,7 +68,7 @@ void sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink 
 
 typedef enum sla_label {
 	L_TITLE, L_OVERVIEW, L_ROWS_READ, L_PERIOD, L_TIMEZONE, L_GROUPED_BY,
-	L_CURRENCY, L_FEE, L_ITEM, L_VALUE, L_NONE,
+	L_CONTRACT, L_CURRENCY, L_FEE, L_ITEM, L_VALUE, L_NONE,
 	L_BY_TIER, L_BY_PERIOD, L_BY_GROUP, L_ELAPSED, L_SATISFACTION,
 	L_TOP, L_UNASSESSED, L_STATEMENT,
 	L_TIER, L_ALL, L_ROWS, L_COMPLIANCE, L_ASSESSED,
