@@ -241,19 +241,21 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 	return (long)m->n++;
 }
 
-/* Grow the array *V of *CAP elements of SIZE bytes to hold N + 1. */
-static int
-reserve(void *v, size_t *cap, size_t n, size_t size)
+/* The array P of *CAP elements of SIZE bytes, grown (doubling) to hold at
+ * least NEED; NULL when out of memory, P then unchanged and still owned by
+ * the caller. */
+static void *
+grow(void *p, size_t *cap, size_t need, size_t size)
 {
-	if (n < *cap)
-		return 0;
-	size_t ncap = *cap ? *cap * 2 : 8;
-	void *p = realloc(*(void **)v, ncap * size);
-	if (!p)
-		return -1;
-	*(void **)v = p;
-	*cap = ncap;
-	return 0;
+	if (need <= *cap)
+		return p;
+	size_t ncap = *cap ? *cap : 8;
+	while (ncap < need)
+		ncap *= 2;
+	void *np = realloc(p, ncap * size);
+	if (np)
+		*cap = ncap;
+	return np;
 }
 
 /* ---- the report --------------------------------------------------------- */
@@ -623,26 +625,17 @@ consider_top(const sla_report *r, group *g, const row *w)
 static int
 push_item(const sla_report *r, const row *w, sla_report_item **v, size_t *n, size_t *cap)
 {
-	if (reserve(v, cap, *n, sizeof **v) < 0 || make_item(r, w, &(*v)[*n]) < 0)
+	sla_report_item *nv = grow(*v, cap, *n + 1, sizeof *nv);
+	if (!nv)
+		return -1;
+	*v = nv;
+	if (make_item(r, w, &nv[*n]) < 0)
 		return -1;
 	(*n)++;
 	return 0;
 }
 
 /* ---- finding a row's entries --------------------------------------------- */
-
-static int
-key_reserve(sla_report *r, size_t n)
-{
-	if (n <= r->key_cap)
-		return 0;
-	char *k = realloc(r->key, n * 2);
-	if (!k)
-		return -1;
-	r->key = k;
-	r->key_cap = n * 2;
-	return 0;
-}
 
 /* The key of PERIOD followed by the fields FS[0..N), each ended by a tab
  * (fields are escaped, so they hold none).  Its length; 0 out of memory. */
@@ -652,8 +645,10 @@ build_key(sla_report *r, int64_t period, const sla_field *fs, size_t n)
 	size_t len = sizeof period;
 	for (size_t i = 0; i < n; i++)
 		len += fs[i].n + 1;
-	if (key_reserve(r, len) < 0)
+	char *key = grow(r->key, &r->key_cap, len, 1);
+	if (!key)
 		return 0;
+	r->key = key;
 	memcpy(r->key, &period, sizeof period);
 	size_t o = sizeof period;
 	for (size_t i = 0; i < n; i++) {
@@ -687,9 +682,11 @@ find_group(sla_report *r, const row *w, size_t *index)
 	*index = (size_t)i;
 	if (!added)
 		return &r->groups[i];
-	if (reserve(&r->groups, &r->groups_cap, r->ngroups, sizeof *r->groups) < 0)
+	group *groups = grow(r->groups, &r->groups_cap, r->ngroups + 1, sizeof *groups);
+	if (!groups)
 		return NULL;
-	group *g = &r->groups[r->ngroups];
+	r->groups = groups;
+	group *g = &groups[r->ngroups];
 	*g = (group){ .period = w->period, .order = r->ngroups };
 	g->keys = calloc(r->cfg.nby + 1, sizeof *g->keys);
 	g->top = calloc(r->cfg.top + 1, sizeof *g->top);
@@ -702,18 +699,13 @@ find_group(sla_report *r, const row *w, size_t *index)
 	return g;
 }
 
-/* The entry of map M for PERIOD and the field LABEL (none when NULL), added
- * to the array *V when new; the entry's label is decoded. */
-static void *
-find_entry(sla_report *r, keymap *m, void *v, size_t *cap, size_t size,
-	   int64_t period, const sla_field *label, bool *added)
+/* The index in map M of PERIOD and the field LABEL (none when NULL),
+ * added when new (*ADDED); -1 when out of memory. */
+static long
+find_index(sla_report *r, keymap *m, int64_t period, const sla_field *label, bool *added)
 {
 	size_t len = build_key(r, period, label, label ? 1 : 0);
-	long i = len ? keymap_get(m, r->key, len, added) : -1;
-
-	if (i < 0 || reserve(v, cap, (size_t)i, size) < 0)
-		return NULL;
-	return *(char **)v + (size_t)i * size;
+	return len ? keymap_get(m, r->key, len, added) : -1;
 }
 
 static sla_report_subtotal *
@@ -721,9 +713,14 @@ find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *cap,
 	      int64_t period, const sla_field *label)
 {
 	bool added;
-	sla_report_subtotal *s = find_entry(r, m, v, cap, sizeof **v, period, label, &added);
+	long i = find_index(r, m, period, label, &added);
+	sla_report_subtotal *nv = i < 0 ? NULL : grow(*v, cap, (size_t)i + 1, sizeof *nv);
 
-	if (!s || !added)
+	if (!nv)
+		return NULL;
+	*v = nv;
+	sla_report_subtotal *s = &nv[i];
+	if (!added)
 		return s;
 	*s = (sla_report_subtotal){ .period = period };
 	if (label && !(s->label = decode(*label)))
@@ -736,12 +733,16 @@ find_statement(sla_report *r, const row *w)
 {
 	bool added;
 	sla_field customer = field(r, w, COL_CUSTOMER);
-	statement *s = find_entry(r, &r->statement_keys, &r->statements, &r->statements_cap,
-				  sizeof *s, w->period, &customer, &added);
+	long i = find_index(r, &r->statement_keys, w->period, &customer, &added);
+	statement *nv = i < 0 ? NULL : grow(r->statements, &r->statements_cap, (size_t)i + 1, sizeof *nv);
 
-	if (!s || !added)
+	if (!nv)
+		return NULL;
+	r->statements = nv;
+	statement *s = &nv[i];
+	if (!added)
 		return s;
-	*s = (statement){ .order = r->statement_keys.n - 1 };
+	*s = (statement){ .order = (size_t)i };
 	s->pub.period = w->period;
 	s->pub.customer = decode(customer);
 	return s->pub.customer ? s : NULL;
@@ -802,9 +803,11 @@ note_satisfaction(sla_report *r, const row *w, group *g, size_t gi)
 	if (sat.n == 0)
 		return 0;
 	if (id.n != r->last_id_len || memcmp(id.p, r->last_id, id.n) != 0) {
-		if (reserve(&r->last_id, &r->last_id_cap, id.n, 1) < 0)
+		char *last = grow(r->last_id, &r->last_id_cap, id.n, 1);
+		if (!last)
 			return -1;
-		memcpy(r->last_id, id.p, id.n);
+		r->last_id = last;
+		memcpy(last, id.p, id.n);
 		r->last_id_len = id.n;
 		r->nseen = 0;
 	}
@@ -835,9 +838,11 @@ count_row(sla_report *r, const row *w)
 	tally_add(&p->tally, w->status, w->elapsed);
 	tally_add(&r->total, w->status, w->elapsed);
 	if (counts_in_compliance(w->status)) {
-		if (reserve(&g->elapsed, &g->cap, g->nelapsed, sizeof *g->elapsed) < 0)
+		int64_t *v = grow(g->elapsed, &g->cap, g->nelapsed + 1, sizeof *v);
+		if (!v)
 			return -1;
-		g->elapsed[g->nelapsed++] = w->elapsed;
+		g->elapsed = v;
+		v[g->nelapsed++] = w->elapsed;
 	}
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && consider_top(r, g, w) < 0)
 		return -1;

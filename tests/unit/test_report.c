@@ -325,8 +325,9 @@ satisfaction_once_per_ticket_and_group(void **state)
 	(void)state;
 	fixture x;
 	start(&x, NULL, 0);
-	add(&x, "A\t2\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
-	add(&x, "A\t2\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
+	/* A long id: the remembered id grows to hold it. */
+	add(&x, "INC-2026-10-05-000001-A\t2\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
+	add(&x, "INC-2026-10-05-000001-A\t2\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
 	add(&x, "B\t3\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t87.5%");
 	add(&x, "C\t4\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t95");
 	add(&x, "D\t5\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\tgood");
