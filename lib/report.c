@@ -304,10 +304,12 @@ struct sla_report {
 	keymap group_keys, tier_keys, period_keys, statement_keys;
 	group *groups;
 	size_t ngroups, groups_cap;
+	/* Entries are counted once they are whole, so that an allocation that
+	 * fails half way never leaves one for sla_report_free to trip on. */
 	sla_report_subtotal *tiers, *periods;
-	size_t tiers_cap, periods_cap;
+	size_t ntiers, tiers_cap, nperiods, periods_cap;
 	statement *statements;
-	size_t statements_cap;
+	size_t nstatements, statements_cap;
 	sla_report_item *unassessed;
 	size_t nunassessed, unassessed_cap;
 	sla_tally total;
@@ -377,7 +379,7 @@ sla_report_free(sla_report *r)
 		return;
 	for (size_t g = 0; g < r->ngroups; g++) {
 		group *gr = &r->groups[g];
-		for (size_t k = 0; k < r->cfg.nby; k++)
+		for (size_t k = 0; gr->keys && k < r->cfg.nby; k++)
 			free(gr->keys[k]);
 		free(gr->keys);
 		free(gr->elapsed);
@@ -385,9 +387,9 @@ sla_report_free(sla_report *r)
 			item_free(&gr->top[i]);
 		free(gr->top);
 	}
-	for (size_t t = 0; t < r->tier_keys.n; t++)
+	for (size_t t = 0; t < r->ntiers; t++)
 		free((char *)r->tiers[t].label);
-	for (size_t s = 0; s < r->statement_keys.n; s++) {
+	for (size_t s = 0; s < r->nstatements; s++) {
 		statement *st = &r->statements[s];
 		free((char *)st->pub.customer);
 		for (size_t i = 0; i < st->pub.nbreaches; i++)
@@ -709,7 +711,7 @@ find_index(sla_report *r, keymap *m, int64_t period, const sla_field *label, boo
 }
 
 static sla_report_subtotal *
-find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *cap,
+find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *n, size_t *cap,
 	      int64_t period, const sla_field *label)
 {
 	bool added;
@@ -725,6 +727,7 @@ find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *cap,
 	*s = (sla_report_subtotal){ .period = period };
 	if (label && !(s->label = decode(*label)))
 		return NULL;
+	(*n)++;
 	return s;
 }
 
@@ -744,8 +747,10 @@ find_statement(sla_report *r, const row *w)
 		return s;
 	*s = (statement){ .order = (size_t)i };
 	s->pub.period = w->period;
-	s->pub.customer = decode(customer);
-	return s->pub.customer ? s : NULL;
+	if (!(s->pub.customer = decode(customer)))
+		return NULL;
+	r->nstatements++;
+	return s;
 }
 
 /* ---- satisfaction -------------------------------------------------------- */
@@ -828,10 +833,11 @@ count_row(sla_report *r, const row *w)
 	size_t gi = 0;
 	group *g = find_group(r, w, &gi);
 	sla_field tier = field(r, w, COL_TIER);
-	sla_report_subtotal *t = find_subtotal(r, &r->tier_keys, &r->tiers, &r->tiers_cap, 0, &tier);
-	sla_report_subtotal *p = t ? find_subtotal(r, &r->period_keys, &r->periods,
-						   &r->periods_cap, w->period, NULL) : NULL;
-	if (!g || !p)
+	sla_report_subtotal *t = find_subtotal(r, &r->tier_keys, &r->tiers, &r->ntiers,
+					       &r->tiers_cap, 0, &tier);
+	sla_report_subtotal *p = find_subtotal(r, &r->period_keys, &r->periods, &r->nperiods,
+					       &r->periods_cap, w->period, NULL);
+	if (!g || !t || !p)
 		return -1;
 	tally_add(&g->tally, w->status, w->elapsed);
 	tally_add(&t->tally, w->status, w->elapsed);
@@ -966,13 +972,13 @@ cmp_subtotal(const void *a, const void *b)
 static void
 order_tiers(sla_report *r)
 {
-	for (size_t t = 0; t < r->tier_keys.n; t++) {
+	for (size_t t = 0; t < r->ntiers; t++) {
 		r->tiers[t].order = r->cfg.ntiers + t;
 		for (size_t k = 0; k < r->cfg.ntiers; k++)
 			if (strcmp(r->tiers[t].label, r->cfg.tier_order[k]) == 0)
 				r->tiers[t].order = k;
 	}
-	sort(r->tiers, r->tier_keys.n, sizeof *r->tiers, cmp_subtotal);
+	sort(r->tiers, r->ntiers, sizeof *r->tiers, cmp_subtotal);
 }
 
 /* The value of nearest rank ceil(P/100 * N) in the sorted V. */
@@ -1040,10 +1046,10 @@ sla_report_finish(sla_report *r)
 {
 	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 	order_tiers(r);
-	sort(r->periods, r->period_keys.n, sizeof *r->periods, cmp_subtotal);
-	sort(r->statements, r->statement_keys.n, sizeof *r->statements, cmp_statement);
+	sort(r->periods, r->nperiods, sizeof *r->periods, cmp_subtotal);
+	sort(r->statements, r->nstatements, sizeof *r->statements, cmp_statement);
 	r->view = calloc(r->ngroups + 1, sizeof *r->view);
-	r->statement_view = calloc(r->statement_keys.n + 1, sizeof *r->statement_view);
+	r->statement_view = calloc(r->nstatements + 1, sizeof *r->statement_view);
 	if (!r->view || !r->statement_view)
 		return -1;
 	for (size_t g = 0; g < r->ngroups; g++) {
@@ -1052,7 +1058,7 @@ sla_report_finish(sla_report *r)
 		free(r->groups[g].elapsed); /* the percentiles are all it was for */
 		r->groups[g].elapsed = NULL;
 	}
-	for (size_t s = 0; s < r->statement_keys.n; s++) {
+	for (size_t s = 0; s < r->nstatements; s++) {
 		statement *st = &r->statements[s];
 		st->pub.breaches = st->breaches;
 		finish_statement(r->cfg.terms, &st->pub);
@@ -1078,14 +1084,14 @@ sla_report_groups(const sla_report *r, size_t *n)
 const sla_report_subtotal *
 sla_report_tiers(const sla_report *r, size_t *n)
 {
-	*n = r->tier_keys.n;
+	*n = r->ntiers;
 	return r->tiers;
 }
 
 const sla_report_subtotal *
 sla_report_periods(const sla_report *r, size_t *n)
 {
-	*n = r->period_keys.n;
+	*n = r->nperiods;
 	return r->periods;
 }
 
@@ -1099,6 +1105,6 @@ sla_report_unassessed(const sla_report *r, size_t *n)
 const sla_statement *
 sla_report_statements(const sla_report *r, size_t *n)
 {
-	*n = r->statement_keys.n;
+	*n = r->nstatements;
 	return r->statement_view;
 }
