@@ -450,9 +450,10 @@ parse_status(sla_field f, sla_status *s)
 	return -1;
 }
 
-/* Whole non-negative seconds; -1 for an empty field, -2 for a bad one. */
+/* A whole non-negative number (seconds, a line); -1 for an empty field,
+ * -2 for a bad one. */
 static int64_t
-parse_seconds(sla_field f)
+parse_count(sla_field f)
 {
 	int64_t v = 0;
 
@@ -547,9 +548,9 @@ read_row(sla_report *r, row *w, size_t ragged, const char *file, unsigned long l
 	w->why = NULL;
 	w->has_penalty = false;
 	w->penalty = 0;
-	w->target = parse_seconds(field(r, w, COL_TARGET));
-	w->elapsed = parse_seconds(field(r, w, COL_ELAPSED));
-	w->overrun = parse_seconds(field(r, w, COL_OVERRUN));
+	w->target = parse_count(field(r, w, COL_TARGET));
+	w->elapsed = parse_count(field(r, w, COL_ELAPSED));
+	w->overrun = parse_count(field(r, w, COL_OVERRUN));
 	w->period = period_of(r, field(r, w, COL_START));
 	if (ragged) {
 		sla_diag_record(r->d, file, line, NULL, NULL, 0,
@@ -591,12 +592,10 @@ make_item(const sla_report *r, const row *w, sla_report_item *it)
 	const char *s[NTEXT];
 	for (size_t i = 0; i < NTEXT; i++) {
 		s[i] = p;
-		p += (text_cols[i] == COL_REASON && w->why) ? (memcpy(p, fs[i].p, fs[i].n), fs[i].n)
-							    : sla_unescape(fs[i], p);
+		p += sla_unescape(fs[i], p); /* our own reasons hold no backslash */
 		*p++ = '\0';
 	}
-	sla_field ln = field(r, w, COL_LINE);
-	int64_t line = parse_seconds(ln);
+	int64_t line = parse_count(field(r, w, COL_LINE));
 	*it = (sla_report_item){
 		.id = s[0], .customer = s[1], .tier = s[2], .metric = s[3], .reason = s[4],
 		.line = line > 0 ? (unsigned long)line : 0, .status = w->status,
