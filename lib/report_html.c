@@ -19,7 +19,9 @@ static const char style[] =
 	"h2{font-size:1.1em;margin-top:1.6em}\n"
 	"svg{display:block;margin:0 0 1em}\n"
 	"svg text{font-family:sans-serif;font-size:11px;fill:#222}\n"
-	"svg line{stroke:#bbb}\n";
+	"svg line{stroke:#bbb}\n"
+	"table.statement tr:last-child td{font-weight:bold;border-top:2px solid #222}\n"
+	"@media print{table{break-inside:avoid}h2{break-after:avoid}}\n";
 
 /* Colours of the elapsed-time buckets, quick (green) to slow (red). */
 static const char *const bucket_colour[SLA_NBUCKETS] = {
