@@ -432,6 +432,8 @@ pol_read_credits(pol_ctx *x, const pol_entry *e)
 	size_t n = 1;
 	for (const char *s = e->value; *s; s++)
 		n += *s == ',';
+	free(p->bands);		/* a second credits = is an error of its own */
+	p->nbands = 0;
 	p->bands = calloc(n, sizeof *p->bands);
 	if (!p->bands) {
 		pol_error(x, NULL, "out of memory");
