@@ -574,6 +574,7 @@ sla_policy_free(sla_policy *p)
 	for (size_t i = 0; i < p->ncals; i++)
 		sla_calendar_free(p->cals[i]);
 	free(p->cals);
+	free(p->cal_lines);
 	for (size_t i = 0; i < p->ntiers; i++)
 		free(p->tiers[i].targets);
 	free(p->tiers);

@@ -120,14 +120,18 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 }
 
 static bool
-add_calendar(sla_policy *p, sla_calendar *c)
+add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 {
 	sla_calendar **nv = realloc(p->cals, (p->ncals + 1) * sizeof *nv);
-	if (!nv) {
+	unsigned long *nl = nv ? realloc(p->cal_lines, (p->ncals + 1) * sizeof *nl) : NULL;
+	if (nv)
+		p->cals = nv;
+	if (!nl) {
 		sla_calendar_free(c);
 		return false;
 	}
-	p->cals = nv;
+	p->cal_lines = nl;
+	p->cal_lines[p->ncals] = line;
 	p->cals[p->ncals++] = c;
 	return true;
 }
@@ -138,7 +142,7 @@ pol_read_calendars(pol_ctx *x)
 	sla_policy *p = x->p;
 	size_t before = x->errors;
 	sla_calendar *c = sla_calendar_new_24x7(p->tz);
-	if (!c || !add_calendar(p, c)) {
+	if (!c || !add_calendar(p, c, 0)) {
 		pol_error(x, NULL, "out of memory");
 		return x->errors - before;
 	}
@@ -151,7 +155,7 @@ pol_read_calendars(pol_ctx *x)
 			continue;
 		}
 		const char *name = pol_strdup(p, e->name);
-		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c)) {
+		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c, e->line)) {
 			pol_error(x, NULL, "out of memory");
 			break;
 		}
