@@ -47,7 +47,9 @@ unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word,
 /* ---- calendars ------------------------------------------------------------- */
 
 static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const calendar_keys[] = { "holidays", "workdays", "day", "mon-fri", "sat", "sun" };
+static const char *const calendar_keys[] = {
+	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
+};
 
 /* "mon-fri", "sat,sun", "mon, wed": a key that names weekdays. */
 static bool
