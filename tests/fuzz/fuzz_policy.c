@@ -1,11 +1,6 @@
 /* libFuzzer harness: the policy reader and lint, on any bytes.  A policy
  * either loads or is refused with a message; nothing else may happen. */
-#define _GNU_SOURCE
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <sys/mman.h>
-#include <unistd.h>
+#include "fuzz_input.h"
 
 #include "sla_check.h"
 #include "sla_policy.h"
@@ -13,19 +8,13 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int fd = memfd_create("fuzz", 0);
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	char path[64];
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	sla_diag d = sla_diag_init("fuzz");
-	d.out = fopen("/dev/null", "w");
-	sla_policy *p = sla_policy_load(path, NULL, &d);
+	fuzz_input in;
+	fuzz_input_open(&in, data, size);
+	sla_policy *p = sla_policy_load(in.path, NULL, &in.d);
 	if (p) {
-		sla_policy_lint(p, &d, 1790000000);
+		sla_policy_lint(p, &in.d, 1790000000);
 		sla_policy_free(p);
 	}
-	fclose(d.out);
-	close(fd);
+	fuzz_input_close(&in);
 	return 0;
 }
