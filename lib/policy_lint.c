@@ -169,8 +169,20 @@ lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
 	return n;
 }
 
+/* Credits and a cap in percent are shares of the fee: without one they
+ * cost nothing. */
+static size_t
+lint_fee(const sla_policy *p, const sla_diag *d)
+{
+	if (p->fee > 0 || (p->nbands == 0 && !(p->cap.set && p->cap.percent)))
+		return 0;
+	warn(p, d, 0, NULL, "credits and a cap in %% are shares of the fee, and [policy] has no fee");
+	return 1;
+}
+
 size_t
 sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now)
 {
-	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now);
+	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now) +
+	       lint_fee(p, d);
 }

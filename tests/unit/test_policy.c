@@ -337,7 +337,7 @@ lint_finds_the_traps(void **state)
 	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
 	assert_non_null(p);
 	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
-	assert_int_equal(sla_policy_lint(p, &c.d, now), 6);
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 7);
 	const char *out = capture_text(&c);
 	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
 	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
@@ -345,6 +345,7 @@ lint_finds_the_traps(void **state)
 	assert_non_null(strstr(out, ":7: fri: warning: replaces the hours of line 6"));
 	assert_non_null(strstr(out, "calendar 5x8 knows holidays for 2023-2026 only, not for 2031"));
 	assert_non_null(strstr(out, "calendar bare has no holidays at all"));
+	assert_non_null(strstr(out, "warning: credits and a cap in % are shares of the fee"));
 	sla_policy_free(p);
 	capture_close(&c);
 
