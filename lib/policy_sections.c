@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sla_money.h"
 #include "sla_policy_read.h"
@@ -51,7 +52,7 @@ static const char *const calendar_keys[] = {
 	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
 };
 
-/* "mon-fri", "sat,sun", "mon, wed": a key that names weekdays. */
+/* "mon-fri", "sat,sun", "Mon, Wed": a key that names weekdays. */
 static bool
 is_days_key(const char *key)
 {
@@ -60,7 +61,7 @@ is_days_key(const char *key)
 		p += strspn(p, " ");
 		bool day = false;
 		for (size_t d = 0; d < 7; d++)
-			if (strncmp(p, day_names[d], 3) == 0) {
+			if (strncasecmp(p, day_names[d], 3) == 0) {
 				day = true;
 				break;
 			}

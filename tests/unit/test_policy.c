@@ -244,6 +244,8 @@ errors_name_line_and_key(void **state)
 	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nholiday = cn\n",
 		   ":4: holiday: unknown key in [calendar] (weekdays, holidays, workdays or day) "
 		   "\"holiday\"; did you mean \"holidays\"?");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nMon-Fry = 09:00-17:00\n",
+		   ":4: Mon-Fry: unknown key in [calendar]");
 	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nday = 25h\n",
 		   ":4: day: day length is a duration above 0s and at most 24h \"25h\"");
 	fails_with("[policy]\ntimezone = UTC\n[tier]\ncalendar = 24x7\n", ":3: section [tier] needs a name");
