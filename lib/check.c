@@ -572,8 +572,11 @@ applies(checker *ck, size_t k, const char **reason)
 		*reason = ref->reason;
 		return -1;
 	}
-	sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
-	int64_t threshold = m->when.secs + m->when.wd * sla_calendar_day_length(cal);
+	int64_t threshold = m->when.secs;
+	if (m->when.wd) {	/* the day length costs a little: only when asked */
+		sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
+		threshold += m->when.wd * sla_calendar_day_length(cal);
+	}
 	return ref->m.elapsed_s > threshold;
 }
 

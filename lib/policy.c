@@ -328,7 +328,7 @@ pol_strdup(sla_policy *p, const char *s)
 static int
 currency_digits(const char *code)
 {
-	static const char *const zero[] = { "JPY", "KRW", "VND", "ISK", "CLP", "TWD_0" };
+	static const char *const zero[] = { "JPY", "KRW", "VND", "ISK", "CLP" };
 	static const char *const three[] = { "BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD" };
 	for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
 		if (strcmp(code, zero[i]) == 0)
@@ -446,24 +446,22 @@ slurp_file(const char *path, size_t *len, const sla_diag *d)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
+	bool bad = false;
 
 	if (!f) {
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open policy: %s", strerror(errno));
 		return NULL;
 	}
-	for (;;) {
+	for (size_t got = 1; got > 0 && !bad; n += got) {
 		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap = cap ? 2 * cap : 8192);
-			if (!nb)
-				break;
-			buf = nb;
+			char *nb = realloc(buf, cap ? 2 * cap : 8192);
+			bad = !nb;
+			if (nb)
+				buf = nb, cap = cap ? 2 * cap : 8192;
 		}
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
+		got = bad ? 0 : fread(buf + n, 1, cap - n - 1, f);
 	}
-	bool bad = ferror(f) || !buf;
+	bad |= ferror(f) != 0;
 	fclose(f);
 	if (bad) {
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot read policy");
@@ -574,6 +572,7 @@ sla_policy_free(sla_policy *p)
 	for (size_t i = 0; i < p->ncals; i++)
 		sla_calendar_free(p->cals[i]);
 	free(p->cals);
+	free(p->cal_lines);
 	for (size_t i = 0; i < p->ntiers; i++)
 		free(p->tiers[i].targets);
 	free(p->tiers);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "sla_money.h"
 #include "sla_policy_read.h"
@@ -47,9 +48,11 @@ unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word,
 /* ---- calendars ------------------------------------------------------------- */
 
 static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const calendar_keys[] = { "holidays", "workdays", "day", "mon-fri", "sat", "sun" };
+static const char *const calendar_keys[] = {
+	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
+};
 
-/* "mon-fri", "sat,sun", "mon, wed": a key that names weekdays. */
+/* "mon-fri", "sat,sun", "Mon, Wed": a key that names weekdays. */
 static bool
 is_days_key(const char *key)
 {
@@ -58,7 +61,7 @@ is_days_key(const char *key)
 		p += strspn(p, " ");
 		bool day = false;
 		for (size_t d = 0; d < 7; d++)
-			if (strncmp(p, day_names[d], 3) == 0) {
+			if (strncasecmp(p, day_names[d], 3) == 0) {
 				day = true;
 				break;
 			}
@@ -120,14 +123,18 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 }
 
 static bool
-add_calendar(sla_policy *p, sla_calendar *c)
+add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 {
 	sla_calendar **nv = realloc(p->cals, (p->ncals + 1) * sizeof *nv);
-	if (!nv) {
+	unsigned long *nl = nv ? realloc(p->cal_lines, (p->ncals + 1) * sizeof *nl) : NULL;
+	if (nv)
+		p->cals = nv;
+	if (!nl) {
 		sla_calendar_free(c);
 		return false;
 	}
-	p->cals = nv;
+	p->cal_lines = nl;
+	p->cal_lines[p->ncals] = line;
 	p->cals[p->ncals++] = c;
 	return true;
 }
@@ -138,7 +145,7 @@ pol_read_calendars(pol_ctx *x)
 	sla_policy *p = x->p;
 	size_t before = x->errors;
 	sla_calendar *c = sla_calendar_new_24x7(p->tz);
-	if (!c || !add_calendar(p, c)) {
+	if (!c || !add_calendar(p, c, 0)) {
 		pol_error(x, NULL, "out of memory");
 		return x->errors - before;
 	}
@@ -151,7 +158,7 @@ pol_read_calendars(pol_ctx *x)
 			continue;
 		}
 		const char *name = pol_strdup(p, e->name);
-		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c)) {
+		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c, e->line)) {
 			pol_error(x, NULL, "out of memory");
 			break;
 		}
@@ -432,6 +439,8 @@ pol_read_credits(pol_ctx *x, const pol_entry *e)
 	size_t n = 1;
 	for (const char *s = e->value; *s; s++)
 		n += *s == ',';
+	free(p->bands);		/* a second credits = is an error of its own */
+	p->nbands = 0;
 	p->bands = calloc(n, sizeof *p->bands);
 	if (!p->bands) {
 		pol_error(x, NULL, "out of memory");

@@ -34,6 +34,7 @@ struct sla_policy {
 	sla_tz *tz;
 
 	sla_calendar **cals;	/* 24x7 first, then file order */
+	unsigned long *cal_lines;	/* of each calendar's first key, for lint */
 	size_t ncals;
 	sla_metric *metrics;	/* the built-in ones first */
 	size_t nmetrics;

@@ -204,3 +204,18 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$stderr" == *'warning: the stream has no stop column of metric response: it never stops "first_response"'* ]]
 	[[ "${lines[1]}" == $'W1\t\t\thigh\tresponse\t24x7\t'*$'\t7200\t10800\t0\t3600\toverdue\t\t' ]]
 }
+
+@test "--now without an offset is wall-clock time in the policy's zone" {
+	a=$(sla-check --now 2026-10-08T12:00:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --now "$NOW" "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" = "$b" ]
+	c=$(sla-check --now 2026-10-08T12:00:00 --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" != "$c" ]
+}
+
+@test "--fail-on at-risk fails on the at-risk row alone" {
+	# as of 10:35 on 8 October only C11's response (95 of 120 min) is at risk
+	run --separate-stderr sla-check --now 2026-10-08T10:35:00+08:00 --fail-on at-risk "$DATA/check/tickets.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "at-risk" { print $1, $5 }')" = "C11 response" ]
+}

@@ -244,6 +244,8 @@ errors_name_line_and_key(void **state)
 	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nholiday = cn\n",
 		   ":4: holiday: unknown key in [calendar] (weekdays, holidays, workdays or day) "
 		   "\"holiday\"; did you mean \"holidays\"?");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nMon-Fry = 09:00-17:00\n",
+		   ":4: Mon-Fry: unknown key in [calendar]");
 	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nday = 25h\n",
 		   ":4: day: day length is a duration above 0s and at most 24h \"25h\"");
 	fails_with("[policy]\ntimezone = UTC\n[tier]\ncalendar = 24x7\n", ":3: section [tier] needs a name");
@@ -252,6 +254,8 @@ errors_name_line_and_key(void **state)
 		   ":4: cap: cannot read amount (at most 2 decimals) \"10 percent\"");
 	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%, 99%:10%\n",
 		   ":4: credits: a compliance level appears twice");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%\ncredits = 98%:5%\n",
+		   ":5: credits: key given twice (first at line 4)");
 	fails_with("[policy]\ntimezone = UTC\ncurrency = JPY\nfee = 100.5\n",
 		   ":4: fee: cannot read amount (at most 0 decimals, not negative) \"100.5\"");
 	fails_with("[policy]\ntimezone = UTC\ndigits = 7\n", ":3: digits: digits is 0 to 4 \"7\"");
@@ -335,7 +339,7 @@ lint_finds_the_traps(void **state)
 	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
 	assert_non_null(p);
 	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
-	assert_int_equal(sla_policy_lint(p, &c.d, now), 6);
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 7);
 	const char *out = capture_text(&c);
 	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
 	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
@@ -343,6 +347,7 @@ lint_finds_the_traps(void **state)
 	assert_non_null(strstr(out, ":7: fri: warning: replaces the hours of line 6"));
 	assert_non_null(strstr(out, "calendar 5x8 knows holidays for 2023-2026 only, not for 2031"));
 	assert_non_null(strstr(out, "calendar bare has no holidays at all"));
+	assert_non_null(strstr(out, "warning: credits and a cap in % are shares of the fee"));
 	sla_policy_free(p);
 	capture_close(&c);
 
