@@ -70,7 +70,7 @@ report() {
 	[ "$status" -eq 0 ]
 	block=$(printf '%s\n' "$output" | sed -n '/^# statement: Penalty statement — 2026-10 — 星河/,/^$/p')
 	[[ "$block" == *$'Breach INC-1002\turgent response breached +0:30:00 (line 3)\t600.00'* ]]
-	[[ "$block" == *$'Sum of per-breach penalties\t1 breaches\t600.00'* ]]
+	[[ "$block" == *$'Sum of per-breach penalties\tbreaches priced: 1\t600.00'* ]]
 	[[ "$block" == *$'Compliance\t10 kept of 11 assessed\t90.91%'* ]]
 	[[ "$block" == *$'Service credit\tcompliance 90.91% below 95.00%: 10.00% of the fee 20000.00\t2000.00'* ]]
 	[[ "$block" == *$'Cap\t10.00% of the fee 20000.00\t2000.00'* ]]
