@@ -62,8 +62,15 @@ parse_by(options *o, const char *cols, const sla_diag *d)
 	o->cfg.nby = 0;
 	if (!o->by_text)
 		return sla_cli_usage_error(d, "out of memory");
+	/* "tier, metric" as typed at a shell means "tier,metric"; a blank
+	 * inside a name ("Assigned Group") stays. */
 	for (char *save = NULL, *c = strtok_r(o->by_text, ",", &save); c;
 	     c = strtok_r(NULL, ",", &save)) {
+		c += strspn(c, " ");
+		for (size_t n = strlen(c); n > 0 && c[n - 1] == ' '; n--)
+			c[n - 1] = '\0';
+		if (!*c)
+			continue;
 		if (o->cfg.nby == MAX_BY)
 			return sla_cli_usage_error(d, "--by: more than %d columns", MAX_BY);
 		o->by[o->cfg.nby++] = c;

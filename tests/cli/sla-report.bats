@@ -321,3 +321,8 @@ validate_json() {
 	sla-report -p "$CONTRACT" -f html "$BATS_TEST_TMPDIR/junk.tsv" 2>/dev/null > "$BATS_TEST_TMPDIR/junk.html"
 	xmllint --noout "$BATS_TEST_TMPDIR/junk.html"
 }
+
+@test "--by takes blanks around the names as typed" {
+	run report -f json --by ' customer , tier' "$STREAM"
+	[ "$(printf '%s' "$output" | jq -c .by)" = '["customer","tier"]' ]
+}
