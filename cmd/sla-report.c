@@ -27,6 +27,7 @@ static const char usage[] =
 	"  -p, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
+	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n";
 
@@ -85,13 +86,14 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 		{ "period", required_argument, 0, 'u' }, { "by", required_argument, 0, 'b' },
 		{ "top", required_argument, 0, 't' }, { "format", required_argument, 0, 'f' },
 		{ "lang", required_argument, 0, 'l' }, { "policy", required_argument, 0, 'p' },
-		{ "tz", required_argument, 0, 'z' }, { "help", no_argument, 0, 'h' },
+		{ "tz", required_argument, 0, 'z' }, { "strict", no_argument, 0, 's' },
+		{ "help", no_argument, 0, 'h' },
 		{ "version", no_argument, 0, 'V' }, { 0, 0, 0, 0 },
 	};
 	int c;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "u:b:t:f:l:p:z:hV", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "u:b:t:f:l:p:z:shV", longs, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			if (sla_period_parse(optarg, &o->cfg.period) < 0)
@@ -116,6 +118,7 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 			break;
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 's': o->cfg.strict = true; break;
 		case 'h': fputs(usage, stdout); return -1;
 		case 'V': sla_cli_version("sla-report"); return -1;
 		default: return sla_cli_usage_error(d, "unknown option");

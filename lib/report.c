@@ -883,6 +883,8 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 
 	r->rows++;
 	read_row(r, &w, ragged, file, line);
+	if (w.why && r->cfg.strict)
+		return -1; /* read_row said why */
 	if (count_row(r, &w) < 0 || add_to_statement(r, &w) < 0) {
 		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
 		return -1;

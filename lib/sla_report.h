@@ -58,6 +58,7 @@ typedef struct sla_report_config {
 	const char *const *by;	/* grouping columns, besides the period */
 	size_t nby;
 	size_t top;		/* worst overruns kept per group */
+	bool strict;		/* a row that cannot be read is fatal */
 	const sla_tz *tz;	/* periods are read in this zone */
 	const char *const *tier_order;	/* the policy's tiers, listed in this order */
 	size_t ntiers;
@@ -152,7 +153,8 @@ void sla_report_free(sla_report *r);
 /* Take one row (NCOLS fields, still escaped).  RAGGED is
  * sla_reader_ragged()'s answer; FILE and LINE place messages.  A row that
  * cannot be read becomes an invalid one with the reason: it is counted and
- * listed, never dropped.  Returns 0, or -1 when out of memory. */
+ * listed, never dropped -- unless cfg.strict, when it is fatal.  Returns 0,
+ * or -1 on a fatal error (the message is printed). */
 int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 		   const char *file, unsigned long line);
 

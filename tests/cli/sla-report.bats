@@ -271,7 +271,7 @@ validate_json() {
 @test "--help lists every option, --version names the tool" {
 	run sla-report --help
 	[ "$status" -eq 0 ]
-	for opt in --period --by --top --format --lang --policy --tz --help --version; do
+	for opt in --period --by --top --format --lang --policy --tz --strict --help --version; do
 		[[ "$output" == *"$opt"* ]]
 	done
 	run sla-report --version
@@ -325,4 +325,14 @@ validate_json() {
 @test "--by takes blanks around the names as typed" {
 	run report -f json --by ' customer , tier' "$STREAM"
 	[ "$(printf '%s' "$output" | jq -c .by)" = '["customer","tier"]' ]
+}
+
+@test "--strict makes the first unreadable row fatal, not sla-check's invalid rows" {
+	run sla-report -p "$CONTRACT" --strict "$BAD"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'bad.tsv:5: status: unknown status "done"'* ]]
+	[[ "$output" != *'bad.tsv:6'* ]]
+	run sla-report -p "$CONTRACT" --strict "$STREAM"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"first_response before opened"* ]]
 }
