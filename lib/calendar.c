@@ -22,11 +22,10 @@
 #include <strings.h>
 
 #include "sla_calendar.h"
-#include "sla_data.h"
+#include "sla_scan.h"
 
 enum {
 	MAX_SPANS = SLA_CALENDAR_MAX_INTERVALS,
-	DATES_FILE_MAX = 1 << 20,
 	WEEK = 7,
 	MONDAY_REF = -3,	/* day number of Monday 1969-12-29 */
 	YEAR_FIRST = 1,		/* instants are taken from 0001 to 9999 */
@@ -94,6 +93,7 @@ struct sla_calendar {
 	int64_t reg_val[Q_N][WEEK];
 	int64_t week_pre[Q_N][WEEK + 1];
 	int64_t *irr_day;	/* capacity 2 × cap: each exception and the day after */
+	int64_t (*irr_end)[Q_N]; /* the sums up to and including each irregular day */
 	struct irregular *irr;
 	size_t nirr;
 	int64_t cum_end[Q_N];
@@ -148,6 +148,7 @@ sla_calendar_free(sla_calendar *c)
 		free(c->exc[i].name);
 	free(c->exc);
 	free(c->irr_day);
+	free(c->irr_end);
 	free(c->irr);
 	free(c->chg);
 	free(c->name);
@@ -196,24 +197,21 @@ sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close
 
 /* ---- parsing hours --------------------------------------------------------- */
 
-static const char wd_names[WEEK][4] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
+					    "friday", "saturday", "sunday" };
 
-static const char *
-skip_blanks(const char *p)
-{
-	while (*p == ' ' || *p == '\t')
-		p++;
-	return p;
-}
-
-/* A weekday name at P (3 letters, any case): its number, or -1. */
+/* A weekday name at P, its first three letters or whole, in any case: its
+ * number, or -1. */
 static int
 parse_weekday(const char **pp)
 {
-	const char *p = skip_blanks(*pp);
+	const char *p = sla_skip_blanks(*pp);
+	size_t n = 0;
+	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+		n++;
 	for (int wd = 0; wd < WEEK; wd++) {
-		if (strncasecmp(p, wd_names[wd], 3) == 0) {
-			*pp = skip_blanks(p + 3);
+		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
+			*pp = sla_skip_blanks(p + n);
 			return wd;
 		}
 	}
@@ -247,18 +245,19 @@ parse_days(const char *days, unsigned *set)
 	}
 }
 
-/* HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
+/* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
 static int32_t
 parse_clock(const char **pp)
 {
-	const char *p = skip_blanks(*pp);
+	const char *p = sla_skip_blanks(*pp);
 	int32_t part[3] = { 0, 0, 0 };
 	int n = 0;
 	for (; n < 3; n++) {
-		if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		bool one = n == 0 && sla_is_digit(p[0]) && !sla_is_digit(p[1]);
+		if (!one && (!sla_is_digit(p[0]) || !sla_is_digit(p[1])))
 			return -1;
-		part[n] = (p[0] - '0') * 10 + (p[1] - '0');
-		p += 2;
+		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+		p += one ? 1 : 2;
 		if (*p != ':' || n == 2)
 			break;
 		p++;
@@ -268,7 +267,7 @@ parse_clock(const char **pp)
 	int32_t secs = part[0] * 3600 + part[1] * 60 + part[2];
 	if (secs > SLA_DAY)
 		return -1;
-	*pp = skip_blanks(p);
+	*pp = sla_skip_blanks(p);
 	return secs;
 }
 
@@ -276,7 +275,7 @@ parse_clock(const char **pp)
 static int
 parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
 {
-	const char *p = skip_blanks(text);
+	const char *p = sla_skip_blanks(text);
 	h->n = 0;
 	if (*p == '\0' || strcasecmp(p, "closed") == 0)
 		return 0;
@@ -305,7 +304,7 @@ parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
 		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
 		if (*p == '\0')
 			return 0;
-		p = skip_blanks(p + 1);
+		p = sla_skip_blanks(p + 1);
 	}
 }
 
@@ -370,6 +369,10 @@ exc_reserve(sla_calendar *c)
 	if (!days)
 		return -1;
 	c->irr_day = days;
+	int64_t(*end)[Q_N] = realloc(c->irr_end, 2 * cap * sizeof *end);
+	if (!end)
+		return -1;
+	c->irr_end = end;
 	struct irregular *irr = realloc(c->irr, 2 * cap * sizeof *irr);
 	if (!irr)
 		return -1;
@@ -406,181 +409,6 @@ sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
 	sla_civil_from_days(c->exc[0].day, first, &m, &d);
 	sla_civil_from_days(c->exc[c->nexc - 1].day, last, &m, &d);
 	return true;
-}
-
-/* YYYY-MM-DD at P as a day number; P advances past it. */
-static int
-parse_date(const char **pp, int64_t *day)
-{
-	const char *p = *pp;
-	int v[3] = { 0, 0, 0 };
-	static const int width[3] = { 4, 2, 2 };
-	for (int f = 0; f < 3; f++) {
-		for (int i = 0; i < width[f]; i++, p++) {
-			if (*p < '0' || *p > '9')
-				return -1;
-			v[f] = v[f] * 10 + (*p - '0');
-		}
-		if (f < 2 && *p++ != '-')
-			return -1;
-	}
-	if (v[0] < YEAR_FIRST || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-	    v[2] > (int)sla_days_in_month(v[0], (unsigned)v[1]))
-		return -1;
-	*day = sla_days_from_civil(v[0], (unsigned)v[1], (unsigned)v[2]);
-	*pp = p;
-	return 0;
-}
-
-/* One row of a dates file: "date<TAB>kind<TAB>name". */
-static int
-add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
-	char *err, size_t errlen)
-{
-	char line[512];
-	if (n >= sizeof line) {
-		set_err(err, errlen, "line too long \"%.*s\"", row, 40);
-		return -1;
-	}
-	memcpy(line, row, n);
-	line[n] = '\0';
-	if (n && line[n - 1] == '\r')
-		line[--n] = '\0';
-	const char *p = line;
-	int64_t day;
-	if (parse_date(&p, &day) < 0 || *p != '\t') {
-		set_err(err, errlen, "not a date YYYY-MM-DD \"%.*s\"", line, strcspn(line, "\t"));
-		return -1;
-	}
-	const char *kind = p + 1, *name = strchr(kind, '\t');
-	size_t klen = name ? (size_t)(name - kind) : strlen(kind);
-	bool holiday = klen == 7 && strncmp(kind, "holiday", 7) == 0;
-	bool workday = klen == 7 && strncmp(kind, "workday", 7) == 0;
-	if (!holiday && !workday) {
-		set_err(err, errlen, "kind is neither holiday nor workday \"%.*s\"", kind, klen);
-		return -1;
-	}
-	if (holiday != (want == SLA_DAY_HOLIDAY))
-		return 0;
-	if (sla_calendar_add_date(c, day, want, name && name[1] ? name + 1 : NULL) < 0) {
-		set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"", line, 10);
-		return -1;
-	}
-	return 0;
-}
-
-/* The rows of a dates file held in TEXT; errors carry "FILE:LINE: ". */
-static int
-add_rows(sla_calendar *c, enum sla_day_kind kind, const char *file, const char *text,
-	 size_t len, char *err, size_t errlen)
-{
-	const char *p = text, *end = text + len;
-	for (unsigned long line = 1; p < end; line++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		bool skip = n == 0 || *p == '#' || (line == 1 && strncmp(p, "date\t", 5) == 0) ||
-			    (n == 1 && *p == '\r');
-		char why[256];
-		if (!skip && add_row(c, kind, p, n, why, sizeof why) < 0) {
-			if (err && errlen)
-				snprintf(err, errlen, "%s:%lu: %s", file, line, why);
-			return -1;
-		}
-		p += n + 1;
-	}
-	return 0;
-}
-
-/* "2026-01-01, 2026-10-01..2026-10-08": dates and ranges of dates. */
-static int
-add_inline(sla_calendar *c, enum sla_day_kind kind, const char *spec, char *err, size_t errlen)
-{
-	const char *p = skip_blanks(spec);
-	while (*p) {
-		const char *item = p;
-		int64_t from, to;
-		int ok = parse_date(&p, &from);
-		to = from;
-		if (ok == 0 && strncmp(p, "..", 2) == 0) {
-			p += 2;
-			ok = parse_date(&p, &to);
-		}
-		p = skip_blanks(p);
-		size_t len = strcspn(item, ", \t");
-		if (ok < 0 || (*p != ',' && *p != '\0') || to < from || to - from > 366) {
-			set_err(err, errlen, "not a date or range of dates \"%.*s\"", item, len);
-			return -1;
-		}
-		for (int64_t day = from; day <= to; day++) {
-			if (sla_calendar_add_date(c, day, kind, NULL) < 0) {
-				set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"",
-					item, len);
-				return -1;
-			}
-		}
-		if (*p == ',')
-			p = skip_blanks(p + 1);
-	}
-	return 0;
-}
-
-static int
-add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, size_t errlen)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		set_err(err, errlen, "no bundled date set or readable file \"%.*s\"", path,
-			strlen(path));
-		return -1;
-	}
-	char *buf = malloc(DATES_FILE_MAX);
-	size_t len = buf ? fread(buf, 1, DATES_FILE_MAX, f) : 0;
-	bool whole = buf && feof(f) && !ferror(f);
-	fclose(f);
-	int rc = -1;
-	if (!whole)
-		set_err(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
-			strlen(path));
-	else
-		rc = add_rows(c, kind, path, buf, len, err, errlen);
-	free(buf);
-	return rc;
-}
-
-static bool
-is_set_name(const char *s)
-{
-	if (!*s || strlen(s) > 64)
-		return false;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' ||
-		      *s == '_'))
-			return false;
-	return true;
-}
-
-int
-sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
-			char *err, size_t errlen)
-{
-	const char *p = skip_blanks(spec);
-	if (*p >= '0' && *p <= '9')
-		return add_inline(c, kind, p, err, errlen);
-	if (is_set_name(p)) {
-		char name[96];
-		snprintf(name, sizeof name, "calendars/%s.tsv", p);
-		const struct sla_blob *b = sla_data_find(name);
-		if (b)
-			return add_rows(c, kind, name, b->data, b->len, err, errlen);
-		char path[256];
-		snprintf(path, sizeof path, "%s/%s", SLA_DATADIR, name);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			fclose(f);
-			return add_file(c, kind, path, err, errlen);
-		}
-	}
-	return add_file(c, kind, p, err, errlen);
 }
 
 /* ---- derived tables ---------------------------------------------------------- */
@@ -657,6 +485,14 @@ day_values(const struct dayset *set, const struct hours *own, int64_t val[Q_N])
 	val[Q_WORK] = own->n > 0;
 }
 
+/* Quantity Q summed over the weekly pattern for the days before DAY. */
+static int64_t
+weekly_sum(const sla_calendar *c, int q, int64_t day)
+{
+	int64_t r = day - MONDAY_REF, w = sla_floor_div(r, WEEK);
+	return w * c->week_pre[q][WEEK] + c->week_pre[q][r - w * WEEK];
+}
+
 static void
 build_irregular(sla_calendar *c)
 {
@@ -674,6 +510,7 @@ build_irregular(sla_calendar *c)
 			for (int q = 0; q < Q_N; q++) {
 				r->cum[q] = cum[q];
 				cum[q] += r->val[q] - c->reg_val[q][wd];
+				c->irr_end[c->nirr][q] = weekly_sum(c, q, day + 1) + cum[q];
 			}
 			c->irr_day[c->nirr++] = day;
 		}
@@ -726,14 +563,6 @@ irr_search(const sla_calendar *c, int64_t day)
 	return lo;
 }
 
-/* Quantity Q summed over the weekly pattern for the days before DAY. */
-static int64_t
-weekly_sum(const sla_calendar *c, int q, int64_t day)
-{
-	int64_t r = day - MONDAY_REF, w = sla_floor_div(r, WEEK);
-	return w * c->week_pre[q][WEEK] + c->week_pre[q][r - w * WEEK];
-}
-
 static int64_t
 cum_at(const sla_calendar *c, int q, size_t k)
 {
@@ -746,6 +575,13 @@ day_base(const sla_calendar *c, int q, int64_t day, size_t *k)
 {
 	*k = irr_search(c, day);
 	return weekly_sum(c, q, day) + cum_at(c, q, *k);
+}
+
+/* The same, K being irr_search(DAY) already. */
+static int64_t
+day_base_at(const sla_calendar *c, int q, int64_t day, size_t k)
+{
+	return weekly_sum(c, q, day) + cum_at(c, q, k);
 }
 
 /* The business time of DAY on its own date; K is irr_search(DAY). */
@@ -771,19 +607,21 @@ local_measure(const sla_calendar *c, int64_t x)
 }
 
 /* The first day D such that quantity Q summed over the days up to and
- * including D reaches H; false when no day ever does. */
+ * including D reaches H, and irr_search(D) in *K; false when no day ever
+ * does. */
 static bool
-first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day)
+first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day, size_t *k)
 {
 	/* the first irregular day whose end reaches H bounds the answer */
 	size_t lo = 0, hi = c->nirr;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (weekly_sum(c, q, c->irr_day[mid] + 1) + cum_at(c, q, mid + 1) >= h)
+		if (c->irr_end[mid][q] >= h)
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
+	*k = lo;
 	int64_t week = c->week_pre[q][WEEK], rest = h - cum_at(c, q, lo);
 	if (week == 0) {
 		if (lo == c->nirr)
@@ -810,10 +648,10 @@ static bool
 local_reach(const sla_calendar *c, int64_t g, int64_t *x)
 {
 	int64_t day;
-	if (!first_day_reaching(c, Q_SECS, g, &day))
-		return false;
 	size_t k;
-	int64_t left = g - day_base(c, Q_SECS, day, &k);
+	if (!first_day_reaching(c, Q_SECS, g, &day, &k))
+		return false;
+	int64_t left = g - day_base_at(c, Q_SECS, day, k);
 	const struct dayset *set = day_set(c, day, k);
 	/* 0 < left <= the day's business seconds */
 	unsigned i = 0;
@@ -827,13 +665,20 @@ local_reach(const sla_calendar *c, int64_t g, int64_t *x)
 
 /* ---- real time: the table of the zone's offset changes ---------------------- */
 
-/* Instants are taken from 0001-01-01 to 9999-12-31 (UTC). */
-static const int64_t T_MIN = -62135596800, T_MAX = 253402300800;
+/* Instants are taken from 0001-01-01 to 9999-12-31, and a day either side
+ * so that any wall-clock time of those years is in, whatever its zone. */
+static const int64_t T_MIN = -62135596800 - SLA_DAY, T_MAX = 253402300800 + SLA_DAY;
 
 static bool
 in_range(int64_t t)
 {
 	return t >= T_MIN && t < T_MAX;
+}
+
+static int64_t
+in_range_or_none(int64_t t)
+{
+	return in_range(t) ? t : -1;
 }
 
 static void
@@ -986,10 +831,12 @@ sla_due(sla_calendar *c, int64_t s, int64_t target)
 		if (!local_reach(c, g - c->chg[j].cc, &x))
 			return -1;
 		int64_t d = x - c->chg[j].off;
+		if (!in_range(d))
+			return -1;
 		/* past the table's end, a change may lie before D: extend, retry */
 		if (j + 1 < c->nchg || d < c->chg_hi)
 			return d;
-		if (!in_range(d) || cover(c, d) < 0)
+		if (cover(c, d) < 0)
 			return -1;
 	}
 }
@@ -1006,6 +853,19 @@ instant_of_local(const sla_calendar *c, int64_t x)
 	return sla_tz_next_change(c->tz, x - before - SLA_DAY);
 }
 
+/* The end of what the hours of the day before DAY hold after midnight:
+ * they all start at 00:00 there, so they cover [00:00, end). */
+static int32_t
+spill_end(const sla_calendar *c, int64_t day)
+{
+	const struct hours *prev = date_hours(c, day - 1);
+	int32_t end = 0;
+	for (unsigned i = 0; i < prev->n; i++)
+		if (prev->s[i].close - SLA_DAY > end)
+			end = prev->s[i].close - SLA_DAY;
+	return end;
+}
+
 int64_t
 sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const char **name)
 {
@@ -1013,8 +873,21 @@ sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const ch
 	const struct exception *e = exc_find(c, day);
 	*kind = e ? e->kind : SLA_DAY_REGULAR;
 	*name = e ? e->name : NULL;
-	return sla_business(c, instant_of_local(c, day * SLA_DAY),
-			    instant_of_local(c, (day + 1) * SLA_DAY));
+	struct hours own = *date_hours(c, day);
+	own.n = merge_spans(own.s, own.n);
+	int32_t from = spill_end(c, day);
+	int64_t sum = 0;
+	for (unsigned i = 0; i < own.n; i++) {
+		int64_t open = own.s[i].open > from ? own.s[i].open : from, close = own.s[i].close;
+		if (open >= close)
+			continue;
+		int64_t secs = sla_business(c, instant_of_local(c, day * SLA_DAY + open),
+					    instant_of_local(c, day * SLA_DAY + close));
+		if (secs < 0)
+			return -1;
+		sum += secs;
+	}
+	return sum;
 }
 
 /* HH:MM, or HH:MM:SS when the seconds are not zero. */
@@ -1092,7 +965,7 @@ static bool
 nth_working_day(const sla_calendar *c, int64_t day, int64_t n, int64_t *out)
 {
 	size_t k;
-	return first_day_reaching(c, Q_WORK, day_base(c, Q_WORK, day + 1, &k) + n, out);
+	return first_day_reaching(c, Q_WORK, day_base(c, Q_WORK, day + 1, &k) + n, out, &k);
 }
 
 int64_t
@@ -1107,7 +980,7 @@ sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
 		return -1;
-	return instant_of_local(c, due_day * SLA_DAY + tod);
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + tod));
 }
 
 int64_t
@@ -1124,5 +997,5 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 	for (unsigned i = 0; i < h->n; i++)
 		if (h->s[i].close > close)
 			close = h->s[i].close;
-	return instant_of_local(c, due_day * SLA_DAY + close);
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + close));
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "sla_duration.h"
+#include "sla_scan.h"
 
 /* Ten thousand years: any longer target is a typing error. */
 static const int64_t MAX_SECS = 10000LL * 366 * SLA_DAY;
@@ -55,9 +56,7 @@ parse_form(const char *p, const char *end, enum sla_duration_form *form)
 int
 sla_duration_parse(const char *text, sla_duration *out, char *err, size_t errlen)
 {
-	const char *p = text, *end = text + strlen(text);
-	while (*p == ' ' || *p == '\t')
-		p++;
+	const char *p = sla_skip_blanks(text), *end = text + strlen(text);
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	size_t n = (size_t)(end - p);
@@ -69,10 +68,10 @@ sla_duration_parse(const char *text, sla_duration *out, char *err, size_t errlen
 	if (*p == '-')
 		return fail(err, errlen, "negative duration", p, n);
 	while (p < end && *p != '@') {
-		if (*p < '0' || *p > '9')
+		if (!sla_is_digit(*p))
 			return fail(err, errlen, "not a duration such as 8h, 1h30m, 3wd", text, strlen(text));
 		int64_t v = 0;
-		for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		for (; p < end && sla_is_digit(*p); p++) {
 			if (v > MAX_SECS)
 				return fail(err, errlen, "duration too long", text, strlen(text));
 			v = v * 10 + (*p - '0');

@@ -22,7 +22,6 @@
 
 #define DEFAULT_NAME "default-policy.ini"
 #define DEFAULT_FILE "<default>"
-#define LINE_MAX_BYTES 1024
 
 /* ---- pass 1: entries --------------------------------------------------------- */
 
@@ -38,7 +37,8 @@ struct line_src {
 	const char *pos, *end;
 	unsigned long line;
 	bool continuation;	/* the line starts with blank: it continues a value */
-	unsigned long too_long;	/* first line longer than LINE_MAX_BYTES, or 0 */
+	unsigned long too_long;	/* the first line longer than inih takes, or 0 */
+	int max_line;		/* what inih takes, with the newline and NUL */
 	header *headers;
 	size_t nheaders, capheaders;
 	bool nomem;
@@ -82,6 +82,7 @@ read_line(char *str, int num, void *stream)
 	if (n >= (size_t)num) {
 		if (!s->too_long)
 			s->too_long = s->line;
+		s->max_line = num;
 		n = 0;		/* an empty line keeps inih in step */
 	}
 	memcpy(str, s->pos, n);
@@ -510,7 +511,7 @@ collect(pol_ctx *x, struct collect *c)
 	if (c->src.too_long) {
 		sla_diag_msg(x->d, x->p->file, c->src.too_long, NULL, NULL, 0,
 			     "line longer than %d bytes (continue a list on an indented line)",
-			     LINE_MAX_BYTES - 3);
+			     c->src.max_line - 2);
 		return false;
 	}
 	if (rc > 0) {

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "sla_money.h"
 #include "sla_policy_read.h"
@@ -47,34 +46,21 @@ unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word,
 
 /* ---- calendars ------------------------------------------------------------- */
 
-static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
 static const char *const calendar_keys[] = {
 	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
 };
 
-/* "mon-fri", "sat,sun", "Mon, Wed": a key that names weekdays. */
+/* Does KEY name weekdays ("mon-fri", "Sat,Sun", "monday")?  The calendar's
+ * own reader decides, on a scratch calendar. */
 static bool
-is_days_key(const char *key)
+is_days_key(const sla_policy *p, const char *key)
 {
-	const char *p = key;
-	while (*p) {
-		p += strspn(p, " ");
-		bool day = false;
-		for (size_t d = 0; d < 7; d++)
-			if (strncasecmp(p, day_names[d], 3) == 0) {
-				day = true;
-				break;
-			}
-		if (!day)
-			return false;
-		p += 3;
-		p += strspn(p, " ");
-		if (*p == ',' || *p == '-')
-			p++;
-		else if (*p)
-			return false;
-	}
-	return p != key;
+	char err[64];
+	sla_calendar *c = sla_calendar_new("days", p->tz);
+	bool days = c && sla_calendar_parse_hours(c, key, "", err, sizeof err) == 0;
+	if (c)
+		sla_calendar_free(c);
+	return days;
 }
 
 /* Keep the weekday lines, so that lint can look at each interval. */
@@ -111,7 +97,7 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 			pol_error(x, e, "day length is a duration above 0s and at most 24h");
 		else
 			sla_calendar_set_day_length(c, d.secs);
-	} else if (is_days_key(e->key)) {
+	} else if (is_days_key(x->p, e->key)) {
 		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
 			pol_error_at(x, e->line, e->key, "%s", err);
 		else

@@ -4,9 +4,12 @@
  * A calendar is a weekly schedule of [open, close) wall-clock intervals per
  * weekday, in one time zone, plus dated exceptions: holidays (no business
  * time) and make-up workdays (a weekend date that gets the workday hours).
- * business() and due() cost O(log days) whatever the span: per-day business
- * seconds are kept with prefix sums, built lazily for the years touched,
- * which is why the query functions take a non-const calendar. */
+ * business() and due() cost a few binary searches whatever the span: the
+ * per-day business seconds are a weekly pattern plus prefix sums over the
+ * dated exceptions, and the zone's offset changes sit in a table built
+ * lazily for the years the queries touch.  Both are derived on the first
+ * query after a change, which is why the queries take a non-const
+ * calendar. */
 #ifndef SLA_CALENDAR_H
 #define SLA_CALENDAR_H
 
@@ -78,7 +81,8 @@ void sla_calendar_set_day_length(sla_calendar *c, int64_t secs);
 int64_t sla_calendar_day_length(const sla_calendar *c);
 bool sla_calendar_is_24x7(const sla_calendar *c);
 
-/* Instants are taken from 0001-01-01 to 9999-12-31 (UTC); the queries
+/* Instants are taken from 0001-01-01 to 9999-12-31 (and a day either
+ * side, for wall-clock times of those years in any zone); the queries
  * below return -1 for one outside, and when out of memory. */
 
 /* Business seconds in [a, b); a > b is the caller's error and returns -1. */
@@ -102,9 +106,10 @@ int64_t sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n);
 int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
 
 /* Business seconds and dated exception of local date DAY, for sla-time days:
- * KIND is SLA_DAY_REGULAR when the date is no exception; NAME is the
- * holiday's or make-up day's name, or NULL.  The day runs from the first
- * instant its clocks read 00:00 to the next day's. */
+ * the real seconds of the intervals that open on DAY (a night shift counts
+ * whole on the day it opens; where the previous day's night still runs,
+ * it keeps that part).  KIND is SLA_DAY_REGULAR when the date is no
+ * exception; NAME is the holiday's or make-up day's name, or NULL. */
 int64_t sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind,
 			 const char **name);
 

@@ -444,18 +444,18 @@ int64_t
 sla_tz_next_change(const sla_tz *tz, int64_t utc)
 {
 	int32_t off = sla_tz_offset(tz, utc);
-	/* Breakpoints that keep the offset (a new abbreviation only, or a rule
-	 * that is DST all year) are stepped over; a year of them without a
-	 * change means the rule never changes the offset. */
-	int64_t t = utc;
-	for (;;) {
+	int64_t ruled_from = INT64_MAX;
+	/* Breakpoints that keep the offset (a new abbreviation only) are
+	 * stepped over; a rule whose changes keep it for two years (DST all
+	 * year round) never changes it. */
+	for (int64_t t = utc;;) {
 		int64_t c = next_breakpoint(tz, t);
 		if (c == INT64_MAX || sla_tz_offset(tz, c) != off)
 			return c;
-		if (tz->n == 0 || c > tz->at[tz->n - 1]) {
-			if (c - utc > 2 * 366 * (int64_t)SLA_DAY)
-				return INT64_MAX;
-		}
+		if ((tz->n == 0 || c > tz->at[tz->n - 1]) && ruled_from == INT64_MAX)
+			ruled_from = c;
+		if (ruled_from != INT64_MAX && c - ruled_from > 2 * 366 * (int64_t)SLA_DAY)
+			return INT64_MAX;
 		t = c;
 	}
 }

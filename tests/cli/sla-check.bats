@@ -219,3 +219,24 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 1 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "at-risk" { print $1, $5 }')" = "C11 response" ]
 }
+
+# Streaming: ten times the tickets, the same memory (within 2 MiB).
+@test "memory does not grow with the number of tickets" {
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	gen() {
+		awk -v n="$1" 'BEGIN {
+			print "id\ttier\topened\tfirst_response\tresolved\tpaused"
+			for (i = 0; i < n; i++)
+				printf "T%d\t%s\t2026-09-%02dT10:00:00+08:00\t2026-09-%02dT11:30:00+08:00\t\t" \
+				       "2026-09-%02dT12:00:00+08:00/2026-09-%02dT13:00:00+08:00\n",
+				       i, i % 3 ? "normal" : "urgent", i % 28 + 1, i % 28 + 1, i % 28 + 1, i % 28 + 1
+		}'
+	}
+	gen 20000 > "$BATS_TEST_TMPDIR/small.tsv"
+	gen 200000 > "$BATS_TEST_TMPDIR/large.tsv"
+	rss() { /usr/bin/time -f %M sla-check --now "$NOW" "$1" 2>&1 >/dev/null | tail -1; }
+	small=$(rss "$BATS_TEST_TMPDIR/small.tsv")
+	large=$(rss "$BATS_TEST_TMPDIR/large.tsv")
+	echo "peak RSS: $small KiB for 20000 tickets, $large KiB for 200000"
+	[ "$large" -lt $((small + 2048)) ]
+}
