@@ -127,18 +127,6 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 	return 0;
 }
 
-/* Read every row into R; 0, or -1 on a fatal error (already reported). */
-static int
-read_rows(sla_reader *in, sla_report *r)
-{
-	int got;
-	while ((got = sla_reader_next(in)) > 0)
-		if (sla_report_add(r, sla_reader_fields(in), sla_reader_ragged(in),
-				   sla_reader_file(in), sla_reader_line(in)) < 0)
-			return -1;
-	return got < 0 ? -1 : sla_report_finish(r);
-}
-
 static int
 run(const options *o, char **files, size_t nfiles, sla_diag *d)
 {
@@ -167,7 +155,7 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open(files, nfiles, d);
 	sla_report *r = in ? sla_report_new(&cfg, sla_reader_header(in), sla_reader_ncols(in), d) : NULL;
-	if (r && read_rows(in, r) == 0) {
+	if (r && sla_report_read(r, in) == 0) {
 		sla_writer *w = sla_writer_new(STDOUT_FILENO);
 		if (w)
 			sla_report_write(r, o->format, o->lang, w);

@@ -1068,6 +1068,21 @@ sla_report_finish(sla_report *r)
 	return 0;
 }
 
+int
+sla_report_read(sla_report *r, sla_reader *in)
+{
+	int got;
+	while ((got = sla_reader_next(in)) > 0)
+		if (sla_report_add(r, sla_reader_fields(in), sla_reader_ragged(in),
+				   sla_reader_file(in), sla_reader_line(in)) < 0)
+			return -1;
+	if (got == 0 && sla_report_finish(r) == 0)
+		return 0;
+	if (got == 0)
+		sla_diag_msg(r->d, NULL, 0, NULL, NULL, 0, "out of memory");
+	return -1;
+}
+
 /* ---- the finished model -------------------------------------------------- */
 
 const sla_report_config *sla_report_config_of(const sla_report *r) { return &r->cfg; }

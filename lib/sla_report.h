@@ -162,6 +162,10 @@ int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
  * row; returns 0, or -1 when out of memory. */
 int sla_report_finish(sla_report *r);
 
+/* Add every row of IN, then finish: the whole of a run.  Returns 0, or -1
+ * on a fatal error (the message is printed). */
+int sla_report_read(sla_report *r, sla_reader *in);
+
 /* ---- the finished model ------------------------------------------------- */
 
 const sla_report_config *sla_report_config_of(const sla_report *r);

@@ -135,12 +135,9 @@ report(char *path, unsigned long *rows)
 			       : NULL;
 	int fd = open("/dev/null", O_WRONLY);
 	sla_writer *w = sla_writer_new(fd);
-	int rc = r && w ? 0 : -1;
+	int rc = r && w ? sla_report_read(r, in) : -1;
 
-	while (rc == 0 && sla_reader_next(in) > 0)
-		rc = sla_report_add(r, sla_reader_fields(in), sla_reader_ragged(in),
-				    sla_reader_file(in), sla_reader_line(in));
-	if (rc == 0 && (rc = sla_report_finish(r)) == 0)
+	if (rc == 0)
 		sla_report_write(r, SLA_FORMAT_TEXT, SLA_LANG_EN, w);
 	*rows = r ? sla_report_rows(r) : 0;
 	sla_writer_close(w);

@@ -28,15 +28,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	sla_reader *r = sla_reader_open(paths, 1, &in.d);
 	sla_report *rep = r ? sla_report_new(&cfg, sla_reader_header(r), sla_reader_ncols(r), &in.d)
 			    : NULL;
-	if (rep) {
-		unsigned long rows = 0;
-		while (sla_reader_next(r) > 0) {
-			if (sla_report_add(rep, sla_reader_fields(r), sla_reader_ragged(r),
-					   sla_reader_file(r), sla_reader_line(r)) < 0)
-				abort();
-			rows++;
-		}
-		if (sla_report_finish(rep) < 0 || sla_tally_rows(sla_report_total(rep)) != rows)
+	/* One file and no --strict: reading fails only on an I/O error. */
+	if (rep && sla_report_read(rep, r) == 0) {
+		if (sla_tally_rows(sla_report_total(rep)) != sla_report_rows(rep))
 			abort();
 		FILE *null = fopen("/dev/null", "w");
 		sla_writer *w = sla_writer_new(fileno(null));
