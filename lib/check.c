@@ -18,6 +18,10 @@ const char *const sla_check_columns[SLA_CHECK_NCOLUMNS] = {
 
 enum { MAX_PAUSES = 64, REASON_MAX = 512 };
 
+/* The one time every ticket has (DESIGN §3): a metric that starts there
+ * cannot be measured without it; one that starts later has not started. */
+#define TICKET_START "opened"
+
 enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD };
 
 /* One time column of the stream, read once per ticket. */
@@ -33,11 +37,22 @@ typedef struct time_col {
 typedef struct metric_result {
 	bool done;		/* measured for this ticket */
 	bool ok;		/* else REASON says why it cannot be measured */
+	bool started;		/* else pending, REASON says what has not happened */
 	bool has_stop;
 	int64_t start, stop;
 	sla_measure m;
 	char reason[REASON_MAX];
 } metric_result;
+
+enum { FMT_CACHE = 1024 };
+
+/* The RFC 3339 text of a time on local day DAY at OFFSET. */
+typedef struct time_text {
+	int64_t day;
+	int32_t offset;
+	size_t len;		/* 0: empty */
+	char text[SLA_RFC3339_MAX];
+} time_text;
 
 typedef struct checker {
 	sla_policy *p;
@@ -63,6 +78,7 @@ typedef struct checker {
 	char pause_reason[REASON_MAX];
 
 	unsigned seen;		/* statuses written, as bits */
+	time_text fmt[FMT_CACHE];
 } checker;
 
 /* ---- setup ------------------------------------------------------------------ */
@@ -240,6 +256,8 @@ static void
 merge_pauses(checker *ck)
 {
 	size_t n = 0;
+	if (ck->npauses < 2)
+		return;
 	qsort(ck->pauses, ck->npauses, sizeof *ck->pauses, by_start);
 	for (size_t i = 0; i < ck->npauses; i++) {
 		if (n > 0 && ck->pauses[i].start <= ck->pauses[n - 1].end) {
@@ -314,20 +332,29 @@ measure(checker *ck, size_t k)
 		memcpy(res->reason, (a->state == TV_BAD ? a : b)->reason, REASON_MAX);
 		return res;
 	}
-	if (a->state == TV_EMPTY) {
+	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
 		snprintf(res->reason, REASON_MAX, "%s: no start time", m->start_col);
 		return res;
 	}
+	res->ok = true;
+	if (a->state == TV_EMPTY) {
+		/* a clock that starts later (resolved to closed) has not started */
+		res->started = false;
+		res->m = (sla_measure){ .status = SLA_PENDING };
+		snprintf(res->reason, REASON_MAX, "%s: not yet", m->start_col);
+		return res;
+	}
+	res->started = true;
 	res->start = a->t;
 	res->has_stop = b->state == TV_OK;
 	res->stop = b->t;
 	if (res->has_stop && res->stop < res->start) {
 		snprintf(res->reason, REASON_MAX, "%s before %s", m->stop_col, m->start_col);
-		return res;
+		return res->ok = false, res;
 	}
 	if (m->pausable && !ticket_pauses(ck)) {
 		memcpy(res->reason, ck->pause_reason, REASON_MAX);
-		return res;
+		return res->ok = false, res;
 	}
 	sla_measure_in in = {
 		.calendar = tg->calendar,
@@ -341,7 +368,6 @@ measure(checker *ck, size_t k)
 		.npauses = m->pausable ? ck->npauses : 0,
 	};
 	res->m = sla_measure_one(&in);
-	res->ok = true;
 	return res;
 }
 
@@ -365,18 +391,48 @@ tab(checker *ck)
 }
 
 static void
-put_field(checker *ck, sla_field v)
+put_raw(checker *ck, sla_field v)
 {
-	sla_writer_raw(ck->w, v.p, v.n);
-	tab(ck);
+	if (v.n)	/* an empty field may have no pointer at all */
+		sla_writer_raw(ck->w, v.p, v.n);
 }
 
 static void
+put_field(checker *ck, sla_field v)
+{
+	put_raw(ck, v);
+	tab(ck);
+}
+
+/* Write instant T as RFC 3339 in the policy's zone.  Formatting dates
+ * costs more than the rest of a row, and the times of a stream crowd into
+ * a few hundred days: the text of the last time seen on each local day
+ * (direct-mapped) is kept, and only its clock digits are rewritten. */
+static void
 put_time(checker *ck, bool has, int64_t t)
 {
-	char buf[SLA_RFC3339_MAX];
-	if (has)
-		sla_writer_raw(ck->w, buf, sla_rfc3339_format(t, sla_tz_offset(ck->tz, t), buf));
+	if (has) {
+		int32_t off = sla_tz_offset(ck->tz, t);
+		int64_t local = t + off;
+		int64_t sod = local % SLA_DAY;
+		if (sod < 0)
+			sod += SLA_DAY;
+		int64_t day = (local - sod) / SLA_DAY;
+		time_text *c = &ck->fmt[(uint64_t)day % FMT_CACHE];
+		if (c->len == 0 || c->day != day || c->offset != off) {
+			c->len = sla_rfc3339_format(t, off, c->text);
+			c->day = day;
+			c->offset = off;
+		} else {
+			/* 2026-03-02T09:30:00+08:00: the clock is at 11, 14 and 17 */
+			int parts[3] = { (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60) };
+			for (int i = 0; i < 3; i++) {
+				c->text[11 + 3 * i] = (char)('0' + parts[i] / 10);
+				c->text[12 + 3 * i] = (char)('0' + parts[i] % 10);
+			}
+		}
+		sla_writer_raw(ck->w, c->text, c->len);
+	}
 	tab(ck);
 }
 
@@ -391,17 +447,18 @@ put_num(checker *ck, bool has, int64_t v)
 /* The measured columns: start, due, stop, target_s, elapsed_s, paused_s,
  * overrun_s. */
 static void
-put_measure(checker *ck, const metric_result *res, bool has_target)
+put_measure(checker *ck, const metric_result *res)
 {
 	bool ok = res && res->ok;
+	bool started = ok && res->started;
 	const sla_measure *m = ok ? &res->m : NULL;
-	put_time(ck, ok, ok ? res->start : 0);
-	put_time(ck, ok && has_target && m->has_due, ok ? m->due : 0);
-	put_time(ck, ok && m->stopped, ok ? res->stop : 0);
-	put_num(ck, ok && has_target, ok ? m->target_s : 0);
+	put_time(ck, started, ok ? res->start : 0);
+	put_time(ck, started && m->has_due, ok ? m->due : 0);
+	put_time(ck, started && m->stopped, ok ? res->stop : 0);
+	put_num(ck, started, ok ? m->target_s : 0);
 	put_num(ck, ok, ok ? m->elapsed_s : 0);
 	put_num(ck, ok, ok ? m->paused_s : 0);
-	put_num(ck, ok && has_target, ok ? m->overrun_s : 0);
+	put_num(ck, ok, ok ? m->overrun_s : 0);
 }
 
 static void
@@ -415,7 +472,7 @@ write_row(checker *ck, const row *rw)
 	tab(ck);
 	sla_writer_str(ck->w, rw->calendar);
 	tab(ck);
-	put_measure(ck, rw->res, true);
+	put_measure(ck, rw->res);
 	sla_writer_str(ck->w, sla_status_name(rw->status));
 	tab(ck);
 	if (rw->has_penalty) {
@@ -425,12 +482,12 @@ write_row(checker *ck, const row *rw)
 	}
 	tab(ck);
 	if (rw->reason_escaped)
-		sla_writer_raw(ck->w, rw->reason.p, rw->reason.n);
-	else
+		put_raw(ck, rw->reason);
+	else if (rw->reason.n)
 		sla_writer_escaped(ck->w, rw->reason.p, rw->reason.n);
 	for (size_t i = 0; i < ck->o->nkeep; i++) {
 		tab(ck);
-		sla_writer_raw(ck->w, ck->f[ck->keep[i]].p, ck->f[ck->keep[i]].n);
+		put_raw(ck, ck->f[ck->keep[i]]);
 	}
 	sla_writer_char(ck->w, '\n');
 	ck->seen |= 1u << rw->status;
@@ -515,8 +572,11 @@ applies(checker *ck, size_t k, const char **reason)
 		*reason = ref->reason;
 		return -1;
 	}
-	sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
-	int64_t threshold = m->when.secs + m->when.wd * sla_calendar_day_length(cal);
+	int64_t threshold = m->when.secs;
+	if (m->when.wd) {	/* the day length costs a little: only when asked */
+		sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
+		threshold += m->when.wd * sla_calendar_day_length(cal);
+	}
 	return ref->m.elapsed_s > threshold;
 }
 
@@ -546,6 +606,8 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 		return write_invalid(ck, &rw, text(on < 0 ? why : res->reason), false);
 	rw.res = res;
 	rw.status = res->m.status;
+	if (!res->started)
+		rw.reason = text(res->reason);
 	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
 		rw.has_penalty = true;
 		rw.penalty = sla_penalty_amount(&tg->penalty, res->m.overrun_s);

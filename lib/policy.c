@@ -22,7 +22,6 @@
 
 #define DEFAULT_NAME "default-policy.ini"
 #define DEFAULT_FILE "<default>"
-#define LINE_MAX_BYTES 1024
 
 /* ---- pass 1: entries --------------------------------------------------------- */
 
@@ -38,7 +37,8 @@ struct line_src {
 	const char *pos, *end;
 	unsigned long line;
 	bool continuation;	/* the line starts with blank: it continues a value */
-	unsigned long too_long;	/* first line longer than LINE_MAX_BYTES, or 0 */
+	unsigned long too_long;	/* the first line longer than inih takes, or 0 */
+	int max_line;		/* what inih takes, with the newline and NUL */
 	header *headers;
 	size_t nheaders, capheaders;
 	bool nomem;
@@ -82,6 +82,7 @@ read_line(char *str, int num, void *stream)
 	if (n >= (size_t)num) {
 		if (!s->too_long)
 			s->too_long = s->line;
+		s->max_line = num;
 		n = 0;		/* an empty line keeps inih in step */
 	}
 	memcpy(str, s->pos, n);
@@ -203,7 +204,9 @@ edit_distance(const char *a, const char *b)
 	return row[lb];
 }
 
-const char *
+/* The candidate nearest to WORD within a typo (edit distance 2, or 1 for a
+ * word shorter than 3 bytes), or NULL. */
+static const char *
 pol_nearest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
@@ -292,16 +295,13 @@ check_entries(pol_ctx *x)
 	}
 }
 
-/* The entry KEY of the first section of KIND named NAME, or NULL; marks it used. */
 pol_entry *
 pol_get(pol_ctx *x, int kind, const char *name, const char *key)
 {
 	for (size_t i = 0; i < x->n; i++) {
 		pol_entry *e = &x->v[i];
-		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0) {
-			e->used = true;
+		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0)
 			return e;
-		}
 	}
 	return NULL;
 }
@@ -329,7 +329,7 @@ pol_strdup(sla_policy *p, const char *s)
 static int
 currency_digits(const char *code)
 {
-	static const char *const zero[] = { "JPY", "KRW", "VND", "ISK", "CLP", "TWD_0" };
+	static const char *const zero[] = { "JPY", "KRW", "VND", "ISK", "CLP" };
 	static const char *const three[] = { "BHD", "KWD", "OMR", "JOD", "TND", "IQD", "LYD" };
 	for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
 		if (strcmp(code, zero[i]) == 0)
@@ -350,15 +350,15 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 	sla_policy *p = x->p;
 	pol_entry *e;
 
-	if ((e = pol_get(x, POL_POLICY, "", "name")))
-		p->name = e->value;
+	if ((e = pol_get(x, POL_POLICY, "", "name")) && !(p->name = pol_strdup(p, e->value)))
+		pol_error(x, NULL, "out of memory");
 	if ((e = pol_get(x, POL_POLICY, "", "currency"))) {
 		if (strlen(e->value) != 3 || strspn(e->value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
 			pol_error(x, e, "currency is not an ISO 4217 code");
-		else {
-			p->currency = e->value;
+		else if (!(p->currency = pol_strdup(p, e->value)))
+			pol_error(x, NULL, "out of memory");
+		else
 			p->digits = currency_digits(e->value);
-		}
 	}
 	if ((e = pol_get(x, POL_POLICY, "", "digits"))) {
 		if (strlen(e->value) != 1 || e->value[0] < '0' || e->value[0] > '4')
@@ -447,24 +447,22 @@ slurp_file(const char *path, size_t *len, const sla_diag *d)
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
+	bool bad = false;
 
 	if (!f) {
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open policy: %s", strerror(errno));
 		return NULL;
 	}
-	for (;;) {
+	for (size_t got = 1; got > 0 && !bad; n += got) {
 		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap = cap ? 2 * cap : 8192);
-			if (!nb)
-				break;
-			buf = nb;
+			char *nb = realloc(buf, cap ? 2 * cap : 8192);
+			bad = !nb;
+			if (nb)
+				buf = nb, cap = cap ? 2 * cap : 8192;
 		}
-		size_t got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
+		got = bad ? 0 : fread(buf + n, 1, cap - n - 1, f);
 	}
-	bool bad = ferror(f) || !buf;
+	bad |= ferror(f) != 0;
 	fclose(f);
 	if (bad) {
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot read policy");
@@ -513,7 +511,7 @@ collect(pol_ctx *x, struct collect *c)
 	if (c->src.too_long) {
 		sla_diag_msg(x->d, x->p->file, c->src.too_long, NULL, NULL, 0,
 			     "line longer than %d bytes (continue a list on an indented line)",
-			     LINE_MAX_BYTES - 3);
+			     c->src.max_line - 2);
 		return false;
 	}
 	if (rc > 0) {
@@ -551,9 +549,10 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 	check_entries(&x);
 	check_policy_keys(&x);
 	read_policy_section(&x, tz_override);
-	if (x.errors == 0 && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0 &&
-	    pol_read_tiers(&x) == 0)
-		read_penalties(&x);
+	/* later sections need the zone, and tiers the calendars and metrics */
+	if (p->tz && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0)
+		pol_read_tiers(&x);
+	read_penalties(&x);
 	if (x.errors)
 		goto fail;
 	free_entries(x.v, x.n);
@@ -574,6 +573,7 @@ sla_policy_free(sla_policy *p)
 	for (size_t i = 0; i < p->ncals; i++)
 		sla_calendar_free(p->cals[i]);
 	free(p->cals);
+	free(p->cal_lines);
 	for (size_t i = 0; i < p->ntiers; i++)
 		free(p->tiers[i].targets);
 	free(p->tiers);

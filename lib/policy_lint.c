@@ -150,17 +150,18 @@ lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
 	for (size_t i = 1; i < p->ncals; i++) {
 		int64_t first, last;
 		sla_calendar *c = p->cals[i];
+		unsigned long line = p->cal_lines[i];
 		if (!sla_calendar_date_years(c, &first, &last)) {
-			warn(p, d, 0, NULL, "calendar %s has no holidays at all", sla_calendar_name(c));
+			warn(p, d, line, NULL, "calendar %s has no holidays at all", sla_calendar_name(c));
 			n++;
 		} else if (y < first || y > last) {
-			warn(p, d, 0, NULL,
+			warn(p, d, line, NULL,
 			     "calendar %s knows holidays for %lld-%lld only, not for %lld",
 			     sla_calendar_name(c), (long long)first, (long long)last, (long long)y);
 			n++;
 		}
 		if (sla_calendar_day_length(c) == 0) {
-			warn(p, d, 0, NULL, "calendar %s has no hours on Monday: wd is 0 (set day =)",
+			warn(p, d, line, NULL, "calendar %s has no hours on Monday: wd is 0 (set day =)",
 			     sla_calendar_name(c));
 			n++;
 		}
@@ -168,8 +169,20 @@ lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
 	return n;
 }
 
+/* Credits and a cap in percent are shares of the fee: without one they
+ * cost nothing. */
+static size_t
+lint_fee(const sla_policy *p, const sla_diag *d)
+{
+	if (p->fee > 0 || (p->nbands == 0 && !(p->cap.set && p->cap.percent)))
+		return 0;
+	warn(p, d, 0, NULL, "credits and a cap in %% are shares of the fee, and [policy] has no fee");
+	return 1;
+}
+
 size_t
 sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now)
 {
-	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now);
+	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now) +
+	       lint_fee(p, d);
 }

@@ -24,34 +24,43 @@ section_start(const pol_ctx *x, size_t i, int kind)
 	return x->v[i].kind == kind && (i == 0 || strcmp(x->v[i - 1].section, x->v[i].section) != 0);
 }
 
+/* Report WORD as an unknown WHAT, with the nearest of EXTRA[0..NEXTRA)
+ * and the policy's names of KIND (metrics, calendars or tiers) as a hint. */
+static void
+unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word, int kind,
+	     const char *const *extra, size_t nextra)
+{
+	enum { MAX_HINTS = 64 };
+	const sla_policy *p = x->p;
+	const char *names[MAX_HINTS];
+	size_t n = 0;
+	size_t count = kind == POL_METRIC ? p->nmetrics : kind == POL_CALENDAR ? p->ncals : p->ntiers;
+	for (; n < nextra && n < MAX_HINTS; n++)
+		names[n] = extra[n];
+	for (size_t i = 0; i < count && n < MAX_HINTS; i++)
+		names[n++] = kind == POL_METRIC     ? p->metrics[i].name
+			     : kind == POL_CALENDAR ? sla_calendar_name(p->cals[i])
+						    : p->tiers[i].name;
+	pol_unknown(x, e->line, e->key, what, word, names, n);
+}
+
 /* ---- calendars ------------------------------------------------------------- */
 
-static const char *const day_names[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
-static const char *const calendar_keys[] = { "holidays", "workdays", "day", "mon-fri", "sat", "sun" };
+static const char *const calendar_keys[] = {
+	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
+};
 
-/* "mon-fri", "sat,sun", "mon, wed": a key that names weekdays. */
+/* Does KEY name weekdays ("mon-fri", "Sat,Sun", "monday")?  The calendar's
+ * own reader decides, on a scratch calendar. */
 static bool
-is_days_key(const char *key)
+is_days_key(const sla_policy *p, const char *key)
 {
-	const char *p = key;
-	while (*p) {
-		p += strspn(p, " ");
-		bool day = false;
-		for (size_t d = 0; d < 7; d++)
-			if (strncmp(p, day_names[d], 3) == 0) {
-				day = true;
-				break;
-			}
-		if (!day)
-			return false;
-		p += 3;
-		p += strspn(p, " ");
-		if (*p == ',' || *p == '-')
-			p++;
-		else if (*p)
-			return false;
-	}
-	return p != key;
+	char err[64];
+	sla_calendar *c = sla_calendar_new("days", p->tz);
+	bool days = c && sla_calendar_parse_hours(c, key, "", err, sizeof err) == 0;
+	if (c)
+		sla_calendar_free(c);
+	return days;
 }
 
 /* Keep the weekday lines, so that lint can look at each interval. */
@@ -88,7 +97,7 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 			pol_error(x, e, "day length is a duration above 0s and at most 24h");
 		else
 			sla_calendar_set_day_length(c, d.secs);
-	} else if (is_days_key(e->key)) {
+	} else if (is_days_key(x->p, e->key)) {
 		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
 			pol_error_at(x, e->line, e->key, "%s", err);
 		else
@@ -100,14 +109,18 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 }
 
 static bool
-add_calendar(sla_policy *p, sla_calendar *c)
+add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 {
 	sla_calendar **nv = realloc(p->cals, (p->ncals + 1) * sizeof *nv);
-	if (!nv) {
+	unsigned long *nl = nv ? realloc(p->cal_lines, (p->ncals + 1) * sizeof *nl) : NULL;
+	if (nv)
+		p->cals = nv;
+	if (!nl) {
 		sla_calendar_free(c);
 		return false;
 	}
-	p->cals = nv;
+	p->cal_lines = nl;
+	p->cal_lines[p->ncals] = line;
 	p->cals[p->ncals++] = c;
 	return true;
 }
@@ -118,7 +131,7 @@ pol_read_calendars(pol_ctx *x)
 	sla_policy *p = x->p;
 	size_t before = x->errors;
 	sla_calendar *c = sla_calendar_new_24x7(p->tz);
-	if (!c || !add_calendar(p, c)) {
+	if (!c || !add_calendar(p, c, 0)) {
 		pol_error(x, NULL, "out of memory");
 		return x->errors - before;
 	}
@@ -131,7 +144,7 @@ pol_read_calendars(pol_ctx *x)
 			continue;
 		}
 		const char *name = pol_strdup(p, e->name);
-		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c)) {
+		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c, e->line)) {
 			pol_error(x, NULL, "out of memory");
 			break;
 		}
@@ -182,11 +195,7 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		left[n - 1] = '\0';
 	int ref = sla_policy_metric_find(p, left);
 	if (ref < 0) {
-		const char *names[64];
-		size_t n = 0;
-		for (; n < p->nmetrics && n < 64; n++)
-			names[n] = p->metrics[n].name;
-		pol_unknown(x, e->line, e->key, "metric in when", left, names, n);
+		unknown_name(x, e, "metric in when", left, POL_METRIC, NULL, 0);
 		return;
 	}
 	if (&p->metrics[ref] == m) {
@@ -294,13 +303,8 @@ dotted_metric(pol_ctx *x, const pol_entry *e, const char *prefix)
 	if (strncmp(e->key, prefix, n) != 0 || e->key[n] != '.')
 		return -2;
 	int k = sla_policy_metric_find(x->p, e->key + n + 1);
-	if (k < 0) {
-		const char *names[64];
-		size_t m = 0;
-		for (; m < x->p->nmetrics && m < 64; m++)
-			names[m] = x->p->metrics[m].name;
-		pol_unknown(x, e->line, e->key, "metric after the dot", e->key + n + 1, names, m);
-	}
+	if (k < 0)
+		unknown_name(x, e, "metric after the dot", e->key + n + 1, POL_METRIC, NULL, 0);
 	return k;
 }
 
@@ -308,13 +312,8 @@ static sla_calendar *
 find_calendar(pol_ctx *x, const pol_entry *e)
 {
 	sla_calendar *c = sla_policy_calendar(x->p, e->value);
-	if (!c) {
-		const char *names[64];
-		size_t n = 0;
-		for (; n < x->p->ncals && n < 64; n++)
-			names[n] = sla_calendar_name(x->p->cals[n]);
-		pol_unknown(x, e->line, e->key, "calendar", e->value, names, n);
-	}
+	if (!c)
+		unknown_name(x, e, "calendar", e->value, POL_CALENDAR, NULL, 0);
 	return c;
 }
 
@@ -360,11 +359,8 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
 				pol_error_at(x, e->line, e->key, "%s", err);
 		} else {
-			const char *names[66] = { "calendar", "penalty" };
-			size_t n = 2;
-			for (size_t m = 0; m < p->nmetrics && n < 66; m++)
-				names[n++] = p->metrics[m].name;
-			pol_unknown(x, e->line, e->key, "metric or key in [tier]", e->key, names, n);
+			static const char *const keys[] = { "calendar", "penalty" };
+			unknown_name(x, e, "metric or key in [tier]", e->key, POL_METRIC, keys, 2);
 		}
 	}
 	if (!cal && !cal_given)
@@ -406,13 +402,8 @@ pol_read_tiers(pol_ctx *x)
 		const sla_tier *t = sla_policy_tier(p, e->value, strlen(e->value));
 		if (t)
 			p->default_tier = (int)(t - p->tiers);
-		else {
-			const char *names[64];
-			size_t n = 0;
-			for (; n < p->ntiers && n < 64; n++)
-				names[n] = p->tiers[n].name;
-			pol_unknown(x, e->line, e->key, "tier", e->value, names, n);
-		}
+		else
+			unknown_name(x, e, "tier", e->value, POL_TIER, NULL, 0);
 	}
 	return x->errors - before;
 }
@@ -434,6 +425,8 @@ pol_read_credits(pol_ctx *x, const pol_entry *e)
 	size_t n = 1;
 	for (const char *s = e->value; *s; s++)
 		n += *s == ',';
+	free(p->bands);		/* a second credits = is an error of its own */
+	p->nbands = 0;
 	p->bands = calloc(n, sizeof *p->bands);
 	if (!p->bands) {
 		pol_error(x, NULL, "out of memory");

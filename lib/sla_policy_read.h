@@ -34,6 +34,7 @@ struct sla_policy {
 	sla_tz *tz;
 
 	sla_calendar **cals;	/* 24x7 first, then file order */
+	unsigned long *cal_lines;	/* of each calendar's first key, for lint */
 	size_t ncals;
 	sla_metric *metrics;	/* the built-in ones first */
 	size_t nmetrics;
@@ -58,7 +59,6 @@ typedef struct pol_entry {
 	unsigned long line;
 	int kind;		/* POL_*, or -1 */
 	const char *name;	/* the section's name ("urgent"), inside SECTION */
-	bool used;
 } pol_entry;
 
 typedef struct pol_ctx {
@@ -80,7 +80,7 @@ void pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *w
  * nearest of CANDS as a hint. */
 void pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what,
 		 const char *word, const char *const *cands, size_t n);
-const char *pol_nearest(const char *word, const char *const *cands, size_t n);
+/* The entry KEY of the section of KIND named NAME, or NULL. */
 pol_entry *pol_get(pol_ctx *x, int kind, const char *name, const char *key);
 /* A copy of S owned by the policy, or NULL when out of memory. */
 char *pol_strdup(sla_policy *p, const char *s);
