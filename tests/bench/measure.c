@@ -1,7 +1,9 @@
 /* measure: run a shell command N times and print its median wall time in
- * seconds and its peak resident set size in KiB (the largest process of the
+ * seconds, its peak resident set size in KiB (the largest process of the
  * command, pipelines included: wait4 reports the maximum over the waited-for
- * descendants).  Output is "seconds<TAB>kib", for tests/bench/run.sh.
+ * descendants) and its median CPU time (user + system, descendants
+ * included), which a loaded machine distorts less than the wall time.
+ * Output is "seconds<TAB>kib<TAB>cpu-seconds", for tests/bench/run.sh.
  *
  *   measure [-n RUNS] 'command'                                          */
 #define _DEFAULT_SOURCE /* wait4 */
@@ -21,9 +23,16 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Run COMMAND once: its wall time, and its peak RSS into *KIB. */
 static double
-run_once(const char *command, long *kib)
+seconds(struct timeval tv)
+{
+	return (double)tv.tv_sec + (double)tv.tv_usec / 1e6;
+}
+
+/* Run COMMAND once: its wall time, its peak RSS into *KIB and its CPU time
+ * into *CPU. */
+static double
+run_once(const char *command, long *kib, double *cpu)
 {
 	double t0 = now();
 	pid_t pid = fork();
@@ -47,6 +56,7 @@ run_once(const char *command, long *kib)
 		exit(2);
 	}
 	*kib = ru.ru_maxrss;
+	*cpu = seconds(ru.ru_utime) + seconds(ru.ru_stime);
 	return t;
 }
 
@@ -71,15 +81,16 @@ main(int argc, char **argv)
 		fputs("usage: measure [-n RUNS] 'command'\n", stderr);
 		return 2;
 	}
-	double times[99];
+	double times[99], cpus[99];
 	long peak = 0;
 	for (int i = 0; i < runs; i++) {
 		long kib;
-		times[i] = run_once(argv[optind], &kib);
+		times[i] = run_once(argv[optind], &kib, &cpus[i]);
 		if (kib > peak)
 			peak = kib;
 	}
 	qsort(times, (size_t)runs, sizeof *times, by_value);
-	printf("%.4f\t%ld\n", times[runs / 2], peak);
+	qsort(cpus, (size_t)runs, sizeof *cpus, by_value);
+	printf("%.4f\t%ld\t%.4f\n", times[runs / 2], peak, cpus[runs / 2]);
 	return 0;
 }

@@ -1,0 +1,125 @@
+#!/bin/sh
+# The benchmark (make bench): on one generated export per size, in one run,
+# time cat, wc -l, the bare libcsv loop, each tool alone on its own input,
+# the whole pipeline, and what a user would pick instead (Miller, Python's
+# csv module, pandas); print the table and the issue's ratios, and write
+# them to results.md.  Each command runs BENCH_RUNS times: median wall
+# time, median CPU time (user + system), peak RSS (tests/bench/measure).
+#
+#   SLA_BIN=build/bin SLA_BUILD=build sh tests/bench/run.sh
+#
+# Environment:
+#   BENCH_SIZES    tickets per export (default "100000 1000000"; add
+#                  10000000 for the memory check, about 2 GB of disk)
+#   BENCH_RUNS     runs per command (default 3)
+#   BENCH_OUT      where the files go (default tests/bench/out, ignored by
+#                  git; files above 1 GB are deleted at the end)
+#   BENCH_RESULTS  the report (default tests/bench/results.md)
+#   PYTHON         the interpreter of the Python baselines (default the
+#                  system's /usr/bin/python3, where Debian's pandas is)
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+: "${SLA_BIN:=build/bin}" "${SLA_BUILD:=build}"
+sizes=${BENCH_SIZES:-100000 1000000}
+runs=${BENCH_RUNS:-3}
+out=${BENCH_OUT:-$here/out}
+results=${BENCH_RESULTS:-$here/results.md}
+python=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
+now=2027-01-01T00:00:00+08:00	# after every generated ticket
+mkdir -p "$out"
+table=$out/table.tsv	# size name input-bytes items wall kib cpu
+: > "$table"
+
+# time NAME SIZE INPUT ITEMS 'COMMAND': one line of the table.
+time_it() {
+	line=$(printf '%s\t%s\t%s\t%s\t%s' "$2" "$1" "$(wc -c < "$3")" "$4" \
+		"$("$SLA_BUILD/bench/measure" -n "$runs" "$5")")
+	echo "$line" >> "$table"
+	echo "$line" | awk -F '\t' '{
+		printf "%9d  %-13s %8.3f s %8.3f s CPU %8.1f MB/s %10.0f /s %8d KiB\n",
+		       $1, $2, $5, $7, $3 / $5 / 1e6, $4 / $5, $6 }'
+}
+
+one_size() {
+	n=$1
+	csv=$out/export-$n.csv
+	[ -s "$csv" ] || "$SLA_BUILD/bench/gen-export" --rows "$n" --seed 1 > "$csv"
+	# Each tool's own input, made once (untimed).
+	"$SLA_BIN/sla-parse" "$csv" > "$out/tickets-$n.tsv"
+	"$SLA_BIN/sla-classify" "$out/tickets-$n.tsv" > "$out/classified-$n.tsv"
+	"$SLA_BIN/sla-check" --now $now "$out/classified-$n.tsv" > "$out/check-$n.tsv"
+	rows=$(($(wc -l < "$out/check-$n.tsv") - 1))
+	echo "== $n tickets: $(wc -c < "$csv") bytes of CSV, $rows check rows"
+
+	time_it cat "$n" "$csv" "$n" "cat '$csv' > /dev/null"
+	time_it "wc -l" "$n" "$csv" "$n" "wc -l '$csv' > /dev/null"
+	time_it csv-count "$n" "$csv" "$n" "'$SLA_BUILD/bench/csv-count' '$csv' > /dev/null"
+	time_it sla-parse "$n" "$csv" "$n" "'$SLA_BIN/sla-parse' '$csv' > /dev/null"
+	time_it sla-classify "$n" "$out/tickets-$n.tsv" "$n" \
+		"'$SLA_BIN/sla-classify' '$out/tickets-$n.tsv' > /dev/null"
+	time_it sla-check "$n" "$out/classified-$n.tsv" "$n" \
+		"'$SLA_BIN/sla-check' --now $now '$out/classified-$n.tsv' > /dev/null"
+	time_it sla-report "$n" "$out/check-$n.tsv" "$rows" \
+		"'$SLA_BIN/sla-report' '$out/check-$n.tsv' > /dev/null"
+	time_it pipeline "$n" "$csv" "$n" "set -e; '$SLA_BIN/sla-parse' '$csv' | '$SLA_BIN/sla-classify' \
+		| '$SLA_BIN/sla-check' --now $now | '$SLA_BIN/sla-report' > /dev/null"
+	if command -v mlr > /dev/null; then
+		time_it miller "$n" "$csv" "$n" \
+			"mlr --icsv --ojson put -q -f '$here/baseline.mlr' '$csv' > /dev/null"
+	fi
+	time_it python-csv "$n" "$csv" "$n" "'$python' '$here/baseline_csv.py' '$csv' > /dev/null"
+	if "$python" -c 'import pandas' 2> /dev/null; then
+		time_it pandas "$n" "$csv" "$n" "'$python' '$here/baseline_pandas.py' '$csv' > /dev/null"
+	fi
+	rm -f "$out/tickets-$n.tsv" "$out/classified-$n.tsv" "$out/check-$n.tsv"
+}
+
+# results.md: the machine, the table per size, the issue's ratios.
+write_results() {
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (tests/bench/run.sh) on $(date -u '+%Y-%m-%d %H:%M UTC');"
+	echo "$(nproc) cores ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1));"
+	echo "median of $runs runs per command.  Load (uptime) before: \`${load_before#*load }\`,"
+	echo "after: \`${load_after#*load }\`.  On a loaded machine the wall time includes"
+	echo "waiting for a core: the CPU time (user + system, all processes of the"
+	echo "command) is the steadier figure."
+	echo
+	awk -F '\t' -f "$here/results.awk" "$1"
+	cat <<-EOF
+	## What each command does
+
+	All on the same export (gen-export --rows N --seed 1), except that each
+	tool alone reads its own input (made untimed by the stage before it): its
+	MB/s are of that input, its items/s of tickets (check rows for sla-report).
+
+	- cat, wc -l: \`cat export.csv > /dev/null\`, \`wc -l export.csv\`.
+	- csv-count: the bare libcsv loop (tests/bench/csv-count.c): counts
+	  fields and records, 1 MiB reads, strict mode.
+	- sla-parse, sla-classify, sla-check (--now $now, the embedded default
+	  policy: calendars 24x7 and 5x8 with cn holidays, response, onsite,
+	  resolve and replacement, pauses), sla-report (text report).
+	- pipeline: \`sla-parse export.csv | sla-classify | sla-check --now $now | sla-report\`.
+	- miller: \`mlr --icsv --ojson put -q -f tests/bench/baseline.mlr export.csv\`
+	  (Miller $(mlr --version 2> /dev/null | sed 's/^mlr //')).
+	- python-csv: \`python3 tests/bench/baseline_csv.py export.csv\` ($("$python" --version 2>&1)).
+	- pandas: \`python3 tests/bench/baseline_pandas.py export.csv\` (pandas $("$python" -c 'import pandas; print(pandas.__version__)' 2> /dev/null || echo missing)).
+
+	The three baselines compute the same two numbers, far less than the
+	pipeline: on a 24x7 clock (no calendars, no holidays, no pauses), the
+	response breaches (first response later than opened + the tier's
+	response target, the tier looked up from the priority column) and the
+	resolve breaches (resolved later than opened + 24 h), open tickets
+	counting as breached.
+	EOF
+}
+
+load_before=$(uptime)
+for n in $sizes; do
+	one_size "$n"
+done
+load_after=$(uptime)
+write_results "$table" > "$results"
+echo
+cat "$results"
+find "$out" -name 'export-*.csv' -size +1G -exec rm -f {} +
