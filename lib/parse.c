@@ -382,14 +382,18 @@ prove(order_proof *p, enum sla_date_order e)
 }
 
 static void
-observe_order(export *x, int c, sla_field v)
+add_proof(export *x, int c, enum sla_date_order e)
 {
-	enum sla_date_order e = sla_timeform_evidence(v.p, v.n);
-
 	if (e != SLA_ORDER_UNKNOWN) {
 		prove(&x->proof[c], e);
 		prove(&x->file_proof, e);
 	}
+}
+
+static void
+observe_order(export *x, int c, sla_field v)
+{
+	add_proof(x, c, sla_timeform_evidence(v.p, v.n));
 }
 
 static enum sla_date_order
@@ -444,10 +448,15 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 	int64_t utc;
 	int rc;
 
-	if (!ps->formats[c])
-		observe_order(x, c, v);
-	rc = ps->formats[c] ? sla_timeform_strptime(v.p, v.n, ps->formats[c], &st)
-			    : sla_timeform_parse(v.p, v.n, order_of(ps, x, c), &st);
+	if (ps->formats[c]) {
+		rc = sla_timeform_strptime(v.p, v.n, ps->formats[c], &st);
+	} else {
+		/* The value's own proof joins the column's after it is read:
+		 * a value that proves an order reads the same in any order. */
+		enum sla_date_order proof;
+		rc = sla_timeform_parse_proving(v.p, v.n, order_of(ps, x, c), &st, &proof);
+		add_proof(x, c, proof);
+	}
 	if (rc == SLA_TF_AMBIGUOUS) {
 		record_error(ps, name, v.p, v.n, false,
 			     "day/month order unknown (give --date-order dmy or mdy)");

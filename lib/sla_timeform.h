@@ -45,6 +45,12 @@ enum {
 int sla_timeform_parse(const char *p, size_t n, enum sla_date_order order,
 		       sla_stamp *out);
 
+/* sla_timeform_parse, and into *PROOF the order that the value proves (what
+ * sla_timeform_evidence says of it when it reads, else SLA_ORDER_UNKNOWN):
+ * one reading instead of two, for sla-parse's every value. */
+int sla_timeform_parse_proving(const char *p, size_t n, enum sla_date_order order,
+			       sla_stamp *out, enum sla_date_order *proof);
+
 /* The order that the value P[0..N) proves (a slash date with a part above
  * 12), else SLA_ORDER_UNKNOWN. */
 enum sla_date_order sla_timeform_evidence(const char *p, size_t n);

@@ -351,13 +351,11 @@ sla_unescape(sla_field f, char *dst)
 static char
 escape_letter(char c)
 {
-	switch (c) {
-	case '\t': return 't';
-	case '\n': return 'n';
-	case '\r': return 'r';
-	case '\\': return '\\';
-	default: return 0;
-	}
+	/* a table, not a switch: this runs on every byte of every text field */
+	static const char letter[256] = {
+		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
+	};
+	return letter[(unsigned char)c];
 }
 
 size_t
@@ -464,12 +462,29 @@ sla_writer_char(sla_writer *w, char c)
 	w->buf[w->len++] = c;
 }
 
+/* True when one of the eight bytes of W may need escaping: a control byte
+ * (below 0x20, so tab, newline and return) or a backslash.  Most text has
+ * none, and is passed over a word at a time. */
+static bool
+word_may_escape(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t bs = w ^ (ones * '\\');
+
+	return (((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs)) & highs;
+}
+
 void
 sla_writer_escaped(sla_writer *w, const char *p, size_t n)
 {
 	size_t run = 0;
 
 	for (size_t i = 0; i < n; i++) {
+		uint64_t word;
+		while (i + 8 <= n && (memcpy(&word, p + i, 8), !word_may_escape(word)))
+			i += 8;
+		if (i == n)
+			break;
 		char e = escape_letter(p[i]);
 		if (!e)
 			continue;

@@ -11,14 +11,19 @@ sla_floor_div(int64_t a, int64_t b)
 	return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
 }
 
+/* Howard Hinnant's algorithms, on 400-year eras that begin on March 1st.
+ * Within an era the arithmetic is done in 32 unsigned bits, and the era of
+ * a year or day after year 0 by unsigned division: the streams convert
+ * several times a row, and signed 64-bit floor division by constants costs
+ * several times more. */
 int64_t
 sla_days_from_civil(int64_t y, unsigned m, unsigned d)
 {
 	y -= m <= 2;
-	int64_t era = sla_floor_div(y, 400);
-	int64_t yoe = y - era * 400;
-	int64_t doy = (153 * (m > 2 ? (int64_t)m - 3 : (int64_t)m + 9) + 2) / 5 + (int64_t)d - 1;
-	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t era = y >= 0 ? (int64_t)((uint64_t)y / 400) : sla_floor_div(y, 400);
+	uint32_t yoe = (uint32_t)(y - era * 400);
+	uint32_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	uint32_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
 }
 
@@ -26,14 +31,14 @@ void
 sla_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 {
 	int64_t z = days + 719468;
-	int64_t era = sla_floor_div(z, 146097);
-	int64_t doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
+	int64_t era = z >= 0 ? (int64_t)((uint64_t)z / 146097) : sla_floor_div(z, 146097);
+	uint32_t doe = (uint32_t)(z - era * 146097);
+	uint32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	uint32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	uint32_t mp = (5 * doy + 2) / 153;
+	*d = doy - (153 * mp + 2) / 5 + 1;
+	*m = mp < 10 ? mp + 3 : mp - 9;
+	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
 unsigned

@@ -340,6 +340,19 @@ sla_timeform_parse(const char *p, size_t n, enum sla_date_order order, sla_stamp
 	return scan(p, n, order, out, &t);
 }
 
+/* A value that proves an order reads the same in any order (settle_order),
+ * so its proof does not depend on ORDER. */
+int
+sla_timeform_parse_proving(const char *p, size_t n, enum sla_date_order order,
+			   sla_stamp *out, enum sla_date_order *proof)
+{
+	civil t = { 0 };
+	int rc = scan(p, n, order, out, &t);
+
+	*proof = rc == SLA_TF_OK ? t.proof : SLA_ORDER_UNKNOWN;
+	return rc;
+}
+
 enum sla_date_order
 sla_timeform_evidence(const char *p, size_t n)
 {

@@ -171,11 +171,47 @@ writer_escapes_and_layout_replaces_in_place(void **state)
 	unlink(path);
 }
 
+/* The writer passes clean text over a word at a time: it must escape
+ * exactly what the byte-at-a-time sla_escape does, for every byte value at
+ * every position of a field longer than two words. */
+static void
+writer_escapes_every_byte_anywhere(void **state)
+{
+	(void)state;
+	enum { LEN = 20, CASES = 256 };
+	static const char base[LEN + 1] = "ab\xE4\xB8\xAD" "cd, ef\xE6\x96\x87" "gh;ijk";
+	static char want[CASES * 2 * LEN], got[CASES * 2 * LEN + 1];
+
+	for (size_t at = 0; at < LEN; at++) {
+		char path[64];
+		temp_file(path, "", 0);
+		FILE *f = fopen(path, "wb");
+		sla_writer *w = sla_writer_new(fileno(f));
+		size_t nwant = 0;
+		for (int b = 0; b < CASES; b++) {
+			char text[LEN];
+			memcpy(text, base, LEN);
+			text[at] = (char)b;
+			sla_writer_escaped(w, text, LEN);
+			nwant += sla_escape(text, LEN, want + nwant);
+		}
+		assert_int_equal(sla_writer_close(w), 0);
+		fclose(f);
+		f = fopen(path, "rb");
+		size_t ngot = fread(got, 1, sizeof got, f);
+		fclose(f);
+		unlink(path);
+		assert_int_equal(ngot, nwant);
+		assert_memory_equal(got, want, nwant);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_header_and_records),
+		cmocka_unit_test(writer_escapes_every_byte_anywhere),
 		cmocka_unit_test(ragged_rows_lose_nothing),
 		cmocka_unit_test(long_lines_grow_the_buffer),
 		cmocka_unit_test(later_files_must_share_the_header),

@@ -35,6 +35,32 @@ civil_round_trips(void **state)
 	assert_int_equal(sla_weekday(sla_days_from_civil(1969, 12, 28)), 6); /* a Sunday */
 }
 
+/* Day after day across the edges of the arithmetic: 0000-03-01 (the first
+ * day of the unsigned way), the eras around 1600 and 2000, and a far year. */
+static void
+civil_days_follow_one_another(void **state)
+{
+	static const int64_t around[] = { -719468, -135140, 10957, 3652424 };
+	(void)state;
+	for (size_t i = 0; i < sizeof around / sizeof *around; i++) {
+		int64_t y, y2;
+		unsigned m, d, m2, d2;
+		sla_civil_from_days(around[i] - 800, &y, &m, &d);
+		for (int64_t z = around[i] - 799; z < around[i] + 800; z++) {
+			sla_civil_from_days(z, &y2, &m2, &d2);
+			bool next_day = y2 == y && m2 == m && d2 == d + 1;
+			bool next_month = y2 == y && m2 == m + 1 && d2 == 1 &&
+					  d == sla_days_in_month(y, m);
+			bool next_year = y2 == y + 1 && m == 12 && d == 31 && m2 == 1 && d2 == 1;
+			assert_true(next_day || next_month || next_year);
+			assert_int_equal(sla_days_from_civil(y2, m2, d2), z);
+			y = y2, m = m2, d = d2;
+		}
+	}
+	assert_int_equal(sla_days_from_civil(0, 3, 1), -719468);
+	assert_int_equal(sla_days_from_civil(-1, 12, 31), -719529);
+}
+
 static void
 parses_rfc3339_and_near_forms(void **state)
 {
@@ -142,6 +168,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(civil_round_trips),
+		cmocka_unit_test(civil_days_follow_one_another),
 		cmocka_unit_test(parses_rfc3339_and_near_forms),
 		cmocka_unit_test(formats_rfc3339),
 		cmocka_unit_test(zones_follow_dst),
