@@ -58,6 +58,11 @@ sla_utf8_valid(const unsigned char *p, size_t n)
 				i += 8;
 			continue;
 		}
+		/* Chinese text is three-byte sequences: checked with K known */
+		if ((p[i] & 0xF0) == 0xE0 && i + 3 <= n && seq_ok(p + i, 3, 3)) {
+			i += 3;
+			continue;
+		}
 		size_t k = seq_len(p[i]);
 		if (k == 0)
 			return i;

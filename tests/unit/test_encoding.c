@@ -43,6 +43,11 @@ utf8_validation(void **state)
 	assert_int_equal(sla_utf8_valid(ok, sizeof ok - 1), sizeof ok - 1);
 	assert_int_equal(sla_utf8_valid((const unsigned char *)"ab\xC0\xAF", 4), 2);	/* overlong */
 	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xED\xA0\x80", 3), 0);	/* surrogate */
+	/* three-byte sequences take a path of their own: overlong, cut short, whole */
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"a\xE0\x80\xAF", 4), 1);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xE4\xB8\xAD\xE6\x96", 5), 3);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xE4\xB8\xAD\xE6\x96\x87", 6), 6);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xE4\x38\xAD", 3), 0);
 	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
 	assert_int_equal(sla_utf8_valid((const unsigned char *)"x\xFF", 2), 1);
 	assert_int_equal(sla_utf8_valid((const unsigned char *)"x\xE4\xB8", 3), 1);	/* cut */
