@@ -150,7 +150,9 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(BUILD)/gen/sla_dat
 fuzz: deps $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
 
-bench: deps all $(BENCH_BINS)
+# BENCH_SIZES, BENCH_RUNS: see tests/bench/README.md.
+bench: all $(BENCH_BINS)
+	@sh tests/deps.sh bench
 	@SLA_BIN=$(abspath $(BUILD)/bin) SLA_BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 
 install: all

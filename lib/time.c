@@ -146,8 +146,9 @@ sla_rfc3339_parse(const char *p, size_t n, sla_stamp *out)
 	return 0;
 }
 
+/* Two digits of V (below 100); unsigned, so that / and % are cheap. */
 static char *
-put2(char *o, int64_t v)
+put2(char *o, uint32_t v)
 {
 	o[0] = (char)('0' + v / 10);
 	o[1] = (char)('0' + v % 10);
@@ -165,10 +166,10 @@ sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
 	offset -= offset % 60;
 	int64_t local = utc + offset;
 	int64_t days = sla_floor_div(local, SLA_DAY);
-	int64_t sod = local - days * SLA_DAY;
+	uint32_t sod = (uint32_t)(local - days * SLA_DAY);
 	int64_t y;
 	unsigned m, d;
-	int32_t a = offset < 0 ? -offset : offset;
+	uint32_t a = (uint32_t)(offset < 0 ? -offset : offset);
 	char *o = out;
 
 	sla_civil_from_days(days, &y, &m, &d);
@@ -176,8 +177,8 @@ sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
 		int len = snprintf(out, SLA_RFC3339_MAX, "%lld", (long long)y);
 		o = out + (len < 0 ? 0 : len);
 	} else {
-		o = put2(o, y / 100);
-		o = put2(o, y % 100);
+		o = put2(o, (uint32_t)y / 100);
+		o = put2(o, (uint32_t)y % 100);
 	}
 	*o++ = '-';
 	o = put2(o, m);

@@ -4,6 +4,9 @@
 # and exit 2.  Each probe asks for the thing itself (a header, a pkg-config
 # module, a command, a zone file), not for a package name, so a machine that
 # has them from elsewhere passes too.
+#
+#   sh tests/deps.sh          what make, make check and make fuzz need
+#   sh tests/deps.sh bench    that, and the baselines of make bench
 set -u
 cc=${CC:-cc}
 missing=""
@@ -29,6 +32,12 @@ echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (voi
 	|| need libclang-rt-14-dev
 have_cmd iconv        || need libc-bin
 [ -f /usr/share/zoneinfo/Asia/Shanghai ] || need tzdata
+if [ "${1:-}" = bench ]; then
+	# The benchmark's baselines: Miller, and Debian's pandas for the
+	# system's python3 (tests/bench/run.sh runs /usr/bin/python3).
+	have_cmd mlr  || need miller
+	/usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || need python3-pandas
+fi
 
 [ -z "$missing" ] && exit 0
 
