@@ -71,18 +71,28 @@ one_size() {
 	[ "$n" -gt "$baseline_max" ] || baselines "$n" "$csv"
 }
 
-# What a user would write instead, on the same export.
+# What a user would write instead, on the same export; on the first size
+# their answers are compared too (each prints "response resolve").
 baselines() {
 	n=$1
 	csv=$2
+	set -- "python-csv '$python' '$here/baseline_csv.py' '$csv'"
 	if command -v mlr > /dev/null; then
-		time_it miller "$n" "$csv" "$n" \
-			"mlr --icsv --ojson put -q -f '$here/baseline.mlr' '$csv' > /dev/null"
+		set -- "$@" "miller mlr --icsv --onidx --ofs ' ' put -q -f '$here/baseline.mlr' '$csv'"
 	fi
-	time_it python-csv "$n" "$csv" "$n" "'$python' '$here/baseline_csv.py' '$csv' > /dev/null"
 	if "$python" -c 'import pandas' 2> /dev/null; then
-		time_it pandas "$n" "$csv" "$n" "'$python' '$here/baseline_pandas.py' '$csv' > /dev/null"
+		set -- "$@" "pandas '$python' '$here/baseline_pandas.py' '$csv'"
 	fi
+	for b in "$@"; do
+		if [ "$n" = "${sizes%% *}" ]; then
+			echo "$(eval "${b#* }") ${b%% *}"
+		fi
+	done | awk '{ print "           " $3 " counts " $1 " response and " $2 " resolve breaches"
+		      if (NR > 1 && ($1 != r || $2 != s)) bad = 1; r = $1; s = $2 }
+		    END { if (bad) { print "run.sh: the baselines disagree" > "/dev/stderr"; exit 1 } }'
+	for b in "$@"; do
+		time_it "${b%% *}" "$n" "$csv" "$n" "${b#* } > /dev/null"
+	done
 }
 
 # results.md: the machine, the table per size, the issue's ratios.
@@ -111,7 +121,7 @@ write_results() {
 	  policy: calendars 24x7 and 5x8 with cn holidays, response, onsite,
 	  resolve and replacement, pauses), sla-report (text report).
 	- pipeline: \`sla-parse export.csv | sla-classify | sla-check --now $now | sla-report\`.
-	- miller: \`mlr --icsv --ojson put -q -f tests/bench/baseline.mlr export.csv\`
+	- miller: \`mlr --icsv --onidx --ofs ' ' put -q -f tests/bench/baseline.mlr export.csv\`
 	  (Miller $(mlr --version 2> /dev/null | sed 's/^mlr //')).
 	- python-csv: \`python3 tests/bench/baseline_csv.py export.csv\` ($("$python" --version 2>&1)).
 	- pandas: \`python3 tests/bench/baseline_pandas.py export.csv\` (pandas $("$python" -c 'import pandas; print(pandas.__version__)' 2> /dev/null || echo missing)).
