@@ -30,44 +30,50 @@ function table(s,    i, n, unit) {
 	print ""
 }
 
-function ratios(s,    r, rc, stage, i, worst, worstname) {
+# One target: its measure by wall time and by CPU time, each with its
+# verdict (on a loaded machine the two differ).
+function target(what, wall_v, cpu_v, unit, ok_wall, ok_cpu) {
+	printf "| %s | %s | %s | %s | %s |\n", what, sprintf(unit, wall_v), verdict(ok_wall),
+	       sprintf(unit, cpu_v), verdict(ok_cpu)
+}
+
+function ratios(s,    w, c, stage, i, worst, worstname, r) {
 	printf "### Targets, %d tickets\n\n", s
-	print "| target | measured | |"
-	print "|---|---|---|"
-	r = mbs(s, "sla-parse") / mbs(s, "csv-count")
-	rc = cpu[s, "csv-count"] / cpu[s, "sla-parse"]
-	printf "| sla-parse ≥ 50 %% of the bare libcsv loop's MB/s | %.0f %% (CPU time: %.0f %%) | %s |\n",
-	       100 * r, 100 * rc, verdict(r >= 0.5)
+	print "| target | by wall time | | by CPU time | |"
+	print "|---|---:|---|---:|---|"
+	w = mbs(s, "sla-parse") / mbs(s, "csv-count")
+	c = cpu[s, "csv-count"] / cpu[s, "sla-parse"]
+	target("sla-parse ≥ 50 % of the bare libcsv loop's MB/s", 100 * w, 100 * c, "%.1f %%",
+	       w >= 0.5, c >= 0.5)
 	split("sla-classify sla-check", stage, " ")
 	for (i = 1; i <= 2; i++) {
-		r = rate(s, stage[i], items)
-		printf "| %s ≥ 1 M tickets/s | %.2f M/s (CPU time: %.2f M/s) | %s |\n", stage[i],
-		       r / 1e6, items[s, stage[i]] / cpu[s, stage[i]] / 1e6, verdict(r >= 1e6)
+		w = rate(s, stage[i], items)
+		c = items[s, stage[i]] / cpu[s, stage[i]]
+		target(stage[i] " ≥ 1 M tickets/s", w / 1e6, c / 1e6, "%.2f M/s", w >= 1e6, c >= 1e6)
 	}
-	r = rate(s, "sla-report", items)
-	printf "| sla-report ≥ 2 M rows/s | %.2f M/s (CPU time: %.2f M/s) | %s |\n", r / 1e6,
-	       items[s, "sla-report"] / cpu[s, "sla-report"] / 1e6, verdict(r >= 2e6)
+	w = rate(s, "sla-report", items)
+	c = items[s, "sla-report"] / cpu[s, "sla-report"]
+	target("sla-report ≥ 2 M rows/s", w / 1e6, c / 1e6, "%.2f M/s", w >= 2e6, c >= 2e6)
 	if (have(s, "miller")) {
-		r = mbs(s, "pipeline") / mbs(s, "miller")
-		printf "| pipeline ≥ 4 × Miller's MB/s | %.2f × (CPU time: %.2f ×) | %s |\n", r,
-		       cpu[s, "miller"] / cpu[s, "pipeline"], verdict(r >= 4)
+		w = mbs(s, "pipeline") / mbs(s, "miller")
+		c = cpu[s, "miller"] / cpu[s, "pipeline"]
+		target("pipeline ≥ 4 × Miller's MB/s", w, c, "%.2f ×", w >= 4, c >= 4)
 	}
 	if (have(s, "pandas")) {
-		r = mbs(s, "pipeline") / mbs(s, "pandas")
-		printf "| pipeline ≥ 3.5 × pandas' MB/s | %.2f × (CPU time: %.2f ×) | %s |\n", r,
-		       cpu[s, "pandas"] / cpu[s, "pipeline"], verdict(r >= 3.5)
+		w = mbs(s, "pipeline") / mbs(s, "pandas")
+		c = cpu[s, "pandas"] / cpu[s, "pipeline"]
+		target("pipeline ≥ 3.5 × pandas' MB/s", w, c, "%.2f ×", w >= 3.5, c >= 3.5)
 	}
-	if (have(s, "miller")) {
-		split("sla-parse sla-classify sla-check sla-report", stage, " ")
-		worst = 0
-		for (i = 1; i <= 4; i++)
-			if (kib[s, stage[i]] > worst) {
-				worst = kib[s, stage[i]]
-				worstname = stage[i]
-			}
-		r = worst / kib[s, "miller"]
-		printf "| every stage's peak RSS ≤ 1 %% of Miller's | %.2f %% (%s, %.1f of %.0f MiB) | %s |\n",
-		       100 * r, worstname, worst / 1024, kib[s, "miller"] / 1024, verdict(r <= 0.01)
+	print ""
+	if (!have(s, "miller"))
+		return
+	split("sla-parse sla-classify sla-check sla-report", stage, " ")
+	print "| peak RSS ≤ 1 % of Miller's (" sprintf("%.0f", kib[s, "miller"] / 1024) " MiB) | | |"
+	print "|---|---:|---|"
+	for (i = 1; i <= 4; i++) {
+		r = kib[s, stage[i]] / kib[s, "miller"]
+		printf "| %s | %.2f %% (%.1f MiB) | %s |\n", stage[i], 100 * r,
+		       kib[s, stage[i]] / 1024, verdict(r <= 0.01)
 	}
 	print ""
 }
