@@ -135,12 +135,18 @@ write_results() {
 	EOF
 }
 
-load_before=$(uptime)
-for n in $sizes; do
-	one_size "$n"
-done
-load_after=$(uptime)
-write_results "$table" > "$results"
-echo
-cat "$results"
-find "$out" -name 'export-*.csv' -size +1G -exec rm -f {} +
+main() {
+	load_before=$(uptime)
+	for n in $sizes; do
+		one_size "$n"
+	done
+	load_after=$(uptime)
+	write_results "$table" > "$results"
+	echo
+	cat "$results"
+	find "$out" -name 'export-*.csv' -size +1G -exec rm -f {} +
+}
+
+# One line, read whole before it runs: editing this file during a run of
+# several minutes does not change what the run does next.
+main; exit
