@@ -22,7 +22,12 @@ enum { MAX_PAUSES = 64, REASON_MAX = 512 };
  * cannot be measured without it; one that starts later has not started. */
 #define TICKET_START "opened"
 
-enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD };
+#define NO_SUCH_COLUMN "the ticket stream has no such column"
+
+/* TV_ABSENT: the stream has no such column, so no ticket can say when
+ * the event happened; TV_BAD: this ticket's field cannot be read.  Either
+ * way REASON says why. */
+enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD, TV_ABSENT };
 
 /* One time column of the stream, read once per ticket. */
 typedef struct time_col {
@@ -30,7 +35,7 @@ typedef struct time_col {
 	int col;		/* in the stream, or -1 */
 	enum tv_state state;
 	int64_t t;
-	char reason[REASON_MAX];	/* when TV_BAD */
+	char reason[REASON_MAX];	/* when TV_BAD or TV_ABSENT */
 } time_col;
 
 /* One metric of the current ticket. */
@@ -89,7 +94,10 @@ time_col_of(checker *ck, const char *name)
 	for (size_t i = 0; i < ck->ntcols; i++)
 		if (strcmp(ck->tcols[i].name, name) == 0)
 			return i;
-	ck->tcols[ck->ntcols] = (time_col){ .name = name, .col = sla_reader_column(ck->r, name) };
+	time_col *tc = &ck->tcols[ck->ntcols];
+	*tc = (time_col){ .name = name, .col = sla_reader_column(ck->r, name) };
+	if (tc->col < 0)
+		snprintf(tc->reason, REASON_MAX, "%s: %s", name, NO_SUCH_COLUMN);
 	return ck->ntcols++;
 }
 
@@ -103,28 +111,50 @@ metric_targeted(const sla_policy *p, size_t k)
 	return false;
 }
 
-/* A metric whose start column is missing cannot be measured at all: fatal.
- * A missing stop column only means that it never stops: said once. */
-static int
-check_metric_columns(checker *ck)
+/* The first of metric K's columns that the stream lacks, or NULL. */
+static const char *
+absent_own_column(const checker *ck, size_t k)
 {
-	size_t nm = sla_policy_nmetrics(ck->p);
-	const char *file = sla_reader_file(ck->r);
-	for (size_t k = 0; k < nm; k++) {
-		const sla_metric *m = sla_policy_metric(ck->p, k);
-		if (!metric_targeted(ck->p, k))
-			continue;
-		if (ck->tcols[ck->m_start[k]].col < 0) {
-			sla_diag_msg(ck->d, file, 0, NULL, m->start_col, strlen(m->start_col),
-				     "the stream has no start column of metric %s", m->name);
-			return -1;
-		}
-		if (ck->tcols[ck->m_stop[k]].col < 0)
-			sla_diag_msg(ck->d, file, 0, NULL, m->stop_col, strlen(m->stop_col),
-				     "warning: the stream has no stop column of metric %s: it never stops",
-				     m->name);
+	const sla_metric *m = sla_policy_metric(ck->p, k);
+	if (ck->tcols[ck->m_start[k]].col < 0)
+		return m->start_col;
+	return ck->tcols[ck->m_stop[k]].col < 0 ? m->stop_col : NULL;
+}
+
+/* The same, for metric K and the metric that its `when` measures (one
+ * level, as applies() does). */
+static const char *
+absent_column(const checker *ck, size_t k)
+{
+	const char *col = absent_own_column(ck, k);
+	int ref = sla_policy_metric(ck->p, k)->when_metric;
+	return col || ref < 0 ? col : absent_own_column(ck, (size_t)ref);
+}
+
+/* Without its start or stop column a metric cannot be assessed: measured
+ * as if the stop never came, every ticket would be overdue.  Its rows are
+ * invalid (see measure); said once here, for the whole stream. */
+static void
+warn_absent_columns(const checker *ck)
+{
+	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++) {
+		const char *col = absent_column(ck, k);
+		if (col && metric_targeted(ck->p, k))
+			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, col, NULL, 0,
+				     "warning: %s: metric %s cannot be assessed, its rows are invalid",
+				     NO_SUCH_COLUMN, sla_policy_metric(ck->p, k)->name);
 	}
-	return 0;
+}
+
+/* A column that every ticket stream has (DESIGN §3): without it the input
+ * is not a ticket stream at all. */
+static int
+require_column(const checker *ck, int col, const char *name)
+{
+	if (col >= 0)
+		return 0;
+	sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0, "%s", NO_SUCH_COLUMN);
+	return -1;
 }
 
 static int
@@ -178,17 +208,18 @@ checker_init(checker *ck)
 		sla_diag_msg(ck->d, NULL, 0, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
-	if (ck->c_id < 0) {
-		sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, NULL, "id", 2,
-			     "the stream has no column");
+	if (require_column(ck, ck->c_id, "id") < 0 ||
+	    require_column(ck, sla_reader_column(ck->r, TICKET_START), TICKET_START) < 0)
 		return -1;
-	}
 	for (size_t k = 0; k < nm; k++) {
 		const sla_metric *m = sla_policy_metric(ck->p, k);
 		ck->m_start[k] = time_col_of(ck, m->start_col);
 		ck->m_stop[k] = time_col_of(ck, m->stop_col);
 	}
-	return check_metric_columns(ck) < 0 || resolve_keep(ck) < 0 ? -1 : 0;
+	if (resolve_keep(ck) < 0)
+		return -1;
+	warn_absent_columns(ck);
+	return 0;
 }
 
 /* ---- reading one ticket ---------------------------------------------------------- */
@@ -315,6 +346,12 @@ ticket_pauses(checker *ck)
 	return ck->pauses_ok = true;
 }
 
+static bool
+unusable(const time_col *tc)
+{
+	return tc->state == TV_BAD || tc->state == TV_ABSENT;
+}
+
 /* Measure metric K of the current ticket (once). */
 static metric_result *
 measure(checker *ck, size_t k)
@@ -328,8 +365,8 @@ measure(checker *ck, size_t k)
 	const sla_target *tg = &ck->tier->targets[k];
 	const time_col *a = ticket_time(ck, ck->m_start[k]);
 	const time_col *b = ticket_time(ck, ck->m_stop[k]);
-	if (a->state == TV_BAD || b->state == TV_BAD) {
-		memcpy(res->reason, (a->state == TV_BAD ? a : b)->reason, REASON_MAX);
+	if (unusable(a) || unusable(b)) {
+		memcpy(res->reason, (unusable(a) ? a : b)->reason, REASON_MAX);
 		return res;
 	}
 	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
@@ -536,7 +573,7 @@ static void
 reset_ticket(checker *ck)
 {
 	for (size_t i = 0; i < ck->ntcols; i++)
-		ck->tcols[i].state = TV_UNREAD;
+		ck->tcols[i].state = ck->tcols[i].col < 0 ? TV_ABSENT : TV_UNREAD;
 	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
 		ck->res[k].done = false;
 	ck->pauses_read = false;

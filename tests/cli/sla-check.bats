@@ -197,12 +197,34 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$stderr" == *"t.tsv:4: the record has 4 fields, the header 3"* ]]
 }
 
-@test "a stream without a metric's stop column: a warning, and the clock runs on" {
-	printf 'id\ttier\topened\nW1\thigh\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/t.tsv"
+@test "a stream without a metric's column: that metric's rows are invalid, said once" {
+	# urgent has an onsite target; this export has no onsite column
+	printf 'id\ttier\topened\tfirst_response\tresolved\treplaced\n%s\n%s\n' \
+		$'W1\turgent\t2026-10-08T09:00:00+08:00\t2026-10-08T09:30:00+08:00\t2026-10-08T10:00:00+08:00\t' \
+		$'W2\turgent\t2026-10-08T09:00:00+08:00\t\t\t' > "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[[ "$stderr" == *'warning: the stream has no stop column of metric response: it never stops "first_response"'* ]]
-	[[ "${lines[1]}" == $'W1\t\t\thigh\tresponse\t24x7\t'*$'\t7200\t10800\t0\t3600\toverdue\t\t' ]]
+	[ "$stderr" = "sla-check: $BATS_TEST_TMPDIR/t.tsv:1: onsite: warning: the ticket stream has no such column: metric onsite cannot be assessed, its rows are invalid" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "onsite" { print $1, $14, $15, $16 }')" = "$(printf '%s\n' \
+		'W1 invalid  onsite: the ticket stream has no such column' \
+		'W2 invalid  onsite: the ticket stream has no such column')" ]
+	# the other metrics are measured as ever: W1 responded in 30 minutes
+	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t' ]]
+}
+
+@test "a stream without resolved: resolve, and replacement that asks about it, are invalid" {
+	printf 'id\ttier\topened\tfirst_response\tonsite\treplaced\n%s\n' \
+		$'W1\turgent\t2026-10-01T09:00:00+08:00\t2026-10-01T09:30:00+08:00\t2026-10-01T10:00:00+08:00\t' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f5,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'response\tmet\t' $'onsite\tmet\t' \
+		$'resolve\tinvalid\tresolved: the ticket stream has no such column' \
+		$'replacement\tinvalid\tresolved: the ticket stream has no such column')" ]
+	[ "$(printf '%s\n' "$stderr" | grep -c ':1: resolved: warning: the ticket stream has no such column')" -eq 2 ]
+	# no penalty is invented for a clock that never stops
+	[[ "$output" != *overdue* ]]
 }
 
 @test "--now without an offset is wall-clock time in the policy's zone" {

@@ -421,10 +421,10 @@ fail_on_and_strict(void **state)
 	assert_non_null(strstr(res.out, "F2\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t"
 					"2026-03-02T18:00:00+08:00\t\t28800\t28860\t0\t60\toverdue\t\t\n"));
 
-	static const char bad[] = "id\ttier\topened\n"
-				  "S1\tnormal\t2026-03-02T09:00:00+08:00\n"
-				  "S2\tgold\t2026-03-02T09:00:00+08:00\n"
-				  "S3\tnormal\t2026-03-02T09:00:00+08:00\n";
+	static const char bad[] = "id\ttier\topened\tresolved\n"
+				  "S1\tnormal\t2026-03-02T09:00:00+08:00\t\n"
+				  "S2\tgold\t2026-03-02T09:00:00+08:00\t\n"
+				  "S3\tnormal\t2026-03-02T09:00:00+08:00\t\n";
 	o = (sla_check_opts){ .now = T(1, 0, 0), .strict = true };
 	check(&res, policy_text, bad, &o);
 	assert_int_equal(res.rc, 2);
@@ -476,10 +476,10 @@ stream_errors_are_fatal(void **state)
 	sla_check_opts o = { .now = T(1, 0, 0) };
 	check(&res, policy_text, "ticket\topened\nA\t2026-03-02T09:00:00+08:00\n", &o);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "the stream has no column \"id\""));
+	assert_non_null(strstr(res.err, ":1: id: the ticket stream has no such column\n"));
 	check(&res, policy_text, "id\ttier\nA\tnormal\n", &o);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "the stream has no start column of metric response \"opened\""));
+	assert_non_null(strstr(res.err, ":1: opened: the ticket stream has no such column\n"));
 	const char *keep[] = { "nosuch" };
 	sla_check_opts ok = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1 };
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
