@@ -405,6 +405,10 @@ measure(checker *ck, size_t k)
 		.npauses = m->pausable ? ck->npauses : 0,
 	};
 	res->m = sla_measure_one(&in);
+	if (res->m.status == SLA_INVALID) {
+		snprintf(res->reason, REASON_MAX, "%s", sla_duration_no_due);
+		res->ok = false;
+	}
 	return res;
 }
 

@@ -88,6 +88,11 @@ sla_measure_one(const sla_measure_in *in)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
 	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
+	if (due0 < 0 || (m.has_due && m.due < 0)) {
+		/* never due (a calendar without hours): nothing to judge by */
+		return (sla_measure){ .status = SLA_INVALID, .elapsed_s = m.elapsed_s,
+				      .paused_s = m.paused_s };
+	}
 	if (m.elapsed_s > m.target_s)
 		m.overrun_s = m.elapsed_s - m.target_s;
 	m.status = status_of(&m, in->warn_ppm);

@@ -104,7 +104,9 @@ typedef struct sla_measure {
 	int64_t target_s, elapsed_s, paused_s, overrun_s;
 } sla_measure;
 
-/* Measure one metric.  Stops and pauses after NOW have not happened yet. */
+/* Measure one metric.  Stops and pauses after NOW have not happened yet.
+ * A target that is never due (sla_duration_no_due: a calendar without
+ * hours) is SLA_INVALID, with only elapsed_s and paused_s set. */
 sla_measure sla_measure_one(const sla_measure_in *in);
 
 /* ---- the check stream -------------------------------------------------------- */

@@ -274,3 +274,22 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	# INC-20260901, by hand: opened 03:45, answered 04:19, 34 minutes of 1 hour
 	[[ "$output" == *$'INC-20260901\t2\t星河数据科技有限公司\turgent\tresponse\t24x7\t'*$'\t3600\t2040\t0\t0\tmet\t\t'* ]]
 }
+
+@test "a target that is never due (a calendar without hours) is invalid, and --lint says so" {
+	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar none]\nmon-sun = closed\n[tier normal]\ncalendar = none\nresponse = 8h\nresolve = 2wd@close\n' \
+		> "$BATS_TEST_TMPDIR/none.ini"
+	printf 'id\ttier\topened\tfirst_response\tresolved\nN1\tnormal\t2026-10-08T09:00:00+08:00\t\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	why="no due time: the target is not reached before the year 10000 (has the calendar any hours?)"
+	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
+	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
+	# the same words as sla-time's
+	run sla-time --policy "$BATS_TEST_TMPDIR/none.ini" --calendar none due 2026-10-08T09:00:00+08:00 8h
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"$why"* ]]
+	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"none.ini:4: warning: calendar none has no business hours: no target on it is ever due, its rows are invalid"* ]]
+}

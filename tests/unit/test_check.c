@@ -240,6 +240,35 @@ random_pauses_agree_with_counting_minutes(void **state)
 	assert_true(paused > 100 && moved > 50);
 }
 
+/* A calendar without hours never reaches a target: no due time, no
+ * target, no status to judge by (it used to print due 1970, target -1 and
+ * a breach). */
+static void
+a_target_never_due_is_invalid(void **state)
+{
+	fixture *f = *state;
+	sla_calendar *none = sla_calendar_new("none", f->tz);
+	assert_non_null(none);
+	int64_t s = T(0, 10, 0);
+	const char *targets[] = { "8h", "2wd@close", "1wd@time" };
+	for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+		sla_measure m = run(none, targets[i], s, -1, T(7, 0, 0), NULL, 0);
+		assert_int_equal(m.status, SLA_INVALID);
+		assert_false(m.has_due);
+		assert_int_equal(m.target_s, 0);
+		assert_int_equal(m.overrun_s, 0);
+		assert_int_equal(m.elapsed_s, 0);
+	}
+	/* with pauses too */
+	sla_interval p[] = { { T(0, 11, 0), T(0, 12, 0) } };
+	sla_measure m = run(none, "1h", s, s + H, T(7, 0, 0), p, 1);
+	assert_int_equal(m.status, SLA_INVALID);
+	/* 0s is due at the start even there */
+	m = run(none, "0s", s, s, T(7, 0, 0), NULL, 0);
+	assert_int_equal(m.status, SLA_MET);
+	sla_calendar_free(none);
+}
+
 static void
 status_names(void **state)
 {
@@ -499,6 +528,7 @@ main(void)
 		cmocka_unit_test(business_hours_count_only_inside_the_calendar),
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
 		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
+		cmocka_unit_test(a_target_never_due_is_invalid),
 		cmocka_unit_test(status_names),
 		cmocka_unit_test(rows_penalties_and_columns),
 		cmocka_unit_test(invalid_excluded_and_kept_columns),
