@@ -72,6 +72,7 @@ typedef struct checker {
 	time_col *tcols;
 	size_t ntcols;
 	size_t *m_start, *m_stop;	/* each metric's time columns */
+	size_t t_opened;
 
 	/* the current ticket */
 	const sla_field *f;
@@ -200,7 +201,7 @@ checker_init(checker *ck)
 	ck->c_error = sla_reader_column(ck->r, "error");
 	ck->c_paused = sla_reader_column(ck->r, "paused");
 	ck->keep = calloc(ck->o->nkeep + 1, sizeof *ck->keep);
-	ck->tcols = calloc(2 * nm, sizeof *ck->tcols);
+	ck->tcols = calloc(2 * nm + 1, sizeof *ck->tcols);
 	ck->m_start = calloc(nm, sizeof *ck->m_start);
 	ck->m_stop = calloc(nm, sizeof *ck->m_stop);
 	ck->res = calloc(nm, sizeof *ck->res);
@@ -211,6 +212,7 @@ checker_init(checker *ck)
 	if (require_column(ck, ck->c_id, "id") < 0 ||
 	    require_column(ck, sla_reader_column(ck->r, TICKET_START), TICKET_START) < 0)
 		return -1;
+	ck->t_opened = time_col_of(ck, TICKET_START);
 	for (size_t k = 0; k < nm; k++) {
 		const sla_metric *m = sla_policy_metric(ck->p, k);
 		ck->m_start[k] = time_col_of(ck, m->start_col);
@@ -657,6 +659,18 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 	return 0;
 }
 
+/* Why the ticket is out of the SLA, or nothing.  As of now a ticket opened
+ * later did not exist yet: not pending, excluded, and that reason comes
+ * before the ticket's own (which it may have been given later, too). */
+static sla_field
+exclusion(checker *ck)
+{
+	const time_col *opened = ticket_time(ck, ck->t_opened);
+	if (opened->state == TV_OK && opened->t > ck->o->now)
+		return SLA_FIELD("opened after --now");	/* nothing to escape */
+	return field(ck, ck->c_exclude);
+}
+
 static int
 ticket(checker *ck)
 {
@@ -675,7 +689,8 @@ ticket(checker *ck)
 	ck->tier = tierf.n ? sla_policy_tier(ck->p, tierf.p, tierf.n) : sla_policy_default_tier(ck->p);
 	if (!ck->tier)
 		return untiered(ck, tierf, err, reason);
-	sla_field exclude = field(ck, ck->c_exclude);
+	/* a ticket with an error is invalid, whatever else it says */
+	sla_field exclude = err.n ? SLA_FIELD("") : exclusion(ck);
 	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
 		if (ck->tier->targets[k].set && metric_row(ck, k, err, exclude) < 0)
 			return -1;

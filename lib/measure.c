@@ -80,7 +80,8 @@ sla_measure_one(const sla_measure_in *in)
 {
 	sla_measure m = { .status = SLA_PENDING };
 	m.stopped = in->stopped && in->stop <= in->now;
-	/* a ticket opened after now has had no time yet */
+	/* a start after now has had no time yet (the checker excludes a
+	 * ticket opened after now; a later start has simply not come) */
 	int64_t end = max64(m.stopped ? in->stop : in->now, in->start);
 	m.paused_s = paused_within(in, in->start, end);
 	m.elapsed_s = sla_business(in->calendar, in->start, end) - m.paused_s;

@@ -113,7 +113,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "--fail-on exits 1 only when such a row was written" {
 	run sla-check --now "$NOW" --fail-on breach "$DATA/check/tickets.tsv"
 	[ "$status" -eq 1 ]
-	# before any ticket was opened, nothing is broken yet: all pending
+	# before any ticket was opened, nothing is broken yet: all excluded
+	# (opened after --now) or invalid
 	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach,overdue,at-risk "$DATA/check/tickets.tsv"
 	[ "$status" -eq 0 ]
 	[[ "$output" != *$'\tbreached\t'* ]]

@@ -497,6 +497,39 @@ pauses_from_the_stream_as_of_now(void **state)
 		"interval (start/end, at most 64) \"2026-03-02T10:00:00+08:00-2026-03-02T11:00:00+08:00\"\n");
 }
 
+/* As of now a ticket opened later did not exist: its rows are excluded,
+ * measured where they can be, never pending, at risk or overdue. */
+static void
+opened_after_now_is_excluded(void **state)
+{
+	(void)state;
+	static const char stream[] =
+		"id\ttier\topened\tresolved\texclude\terror\n"
+		"L1\tnormal\t2026-03-03T09:00:00+08:00\t\t\t\n"
+		"L2\tnormal\t2026-03-03T09:00:00+08:00\t\tmisuse\t\n"
+		"L3\tnormal\t2026-03-03T09:00:00+08:00\t\t\tbroken\n"
+		/* opened exactly at now: it exists, and has had no time yet */
+		"L4\tnormal\t2026-03-02T16:00:00+08:00\t\t\t\n";
+	sla_check_opts o = { .now = T(0, 16, 0), .fail_on = 1u << SLA_AT_RISK | 1u << SLA_OVERDUE };
+	result res;
+	check(&res, policy_text, stream, &o);
+	assert_int_equal(res.rc, 0);
+	assert_string_equal(res.out,
+		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
+		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		"L1\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\n"
+		"L2\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\n"
+		"L3\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbroken\n"
+		/* 8 business hours from Monday 16:00: Mon 16-18, Tue 09-12,
+		 * 13-16 */
+		"L4\t\t\tnormal\tresolve\t5x8\t2026-03-02T16:00:00+08:00\t2026-03-03T16:00:00+08:00\t"
+		"\t28800\t0\t0\t0\tpending\t\t\n");
+	/* not a record error: nothing is wrong with the ticket */
+	assert_null(strstr(res.err, "opened"));
+}
+
 static void
 stream_errors_are_fatal(void **state)
 {
@@ -534,6 +567,7 @@ main(void)
 		cmocka_unit_test(invalid_excluded_and_kept_columns),
 		cmocka_unit_test(fail_on_and_strict),
 		cmocka_unit_test(pauses_from_the_stream_as_of_now),
+		cmocka_unit_test(opened_after_now_is_excluded),
 		cmocka_unit_test(stream_errors_are_fatal),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
