@@ -69,6 +69,7 @@ typedef struct checker {
 
 	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
 	int *keep;		/* stream columns of --keep */
+	sla_realigner *realigner;	/* for a row with too many fields */
 	time_col *tcols;
 	size_t ntcols;
 	size_t *m_start, *m_stop;	/* each metric's time columns */
@@ -182,6 +183,7 @@ static void
 checker_free(checker *ck)
 {
 	free(ck->keep);
+	sla_realigner_free(ck->realigner);
 	free(ck->tcols);
 	free(ck->m_start);
 	free(ck->m_stop);
@@ -205,7 +207,8 @@ checker_init(checker *ck)
 	ck->m_start = calloc(nm, sizeof *ck->m_start);
 	ck->m_stop = calloc(nm, sizeof *ck->m_stop);
 	ck->res = calloc(nm, sizeof *ck->res);
-	if (!ck->keep || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
+	ck->realigner = sla_realigner_new(sla_reader_ncols(ck->r));
+	if (!ck->keep || !ck->realigner || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
 		sla_diag_msg(ck->d, NULL, 0, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
@@ -685,6 +688,8 @@ ticket(checker *ck)
 				0, "%s", reason);
 		err = text(reason);	/* plain text: nothing to escape */
 	}
+	if (ragged > sla_reader_ncols(ck->r))	/* the fields written, --keep's too */
+		ck->f = sla_realign(ck->realigner, ck->f);
 	sla_field tierf = field(ck, ck->c_tier);
 	ck->tier = tierf.n ? sla_policy_tier(ck->p, tierf.p, tierf.n) : sla_policy_default_tier(ck->p);
 	if (!ck->tier)

@@ -294,3 +294,13 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"none.ini:4: warning: calendar none has no business hours: no target on it is ever due, its rows are invalid"* ]]
 }
+
+@test "--keep of a row with too many fields writes the extra tabs escaped, and the row keeps its columns" {
+	printf 'id\ttier\topened\tfirst_response\tresolved\tnote\nR1\thigh\t2026-10-08T09:00:00+08:00\t\t\tone\ttwo\tthree\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --keep note,opened "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 18 ]
+	[ "$(printf '%s\n' "$output" | cut -f14,17,18 | tail -n +2)" = "$(printf '%s\n' \
+		'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00' 'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00')" ]
+}
