@@ -160,8 +160,8 @@ run(struct args *a, char **files, size_t nfiles, sla_diag *d)
 									     : SLA_EXIT_ERROR;
 	} else if (a->lint) {
 		size_t n = sla_policy_lint(p, d, now);
-		fprintf(stderr, "%s: %s: %zu warning%s\n", TOOL, sla_policy_file(p), n,
-			n == 1 ? "" : "s");
+		sla_diag_msg(d, sla_policy_file(p), 0, NULL, NULL, 0, "%zu warning%s", n,
+			     n == 1 ? "" : "s");
 		rc = SLA_EXIT_OK;
 	} else {
 		sla_reader *r = sla_reader_open(files, nfiles, d);

@@ -171,8 +171,8 @@ resolve_keep(checker *ck)
 				return -1;
 			}
 		if ((ck->keep[i] = sla_reader_column(ck->r, name)) < 0) {
-			sla_diag_msg(ck->d, sla_reader_file(ck->r), 0, "--keep", name, strlen(name),
-				     "no such column in the stream");
+			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0,
+				     "%s (--keep)", NO_SUCH_COLUMN);
 			return -1;
 		}
 	}

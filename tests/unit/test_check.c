@@ -546,7 +546,7 @@ stream_errors_are_fatal(void **state)
 	sla_check_opts ok = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1 };
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "--keep: no such column in the stream \"nosuch\""));
+	assert_non_null(strstr(res.err, ":1: nosuch: the ticket stream has no such column (--keep)\n"));
 	keep[0] = "status";
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
 	assert_int_equal(res.rc, 2);
