@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sla_check.h"
 #include "sla_money.h"
@@ -246,9 +247,8 @@ bad_field(checker *ck, const char *col, sla_field v, const char *what, char *rea
 			"%s", what);
 }
 
-/* Read one time: 0 empty, 1 read into T, -1 not a time (WHAT says why). */
-static int
-read_time(const checker *ck, sla_field v, int64_t *t, const char **what)
+int
+sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what)
 {
 	sla_stamp st;
 	if (v.n == 0)
@@ -257,11 +257,24 @@ read_time(const checker *ck, sla_field v, int64_t *t, const char **what)
 		*what = "cannot read time";
 		return -1;
 	}
-	if (sla_tz_resolve(ck->tz, &st, t) != SLA_TZ_OK) {
+	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
 		*what = "wall-clock time skipped by a DST change";
 		return -1;
 	}
 	return 1;
+}
+
+int
+sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **what)
+{
+	if (!text) {
+		*now = (int64_t)time(NULL);
+		return 0;
+	}
+	int rc = sla_check_read_time(sla_policy_tz(p), (sla_field){ text, strlen(text) }, now, what);
+	if (rc == 0)
+		*what = "cannot read time";	/* an empty --now is no time at all */
+	return rc > 0 ? 0 : -1;
 }
 
 /* The time in column I of the current ticket, read on first use. */
@@ -272,7 +285,7 @@ ticket_time(checker *ck, size_t i)
 	if (tc->state == TV_UNREAD) {
 		const char *what;
 		sla_field v = field(ck, tc->col);
-		int rc = read_time(ck, v, &tc->t, &what);
+		int rc = sla_check_read_time(ck->tz, v, &tc->t, &what);
 		tc->state = rc > 0 ? TV_OK : rc == 0 ? TV_EMPTY : TV_BAD;
 		if (rc < 0)
 			bad_field(ck, tc->name, v, what, tc->reason);
@@ -313,10 +326,10 @@ read_pause(checker *ck, sla_field v)
 	const char *slash = memchr(v.p, '/', v.n);
 	const char *what;
 	int64_t a, b = INT64_MAX;
-	if (!slash || read_time(ck, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
+	if (!slash || sla_check_read_time(ck->tz, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
 		return false;
 	sla_field e = { slash + 1, v.n - (size_t)(slash + 1 - v.p) };
-	if (read_time(ck, e, &b, &what) < 0 || b < a)
+	if (sla_check_read_time(ck->tz, e, &b, &what) < 0 || b < a)
 		return false;
 	if (a > ck->o->now)
 		return true;	/* not begun as of now */

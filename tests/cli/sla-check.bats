@@ -304,3 +304,16 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$(printf '%s\n' "$output" | cut -f14,17,18 | tail -n +2)" = "$(printf '%s\n' \
 		'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00' 'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00')" ]
 }
+
+@test "--now is read as the stream's times are, and says why it cannot be" {
+	run sla-check --tz Europe/Berlin --now 2026-03-29T02:30:00 --lint
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = 'sla-check: --now: wall-clock time skipped by a DST change "2026-03-29T02:30:00"' ]
+	run sla-check --now '' --lint
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = 'sla-check: --now: cannot read time ""' ]
+	# an overlap takes the earlier instant, as in the stream
+	a=$(sla-check --tz Europe/Berlin --now 2026-10-25T02:30:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --tz Europe/Berlin --now 2026-10-25T02:30:00+02:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" = "$b" ]
+}

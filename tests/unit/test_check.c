@@ -530,6 +530,35 @@ opened_after_now_is_excluded(void **state)
 	assert_null(strstr(res.err, "opened"));
 }
 
+/* --now and the stream's times are read by one function. */
+static void
+times_and_now_are_read_alike(void **state)
+{
+	fixture *f = *state;
+	int64_t t = 0;
+	const char *what = NULL;
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD(""), &t, &what), 0);
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("2026-03-02 10:00"), &t, &what), 1);
+	assert_int_equal(t, T(0, 10, 0));
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("2026-03-02T02:00:00Z"), &t, &what), 1);
+	assert_int_equal(t, T(0, 10, 0));
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("soon"), &t, &what), -1);
+	assert_string_equal(what, "cannot read time");
+
+	char path[64];
+	sla_diag d = sla_diag_init("sla-check");
+	sla_policy *p = sla_policy_load(temp_write(path, policy_text), NULL, &d);
+	assert_non_null(p);
+	assert_int_equal(sla_check_now(p, "2026-03-02T10:00:00", &t, &what), 0);
+	assert_int_equal(t, T(0, 10, 0));	/* in the policy's zone */
+	assert_int_equal(sla_check_now(p, "", &t, &what), -1);
+	assert_string_equal(what, "cannot read time");
+	assert_int_equal(sla_check_now(p, NULL, &t, &what), 0);
+	assert_true(t > T(0, 0, 0));	/* the current time */
+	sla_policy_free(p);
+	unlink(path);
+}
+
 static void
 stream_errors_are_fatal(void **state)
 {
@@ -562,6 +591,7 @@ main(void)
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
 		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
 		cmocka_unit_test(a_target_never_due_is_invalid),
+		cmocka_unit_test(times_and_now_are_read_alike),
 		cmocka_unit_test(status_names),
 		cmocka_unit_test(rows_penalties_and_columns),
 		cmocka_unit_test(invalid_excluded_and_kept_columns),
