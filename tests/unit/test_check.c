@@ -298,6 +298,11 @@ typedef struct result {
 	char err[4096];
 } result;
 
+/* The check stream's own columns, as sla_check_columns has them. */
+#define CHECK_HEADER                                                                         \
+	"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"  \
+	"paused_s\toverrun_s\tstatus\tpenalty\treason"
+
 static const char policy_text[] =
 	"[policy]\n"
 	"timezone = Asia/Shanghai\n"
@@ -369,8 +374,7 @@ rows_penalties_and_columns(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, 0);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		CHECK_HEADER "\n"
 		"A1\t2\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T11:00:00+08:00\t2026-03-02T11:30:00+08:00\t3600\t5400\t0\t1800\t"
 		"breached\t1000.00\t\n"
@@ -408,8 +412,7 @@ invalid_excluded_and_kept_columns(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, 0);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\tnote\n"
+		CHECK_HEADER "\tnote\n"
 		"X1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-02T18:00:00+08:00\t"
 		"2026-03-02T10:00:00+08:00\t28800\t3600\t0\t0\texcluded\t\tforce majeure\tn1\n"
 		"X2\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbad row\\there\tn2\n"
@@ -482,8 +485,7 @@ pauses_from_the_stream_as_of_now(void **state)
 	result res;
 	check(&res, policy_text, stream, &o);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		CHECK_HEADER "\n"
 		/* 09-12, 13-16 = 6 h, less 1 h; due 8 h + 1 h: Tuesday 10:00 */
 		"P1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-03T10:00:00+08:00\t"
 		"\t28800\t18000\t3600\t0\tpending\t\t\n"
@@ -515,8 +517,7 @@ opened_after_now_is_excluded(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, 0);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		CHECK_HEADER "\n"
 		"L1\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
 		"\t28800\t0\t0\t0\texcluded\t\topened after --now\n"
 		"L2\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
