@@ -319,9 +319,11 @@ struct sla_report {
 
 	char *key;		/* scratch for building map keys */
 	size_t key_cap;
-	char *last_id;		/* the previous row's id, for satisfaction */
+	/* The ticket of the previous row: its rows come one after another. */
+	char *last_id;
 	size_t last_id_len, last_id_cap;
-	size_t seen[SEEN_MAX], nseen;
+	size_t seen[SEEN_MAX], nseen;	/* groups that counted its satisfaction */
+	int64_t ticket_period;	/* of its rows so far with a start */
 	int64_t period_lo, period_hi, period_last;	/* see period_at */
 
 	/* Views built by sla_report_finish. */
@@ -342,6 +344,7 @@ sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t nco
 	}
 	r->cfg = *cfg;
 	r->d = d;
+	r->ticket_period = SLA_NO_PERIOD;
 	for (int c = 0; c < NCOL; c++) {
 		r->col[c] = -1;
 		for (size_t i = 0; i < ncols; i++)
@@ -515,6 +518,14 @@ period_of(sla_report *r, sla_field start)
 	return period_at(r, utc);
 }
 
+/* A pending metric whose start has not happened yet: sla-check leaves
+ * its start empty, and there is nothing wrong with it. */
+static bool
+start_not_yet(const sla_report *r, const row *w)
+{
+	return w->status == SLA_PENDING && field(r, w, COL_START).n == 0;
+}
+
 /* What is wrong with a row that its status needs, and in which column
  * (*BAD); NULL when nothing is.  Reads the penalty amount on the way. */
 static const char *
@@ -524,7 +535,7 @@ row_problem(const sla_report *r, row *w, enum col *bad)
 		return *bad = COL_STATUS, "unknown status";
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)
 		return NULL;
-	if (w->period == SLA_NO_PERIOD)
+	if (w->period == SLA_NO_PERIOD && !start_not_yet(r, w))
 		return *bad = COL_START, "cannot read start time";
 	if (w->elapsed < 0)
 		return *bad = COL_ELAPSED, "cannot read elapsed seconds";
@@ -561,6 +572,10 @@ read_row(sla_report *r, row *w, size_t ragged, const char *file, unsigned long l
 		return;
 	}
 	const char *why = row_problem(r, w, &bad);
+	if (!why && w->period == SLA_NO_PERIOD && start_not_yet(r, w))
+		w->period = r->ticket_period; /* the period of its opening, if known */
+	else if (!why && w->period != SLA_NO_PERIOD)
+		r->ticket_period = w->period;
 	if (why) {
 		sla_field v = field(r, w, bad);
 		sla_diag_record(r->d, file, line, col_names[bad], v.p, v.n, "%s", why);
@@ -799,30 +814,20 @@ satisfaction_add(sla_satisfaction *s, sla_field f)
 }
 
 /* Count the ticket's satisfaction once per group: its rows come one after
- * another, so the previous id and the groups it reached suffice. */
-static int
+ * another, so the groups it reached so far suffice. */
+static void
 note_satisfaction(sla_report *r, const row *w, group *g, size_t gi)
 {
-	sla_field sat = field(r, w, COL_SATISFACTION), id = field(r, w, COL_ID);
+	sla_field sat = field(r, w, COL_SATISFACTION);
 
 	if (sat.n == 0)
-		return 0;
-	if (id.n != r->last_id_len || memcmp(id.p, r->last_id, id.n) != 0) {
-		char *last = grow(r->last_id, &r->last_id_cap, id.n, 1);
-		if (!last)
-			return -1;
-		r->last_id = last;
-		memcpy(last, id.p, id.n);
-		r->last_id_len = id.n;
-		r->nseen = 0;
-	}
+		return;
 	for (size_t i = 0; i < r->nseen; i++)
 		if (r->seen[i] == gi)
-			return 0;
+			return;
 	if (r->nseen < SEEN_MAX)
 		r->seen[r->nseen++] = gi;
 	satisfaction_add(&g->sat, sat);
-	return 0;
 }
 
 /* ---- one row ------------------------------------------------------------- */
@@ -854,7 +859,8 @@ count_row(sla_report *r, const row *w)
 		return -1;
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)
 		return push_item(r, w, &r->unassessed, &r->nunassessed, &r->unassessed_cap);
-	return note_satisfaction(r, w, g, gi);
+	note_satisfaction(r, w, g, gi);
+	return 0;
 }
 
 static int
@@ -876,6 +882,27 @@ add_to_statement(sla_report *r, const row *w)
 	return push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap);
 }
 
+/* A row of a new ticket forgets what the previous ticket's rows left:
+ * the groups that counted its satisfaction, and its period.  -1 when out
+ * of memory. */
+static int
+follow_ticket(sla_report *r, const row *w)
+{
+	sla_field id = field(r, w, COL_ID);
+
+	if (id.n == r->last_id_len && (id.n == 0 || memcmp(id.p, r->last_id, id.n) == 0))
+		return 0;
+	char *last = grow(r->last_id, &r->last_id_cap, id.n, 1);
+	if (!last)
+		return -1;
+	r->last_id = last;
+	memcpy(last, id.p, id.n);
+	r->last_id_len = id.n;
+	r->nseen = 0;
+	r->ticket_period = SLA_NO_PERIOD;
+	return 0;
+}
+
 int
 sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	       const char *file, unsigned long line)
@@ -883,6 +910,10 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	row w = { .f = fields };
 
 	r->rows++;
+	if (follow_ticket(r, &w) < 0) {
+		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
 	read_row(r, &w, ragged, file, line);
 	if (w.why && r->cfg.strict)
 		return -1; /* read_row said why */

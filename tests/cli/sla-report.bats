@@ -2,6 +2,7 @@
 # sla-report: formats, the penalty statement, bad input, options.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 setup() {
 	CONTRACT="$DATA/check/contract.ini"
@@ -335,4 +336,17 @@ validate_json() {
 	run sla-report -p "$CONTRACT" --strict "$STREAM"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"first_response before opened"* ]]
+}
+
+@test "a metric that has not started is pending in its ticket's period, even under --strict" {
+	# sla-check leaves C03's callback start empty ("resolved: not yet");
+	# C03 opened on 2026-10-07.  (sla-check's own complaint is not ours.)
+	policy="$DATA/policies/good-full.ini"
+	run --separate-stderr sh -c "sla-check --now 2026-10-08T12:00:00+08:00 -p '$policy' \
+		'$DATA/check/tickets.tsv' 2>/dev/null | sla-report -p '$policy' --strict -f json"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "" ]
+	printf '%s' "$output" | jq -e '.total.counts.pending == 3
+		and ([.periods[] | select(.period == "2026-10") | .counts.pending] == [1])
+		and ([.unassessed[] | select(.id == "C03")] == [])'
 }

@@ -145,6 +145,40 @@ counts_add_up_to_rows_read(void **state)
 	stop(&x);
 }
 
+/* sla-check leaves the start of a metric that has not started empty: the
+ * row is pending, in the period of its ticket's earlier rows, or in none
+ * when it is the ticket's first. */
+static void
+pending_rows_without_a_start_are_pending(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	add_met(&x, "A", "c", 100);
+	add(&x, "A\t7\tc\turgent\tcallback\t\t\t0\t0\tpending\t\tresolved: not yet\t");
+	add(&x, "B\t8\tc\turgent\tcallback\t\t\t0\t0\tpending\t\tresolved: not yet\t");
+	add(&x, "B\t8\tc\turgent\tresponse\t2026-11-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t");
+	/* An empty start is fine only for a pending row. */
+	add(&x, "C\t9\tc\turgent\tresponse\t\t3600\t60\t0\tmet\t\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+
+	const sla_tally *t = sla_report_total(x.r);
+	assert_int_equal(t->count[SLA_PENDING], 2);
+	assert_int_equal(t->count[SLA_MET], 2);
+	assert_int_equal(t->count[SLA_INVALID], 1);
+	assert_int_equal(x.d.records, 1);
+	size_t n;
+	const sla_report_subtotal *p = sla_report_periods(x.r, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(p[0].tally.count[SLA_PENDING], 1);	/* A's, in October */
+	assert_int_equal(p[0].tally.count[SLA_MET], 1);
+	assert_int_equal(p[1].tally.count[SLA_MET], 1);		/* B's response, November */
+	assert_int_equal(p[2].period, SLA_NO_PERIOD);		/* B's first row, and C */
+	assert_int_equal(p[2].tally.count[SLA_PENDING], 1);
+	assert_int_equal(p[2].tally.count[SLA_INVALID], 1);
+	stop(&x);
+}
+
 static void
 percentiles_are_exact_nearest_rank(void **state)
 {
@@ -421,6 +455,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_add_up_to_rows_read),
+		cmocka_unit_test(pending_rows_without_a_start_are_pending),
 		cmocka_unit_test(percentiles_are_exact_nearest_rank),
 		cmocka_unit_test(worst_overruns_keep_the_top_n),
 		cmocka_unit_test(statement_with_credit_band_and_cap),
