@@ -65,17 +65,47 @@ report() {
 
 @test "statement: 10 of 11 kept hits the 95% band, and the cap applies" {
 	# 星河, October: 10 kept, 1 broken (INC-1002, 500 + 100/h for 30 min =
-	# 600.00): 90.91 % is below 95 % but not below 90 %, so 10 % of the
+	# 600.00): 90.90 % (90.909..., rounded down) is below 95 % but not
+	# below 90 %, so 10 % of the
 	# fee 20000.00 = 2000.00; 600.00 + 2000.00 = 2600.00 > cap 10 % = 2000.00.
 	run report -f tsv "$STREAM"
 	[ "$status" -eq 0 ]
 	block=$(printf '%s\n' "$output" | sed -n '/^# statement: Penalty statement — 2026-10 — 星河/,/^$/p')
 	[[ "$block" == *$'Breach INC-1002\turgent response breached +0:30:00 (line 3)\t600.00'* ]]
 	[[ "$block" == *$'Sum of per-breach penalties\tbreaches priced: 1\t600.00'* ]]
-	[[ "$block" == *$'Compliance\t10 kept of 11 assessed\t90.91%'* ]]
-	[[ "$block" == *$'Service credit\tcompliance 90.91% below 95.00%: 10.00% of the fee 20000.00\t2000.00'* ]]
+	[[ "$block" == *$'Compliance\t10 kept of 11 assessed\t90.90%'* ]]
+	[[ "$block" == *$'Service credit\tcompliance 90.90% below 95.00%: 10.00% of the fee 20000.00\t2000.00'* ]]
 	[[ "$block" == *$'Cap\t10.00% of the fee 20000.00\t2000.00'* ]]
 	[[ "$block" == *$'Total\tmin(2000.00, 600.00 + 2000.00): capped\t2000.00'* ]]
+}
+
+@test "compliance is rounded down: 98.995% shows as 98.99%, below the 99% band, in every format" {
+	# 19 799 kept and 201 broken is 98.995 %: rounded half up it would read
+	# 99.00 % beside "below 99.00 %".
+	awk 'BEGIN { OFS = "\t"
+		print "id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s", "overrun_s", "status", "penalty", "reason"
+		for (i = 0; i < 20000; i++)
+			print "T" i, i + 2, "c", "urgent", "response", "2026-10-05T10:00:00+08:00", 3600,
+				i < 201 ? 3700 : 60, i < 201 ? 100 : 0, i < 201 ? "breached" : "met", "", "" }' \
+		> "$BATS_TEST_TMPDIR/edge.tsv"
+	for f in text tsv csv markdown html; do
+		run report -f $f "$BATS_TEST_TMPDIR/edge.tsv"
+		[ "$status" -eq 0 ]
+		[[ "$output" == *"compliance 98.99% below 99.00%: 5.00% of the fee"* ]]
+	done
+	run report -f tsv "$BATS_TEST_TMPDIR/edge.tsv"
+	[[ "$output" == *$'Compliance\t19799 kept of 20000 assessed\t98.99%'* ]]
+	[[ "$output" == *$'\turgent\tresponse\t20000\t19799\t201\t0\t0\t0\t0\t0\t98.99%'* ]]
+	run report -f json "$BATS_TEST_TMPDIR/edge.tsv"
+	printf '%s' "$output" | jq -e '.total.compliance == 0.98995 and .statements[0].compliance == 0.98995
+		and .statements[0].band.below == 0.99'
+}
+
+@test "a policy's percentages are shown exactly, up to four places" {
+	sed 's/^credits .*/credits = 99.995%:5.125%/' "$CONTRACT" > "$BATS_TEST_TMPDIR/fine.ini"
+	run sla-report -p "$BATS_TEST_TMPDIR/fine.ini" -f tsv "$STREAM"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"compliance 90.90% below 99.9950%: 5.1250% of the fee"* ]]
 }
 
 @test "statement: 6 of 8 kept falls below every band, sum 300 + 800, capped" {

@@ -221,7 +221,7 @@ worst_overruns_keep_the_top_n(void **state)
 }
 
 /* The hand-computed statement of sla-report(1): 10 kept, 1 broken for
- * 600.00 is 90.91 %, below 95 % but not below 90 %: a credit of 10 % of
+ * 600.00 is 90.909... %, below 95 % but not below 90 %: a credit of 10 % of
  * 20000.00 = 2000.00; 600.00 + 2000.00 = 2600.00 is capped at 10 % of the
  * fee, 2000.00. */
 static void
@@ -436,7 +436,7 @@ every_label_exists_in_both_languages(void **state)
 }
 
 static void
-fixed_point_rounds_half_up(void **state)
+fixed_point_rounds_half_up_and_compliance_down(void **state)
 {
 	(void)state;
 	char buf[SLA_CELL_MAX];
@@ -448,6 +448,15 @@ fixed_point_rounds_half_up(void **state)
 	assert_string_equal(buf, "0.13");
 	sla_format_fixed(2, 2, 6, buf);
 	assert_string_equal(buf, "1.000000");
+	/* Compliance is rounded down: 19 799 of 20 000 is 98.995 %. */
+	sla_format_floor(1979900, 20000, 2, buf);
+	assert_string_equal(buf, "98.99");
+	sla_format_floor(1000, 11, 2, buf);	/* 90.909... */
+	assert_string_equal(buf, "90.90");
+	sla_format_floor(2, 3, 6, buf);
+	assert_string_equal(buf, "0.666666");
+	sla_format_floor(5, 5, 2, buf);
+	assert_string_equal(buf, "1.00");
 }
 
 int
@@ -467,7 +476,7 @@ main(void)
 		cmocka_unit_test(missing_columns_are_named),
 		cmocka_unit_test(languages_and_formats),
 		cmocka_unit_test(every_label_exists_in_both_languages),
-		cmocka_unit_test(fixed_point_rounds_half_up),
+		cmocka_unit_test(fixed_point_rounds_half_up_and_compliance_down),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
