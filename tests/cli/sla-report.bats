@@ -165,6 +165,17 @@ validate_json() {
 
 # --- CSV for spreadsheets -------------------------------------------------
 
+@test "markdown passes no markup: HTML, links and emphasis in a cell stay text" {
+	awk -F'\t' 'BEGIN { OFS = "\t" }
+		$1 == "INC-1006" { $1 = "<script>alert(1)</script>"; $16 = "[x](javascript:alert(1)) *b* _i_ `c` ~s~ a|b & <b>" }
+		{ print }' "$STREAM" > "$BATS_TEST_TMPDIR/markup.tsv"
+	run report -f markdown "$BATS_TEST_TMPDIR/markup.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'| &lt;script&gt;alert(1)&lt;/script&gt; |'* ]]
+	[[ "$output" == *'| \[x\](javascript:alert(1)) \*b\* \_i\_ \`c\` \~s\~ a\|b &amp; &lt;b&gt; |'* ]]
+	[[ "$output" != *'<script>'* && "$output" != *'<b>'* ]]
+}
+
 @test "csv neutralises formulas and quotes by RFC 4180 with CRLF" {
 	run report -f csv --by customer "$BAD"
 	[ "$status" -eq 0 ]
