@@ -331,14 +331,15 @@ struct sla_report {
 	sla_statement *statement_view;
 };
 
-sla_report *
-sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
-	       sla_diag *d)
+/* FILE, where HEADER is line 1, places messages; NULL when unknown. */
+static sla_report *
+report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
+	   const char *file, sla_diag *d)
 {
 	sla_report *r = calloc(1, sizeof *r);
 	if (!r || !(r->by_col = calloc(cfg->nby + 1, sizeof *r->by_col)) ||
 	    !(r->by_fields = calloc(cfg->nby + 1, sizeof *r->by_fields))) {
-		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_diag_msg(d, file, 0, NULL, NULL, 0, "out of memory");
 		sla_report_free(r);
 		return NULL;
 	}
@@ -353,21 +354,36 @@ sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t nco
 	}
 	r->has_satisfaction = r->col[COL_SATISFACTION] >= 0;
 	const char *missing = r->col[COL_ID] < 0 ? "id" : r->col[COL_STATUS] < 0 ? "status" : NULL;
+	const char *asked = "";
 	for (size_t b = 0; b < cfg->nby && !missing; b++) {
 		r->by_col[b] = -1;
 		for (size_t i = 0; i < ncols; i++)
 			if (sla_field_eq(header[i], cfg->by[b]))
 				r->by_col[b] = (int)i;
 		if (r->by_col[b] < 0)
-			missing = cfg->by[b];
+			missing = cfg->by[b], asked = "--by: ";
 	}
 	if (missing) {
-		sla_diag_msg(d, NULL, 0, NULL, missing, strlen(missing),
-			     "the check stream has no column");
+		/* The header is line 1 of the file. */
+		sla_diag_msg(d, file, 1, NULL, missing, strlen(missing),
+			     "%sthe check stream has no column", asked);
 		sla_report_free(r);
 		return NULL;
 	}
 	return r;
+}
+
+sla_report *
+sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
+	       sla_diag *d)
+{
+	return report_new(cfg, header, ncols, NULL, d);
+}
+
+sla_report *
+sla_report_open(const sla_report_config *cfg, const sla_reader *in, sla_diag *d)
+{
+	return report_new(cfg, sla_reader_header(in), sla_reader_ncols(in), sla_reader_file(in), d);
 }
 
 static void
@@ -1135,7 +1151,7 @@ sla_report_read(sla_report *r, sla_reader *in)
 	if (got == 0 && sla_report_finish(r) == 0)
 		return 0;
 	if (got == 0)
-		sla_diag_msg(r->d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_diag_msg(r->d, sla_reader_file(in), 0, NULL, NULL, 0, "out of memory");
 	return -1;
 }
 

@@ -299,7 +299,24 @@ validate_json() {
 @test "a grouping column the stream lacks is fatal, named" {
 	run sla-report --by region "$STREAM"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *'sla-report: the check stream has no column "region"'* ]]
+	[ "$output" = "sla-report: $STREAM:1: --by: the check stream has no column \"region\"" ]
+}
+
+@test "a missing id or status column is named at the header, line 1 of its file" {
+	cut -f 2- "$STREAM" > "$BATS_TEST_TMPDIR/noid.tsv"
+	run sla-report "$BATS_TEST_TMPDIR/noid.tsv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "sla-report: $BATS_TEST_TMPDIR/noid.tsv:1: the check stream has no column \"id\"" ]
+	run sh -c "cut -f 1-13 '$STREAM' | sla-report"
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-report: <stdin>:1: the check stream has no column "status"' ]
+}
+
+@test "a report that cannot be written is fatal, and says where" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	run sh -c "sla-report -p '$CONTRACT' '$STREAM' > /dev/full"
+	[ "$status" -eq 2 ]
+	[ "$output" = "sla-report: <stdout>: cannot write the report" ]
 }
 
 @test "a missing file and a bad policy are fatal" {
