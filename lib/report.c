@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_money.h"
 #include "sla_report.h"
 #include "sla_time.h"
@@ -239,23 +240,6 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 	*added = true;
 	m->last = m->n + 1;
 	return (long)m->n++;
-}
-
-/* The array P of *CAP elements of SIZE bytes, grown (doubling) to hold at
- * least NEED; NULL when out of memory, P then unchanged and still owned by
- * the caller. */
-static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t ncap = *cap ? *cap : 8;
-	while (ncap < need)
-		ncap *= 2;
-	void *np = realloc(p, ncap * size);
-	if (np)
-		*cap = ncap;
-	return np;
 }
 
 /* ---- the report --------------------------------------------------------- */
@@ -658,11 +642,7 @@ consider_top(const sla_report *r, group *g, const row *w)
 static int
 push_item(const sla_report *r, const row *w, sla_report_item **v, size_t *n, size_t *cap)
 {
-	sla_report_item *nv = grow(*v, cap, *n + 1, sizeof *nv);
-	if (!nv)
-		return -1;
-	*v = nv;
-	if (make_item(r, w, &nv[*n]) < 0)
+	if (!sla_grow((void **)v, cap, *n + 1, sizeof **v) || make_item(r, w, &(*v)[*n]) < 0)
 		return -1;
 	(*n)++;
 	return 0;
@@ -678,10 +658,8 @@ build_key(sla_report *r, int64_t period, const sla_field *fs, size_t n)
 	size_t len = sizeof period;
 	for (size_t i = 0; i < n; i++)
 		len += fs[i].n + 1;
-	char *key = grow(r->key, &r->key_cap, len, 1);
-	if (!key)
+	if (!sla_grow((void **)&r->key, &r->key_cap, len, 1))
 		return 0;
-	r->key = key;
 	memcpy(r->key, &period, sizeof period);
 	size_t o = sizeof period;
 	for (size_t i = 0; i < n; i++) {
@@ -715,11 +693,9 @@ find_group(sla_report *r, const row *w, size_t *index)
 	*index = (size_t)i;
 	if (!added)
 		return &r->groups[i];
-	group *groups = grow(r->groups, &r->groups_cap, r->ngroups + 1, sizeof *groups);
-	if (!groups)
+	if (!sla_grow((void **)&r->groups, &r->groups_cap, r->ngroups + 1, sizeof *r->groups))
 		return NULL;
-	r->groups = groups;
-	group *g = &groups[r->ngroups];
+	group *g = &r->groups[r->ngroups];
 	*g = (group){ .period = w->period, .order = r->ngroups };
 	g->keys = calloc(r->cfg.nby + 1, sizeof *g->keys);
 	g->top = calloc(r->cfg.top + 1, sizeof *g->top);
@@ -747,12 +723,10 @@ find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *n, size
 {
 	bool added;
 	long i = find_index(r, m, period, label, &added);
-	sla_report_subtotal *nv = i < 0 ? NULL : grow(*v, cap, (size_t)i + 1, sizeof *nv);
 
-	if (!nv)
+	if (i < 0 || !sla_grow((void **)v, cap, (size_t)i + 1, sizeof **v))
 		return NULL;
-	*v = nv;
-	sla_report_subtotal *s = &nv[i];
+	sla_report_subtotal *s = &(*v)[i];
 	if (!added)
 		return s;
 	*s = (sla_report_subtotal){ .period = period };
@@ -768,12 +742,11 @@ find_statement(sla_report *r, const row *w)
 	bool added;
 	sla_field customer = field(r, w, COL_CUSTOMER);
 	long i = find_index(r, &r->statement_keys, w->period, &customer, &added);
-	statement *nv = i < 0 ? NULL : grow(r->statements, &r->statements_cap, (size_t)i + 1, sizeof *nv);
 
-	if (!nv)
+	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
+			       sizeof *r->statements))
 		return NULL;
-	r->statements = nv;
-	statement *s = &nv[i];
+	statement *s = &r->statements[i];
 	if (!added)
 		return s;
 	*s = (statement){ .order = (size_t)i };
@@ -865,11 +838,9 @@ count_row(sla_report *r, const row *w)
 	tally_add(&p->tally, w->status, w->elapsed);
 	tally_add(&r->total, w->status, w->elapsed);
 	if (counts_in_compliance(w->status)) {
-		int64_t *v = grow(g->elapsed, &g->cap, g->nelapsed + 1, sizeof *v);
-		if (!v)
+		if (!sla_grow((void **)&g->elapsed, &g->cap, g->nelapsed + 1, sizeof *g->elapsed))
 			return -1;
-		g->elapsed = v;
-		v[g->nelapsed++] = w->elapsed;
+		g->elapsed[g->nelapsed++] = w->elapsed;
 	}
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && consider_top(r, g, w) < 0)
 		return -1;
@@ -908,11 +879,9 @@ follow_ticket(sla_report *r, const row *w)
 
 	if (id.n == r->last_id_len && (id.n == 0 || memcmp(id.p, r->last_id, id.n) == 0))
 		return 0;
-	char *last = grow(r->last_id, &r->last_id_cap, id.n, 1);
-	if (!last)
+	if (!sla_grow((void **)&r->last_id, &r->last_id_cap, id.n, 1))
 		return -1;
-	r->last_id = last;
-	memcpy(last, id.p, id.n);
+	memcpy(r->last_id, id.p, id.n);
 	r->last_id_len = id.n;
 	r->nseen = 0;
 	r->ticket_period = SLA_NO_PERIOD;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_money.h"
 #include "sla_report_table.h"
 
@@ -143,16 +144,10 @@ b_init(builder *b, const char *id, sla_label title, size_t ncols, sla_lang lang)
 static const char *
 b_own(builder *b, char *s)
 {
-	if (!s || b->nowned == b->owned_cap) {
-		size_t cap = b->owned_cap ? b->owned_cap * 2 : 16;
-		char **o = s ? realloc(b->owned, cap * sizeof *o) : NULL;
-		if (!o) {
-			free(s);
-			b->failed = true;
-			return "";
-		}
-		b->owned = o;
-		b->owned_cap = cap;
+	if (!s || !sla_grow((void **)&b->owned, &b->owned_cap, b->nowned + 1, sizeof *b->owned)) {
+		free(s);
+		b->failed = true;
+		return "";
 	}
 	b->owned[b->nowned++] = s;
 	return s;
@@ -183,15 +178,10 @@ b_row(builder *b)
 {
 	if (b->failed)
 		return NULL;
-	if (b->t.nrows == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 16;
-		sla_cell *c = realloc(b->t.cells, cap * b->t.ncols * sizeof *c);
-		if (!c) {
-			b->failed = true;
-			return NULL;
-		}
-		b->t.cells = c;
-		b->cap = cap;
+	/* A row of cells is one element. */
+	if (!sla_grow((void **)&b->t.cells, &b->cap, b->t.nrows + 1, b->t.ncols * sizeof *b->t.cells)) {
+		b->failed = true;
+		return NULL;
 	}
 	sla_cell *row = &b->t.cells[b->t.nrows++ * b->t.ncols];
 	for (size_t i = 0; i < b->t.ncols; i++)
