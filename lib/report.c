@@ -182,21 +182,14 @@ keymap_probe(const keymap *m, uint64_t h, const char *k, size_t n)
 static int
 keymap_grow(keymap *m)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		char **key = realloc(m->key, cap * sizeof *key);
-		if (key)
-			m->key = key;
-		size_t *len = realloc(m->len, cap * sizeof *len);
-		if (len)
-			m->len = len;
-		uint64_t *hash = realloc(m->hash, cap * sizeof *hash);
-		if (hash)
-			m->hash = hash;
-		if (!key || !len || !hash)
-			return -1;
-		m->cap = cap;
-	}
+	/* The three arrays grow alike; one that grew before another failed is
+	 * merely larger than m->cap. */
+	size_t kcap = m->cap, lcap = m->cap, hcap = m->cap;
+	if (!sla_grow((void **)&m->key, &kcap, m->n + 1, sizeof *m->key) ||
+	    !sla_grow((void **)&m->len, &lcap, m->n + 1, sizeof *m->len) ||
+	    !sla_grow((void **)&m->hash, &hcap, m->n + 1, sizeof *m->hash))
+		return -1;
+	m->cap = kcap;
 	if ((m->n + 1) * 2 <= m->nslots)
 		return 0;
 	size_t nslots = m->nslots ? m->nslots * 2 : 64;
