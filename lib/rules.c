@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sla_data.h"
+#include "sla_mem.h"
 #include "sla_rules.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
@@ -541,22 +542,6 @@ sla_classifier_free(sla_classifier *c)
 	free(c);
 }
 
-static bool
-reserve(char **buf, size_t *cap, size_t need)
-{
-	if (need <= *cap)
-		return true;
-	size_t ncap = *cap ? *cap : 256;
-	while (ncap < need)
-		ncap *= 2;
-	char *nb = realloc(*buf, ncap);
-	if (!nb)
-		return false;
-	*buf = nb;
-	*cap = ncap;
-	return true;
-}
-
 /* The text of column COL of the current record: the field itself when it
  * holds no escape, else its unescaped copy in the scratch buffer (which
  * grows only when a record is longer than any before it). */
@@ -571,7 +556,7 @@ text_of(sla_classifier *c, const sla_field *in, int col)
 	*t = (field_text){ .seen = c->record, .len = f.n };
 	if (!memchr(f.p, '\\', f.n))
 		return t;
-	if (!reserve(&c->scratch, &c->scratch_cap, c->scratch_len + f.n))
+	if (!sla_grow((void **)&c->scratch, &c->scratch_cap, c->scratch_len + f.n, 1))
 		return t; /* out of memory: match the escaped text rather than fail */
 	t->decoded = true;
 	t->off = c->scratch_len;
@@ -634,7 +619,7 @@ append_error(sla_classifier *c, const sla_field *in, const char *what, sla_field
 	sla_field old = c->error_col >= 0 ? in[c->error_col] : (sla_field){ "", 0 };
 	size_t need = old.n + 2 + strlen(what) + 1;
 
-	if (!reserve(&c->error, &c->error_cap, need)) {
+	if (!sla_grow((void **)&c->error, &c->error_cap, need, 1)) {
 		*own_error = old; /* out of memory: the message was still printed */
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sla_mem.h"
 #include "sla_stream.h"
 
 enum { READ_BLOCK = 256 * 1024, WRITE_BLOCK = 256 * 1024 };
@@ -411,31 +412,13 @@ sla_realigner_free(sla_realigner *ra)
 	free(ra);
 }
 
-/* Room for NEED bytes of the folded field (doubling, so a run of long rows
- * costs few reallocations). */
-static bool
-realigner_reserve(sla_realigner *ra, size_t need)
-{
-	if (need <= ra->cap)
-		return true;
-	size_t ncap = ra->cap ? ra->cap : 256;
-	while (ncap < need)
-		ncap *= 2;
-	char *nb = realloc(ra->folded, ncap);
-	if (!nb)
-		return false;
-	ra->folded = nb;
-	ra->cap = ncap;
-	return true;
-}
-
 const sla_field *
 sla_realign(sla_realigner *ra, const sla_field *fields)
 {
 	if (ra->ncols == 0)
 		return fields;
 	sla_field last = fields[ra->ncols - 1];
-	if (!realigner_reserve(ra, 2 * last.n + 1))
+	if (!sla_grow((void **)&ra->folded, &ra->cap, 2 * last.n + 1, 1))
 		return fields;
 	size_t n = 0;
 	for (size_t i = 0; i < last.n; i++) {
