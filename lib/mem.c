@@ -4,8 +4,9 @@
 
 #include "sla_mem.h"
 
+/* sla_grow's work when the array is full. */
 bool
-sla_grow(void **p, size_t *cap, size_t need, size_t size)
+sla_grow_to(void **p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return true;

@@ -11,6 +11,14 @@
  * bytes would not fit in size_t; *P and *CAP are then unchanged, and *P is
  * still the caller's to free.  P points to the caller's pointer variable,
  * of any object pointer type: (void **)&v.  SIZE is not 0. */
-bool sla_grow(void **p, size_t *cap, size_t need, size_t size);
+bool sla_grow_to(void **p, size_t *cap, size_t need, size_t size);
+
+/* Inline, so that the common case -- room already there -- costs a
+ * comparison and not a call: sla-parse asks for every field it reads. */
+static inline bool
+sla_grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap || sla_grow_to(p, cap, need, size);
+}
 
 #endif
