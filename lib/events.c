@@ -44,8 +44,8 @@ typedef struct ticket {
 	size_t alen, acap;
 	carried *carry;
 	carried requester;		/* as the export names it */
-	unsigned long untimed;		/* events without a usable time */
-	unsigned long untimed_line;	/* the first of them */
+	unsigned long unusable;		/* events left out (no usable time) */
+	unsigned long unusable_line;	/* the first of them */
 	unsigned long first_line;	/* of its first row in the input */
 	bool regrouped;			/* sorted input whose group came back */
 	bool too_big;			/* its arena passed 4 GiB */
@@ -84,12 +84,11 @@ struct sla_fold {
 	size_t error_len;
 };
 
+/* Never 0, which marks an empty slot of the seen set. */
 static uint64_t
-hash_id(const char *p, size_t n)
+hash_id(sla_field id)
 {
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	uint64_t h = sla_events_hash(id.p, id.n);
 	return h ? h : 1;
 }
 
@@ -487,9 +486,9 @@ static void
 ticket_errors(sla_fold *f, const ticket *t)
 {
 	char more[40];
-	if (t->untimed)
-		add_error(f, "line %lu: event without a usable time%s", t->untimed_line,
-			  and_more(t->untimed - 1, more, sizeof more));
+	if (t->unusable)
+		add_error(f, "line %lu: event left out (unreadable)%s", t->unusable_line,
+			  and_more(t->unusable - 1, more, sizeof more));
 	if (t->regrouped)
 		add_error(f, "events not grouped by id: an earlier group of this id "
 			  "was written already");
@@ -705,7 +704,7 @@ sla_fold_add(sla_fold *f, const sla_event *e)
 	}
 	if (f->failed)
 		return SLA_FOLD_NOMEM;
-	uint64_t hash = hash_id(e->id.p, e->id.n);
+	uint64_t hash = hash_id(e->id);
 	ticket *t = f->opt.sorted ? sorted_ticket(f, e->id, hash, e->line)
 				  : any_order_ticket(f, e->id, hash, e->line);
 	if (!t) {
@@ -714,9 +713,9 @@ sla_fold_add(sla_fold *f, const sla_event *e)
 	}
 	if (!e->has_time) {
 		f->stats.rejected++;
-		if (t->untimed++ == 0)
-			t->untimed_line = e->line;
-		return SLA_FOLD_NO_TIME;
+		if (t->unusable++ == 0)
+			t->unusable_line = e->line;
+		return SLA_FOLD_UNUSABLE;
 	}
 	if (!ticket_add(f, t, e)) {
 		f->failed = true;
@@ -733,8 +732,8 @@ sla_fold_result_text(sla_fold_result r)
 		return "ok";
 	case SLA_FOLD_NO_ID:
 		return "event without a ticket id: no ticket can be built from it";
-	case SLA_FOLD_NO_TIME:
-		return "event without a usable time: its ticket is marked in error";
+	case SLA_FOLD_UNUSABLE:
+		return "event left out: its ticket is marked in error";
 	case SLA_FOLD_NOMEM:
 		break;
 	}

@@ -119,8 +119,8 @@ fold_name(const char *p, size_t n, char *out)
 	return o;
 }
 
-static uint64_t
-hash_bytes(const char *p, size_t n)
+uint64_t
+sla_events_hash(const char *p, size_t n)
 {
 	uint64_t h = 14695981039346656037u;
 	for (size_t i = 0; i < n; i++)
@@ -145,7 +145,7 @@ struct sla_events_map {
 static entry *
 find_slot(const sla_events_map *m, const char *name, size_t len)
 {
-	size_t i = (size_t)hash_bytes(name, len) & (m->cap - 1);
+	size_t i = (size_t)sla_events_hash(name, len) & (m->cap - 1);
 	while (m->slots[i].name &&
 	       !(m->slots[i].len == len && memcmp(m->slots[i].name, name, len) == 0))
 		i = (i + 1) & (m->cap - 1);

@@ -12,7 +12,7 @@
  *
  * Memory: events are held per ticket until the ticket is complete.  In any
  * order, that is at the end of the input, so memory grows with the events
- * of all tickets (about 48 bytes an event plus its status and author text).
+ * of all tickets (56 bytes an event plus its status and author text).
  * With sorted input (grouped by id) a ticket is complete when its group
  * ends: memory is that of one ticket's events, plus 8 bytes per ticket
  * already written (to catch a group that comes back). */
@@ -48,6 +48,9 @@ typedef enum sla_event_class {
 	SLA_EV_WORKAROUND,	/* a workaround delivered: Workaround, 临时解决 */
 	SLA_EV_NCLASSES
 } sla_event_class;
+
+/* FNV-1a, the hash of the map's names and the fold's ids. */
+uint64_t sla_events_hash(const char *p, size_t n);
 
 /* The [events] key of a class ("pause"), or NULL for SLA_EV_UNKNOWN. */
 const char *sla_event_class_key(sla_event_class c);
@@ -90,7 +93,7 @@ sla_visibility sla_visibility_parse(const char *p, size_t n, bool internal_colum
  * copies what it keeps, so they need to live only during the call. */
 typedef struct sla_event {
 	sla_field id;		/* the ticket; empty: no ticket can be built */
-	bool has_time;		/* false: the time was missing or unreadable */
+	bool has_time;		/* false: no usable time, or a row not read whole */
 	int64_t at;		/* the instant, UTC seconds */
 	sla_field status;	/* the status after the event (may be empty) */
 	sla_field kind;		/* the kind of event (may be empty) */
@@ -153,14 +156,14 @@ void sla_fold_free(sla_fold *f);
 typedef enum sla_fold_result {
 	SLA_FOLD_OK = 0,
 	SLA_FOLD_NO_ID,		/* rejected: no ticket can be built from it */
-	SLA_FOLD_NO_TIME,	/* rejected; its ticket carries an error */
+	SLA_FOLD_UNUSABLE,	/* rejected (!has_time); its ticket carries an error */
 	SLA_FOLD_NOMEM,		/* out of memory: fatal, stop reading */
 } sla_fold_result;
 
 /* Add one event.  A rejected event is counted, never silently lost: the
  * caller reports it (sla_fold_result_text) at the event's line; one with
- * an id but no time still makes its ticket come out, with an error, since
- * a history with a hole in it cannot be audited. */
+ * an id but no usable time still makes its ticket come out, with an error,
+ * since a history with a hole in it cannot be audited. */
 sla_fold_result sla_fold_add(sla_fold *f, const sla_event *e);
 const char *sla_fold_result_text(sla_fold_result r);
 
@@ -169,7 +172,7 @@ void sla_fold_finish(sla_fold *f);
 
 typedef struct sla_fold_stats {
 	unsigned long events;	/* added */
-	unsigned long rejected;	/* of which not usable (no id or no time) */
+	unsigned long rejected;	/* of which not usable (no id, or no time) */
 	unsigned long tickets;	/* written */
 	unsigned long errors;	/* tickets written with an error */
 } sla_fold_stats;

@@ -592,8 +592,8 @@ events_without_id_or_time_are_counted(void **state)
 	sla_fold_options opt = { .ncarry = 0 };
 	collected c = { 0 };
 	sla_fold *f = sla_fold_new(m, &opt, collect, &c);
-	const sla_fold_result want[] = { SLA_FOLD_NO_ID, SLA_FOLD_NO_ID, SLA_FOLD_NO_TIME,
-					 SLA_FOLD_NO_TIME, SLA_FOLD_OK, SLA_FOLD_NO_TIME };
+	const sla_fold_result want[] = { SLA_FOLD_NO_ID, SLA_FOLD_NO_ID, SLA_FOLD_UNUSABLE,
+					 SLA_FOLD_UNUSABLE, SLA_FOLD_OK, SLA_FOLD_UNUSABLE };
 	for (size_t i = 0; i < NSPECS(s); i++) {
 		sla_field carry;
 		sla_event e = event_of(&s[i], i + 2, &carry);
@@ -606,9 +606,9 @@ events_without_id_or_time_are_counted(void **state)
 	assert_int_equal(st.tickets, 2);
 	assert_int_equal(st.errors, 2);
 	assert_string_equal(c.rows[0], "N 4 - - - - - - |  |  |  |  | no event with a usable "
-			    "time; line 4: event without a usable time (and 1 more)");
+			    "time; line 4: event left out (unreadable) (and 1 more)");
 	assert_string_equal(c.rows[1], "M 6 2026-03-02T09:00:00+08:00 - - - - - |  | Open |  "
-			    "|  | line 7: event without a usable time");
+			    "|  | line 7: event left out (unreadable)");
 	assert_string_equal(sla_fold_result_text(SLA_FOLD_NO_ID),
 			    "event without a ticket id: no ticket can be built from it");
 	sla_fold_free(f);
