@@ -35,7 +35,7 @@ below(rng *r, int64_t n)
 
 #define PICK(r, a) ((a)[below((r), (int64_t)(sizeof(a) / sizeof *(a)))])
 
-static const char *const customers[] = { "市广播电视台", "华东电网调度中心", "\"\"Blue Sky\"\" Logistics",
+static const char *const customers[] = { "市广播电视台", "华东电网调度中心", "\"\"\"Blue Sky\"\" Logistics\"",
 	"省人民医院", "星河数据科技有限公司", "\"Northwind Traders, Ltd.\"" };
 static const char *const channels[] = { "电话", "邮件", "web", "微信", "phone", "email" };
 static const char *const priorities[4][5] = {

@@ -1,0 +1,17 @@
+# fish completion for sla-parse(1)
+set -l canon id opened priority severity tier category channel customer first_response onsite workaround resolved replaced closed paused exclude error description
+complete -c sla-parse -s d -l delimiter -x -a ', ; tab |' -d 'Field delimiter'
+complete -c sla-parse -l no-quote -d 'Quotes are data'
+complete -c sla-parse -s e -l encoding -x -a 'UTF-8 UTF-16LE UTF-16BE GB18030 GBK WINDOWS-1252 ISO-8859-1' -d 'Input encoding'
+complete -c sla-parse -l no-header -d 'The first row is a record'
+complete -c sla-parse -l columns -x -d 'Column names a,b,c'
+complete -c sla-parse -s m -l map -x -a "$canon=" -d 'Read an export column as CANONICAL=HEADER'
+complete -c sla-parse -l list-aliases -d 'Print the header alias table'
+complete -c sla-parse -l tz -x -d 'Zone of times without offset'
+complete -c sla-parse -l date-order -x -a 'dmy mdy' -d 'Order of ambiguous slash dates'
+complete -c sla-parse -s t -l time-format -x -a "$canon=" -d 'strptime format COLUMN=FORMAT'
+complete -c sla-parse -l max-field -x -d 'Longest field (e.g. 64M)'
+complete -c sla-parse -l strict -d 'The first bad record is fatal'
+complete -c sla-parse -s v -l verbose -d 'Say encoding, delimiter and counts'
+complete -c sla-parse -s h -l help -d 'Show help'
+complete -c sla-parse -l version -d 'Show version'

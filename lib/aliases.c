@@ -1,0 +1,275 @@
+/* aliases.c: the header alias table (sla-parse(1) lists it).
+ *
+ * Order matters: when an export has two columns that mean one canonical
+ * column (Jira's "Issue key" and "Issue id"), the one listed first wins and
+ * the other passes through unmapped. */
+#include <string.h>
+
+#include "sla_aliases.h"
+
+const char *const sla_canon_names[SLA_NCANON] = {
+	"id", "line", "opened", "priority", "severity", "tier", "rule", "category",
+	"channel", "customer", "first_response", "onsite", "workaround", "resolved",
+	"replaced", "closed", "paused", "exclude", "error", "description",
+};
+
+typedef struct alias {
+	enum sla_canon col;
+	const char *name;
+	const char *source;
+} alias;
+
+static const alias table[] = {
+	{ SLA_COL_ID, "Issue key", "Jira" },
+	{ SLA_COL_ID, "Number", "ServiceNow, Zammad" },
+	{ SLA_COL_ID, "Ticket ID", "Freshdesk, Zendesk Explore" },
+	{ SLA_COL_ID, "Ticket#", "OTRS/Znuny" },
+	{ SLA_COL_ID, "TicketNumber", "OTRS/Znuny" },
+	{ SLA_COL_ID, "Ticket Number", "generic" },
+	{ SLA_COL_ID, "工单编号", "Chinese sheets" },
+	{ SLA_COL_ID, "工单号", "Chinese sheets" },
+	{ SLA_COL_ID, "编号", "ZenTao" },
+	{ SLA_COL_ID, "Bug编号", "ZenTao" },
+	{ SLA_COL_ID, "单号", "Chinese sheets" },
+	{ SLA_COL_ID, "报修单号", "Chinese sheets" },
+	{ SLA_COL_ID, "Vorgangsschlüssel", "Jira (de)" },
+	{ SLA_COL_ID, "Vorgang", "Jira (de), German sheets" },
+	{ SLA_COL_ID, "Issue id", "Jira" },
+	{ SLA_COL_ID, "Key", "generic" },
+
+	{ SLA_COL_OPENED, "Created", "Jira, OTRS/Znuny" },
+	{ SLA_COL_OPENED, "Opened", "ServiceNow" },
+	{ SLA_COL_OPENED, "opened_at", "ServiceNow" },
+	{ SLA_COL_OPENED, "Created at", "Zendesk, Zammad" },
+	{ SLA_COL_OPENED, "Created time", "Freshdesk" },
+	{ SLA_COL_OPENED, "Opening date", "GLPI" },
+	{ SLA_COL_OPENED, "Date d'ouverture", "GLPI (fr)" },
+	{ SLA_COL_OPENED, "Ticket created - Timestamp", "Zendesk Explore" },
+	{ SLA_COL_OPENED, "Erstellt", "Jira (de)" },
+	{ SLA_COL_OPENED, "创建时间", "Chinese sheets" },
+	{ SLA_COL_OPENED, "报修时间", "Chinese sheets" },
+	{ SLA_COL_OPENED, "报障时间", "Chinese sheets" },
+	{ SLA_COL_OPENED, "提交时间", "Chinese sheets" },
+	{ SLA_COL_OPENED, "创建日期", "ZenTao" },
+	{ SLA_COL_OPENED, "Create time", "generic" },
+
+	{ SLA_COL_PRIORITY, "Priority", "Jira, ServiceNow, Zendesk, Freshdesk, OTRS, GLPI, Zammad" },
+	{ SLA_COL_PRIORITY, "优先级", "Chinese sheets, ZenTao" },
+	{ SLA_COL_PRIORITY, "紧急程度", "Chinese sheets" },
+	{ SLA_COL_PRIORITY, "Priorität", "Jira (de)" },
+	{ SLA_COL_PRIORITY, "Priorité", "GLPI (fr)" },
+
+	{ SLA_COL_SEVERITY, "Severity", "ServiceNow, Jira custom field" },
+	{ SLA_COL_SEVERITY, "Custom field (Severity)", "Jira" },
+	{ SLA_COL_SEVERITY, "严重程度", "Chinese sheets, ZenTao" },
+	{ SLA_COL_SEVERITY, "严重级别", "Chinese sheets" },
+	{ SLA_COL_SEVERITY, "故障等级", "Chinese sheets" },
+	{ SLA_COL_SEVERITY, "故障级别", "Chinese sheets" },
+	{ SLA_COL_SEVERITY, "Impact", "ServiceNow, GLPI" },
+
+	{ SLA_COL_TIER, "服务等级", "Chinese sheets" },
+	{ SLA_COL_TIER, "SLA级别", "Chinese sheets" },
+
+	{ SLA_COL_CATEGORY, "Category", "ServiceNow, GLPI" },
+	{ SLA_COL_CATEGORY, "Issue Type", "Jira" },
+	{ SLA_COL_CATEGORY, "Type", "Zendesk, Freshdesk, OTRS/Znuny" },
+	{ SLA_COL_CATEGORY, "Service", "OTRS/Znuny" },
+	{ SLA_COL_CATEGORY, "Catégorie", "GLPI (fr)" },
+	{ SLA_COL_CATEGORY, "故障类型", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "问题分类", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "问题类型", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "工单类型", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "类别", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "分类", "Chinese sheets" },
+	{ SLA_COL_CATEGORY, "所属模块", "ZenTao" },
+
+	{ SLA_COL_CHANNEL, "Channel", "ServiceNow, generic" },
+	{ SLA_COL_CHANNEL, "Contact type", "ServiceNow" },
+	{ SLA_COL_CHANNEL, "Via", "Zendesk" },
+	{ SLA_COL_CHANNEL, "Source", "Freshdesk" },
+	{ SLA_COL_CHANNEL, "Request source", "GLPI" },
+	{ SLA_COL_CHANNEL, "来源", "Chinese sheets" },
+	{ SLA_COL_CHANNEL, "报修方式", "Chinese sheets" },
+	{ SLA_COL_CHANNEL, "报修渠道", "Chinese sheets" },
+	{ SLA_COL_CHANNEL, "渠道", "Chinese sheets" },
+
+	{ SLA_COL_CUSTOMER, "Customer", "generic, Zammad" },
+	{ SLA_COL_CUSTOMER, "Organization", "Zendesk, Zammad" },
+	{ SLA_COL_CUSTOMER, "Organizations", "Jira" },
+	{ SLA_COL_CUSTOMER, "Company", "ServiceNow" },
+	{ SLA_COL_CUSTOMER, "Company Name", "Freshdesk" },
+	{ SLA_COL_CUSTOMER, "CustomerID", "OTRS/Znuny" },
+	{ SLA_COL_CUSTOMER, "Entity", "GLPI" },
+	{ SLA_COL_CUSTOMER, "Kunde", "German sheets" },
+	{ SLA_COL_CUSTOMER, "客户", "Chinese sheets" },
+	{ SLA_COL_CUSTOMER, "客户名称", "Chinese sheets" },
+	{ SLA_COL_CUSTOMER, "客户单位", "Chinese sheets" },
+	{ SLA_COL_CUSTOMER, "单位名称", "Chinese sheets" },
+	{ SLA_COL_CUSTOMER, "报修单位", "Chinese sheets" },
+
+	{ SLA_COL_FIRST_RESPONSE, "First response", "generic" },
+	{ SLA_COL_FIRST_RESPONSE, "First response at", "Zammad" },
+	{ SLA_COL_FIRST_RESPONSE, "FirstResponse", "OTRS/Znuny" },
+	{ SLA_COL_FIRST_RESPONSE, "Initial response time", "Freshdesk" },
+	{ SLA_COL_FIRST_RESPONSE, "Responded", "ServiceNow (custom)" },
+	{ SLA_COL_FIRST_RESPONSE, "首次响应时间", "Chinese sheets" },
+	{ SLA_COL_FIRST_RESPONSE, "响应时间", "Chinese sheets" },
+	{ SLA_COL_FIRST_RESPONSE, "首响时间", "Chinese sheets" },
+	{ SLA_COL_FIRST_RESPONSE, "受理时间", "Chinese sheets" },
+	{ SLA_COL_FIRST_RESPONSE, "接单时间", "Chinese sheets" },
+
+	{ SLA_COL_ONSITE, "On site", "generic" },
+	{ SLA_COL_ONSITE, "Arrived on site", "generic" },
+	{ SLA_COL_ONSITE, "到场时间", "Chinese sheets" },
+	{ SLA_COL_ONSITE, "到达现场时间", "Chinese sheets" },
+	{ SLA_COL_ONSITE, "上门时间", "Chinese sheets" },
+
+	{ SLA_COL_WORKAROUND, "Workaround at", "generic" },
+	{ SLA_COL_WORKAROUND, "Service restored", "generic" },
+	{ SLA_COL_WORKAROUND, "临时解决时间", "Chinese sheets" },
+	{ SLA_COL_WORKAROUND, "恢复时间", "Chinese sheets" },
+	{ SLA_COL_WORKAROUND, "业务恢复时间", "Chinese sheets" },
+
+	{ SLA_COL_RESOLVED, "Resolved", "Jira, ServiceNow" },
+	{ SLA_COL_RESOLVED, "resolved_at", "ServiceNow" },
+	{ SLA_COL_RESOLVED, "Solved at", "Zendesk" },
+	{ SLA_COL_RESOLVED, "Resolved time", "Freshdesk" },
+	{ SLA_COL_RESOLVED, "Resolution date", "GLPI" },
+	{ SLA_COL_RESOLVED, "Date de résolution", "GLPI (fr)" },
+	{ SLA_COL_RESOLVED, "Ticket solved - Timestamp", "Zendesk Explore" },
+	{ SLA_COL_RESOLVED, "Erledigt", "Jira (de)" },
+	{ SLA_COL_RESOLVED, "解决时间", "Chinese sheets" },
+	{ SLA_COL_RESOLVED, "解决日期", "ZenTao" },
+	{ SLA_COL_RESOLVED, "处理完成时间", "Chinese sheets" },
+	{ SLA_COL_RESOLVED, "修复时间", "Chinese sheets" },
+	{ SLA_COL_RESOLVED, "完成时间", "Chinese sheets" },
+
+	{ SLA_COL_REPLACED, "Replaced", "generic" },
+	{ SLA_COL_REPLACED, "备件更换时间", "Chinese sheets" },
+	{ SLA_COL_REPLACED, "更换时间", "Chinese sheets" },
+	{ SLA_COL_REPLACED, "换机时间", "Chinese sheets" },
+
+	{ SLA_COL_CLOSED, "Closed", "ServiceNow, OTRS/Znuny" },
+	{ SLA_COL_CLOSED, "closed_at", "ServiceNow" },
+	{ SLA_COL_CLOSED, "Close time", "OTRS/Znuny" },
+	{ SLA_COL_CLOSED, "Closed time", "Freshdesk" },
+	{ SLA_COL_CLOSED, "Closing date", "GLPI" },
+	{ SLA_COL_CLOSED, "Close at", "Zammad" },
+	{ SLA_COL_CLOSED, "Date de clôture", "GLPI (fr)" },
+	{ SLA_COL_CLOSED, "关闭时间", "Chinese sheets" },
+	{ SLA_COL_CLOSED, "关闭日期", "ZenTao" },
+	{ SLA_COL_CLOSED, "结单时间", "Chinese sheets" },
+	{ SLA_COL_CLOSED, "结案时间", "Chinese sheets" },
+
+	{ SLA_COL_EXCLUDE, "排除原因", "Chinese sheets" },
+	{ SLA_COL_EXCLUDE, "免责原因", "Chinese sheets" },
+
+	{ SLA_COL_DESCRIPTION, "Description", "Jira, ServiceNow, Freshdesk, GLPI" },
+	{ SLA_COL_DESCRIPTION, "故障描述", "Chinese sheets" },
+	{ SLA_COL_DESCRIPTION, "问题描述", "Chinese sheets" },
+	{ SLA_COL_DESCRIPTION, "工单描述", "Chinese sheets" },
+	{ SLA_COL_DESCRIPTION, "描述", "Chinese sheets" },
+	{ SLA_COL_DESCRIPTION, "Summary", "Jira" },
+	{ SLA_COL_DESCRIPTION, "Short description", "ServiceNow" },
+	{ SLA_COL_DESCRIPTION, "Subject", "Zendesk, Freshdesk" },
+	{ SLA_COL_DESCRIPTION, "Title", "OTRS/Znuny, GLPI, Zammad" },
+	{ SLA_COL_DESCRIPTION, "Titre", "GLPI (fr)" },
+	{ SLA_COL_DESCRIPTION, "Zusammenfassung", "Jira (de)" },
+	{ SLA_COL_DESCRIPTION, "工单标题", "ZenTao, Chinese sheets" },
+	{ SLA_COL_DESCRIPTION, "Bug标题", "ZenTao" },
+	{ SLA_COL_DESCRIPTION, "标题", "Chinese sheets" },
+};
+
+#define NALIASES (sizeof table / sizeof table[0])
+
+bool
+sla_canon_is_time(int col)
+{
+	switch (col) {
+	case SLA_COL_OPENED: case SLA_COL_FIRST_RESPONSE: case SLA_COL_ONSITE:
+	case SLA_COL_WORKAROUND: case SLA_COL_RESOLVED: case SLA_COL_REPLACED:
+	case SLA_COL_CLOSED:
+		return true;
+	default:
+		return false;
+	}
+}
+
+int
+sla_canon_find(const char *name)
+{
+	for (int i = 0; i < SLA_NCANON; i++)
+		if (strcmp(sla_canon_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Bytes that a header comparison skips: ASCII space, tab, '_', '-', and
+ * the ideographic space E3 80 80.  Returns how many bytes to skip at S. */
+static size_t
+ignorable(const char *s, const char *end)
+{
+	if (*s == ' ' || *s == '\t' || *s == '_' || *s == '-')
+		return 1;
+	if (end - s >= 3 && memcmp(s, "\xE3\x80\x80", 3) == 0)
+		return 3;
+	return 0;
+}
+
+static char
+fold(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool
+sla_alias_same(const char *a, size_t an, const char *b, size_t bn)
+{
+	const char *ae = a + an, *be = b + bn;
+
+	for (;;) {
+		size_t k;
+		while (a < ae && (k = ignorable(a, ae)) > 0)
+			a += k;
+		while (b < be && (k = ignorable(b, be)) > 0)
+			b += k;
+		if (a == ae || b == be)
+			return a == ae && b == be;
+		if (fold(*a++) != fold(*b++))
+			return false;
+	}
+}
+
+int
+sla_alias_lookup(const char *h, size_t n, unsigned *rank)
+{
+	/* A canonical name is its own first alias. */
+	for (int i = 0; i < SLA_NCANON; i++) {
+		if (sla_alias_same(h, n, sla_canon_names[i], strlen(sla_canon_names[i]))) {
+			if (rank)
+				*rank = 0;
+			return i;
+		}
+	}
+	for (size_t i = 0; i < NALIASES; i++) {
+		if (sla_alias_same(h, n, table[i].name, strlen(table[i].name))) {
+			if (rank)
+				*rank = (unsigned)i + 1;
+			return (int)table[i].col;
+		}
+	}
+	return -1;
+}
+
+void
+sla_alias_print(FILE *out)
+{
+	fputs("canonical\talias\tsource\n", out);
+	for (int c = 0; c < SLA_NCANON; c++) {
+		fprintf(out, "%s\t%s\t%s\n", sla_canon_names[c], sla_canon_names[c], "sla-tools");
+		for (size_t i = 0; i < NALIASES; i++)
+			if ((int)table[i].col == c)
+				fprintf(out, "%s\t%s\t%s\n", sla_canon_names[c], table[i].name,
+					table[i].source);
+	}
+}

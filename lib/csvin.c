@@ -1,0 +1,706 @@
+/* csvin.c: CSV input through libcsv (see sla_csvin.h and the libcsv notes
+ * in sla-parse(1): each pitfall has its counter here). */
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sla_csvin.h"
+#include "sla_encoding.h"
+
+#define READ_BLOCK ((size_t)1 << 20)	/* bytes read and decoded at a time */
+#define CSV_BLK ((size_t)64 << 10)	/* libcsv grows a field this much at a time */
+#define SNIFF_LINES 50
+
+typedef struct bytes {
+	char *p;
+	size_t n, cap;
+} bytes;
+
+typedef struct fieldref {
+	size_t off, len;
+} fieldref;
+
+typedef struct recref {
+	size_t first, n;		/* fields[first .. first+n) */
+	unsigned long line;
+	enum sla_csv_fault fault;
+	size_t fault_field;
+	bool bad_encoding;
+} recref;
+
+struct sla_csvin {
+	sla_diag *d;
+	const char *name;
+	int fd;
+	char delim;
+	bool no_quote;
+	size_t max_field;
+	bool fatal;			/* out of memory inside a callback */
+	bool csv_ready;			/* csv_init done, csv_free due */
+
+	/* input: raw bytes, and the decoded block being fed */
+	sla_decoder *dec;
+	const char *encoding, *why;
+	char *rbuf;
+	size_t rlen, rused;
+	bool eof, done, first_block;
+	const char *blk;
+	size_t blklen, pos;
+	const size_t *bad;
+	size_t nbad, badi;
+
+	/* libcsv and the line count */
+	struct csv_parser csv;
+	unsigned long line;
+	bool prev_cr;
+
+	/* the record being read */
+	bool in_record, bad_encoding;
+	unsigned long rec_line;
+	size_t cur_first, cur_bytes;
+	bytes raw, replay;		/* the record's text as in the input */
+	bool raw_overflow, skip_line;
+
+	/* finished records waiting, and their fields */
+	bytes arena;
+	fieldref *fields;
+	size_t nfields, capfields;
+	recref *recs;
+	size_t head, nrecs, caprecs;
+	sla_field *out;
+	size_t capout;
+};
+
+/* ---- small growable buffers ---------------------------------------------- */
+
+static bool
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return true;
+	size_t c = *cap ? *cap : 64;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return false;
+	*p = q;
+	*cap = c;
+	return true;
+}
+
+static bool
+bytes_append(bytes *b, const char *p, size_t n)
+{
+	if (!grow((void **)&b->p, &b->cap, b->n + n, 1))
+		return false;
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+	return true;
+}
+
+/* ---- records ------------------------------------------------------------- */
+
+static void
+push_field(sla_csvin *in, const char *s, size_t len)
+{
+	if (!grow((void **)&in->fields, &in->capfields, in->nfields + 1, sizeof *in->fields) ||
+	    !bytes_append(&in->arena, s, len)) {
+		in->fatal = true;
+		return;
+	}
+	in->fields[in->nfields++] = (fieldref){ in->arena.n - len, len };
+}
+
+static void
+begin_record(sla_csvin *in)
+{
+	in->in_record = true;
+	in->bad_encoding = false;
+	in->rec_line = in->line;
+	in->raw.n = 0;
+	in->raw_overflow = false;
+}
+
+static void
+end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
+{
+	if (!grow((void **)&in->recs, &in->caprecs, in->nrecs + 1, sizeof *in->recs)) {
+		in->fatal = true;
+		return;
+	}
+	in->recs[in->nrecs++] = (recref){
+		.first = in->cur_first, .n = in->nfields - in->cur_first,
+		.line = in->rec_line, .fault = fault, .fault_field = fault_field,
+		.bad_encoding = in->bad_encoding,
+	};
+	in->cur_first = in->nfields;
+	in->cur_bytes = in->arena.n;
+	in->in_record = false;
+	in->raw.n = 0;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	push_field(data, s, len);
+}
+
+static void
+on_record(int c, void *data)
+{
+	(void)c;
+	end_record(data, SLA_CSV_OK, 0);
+}
+
+/* Pitfall 1: libcsv trims spaces and tabs unless told that none exist. */
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static bool
+setup_parser(sla_csvin *in)
+{
+	if (in->csv_ready)
+		csv_free(&in->csv);
+	in->csv_ready = csv_init(&in->csv, CSV_STRICT | CSV_STRICT_FINI) == 0;
+	if (!in->csv_ready)
+		return false;
+	csv_set_delim(&in->csv, (unsigned char)in->delim);
+	/* Pitfall 2: quoting cannot be turned off, but a NUL never starts a
+	 * field of text. */
+	csv_set_quote(&in->csv, in->no_quote ? 0 : CSV_QUOTE);
+	csv_set_space_func(&in->csv, no_space);
+	csv_set_blk_size(&in->csv, CSV_BLK);
+	return true;
+}
+
+/* ---- faults: read the line literally, then resume ------------------------ */
+
+static bool
+is_eol(char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Length of the first line of P[0..N) without its break, and where the
+ * next line starts (N when there is none). */
+static size_t
+first_line(const char *p, size_t n, size_t *next)
+{
+	size_t i = 0;
+
+	while (i < n && !is_eol(p[i]))
+		i++;
+	*next = i;
+	if (*next < n)
+		*next += (p[i] == '\r' && i + 1 < n && p[i + 1] == '\n') ? 2 : 1;
+	return i;
+}
+
+static void
+split_literally(sla_csvin *in, const char *p, size_t n)
+{
+	size_t start = 0;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || p[i] == in->delim) {
+			push_field(in, p + start, i - start);
+			start = i + 1;
+		}
+	}
+}
+
+static void feed(sla_csvin *in, const char *p, size_t n, bool replaying);
+
+/* The record being read cannot be read as CSV.  Its first line becomes its
+ * fields, split at every delimiter; the lines after it are read again as
+ * new records (unless this is already such a second reading, or they were
+ * too long to keep: then they stay in the last field).  In tab-separated
+ * input a literal reading is the normal one, so a broken quote is no
+ * error there.  Returns true when the lines after were read again. */
+static bool
+fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
+{
+	size_t fault_field = in->nfields - in->cur_first;
+	size_t next, len = first_line(in->raw.p, in->raw.n, &next);
+	bool again = !replaying && !in->raw_overflow && next < in->raw.n;
+
+	if (!setup_parser(in)) {
+		in->fatal = true;
+		return false;
+	}
+	in->nfields = in->cur_first;
+	in->arena.n = in->cur_bytes;
+	if (!again) {	/* all of it, less the line break that ends it */
+		len = in->raw.n;
+		while (len > 0 && is_eol(in->raw.p[len - 1]))
+			len--;
+	}
+	split_literally(in, in->raw.p, len);
+	if (in->delim == '\t' && kind != SLA_CSV_TOOLONG)
+		kind = SLA_CSV_OK;
+	bytes text = in->raw;	/* end_record empties in->raw */
+	end_record(in, kind, fault_field);
+	if (!again)
+		return false;
+
+	in->raw = in->replay;
+	in->raw.n = 0;
+	in->line = in->rec_line + 1;
+	in->prev_cr = false;
+	feed(in, text.p + next, text.n - next, true);
+	in->replay = text;
+	return true;
+}
+
+/* ---- feeding libcsv one line at a time ---------------------------------- */
+
+/* Where the segment starting at P ends: after its first line break, or at
+ * the end of the buffer (the line goes on in the next block). */
+static size_t
+segment_end(const char *p, size_t n)
+{
+	const char *nl = memchr(p, '\n', n);
+	size_t lim = nl ? (size_t)(nl - p) : n;
+	const char *cr = memchr(p, '\r', lim);
+
+	if (cr)
+		return (size_t)(cr - p) + 1;
+	return nl ? lim + 1 : n;
+}
+
+static bool
+only_breaks(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_eol(p[i]))
+			return false;
+	return true;
+}
+
+/* Pitfall 4: libcsv gives no positions; count the lines here.  A break is
+ * LF, CRLF or a lone CR; the LF of a CRLF arrives as a segment of its own. */
+static void
+count_line(sla_csvin *in, const char *p, size_t n)
+{
+	char last = p[n - 1];
+
+	if (last == '\r') {
+		in->line++;
+		in->prev_cr = true;
+	} else if (last == '\n') {
+		if (!(n == 1 && in->prev_cr))
+			in->line++;
+		in->prev_cr = false;
+	} else {
+		in->prev_cr = false;
+	}
+}
+
+static void
+keep_raw(sla_csvin *in, const char *p, size_t n)
+{
+	if (in->raw_overflow)
+		return;
+	if (in->raw.n + n > in->max_field + READ_BLOCK) {
+		in->raw_overflow = true;
+		return;
+	}
+	if (!bytes_append(&in->raw, p, n))
+		in->fatal = true;
+}
+
+/* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
+static void
+feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
+{
+	bool ends_line = is_eol(p[n - 1]);
+
+	if (in->skip_line) {	/* the rest of a line too long to keep */
+		in->skip_line = !ends_line;
+		count_line(in, p, n);
+		return;
+	}
+	if (!in->in_record && !only_breaks(p, n))
+		begin_record(in);
+	in->bad_encoding |= bad_bytes && in->in_record;
+	if (in->in_record)
+		keep_raw(in, p, n);
+	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
+	bool replayed = false;
+	if (used < n) {
+		enum sla_csv_fault kind = csv_error(&in->csv) == CSV_EPARSE
+			? SLA_CSV_BADQUOTE : SLA_CSV_TOOLONG;
+		replayed = fault(in, kind, replaying);
+		in->skip_line = !replayed && !ends_line;
+	} else if (in->in_record && in->csv.entry_pos > in->max_field) {
+		/* Pitfall 5: a field grows without bound (an unterminated
+		 * quote swallows the file); libcsv's own check sits after
+		 * each segment, which is at most one block. */
+		replayed = fault(in, SLA_CSV_TOOLONG, replaying);
+		in->skip_line = !replayed && !ends_line;
+	}
+	if (!replayed)
+		count_line(in, p, n);
+}
+
+static void
+feed(sla_csvin *in, const char *p, size_t n, bool replaying)
+{
+	size_t i = 0;
+
+	while (i < n && !in->fatal) {
+		size_t k = segment_end(p + i, n - i);
+		feed_segment(in, p + i, k, replaying, false);
+		i += k;
+	}
+}
+
+/* ---- reading and decoding ------------------------------------------------ */
+
+static int
+read_more(sla_csvin *in, bool fill_up)
+{
+	if (in->rused) {
+		memmove(in->rbuf, in->rbuf + in->rused, in->rlen - in->rused);
+		in->rlen -= in->rused;
+		in->rused = 0;
+	}
+	while (!in->eof && in->rlen < READ_BLOCK) {
+		ssize_t got = read(in->fd, in->rbuf + in->rlen, READ_BLOCK - in->rlen);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "cannot read: %s",
+				     strerror(errno));
+			return -1;
+		}
+		if (got == 0)
+			in->eof = true;
+		in->rlen += (size_t)got;
+		if (!fill_up)
+			break;
+	}
+	return 0;
+}
+
+/* The next decoded block into in->blk.  0, or -1 on a read error. */
+static int
+next_block(sla_csvin *in, bool fill_up)
+{
+	do {
+		if (read_more(in, fill_up) < 0)
+			return -1;
+		in->rused = sla_decoder_run(in->dec, in->rbuf, in->rlen, in->eof, &in->blk,
+					    &in->blklen, &in->bad, &in->nbad);
+	} while (in->blklen == 0 && !in->eof);
+	in->pos = 0;
+	in->badi = 0;
+	/* Pitfall 6: libcsv strips no byte order mark. */
+	if (in->first_block && in->blklen >= 3 && memcmp(in->blk, "\xEF\xBB\xBF", 3) == 0)
+		in->pos = 3;
+	in->first_block = false;
+	return 0;
+}
+
+/* True when an invalid sequence was replaced in [A, B) of the block. */
+static bool
+bad_bytes_in(sla_csvin *in, size_t a, size_t b)
+{
+	bool found = false;
+
+	while (in->badi < in->nbad && in->bad[in->badi] < b)
+		found |= in->bad[in->badi++] >= a;
+	return found;
+}
+
+static void
+finish(sla_csvin *in)
+{
+	while (!in->fatal && csv_fini(&in->csv, on_field, on_record, in) != 0) {
+		/* Pitfall 3: a quote still open at the end of the file. */
+		fault(in, SLA_CSV_UNTERMINATED, false);
+	}
+	in->done = true;
+}
+
+/* Read until WANT records wait, or MAX_BYTES of fields, or the end. */
+static int
+pump(sla_csvin *in, size_t want, size_t max_bytes)
+{
+	while (!in->done && in->nrecs - in->head < want && in->arena.n < max_bytes) {
+		if (in->pos == in->blklen) {
+			if (in->eof && in->rused == in->rlen) {
+				finish(in);
+				break;
+			}
+			if (next_block(in, false) < 0)
+				return -1;
+			continue;
+		}
+		size_t k = segment_end(in->blk + in->pos, in->blklen - in->pos);
+		feed_segment(in, in->blk + in->pos, k, false,
+			     bad_bytes_in(in, in->pos, in->pos + k));
+		in->pos += k;
+	}
+	if (in->fatal) {
+		sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- the dialect ---------------------------------------------------------- */
+
+/* The delimiter among , ; TAB | that splits the first line into the most
+ * fields and the next lines into as many; ',' when none splits at all. */
+static char
+sniff_delim(const char *p, size_t n, bool no_quote)
+{
+	static const char cand[4] = { ',', ';', '\t', '|' };
+	size_t count[SNIFF_LINES][4] = { { 0 } };
+	size_t lines = 0, len = 0;
+	bool quoted = false;
+
+	for (size_t i = 0; i < n && lines < SNIFF_LINES; i++) {
+		char c = p[i];
+		if (c == '"' && !no_quote) {
+			quoted = !quoted;
+		} else if (!quoted && is_eol(c)) {
+			lines += len > 0;
+			len = 0;
+			continue;
+		} else if (!quoted) {
+			for (int k = 0; k < 4; k++)
+				count[lines][k] += c == cand[k];
+		}
+		len++;
+	}
+	lines += len > 0 && lines < SNIFF_LINES;
+	char best = ',';
+	size_t best_score = 0, best_fields = 0;
+	for (int k = 0; k < 4 && lines > 0; k++) {
+		size_t h = count[0][k], score = 0;
+		for (size_t j = 1; j < lines; j++)
+			score += count[j][k] == h;
+		if (h > 0 && (score > best_score || (score == best_score && h > best_fields))) {
+			best = cand[k];
+			best_score = score;
+			best_fields = h;
+		}
+	}
+	return best;
+}
+
+/* ---- the interface --------------------------------------------------------- */
+
+static int
+open_input(sla_csvin *in, const char *path)
+{
+	if (strcmp(path, "-") == 0) {
+		in->name = "<stdin>";
+		in->fd = 0;
+		return 0;
+	}
+	in->name = path;
+	in->fd = open(path, O_RDONLY);
+	if (in->fd < 0) {
+		sla_diag_msg(in->d, path, 0, NULL, NULL, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+choose_encoding(sla_csvin *in, const sla_csvin_opts *o)
+{
+	char err[128];
+
+	in->why = "--encoding";
+	in->encoding = o->encoding;
+	if (!in->encoding)
+		in->encoding = sla_encoding_detect((const unsigned char *)in->rbuf, in->rlen,
+						   &in->why);
+	in->dec = sla_decoder_new(in->encoding, err, sizeof err);
+	if (!in->dec) {
+		sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+sla_csvin *
+sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d)
+{
+	sla_csvin *in = calloc(1, sizeof *in);
+
+	if (!in || !(in->rbuf = malloc(READ_BLOCK))) {
+		free(in);
+		sla_diag_msg(d, path, 0, NULL, NULL, 0, "out of memory");
+		return NULL;
+	}
+	in->d = d;
+	in->fd = -1;
+	in->no_quote = o->no_quote;
+	in->max_field = o->max_field ? o->max_field : SLA_CSVIN_MAX_FIELD;
+	in->line = 1;
+	in->first_block = true;
+	if (open_input(in, path) < 0 || read_more(in, true) < 0 ||
+	    choose_encoding(in, o) < 0 || next_block(in, true) < 0) {
+		sla_csvin_free(in);
+		return NULL;
+	}
+	in->delim = o->delim ? o->delim
+		: sniff_delim(in->blk + in->pos, in->blklen - in->pos, in->no_quote);
+	if (!setup_parser(in)) {
+		sla_diag_msg(d, in->name, 0, NULL, NULL, 0, "out of memory");
+		sla_csvin_free(in);
+		return NULL;
+	}
+	return in;
+}
+
+void
+sla_csvin_free(sla_csvin *in)
+{
+	if (!in)
+		return;
+	if (in->fd > 0)
+		close(in->fd);
+	if (in->csv_ready)
+		csv_free(&in->csv);
+	sla_decoder_free(in->dec);
+	free(in->rbuf);
+	free(in->raw.p);
+	free(in->replay.p);
+	free(in->arena.p);
+	free(in->fields);
+	free(in->recs);
+	free(in->out);
+	free(in);
+}
+
+const char *
+sla_csvin_file(const sla_csvin *in)
+{
+	return in->name;
+}
+
+const char *
+sla_csvin_encoding(const sla_csvin *in, const char **why)
+{
+	*why = in->why;
+	return in->encoding;
+}
+
+char
+sla_csvin_delim(const sla_csvin *in)
+{
+	return in->delim;
+}
+
+/* Drop the records handed out; keep the one being read. */
+static void
+compact(sla_csvin *in)
+{
+	size_t nf = in->nfields - in->cur_first;
+
+	memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
+	in->arena.n -= in->cur_bytes;
+	for (size_t i = 0; i < nf; i++) {
+		in->fields[i] = in->fields[in->cur_first + i];
+		in->fields[i].off -= in->cur_bytes;
+	}
+	in->nfields = nf;
+	in->cur_first = 0;
+	in->cur_bytes = 0;
+	in->head = in->nrecs = 0;
+}
+
+static void
+hand_out(sla_csvin *in, const recref *r, sla_csvrec *rec)
+{
+	if (!grow((void **)&in->out, &in->capout, r->n + 1, sizeof *in->out))
+		in->fatal = true;
+	for (size_t i = 0; i < r->n && !in->fatal; i++) {
+		const fieldref *f = &in->fields[r->first + i];
+		in->out[i] = (sla_field){ in->arena.p + f->off, f->len };
+	}
+	*rec = (sla_csvrec){
+		.fields = in->out, .n = in->fatal ? 0 : r->n, .line = r->line,
+		.fault = r->fault, .fault_field = r->fault_field,
+		.bad_encoding = r->bad_encoding,
+	};
+}
+
+int
+sla_csvin_next(sla_csvin *in, sla_csvrec *rec)
+{
+	if (in->head == in->nrecs) {
+		compact(in);
+		if (pump(in, 1, (size_t)-1) < 0)
+			return -1;
+	}
+	if (in->head == in->nrecs)
+		return 0;
+	hand_out(in, &in->recs[in->head++], rec);
+	return in->fatal ? -1 : 1;
+}
+
+size_t
+sla_csvin_prefetch(sla_csvin *in, size_t max_records, size_t max_bytes)
+{
+	if (pump(in, max_records, max_bytes) < 0)
+		return 0;
+	return in->nrecs - in->head;
+}
+
+void
+sla_csvin_peek(sla_csvin *in, size_t i, sla_csvrec *rec)
+{
+	hand_out(in, &in->recs[in->head + i], rec);
+}
+
+int
+sla_csvin_delim_from_name(const char *s)
+{
+	if (strcmp(s, "tab") == 0 || strcmp(s, "TAB") == 0 || strcmp(s, "\\t") == 0)
+		return '\t';
+	if (strlen(s) != 1 || *s == '"' || is_eol(*s) || (unsigned char)*s >= 0x80)
+		return -1;
+	return (unsigned char)*s;
+}
+
+int
+sla_csvin_size_from_name(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	int shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (errno || *end || v == 0 || v > (SIZE_MAX >> shift) >> 1)
+		return -1;
+	*out = (size_t)v << shift;
+	return 0;
+}

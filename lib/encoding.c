@@ -1,0 +1,295 @@
+/* encoding.c: encoding detection and decoding to UTF-8. */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sla_encoding.h"
+
+#define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
+
+/* Bytes of the UTF-8 sequence that lead byte C starts; 0 when C cannot
+ * start one. */
+static size_t
+seq_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 2;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 3;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 4;
+	return 0;
+}
+
+/* True when P[0..K) is a well-formed sequence (no overlong forms, no
+ * surrogates, nothing above U+10FFFF), checking only the bytes present. */
+static bool
+seq_ok(const unsigned char *p, size_t k, size_t have)
+{
+	for (size_t i = 1; i < have; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return false;
+	if (have < 2)
+		return true;
+	if (k == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F)))
+		return false;
+	if (k == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F)))
+		return false;
+	return true;
+}
+
+size_t
+sla_utf8_valid(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t k = seq_len(p[i]);
+		if (k == 0)
+			return i;
+		size_t have = n - i < k ? n - i : k;
+		if (!seq_ok(p + i, k, have))
+			return i;
+		if (have < k)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+/* True when P[0..N) is the start of a well-formed sequence that the end of
+ * the buffer cut short. */
+static bool
+cut_short(const unsigned char *p, size_t n)
+{
+	size_t k = seq_len(p[0]);
+
+	return k > n && seq_ok(p, k, n);
+}
+
+/* ASCII text in UTF-16 has a zero in every other byte. */
+static const char *
+utf16_without_bom(const unsigned char *p, size_t n)
+{
+	size_t even = 0, odd = 0, m = n < 512 ? n : 512;
+
+	for (size_t i = 0; i < m; i++)
+		if (p[i] == 0 && i % 2)
+			odd++;
+		else if (p[i] == 0)
+			even++;
+	if (m >= 4 && odd * 3 > m)
+		return "UTF-16LE";
+	if (m >= 4 && even * 3 > m)
+		return "UTF-16BE";
+	return NULL;
+}
+
+const char *
+sla_encoding_detect(const unsigned char *p, size_t n, const char **why)
+{
+	const char *u16;
+
+	*why = "byte order mark";
+	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+		return "UTF-8";
+	}
+	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
+		return "UTF-16LE";
+	}
+	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
+		return "UTF-16BE";
+	}
+	if ((u16 = utf16_without_bom(p, n)) != NULL) {
+		*why = "zero bytes of ASCII text";
+		return u16;
+	}
+	/* A sequence cut by the end of the sample is not held against it. */
+	size_t ok = sla_utf8_valid(p, n);
+	if (ok == n || cut_short(p + ok, n - ok)) {
+		*why = "valid UTF-8";
+		return "UTF-8";
+	}
+	*why = "not valid UTF-8";
+	return "GB18030";
+}
+
+struct sla_decoder {
+	iconv_t cd;		/* (iconv_t)-1 for UTF-8, which is only checked */
+	size_t unit;		/* bytes skipped over an invalid sequence */
+	char *out;
+	size_t cap;
+	size_t *bad;
+	size_t nbad, badcap;
+};
+
+static bool
+is_utf8_name(const char *e)
+{
+	return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
+}
+
+sla_decoder *
+sla_decoder_new(const char *encoding, char *err, size_t errlen)
+{
+	sla_decoder *d = calloc(1, sizeof *d);
+
+	if (!d) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	d->cd = (iconv_t)-1;
+	d->unit = strncasecmp(encoding, "UTF-16", 6) == 0 || strncasecmp(encoding, "UCS-2", 5) == 0
+		? 2 : 1;
+	if (!is_utf8_name(encoding)) {
+		d->cd = iconv_open("UTF-8", encoding);
+		if (d->cd == (iconv_t)-1) {
+			snprintf(err, errlen, "unknown encoding \"%s\"", encoding);
+			free(d);
+			return NULL;
+		}
+	}
+	return d;
+}
+
+void
+sla_decoder_free(sla_decoder *d)
+{
+	if (!d)
+		return;
+	if (d->cd != (iconv_t)-1)
+		iconv_close(d->cd);
+	free(d->out);
+	free(d->bad);
+	free(d);
+}
+
+static bool
+reserve(sla_decoder *d, size_t need)
+{
+	if (need <= d->cap)
+		return true;
+	size_t cap = d->cap ? d->cap : 1 << 16;
+	while (cap < need)
+		cap *= 2;
+	char *p = realloc(d->out, cap);
+	if (!p)
+		return false;
+	d->out = p;
+	d->cap = cap;
+	return true;
+}
+
+/* Append U+FFFD at output offset *O and note it. */
+static bool
+replacement(sla_decoder *d, size_t *o)
+{
+	if (d->nbad == d->badcap) {
+		size_t cap = d->badcap ? d->badcap * 2 : 64;
+		size_t *b = realloc(d->bad, cap * sizeof *b);
+		if (!b)
+			return false;
+		d->bad = b;
+		d->badcap = cap;
+	}
+	if (!reserve(d, *o + 3))
+		return false;
+	d->bad[d->nbad++] = *o;
+	memcpy(d->out + *o, REPLACEMENT, 3);
+	*o += 3;
+	return true;
+}
+
+/* UTF-8 input: zero copy when valid, else a copy with replacements. */
+static size_t
+run_utf8(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, size_t *outlen)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t ok = sla_utf8_valid(p, n);
+
+	if (ok == n || (!eof && cut_short(p + ok, n - ok))) {
+		*out = in;
+		*outlen = ok;
+		return ok;
+	}
+	size_t i = 0, o = 0;
+	while (i < n) {
+		size_t good = sla_utf8_valid(p + i, n - i);
+		if (!reserve(d, o + good + 3))
+			break;
+		memcpy(d->out + o, in + i, good);
+		o += good;
+		i += good;
+		if (i == n)
+			break;
+		if (!eof && cut_short(p + i, n - i))
+			break;	/* cut by the block's end: the next call completes it */
+		if (!replacement(d, &o))
+			break;
+		i++;	/* one U+FFFD per byte that starts no valid sequence */
+	}
+	*out = d->out;
+	*outlen = o;
+	return i;
+}
+
+static size_t
+run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, size_t *outlen)
+{
+	char *ip = (char *)in;	/* iconv's prototype is not const-correct */
+	size_t left = n, o = 0;
+
+	if (!reserve(d, 2 * n + 16)) {
+		*out = d->out;
+		*outlen = 0;
+		return 0;
+	}
+	while (left > 0) {
+		char *op = d->out + o;
+		size_t room = d->cap - o;
+		size_t r = iconv(d->cd, &ip, &left, &op, &room);
+		o = (size_t)(op - d->out);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG) {
+			if (!reserve(d, d->cap * 2))
+				break;
+		} else if (errno == EINVAL && !eof) {
+			break;	/* cut by the block's end */
+		} else {	/* EILSEQ, or a cut sequence at the end of the file */
+			if (!replacement(d, &o))
+				break;
+			size_t skip = left < d->unit ? left : d->unit;
+			ip += skip;
+			left -= skip;
+		}
+	}
+	*out = d->out;
+	*outlen = o;
+	return n - left;
+}
+
+size_t
+sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
+		const char **out, size_t *outlen, const size_t **bad, size_t *nbad)
+{
+	size_t used;
+
+	d->nbad = 0;
+	if (d->cd == (iconv_t)-1)
+		used = run_utf8(d, in, n, eof, out, outlen);
+	else
+		used = run_iconv(d, in, n, eof, out, outlen);
+	*bad = d->bad;
+	*nbad = d->nbad;
+	return used;
+}

@@ -1,0 +1,658 @@
+/* parse.c: export records to ticket-stream rows (see sla_parse.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_aliases.h"
+#include "sla_cli.h"
+#include "sla_parse.h"
+
+/* Records read ahead to settle D/M against M/D in each time column. */
+#define LOOKAHEAD_RECORDS 1000
+#define LOOKAHEAD_BYTES ((size_t)8 << 20)
+
+/* A growable byte buffer, reused from record to record. */
+typedef struct buffer {
+	char *p;
+	size_t n, cap;
+} buffer;
+
+typedef struct colmap {
+	int canon;		/* canonical column, or -1 */
+	const char *header;	/* the export's header text */
+} colmap;
+
+/* One export file: its header and how its columns map. */
+typedef struct export {
+	sla_csvin *in;
+	char **names;		/* header names, NUL-terminated copies */
+	size_t ncols;
+	int col_of[SLA_NCANON];	/* export column of each canonical column, or -1 */
+	size_t *unmapped;	/* export columns passed through, in order */
+	size_t nunmapped;
+	struct order_proof { enum sla_date_order order; bool conflict; }
+		proof[SLA_NCANON], file_proof;
+} export;
+
+struct sla_parser {
+	sla_parse_opts o;
+	sla_writer *w;
+	sla_diag *d;
+	colmap *maps;		/* --map, parsed */
+	const char *formats[SLA_NCANON];	/* --time-format per column */
+	char **out_unmapped;	/* the first file's unmapped names (header written) */
+	size_t nout_unmapped;
+	bool header_written;
+	unsigned long nread, nwritten, nflagged;
+	/* per record, reused */
+	buffer err, extra;
+	const char *file;
+	unsigned long line;
+	bool record_failed;
+};
+
+/* ---- options ---------------------------------------------------------------- */
+
+/* "canonical=rest": the canonical column, and REST; -1 when malformed. */
+static int
+split_assignment(const char *s, const char **rest)
+{
+	const char *eq = strchr(s, '=');
+	char name[32];
+
+	if (!eq || eq == s || (size_t)(eq - s) >= sizeof name || !eq[1])
+		return -1;
+	memcpy(name, s, (size_t)(eq - s));
+	name[eq - s] = '\0';
+	*rest = eq + 1;
+	return sla_canon_find(name);
+}
+
+static bool
+read_options(sla_parser *ps)
+{
+	const char *rest;
+
+	for (size_t i = 0; i < ps->o.nmaps; i++) {
+		int c = split_assignment(ps->o.maps[i], &rest);
+		if (c < 0 || c == SLA_COL_LINE) {
+			sla_cli_usage_error(ps->d, "--map: want CANONICAL=HEADER with a canonical "
+					    "column (see --list-aliases): \"%s\"", ps->o.maps[i]);
+			return false;
+		}
+		ps->maps[i] = (colmap){ c, rest };
+	}
+	for (size_t i = 0; i < ps->o.nformats; i++) {
+		int c = split_assignment(ps->o.formats[i], &rest);
+		if (c < 0 || !sla_canon_is_time(c) || !sla_timeform_format_ok(rest)) {
+			sla_cli_usage_error(ps->d, "--time-format: want TIMECOLUMN=FORMAT with a "
+					    "canonical time column and a strptime format "
+					    "without %%s: \"%s\"", ps->o.formats[i]);
+			return false;
+		}
+		ps->formats[c] = rest;
+	}
+	return true;
+}
+
+sla_parser *
+sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d)
+{
+	sla_parser *ps = calloc(1, sizeof *ps);
+
+	if (!ps)
+		return NULL;
+	ps->o = *o;
+	ps->w = w;
+	ps->d = d;
+	ps->maps = calloc(o->nmaps + 1, sizeof *ps->maps);
+	if (!ps->maps || !read_options(ps)) {
+		sla_parser_free(ps);
+		return NULL;
+	}
+	return ps;
+}
+
+static void
+free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n && names; i++)
+		free(names[i]);
+	free(names);
+}
+
+void
+sla_parser_free(sla_parser *ps)
+{
+	if (!ps)
+		return;
+	free(ps->maps);
+	free_names(ps->out_unmapped, ps->nout_unmapped);
+	free(ps->err.p);
+	free(ps->extra.p);
+	free(ps);
+}
+
+void
+sla_parser_counts(const sla_parser *ps, unsigned long *read, unsigned long *written,
+		  unsigned long *flagged)
+{
+	*read = ps->nread;
+	*written = ps->nwritten;
+	*flagged = ps->nflagged;
+}
+
+/* ---- record errors ------------------------------------------------------------ */
+
+static void
+bytes_put(buffer *b, const char *p, size_t n)
+{
+	if (b->n + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->n + n)
+			cap *= 2;
+		char *q = realloc(b->p, cap);
+		if (!q)
+			return;	/* the message still goes to stderr */
+		b->p = q;
+		b->cap = cap;
+	}
+	if (n)
+		memcpy(b->p + b->n, p, n);
+	b->n += n;
+}
+
+static void
+err_append(sla_parser *ps, const char *p, size_t n)
+{
+	bytes_put(&ps->err, p, n);
+}
+
+/* One error of the current record: on stderr, and in its `error` cell as
+ * `column: reason "value"` (several joined by "; ").  FULL keeps the whole
+ * value in the cell (extra fields must not be lost). */
+static void
+record_error(sla_parser *ps, const char *column, const char *value, size_t vlen,
+	     bool full, const char *fmt, ...)
+{
+	char reason[256], quoted[4 * SLA_DIAG_VALUE_MAX + 16];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(reason, sizeof reason, fmt, ap);
+	va_end(ap);
+	sla_diag_record(ps->d, ps->file, ps->line, column, value, vlen, "%s", reason);
+	if (ps->err.n)
+		err_append(ps, "; ", 2);
+	err_append(ps, column, strlen(column));
+	err_append(ps, ": ", 2);
+	err_append(ps, reason, strlen(reason));
+	if (value && full) {
+		err_append(ps, " \"", 2);
+		err_append(ps, value, vlen);
+		err_append(ps, "\"", 1);
+	} else if (value) {
+		err_append(ps, " ", 1);
+		err_append(ps, quoted, sla_diag_quote(quoted, sizeof quoted, value, vlen));
+	}
+	ps->record_failed = true;
+}
+
+/* ---- the header ------------------------------------------------------------------- */
+
+static char *
+copy_field(sla_field f)
+{
+	char *s = malloc(f.n + 1);
+	if (s) {
+		memcpy(s, f.p, f.n);
+		s[f.n] = '\0';
+	}
+	return s;
+}
+
+static bool
+set_names(export *x, const sla_field *f, size_t n)
+{
+	x->names = calloc(n + 1, sizeof *x->names);
+	if (!x->names)
+		return false;
+	x->ncols = n;
+	for (size_t i = 0; i < n; i++)
+		if (!(x->names[i] = copy_field(f[i])))
+			return false;
+	return true;
+}
+
+/* --columns a,b,c */
+static bool
+names_from_list(export *x, const char *list)
+{
+	size_t n = 1;
+	for (const char *s = list; *s; s++)
+		n += *s == ',';
+	sla_field *f = calloc(n, sizeof *f);
+	if (!f)
+		return false;
+	const char *start = list;
+	for (size_t i = 0; i < n; i++) {
+		const char *end = strchr(start, ',');
+		if (!end)
+			end = start + strlen(start);
+		f[i] = (sla_field){ start, (size_t)(end - start) };
+		start = end + 1;
+	}
+	bool ok = set_names(x, f, n);
+	free(f);
+	return ok;
+}
+
+/* The canonical column of export column J: --map first, then the aliases.
+ * RANK: lower wins when several columns claim one canonical column. */
+static int
+column_meaning(const sla_parser *ps, const char *h, long *rank)
+{
+	unsigned r;
+
+	for (size_t i = 0; i < ps->o.nmaps; i++) {
+		if (sla_alias_same(h, strlen(h), ps->maps[i].header, strlen(ps->maps[i].header))) {
+			*rank = -1;
+			return ps->maps[i].canon;
+		}
+	}
+	int c = sla_alias_lookup(h, strlen(h), &r);
+	*rank = r;
+	/* `line` is sla-parse's own; an export column of that name passes. */
+	return c == SLA_COL_LINE ? -1 : c;
+}
+
+static bool
+map_columns(sla_parser *ps, export *x)
+{
+	long best[SLA_NCANON];
+
+	for (int c = 0; c < SLA_NCANON; c++)
+		x->col_of[c] = -1;
+	for (size_t j = 0; j < x->ncols; j++) {
+		long rank;
+		int c = column_meaning(ps, x->names[j], &rank);
+		if (c >= 0 && (x->col_of[c] < 0 || rank < best[c])) {
+			x->col_of[c] = (int)j;
+			best[c] = rank;
+		}
+	}
+	x->unmapped = calloc(x->ncols + 1, sizeof *x->unmapped);
+	if (!x->unmapped)
+		return false;
+	for (size_t j = 0; j < x->ncols; j++) {
+		bool mapped = false;
+		for (int c = 0; c < SLA_NCANON; c++)
+			mapped |= x->col_of[c] == (int)j;
+		if (!mapped)
+			x->unmapped[x->nunmapped++] = j;
+	}
+	return true;
+}
+
+static bool
+check_required(sla_parser *ps, export *x)
+{
+	static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
+
+	for (size_t i = 0; i < ps->o.nmaps; i++) {
+		bool found = false;
+		for (size_t j = 0; j < x->ncols; j++)
+			found |= sla_alias_same(x->names[j], strlen(x->names[j]), ps->maps[i].header,
+						strlen(ps->maps[i].header));
+		if (!found) {
+			sla_diag_msg(ps->d, ps->file, 0, NULL, ps->maps[i].header,
+				     strlen(ps->maps[i].header), "--map: the export has no column");
+			return false;
+		}
+	}
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		const char *name = sla_canon_names[required[i]];
+		if (x->col_of[required[i]] < 0) {
+			sla_diag_msg(ps->d, ps->file, 0, name, NULL, 0,
+				     "no column means this (give --map %s=HEADER)", name);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void
+write_header(sla_parser *ps, const export *x)
+{
+	for (int c = 0; c < SLA_NCANON; c++) {
+		if (c)
+			sla_writer_char(ps->w, '\t');
+		sla_writer_str(ps->w, sla_canon_names[c]);
+	}
+	for (size_t k = 0; k < x->nunmapped; k++) {
+		const char *h = x->names[x->unmapped[k]];
+		sla_writer_char(ps->w, '\t');
+		sla_writer_escaped(ps->w, h, strlen(h));
+	}
+	sla_writer_char(ps->w, '\n');
+}
+
+/* The first file writes the header; the next must pass the same columns. */
+static bool
+header_once(sla_parser *ps, const export *x)
+{
+	if (!ps->header_written) {
+		ps->out_unmapped = calloc(x->nunmapped + 1, sizeof *ps->out_unmapped);
+		if (!ps->out_unmapped)
+			return false;
+		for (size_t k = 0; k < x->nunmapped; k++)
+			ps->out_unmapped[k] = strdup(x->names[x->unmapped[k]]);
+		ps->nout_unmapped = x->nunmapped;
+		write_header(ps, x);
+		ps->header_written = true;
+		return true;
+	}
+	bool same = x->nunmapped == ps->nout_unmapped;
+	for (size_t k = 0; same && k < x->nunmapped; k++)
+		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[x->unmapped[k]]) == 0;
+	if (!same)
+		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0,
+			     "its unmapped columns differ from the first file's");
+	return same;
+}
+
+/* ---- times ---------------------------------------------------------------------- */
+
+/* Day/month order from the values that prove one (a part above 12): each
+ * time column's own proof first, else the file's (one spreadsheet has one
+ * locale).  Proof both ways decides nothing.  The records read ahead give
+ * the first proof; later records add theirs as they come. */
+typedef struct order_proof order_proof;
+
+static void
+prove(order_proof *p, enum sla_date_order e)
+{
+	if (p->order != SLA_ORDER_UNKNOWN && p->order != e)
+		p->conflict = true;
+	p->order = e;
+}
+
+static void
+observe_order(export *x, int c, sla_field v)
+{
+	enum sla_date_order e = sla_timeform_evidence(v.p, v.n);
+
+	if (e != SLA_ORDER_UNKNOWN) {
+		prove(&x->proof[c], e);
+		prove(&x->file_proof, e);
+	}
+}
+
+static enum sla_date_order
+order_of(const sla_parser *ps, const export *x, int c)
+{
+	if (ps->o.order != SLA_ORDER_UNKNOWN)
+		return ps->o.order;
+	if (x->proof[c].order != SLA_ORDER_UNKNOWN)
+		return x->proof[c].conflict ? SLA_ORDER_UNKNOWN : x->proof[c].order;
+	return x->file_proof.conflict ? SLA_ORDER_UNKNOWN : x->file_proof.order;
+}
+
+static sla_field
+value_of(const export *x, const sla_csvrec *r, int c)
+{
+	int j = x->col_of[c];
+
+	if (j < 0 || (size_t)j >= r->n)
+		return (sla_field){ "", 0 };
+	return r->fields[j];
+}
+
+static void
+lookahead(sla_parser *ps, export *x)
+{
+	size_t n = sla_csvin_prefetch(x->in, LOOKAHEAD_RECORDS, LOOKAHEAD_BYTES);
+	for (size_t i = 0; i < n; i++) {
+		sla_csvrec r;
+		sla_csvin_peek(x->in, i, &r);
+		for (int c = 0; c < SLA_NCANON; c++)
+			if (sla_canon_is_time(c) && x->col_of[c] >= 0 && !ps->formats[c])
+				observe_order(x, c, value_of(x, &r, c));
+	}
+}
+
+static bool
+blank(sla_field v)
+{
+	for (size_t i = 0; i < v.n; i++)
+		if (v.p[i] != ' ' && v.p[i] != '\t')
+			return false;
+	return true;
+}
+
+/* The time cell of column C: RFC 3339 into OUT (empty when the value is),
+ * or a record error. */
+static size_t
+convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
+{
+	const char *name = sla_canon_names[c];
+	sla_stamp st;
+	int64_t utc;
+	int rc;
+
+	if (blank(v)) {
+		if (c == SLA_COL_OPENED)
+			record_error(ps, name, NULL, 0, false, "missing");
+		return 0;
+	}
+	if (!ps->formats[c])
+		observe_order(x, c, v);
+	rc = ps->formats[c] ? sla_timeform_strptime(v.p, v.n, ps->formats[c], &st)
+			    : sla_timeform_parse(v.p, v.n, order_of(ps, x, c), &st);
+	if (rc == SLA_TF_AMBIGUOUS) {
+		record_error(ps, name, v.p, v.n, false,
+			     "day/month order unknown (give --date-order dmy or mdy)");
+		return 0;
+	}
+	if (rc != SLA_TF_OK) {
+		record_error(ps, name, v.p, v.n, false, "cannot read time");
+		return 0;
+	}
+	if (sla_tz_resolve(ps->o.tz, &st, &utc) != SLA_TZ_OK) {
+		record_error(ps, name, v.p, v.n, false, "no such local time in %s (DST gap)",
+			     sla_tz_name(ps->o.tz));
+		return 0;
+	}
+	return sla_rfc3339_format(utc, sla_tz_offset(ps->o.tz, utc), out);
+}
+
+/* ---- one record ---------------------------------------------------------------- */
+
+static const char *
+column_name(const export *x, size_t j)
+{
+	return j < x->ncols ? x->names[j] : "record";
+}
+
+/* U+FFFD, which the decoder put where the input was not valid. */
+static bool
+has_replacement(sla_field f)
+{
+	for (size_t i = 0; i + 2 < f.n; i++)
+		if (memcmp(f.p + i, "\xEF\xBF\xBD", 3) == 0)
+			return true;
+	return false;
+}
+
+static void
+check_shape(sla_parser *ps, const export *x, const sla_csvrec *r)
+{
+	static const char *const why[] = {
+		[SLA_CSV_BADQUOTE] = "malformed quoting; its first line read literally",
+		[SLA_CSV_UNTERMINATED] = "quote not closed by the end of the file; "
+					 "its first line read literally",
+	};
+	sla_field none = { "", 0 };
+	sla_field at = r->fault_field < r->n ? r->fields[r->fault_field] : none;
+
+	if (r->fault == SLA_CSV_TOOLONG)
+		record_error(ps, column_name(x, r->fault_field), at.p, at.n, false,
+			     "field too long (unterminated quote?) starting at line %lu", r->line);
+	else if (r->fault != SLA_CSV_OK)
+		record_error(ps, column_name(x, r->fault_field), at.p, at.n, false, "%s",
+			     why[r->fault]);
+	for (size_t j = 0; r->bad_encoding && j < r->n; j++) {
+		if (has_replacement(r->fields[j])) {
+			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
+				     "invalid byte sequence in %s (read as U+FFFD)",
+				     sla_csvin_encoding(x->in, &(const char *){ NULL }));
+			break;
+		}
+	}
+	if (r->n < x->ncols && r->fault == SLA_CSV_OK)
+		record_error(ps, x->names[r->n], NULL, 0, false,
+			     "missing: the record has %zu fields, the header %zu", r->n, x->ncols);
+	if (r->n > x->ncols) {
+		/* The extra fields are kept whole in the error cell. */
+		char delim = sla_csvin_delim(x->in);
+		ps->extra.n = 0;
+		for (size_t j = x->ncols; j < r->n; j++) {
+			if (j > x->ncols)
+				bytes_put(&ps->extra, &delim, 1);
+			bytes_put(&ps->extra, r->fields[j].p, r->fields[j].n);
+		}
+		record_error(ps, "record", ps->extra.p, ps->extra.n, true,
+			     "%zu fields beyond the header's %zu", r->n - x->ncols, x->ncols);
+	}
+}
+
+static void
+write_text(sla_parser *ps, sla_field v)
+{
+	sla_writer_escaped(ps->w, v.p, v.n);
+}
+
+static void
+write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
+	  char times[][SLA_RFC3339_MAX], const size_t *tlen)
+{
+	for (int c = 0; c < SLA_NCANON; c++) {
+		if (c)
+			sla_writer_char(ps->w, '\t');
+		if (c == SLA_COL_LINE) {
+			sla_writer_i64(ps->w, (long long)r->line);
+		} else if (c == SLA_COL_ERROR) {
+			sla_field own = value_of(x, r, c);
+			write_text(ps, own);
+			if (own.n && ps->err.n)
+				sla_writer_str(ps->w, "; ");
+			sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
+		} else if (sla_canon_is_time(c)) {
+			sla_writer_raw(ps->w, times[c], tlen[c]);
+		} else {
+			write_text(ps, value_of(x, r, c));
+		}
+	}
+	for (size_t k = 0; k < x->nunmapped; k++) {
+		size_t j = x->unmapped[k];
+		sla_writer_char(ps->w, '\t');
+		if (j < r->n)
+			write_text(ps, r->fields[j]);
+	}
+	sla_writer_char(ps->w, '\n');
+}
+
+/* 0, or -1 when --strict makes this record's error fatal. */
+static int
+emit(sla_parser *ps, export *x, const sla_csvrec *r)
+{
+	char times[SLA_NCANON][SLA_RFC3339_MAX];
+	size_t tlen[SLA_NCANON] = { 0 };
+
+	ps->nread++;
+	ps->err.n = 0;
+	ps->record_failed = false;
+	ps->line = r->line;
+	check_shape(ps, x, r);
+	if (blank(value_of(x, r, SLA_COL_ID)))
+		record_error(ps, "id", NULL, 0, false, "missing");
+	for (int c = 0; c < SLA_NCANON; c++)
+		if (sla_canon_is_time(c) && x->col_of[c] >= 0)
+			tlen[c] = convert_time(ps, x, c, value_of(x, r, c), times[c]);
+	if (ps->record_failed && ps->o.strict)
+		return -1;
+	ps->nflagged += ps->record_failed;
+	write_row(ps, x, r, times, tlen);
+	ps->nwritten++;
+	return 0;
+}
+
+/* ---- one file -------------------------------------------------------------------- */
+
+static bool
+read_header(sla_parser *ps, export *x)
+{
+	sla_csvrec r;
+
+	if (ps->o.no_header)
+		return names_from_list(x, ps->o.columns);
+	int rc = sla_csvin_next(x->in, &r);
+	if (rc == 0)
+		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "empty: no header row");
+	if (rc <= 0)
+		return false;
+	if (r.fault != SLA_CSV_OK) {
+		sla_diag_msg(ps->d, ps->file, r.line, NULL, NULL, 0,
+			     "the header row cannot be read as CSV");
+		return false;
+	}
+	if (ps->o.columns)	/* the names given replace the header row's */
+		return names_from_list(x, ps->o.columns);
+	return set_names(x, r.fields, r.n);
+}
+
+static void
+say_dialect(sla_parser *ps, const export *x)
+{
+	const char *why, *enc = sla_csvin_encoding(x->in, &why);
+	char delim = sla_csvin_delim(x->in);
+
+	sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "encoding %s (%s), delimiter %s", enc,
+		     why, delim == '\t' ? "TAB" : (char[]){ '\'', delim, '\'', '\0' });
+}
+
+static int
+read_records(sla_parser *ps, export *x)
+{
+	sla_csvrec r;
+	int rc;
+
+	while ((rc = sla_csvin_next(x->in, &r)) > 0)
+		if (emit(ps, x, &r) < 0)
+			return -1;
+	return rc;
+}
+
+int
+sla_parser_file(sla_parser *ps, const char *path, bool verbose)
+{
+	export x = { 0 };
+	int rc = -1;
+
+	x.in = sla_csvin_open(path, &ps->o.csv, ps->d);
+	if (!x.in)
+		return -1;
+	ps->file = sla_csvin_file(x.in);
+	if (verbose)
+		say_dialect(ps, &x);
+	if (read_header(ps, &x) && map_columns(ps, &x) && check_required(ps, &x) &&
+	    header_once(ps, &x)) {
+		lookahead(ps, &x);
+		rc = read_records(ps, &x);
+	}
+	free_names(x.names, x.ncols);
+	free(x.unmapped);
+	sla_csvin_free(x.in);
+	return rc < 0 ? -1 : 0;
+}

@@ -1,0 +1,78 @@
+/* sla_csvin.h: CSV exports read through libcsv, with its pitfalls tamed.
+ *
+ * The input is decoded to UTF-8 first (sla_encoding.h; a leading U+FEFF is
+ * dropped), then fed to libcsv one physical line at a time, so that every
+ * record knows the line where it starts.  libcsv runs in strict mode and
+ * trims nothing.  A record whose quoting is broken never takes the rest of
+ * the file with it: its first line is read literally (split at every
+ * delimiter, quotes kept), it is flagged, and reading resumes at the next
+ * line, so the records after it are read as records.  A field longer than
+ * the cap is flagged the same way.  Line breaks are LF, CRLF and a lone CR.
+ *
+ * Records come out in order; their fields point into the reader's own
+ * buffers (no allocation per field) and stay valid until the next call. */
+#ifndef SLA_CSVIN_H
+#define SLA_CSVIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sla_diag.h"
+#include "sla_stream.h"
+
+#define SLA_CSVIN_MAX_FIELD ((size_t)64 << 20)
+
+typedef struct sla_csvin_opts {
+	char delim;		/* 0: detect among , ; TAB | */
+	bool no_quote;		/* read quotes as data (unquoted dialects) */
+	const char *encoding;	/* NULL: detect */
+	size_t max_field;	/* 0: SLA_CSVIN_MAX_FIELD */
+} sla_csvin_opts;
+
+enum sla_csv_fault {
+	SLA_CSV_OK = 0,
+	SLA_CSV_BADQUOTE,	/* strict RFC 4180 quoting broken */
+	SLA_CSV_TOOLONG,	/* a field above the cap */
+	SLA_CSV_UNTERMINATED,	/* a quote still open at the end of the file */
+};
+
+typedef struct sla_csvrec {
+	const sla_field *fields;
+	size_t n;
+	unsigned long line;	/* physical line where the record starts */
+	enum sla_csv_fault fault;
+	size_t fault_field;	/* the field being read when the fault was found */
+	bool bad_encoding;	/* an invalid byte sequence became U+FFFD */
+} sla_csvrec;
+
+typedef struct sla_csvin sla_csvin;
+
+/* Open PATH ("-" is standard input) and read enough to detect its encoding
+ * and delimiter.  NULL on failure (the message is printed through D). */
+sla_csvin *sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d);
+void sla_csvin_free(sla_csvin *in);
+
+/* The file's name for messages ("<stdin>" for "-"), the encoding read and
+ * why it was chosen, and the delimiter. */
+const char *sla_csvin_file(const sla_csvin *in);
+const char *sla_csvin_encoding(const sla_csvin *in, const char **why);
+char sla_csvin_delim(const sla_csvin *in);
+
+/* The next record: 1, 0 at the end, -1 on a fatal error (printed). */
+int sla_csvin_next(sla_csvin *in, sla_csvrec *rec);
+
+/* Read ahead, without handing out, until MAX_RECORDS records or MAX_BYTES
+ * of fields are waiting (or the end).  Returns how many wait. */
+size_t sla_csvin_prefetch(sla_csvin *in, size_t max_records, size_t max_bytes);
+/* The I-th waiting record (0 is the one sla_csvin_next returns next). */
+void sla_csvin_peek(sla_csvin *in, size_t i, sla_csvrec *rec);
+
+/* A delimiter as given on the command line: one byte, or "tab" / "\t".
+ * -1 for a quote, a line break, or more than one byte. */
+int sla_csvin_delim_from_name(const char *s);
+
+/* A byte count with an optional K, M or G suffix (powers of 1024).
+ * 0, or -1 when malformed or zero. */
+int sla_csvin_size_from_name(const char *s, size_t *out);
+
+#endif

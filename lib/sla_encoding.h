@@ -1,0 +1,38 @@
+/* sla_encoding.h: character encodings of exports, and their decoding to
+ * UTF-8 (iconv).
+ *
+ * Detection: a byte order mark (UTF-8, UTF-16LE, UTF-16BE); else UTF-16
+ * seen in the zero bytes of ASCII text; else UTF-8 when the sample is valid
+ * UTF-8; else GB18030 (Chinese Excel exports; a superset of GBK and
+ * GB2312).  Decoding never stops at an invalid sequence: it becomes U+FFFD
+ * and its place is noted, so the reader can flag the record it falls in. */
+#ifndef SLA_ENCODING_H
+#define SLA_ENCODING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The encoding of a sample P[0..N) taken from the start of a file, and why
+ * (for -v: "byte order mark", "valid UTF-8", ...).  A byte order mark is
+ * decoded like any character: the reader drops the U+FEFF it becomes. */
+const char *sla_encoding_detect(const unsigned char *p, size_t n, const char **why);
+
+/* Length of the longest prefix of P[0..N) that is valid UTF-8. */
+size_t sla_utf8_valid(const unsigned char *p, size_t n);
+
+typedef struct sla_decoder sla_decoder;
+
+/* A decoder from ENCODING (any name iconv knows; "UTF-8" only validates).
+ * NULL with the reason in ERR when the encoding is unknown. */
+sla_decoder *sla_decoder_new(const char *encoding, char *err, size_t errlen);
+void sla_decoder_free(sla_decoder *d);
+
+/* Decode IN[0..N) to UTF-8.  Returns how many input bytes were used: a
+ * sequence cut by the end of IN is left for the next call unless EOF.
+ * *OUT, *OUTLEN receive the text (valid until the next call); *BAD and
+ * *NBAD the offsets in it, ascending, of the U+FFFD that replaced
+ * invalid input. */
+size_t sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
+		       const char **out, size_t *outlen, const size_t **bad, size_t *nbad);
+
+#endif

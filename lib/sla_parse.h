@@ -1,0 +1,49 @@
+/* sla_parse.h: an export in, the ticket stream out (sla-parse(1)).
+ *
+ * Every record of the export becomes one row: the canonical columns
+ * (DESIGN §3) in their order, then the export's unmapped columns in its
+ * order.  Times become RFC 3339 in the zone given; what cannot be read
+ * leaves the cell empty and says why in `error`; `line` is where the
+ * record starts in the export. */
+#ifndef SLA_PARSE_H
+#define SLA_PARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sla_csvin.h"
+#include "sla_diag.h"
+#include "sla_stream.h"
+#include "sla_timeform.h"
+#include "sla_tz.h"
+
+typedef struct sla_parse_opts {
+	sla_csvin_opts csv;
+	const char *columns;		/* --columns a,b,c: the column names */
+	bool no_header;			/* the first row is a record (needs columns) */
+	const sla_tz *tz;		/* wall-clock times are read in it */
+	enum sla_date_order order;	/* --date-order, else UNKNOWN */
+	char *const *maps;		/* "canonical=Header", NMAPS of them */
+	size_t nmaps;
+	char *const *formats;		/* "column=strptime format" */
+	size_t nformats;
+	bool strict;			/* the first record error is fatal */
+} sla_parse_opts;
+
+typedef struct sla_parser sla_parser;
+
+/* NULL when a --map or --time-format is malformed (printed as a usage
+ * error through D).  O's strings must outlive the parser. */
+sla_parser *sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d);
+void sla_parser_free(sla_parser *ps);
+
+/* Read one export ("-" is standard input) and write its rows; the first
+ * file also writes the header.  0, or -1 after a fatal error (printed).
+ * VERBOSE says the encoding and delimiter found. */
+int sla_parser_file(sla_parser *ps, const char *path, bool verbose);
+
+/* Records read, written and flagged so far. */
+void sla_parser_counts(const sla_parser *ps, unsigned long *read,
+		       unsigned long *written, unsigned long *flagged);
+
+#endif

@@ -1,0 +1,62 @@
+/* sla_timeform.h: the time forms that helpdesk and spreadsheet exports write.
+ *
+ * Every form reads into an sla_stamp (sla_time.h): a wall-clock reading
+ * unless the text carries an offset (ISO 8601 with Z or +08:00) or is an
+ * epoch count; sla_tz_resolve() then places it in a zone.
+ *
+ *   ISO 8601       2026-03-02T09:30:00+08:00, 2026-03-02 09:30, fractions, Z
+ *   year first     2026/3/2 9:30[:00], 2026-3-2 9:30, 2026.03.02
+ *   Chinese        2026年3月2日 9:30[:00], 2026年3月2日 下午2:30
+ *   Jira           02/Mar/26 9:05 AM (two-digit years are 20YY)
+ *   European dots  02.03.2026 09:30
+ *   slashes        3/2/2026 9:30 AM (M/D) or 2/3/2026 09:30 (D/M): the order
+ *                  comes from the value when a part exceeds 12, else from
+ *                  the caller (SLA_ORDER_DMY/MDY); unknown is SLA_TF_AMBIGUOUS
+ *   epoch          10 digits: seconds; 13 digits: milliseconds
+ *
+ * The time of day is optional (midnight), may carry seconds and a fraction
+ * (dropped), and AM/PM (also 上午/下午).  Surrounding spaces are ignored.
+ * No function here reads or sets TZ, the locale or any other global. */
+#ifndef SLA_TIMEFORM_H
+#define SLA_TIMEFORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "sla_time.h"
+
+/* Day/month order of slash dates whose parts are both 12 or less. */
+enum sla_date_order {
+	SLA_ORDER_UNKNOWN = 0,
+	SLA_ORDER_DMY,
+	SLA_ORDER_MDY,
+};
+
+enum {
+	SLA_TF_OK = 0,
+	SLA_TF_BAD = -1,	/* not a time in any known form */
+	SLA_TF_AMBIGUOUS = -2,	/* D/M or M/D, and ORDER is unknown */
+};
+
+/* Read the time P[0..N) in any form above.  Returns SLA_TF_OK, SLA_TF_BAD
+ * or SLA_TF_AMBIGUOUS. */
+int sla_timeform_parse(const char *p, size_t n, enum sla_date_order order,
+		       sla_stamp *out);
+
+/* The order that the value P[0..N) proves (a slash date with a part above
+ * 12), else SLA_ORDER_UNKNOWN. */
+enum sla_date_order sla_timeform_evidence(const char *p, size_t n);
+
+/* "dmy" / "mdy" (any case); -1 for anything else. */
+int sla_date_order_from_name(const char *name);
+
+/* Read P[0..N) with the strptime(3) format FMT: the whole value must match.
+ * "%z" gives the offset; without it the result is a wall-clock reading.
+ * SLA_TF_OK or SLA_TF_BAD. */
+int sla_timeform_strptime(const char *p, size_t n, const char *fmt, sla_stamp *out);
+
+/* False for a format that strptime would read through global state (%s
+ * uses the TZ variable), or that is empty. */
+bool sla_timeform_format_ok(const char *fmt);
+
+#endif

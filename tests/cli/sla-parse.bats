@@ -1,0 +1,430 @@
+#!/usr/bin/env bats
+# sla-parse: every export flavour (goldens), every libcsv pitfall, the
+# options, and the promise that every record comes out.
+
+load helpers
+
+EXPORTS="$BATS_TEST_DIRNAME/../data/exports"
+
+setup() {
+	TMP=$(mktemp -d)
+}
+
+teardown() {
+	rm -rf "$TMP"
+}
+
+# Column N (1-based) of the ticket-stream row whose id is ID.
+cell() {
+	awk -F'\t' -v id="$2" -v col="$3" '$1 == id { print $col }' "$1"
+}
+
+# ---- golden files: one per export flavour -----------------------------------
+
+@test "golden: Jira Service Management export (dd/MMM/yy h:mm AM, multi-line description)" {
+	run sla-parse "$EXPORTS/jira.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-jira.tsv
+}
+
+@test "golden: ServiceNow export (all quoted, CRLF, field names as headers)" {
+	run sla-parse "$EXPORTS/servicenow.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-servicenow.tsv
+}
+
+@test "golden: Zendesk export (ISO 8601 with Z and offsets)" {
+	run sla-parse "$EXPORTS/zendesk.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-zendesk.tsv
+}
+
+@test "golden: ZenTao export with a UTF-8 byte order mark" {
+	run sla-parse "$EXPORTS/zentao-bom.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-zentao.tsv
+}
+
+@test "golden: GB18030 Chinese sheet with CRLF and multi-line cells" {
+	run sla-parse "$EXPORTS/chinese-gb18030.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-gb18030.tsv
+}
+
+@test "golden: Excel 'Unicode text' (UTF-16LE, TAB, quoted tabs and newlines)" {
+	run sla-parse "$EXPORTS/excel-unicode.txt"
+	[ "$status" -eq 0 ]
+	assert_golden parse-utf16.tsv
+}
+
+@test "golden: European semicolon sheet in Europe/Berlin (a DST-gap time is flagged)" {
+	run sla-parse --tz Europe/Berlin "$EXPORTS/european-semicolon.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-european.tsv
+}
+
+@test "golden: US sheet, M/D settled by a value above 12 in another row and column" {
+	run sla-parse "$EXPORTS/us-mdy.csv"
+	[ "$status" -eq 0 ]
+	assert_golden parse-us-mdy.tsv
+}
+
+# ---- dialect and encoding ---------------------------------------------------
+
+@test "-v names the encoding, the delimiter and the counts" {
+	run sla-parse -v "$EXPORTS/chinese-gb18030.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"encoding GB18030 (not valid UTF-8), delimiter ','"* ]]
+	[[ "$output" == *"3 records read, 3 written, 0 flagged"* ]]
+	run sla-parse -v "$EXPORTS/excel-unicode.txt"
+	[[ "$output" == *"encoding UTF-16LE (byte order mark), delimiter TAB"* ]]
+	run sla-parse -v "$EXPORTS/european-semicolon.csv"
+	[[ "$output" == *"delimiter ';'"* ]]
+}
+
+@test "a pipe-separated export is detected; -d overrides the detection" {
+	printf 'id|opened|note\n1|2026-03-02 09:00|a,b;c\n' > "$TMP/p.csv"
+	run sla-parse "$TMP/p.csv"
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | tail -1 | cut -f21)" = "a,b;c" ]
+	# commas tie with semicolons here, and a comma wins the tie
+	printf 'id;opened;a,b,c\n1;2026-03-02 09:00;x,y,z\n' > "$TMP/d.csv"
+	run sla-parse "$TMP/d.csv"
+	[ "$status" -eq 2 ]
+	sla-parse -d ';' "$TMP/d.csv" > "$TMP/out"
+	[ "$(head -1 "$TMP/out" | cut -f21)" = "a,b,c" ]
+	[ "$(cell "$TMP/out" 1 21)" = "x,y,z" ]
+}
+
+@test "--encoding reads a Windows-1252 sheet; an unknown encoding is exit 2" {
+	printf 'id;opened;Kunde\n1;02.03.2026 09:00;M\xfcller\n' > "$TMP/w.csv"
+	run sla-parse --encoding WINDOWS-1252 "$TMP/w.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Müller"* ]]
+	run sla-parse --encoding NO-SUCH-CHARSET "$TMP/w.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'unknown encoding "NO-SUCH-CHARSET"'* ]]
+}
+
+@test "an invalid UTF-8 sequence is that record's error; the others are clean" {
+	printf 'id,opened,note\n1,2026-03-02 09:00,ok \xe4\xb8\xad\n2,2026-03-02 10:00,bad \xff here\n3,2026-03-02 11:00,ok\n' > "$TMP/bad.csv"
+	run sh -c "sla-parse --encoding UTF-8 '$TMP/bad.csv' 2>&1 >/dev/null"
+	[ "$status" -eq 0 ]
+	[ "$output" = 'sla-parse: '"$TMP"'/bad.csv:3: note: invalid byte sequence in UTF-8 (read as U+FFFD) "bad � here"' ]
+	sla-parse --encoding UTF-8 "$TMP/bad.csv" 2>/dev/null > "$TMP/out"
+	[ -z "$(cell "$TMP/out" 1 19)" ]
+	[[ "$(cell "$TMP/out" 2 19)" == "note: invalid byte sequence"* ]]
+	[ "$(cell "$TMP/out" 2 21)" = "bad � here" ]
+	[ -z "$(cell "$TMP/out" 3 19)" ]
+}
+
+@test "a UTF-16BE file with a byte order mark" {
+	printf 'id\topened\n7\t2026-03-02 09:00\n' | iconv -t UTF-16BE > "$TMP/be.txt"
+	printf '\xfe\xff' | cat - "$TMP/be.txt" > "$TMP/bom.txt"
+	run sla-parse "$TMP/bom.txt"
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | tail -1 | cut -f1-3)" = "$(printf '7\t2\t2026-03-02T09:00:00+08:00')" ]
+}
+
+# ---- libcsv pitfalls, one test each ------------------------------------------
+
+@test "pitfall 1: spaces and tabs around unquoted fields are kept" {
+	printf 'id,opened,customer\n  A1 ,2026-03-02 09:00,  Blue Sky  \n' > "$TMP/s.csv"
+	sla-parse "$TMP/s.csv" > "$TMP/out"
+	[ "$(tail -1 "$TMP/out" | cut -f10)" = "  Blue Sky  " ]
+	[ "$(tail -1 "$TMP/out" | cut -f1)" = "  A1 " ]
+}
+
+@test "pitfall 2: a TSV field that only starts with a quote is read literally" {
+	printf 'id\topened\tcustomer\n1\t2026-03-02 09:00\t"Blue Sky" Logistics\n2\t2026-03-02 10:00\tAcme\n' > "$TMP/t.tsv"
+	run sla-parse "$TMP/t.tsv"
+	[ "$status" -eq 0 ]
+	sla-parse "$TMP/t.tsv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 10)" = '"Blue Sky" Logistics' ]
+	[ -z "$(cell "$TMP/out" 1 19)" ]
+	[ "$(cell "$TMP/out" 2 10)" = "Acme" ]
+}
+
+@test "pitfall 2: --no-quote keeps a TSV field that is quoted whole" {
+	printf 'id\topened\tcustomer\n1\t2026-03-02 09:00\t"Acme"\n' > "$TMP/q.tsv"
+	sla-parse --no-quote "$TMP/q.tsv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 10)" = '"Acme"' ]
+}
+
+@test "pitfall 3: a stray quote does not swallow the rest of the file" {
+	printf 'id,opened,note\n1,2026-03-02 09:00,say "hi" twice\n2,2026-03-02 10:00,"open\n3,2026-03-02 11:00,x\n4,2026-03-02 12:00,"closed"\n' > "$TMP/q.csv"
+	run sla-parse "$TMP/q.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *'q.csv:2: note: malformed quoting; its first line read literally "say \"hi\" twice"'* ]]
+	sla-parse "$TMP/q.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:2,2:3,3:4,4:5," ]
+	[ "$(cell "$TMP/out" 1 21)" = 'say "hi" twice' ]
+	[ "$(cell "$TMP/out" 4 21)" = "closed" ]
+	[ -z "$(cell "$TMP/out" 3 19)" ]
+}
+
+@test "pitfall 3: a quote still open at the end of the file" {
+	printf 'id,opened,note\n1,2026-03-02 09:00,"never closed\n2,2026-03-02 10:00,x\n' > "$TMP/u.csv"
+	run sla-parse "$TMP/u.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"u.csv:2: note: quote not closed by the end of the file"* ]]
+	sla-parse "$TMP/u.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 2 2)" = "3" ]
+}
+
+@test "pitfall 4: line is the physical line where each record starts" {
+	printf 'id,opened,note\n\n1,2026-03-02 09:00,"a\nb\nc"\n\n\n2,2026-03-02 10:00,x\r\n3,2026-03-02 11:00,"p\r\nq"\r\n4,2026-03-02 12:00,z' > "$TMP/l.csv"
+	sla-parse "$TMP/l.csv" > "$TMP/out"
+	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:3,2:8,3:9,4:11," ]
+	[ "$(cell "$TMP/out" 3 21)" = 'p\r\nq' ]
+}
+
+@test "pitfall 4: a lone CR ends a line too" {
+	printf 'id,opened\r1,2026-03-02 09:00\r2,2026-03-02 10:00\r' > "$TMP/cr.csv"
+	sla-parse "$TMP/cr.csv" > "$TMP/out"
+	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:2,2:3," ]
+}
+
+@test "pitfall 5: --max-field stops a runaway field at the cap, and reading goes on" {
+	{ printf 'id,opened,note\n1,2026-03-02 09:00,"runaway\n'
+	  for i in $(seq 2 400); do printf '%d,2026-03-02 10:00,some text to fill the field\n' "$i"; done; } > "$TMP/r.csv"
+	run sla-parse --max-field 4K "$TMP/r.csv"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"r.csv:2: note: field too long (unterminated quote?) starting at line 2"* ]]
+	sla-parse --max-field 4K "$TMP/r.csv" 2>/dev/null > "$TMP/out"
+	# every line is a record again: the runaway field is cut, not the file
+	[ "$(tail -n +2 "$TMP/out" | wc -l)" -eq 400 ]
+	[ "$(cell "$TMP/out" 400 2)" = "401" ]
+}
+
+@test "pitfall 5: a 10 MB field is read whole" {
+	{ printf 'id,opened,description\n1,2026-03-02 09:00,"'
+	  head -c 10000000 /dev/zero | tr '\0' 'x'
+	  printf '"\n2,2026-03-02 10:00,short\n'; } > "$TMP/big.csv"
+	sla-parse "$TMP/big.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 20 | wc -c)" -eq 10000001 ]
+	[ "$(cell "$TMP/out" 2 20)" = "short" ]
+}
+
+@test "pitfall 6: the byte order mark is not part of the first header" {
+	printf '\xef\xbb\xbfid,opened\n1,2026-03-02 09:00\n' > "$TMP/b.csv"
+	run sla-parse "$TMP/b.csv"
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | tail -1 | cut -f1)" = "1" ]
+}
+
+@test "pitfall 7: blank lines are no records, but count as lines" {
+	printf 'id,opened\n\n\n1,2026-03-02 09:00\n\n' > "$TMP/b.csv"
+	sla-parse "$TMP/b.csv" > "$TMP/out"
+	[ "$(wc -l < "$TMP/out")" -eq 2 ]
+	[ "$(cell "$TMP/out" 1 2)" = "4" ]
+}
+
+# ---- ragged rows ------------------------------------------------------------
+
+@test "a short row is flagged and its missing cells stay empty" {
+	printf 'id,opened,customer,note\n1,2026-03-02 09:00\n2,2026-03-02 10:00,Acme,n\n' > "$TMP/r.csv"
+	run sla-parse "$TMP/r.csv"
+	[[ "$output" == *'r.csv:2: customer: missing: the record has 2 fields, the header 4'* ]]
+	sla-parse "$TMP/r.csv" 2>/dev/null > "$TMP/out"
+	[ -z "$(cell "$TMP/out" 1 10)" ]
+	[ "$(cell "$TMP/out" 2 10)" = "Acme" ]
+}
+
+@test "a long row is flagged and its extra fields are kept whole in error" {
+	printf 'id,opened,customer\n1,2026-03-02 09:00,Acme,extra one,extra two\n' > "$TMP/r.csv"
+	sla-parse "$TMP/r.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 10)" = "Acme" ]
+	[ "$(cell "$TMP/out" 1 19)" = 'record: 2 fields beyond the header'"'"'s 3 "extra one,extra two"' ]
+}
+
+# ---- nothing lost: records in = rows out ---------------------------------------
+
+# A random export with quoted commas, doubled quotes, multi-line cells,
+# CRLF, blank lines and stray quotes; the generator writes, on fd 3, the
+# line where each record starts.
+random_export() {
+	awk -v seed="$1" 'BEGIN {
+		srand(seed); line = 1
+		print "id,opened,description,customer"
+		for (r = 1; r <= 300; r++) {
+			while (rand() < 0.1) { print ""; line++ }
+			start = line + 1
+			k = int(rand() * 6); eol = rand() < 0.3 ? "\r" : ""
+			if (k == 0)      d = "plain"
+			else if (k == 1) d = "\"a, b\"\"c\"\"\""
+			else if (k == 2) { d = "\"first" eol "\nsecond\""; line++ }
+			else if (k == 3) d = "say \"hi\""
+			else if (k == 4) d = "\"\""
+			else             d = "  spaced  "
+			printf "%d,2026-03-02 09:%02d,%s,c%d%s\n", r, r % 60, d, r, eol
+			line++
+			print start > "/dev/fd/3"
+		}
+	}'
+}
+
+@test "property: records in = rows out, each with its start line (5 seeds)" {
+	for seed in 1 2 3 4 5; do
+		random_export "$seed" > "$TMP/x.csv" 3> "$TMP/lines"
+		sla-parse "$TMP/x.csv" 2>/dev/null > "$TMP/out"
+		[ "$(tail -n +2 "$TMP/out" | wc -l)" -eq 300 ]
+		diff <(tail -n +2 "$TMP/out" | cut -f2) "$TMP/lines"
+		diff <(tail -n +2 "$TMP/out" | cut -f1) <(seq 1 300)
+	done
+}
+
+# ---- messages, --strict ---------------------------------------------------------
+
+@test "the first 20 record errors are shown, then a count" {
+	{ printf 'id,opened\n'; for i in $(seq 1 25); do printf '%d,not a time\n' "$i"; done; } > "$TMP/e.csv"
+	run sh -c "sla-parse '$TMP/e.csv' 2>&1 >/dev/null"
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -c 'opened: cannot read time "not a time"')" -eq 20 ]
+	[[ "$output" == *"5 more record errors not shown (25 in all)"* ]]
+	[[ "$output" == *'e.csv:2: opened: cannot read time "not a time"'* ]]
+}
+
+@test "--strict makes the first bad record fatal" {
+	printf 'id,opened\n1,2026-03-02 09:00\n2,2026-02-30 09:00\n3,2026-03-02 09:00\n' > "$TMP/s.csv"
+	run sla-parse --strict "$TMP/s.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'s.csv:3: opened: cannot read time "2026-02-30 09:00"'* ]]
+}
+
+@test "missing id and opened are record errors" {
+	printf 'id,opened\n,2026-03-02 09:00\n2,\n' > "$TMP/m.csv"
+	sla-parse "$TMP/m.csv" 2>/dev/null > "$TMP/out"
+	[ "$(sed -n 2p "$TMP/out" | cut -f19)" = "id: missing" ]
+	[ "$(cell "$TMP/out" 2 19)" = "opened: missing" ]
+}
+
+@test "an export without an id or opened column is a fatal error" {
+	printf 'Foo,Created\n1,2026-03-02 09:00\n' > "$TMP/n.csv"
+	run sla-parse "$TMP/n.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"n.csv: id: no column means this (give --map id=HEADER)"* ]]
+	run sla-parse --map id=Foo "$TMP/n.csv"
+	[ "$status" -eq 0 ]
+}
+
+# ---- options ---------------------------------------------------------------------
+
+@test "--map overrides the alias table; a wrong --map is a usage error" {
+	printf 'Ticket,Eröffnet,Created\nT1,2026-03-02 09:00,2026-01-01 00:00\n' > "$TMP/m.csv"
+	sla-parse --map id=Ticket --map opened=eröffnet "$TMP/m.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" T1 3)" = "2026-03-02T09:00:00+08:00" ]
+	[ "$(head -1 "$TMP/out" | cut -f21)" = "Created" ]
+	run sla-parse --map nosuch=Ticket "$TMP/m.csv"
+	[ "$status" -eq 2 ]
+	run sla-parse --map id=Absent --map opened=Created "$TMP/m.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'--map: the export has no column "Absent"'* ]]
+}
+
+@test "--no-header --columns reads the first row as a record" {
+	printf '1;2026-03-02 09:00;x\n2;2026-03-02 10:00;y\n' > "$TMP/n.csv"
+	sla-parse --no-header --columns id,opened,note "$TMP/n.csv" > "$TMP/out"
+	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:1,2:2," ]
+	run sla-parse --no-header "$TMP/n.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "--date-order settles D/M; without it an ambiguous date names its column" {
+	printf 'id,opened\n1,3/4/2026 10:00\n' > "$TMP/d.csv"
+	run sla-parse "$TMP/d.csv"
+	[[ "$output" == *'d.csv:2: opened: day/month order unknown (give --date-order dmy or mdy) "3/4/2026 10:00"'* ]]
+	sla-parse --date-order dmy "$TMP/d.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 3)" = "2026-04-03T10:00:00+08:00" ]
+	sla-parse --date-order mdy "$TMP/d.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 3)" = "2026-03-04T10:00:00+08:00" ]
+	run sla-parse --date-order ymd "$TMP/d.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "--time-format reads a column with strptime, %z included" {
+	printf 'id,opened,closed\n1,20260302-0930,2026.03.02 at 18h05 +0100\n' > "$TMP/f.csv"
+	sla-parse -t 'opened=%Y%m%d-%H%M' -t 'closed=%Y.%m.%d at %Hh%M %z' "$TMP/f.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 3)" = "2026-03-02T09:30:00+08:00" ]
+	[ "$(cell "$TMP/out" 1 16)" = "2026-03-03T01:05:00+08:00" ]
+	run sla-parse -t 'opened=%s' "$TMP/f.csv"
+	[ "$status" -eq 2 ]
+	run sla-parse -t 'customer=%Y' "$TMP/f.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "--tz: wall-clock times in New York, DST gap flagged, overlap the earlier instant" {
+	printf 'id,opened\n1,2026-03-08 02:30\n2,2026-11-01 01:30\n3,2026-07-01 12:00\n' > "$TMP/ny.csv"
+	run sla-parse --tz America/New_York "$TMP/ny.csv"
+	[[ "$output" == *'ny.csv:2: opened: no such local time in America/New_York (DST gap) "2026-03-08 02:30"'* ]]
+	sla-parse --tz America/New_York "$TMP/ny.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 2 3)" = "2026-11-01T01:30:00-04:00" ]
+	[ "$(cell "$TMP/out" 3 3)" = "2026-07-01T12:00:00-04:00" ]
+	run sla-parse --tz Mars/Olympus "$TMP/ny.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "--max-field and --delimiter reject malformed values" {
+	run sla-parse --max-field lots /dev/null
+	[ "$status" -eq 2 ]
+	run sla-parse -d '"' /dev/null
+	[ "$status" -eq 2 ]
+}
+
+@test "--list-aliases prints the table with the Chinese and product headers" {
+	run sla-parse --list-aliases
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | head -1)" = "$(printf 'canonical\talias\tsource')" ]
+	for a in 工单编号 工单号 创建时间 报修时间 首次响应时间 响应时间 到场时间 解决时间 关闭时间 优先级 紧急程度 严重程度 故障描述 问题描述 客户 客户名称; do
+		echo "$output" | grep -q "	$a	"
+	done
+	echo "$output" | grep -q "^id	Issue key	Jira"
+	echo "$output" | grep -q "^opened	Opening date	GLPI"
+}
+
+@test "several files with the same columns make one stream with one header" {
+	sla-parse "$EXPORTS/zendesk.csv" "$EXPORTS/zendesk.csv" > "$TMP/out"
+	[ "$(grep -c '^id	' "$TMP/out")" -eq 1 ]
+	[ "$(wc -l < "$TMP/out")" -eq 7 ]
+	run sla-parse "$EXPORTS/zendesk.csv" "$EXPORTS/jira.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "standard input, named - or by default" {
+	run sh -c "sla-parse < '$EXPORTS/zendesk.csv'"
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | wc -l)" -eq 4 ]
+	run sh -c "cat '$EXPORTS/zendesk.csv' | sla-parse -v -"
+	[[ "$output" == *"<stdin>: encoding UTF-8"* ]]
+}
+
+@test "--help lists every long option, --version names the tool" {
+	run sla-parse --help
+	[ "$status" -eq 0 ]
+	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
+		 time-format max-field strict verbose help version; do
+		[[ "$output" == *"--$o"* ]]
+	done
+	run sla-parse --version
+	[[ "$output" == "sla-parse (sla-tools) "* ]]
+	run sla-parse --bogus
+	[ "$status" -eq 2 ]
+}
+
+@test "every long option is in the man page and the three completions" {
+	root="$BATS_TEST_DIRNAME/../.."
+	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
+		 time-format max-field strict verbose help version; do
+		grep -q -- "$o" "$root/man/sla-parse.1"
+		grep -q -- "--$o" "$root/completions/bash/sla-parse"
+		grep -q -- "--$o" "$root/completions/zsh/_sla-parse"
+		grep -q -- "-l $o" "$root/completions/fish/sla-parse.fish"
+	done
+}
+
+@test "the man page lists every alias of the built-in table" {
+	root="$BATS_TEST_DIRNAME/../.."
+	sla-parse --list-aliases | tail -n +2 | cut -f2 | while IFS= read -r a; do
+		grep -qF -- "$a" "$root/man/sla-parse.1" || { echo "missing alias: $a"; return 1; }
+	done
+}
