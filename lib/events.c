@@ -470,9 +470,12 @@ check_creation(sla_fold *f, const ticket *t, const ev *created)
 	size_t before = (size_t)(created - t->evs);
 	while (before > 0 && t->evs[before - 1].at == created->at)
 		before--;
+	const ev *early = &t->evs[0];
 	if (before > 0)
-		add_error(f, "line %lu: event before the creation event (line %lu)%s",
-			  t->evs[0].line, created->line, and_more(before - 1, more, sizeof more));
+		add_error(f, "line %lu: %s before the creation event (line %lu)%s", early->line,
+			  early->status_len && is_done(phase_of((sla_event_class)early->status_class))
+			  ? "resolved" : "event", created->line,
+			  and_more(before - 1, more, sizeof more));
 	for (const ev *v = created + 1; v < t->evs + t->nev; v++)
 		if (v->at != created->at &&
 		    (v->kind_class == SLA_EV_CREATED || v->status_class == SLA_EV_CREATED)) {
@@ -538,6 +541,7 @@ write_ticket(sla_fold *f, ticket *t)
 	out.error = f->error_len ? f->error : NULL;
 	f->stats.tickets++;
 	f->stats.errors += out.error != NULL;
+	f->stats.regrouped += t->regrouped;
 	f->emit(f->ctx, &out);
 }
 

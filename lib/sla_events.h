@@ -175,6 +175,7 @@ typedef struct sla_fold_stats {
 	unsigned long rejected;	/* of which not usable (no id, or no time) */
 	unsigned long tickets;	/* written */
 	unsigned long errors;	/* tickets written with an error */
+	unsigned long regrouped;	/* sorted input: groups of an id already written */
 } sla_fold_stats;
 sla_fold_stats sla_fold_get_stats(const sla_fold *f);
 

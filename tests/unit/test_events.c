@@ -565,14 +565,18 @@ contradictions_are_the_tickets_error(void **state)
 		{ "X", T("08:00"), NULL, "Comment", "e", 0, NULL, NULL, NULL },
 		{ "Y", T("10:00"), "Open", "Created", "c", 0, NULL, NULL, NULL },
 		{ "Y", T("11:00"), "Open", "Created", "c", 0, NULL, NULL, NULL },
+		{ "Z", T("10:00"), "Open", "Created", "c", 0, NULL, NULL, NULL },
+		{ "Z", T("09:00"), "Closed", NULL, "e", 0, NULL, NULL, NULL },
 	};
 	collected c = { 0 };
 	sla_fold_stats st = fold(s, NSPECS(s), &c);
-	assert_int_equal(c.n, 2);
+	assert_int_equal(c.n, 3);
 	assert_non_null(strstr(c.rows[0], "| line 4: event before the creation "
 			       "event (line 2) (and 1 more)"));
 	assert_non_null(strstr(c.rows[1], "| line 6: created again (first created at line 5)"));
-	assert_int_equal(st.errors, 2);
+	assert_non_null(strstr(c.rows[2], "| line 8: resolved before the creation "
+			       "event (line 7)"));
+	assert_int_equal(st.errors, 3);
 	collected_free(&c);
 }
 
