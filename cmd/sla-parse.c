@@ -18,7 +18,7 @@
 enum {
 	OPT_NO_HEADER = 256, OPT_COLUMNS, OPT_LIST_ALIASES, OPT_TZ, OPT_DATE_ORDER,
 	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE, OPT_VERSION,
-	OPT_EVENTS, OPT_SORTED, OPT_POLICY,
+	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
 };
 
 static const struct option longopts[] = {
@@ -40,6 +40,7 @@ static const struct option longopts[] = {
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "sorted", no_argument, NULL, OPT_SORTED },
 	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "print-events", no_argument, NULL, OPT_PRINT_EVENTS },
 	{ 0, 0, 0, 0 },
 };
 
@@ -68,6 +69,7 @@ usage(void)
 	      "      --events            rows are history events: fold them into tickets\n"
 	      "      --sorted            with --events: rows come grouped by ticket id\n"
 	      "      --policy FILE       with --events: its [events] section names statuses\n"
+	      "      --print-events      print the [events] names in effect and exit\n"
 	      "  -h, --help              show this help and exit\n"
 	      "      --version           show the version and exit\n"
 	      "\n"
@@ -80,7 +82,7 @@ typedef struct cli {
 	const char *tz;
 	bool verbose;
 	char **maps, **formats;
-	bool events, sorted, list_aliases;
+	bool events, sorted, list_aliases, print_events;
 	const char *policy;
 } cli;
 
@@ -119,6 +121,7 @@ option(cli *c, int ch, const sla_diag *d)
 	case OPT_EVENTS: c->events = true; break;
 	case OPT_SORTED: c->sorted = true; break;
 	case OPT_POLICY: c->policy = optarg; break;
+	case OPT_PRINT_EVENTS: c->print_events = true; break;
 	default: return sla_cli_usage_error(d, "unknown option");
 	}
 	return 0;
@@ -229,6 +232,14 @@ main(int argc, char **argv)
 	}
 	if (rc == 0 && c.list_aliases) {
 		(c.events ? sla_events_input_print : sla_alias_print)(stdout);
+		goto done;
+	}
+	if (rc == 0 && c.print_events) {
+		sla_events_map *map = sla_events_map_load(c.policy, &d);
+		if (map)
+			sla_events_map_print(map, stdout);
+		rc = map ? SLA_EXIT_OK : SLA_EXIT_ERROR;
+		sla_events_map_free(map);
 		goto done;
 	}
 	if (rc == 0 && !c.events && (c.sorted || c.policy))

@@ -37,7 +37,8 @@ static const char *const class_keys[SLA_EV_NCLASSES] = {
 /* The built-in names: Jira (Software and Service Management), OTRS/Znuny
  * states and history types, Zammad states and article types, ServiceNow
  * incident states and journal fields, ZenTao (禅道) actions and statuses,
- * and the words Chinese service desks use.  Written already folded. */
+ * and the words Chinese service desks use.  Written already folded (so
+ * OTRS's "pending auto close-" is here without its "-"). */
 static const struct builtin {
 	sla_event_class c;
 	const char *names;	/* '|'-separated */
@@ -49,7 +50,7 @@ static const struct builtin {
 	{ SLA_EV_PAUSE, "waiting for customer|waiting on customer|awaiting customer|"
 	  "pending customer|waiting for reporter|awaiting caller|awaiting user info|"
 	  "awaiting info|pending|pending reminder|pending auto close+|"
-	  "pending auto close-|pending close|on hold|hold|suspended|"
+	  "pending auto close|pending close|on hold|hold|suspended|"
 	  "waiting for third party|waiting on third party|pending third party|"
 	  "waiting for vendor|awaiting vendor|pending vendor|awaiting problem|"
 	  "awaiting change|awaiting evidence|waiting for parts|"
@@ -134,6 +135,7 @@ typedef struct entry {
 	char *name;		/* folded, NUL-ended; NULL: empty slot */
 	size_t len;
 	sla_event_class c;
+	size_t order;		/* when it was added, for printing */
 } entry;
 
 struct sla_events_map {
@@ -188,7 +190,7 @@ map_add(sla_events_map *m, const char *name, size_t len, sla_event_class c)
 	e->name[len] = '\0';
 	e->len = len;
 	e->c = c;
-	m->count++;
+	e->order = m->count++;
 	return 0;
 }
 
@@ -212,6 +214,49 @@ sla_events_map_lookup(const sla_events_map *m, const char *name, size_t n)
 		return SLA_EV_UNKNOWN;
 	const entry *e = find_slot(m, buf, len);
 	return e->name ? e->c : SLA_EV_UNKNOWN;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const entry *x = *(const entry *const *)a, *y = *(const entry *const *)b;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Wrapped so that no line passes libinih's 200 bytes: a continuation line
+ * starts with blanks and goes on the key's list. */
+enum { PRINT_WIDTH = 72 };
+
+void
+sla_events_map_print(const sla_events_map *m, FILE *out)
+{
+	const entry **sorted = malloc((m->count + 1) * sizeof *sorted);
+	if (!sorted)
+		return;
+	size_t n = 0;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].name)
+			sorted[n++] = &m->slots[i];
+	qsort(sorted, n, sizeof *sorted, by_order);
+	fputs("[events]\n", out);
+	for (int c = SLA_EV_UNKNOWN + 1; c < SLA_EV_NCLASSES; c++) {
+		int col = fprintf(out, "%s =", class_keys[c]);
+		bool first = true;
+		for (size_t i = 0; i < n; i++) {
+			if (sorted[i]->c != (sla_event_class)c)
+				continue;
+			if (!first && col + (int)sorted[i]->len + 2 > PRINT_WIDTH) {
+				fputs(",\n ", out);
+				col = 1;
+			} else if (!first) {
+				col += fprintf(out, ",");
+			}
+			col += fprintf(out, " %s", sorted[i]->name);
+			first = false;
+		}
+		fputc('\n', out);
+	}
+	free(sorted);
 }
 
 static int

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "sla_diag.h"
 #include "sla_stream.h"
@@ -68,6 +69,10 @@ sla_events_map *sla_events_map_load(const char *path, sla_diag *d);
 sla_events_map *sla_events_map_parse(const char *text, const char *name,
 				     sla_diag *d);
 void sla_events_map_free(sla_events_map *m);
+
+/* The map as an [events] section, each class's names in the order they
+ * were given (folded), so that a user starts from a copy. */
+void sla_events_map_print(const sla_events_map *m, FILE *out);
 
 /* The class of NAME (not NUL-terminated).  Case, runs of blanks and the
  * separators '-' and '_' do not matter: "ON_HOLD" is "On hold". */

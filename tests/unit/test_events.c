@@ -347,6 +347,72 @@ loads_files_and_the_default(void **state)
 	release(&c);
 }
 
+/* Written into memory by sla_events_map_print; the caller frees it. */
+static char *
+printed(const sla_events_map *m)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	sla_events_map_print(m, out);
+	fclose(out);
+	return text;
+}
+
+/* Every name a printed map shows finds the class of its key. */
+static void
+assert_printed_names_found(const sla_events_map *m, char *text)
+{
+	sla_event_class c = SLA_EV_UNKNOWN;
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+		char *names = line;
+		if (line[0] == '[')
+			continue;
+		if (line[0] != ' ') {
+			names = strstr(line, " =");
+			assert_non_null(names);
+			*names = '\0';
+			names += 2;
+			for (c = SLA_EV_UNKNOWN + 1; c < SLA_EV_NCLASSES; c++)
+				if (strcmp(sla_event_class_key(c), line) == 0)
+					break;
+			assert_true(c < SLA_EV_NCLASSES);
+		}
+		while (*names) {
+			names += strspn(names, ", ");
+			size_t n = strcspn(names, ",");
+			if (n)
+				assert_int_equal(sla_events_map_lookup(m, names, n), c);
+			names += n;
+		}
+	}
+}
+
+static void
+printed_map_reads_back_the_same(void **state)
+{
+	(void)state;
+	sla_events_map *m = map_from("[events]\npause = 客户验证中, defaults\nonsite =\n");
+	char *text = printed(m);
+	assert_non_null(strstr(text, "[events]\nnew = new, open, to do,"));
+	assert_non_null(strstr(text, "\npause = 客户验证中, waiting for customer,"));
+	assert_non_null(strstr(text, "\nonsite =\n"));
+	for (char *p = text, *nl; (nl = strchr(p, '\n')); p = nl + 1)
+		assert_true(nl - p < 80);	/* libinih reads 200 bytes a line */
+	sla_events_map *again = map_from(text);
+	char *text2 = printed(again);
+	assert_string_equal(text2, text);
+	assert_class(again, "挂起", SLA_EV_PAUSE);
+	assert_class(again, "On site", SLA_EV_UNKNOWN);
+	assert_class(again, "pending auto close-", SLA_EV_PAUSE);
+	assert_printed_names_found(again, text);
+	free(text);
+	free(text2);
+	sla_events_map_free(m);
+	sla_events_map_free(again);
+}
+
 static void
 visibility_words(void **state)
 {
@@ -767,6 +833,7 @@ main(void)
 		cmocka_unit_test(lists_continue_and_take_chinese_commas),
 		cmocka_unit_test(bad_sections_are_fatal_with_their_line),
 		cmocka_unit_test(loads_files_and_the_default),
+		cmocka_unit_test(printed_map_reads_back_the_same),
 		cmocka_unit_test(visibility_words),
 		cmocka_unit_test(jira_ticket_with_reply_and_close),
 		cmocka_unit_test(first_transition_out_of_the_initial_status_is_a_response),
