@@ -171,6 +171,16 @@ arena_field(const ticket *t, uint32_t off, uint32_t len)
 	return (sla_field){ len ? t->arena + off : "", len };
 }
 
+/* arena_put, unless S is the name at *OFF, *LEN already (an export repeats
+ * a ticket's status, author and columns row after row: kept once). */
+static bool
+arena_reuse(ticket *t, sla_field s, uint32_t *off, uint32_t *len)
+{
+	if (*len == s.n && s.n && memcmp(t->arena + *off, s.p, s.n) == 0)
+		return true;
+	return arena_put(t, s, off, len);
+}
+
 static bool
 is_status_class(sla_event_class c)
 {
@@ -190,7 +200,7 @@ keep_latest(ticket *t, carried *c, sla_field value, int64_t at, uint64_t seq)
 {
 	if (value.n == 0 || (c->set && !later(at, seq, c->at, c->seq)))
 		return true;
-	if (!arena_put(t, value, &c->off, &c->len))
+	if (!arena_reuse(t, value, &c->off, &c->len))
 		return false;
 	c->at = at;
 	c->seq = seq;
@@ -216,7 +226,11 @@ ticket_add(sla_fold *f, ticket *t, const sla_event *e)
 	if (!grow_array((void **)&t->evs, &t->cap, t->nev + 1, sizeof *t->evs))
 		return false;
 	ev *v = &t->evs[t->nev];
-	memset(v, 0, sizeof *v);
+	if (t->nev)	/* start from the last event's names, to reuse them */
+		*v = v[-1];
+	else
+		memset(v, 0, sizeof *v);
+	v->text_len = 0;
 	v->at = e->at;
 	v->seq = f->seq;
 	v->line = e->line;
@@ -230,8 +244,8 @@ ticket_add(sla_fold *f, ticket *t, const sla_event *e)
 	}
 	v->kind_class = (uint8_t)kind;
 	v->status_class = (uint8_t)status;
-	if (!arena_put(t, status_name, &v->status_off, &v->status_len) ||
-	    !arena_put(t, e->author, &v->author_off, &v->author_len))
+	if (!arena_reuse(t, status_name, &v->status_off, &v->status_len) ||
+	    !arena_reuse(t, e->author, &v->author_off, &v->author_len))
 		return false;
 	if ((kind == SLA_EV_CREATED || status == SLA_EV_CREATED) &&
 	    !arena_put(t, e->text, &v->text_off, &v->text_len))
