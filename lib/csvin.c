@@ -333,20 +333,20 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	if (!in->in_record && !only_breaks(p, n))
 		begin_record(in);
 	in->bad_encoding |= bad_bytes && in->in_record;
-	if (in->in_record)
-		keep_raw(in, p, n);
 	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
+	enum sla_csv_fault kind = SLA_CSV_OK;
+	if (used < n)
+		kind = csv_error(&in->csv) == CSV_EPARSE ? SLA_CSV_BADQUOTE : SLA_CSV_TOOLONG;
+	else if (in->in_record && in->csv.entry_pos > in->max_field)
+		kind = SLA_CSV_TOOLONG;	/* pitfall 5: checked after each segment,
+					 * which is at most one block */
+	/* The text of a record is kept only while it spans segments (most
+	 * end in the segment they start in), or for a fault. */
+	if (in->in_record || kind != SLA_CSV_OK)
+		keep_raw(in, p, n);
 	bool replayed = false;
-	if (used < n) {
-		enum sla_csv_fault kind = csv_error(&in->csv) == CSV_EPARSE
-			? SLA_CSV_BADQUOTE : SLA_CSV_TOOLONG;
+	if (kind != SLA_CSV_OK) {
 		replayed = fault(in, kind, replaying);
-		in->skip_line = !replayed && !ends_line;
-	} else if (in->in_record && in->csv.entry_pos > in->max_field) {
-		/* Pitfall 5: a field grows without bound (an unterminated
-		 * quote swallows the file); libcsv's own check sits after
-		 * each segment, which is at most one block. */
-		replayed = fault(in, SLA_CSV_TOOLONG, replaying);
 		in->skip_line = !replayed && !ends_line;
 	}
 	if (!replayed)
@@ -614,7 +614,8 @@ compact(sla_csvin *in)
 {
 	size_t nf = in->nfields - in->cur_first;
 
-	memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
+	if (in->cur_bytes)	/* (never memmove from a NULL arena) */
+		memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
 	in->arena.n -= in->cur_bytes;
 	for (size_t i = 0; i < nf; i++) {
 		in->fields[i] = in->fields[in->cur_first + i];

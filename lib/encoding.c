@@ -1,6 +1,7 @@
 /* encoding.c: encoding detection and decoding to UTF-8. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,10 @@ sla_utf8_valid(const unsigned char *p, size_t n)
 	while (i < n) {
 		if (p[i] < 0x80) {
 			i++;
+			/* ASCII runs eight bytes at a time */
+			uint64_t w;
+			while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
+				i += 8;
 			continue;
 		}
 		size_t k = seq_len(p[i]);

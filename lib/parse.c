@@ -46,7 +46,7 @@ struct sla_parser {
 	bool header_written;
 	unsigned long nread, nwritten, nflagged;
 	/* per record, reused */
-	buffer err, extra;
+	buffer err, extra, paused;
 	const char *file;
 	unsigned long line;
 	bool record_failed;
@@ -131,6 +131,7 @@ sla_parser_free(sla_parser *ps)
 	free_names(ps->out_unmapped, ps->nout_unmapped);
 	free(ps->err.p);
 	free(ps->extra.p);
+	free(ps->paused.p);
 	free(ps);
 }
 
@@ -248,7 +249,7 @@ names_from_list(export *x, const char *list)
 	return ok;
 }
 
-/* The canonical column of export column J: --map first, then the aliases.
+/* The canonical column that header H means: --map first, then the aliases.
  * RANK: lower wins when several columns claim one canonical column. */
 static int
 column_meaning(const sla_parser *ps, const char *h, long *rank)
@@ -431,8 +432,8 @@ blank(sla_field v)
 	return true;
 }
 
-/* The time cell of column C: RFC 3339 into OUT (empty when the value is),
- * or a record error. */
+/* The time V of column C as RFC 3339 into OUT (SLA_RFC3339_MAX bytes):
+ * its length, or 0 after a record error.  V is not blank. */
 static size_t
 convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 {
@@ -441,11 +442,6 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 	int64_t utc;
 	int rc;
 
-	if (blank(v)) {
-		if (c == SLA_COL_OPENED)
-			record_error(ps, name, NULL, 0, false, "missing");
-		return 0;
-	}
 	if (!ps->formats[c])
 		observe_order(x, c, v);
 	rc = ps->formats[c] ? sla_timeform_strptime(v.p, v.n, ps->formats[c], &st)
@@ -467,6 +463,75 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 	return sla_rfc3339_format(utc, sla_tz_offset(ps->o.tz, utc), out);
 }
 
+/* The cell of time column C: empty when the value is (an empty `opened`
+ * is an error). */
+static size_t
+time_cell(sla_parser *ps, export *x, int c, sla_field v, char *out)
+{
+	if (!blank(v))
+		return convert_time(ps, x, c, v, out);
+	if (c == SLA_COL_OPENED)
+		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
+	return 0;
+}
+
+/* Append the time V (an end may be blank: still paused) to ps->paused. */
+static bool
+paused_time(sla_parser *ps, export *x, sla_field v)
+{
+	char t[SLA_RFC3339_MAX];
+
+	if (blank(v))
+		return true;
+	size_t n = convert_time(ps, x, SLA_COL_PAUSED, v, t);
+	bytes_put(&ps->paused, t, n);
+	return n > 0;
+}
+
+/* One "start/end" interval of V into ps->paused; false after a record
+ * error. */
+static bool
+paused_interval(sla_parser *ps, export *x, sla_field iv, sla_field v)
+{
+	const char *slash = memchr(iv.p, '/', iv.n);
+	const char *end = iv.p + iv.n;
+
+	if (!slash || memchr(slash + 1, '/', (size_t)(end - slash - 1))) {
+		record_error(ps, "paused", v.p, v.n, false, "want start/end intervals");
+		return false;
+	}
+	sla_field start = { iv.p, (size_t)(slash - iv.p) };
+	if (blank(start)) {
+		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
+		return false;
+	}
+	if (!paused_time(ps, x, start))
+		return false;
+	bytes_put(&ps->paused, "/", 1);
+	return paused_time(ps, x, (sla_field){ slash + 1, (size_t)(end - slash - 1) });
+}
+
+/* `paused` holds "start/end;start/end": each time is converted like the
+ * others.  Any error empties the cell (the record is flagged). */
+static void
+paused_cell(sla_parser *ps, export *x, sla_field v)
+{
+	const char *p = v.p, *end = v.p + v.n;
+
+	ps->paused.n = 0;
+	while (!blank((sla_field){ p, (size_t)(end - p) })) {
+		const char *semi = memchr(p, ';', (size_t)(end - p));
+		const char *stop = semi ? semi : end;
+		if (ps->paused.n)
+			bytes_put(&ps->paused, ";", 1);
+		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v)) {
+			ps->paused.n = 0;
+			return;
+		}
+		p = semi ? semi + 1 : end;
+	}
+}
+
 /* ---- one record ---------------------------------------------------------------- */
 
 static const char *
@@ -486,45 +551,58 @@ has_replacement(sla_field f)
 }
 
 static void
-check_shape(sla_parser *ps, const export *x, const sla_csvrec *r)
+check_fault(sla_parser *ps, const export *x, const sla_csvrec *r)
 {
 	static const char *const why[] = {
 		[SLA_CSV_BADQUOTE] = "malformed quoting; its first line read literally",
 		[SLA_CSV_UNTERMINATED] = "quote not closed by the end of the file; "
 					 "its first line read literally",
 	};
-	sla_field none = { "", 0 };
-	sla_field at = r->fault_field < r->n ? r->fields[r->fault_field] : none;
+	sla_field at = r->fault_field < r->n ? r->fields[r->fault_field] : (sla_field){ "", 0 };
+	const char *col = column_name(x, r->fault_field);
 
 	if (r->fault == SLA_CSV_TOOLONG)
-		record_error(ps, column_name(x, r->fault_field), at.p, at.n, false,
+		record_error(ps, col, at.p, at.n, false,
 			     "field too long (unterminated quote?) starting at line %lu", r->line);
 	else if (r->fault != SLA_CSV_OK)
-		record_error(ps, column_name(x, r->fault_field), at.p, at.n, false, "%s",
-			     why[r->fault]);
+		record_error(ps, col, at.p, at.n, false, "%s", why[r->fault]);
+}
+
+/* The first field where the decoder put U+FFFD names the error. */
+static void
+check_encoding(sla_parser *ps, const export *x, const sla_csvrec *r)
+{
+	const char *why;
+	const char *enc = sla_csvin_encoding(x->in, &why);
+
 	for (size_t j = 0; r->bad_encoding && j < r->n; j++) {
 		if (has_replacement(r->fields[j])) {
 			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
-				     "invalid byte sequence in %s (read as U+FFFD)",
-				     sla_csvin_encoding(x->in, &(const char *){ NULL }));
-			break;
+				     "invalid byte sequence in %s (read as U+FFFD)", enc);
+			return;
 		}
 	}
+}
+
+/* Fields stay in their columns: a short row leaves the rest empty, a long
+ * one keeps its extra fields whole in the error cell. */
+static void
+check_ragged(sla_parser *ps, const export *x, const sla_csvrec *r)
+{
 	if (r->n < x->ncols && r->fault == SLA_CSV_OK)
 		record_error(ps, x->names[r->n], NULL, 0, false,
 			     "missing: the record has %zu fields, the header %zu", r->n, x->ncols);
-	if (r->n > x->ncols) {
-		/* The extra fields are kept whole in the error cell. */
-		char delim = sla_csvin_delim(x->in);
-		ps->extra.n = 0;
-		for (size_t j = x->ncols; j < r->n; j++) {
-			if (j > x->ncols)
-				bytes_put(&ps->extra, &delim, 1);
-			bytes_put(&ps->extra, r->fields[j].p, r->fields[j].n);
-		}
-		record_error(ps, "record", ps->extra.p, ps->extra.n, true,
-			     "%zu fields beyond the header's %zu", r->n - x->ncols, x->ncols);
+	if (r->n <= x->ncols)
+		return;
+	char delim = sla_csvin_delim(x->in);
+	ps->extra.n = 0;
+	for (size_t j = x->ncols; j < r->n; j++) {
+		if (j > x->ncols)
+			bytes_put(&ps->extra, &delim, 1);
+		bytes_put(&ps->extra, r->fields[j].p, r->fields[j].n);
 	}
+	record_error(ps, "record", ps->extra.p, ps->extra.n, true,
+		     "%zu fields beyond the header's %zu", r->n - x->ncols, x->ncols);
 }
 
 static void
@@ -547,9 +625,13 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 			write_text(ps, own);
 			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
-			sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
+			if (ps->err.n)
+				sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
 		} else if (sla_canon_is_time(c)) {
 			sla_writer_raw(ps->w, times[c], tlen[c]);
+		} else if (c == SLA_COL_PAUSED) {
+			if (ps->paused.n)
+				sla_writer_raw(ps->w, ps->paused.p, ps->paused.n);
 		} else {
 			write_text(ps, value_of(x, r, c));
 		}
@@ -574,12 +656,15 @@ emit(sla_parser *ps, export *x, const sla_csvrec *r)
 	ps->err.n = 0;
 	ps->record_failed = false;
 	ps->line = r->line;
-	check_shape(ps, x, r);
+	check_fault(ps, x, r);
+	check_encoding(ps, x, r);
+	check_ragged(ps, x, r);
 	if (blank(value_of(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
 	for (int c = 0; c < SLA_NCANON; c++)
 		if (sla_canon_is_time(c) && x->col_of[c] >= 0)
-			tlen[c] = convert_time(ps, x, c, value_of(x, r, c), times[c]);
+			tlen[c] = time_cell(ps, x, c, value_of(x, r, c), times[c]);
+	paused_cell(ps, x, value_of(x, r, SLA_COL_PAUSED));
 	if (ps->record_failed && ps->o.strict)
 		return -1;
 	ps->nflagged += ps->record_failed;

@@ -205,6 +205,7 @@ time_of_day(cursor *c, civil *t)
 	if (c->p < c->end && (*c->p == 'T' || *c->p == 't' || *c->p == ','))
 		c->p++;
 	int before = meridiem(c);
+	skip_spaces(c);
 	if (c->p == c->end && !before)
 		return SLA_TF_OK;
 	if ((t->h = number(c, 1, 2, NULL)) < 0 || !(accept(c, ":") || accept(c, "时")) ||
@@ -292,7 +293,9 @@ scan(const char *p, size_t n, enum sla_date_order order, sla_stamp *out, civil *
 	}
 	if (rc != SLA_TF_OK)
 		return rc;
-	if (c.p < c.end && *c.p != ' ' && *c.p != 'T' && *c.p != 't' && *c.p != ',')
+	/* the time follows a space, T or comma; after 日 it may follow at once */
+	if (c.p < c.end && *c.p != ' ' && *c.p != 'T' && *c.p != 't' && *c.p != ',' &&
+	    !(c.p[-1] & 0x80))
 		return SLA_TF_BAD;
 	int utc = time_of_day(&c, t);
 	if (utc < 0 || !valid(t))

@@ -14,6 +14,11 @@ teardown() {
 	rm -rf "$TMP"
 }
 
+# "id:line," of every row of a ticket stream.
+id_lines() {
+	tail -n +2 "$1" | cut -f1,2 | tr '\t\n' ':,'
+}
+
 # Column N (1-based) of the ticket-stream row whose id is ID.
 cell() {
 	awk -F'\t' -v id="$2" -v col="$3" '$1 == id { print $col }' "$1"
@@ -157,7 +162,7 @@ cell() {
 	[ "$status" -eq 0 ]
 	[[ "$output" == *'q.csv:2: note: malformed quoting; its first line read literally "say \"hi\" twice"'* ]]
 	sla-parse "$TMP/q.csv" 2>/dev/null > "$TMP/out"
-	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:2,2:3,3:4,4:5," ]
+	[ "$(id_lines "$TMP/out")" = "1:2,2:3,3:4,4:5," ]
 	[ "$(cell "$TMP/out" 1 21)" = 'say "hi" twice' ]
 	[ "$(cell "$TMP/out" 4 21)" = "closed" ]
 	[ -z "$(cell "$TMP/out" 3 19)" ]
@@ -175,14 +180,14 @@ cell() {
 @test "pitfall 4: line is the physical line where each record starts" {
 	printf 'id,opened,note\n\n1,2026-03-02 09:00,"a\nb\nc"\n\n\n2,2026-03-02 10:00,x\r\n3,2026-03-02 11:00,"p\r\nq"\r\n4,2026-03-02 12:00,z' > "$TMP/l.csv"
 	sla-parse "$TMP/l.csv" > "$TMP/out"
-	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:3,2:8,3:9,4:11," ]
+	[ "$(id_lines "$TMP/out")" = "1:3,2:8,3:9,4:11," ]
 	[ "$(cell "$TMP/out" 3 21)" = 'p\r\nq' ]
 }
 
 @test "pitfall 4: a lone CR ends a line too" {
 	printf 'id,opened\r1,2026-03-02 09:00\r2,2026-03-02 10:00\r' > "$TMP/cr.csv"
 	sla-parse "$TMP/cr.csv" > "$TMP/out"
-	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:2,2:3," ]
+	[ "$(id_lines "$TMP/out")" = "1:2,2:3," ]
 }
 
 @test "pitfall 5: --max-field stops a runaway field at the cap, and reading goes on" {
@@ -325,7 +330,7 @@ random_export() {
 @test "--no-header --columns reads the first row as a record" {
 	printf '1;2026-03-02 09:00;x\n2;2026-03-02 10:00;y\n' > "$TMP/n.csv"
 	sla-parse --no-header --columns id,opened,note "$TMP/n.csv" > "$TMP/out"
-	[ "$(cut -f1,2 "$TMP/out" | tail -n +2 | tr '\t\n' ':,')" = "1:1,2:2," ]
+	[ "$(id_lines "$TMP/out")" = "1:1,2:2," ]
 	run sla-parse --no-header "$TMP/n.csv"
 	[ "$status" -eq 2 ]
 }
@@ -362,6 +367,14 @@ random_export() {
 	[ "$(cell "$TMP/out" 3 3)" = "2026-07-01T12:00:00-04:00" ]
 	run sla-parse --tz Mars/Olympus "$TMP/ny.csv"
 	[ "$status" -eq 2 ]
+}
+
+@test "paused intervals are converted; a malformed one is flagged" {
+	printf 'id,opened,paused\n1,2026-03-02 09:00,2026-03-02 10:00/2026-03-02 11:30;2026年3月3日 9:00/\n2,2026-03-02 09:00,2026-03-02 10:00\n' > "$TMP/p.csv"
+	sla-parse "$TMP/p.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 17)" = "2026-03-02T10:00:00+08:00/2026-03-02T11:30:00+08:00;2026-03-03T09:00:00+08:00/" ]
+	[ -z "$(cell "$TMP/out" 2 17)" ]
+	[ "$(cell "$TMP/out" 2 19)" = 'paused: want start/end intervals "2026-03-02 10:00"' ]
 }
 
 @test "--max-field and --delimiter reject malformed values" {

@@ -1,0 +1,314 @@
+/* Unit tests: CSV input through libcsv, each pitfall of the libcsv notes,
+ * block boundaries, and the look-ahead. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sla_csvin.h"
+
+#define MIB ((size_t)1 << 20)
+
+typedef struct fixture {
+	char path[64];
+	sla_diag d;
+	sla_csvin *in;
+} fixture;
+
+/* Open TEXT[0..N) as a file with options O. */
+static sla_csvin *
+open_text(fixture *f, const char *text, size_t n, const sla_csvin_opts *o)
+{
+	strcpy(f->path, "/tmp/sla-csvin-XXXXXX");
+	int fd = mkstemp(f->path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+	f->d = sla_diag_init("test");
+	f->in = sla_csvin_open(f->path, o, &f->d);
+	assert_non_null(f->in);
+	return f->in;
+}
+
+static void
+close_text(fixture *f)
+{
+	sla_csvin_free(f->in);
+	unlink(f->path);
+}
+
+static void
+expect_record(sla_csvin *in, unsigned long line, size_t n, enum sla_csv_fault fault,
+	      const char *first, const char *last)
+{
+	sla_csvrec r;
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, line);
+	assert_int_equal(r.n, n);
+	assert_int_equal(r.fault, fault);
+	assert_int_equal(r.fields[0].n, strlen(first));
+	assert_memory_equal(r.fields[0].p, first, strlen(first));
+	assert_int_equal(r.fields[n - 1].n, strlen(last));
+	assert_memory_equal(r.fields[n - 1].p, last, strlen(last));
+}
+
+static void
+expect_end(sla_csvin *in)
+{
+	sla_csvrec r;
+	assert_int_equal(sla_csvin_next(in, &r), 0);
+}
+
+static const sla_csvin_opts defaults = { 0 };
+
+static void
+spaces_kept_and_bom_dropped(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "\xEF\xBB\xBFid,x\n  a  ,\t b \t\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "x");
+	expect_record(in, 2, 2, SLA_CSV_OK, "  a  ", "\t b \t");
+	expect_end(in);
+	const char *why;
+	assert_string_equal(sla_csvin_encoding(in, &why), "UTF-8");
+	assert_string_equal(why, "byte order mark");
+	close_text(&f);
+}
+
+static void
+lines_of_every_break(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "h\n\n1,\"a\r\nb\"\r\n2\r3\r\n\r\n4,\"x\ny\nz\"\n5";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 1, SLA_CSV_OK, "h", "h");
+	expect_record(in, 3, 2, SLA_CSV_OK, "1", "a\r\nb");
+	expect_record(in, 5, 1, SLA_CSV_OK, "2", "2");
+	expect_record(in, 6, 1, SLA_CSV_OK, "3", "3");
+	expect_record(in, 8, 2, SLA_CSV_OK, "4", "x\ny\nz");
+	expect_record(in, 11, 1, SLA_CSV_OK, "5", "5");
+	expect_end(in);
+	close_text(&f);
+}
+
+static void
+broken_quotes_resume_at_the_next_line(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "id,note\n1,a\"b\n2,\"open\n3,x\n4,\"q\"z\n5,ok\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "note");
+	expect_record(in, 2, 2, SLA_CSV_BADQUOTE, "1", "a\"b");
+	/* record 2 opened a quote that record 4 "closes" with text after it:
+	 * record 2 is its first line, read literally; 3 and 4 are read again */
+	expect_record(in, 3, 2, SLA_CSV_BADQUOTE, "2", "\"open");
+	expect_record(in, 4, 2, SLA_CSV_OK, "3", "x");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, 5);
+	assert_int_equal(r.fault, SLA_CSV_BADQUOTE);
+	assert_int_equal(r.fault_field, 1);
+	expect_record(in, 6, 2, SLA_CSV_OK, "5", "ok");
+	expect_end(in);
+	close_text(&f);
+}
+
+static void
+an_open_quote_at_the_end_of_the_file(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "id,note\n1,\"never\n2,closed\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "note");
+	expect_record(in, 2, 2, SLA_CSV_UNTERMINATED, "1", "\"never");
+	expect_record(in, 3, 2, SLA_CSV_OK, "2", "closed");
+	expect_end(in);
+	close_text(&f);
+}
+
+static void
+a_field_over_the_cap(void **state)
+{
+	(void)state;
+	fixture f;
+	sla_csvin_opts o = { .max_field = 64 };
+	char text[4096];
+	int n = snprintf(text, sizeof text, "id,note\n1,\"runaway\n");
+	for (int i = 2; i < 60; i++)
+		n += snprintf(text + n, sizeof text - (size_t)n, "%d,filler text\n", i);
+	sla_csvin *in = open_text(&f, text, (size_t)n, &o);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "note");
+	expect_record(in, 2, 2, SLA_CSV_TOOLONG, "1", "\"runaway");
+	for (unsigned long line = 3; line <= 60; line++) {
+		assert_int_equal(sla_csvin_next(in, &r), 1);
+		assert_int_equal(r.line, line);
+		assert_int_equal(r.fault, SLA_CSV_OK);
+	}
+	expect_end(in);
+	close_text(&f);
+}
+
+static void
+tsv_fields_that_start_with_a_quote(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "id\tc\n1\t\"Blue Sky\" Logistics\n2\t\"a\tb\"\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	assert_int_equal(sla_csvin_delim(in), '\t');
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "c");
+	expect_record(in, 2, 2, SLA_CSV_OK, "1", "\"Blue Sky\" Logistics");
+	expect_record(in, 3, 2, SLA_CSV_OK, "2", "a\tb");
+	expect_end(in);
+	close_text(&f);
+
+	sla_csvin_opts o = { .no_quote = true };
+	in = open_text(&f, text, sizeof text - 1, &o);
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "c");
+	expect_record(in, 2, 2, SLA_CSV_OK, "1", "\"Blue Sky\" Logistics");
+	expect_record(in, 3, 3, SLA_CSV_OK, "2", "b\"");
+	close_text(&f);
+}
+
+static void
+delimiter_detection(void **state)
+{
+	(void)state;
+	fixture f;
+	const char *texts[] = { "a;b;c\n1;2,5;3\n", "a|b\n1|2\n", "a,b\n\"x;y;z\",2\n",
+				"single\nline\n" };
+	const char want[] = { ';', '|', ',', ',' };
+	for (size_t i = 0; i < 4; i++) {
+		sla_csvin *in = open_text(&f, texts[i], strlen(texts[i]), &defaults);
+		assert_int_equal(sla_csvin_delim(in), want[i]);
+		close_text(&f);
+	}
+	assert_int_equal(sla_csvin_delim_from_name("tab"), '\t');
+	assert_int_equal(sla_csvin_delim_from_name(";"), ';');
+	assert_int_equal(sla_csvin_delim_from_name("\""), -1);
+	assert_int_equal(sla_csvin_delim_from_name(";;"), -1);
+	size_t size;
+	assert_int_equal(sla_csvin_size_from_name("64M", &size), 0);
+	assert_int_equal(size, 64 * MIB);
+	assert_int_equal(sla_csvin_size_from_name("1k", &size), 0);
+	assert_int_equal(size, 1024);
+	assert_int_equal(sla_csvin_size_from_name("0", &size), -1);
+	assert_int_equal(sla_csvin_size_from_name("12X", &size), -1);
+	assert_int_equal(sla_csvin_size_from_name("-1", &size), -1);
+}
+
+/* A CRLF and a GB18030 character split across the 1 MiB read block, and a
+ * field longer than the block. */
+static void
+block_boundaries(void **state)
+{
+	(void)state;
+	fixture f;
+	size_t n = 3 * MIB;
+	char *text = malloc(n);
+	assert_non_null(text);
+	size_t o = (size_t)sprintf(text, "id,x\r\n1,");
+	memset(text + o, 'a', MIB - 1 - o);
+	o = MIB - 1;
+	text[o++] = '\r';			/* the block ends between CR and LF */
+	text[o++] = '\n';
+	o += (size_t)sprintf(text + o, "2,\"");
+	memset(text + o, 'b', MIB + 10);	/* a quoted field over a block */
+	o += MIB + 10;
+	o += (size_t)sprintf(text + o, "\"\r\n3,z\r\n");
+	sla_csvin_opts opts = { .encoding = "GB18030" };
+	sla_csvin *in = open_text(&f, text, o, &opts);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "x");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, 2);
+	assert_int_equal(r.fields[1].n, MIB - 1 - 8);
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, 3);
+	assert_int_equal(r.fields[1].n, MIB + 10);
+	assert_int_equal(r.fault, SLA_CSV_OK);
+	assert_false(r.bad_encoding);
+	expect_record(in, 4, 2, SLA_CSV_OK, "3", "z");
+	expect_end(in);
+	close_text(&f);
+
+	/* 工 (B9 A4) with the block ending between its bytes */
+	o = (size_t)sprintf(text, "id,x\n1,");
+	memset(text + o, 'c', MIB - 1 - o);
+	text[MIB - 1] = '\xB9';
+	text[MIB] = '\xA4';
+	o = MIB + 1 + (size_t)sprintf(text + MIB + 1, "\n2,\xFF\n");
+	in = open_text(&f, text, o, &opts);
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "x");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_memory_equal(r.fields[1].p + r.fields[1].n - 3, "工", 3);
+	assert_false(r.bad_encoding);
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_true(r.bad_encoding);
+	assert_int_equal(r.line, 3);
+	expect_end(in);
+	close_text(&f);
+	free(text);
+}
+
+static void
+lookahead_then_read(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] = "h\n1\n2\n3\n4\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	sla_csvrec r;
+	assert_int_equal(sla_csvin_prefetch(in, 3, (size_t)-1), 3);
+	sla_csvin_peek(in, 2, &r);
+	assert_memory_equal(r.fields[0].p, "2", 1);
+	assert_int_equal(sla_csvin_prefetch(in, 100, (size_t)-1), 5);
+	expect_record(in, 1, 1, SLA_CSV_OK, "h", "h");
+	for (unsigned long i = 1; i <= 4; i++) {
+		char want[2] = { (char)('0' + i), '\0' };
+		expect_record(in, i + 1, 1, SLA_CSV_OK, want, want);
+	}
+	expect_end(in);
+	close_text(&f);
+}
+
+static void
+unreadable_input(void **state)
+{
+	(void)state;
+	sla_diag d = sla_diag_init("test");
+	d.out = fopen("/dev/null", "w");
+	assert_null(sla_csvin_open("/nonexistent/x.csv", &defaults, &d));
+	sla_csvin_opts o = { .encoding = "NO-SUCH" };
+	assert_null(sla_csvin_open("/dev/null", &o, &d));
+	fclose(d.out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(spaces_kept_and_bom_dropped),
+		cmocka_unit_test(lines_of_every_break),
+		cmocka_unit_test(broken_quotes_resume_at_the_next_line),
+		cmocka_unit_test(an_open_quote_at_the_end_of_the_file),
+		cmocka_unit_test(a_field_over_the_cap),
+		cmocka_unit_test(tsv_fields_that_start_with_a_quote),
+		cmocka_unit_test(delimiter_detection),
+		cmocka_unit_test(block_boundaries),
+		cmocka_unit_test(lookahead_then_read),
+		cmocka_unit_test(unreadable_input),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

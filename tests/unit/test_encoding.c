@@ -1,0 +1,122 @@
+/* Unit tests: encoding detection, UTF-8 validation, decoding to UTF-8. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "sla_encoding.h"
+
+static const char *
+detect(const char *p, size_t n)
+{
+	const char *why;
+	return sla_encoding_detect((const unsigned char *)p, n, &why);
+}
+
+static void
+detection(void **state)
+{
+	(void)state;
+	const char *why;
+	assert_string_equal(detect("\xEF\xBB\xBFid,x", 7), "UTF-8");
+	sla_encoding_detect((const unsigned char *)"\xEF\xBB\xBFid", 5, &why);
+	assert_string_equal(why, "byte order mark");
+	assert_string_equal(detect("\xFF\xFEi\0d\0", 6), "UTF-16LE");
+	assert_string_equal(detect("\xFE\xFF\0i\0d", 6), "UTF-16BE");
+	assert_string_equal(detect("i\0d\0,\0x\0", 8), "UTF-16LE");
+	assert_string_equal(detect("id,\xE5\xB7\xA5\xE5\x8D\x95", 9), "UTF-8");
+	/* 工单 in GB18030 is not valid UTF-8 */
+	assert_string_equal(detect("id,\xB9\xA4\xB5\xA5", 7), "GB18030");
+	sla_encoding_detect((const unsigned char *)"id,\xB9\xA4\xB5\xA5", 7, &why);
+	assert_string_equal(why, "not valid UTF-8");
+	/* a sequence cut by the end of the sample is not held against UTF-8 */
+	assert_string_equal(detect("id,\xE5\xB7", 5), "UTF-8");
+}
+
+static void
+utf8_validation(void **state)
+{
+	(void)state;
+	const unsigned char ok[] = "a\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80";
+	assert_int_equal(sla_utf8_valid(ok, sizeof ok - 1), sizeof ok - 1);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"ab\xC0\xAF", 4), 2);	/* overlong */
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xED\xA0\x80", 3), 0);	/* surrogate */
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"x\xFF", 2), 1);
+	assert_int_equal(sla_utf8_valid((const unsigned char *)"x\xE4\xB8", 3), 1);	/* cut */
+}
+
+static void
+utf8_passes_and_marks_invalid_bytes(void **state)
+{
+	(void)state;
+	char err[64];
+	const char *out;
+	size_t outlen, nbad;
+	const size_t *bad;
+	sla_decoder *d = sla_decoder_new("UTF-8", err, sizeof err);
+	assert_non_null(d);
+
+	const char in[] = "ok \xE4\xB8\xAD";
+	assert_int_equal(sla_decoder_run(d, in, 6, false, &out, &outlen, &bad, &nbad), 6);
+	assert_ptr_equal(out, in);	/* valid text is not copied */
+	assert_int_equal(nbad, 0);
+
+	/* a character cut by the block's end waits for the next block */
+	assert_int_equal(sla_decoder_run(d, in, 5, false, &out, &outlen, &bad, &nbad), 3);
+	assert_int_equal(outlen, 3);
+
+	const char badin[] = "a\xFF" "b\xE4\xB8";
+	assert_int_equal(sla_decoder_run(d, badin, 5, true, &out, &outlen, &bad, &nbad), 5);
+	assert_int_equal(nbad, 3);
+	assert_memory_equal(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD", outlen);
+	assert_int_equal(bad[0], 1);
+	assert_int_equal(bad[1], 5);
+	sla_decoder_free(d);
+}
+
+static void
+iconv_decodes_gb18030_and_utf16(void **state)
+{
+	(void)state;
+	char err[64];
+	const char *out;
+	size_t outlen, nbad;
+	const size_t *bad;
+
+	sla_decoder *d = sla_decoder_new("GB18030", err, sizeof err);
+	assert_non_null(d);
+	/* 工单 then a lead byte cut by the block's end */
+	assert_int_equal(sla_decoder_run(d, "\xB9\xA4\xB5\xA5\xB1", 5, false, &out, &outlen,
+					 &bad, &nbad), 4);
+	assert_memory_equal(out, "工单", outlen);
+	/* 0xFF is no GB18030 lead byte */
+	assert_int_equal(sla_decoder_run(d, "a\xFF" "b", 3, true, &out, &outlen, &bad, &nbad), 3);
+	assert_memory_equal(out, "a\xEF\xBF\xBD" "b", outlen);
+	assert_int_equal(nbad, 1);
+	sla_decoder_free(d);
+
+	d = sla_decoder_new("UTF-16LE", err, sizeof err);
+	assert_non_null(d);
+	assert_int_equal(sla_decoder_run(d, "\xFF\xFEi\0\xE5\x5D", 6, true, &out, &outlen, &bad,
+					 &nbad), 6);
+	assert_memory_equal(out, "\xEF\xBB\xBFi\xE5\xB7\xA5", outlen);	/* U+FEFF i 工 */
+	sla_decoder_free(d);
+
+	assert_null(sla_decoder_new("NO-SUCH-CHARSET", err, sizeof err));
+	assert_string_equal(err, "unknown encoding \"NO-SUCH-CHARSET\"");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(detection),
+		cmocka_unit_test(utf8_validation),
+		cmocka_unit_test(utf8_passes_and_marks_invalid_bytes),
+		cmocka_unit_test(iconv_decodes_gb18030_and_utf16),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
