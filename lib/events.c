@@ -516,7 +516,8 @@ ticket_errors(sla_fold *f, const ticket *t)
 static void
 write_ticket(sla_fold *f, ticket *t)
 {
-	sla_fold_ticket out = { .id = { t->id, t->id_len }, .line = t->first_line };
+	sla_fold_ticket out = { .id = { t->id, t->id_len }, .line = t->first_line,
+				.status = { "", 0 }, .description = { "", 0 } };
 	f->npause = 0;
 	f->error_len = 0;
 	f->error[0] = '\0';

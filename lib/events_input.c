@@ -394,17 +394,6 @@ column_meaning(const sla_events_input *in, const char *h, long *rank)
 			  : -1;
 }
 
-static char *
-copy_field(sla_field f)
-{
-	char *s = malloc(f.n + 1);
-	if (s) {
-		memcpy(s, f.p, f.n);
-		s[f.n] = '\0';
-	}
-	return s;
-}
-
 static bool
 read_header(sla_events_input *in, export *x)
 {
@@ -424,7 +413,7 @@ read_header(sla_events_input *in, export *x)
 		return false;
 	x->ncols = r.n;
 	for (size_t j = 0; j < r.n; j++)
-		if (!(x->names[j] = copy_field(r.fields[j])))
+		if (!(x->names[j] = strndup(r.fields[j].p, r.fields[j].n)))
 			return false;
 	return true;
 }

@@ -128,7 +128,7 @@ typedef struct sla_pause {
 	bool open;
 } sla_pause;
 
-/* A folded ticket, valid during the callback only. */
+/* A folded ticket, valid during the callback only.  No field's p is NULL. */
 typedef struct sla_fold_ticket {
 	sla_field id;
 	unsigned long line;		/* of the event that opened it */

@@ -89,6 +89,11 @@ collect(void *ctx, const sla_fold_ticket *t)
 {
 	collected *c = ctx;
 	assert_true(c->n < 64);
+	/* text fields are never NULL, even when empty (writers take them as they are) */
+	assert_non_null(t->status.p);
+	assert_non_null(t->description.p);
+	for (size_t i = 0; i < c->ncarry; i++)
+		assert_non_null(t->carry[i].p);
 	sla_tz *tz = shanghai();
 	char buf[2048];
 	int n = snprintf(buf, sizeof buf, "%.*s %lu", (int)t->id.n, t->id.p, t->line);
