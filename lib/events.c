@@ -13,7 +13,11 @@
 #include "sla_events.h"
 #include "sla_time.h"
 
-/* One event as kept: 48 bytes, names in the ticket's arena. */
+/* A ticket's names (statuses, authors) are few and repeat row after row:
+ * the last RECENT distinct ones are looked up before a name is copied. */
+enum { RECENT = 8 };
+
+/* One event as kept: 56 bytes, names in the ticket's arena. */
 typedef struct ev {
 	int64_t at;
 	uint64_t seq;		/* input order, for ties */
@@ -44,6 +48,8 @@ typedef struct ticket {
 	size_t alen, acap;
 	carried *carry;
 	carried requester;		/* as the export names it */
+	uint32_t recent_off[RECENT], recent_len[RECENT];	/* names kept lately */
+	unsigned nrecent;		/* names put in recent_* so far */
 	unsigned long unusable;		/* events left out (no usable time) */
 	unsigned long unusable_line;	/* the first of them */
 	unsigned long first_line;	/* of its first row in the input */
@@ -171,14 +177,26 @@ arena_field(const ticket *t, uint32_t off, uint32_t len)
 	return (sla_field){ len ? t->arena + off : "", len };
 }
 
-/* arena_put, unless S is the name at *OFF, *LEN already (an export repeats
- * a ticket's status, author and columns row after row: kept once). */
+/* arena_put, unless S is one of the ticket's recent names (an export
+ * repeats a ticket's statuses, authors and columns row after row). */
 static bool
 arena_reuse(ticket *t, sla_field s, uint32_t *off, uint32_t *len)
 {
-	if (*len == s.n && s.n && memcmp(t->arena + *off, s.p, s.n) == 0)
-		return true;
-	return arena_put(t, s, off, len);
+	unsigned n = t->nrecent < RECENT ? t->nrecent : RECENT;
+	for (unsigned i = 0; i < n && s.n; i++)
+		if (t->recent_len[i] == s.n && memcmp(t->arena + t->recent_off[i], s.p, s.n) == 0) {
+			*off = t->recent_off[i];
+			*len = t->recent_len[i];
+			return true;
+		}
+	if (!arena_put(t, s, off, len))
+		return false;
+	if (*len) {
+		t->recent_off[t->nrecent % RECENT] = *off;
+		t->recent_len[t->nrecent % RECENT] = *len;
+		t->nrecent++;
+	}
+	return true;
 }
 
 static bool
@@ -226,11 +244,7 @@ ticket_add(sla_fold *f, ticket *t, const sla_event *e)
 	if (!grow_array((void **)&t->evs, &t->cap, t->nev + 1, sizeof *t->evs))
 		return false;
 	ev *v = &t->evs[t->nev];
-	if (t->nev)	/* start from the last event's names, to reuse them */
-		*v = v[-1];
-	else
-		memset(v, 0, sizeof *v);
-	v->text_len = 0;
+	memset(v, 0, sizeof *v);
 	v->at = e->at;
 	v->seq = f->seq;
 	v->line = e->line;
