@@ -513,13 +513,16 @@ lookahead(const sla_events_input *in, export *x)
 	x->order = seen;
 }
 
-/* The event's time, or a reported record error (false). */
+/* The event's time, or a reported record error (false).  Proof of the
+ * day/month order found after the look-ahead applies from there on. */
 static bool
-read_time(sla_events_input *in, const export *x, const sla_csvrec *r, int64_t *at)
+read_time(sla_events_input *in, export *x, const sla_csvrec *r, int64_t *at)
 {
 	sla_field v = value_of(x, r, EC_TIME);
 	const char *name = evcol_names[EC_TIME];
 	sla_stamp st;
+	if (x->order == SLA_ORDER_UNKNOWN)
+		x->order = sla_timeform_evidence(v.p, v.n);
 	int rc = in->time_format ? sla_timeform_strptime(v.p, v.n, in->time_format, &st)
 				 : sla_timeform_parse(v.p, v.n, x->order, &st);
 	if (v.n == 0)
@@ -580,7 +583,7 @@ changes_status(const export *x, const sla_csvrec *r)
 
 /* 0, or -1 when the record is fatal (--strict, or out of memory). */
 static int
-read_record(sla_events_input *in, const export *x, const sla_csvrec *r)
+read_record(sla_events_input *in, export *x, const sla_csvrec *r)
 {
 	unsigned long errors = in->d->records;
 	sla_field carry[NCARRY];

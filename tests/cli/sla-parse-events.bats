@@ -202,6 +202,20 @@ random_history() {
 	[ "$status" -eq 2 ]
 }
 
+@test "--events reads its time column with --time-format and --date-order" {
+	printf 'id,time,status\nA,02-03-2026 0930,Open\nA,02-03-2026 1015,Resolved\n' > "$TMP/f.csv"
+	run sla-parse --events -t 'time=%d-%m-%Y %H%M' "$TMP/f.csv"
+	[ "$status" -eq 0 ]
+	[ "$(cell <(printf '%s\n' "$output") A resolved)" = "2026-03-02T10:15:00+08:00" ]
+	printf 'id,time,status\nA,3/4/2026 9:30,Open\nA,3/4/2026 10:15,Resolved\n' > "$TMP/s.csv"
+	run --separate-stderr sla-parse --events "$TMP/s.csv"
+	[[ "$stderr" == *":2: time: day/month order unknown"* ]]
+	run sla-parse --events --date-order dmy "$TMP/s.csv"
+	[ "$(cell <(printf '%s\n' "$output") A opened)" = "2026-04-03T09:30:00+08:00" ]
+	run sla-parse --events -t 'opened=%d' "$TMP/s.csv"
+	[ "$status" -eq 2 ]
+}
+
 @test "--sorted and --policy need --events; --events refuses --no-header" {
 	run sla-parse --sorted "$EVENTS/custom.csv"
 	[ "$status" -eq 2 ]
