@@ -355,9 +355,15 @@ set_once(sla_fold_ticket *out, enum sla_fold_time which, int64_t at)
 	}
 }
 
+/* Open a pause at START; one that ended at START goes on instead, so that
+ * pauses that touch are one. */
 static bool
 add_pause(sla_fold *f, int64_t start)
 {
+	if (f->npause && f->pauses[f->npause - 1].end == start) {
+		f->pauses[f->npause - 1].open = true;
+		return true;
+	}
 	if (!grow_array((void **)&f->pauses, &f->pause_cap, f->npause + 1, sizeof *f->pauses)) {
 		add_error(f, "out of memory");
 		f->failed = true;
@@ -367,8 +373,7 @@ add_pause(sla_fold *f, int64_t start)
 	return true;
 }
 
-/* Close the open pause at AT: an empty one goes, and one that starts where
- * the one before ended joins it. */
+/* Close the open pause at AT; an empty one goes. */
 static void
 end_pause(sla_fold *f, int64_t at)
 {
@@ -377,10 +382,6 @@ end_pause(sla_fold *f, int64_t at)
 	p->open = false;
 	if (p->end == p->start)
 		f->npause--;
-	else if (f->npause > 1 && p[-1].end == p->start) {
-		p[-1].end = p->end;
-		f->npause--;
-	}
 }
 
 /* The ticket moves to status NAME of class C at AT.  Returns whether the

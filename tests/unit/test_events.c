@@ -563,6 +563,10 @@ pauses_nest_join_and_stay_open(void **state)
 		{ "P", T("16:00"), "已解决", NULL, "e", 0, NULL, NULL, NULL },
 		{ "P", T("16:30"), "激活", NULL, "c", 0, NULL, NULL, NULL },
 		{ "P", T("17:00"), "待客户确认", NULL, "e", 0, NULL, NULL, NULL },
+		/* and the last, still open at the end of the log, takes in one
+		 * that touches it */
+		{ "P", T("18:00"), "处理中", NULL, "e", 0, NULL, NULL, NULL },
+		{ "P", T("18:00"), "挂起", NULL, "e", 0, NULL, NULL, NULL },
 	};
 	collected c = { 0 };
 	fold(s, NSPECS(s), &c);
@@ -570,7 +574,7 @@ pauses_nest_join_and_stay_open(void **state)
 		"P 2 2026-03-02T09:00:00+08:00 2026-03-02T09:10:00+08:00 - - - - | "
 		"2026-03-02T10:00:00+08:00/2026-03-02T13:00:00+08:00;"
 		"2026-03-02T14:00:00+08:00/2026-03-02T16:00:00+08:00;"
-		"2026-03-02T17:00:00+08:00/ | 待客户确认 |  |  | ");
+		"2026-03-02T17:00:00+08:00/ | 挂起 |  |  | ");
 	collected_free(&c);
 }
 
