@@ -18,10 +18,17 @@ typedef struct buffer {
 	size_t n, cap;
 } buffer;
 
+/* --map CANONICAL=HEADER */
 typedef struct colmap {
-	int canon;		/* canonical column, or -1 */
-	const char *header;	/* the export's header text */
+	int canon;
+	const char *header;
 } colmap;
+
+/* The day/month order that a column's (or a file's) values proved. */
+typedef struct order_proof {
+	enum sla_date_order order;
+	bool conflict;		/* proof both ways: decide nothing */
+} order_proof;
 
 /* One export file: its header and how its columns map. */
 typedef struct export {
@@ -31,8 +38,7 @@ typedef struct export {
 	int col_of[SLA_NCANON];	/* export column of each canonical column, or -1 */
 	size_t *unmapped;	/* export columns passed through, in order */
 	size_t nunmapped;
-	struct order_proof { enum sla_date_order order; bool conflict; }
-		proof[SLA_NCANON], file_proof;
+	order_proof proof[SLA_NCANON], file_proof;
 } export;
 
 struct sla_parser {
@@ -164,12 +170,6 @@ bytes_put(buffer *b, const char *p, size_t n)
 	b->n += n;
 }
 
-static void
-err_append(sla_parser *ps, const char *p, size_t n)
-{
-	bytes_put(&ps->err, p, n);
-}
-
 /* One error of the current record: on stderr, and in its `error` cell as
  * `column: reason "value"` (several joined by "; ").  FULL keeps the whole
  * value in the cell (extra fields must not be lost). */
@@ -185,17 +185,17 @@ record_error(sla_parser *ps, const char *column, const char *value, size_t vlen,
 	va_end(ap);
 	sla_diag_record(ps->d, ps->file, ps->line, column, value, vlen, "%s", reason);
 	if (ps->err.n)
-		err_append(ps, "; ", 2);
-	err_append(ps, column, strlen(column));
-	err_append(ps, ": ", 2);
-	err_append(ps, reason, strlen(reason));
+		bytes_put(&ps->err, "; ", 2);
+	bytes_put(&ps->err, column, strlen(column));
+	bytes_put(&ps->err, ": ", 2);
+	bytes_put(&ps->err, reason, strlen(reason));
 	if (value && full) {
-		err_append(ps, " \"", 2);
-		err_append(ps, value, vlen);
-		err_append(ps, "\"", 1);
+		bytes_put(&ps->err, " \"", 2);
+		bytes_put(&ps->err, value, vlen);
+		bytes_put(&ps->err, "\"", 1);
 	} else if (value) {
-		err_append(ps, " ", 1);
-		err_append(ps, quoted, sla_diag_quote(quoted, sizeof quoted, value, vlen));
+		bytes_put(&ps->err, " ", 1);
+		bytes_put(&ps->err, quoted, sla_diag_quote(quoted, sizeof quoted, value, vlen));
 	}
 	ps->record_failed = true;
 }
@@ -334,6 +334,10 @@ write_header(sla_parser *ps, const export *x)
 	for (size_t k = 0; k < x->nunmapped; k++) {
 		const char *h = x->names[x->unmapped[k]];
 		sla_writer_char(ps->w, '\t');
+		/* a second column of a canonical name would make the stream's
+		 * columns ambiguous: "line" passes as "export.line" */
+		if (sla_canon_find(h) >= 0)
+			sla_writer_str(ps->w, "export.");
 		sla_writer_escaped(ps->w, h, strlen(h));
 	}
 	sla_writer_char(ps->w, '\n');
@@ -369,8 +373,6 @@ header_once(sla_parser *ps, const export *x)
  * time column's own proof first, else the file's (one spreadsheet has one
  * locale).  Proof both ways decides nothing.  The records read ahead give
  * the first proof; later records add theirs as they come. */
-typedef struct order_proof order_proof;
-
 static void
 prove(order_proof *p, enum sla_date_order e)
 {

@@ -63,6 +63,11 @@ unsigned long sla_reader_line(const sla_reader *r);
  * backslash at the end, is kept as it is. */
 size_t sla_unescape(sla_field f, char *dst);
 
+/* Escape TEXT[0..N) into DST, which has room for 2 * N bytes: the inverse
+ * of sla_unescape, for a column built before it is written.  Returns the
+ * escaped length. */
+size_t sla_escape(const char *text, size_t n, char *dst);
+
 /* ---- writing ------------------------------------------------------------ */
 
 typedef struct sla_writer sla_writer;

@@ -15,7 +15,9 @@
  *   epoch          10 digits: seconds; 13 digits: milliseconds
  *
  * The time of day is optional (midnight), may carry seconds and a fraction
- * (dropped), and AM/PM (also 上午/下午).  Surrounding spaces are ignored.
+ * (dropped), and AM/PM (also 上午/下午), and may end in a zone: Z, UTC, GMT
+ * or an offset ±HH[[:]MM], after a space or not (Ruby and Rails write
+ * "2026-03-02 09:30:00 +0800").  Surrounding spaces are ignored.
  * No function here reads or sets TZ, the locale or any other global. */
 #ifndef SLA_TIMEFORM_H
 #define SLA_TIMEFORM_H

@@ -347,6 +347,36 @@ sla_unescape(sla_field f, char *dst)
 	return o;
 }
 
+/* The escape letter of a byte that the stream writes escaped, or 0. */
+static char
+escape_letter(char c)
+{
+	switch (c) {
+	case '\t': return 't';
+	case '\n': return 'n';
+	case '\r': return 'r';
+	case '\\': return '\\';
+	default: return 0;
+	}
+}
+
+size_t
+sla_escape(const char *text, size_t n, char *dst)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char e = escape_letter(text[i]);
+		if (e) {
+			dst[o++] = '\\';
+			dst[o++] = e;
+		} else {
+			dst[o++] = text[i];
+		}
+	}
+	return o;
+}
+
 /* ---- writing ------------------------------------------------------------ */
 
 struct sla_writer {
@@ -440,14 +470,9 @@ sla_writer_escaped(sla_writer *w, const char *p, size_t n)
 	size_t run = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		char c = p[i], e;
-		switch (c) {
-		case '\t': e = 't'; break;
-		case '\n': e = 'n'; break;
-		case '\r': e = 'r'; break;
-		case '\\': e = '\\'; break;
-		default: continue;
-		}
+		char e = escape_letter(p[i]);
+		if (!e)
+			continue;
 		sla_writer_raw(w, p + run, i - run);
 		sla_writer_char(w, '\\');
 		sla_writer_char(w, e);

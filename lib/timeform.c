@@ -223,10 +223,35 @@ time_of_day(cursor *c, civil *t)
 	if (before && after)
 		return SLA_TF_BAD;
 	t->h = apply_meridiem(t->h, before | after);
+	return SLA_TF_OK;
+}
+
+/* What may end a time: nothing, Z, UTC, GMT, or an offset ±HH[[:]MM]
+ * (Rails and Ruby write "2026-03-02 09:30:00 +0800").  -1 when something
+ * else is left; else 1 with *OFFSET set, or 0 for none. */
+static int
+zone_suffix(cursor *c, int32_t *offset)
+{
+	int h, m = 0;
+
 	skip_spaces(c);
-	if (accept(c, "Z") || accept(c, "UTC"))
-		return 1;	/* an instant in UTC */
-	return c->p == c->end ? SLA_TF_OK : SLA_TF_BAD;
+	*offset = 0;
+	if (c->p == c->end)
+		return 0;
+	if (accept(c, "Z") || accept(c, "UTC") || accept(c, "GMT"))
+		return c->p == c->end ? 1 : -1;
+	if (*c->p != '+' && *c->p != '-')
+		return -1;
+	int sign = *c->p++ == '-' ? -1 : 1;
+	if ((h = number(c, 2, 2, NULL)) < 0 || h > 14)
+		return -1;
+	accept(c, ":");
+	if (c->p < c->end && (m = number(c, 2, 2, NULL)) < 0)
+		return -1;
+	if (m > 59 || c->p != c->end)
+		return -1;
+	*offset = sign * (h * 3600 + m * 60);
+	return 1;
 }
 
 static bool
@@ -297,10 +322,13 @@ scan(const char *p, size_t n, enum sla_date_order order, sla_stamp *out, civil *
 	if (c.p < c.end && *c.p != ' ' && *c.p != 'T' && *c.p != 't' && *c.p != ',' &&
 	    !(c.p[-1] & 0x80))
 		return SLA_TF_BAD;
-	int utc = time_of_day(&c, t);
-	if (utc < 0 || !valid(t))
+	int32_t offset;
+	int zone;
+	if (time_of_day(&c, t) != SLA_TF_OK || (zone = zone_suffix(&c, &offset)) < 0 ||
+	    !valid(t))
 		return SLA_TF_BAD;
-	*out = (sla_stamp){ .secs = civil_seconds(t), .offset = 0, .has_offset = utc == 1 };
+	*out = (sla_stamp){ .secs = civil_seconds(t) - offset, .offset = offset,
+			    .has_offset = zone == 1 };
 	return SLA_TF_OK;
 }
 

@@ -255,12 +255,13 @@ random_export() {
 		for (r = 1; r <= 300; r++) {
 			while (rand() < 0.1) { print ""; line++ }
 			start = line + 1
-			k = int(rand() * 6); eol = rand() < 0.3 ? "\r" : ""
+			k = int(rand() * 7); eol = rand() < 0.3 ? "\r" : ""
 			if (k == 0)      d = "plain"
 			else if (k == 1) d = "\"a, b\"\"c\"\"\""
 			else if (k == 2) { d = "\"first" eol "\nsecond\""; line++ }
 			else if (k == 3) d = "say \"hi\""
 			else if (k == 4) d = "\"\""
+			else if (k == 5) d = "故障描述，含中文"
 			else             d = "  spaced  "
 			printf "%d,2026-03-02 09:%02d,%s,c%d%s\n", r, r % 60, d, r, eol
 			line++
@@ -277,6 +278,29 @@ random_export() {
 		diff <(tail -n +2 "$TMP/out" | cut -f2) "$TMP/lines"
 		diff <(tail -n +2 "$TMP/out" | cut -f1) <(seq 1 300)
 	done
+}
+
+@test "property: the same export in UTF-8, GB18030 and UTF-16 gives the same stream" {
+	for seed in 6 7; do
+		random_export "$seed" > "$TMP/x.csv" 3> /dev/null
+		sla-parse "$TMP/x.csv" 2>/dev/null > "$TMP/utf8"
+		iconv -f UTF-8 -t GB18030 "$TMP/x.csv" > "$TMP/gb.csv"
+		sla-parse "$TMP/gb.csv" 2>/dev/null | diff "$TMP/utf8" -
+		{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$TMP/x.csv"; } > "$TMP/u16.csv"
+		sla-parse "$TMP/u16.csv" 2>/dev/null | diff "$TMP/utf8" -
+		grep -q '故障描述' "$TMP/utf8"
+	done
+}
+
+@test "an empty file is an error; a header alone gives a header alone" {
+	: > "$TMP/empty.csv"
+	run sla-parse "$TMP/empty.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"empty.csv: empty: no header row"* ]]
+	printf 'id,opened\r\n' > "$TMP/h.csv"
+	run sla-parse "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(printf 'id\tline\topened\tpriority\tseverity\ttier\trule\tcategory\tchannel\tcustomer\tfirst_response\tonsite\tworkaround\tresolved\treplaced\tclosed\tpaused\texclude\terror\tdescription')" ]
 }
 
 # ---- messages, --strict ---------------------------------------------------------
@@ -304,6 +328,13 @@ random_export() {
 	[ "$(cell "$TMP/out" 2 19)" = "opened: missing" ]
 }
 
+@test "a header row with broken quoting is a fatal error" {
+	printf 'id,"opened"x\n1,2026-03-02 09:00\n' > "$TMP/h.csv"
+	run sla-parse "$TMP/h.csv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"h.csv:1: the header row cannot be read as CSV"* ]]
+}
+
 @test "an export without an id or opened column is a fatal error" {
 	printf 'Foo,Created\n1,2026-03-02 09:00\n' > "$TMP/n.csv"
 	run sla-parse "$TMP/n.csv"
@@ -325,6 +356,15 @@ random_export() {
 	run sla-parse --map id=Absent --map opened=Created "$TMP/m.csv"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *'--map: the export has no column "Absent"'* ]]
+}
+
+@test "an export column named line passes through as export.line" {
+	printf 'id,opened,line,Opened\n1,2026-03-02 09:00,L7,2026-01-01 00:00\n' > "$TMP/l.csv"
+	sla-parse "$TMP/l.csv" > "$TMP/out"
+	[ "$(head -1 "$TMP/out" | cut -f21-)" = "$(printf 'export.line\tOpened')" ]
+	[ "$(cell "$TMP/out" 1 2)" = "2" ]
+	[ "$(cell "$TMP/out" 1 21)" = "L7" ]
+	[ "$(cell "$TMP/out" 1 3)" = "2026-03-02T09:00:00+08:00" ]
 }
 
 @test "--no-header --columns reads the first row as a record" {

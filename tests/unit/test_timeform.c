@@ -52,6 +52,13 @@ iso_8601_forms(void **state)
 	assert_string_equal(shanghai("2026-03-02T09:30:15.250+01:00"), "2026-03-02T16:30:15+08:00");
 	assert_string_equal(shanghai("  2026-03-02 09:30:15  "), "2026-03-02T09:30:15+08:00");
 	assert_string_equal(shanghai("2026-03-02"), "2026-03-02T00:00:00+08:00");
+	/* Ruby/Rails exports: a space before the zone */
+	assert_string_equal(shanghai("2026-03-02 09:30:00 +0800"), "2026-03-02T09:30:00+08:00");
+	assert_string_equal(shanghai("2026-03-02 01:30:00 UTC"), "2026-03-02T09:30:00+08:00");
+	assert_string_equal(shanghai("2026/3/2 9:30 -05:00"), "2026-03-02T22:30:00+08:00");
+	assert_string_equal(shanghai("2026/3/2 9:30 +08"), "2026-03-02T09:30:00+08:00");
+	assert_string_equal(shanghai("2026/3/2 9:30 +0860"), "bad");
+	assert_string_equal(shanghai("2026/3/2 9:30 UTC+1"), "bad");
 }
 
 static void

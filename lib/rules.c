@@ -1,0 +1,809 @@
+/* rules.c: the rules file reader (sla-rules(5)) and the classifier.
+ *
+ * Patterns are compiled once, JIT-compiled where PCRE2 can, and run with
+ * one match context (match limit, depth limit, JIT stack) and one match
+ * data block for the whole stream, so a record costs no allocation.  Each
+ * field is unescaped at most once per record, only when it holds an
+ * escape, and checked as UTF-8 by PCRE2 the first time a rule reads it. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <errno.h>
+#include <pcre2.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_data.h"
+#include "sla_rules.h"
+
+/* A hostile field against a catastrophic pattern must end quickly: (a+)+$
+ * on 100 kB of "a" gives up within a few milliseconds at these limits,
+ * while a legitimate pattern scanning a long description stays far below
+ * them (the match limit counts backtracking, not subject bytes). */
+enum {
+	MATCH_LIMIT = 1000000,
+	DEPTH_LIMIT = 10000,
+	JIT_STACK_START = 32 * 1024,
+	JIT_STACK_MAX = 1024 * 1024,
+};
+
+const char *const sla_classify_columns[SLA_CLASSIFY_NCOLS] = { "tier", "rule", "error" };
+
+/* ---- the rule set --------------------------------------------------------- */
+
+typedef struct rule {
+	char *tier;		/* owned */
+	char *fields;		/* owned: the field names, each ended by a NUL */
+	size_t nfields;
+	const char *file;	/* owned by the rule set */
+	unsigned long line;
+	char *label;		/* owned: "file:line", escaped for the stream */
+	size_t label_len;
+	pcre2_code *code;
+	bool jit;
+	uint32_t min_length;	/* in characters, so also a floor in bytes */
+} rule;
+
+struct sla_rules {
+	bool use_jit;
+	rule *rules;
+	size_t n, cap;
+	char **files;		/* owned names, one per text added */
+	size_t nfiles;
+};
+
+sla_rules *
+sla_rules_new(bool use_jit)
+{
+	sla_rules *rs = calloc(1, sizeof *rs);
+	if (rs)
+		rs->use_jit = use_jit;
+	return rs;
+}
+
+void
+sla_rules_free(sla_rules *rs)
+{
+	if (!rs)
+		return;
+	for (size_t i = 0; i < rs->n; i++) {
+		free(rs->rules[i].tier);
+		free(rs->rules[i].fields);
+		free(rs->rules[i].label);
+		pcre2_code_free(rs->rules[i].code);
+	}
+	for (size_t i = 0; i < rs->nfiles; i++)
+		free(rs->files[i]);
+	free(rs->files);
+	free(rs->rules);
+	free(rs);
+}
+
+size_t
+sla_rules_count(const sla_rules *rs)
+{
+	return rs->n;
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+static bool
+tier_char_ok(unsigned char c)
+{
+	return c > ' ' && c != 0x7f && c != '\\' && c != ',' && c != '#';
+}
+
+static bool
+tier_ok(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!tier_char_ok((unsigned char)p[i]))
+			return false;
+	return n > 0;
+}
+
+bool
+sla_rules_tier_ok(const char *tier)
+{
+	return tier_ok(tier, strlen(tier));
+}
+
+static char *
+copy_text(const char *p, size_t n)
+{
+	char *s = malloc(n + 1);
+	if (s) {
+		memcpy(s, p, n);
+		s[n] = '\0';
+	}
+	return s;
+}
+
+/* The 1-based column of byte OFFSET of LINE, counted in characters, as an
+ * editor shows it (a stray byte counts as one). */
+static unsigned long
+char_column(const char *line, size_t offset)
+{
+	unsigned long col = 1;
+	for (size_t i = 0; i < offset; i++)
+		if (((unsigned char)line[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+/* One line of a rules file, cut into its three parts. */
+typedef struct rule_text {
+	const char *line;
+	size_t len;
+	sla_field tier, fields, pattern;
+} rule_text;
+
+static const char *
+skip_blanks(const char *p, const char *end)
+{
+	while (p < end && is_blank(*p))
+		p++;
+	return p;
+}
+
+static const char *
+skip_word(const char *p, const char *end)
+{
+	while (p < end && !is_blank(*p))
+		p++;
+	return p;
+}
+
+/* Cut T->line into tier, fields and pattern (the rest of the line, less
+ * trailing blanks).  Returns false for a blank or comment line. */
+static bool
+cut_line(rule_text *t)
+{
+	const char *end = t->line + t->len;
+	const char *p = skip_blanks(t->line, end);
+
+	if (p == end || *p == '#')
+		return false;
+	const char *q = skip_word(p, end);
+	t->tier = (sla_field){ p, (size_t)(q - p) };
+	p = skip_blanks(q, end);
+	q = skip_word(p, end);
+	t->fields = (sla_field){ p, (size_t)(q - p) };
+	p = skip_blanks(q, end);
+	while (end > p && is_blank(end[-1]))
+		end--;
+	t->pattern = (sla_field){ p, (size_t)(end - p) };
+	return true;
+}
+
+/* Check the field list F ("a,b,c") and copy it as NUL-ended names. */
+static const char *
+parse_fields(sla_field f, rule *r)
+{
+	if (f.n == 0)
+		return "missing the fields and the pattern";
+	r->fields = copy_text(f.p, f.n);
+	if (!r->fields)
+		return "out of memory";
+	r->nfields = 1;
+	for (char *c = r->fields; *c; c++)
+		if (*c == ',') {
+			*c = '\0';
+			r->nfields++;
+		}
+	const char *name = r->fields;
+	for (size_t i = 0; i < r->nfields; i++, name += strlen(name) + 1)
+		if (!*name)
+			return "empty field name in the field list";
+	return NULL;
+}
+
+static const char *
+make_label(rule *r)
+{
+	char num[24];
+	int nlen = snprintf(num, sizeof num, ":%lu", r->line);
+	size_t flen = strlen(r->file);
+
+	r->label = malloc(2 * flen + (size_t)nlen + 1);
+	if (!r->label)
+		return "out of memory";
+	r->label_len = sla_escape(r->file, flen, r->label);
+	memcpy(r->label + r->label_len, num, (size_t)nlen + 1);
+	r->label_len += (size_t)nlen;
+	return NULL;
+}
+
+/* Compile the pattern; on failure print PCRE2's message at its column. */
+static int
+compile_pattern(const sla_rules *rs, rule *r, const rule_text *t, const sla_diag *d)
+{
+	int err;
+	PCRE2_SIZE off;
+
+	r->code = pcre2_compile((PCRE2_SPTR)t->pattern.p, t->pattern.n, PCRE2_UTF | PCRE2_UCP, &err,
+				&off, NULL);
+	if (!r->code) {
+		PCRE2_UCHAR msg[256];
+		char column[40];
+		pcre2_get_error_message(err, msg, sizeof msg);
+		size_t at = (size_t)(t->pattern.p - t->line) + off;
+		snprintf(column, sizeof column, "column %lu", char_column(t->line, at));
+		sla_diag_msg(d, r->file, r->line, column, t->pattern.p, t->pattern.n, "%s", (char *)msg);
+		return -1;
+	}
+	r->jit = rs->use_jit && pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	if (pcre2_pattern_info(r->code, PCRE2_INFO_MINLENGTH, &r->min_length) != 0)
+		r->min_length = 0;
+	return 0;
+}
+
+static rule *
+append_rule(sla_rules *rs)
+{
+	if (rs->n == rs->cap) {
+		size_t ncap = rs->cap ? 2 * rs->cap : 16;
+		rule *nr = realloc(rs->rules, ncap * sizeof *nr);
+		if (!nr)
+			return NULL;
+		rs->rules = nr;
+		rs->cap = ncap;
+	}
+	rule *r = &rs->rules[rs->n++];
+	*r = (rule){ 0 };
+	return r;
+}
+
+/* Check and copy the tier, fields and label of rule R from T: NULL, or
+ * why not (with *BAD the part to quote, when there is one). */
+static const char *
+read_parts(rule *r, const rule_text *t, const sla_field **bad)
+{
+	if (!tier_ok(t->tier.p, t->tier.n)) {
+		*bad = &t->tier;
+		return "tier names hold no blank, backslash, comma or '#'";
+	}
+	const char *why = parse_fields(t->fields, r);
+	if (why)
+		return why;
+	if (t->pattern.n == 0)
+		return "missing the pattern";
+	r->tier = copy_text(t->tier.p, t->tier.n);
+	return r->tier ? make_label(r) : "out of memory";
+}
+
+/* Read one rule line T into a new rule; -1 after printing why not. */
+static int
+add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t, const sla_diag *d)
+{
+	rule *r = append_rule(rs);
+	if (!r) {
+		sla_diag_msg(d, file, line, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	r->file = file;
+	r->line = line;
+	const sla_field *bad = NULL;
+	const char *why = read_parts(r, t, &bad);
+	if (why) {
+		sla_diag_msg(d, file, line, NULL, bad ? bad->p : NULL, bad ? bad->n : 0, "%s", why);
+		return -1;
+	}
+	return compile_pattern(rs, r, t, d);
+}
+
+static const char *
+keep_name(sla_rules *rs, const char *name)
+{
+	char **nf = realloc(rs->files, (rs->nfiles + 1) * sizeof *nf);
+	if (!nf)
+		return NULL;
+	rs->files = nf;
+	char *copy = copy_text(name, strlen(name));
+	if (copy)
+		rs->files[rs->nfiles++] = copy;
+	return copy;
+}
+
+int
+sla_rules_add_text(sla_rules *rs, const char *name, const char *text, size_t len,
+		   const sla_diag *d)
+{
+	const char *file = keep_name(rs, name);
+	const char *p = text, *end = text + len;
+	unsigned long line = 0;
+
+	if (!file) {
+		sla_diag_msg(d, name, 0, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3; /* a byte order mark, as Windows editors write */
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		rule_text t = { .line = p, .len = (size_t)((nl ? nl : end) - p) };
+		line++;
+		if (cut_line(&t) && add_rule(rs, file, line, &t, d) < 0)
+			return -1;
+		p = nl ? nl + 1 : end;
+	}
+	return 0;
+}
+
+int
+sla_rules_add_file(sla_rules *rs, const char *path, const sla_diag *d)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+
+	if (!f) {
+		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 16384;
+			char *nt = realloc(text, cap);
+			if (!nt) {
+				free(text);
+				fclose(f);
+				sla_diag_msg(d, path, 0, NULL, NULL, 0, "out of memory");
+				return -1;
+			}
+			text = nt;
+		}
+		size_t got = fread(text + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	int rc = ferror(f) ? -1 : 0;
+	if (rc < 0)
+		sla_diag_msg(d, path, 0, NULL, NULL, 0, "read error");
+	fclose(f);
+	if (rc == 0)
+		rc = sla_rules_add_text(rs, path, text, len, d);
+	free(text);
+	return rc;
+}
+
+int
+sla_rules_add_default(sla_rules *rs, const sla_diag *d)
+{
+	const struct sla_blob *b = sla_data_find(SLA_RULES_DEFAULT);
+	if (!b) {
+		sla_diag_msg(d, SLA_RULES_DEFAULT, 0, NULL, NULL, 0, "not compiled in");
+		return -1;
+	}
+	return sla_rules_add_text(rs, SLA_RULES_DEFAULT, b->data, b->len, d);
+}
+
+/* ---- the classifier ------------------------------------------------------- */
+
+/* What one record's field looks like to the matcher, found once. */
+typedef struct field_text {
+	unsigned long seen;	/* the record number it was found for */
+	bool utf_checked;
+	bool decoded;		/* the text is at scratch + off, else the field itself */
+	size_t off, len;
+} field_text;
+
+/* Why a record could not be classified. */
+typedef struct match_failure {
+	int rc;			/* PCRE2's error code */
+	size_t rule;
+	int col;
+	size_t at;		/* for a UTF-8 error, its byte offset */
+} match_failure;
+
+struct sla_classifier {
+	const sla_rules *rs;
+	const sla_field *header;
+	sla_classify_opts opts;
+	int tier_col, rule_col, error_col;
+	int **rule_cols;	/* per rule: its fields' column indexes, -1 absent */
+
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	pcre2_match_data *md;
+
+	unsigned long record;
+	field_text *texts;	/* per column */
+	size_t ncols;
+	char *scratch;		/* unescaped fields of the current record */
+	size_t scratch_len, scratch_cap;
+	char *error;		/* the error column, when this record adds to it */
+	size_t error_cap;
+	sla_field *repaired;	/* a row with too many fields, realigned */
+	char *folded;		/* its last field, tabs escaped */
+	size_t folded_cap;
+
+	unsigned long *hits;	/* per rule */
+	sla_classify_counts counts;
+};
+
+static int
+header_column(const sla_field *header, size_t ncols, const char *name)
+{
+	for (size_t i = 0; i < ncols; i++)
+		if (sla_field_eq(header[i], name))
+			return (int)i;
+	return -1;
+}
+
+/* The canonical columns of the ticket stream (DESIGN §3): a rule may name
+ * one that this input lacks, but a name outside them that the input lacks
+ * is likely a typo that would silently never match. */
+static const char *const canonical_columns[] = {
+	"id", "line", "opened", "priority", "severity", "tier", "rule", "category", "channel",
+	"customer", "first_response", "onsite", "workaround", "resolved", "replaced", "closed",
+	"paused", "exclude", "error", "description",
+};
+
+static bool
+is_canonical(const char *name)
+{
+	for (size_t i = 0; i < sizeof canonical_columns / sizeof *canonical_columns; i++)
+		if (strcmp(canonical_columns[i], name) == 0)
+			return true;
+	return false;
+}
+
+void
+sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d)
+{
+	for (size_t i = 0; i < c->rs->n; i++) {
+		const rule *r = &c->rs->rules[i];
+		const char *name = r->fields;
+		for (size_t k = 0; k < r->nfields; k++, name += strlen(name) + 1)
+			if (c->rule_cols[i][k] < 0 && !is_canonical(name))
+				sla_diag_msg(d, r->file, r->line, NULL, name, strlen(name),
+					     "warning: the input has no such column");
+	}
+}
+
+static bool
+bind_rules(sla_classifier *c)
+{
+	c->rule_cols = calloc(c->rs->n ? c->rs->n : 1, sizeof *c->rule_cols);
+	if (!c->rule_cols)
+		return false;
+	for (size_t i = 0; i < c->rs->n; i++) {
+		const rule *r = &c->rs->rules[i];
+		c->rule_cols[i] = malloc(r->nfields * sizeof **c->rule_cols);
+		if (!c->rule_cols[i])
+			return false;
+		const char *name = r->fields;
+		for (size_t k = 0; k < r->nfields; k++, name += strlen(name) + 1)
+			c->rule_cols[i][k] = header_column(c->header, c->ncols, name);
+	}
+	return true;
+}
+
+static bool
+make_match_context(sla_classifier *c)
+{
+	c->mctx = pcre2_match_context_create(NULL);
+	c->md = pcre2_match_data_create(1, NULL);
+	c->jit_stack = pcre2_jit_stack_create(JIT_STACK_START, JIT_STACK_MAX, NULL);
+	if (!c->mctx || !c->md || !c->jit_stack)
+		return false;
+	pcre2_set_match_limit(c->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(c->mctx, DEPTH_LIMIT);
+	pcre2_jit_stack_assign(c->mctx, NULL, c->jit_stack);
+	return true;
+}
+
+sla_classifier *
+sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
+		   const sla_classify_opts *opts)
+{
+	sla_classifier *c = calloc(1, sizeof *c);
+	if (!c)
+		return NULL;
+	c->rs = rs;
+	c->header = header;
+	c->ncols = ncols;
+	c->opts = *opts;
+	c->tier_col = header_column(header, ncols, "tier");
+	c->rule_col = header_column(header, ncols, "rule");
+	c->error_col = header_column(header, ncols, "error");
+	c->texts = calloc(ncols ? ncols : 1, sizeof *c->texts);
+	c->repaired = calloc(ncols ? ncols : 1, sizeof *c->repaired);
+	c->hits = calloc(rs->n ? rs->n : 1, sizeof *c->hits);
+	if (!c->texts || !c->repaired || !c->hits || !bind_rules(c) || !make_match_context(c)) {
+		sla_classifier_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+void
+sla_classifier_free(sla_classifier *c)
+{
+	if (!c)
+		return;
+	if (c->rule_cols)
+		for (size_t i = 0; i < c->rs->n; i++)
+			free(c->rule_cols[i]);
+	free(c->rule_cols);
+	pcre2_match_data_free(c->md);
+	pcre2_jit_stack_free(c->jit_stack);
+	pcre2_match_context_free(c->mctx);
+	free(c->texts);
+	free(c->repaired);
+	free(c->folded);
+	free(c->scratch);
+	free(c->error);
+	free(c->hits);
+	free(c);
+}
+
+static bool
+reserve(char **buf, size_t *cap, size_t need)
+{
+	if (need <= *cap)
+		return true;
+	size_t ncap = *cap ? *cap : 256;
+	while (ncap < need)
+		ncap *= 2;
+	char *nb = realloc(*buf, ncap);
+	if (!nb)
+		return false;
+	*buf = nb;
+	*cap = ncap;
+	return true;
+}
+
+/* The text of column COL of the current record: the field itself when it
+ * holds no escape, else its unescaped copy in the scratch buffer (which
+ * grows only when a record is longer than any before it). */
+static field_text *
+text_of(sla_classifier *c, const sla_field *in, int col)
+{
+	field_text *t = &c->texts[col];
+	sla_field f = in[col];
+
+	if (t->seen == c->record)
+		return t;
+	*t = (field_text){ .seen = c->record, .len = f.n };
+	if (!memchr(f.p, '\\', f.n))
+		return t;
+	if (!reserve(&c->scratch, &c->scratch_cap, c->scratch_len + f.n))
+		return t; /* out of memory: match the escaped text rather than fail */
+	t->decoded = true;
+	t->off = c->scratch_len;
+	t->len = sla_unescape(f, c->scratch + t->off);
+	c->scratch_len += t->len;
+	return t;
+}
+
+/* Run rule R on field text T: >= 0 a match, PCRE2_ERROR_NOMATCH, or an
+ * error.  The first run on a field checks its UTF-8; later ones skip it. */
+static int
+run_rule(sla_classifier *c, const rule *r, field_text *t, const sla_field *in, int col)
+{
+	PCRE2_SPTR s = (PCRE2_SPTR)(t->decoded ? c->scratch + t->off : in[col].p);
+	int rc;
+
+	if (!t->utf_checked)
+		rc = pcre2_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
+	else if (r->jit)
+		rc = pcre2_jit_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
+	else
+		rc = pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+		t->utf_checked = true;
+	return rc;
+}
+
+/* The index of the first rule that matches the record, or -1 when none
+ * does or one cannot tell (F then says why, with F->rc != 0). */
+static long
+first_match(sla_classifier *c, const sla_field *in, match_failure *f)
+{
+	for (size_t i = 0; i < c->rs->n; i++) {
+		const rule *r = &c->rs->rules[i];
+		for (size_t k = 0; k < r->nfields; k++) {
+			int col = c->rule_cols[i][k];
+			if (col < 0 || in[col].n < r->min_length)
+				continue; /* decoding never lengthens: too short stays so */
+			field_text *t = text_of(c, in, col);
+			if (t->len < r->min_length)
+				continue;
+			int rc = run_rule(c, r, t, in, col);
+			if (rc >= 0)
+				return (long)i;
+			if (rc != PCRE2_ERROR_NOMATCH) {
+				*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+				return -1;
+			}
+		}
+	}
+	return -1;
+}
+
+/* Set OWN_ERROR to the record's error column with WHAT (escaped text)
+ * appended, after "; " when the column holds an error already: an earlier
+ * tool's reason is never overwritten. */
+static void
+append_error(sla_classifier *c, const sla_field *in, const char *what, sla_field *own_error)
+{
+	sla_field old = c->error_col >= 0 ? in[c->error_col] : (sla_field){ "", 0 };
+	size_t need = old.n + 2 + strlen(what) + 1;
+
+	if (!reserve(&c->error, &c->error_cap, need)) {
+		*own_error = old; /* out of memory: the message was still printed */
+		return;
+	}
+	int n = snprintf(c->error, c->error_cap, "%.*s%s%s", (int)old.n, old.p, old.n ? "; " : "", what);
+	*own_error = (sla_field){ c->error, (size_t)n };
+}
+
+/* Report the failure F and append it to the record's error. */
+static void
+flag_failure(sla_classifier *c, const sla_field *in, const match_failure *f, sla_field *own_error,
+	     sla_diag *d, const char *file, unsigned long line)
+{
+	PCRE2_UCHAR pmsg[256];
+	char what[512];
+	const rule *r = &c->rs->rules[f->rule];
+	sla_field col = c->header[f->col];
+	bool bad_utf8 = f->rc <= PCRE2_ERROR_UTF8_ERR1 && f->rc >= PCRE2_ERROR_UTF8_ERR21;
+
+	pcre2_get_error_message(f->rc, pmsg, sizeof pmsg);
+	if (bad_utf8)
+		snprintf(what, sizeof what, "%.*s: %s at byte %zu", (int)col.n, col.p, (char *)pmsg, f->at);
+	else
+		snprintf(what, sizeof what, "%.*s: rule %s: %s", (int)col.n, col.p, r->label, (char *)pmsg);
+	field_text *t = &c->texts[f->col];
+	const char *text = t->decoded ? c->scratch + t->off : in[f->col].p;
+	/* quote an invalid field only up to its bad byte: no stray bytes on a terminal */
+	sla_diag_record(d, file, line, NULL, text, bad_utf8 ? f->at : t->len, "%s", what);
+	append_error(c, in, what, own_error);
+}
+
+static sla_field
+input_or_empty(const sla_field *in, int col)
+{
+	return col >= 0 ? in[col] : (sla_field){ "", 0 };
+}
+
+/* The reader folds the extra fields of a long row into its last field, tabs
+ * and all; written as they are, those tabs would shift every column after.
+ * Escaped, they keep the row aligned and the text whole. */
+static const sla_field *
+realign(sla_classifier *c, const sla_field *in)
+{
+	sla_field last = in[c->ncols - 1];
+
+	if (!reserve(&c->folded, &c->folded_cap, 2 * last.n + 1))
+		return in;
+	size_t n = 0;
+	for (size_t i = 0; i < last.n; i++) {
+		if (last.p[i] == '\t') {
+			c->folded[n++] = '\\';
+			c->folded[n++] = 't';
+		} else {
+			c->folded[n++] = last.p[i];
+		}
+	}
+	memcpy(c->repaired, in, c->ncols * sizeof *in);
+	c->repaired[c->ncols - 1] = (sla_field){ c->folded, n };
+	return c->repaired;
+}
+
+/* A row whose field count is not the header's: flagged, not classified,
+ * since its columns are not where the header says. */
+static const sla_field *
+flag_ragged(sla_classifier *c, const sla_field *in, size_t ragged, sla_field *own_error,
+	    sla_diag *d, const char *file, unsigned long line)
+{
+	char what[96];
+
+	snprintf(what, sizeof what, "row has %zu fields, the header %zu", ragged, c->ncols);
+	sla_diag_record(d, file, line, NULL, NULL, 0, "%s", what);
+	append_error(c, in, what, own_error);
+	c->counts.errors++;
+	return ragged > c->ncols ? realign(c, in) : in;
+}
+
+const sla_field *
+sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
+		   sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file, unsigned long line)
+{
+	sla_field tier = input_or_empty(in, c->tier_col);
+	own[0] = tier;
+	own[1] = input_or_empty(in, c->rule_col);
+	own[2] = input_or_empty(in, c->error_col);
+	c->counts.tickets++;
+	c->record++;
+	c->scratch_len = 0;
+
+	if (ragged)
+		return flag_ragged(c, in, ragged, &own[2], d, file, line);
+	if (tier.n && !c->opts.override) {
+		c->counts.kept++;
+		return in;
+	}
+	match_failure f = { 0 };
+	long i = first_match(c, in, &f);
+	if (i >= 0) {
+		const rule *r = &c->rs->rules[i];
+		own[0] = (sla_field){ r->tier, strlen(r->tier) };
+		own[1] = (sla_field){ r->label, r->label_len };
+		c->hits[i]++;
+		c->counts.by_rule++;
+	} else if (f.rc) {
+		flag_failure(c, in, &f, &own[2], d, file, line);
+		c->counts.errors++;
+	} else if (tier.n) {
+		c->counts.kept++;
+	} else if (c->opts.default_tier) {
+		own[0] = (sla_field){ c->opts.default_tier, strlen(c->opts.default_tier) };
+		own[1] = SLA_FIELD("--default");
+		c->counts.by_default++;
+	} else {
+		c->counts.unmatched++;
+	}
+	return in;
+}
+
+sla_classify_counts
+sla_classifier_counts(const sla_classifier *c)
+{
+	return c->counts;
+}
+
+void
+sla_classifier_report(const sla_classifier *c, const sla_diag *d)
+{
+	for (size_t i = 0; i < c->rs->n; i++) {
+		const rule *r = &c->rs->rules[i];
+		sla_diag_msg(d, r->file, r->line, NULL, NULL, 0, "%s: %lu", r->tier, c->hits[i]);
+	}
+	const sla_classify_counts *n = &c->counts;
+	sla_diag_msg(d, NULL, 0, NULL, NULL, 0,
+		     "%lu tickets: %lu by a rule, %lu kept their tier, %lu by --default, "
+		     "%lu unclassified, %lu errors",
+		     n->tickets, n->by_rule, n->kept, n->by_default, n->unmatched, n->errors);
+}
+
+int
+sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
+		    const sla_classify_opts *opts, sla_diag *d)
+{
+	const sla_field *header = sla_reader_header(r);
+	size_t ncols = sla_reader_ncols(r);
+	sla_classifier *c = sla_classifier_new(rs, header, ncols, opts);
+	sla_layout *l = sla_layout_new(header, ncols, sla_classify_columns, SLA_CLASSIFY_NCOLS);
+	int got = -1;
+
+	if (!c || !l) {
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+	} else {
+		sla_classifier_warn_columns(c, d);
+		sla_layout_write_header(l, w);
+		sla_field own[SLA_CLASSIFY_NCOLS];
+		while ((got = sla_reader_next(r)) > 0) {
+			const sla_field *row = sla_classifier_run(c, sla_reader_fields(r),
+								  sla_reader_ragged(r), own, d,
+								  sla_reader_file(r), sla_reader_line(r));
+			if (opts->strict && c->counts.errors) {
+				got = -1; /* the record's message is out; nothing after it */
+				break;
+			}
+			sla_layout_write_row(l, w, row, own);
+		}
+		if (opts->verbose)
+			sla_classifier_report(c, d);
+	}
+	sla_layout_free(l);
+	sla_classifier_free(c);
+	return got < 0 ? -1 : 0;
+}
