@@ -246,7 +246,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 			len--;
 	}
 	split_literally(in, in->raw.p, len);
-	if (in->delim == '\t' && kind != SLA_CSV_TOOLONG)
+	if (in->delim == '\t' && (kind == SLA_CSV_BADQUOTE || kind == SLA_CSV_UNTERMINATED))
 		kind = SLA_CSV_OK;
 	bytes text = in->raw;	/* end_record empties in->raw */
 	end_record(in, kind, fault_field);
@@ -319,6 +319,13 @@ keep_raw(sla_csvin *in, const char *p, size_t n)
 		in->fatal = true;
 }
 
+/* What the record being read holds: its fields' bytes and their slots. */
+static size_t
+record_size(const sla_csvin *in)
+{
+	return in->arena.n - in->cur_bytes + (in->nfields - in->cur_first) * sizeof(fieldref);
+}
+
 /* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
 static void
 feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
@@ -340,6 +347,8 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	else if (in->in_record && in->csv.entry_pos > in->max_field)
 		kind = SLA_CSV_TOOLONG;	/* pitfall 5: checked after each segment,
 					 * which is at most one block */
+	else if (in->in_record && record_size(in) > in->max_field)
+		kind = SLA_CSV_TOOBIG;	/* a line of countless short fields */
 	/* The text of a record is kept only while it spans segments (most
 	 * end in the segment they start in), or for a fault. */
 	if (in->in_record || kind != SLA_CSV_OK)

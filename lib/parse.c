@@ -566,6 +566,9 @@ check_fault(sla_parser *ps, const export *x, const sla_csvrec *r)
 	if (r->fault == SLA_CSV_TOOLONG)
 		record_error(ps, col, at.p, at.n, false,
 			     "field too long (unterminated quote?) starting at line %lu", r->line);
+	else if (r->fault == SLA_CSV_TOOBIG)
+		record_error(ps, "record", NULL, 0, false,
+			     "record longer than --max-field starting at line %lu", r->line);
 	else if (r->fault != SLA_CSV_OK)
 		record_error(ps, col, at.p, at.n, false, "%s", why[r->fault]);
 }

@@ -7,7 +7,7 @@
  * the file with it: its first line is read literally (split at every
  * delimiter, quotes kept), it is flagged, and reading resumes at the next
  * line, so the records after it are read as records.  A field longer than
- * the cap is flagged the same way.  Line breaks are LF, CRLF and a lone CR.
+ * the cap, or a record bigger than it, is flagged the same way.  Line breaks are LF, CRLF and a lone CR.
  *
  * Records come out in order; their fields point into the reader's own
  * buffers (no allocation per field) and stay valid until the next call. */
@@ -33,6 +33,7 @@ enum sla_csv_fault {
 	SLA_CSV_OK = 0,
 	SLA_CSV_BADQUOTE,	/* strict RFC 4180 quoting broken */
 	SLA_CSV_TOOLONG,	/* a field above the cap */
+	SLA_CSV_TOOBIG,		/* a record above the cap (its fields and their count) */
 	SLA_CSV_UNTERMINATED,	/* a quote still open at the end of the file */
 };
 

@@ -3,6 +3,7 @@
 # options, and the promise that every record comes out.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 EXPORTS="$BATS_TEST_DIRNAME/../data/exports"
 
@@ -27,49 +28,50 @@ cell() {
 # ---- golden files: one per export flavour -----------------------------------
 
 @test "golden: Jira Service Management export (dd/MMM/yy h:mm AM, multi-line description)" {
-	run sla-parse "$EXPORTS/jira.csv"
+	run --separate-stderr sla-parse "$EXPORTS/jira.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-jira.tsv
 }
 
 @test "golden: ServiceNow export (all quoted, CRLF, field names as headers)" {
-	run sla-parse "$EXPORTS/servicenow.csv"
+	run --separate-stderr sla-parse "$EXPORTS/servicenow.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-servicenow.tsv
 }
 
 @test "golden: Zendesk export (ISO 8601 with Z and offsets)" {
-	run sla-parse "$EXPORTS/zendesk.csv"
+	run --separate-stderr sla-parse "$EXPORTS/zendesk.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-zendesk.tsv
 }
 
 @test "golden: ZenTao export with a UTF-8 byte order mark" {
-	run sla-parse "$EXPORTS/zentao-bom.csv"
+	run --separate-stderr sla-parse "$EXPORTS/zentao-bom.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-zentao.tsv
 }
 
 @test "golden: GB18030 Chinese sheet with CRLF and multi-line cells" {
-	run sla-parse "$EXPORTS/chinese-gb18030.csv"
+	run --separate-stderr sla-parse "$EXPORTS/chinese-gb18030.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-gb18030.tsv
 }
 
 @test "golden: Excel 'Unicode text' (UTF-16LE, TAB, quoted tabs and newlines)" {
-	run sla-parse "$EXPORTS/excel-unicode.txt"
+	run --separate-stderr sla-parse "$EXPORTS/excel-unicode.txt"
 	[ "$status" -eq 0 ]
 	assert_golden parse-utf16.tsv
 }
 
 @test "golden: European semicolon sheet in Europe/Berlin (a DST-gap time is flagged)" {
-	run sla-parse --tz Europe/Berlin "$EXPORTS/european-semicolon.csv"
+	run --separate-stderr sla-parse --tz Europe/Berlin "$EXPORTS/european-semicolon.csv"
 	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'european-semicolon.csv:3: resolved: no such local time in Europe/Berlin (DST gap) "29.03.2026 02:30"' ]]
 	assert_golden parse-european.tsv
 }
 
 @test "golden: US sheet, M/D settled by a value above 12 in another row and column" {
-	run sla-parse "$EXPORTS/us-mdy.csv"
+	run --separate-stderr sla-parse "$EXPORTS/us-mdy.csv"
 	[ "$status" -eq 0 ]
 	assert_golden parse-us-mdy.tsv
 }

@@ -159,6 +159,34 @@ a_field_over_the_cap(void **state)
 	close_text(&f);
 }
 
+/* A line of short fields longer than the 1 MiB block: the cap counts the
+ * record's fields, not only the longest one. */
+static void
+a_record_of_countless_fields(void **state)
+{
+	(void)state;
+	fixture f;
+	sla_csvin_opts o = { .max_field = 64 << 10 };
+	size_t n = 2 * MIB + 64;
+	char *text = malloc(n);
+	assert_non_null(text);
+	size_t len = (size_t)sprintf(text, "id,x\n");
+	for (size_t i = 0; i < 2 * MIB; i++)
+		text[len + i] = i % 2 ? ',' : 'a';
+	len += 2 * MIB;
+	len += (size_t)sprintf(text + len, "\n2,b\n");
+	sla_csvin *in = open_text(&f, text, len, &o);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "x");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.fault, SLA_CSV_TOOBIG);
+	assert_int_equal(r.line, 2);
+	expect_record(in, 3, 2, SLA_CSV_OK, "2", "b");
+	expect_end(in);
+	close_text(&f);
+	free(text);
+}
+
 static void
 tsv_fields_that_start_with_a_quote(void **state)
 {
@@ -304,6 +332,7 @@ main(void)
 		cmocka_unit_test(broken_quotes_resume_at_the_next_line),
 		cmocka_unit_test(an_open_quote_at_the_end_of_the_file),
 		cmocka_unit_test(a_field_over_the_cap),
+		cmocka_unit_test(a_record_of_countless_fields),
 		cmocka_unit_test(tsv_fields_that_start_with_a_quote),
 		cmocka_unit_test(delimiter_detection),
 		cmocka_unit_test(block_boundaries),
