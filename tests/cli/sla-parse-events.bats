@@ -32,26 +32,30 @@ distinct_ids() {
 # ---- goldens ----------------------------------------------------------------------
 
 @test "golden: Jira changelog (reopen, nested pause, open pause, rows out of order)" {
-	run sla-parse --events "$EVENTS/jira-changelog.csv"
+	run --separate-stderr sla-parse --events "$EVENTS/jira-changelog.csv"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	assert_golden events-jira.tsv
 }
 
 @test "golden: OTRS ticket history (interleaved tickets, reopen, pending still open)" {
-	run sla-parse --events "$EVENTS/otrs-history.csv"
+	run --separate-stderr sla-parse --events "$EVENTS/otrs-history.csv"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	assert_golden events-otrs.tsv
 }
 
 @test "golden: ZenTao 历史记录 (Chinese statuses, 挂起 within 等待第三方, 激活)" {
-	run sla-parse --events "$EVENTS/zentao-history.csv"
+	run --separate-stderr sla-parse --events "$EVENTS/zentao-history.csv"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	assert_golden events-zentao.tsv
 }
 
 @test "golden: an [events] section adds the customer's own status names" {
-	run sla-parse --events --policy "$EVENTS/policy.ini" "$EVENTS/custom.csv"
+	run --separate-stderr sla-parse --events --policy "$EVENTS/policy.ini" "$EVENTS/custom.csv"
 	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 	assert_golden events-custom.tsv
 	# without the section, 客户测试中 is no pause and 已交付 no resolution
 	sla-parse --events "$EVENTS/custom.csv" > "$TMP/out"
