@@ -164,6 +164,7 @@ struct sla_events_input {
 	colmap *maps;
 	const char *time_format;
 	sla_fold *fold;
+	int carry_of[SLA_NCANON];	/* canonical column -> carried column, or -1 */
 	bool failed;
 	char *paused;		/* scratch for the paused column */
 	size_t paused_cap;
@@ -246,13 +247,12 @@ write_paused(sla_events_input *in, const sla_fold_ticket *t)
 static void
 write_carried(sla_events_input *in, const sla_fold_ticket *t, int canon)
 {
-	for (int c = EC_CARRY; c < EC_NCOLS; c++)
-		if (strcmp(evcol_names[c], sla_canon_names[canon]) == 0) {
-			sla_field v = t->carry[c - EC_CARRY];
-			if (canon == SLA_COL_DESCRIPTION && v.n == 0)
-				v = t->description;
-			sla_writer_escaped(in->w, v.p, v.n);
-		}
+	if (in->carry_of[canon] < 0)
+		return;
+	sla_field v = t->carry[in->carry_of[canon]];
+	if (canon == SLA_COL_DESCRIPTION && v.n == 0)
+		v = t->description;
+	sla_writer_escaped(in->w, v.p, v.n);
 }
 
 /* The canonical time column C as a fold time, or -1. */
@@ -315,6 +315,10 @@ sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d)
 	in->o = *o;
 	in->w = w;
 	in->d = d;
+	for (int c = 0; c < SLA_NCANON; c++) {
+		int e = evcol_find(sla_canon_names[c], strlen(sla_canon_names[c]));
+		in->carry_of[c] = e >= EC_CARRY ? e - EC_CARRY : -1;
+	}
 	in->maps = calloc(o->nmaps + 1, sizeof *in->maps);
 	sla_fold_options fo = { .sorted = o->sorted, .ncarry = NCARRY };
 	in->fold = in->maps ? sla_fold_new(o->map, &fo, write_ticket, in) : NULL;
