@@ -82,6 +82,7 @@ typedef struct cli {
 	const char *tz;
 	bool verbose;
 	char **maps, **formats;
+	char **argv;
 	bool events, sorted, list_aliases, print_events;
 	const char *policy;
 } cli;
@@ -122,7 +123,8 @@ option(cli *c, int ch, const sla_diag *d)
 	case OPT_SORTED: c->sorted = true; break;
 	case OPT_POLICY: c->policy = optarg; break;
 	case OPT_PRINT_EVENTS: c->print_events = true; break;
-	default: return sla_cli_usage_error(d, "unknown option");
+	default: return sla_cli_usage_error(d, "unknown option, or one without its value: '%s'",
+					    c->argv[optind - 1]);
 	}
 	return 0;
 }
@@ -207,10 +209,11 @@ int
 main(int argc, char **argv)
 {
 	sla_diag d = sla_diag_init(TOOL);
-	cli c = { .tz = DEFAULT_TZ };
+	cli c = { .tz = DEFAULT_TZ, .argv = argv };
 	int ch, rc = 0;
 
 	d.limit = SHOWN_ERRORS;
+	opterr = 0;	/* the message below names the option */
 	c.maps = calloc((size_t)argc, sizeof *c.maps);
 	c.formats = calloc((size_t)argc, sizeof *c.formats);
 	if (!c.maps || !c.formats)

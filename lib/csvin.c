@@ -93,10 +93,12 @@ grow(void **p, size_t *cap, size_t need, size_t size)
 	return true;
 }
 
+/* Room is kept for one byte more, so that a buffer that holds only empty
+ * fields still has an address (fields point into it). */
 static bool
 bytes_append(bytes *b, const char *p, size_t n)
 {
-	if (!grow((void **)&b->p, &b->cap, b->n + n, 1))
+	if (!grow((void **)&b->p, &b->cap, b->n + n + 1, 1))
 		return false;
 	if (n)
 		memcpy(b->p + b->n, p, n);
@@ -623,7 +625,7 @@ compact(sla_csvin *in)
 {
 	size_t nf = in->nfields - in->cur_first;
 
-	if (in->cur_bytes)	/* (never memmove from a NULL arena) */
+	if (in->cur_bytes)
 		memmove(in->arena.p, in->arena.p + in->cur_bytes, in->arena.n - in->cur_bytes);
 	in->arena.n -= in->cur_bytes;
 	for (size_t i = 0; i < nf; i++) {

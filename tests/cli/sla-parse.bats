@@ -294,6 +294,12 @@ random_export() {
 	done
 }
 
+@test "a first record of empty fields only (found by fuzzing)" {
+	printf 'id,opened\n,\n' > "$TMP/e.csv"
+	sla-parse "$TMP/e.csv" 2>/dev/null > "$TMP/out"
+	[ "$(tail -1 "$TMP/out" | cut -f2,19)" = "$(printf '2\tid: missing; opened: missing')" ]
+}
+
 @test "an empty file is an error; a header alone gives a header alone" {
 	: > "$TMP/empty.csv"
 	run sla-parse "$TMP/empty.csv"
@@ -464,6 +470,7 @@ random_export() {
 	[[ "$output" == "sla-parse (sla-tools) "* ]]
 	run sla-parse --bogus
 	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf "sla-parse: unknown option, or one without its value: '--bogus'\nTry 'sla-parse --help'.")" ]
 }
 
 @test "every long option is in the man page and the three completions" {
