@@ -27,53 +27,46 @@ cell() {
 
 # ---- golden files: one per export flavour -----------------------------------
 
-@test "golden: Jira Service Management export (dd/MMM/yy h:mm AM, multi-line description)" {
-	run --separate-stderr sla-parse "$EXPORTS/jira.csv"
+# Parse export FILE (with options after it) and compare with golden NAME.
+golden_export() {
+	local name=$1 file=$2
+	shift 2
+	run --separate-stderr sla-parse "$@" "$EXPORTS/$file"
 	[ "$status" -eq 0 ]
-	assert_golden parse-jira.tsv
+	assert_golden "$name"
+}
+
+@test "golden: Jira Service Management export (dd/MMM/yy h:mm AM, multi-line description)" {
+	golden_export parse-jira.tsv jira.csv
 }
 
 @test "golden: ServiceNow export (all quoted, CRLF, field names as headers)" {
-	run --separate-stderr sla-parse "$EXPORTS/servicenow.csv"
-	[ "$status" -eq 0 ]
-	assert_golden parse-servicenow.tsv
+	golden_export parse-servicenow.tsv servicenow.csv
 }
 
 @test "golden: Zendesk export (ISO 8601 with Z and offsets)" {
-	run --separate-stderr sla-parse "$EXPORTS/zendesk.csv"
-	[ "$status" -eq 0 ]
-	assert_golden parse-zendesk.tsv
+	golden_export parse-zendesk.tsv zendesk.csv
 }
 
 @test "golden: ZenTao export with a UTF-8 byte order mark" {
-	run --separate-stderr sla-parse "$EXPORTS/zentao-bom.csv"
-	[ "$status" -eq 0 ]
-	assert_golden parse-zentao.tsv
+	golden_export parse-zentao.tsv zentao-bom.csv
 }
 
 @test "golden: GB18030 Chinese sheet with CRLF and multi-line cells" {
-	run --separate-stderr sla-parse "$EXPORTS/chinese-gb18030.csv"
-	[ "$status" -eq 0 ]
-	assert_golden parse-gb18030.tsv
+	golden_export parse-gb18030.tsv chinese-gb18030.csv
 }
 
 @test "golden: Excel 'Unicode text' (UTF-16LE, TAB, quoted tabs and newlines)" {
-	run --separate-stderr sla-parse "$EXPORTS/excel-unicode.txt"
-	[ "$status" -eq 0 ]
-	assert_golden parse-utf16.tsv
+	golden_export parse-utf16.tsv excel-unicode.txt
 }
 
 @test "golden: European semicolon sheet in Europe/Berlin (a DST-gap time is flagged)" {
-	run --separate-stderr sla-parse --tz Europe/Berlin "$EXPORTS/european-semicolon.csv"
-	[ "$status" -eq 0 ]
+	golden_export parse-european.tsv european-semicolon.csv --tz Europe/Berlin
 	[[ "$stderr" == *'european-semicolon.csv:3: resolved: no such local time in Europe/Berlin (DST gap) "29.03.2026 02:30"' ]]
-	assert_golden parse-european.tsv
 }
 
 @test "golden: US sheet, M/D settled by a value above 12 in another row and column" {
-	run --separate-stderr sla-parse "$EXPORTS/us-mdy.csv"
-	[ "$status" -eq 0 ]
-	assert_golden parse-us-mdy.tsv
+	golden_export parse-us-mdy.tsv us-mdy.csv
 }
 
 # ---- dialect and encoding ---------------------------------------------------
