@@ -7,6 +7,8 @@
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION  := 0.1.0
+# bash, not sh: the demo runs its pipeline under pipefail.
+SHELL    := /bin/bash
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
@@ -96,7 +98,7 @@ deps:
 
 demo: deps all
 	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --now 2026-11-01T00:00:00+08:00 | sla-report'
-	@set -o pipefail 2>/dev/null; $(BUILD)/bin/sla-parse tests/data/sample.csv \
+	@set -o pipefail; $(BUILD)/bin/sla-parse tests/data/sample.csv \
 	  | $(BUILD)/bin/sla-classify \
 	  | $(BUILD)/bin/sla-check --now 2026-11-01T00:00:00+08:00 \
 	  | $(BUILD)/bin/sla-report

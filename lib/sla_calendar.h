@@ -4,9 +4,12 @@
  * A calendar is a weekly schedule of [open, close) wall-clock intervals per
  * weekday, in one time zone, plus dated exceptions: holidays (no business
  * time) and make-up workdays (a weekend date that gets the workday hours).
- * business() and due() cost O(log days) whatever the span: per-day business
- * seconds are kept with prefix sums, built lazily for the years touched,
- * which is why the query functions take a non-const calendar. */
+ * business() and due() cost a few binary searches whatever the span: the
+ * per-day business seconds are a weekly pattern plus prefix sums over the
+ * dated exceptions, and the zone's offset changes sit in a table built
+ * lazily for the years the queries touch.  Both are derived on the first
+ * query after a change, which is why the queries take a non-const
+ * calendar. */
 #ifndef SLA_CALENDAR_H
 #define SLA_CALENDAR_H
 
@@ -18,7 +21,12 @@
 
 typedef struct sla_calendar sla_calendar;
 
-enum sla_day_kind { SLA_DAY_HOLIDAY, SLA_DAY_WORKDAY };
+/* A dated exception; SLA_DAY_REGULAR is only reported (by
+ * sla_calendar_day) for a date that is none. */
+enum sla_day_kind { SLA_DAY_HOLIDAY, SLA_DAY_WORKDAY, SLA_DAY_REGULAR };
+
+/* The most intervals one weekday may have. */
+#define SLA_CALENDAR_MAX_INTERVALS 16
 
 /* A calendar named NAME in zone TZ (borrowed: it must outlive the
  * calendar), with no hours yet.  NULL when out of memory. */
@@ -27,27 +35,39 @@ sla_calendar *sla_calendar_new(const char *name, const sla_tz *tz);
 sla_calendar *sla_calendar_new_24x7(const sla_tz *tz);
 void sla_calendar_free(sla_calendar *c);
 const char *sla_calendar_name(const sla_calendar *c);
+const sla_tz *sla_calendar_tz(const sla_calendar *c);
 
 /* Weekday WD (0 Monday ... 6 Sunday) opens at OPEN and closes at CLOSE,
  * seconds after local midnight; CLOSE 86400 is 24:00; CLOSE < OPEN crosses
- * midnight and the interval belongs to the day it opens.  Returns 0, or -1
- * for an empty interval (OPEN == CLOSE) or values out of range. */
+ * midnight and the interval belongs to the day it opens.  Intervals that
+ * overlap count once.  Returns 0, or -1 for an empty interval (OPEN ==
+ * CLOSE), values out of range or more than SLA_CALENDAR_MAX_INTERVALS. */
 int sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close);
 
-/* Parse and add a list of hours for the weekdays of DAYS ("mon-fri",
- * "sat", "mon,wed"): "09:00-12:00, 13:00-18:00".  Returns 0, or -1 with
- * the reason in ERR. */
+/* Set the hours of the weekdays of DAYS ("mon-fri", "sat", "mon,wed",
+ * "fri-mon") to HOURS: "09:00-12:00, 13:00-18:00" (HH:MM or HH:MM:SS,
+ * 24:00 closes, "closed" or "" is no hours).  A later call for a weekday
+ * REPLACES its hours, so "mon-fri = 09:00-18:00" then "fri = 09:00-16:00"
+ * gives a short Friday.  Returns 0, or -1 with the reason (quoting the
+ * text) in ERR. */
 int sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
 			     char *err, size_t errlen);
 
 /* A dated exception: day number DAY (days since 1970-01-01, local date) is
  * a holiday or a make-up workday; NAME (copied; may be NULL) is shown by
- * sla-time days. */
+ * sla-time days.  A holiday has no hours.  A make-up workday whose weekday
+ * has no hours gets the workday hours: Monday's, or those of the first
+ * weekday after Monday that has hours.  Adding a date twice with the same
+ * kind is harmless; -1 when it already has the other kind (or out of
+ * memory). */
 int sla_calendar_add_date(sla_calendar *c, int64_t day, enum sla_day_kind kind, const char *name);
 
-/* Add dates of KIND from SPEC: the name of a bundled set ("cn"), a file of
- * "date<TAB>kind<TAB>name" lines (only rows of KIND are taken), or a list of
- * dates "2026-01-01, 2026-10-01".  Returns 0, or -1 with the reason in ERR. */
+/* Add dates of KIND from SPEC: a list of dates and ranges
+ * "2026-01-01, 2026-10-01..2026-10-08"; the name of a bundled set ("cn",
+ * compiled in, else <datadir>/calendars/NAME.tsv); or a file of
+ * "date<TAB>kind<TAB>name" lines (only rows of KIND are taken; a header
+ * line "date...", blank lines and # comments are skipped).  Returns 0, or
+ * -1 with the reason in ERR ("file:line: what \"value\"" for a file). */
 int sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
 			    char *err, size_t errlen);
 
@@ -61,16 +81,40 @@ void sla_calendar_set_day_length(sla_calendar *c, int64_t secs);
 int64_t sla_calendar_day_length(const sla_calendar *c);
 bool sla_calendar_is_24x7(const sla_calendar *c);
 
+/* Instants are taken from 0001-01-01 to 9999-12-31 (and a day either
+ * side, for wall-clock times of those years in any zone); the queries
+ * below return -1 for one outside, and when out of memory. */
+
 /* Business seconds in [a, b); a > b is the caller's error and returns -1. */
 int64_t sla_business(sla_calendar *c, int64_t a, int64_t b);
 
 /* The earliest instant d with sla_business(c, s, d) >= target; due(s, 0) is
- * s.  A target used up exactly at closing time is due at closing time. */
+ * s.  A target used up exactly at closing time is due at closing time.
+ * -1 for a negative target, or when the target is never reached (a
+ * calendar without hours) before the year 10000. */
 int64_t sla_due(sla_calendar *c, int64_t s, int64_t target);
 
+/* "N working days" in the two calendar senses (DESIGN §4); N >= 1.
+ * A working day is a date with hours of its own; an instant in an interval
+ * that crossed midnight belongs to the day the interval opened.
+ * wd_at_time: the same wall-clock time N working days after the working
+ * day of S; a start outside hours counts from the next opening.
+ * wd_at_close: the close of the Nth working day after the start's day.
+ * A wall-clock time that falls in a DST gap is due when the clocks jump;
+ * one that occurs twice, at the earlier instant.  -1 as for sla_due. */
+int64_t sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n);
+int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
+
 /* Business seconds and dated exception of local date DAY, for sla-time days:
- * NAME is the holiday's or make-up day's name, or NULL. */
+ * the real seconds of the intervals that open on DAY (a night shift counts
+ * whole on the day it opens; where the previous day's night still runs,
+ * it keeps that part).  KIND is SLA_DAY_REGULAR when the date is no
+ * exception; NAME is the holiday's or make-up day's name, or NULL. */
 int64_t sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind,
 			 const char **name);
+
+/* The hours of date DAY as text into BUF (size N): "09:00-12:00,
+ * 13:00-18:00", "22:00-06:00", or "closed".  Returns the length. */
+size_t sla_calendar_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n);
 
 #endif

@@ -21,16 +21,20 @@ typedef struct sla_duration {
 	bool uses_d;		/* has a d part (lint: d on a business calendar) */
 } sla_duration;
 
-/* Parse TEXT ("8h", "1h30m", "2wd", "3wd@time", "1wd@close", "0s").
- * Negative, overflowing or unit-less values are errors.  Returns 0, or -1
- * with the reason in ERR. */
+/* Parse TEXT ("8h", "1h30m", "2wd", "1wd4h", "3wd@time", "1wd@close",
+ * "0s"): numbers each followed by a unit s, m, h, d (24 h) or wd, each unit
+ * at most once; @time and @close follow working days alone, at least 1wd.
+ * Negative, overflowing (over 10000 years), unit-less or empty values are
+ * errors.  Returns 0, or -1 with the reason, quoting TEXT, in ERR:
+ * negative duration "-1h". */
 int sla_duration_parse(const char *text, sla_duration *out, char *err, size_t errlen);
 
 /* Write D back as text (for --print-policy): "1h30m", "3wd@time". */
 size_t sla_duration_format(const sla_duration *d, char *buf, size_t n);
 
 /* The due instant of D started at S on calendar C, and the target in
- * business seconds (for the @ forms: business(S, due)).  */
+ * business seconds (for the @ forms: business(S, due)).  -1 (and target
+ * -1 for the @ forms) when there is none: see sla_due. */
 int64_t sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *target_s);
 
 #endif

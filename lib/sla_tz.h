@@ -30,6 +30,11 @@ enum { SLA_TZ_OK = 0, SLA_TZ_GAP = -1 };
  * jumped over it) SLA_TZ_GAP; in an overlap the earlier instant. */
 int sla_tz_to_utc(const sla_tz *tz, int64_t local, int64_t *utc);
 
+/* The first instant after UTC at which the zone's offset changes, or
+ * INT64_MAX when it never changes again (the calendar keeps a table of
+ * the changes to count business time across them). */
+int64_t sla_tz_next_change(const sla_tz *tz, int64_t utc);
+
 /* A parsed stamp as an instant: its own offset, else read in TZ. */
 int sla_tz_resolve(const sla_tz *tz, const sla_stamp *st, int64_t *utc);
 

@@ -397,3 +397,65 @@ sla_tz_resolve(const sla_tz *tz, const sla_stamp *st, int64_t *utc)
 	}
 	return sla_tz_to_utc(tz, st->secs, utc);
 }
+
+/* The first change of the POSIX rule after UTC: the start or end of DST in
+ * the year before UTC's, its own or the next (the year's civil date is
+ * taken at UTC so the window holds at least one change either side). */
+static int64_t
+rule_next_change(const struct posix_rule *r, int64_t utc)
+{
+	int64_t y, best = INT64_MAX;
+	unsigned m, d;
+
+	sla_civil_from_days(sla_floor_div(utc, SLA_DAY), &y, &m, &d);
+	for (int64_t yy = y - 1; yy <= y + 1; yy++) {
+		int64_t start = rule_day(&r->start, yy) * SLA_DAY + r->start.time - r->std_off;
+		int64_t end = rule_day(&r->end, yy) * SLA_DAY + r->end.time - r->dst_off;
+		if (start > utc && start < best)
+			best = start;
+		if (end > utc && end < best)
+			best = end;
+	}
+	return best;
+}
+
+/* The next instant after UTC where the offset may change: a transition of
+ * the file, or a change of the rule that follows the file. */
+static int64_t
+next_breakpoint(const sla_tz *tz, int64_t utc)
+{
+	if (tz->n && utc < tz->at[tz->n - 1]) {
+		size_t lo = 0, hi = tz->n - 1; /* the first at[i] > utc is at[hi] */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (tz->at[mid] > utc)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+		return tz->at[hi];
+	}
+	if (!tz->has_rule || !tz->rule.has_dst || tz->rule.std_off == tz->rule.dst_off)
+		return INT64_MAX;
+	return rule_next_change(&tz->rule, utc);
+}
+
+int64_t
+sla_tz_next_change(const sla_tz *tz, int64_t utc)
+{
+	int32_t off = sla_tz_offset(tz, utc);
+	int64_t ruled_from = INT64_MAX;
+	/* Breakpoints that keep the offset (a new abbreviation only) are
+	 * stepped over; a rule whose changes keep it for two years (DST all
+	 * year round) never changes it. */
+	for (int64_t t = utc;;) {
+		int64_t c = next_breakpoint(tz, t);
+		if (c == INT64_MAX || sla_tz_offset(tz, c) != off)
+			return c;
+		if ((tz->n == 0 || c > tz->at[tz->n - 1]) && ruled_from == INT64_MAX)
+			ruled_from = c;
+		if (ruled_from != INT64_MAX && c - ruled_from > 2 * 366 * (int64_t)SLA_DAY)
+			return INT64_MAX;
+		t = c;
+	}
+}

@@ -1,0 +1,195 @@
+/* sla-check: each ticket measured against the policy (sla-check(1)). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sla_check.h"
+#include "sla_cli.h"
+#include "sla_policy.h"
+#include "sla_stream.h"
+
+#define TOOL "sla-check"
+
+static const char usage[] =
+	"Usage: sla-check [OPTION]... [FILE]...\n"
+	"Measure each ticket of the ticket stream (FILEs, or standard input)\n"
+	"against the policy: one row per ticket and metric with a target.\n"
+	"\n"
+	"  -p, --policy FILE      the policy (default: the embedded default policy)\n"
+	"  -n, --now TIME         measure as of TIME (RFC 3339; default: the current time);\n"
+	"                         stops and pauses after TIME have not happened yet\n"
+	"  -z, --tz ZONE          the policy's timezone instead of its own\n"
+	"  -k, --keep COL,...     carry these ticket columns along, at the end\n"
+	"  -f, --fail-on LIST     exit 1 when a row of these statuses was written:\n"
+	"                         breach, overdue, at-risk (comma-separated)\n"
+	"  -s, --strict           any invalid row is a fatal error (exit 2)\n"
+	"  -l, --lint             check the policy for errors and traps, read no tickets\n"
+	"  -P, --print-policy     print the policy in force and exit\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 1 a --fail-on status was written, 2 error.\n";
+
+static const struct option longopts[] = {
+	{ "policy", required_argument, NULL, 'p' },
+	{ "now", required_argument, NULL, 'n' },
+	{ "tz", required_argument, NULL, 'z' },
+	{ "keep", required_argument, NULL, 'k' },
+	{ "fail-on", required_argument, NULL, 'f' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "lint", no_argument, NULL, 'l' },
+	{ "print-policy", no_argument, NULL, 'P' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct args {
+	const char *policy, *now, *tz;
+	char *keep_text;	/* owned copy of --keep, cut at the commas */
+	const char **keep;
+	size_t nkeep;
+	unsigned fail_on;
+	bool strict, lint, print;
+};
+
+/* "breach,overdue": the statuses that fail the run. */
+static int
+parse_fail_on(const char *list, unsigned *bits)
+{
+	static const struct { const char *name; enum sla_status status; } names[] = {
+		{ "breach", SLA_BREACHED }, { "breached", SLA_BREACHED },
+		{ "overdue", SLA_OVERDUE }, { "at-risk", SLA_AT_RISK },
+	};
+	for (const char *s = list; *s;) {
+		size_t n = strcspn(s, ",");
+		size_t i = 0;
+		while (i < sizeof names / sizeof *names &&
+		       !(strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0))
+			i++;
+		if (i == sizeof names / sizeof *names)
+			return -1;
+		*bits |= 1u << names[i].status;
+		s += n + (s[n] == ',');
+	}
+	return 0;
+}
+
+static int
+parse_keep(struct args *a, const char *list)
+{
+	free(a->keep_text);
+	free(a->keep);
+	a->nkeep = 1;
+	for (const char *s = list; *s; s++)
+		a->nkeep += *s == ',';
+	a->keep_text = strdup(list);
+	a->keep = calloc(a->nkeep, sizeof *a->keep);
+	if (!a->keep_text || !a->keep)
+		return -1;
+	size_t i = 0;
+	for (char *s = a->keep_text, *comma; s; s = comma) {
+		if ((comma = strchr(s, ',')))
+			*comma++ = '\0';
+		if (!*s)
+			return -1;
+		a->keep[i++] = s;
+	}
+	return 0;
+}
+
+static int
+parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, "p:n:z:k:f:slPhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'p': a->policy = optarg; break;
+		case 'n': a->now = optarg; break;
+		case 'z': a->tz = optarg; break;
+		case 'k':
+			if (parse_keep(a, optarg) < 0)
+				return sla_cli_usage_error(d, "--keep: expected COL,... \"%s\"", optarg);
+			break;
+		case 'f':
+			if (parse_fail_on(optarg, &a->fail_on) < 0)
+				return sla_cli_usage_error(d, "--fail-on: expected breach, overdue or "
+							   "at-risk \"%s\"", optarg);
+			break;
+		case 's': a->strict = true; break;
+		case 'l': a->lint = true; break;
+		case 'P': a->print = true; break;
+		case 'h': fputs(usage, stdout); exit(SLA_EXIT_OK);
+		case 'V': sla_cli_version(TOOL); exit(SLA_EXIT_OK);
+		default: return sla_cli_usage_error(d, "unknown option");
+		}
+	}
+	return SLA_EXIT_OK;
+}
+
+/* --now as an instant: a time without offset is read in the policy's zone. */
+static int
+parse_now(const char *text, const sla_policy *p, int64_t *now)
+{
+	sla_stamp st;
+	if (!text) {
+		*now = (int64_t)time(NULL);
+		return 0;
+	}
+	if (sla_rfc3339_parse(text, strlen(text), &st) < 0)
+		return -1;
+	return sla_tz_resolve(sla_policy_tz(p), &st, now) == SLA_TZ_OK ? 0 : -1;
+}
+
+static int
+run(struct args *a, char **files, size_t nfiles, sla_diag *d)
+{
+	int64_t now;
+	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
+	if (!p)
+		return SLA_EXIT_ERROR;
+	int rc = SLA_EXIT_ERROR;
+	if (parse_now(a->now, p, &now) < 0) {
+		rc = sla_cli_usage_error(d, "--now: cannot read time \"%s\"", a->now);
+	} else if (a->print) {
+		size_t len;
+		const char *text = sla_policy_text(p, &len);
+		rc = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ? SLA_EXIT_OK
+									     : SLA_EXIT_ERROR;
+	} else if (a->lint) {
+		size_t n = sla_policy_lint(p, d, now);
+		fprintf(stderr, "%s: %s: %zu warning%s\n", TOOL, sla_policy_file(p), n,
+			n == 1 ? "" : "s");
+		rc = SLA_EXIT_OK;
+	} else {
+		sla_reader *r = sla_reader_open(files, nfiles, d);
+		sla_writer *w = r ? sla_writer_new(1) : NULL;
+		if (w) {
+			sla_check_opts o = { now, a->keep, a->nkeep, a->fail_on, a->strict };
+			rc = sla_check_run(p, r, w, &o, d);
+			sla_diag_summary(d);
+			if (sla_writer_close(w) < 0) {
+				sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
+				rc = SLA_EXIT_ERROR;
+			}
+		}
+		sla_reader_free(r);
+	}
+	sla_policy_free(p);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	sla_diag d = sla_diag_init(TOOL);
+	struct args a = { 0 };
+	int rc = parse_args(argc, argv, &a, &d);
+	if (rc == SLA_EXIT_OK)
+		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
+	free(a.keep_text);
+	free(a.keep);
+	return rc;
+}

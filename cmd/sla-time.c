@@ -1,0 +1,158 @@
+/* sla-time: calendar arithmetic at the shell (sla-time(1)). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sla_calquery.h"
+#include "sla_cli.h"
+#include "sla_policy.h"
+
+#define TOOL "sla-time"
+
+static const char usage[] =
+	"Usage: sla-time [OPTION]... between FROM TO\n"
+	"  or:  sla-time [OPTION]... due START DURATION\n"
+	"  or:  sla-time [OPTION]... days FROM TO\n"
+	"Calendar arithmetic on a policy's business calendar.\n"
+	"\n"
+	"  between FROM TO       business time from FROM to TO\n"
+	"  due START DURATION    when a target started at START is due; DURATION is\n"
+	"                        8h, 1h30m, 2d, 3wd, 2wd@time or 1wd@close\n"
+	"  days FROM TO          each day from FROM's date to TO's: business time,\n"
+	"                        hours, holidays and make-up workdays with their names\n"
+	"\n"
+	"A time is in any form sla-parse reads: RFC 3339 (2026-03-02T09:30:00+08:00),\n"
+	"a wall-clock time in the calendar's zone (2026-03-02T09:30, '2026/3/2 9:30'),\n"
+	"a date (its 00:00); or now.\n"
+	"\n"
+	"  -c, --calendar NAME    the policy's calendar NAME (default: the first one\n"
+	"                         the policy defines, else the built-in 24x7)\n"
+	"  -p, --policy FILE      the policy (default: the embedded default policy)\n"
+	"  -z, --tz ZONE          the policy's timezone instead of its own\n"
+	"  -s, --seconds          durations as integer seconds\n"
+	"  -f, --format FORMAT    text (default) or tsv (with a header; seconds)\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 2 error.\n";
+
+static const struct option longopts[] = {
+	{ "calendar", required_argument, NULL, 'c' },
+	{ "policy", required_argument, NULL, 'p' },
+	{ "tz", required_argument, NULL, 'z' },
+	{ "seconds", no_argument, NULL, 's' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct args {
+	const char *calendar, *policy, *tz;
+	bool seconds;
+	enum sla_calq_format format;
+};
+
+static int
+parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
+{
+	int c;
+	while ((c = getopt_long(argc, argv, "c:p:z:sf:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c': a->calendar = optarg; break;
+		case 'p': a->policy = optarg; break;
+		case 'z': a->tz = optarg; break;
+		case 's': a->seconds = true; break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				a->format = SLA_CALQ_TEXT;
+			else if (strcmp(optarg, "tsv") == 0)
+				a->format = SLA_CALQ_TSV;
+			else
+				return sla_cli_usage_error(d, "--format: expected text or tsv \"%s\"",
+							   optarg);
+			break;
+		case 'h': fputs(usage, stdout); exit(SLA_EXIT_OK);
+		case 'V': sla_cli_version(TOOL); exit(SLA_EXIT_OK);
+		default:
+			if (optopt >= '0' && optopt <= '9')
+				return sla_cli_usage_error(d, "a duration cannot be negative");
+			return sla_cli_usage_error(d, "invalid option");
+		}
+	}
+	return SLA_EXIT_OK;
+}
+
+/* The calendar asked for, or the policy's first own one, else 24x7. */
+static sla_calendar *
+pick_calendar(const sla_policy *p, const char *name, const sla_diag *d)
+{
+	if (name) {
+		sla_calendar *c = sla_policy_calendar(p, name);
+		if (!c) {
+			char list[512] = "";
+			for (size_t i = 0, n = 0; i < sla_policy_ncalendars(p); i++)
+				n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
+						      "%s%s", i ? ", " : "",
+						      sla_calendar_name(sla_policy_calendar_at(p, i)));
+			sla_diag_msg(d, sla_policy_file(p), 0, NULL, name, strlen(name),
+				     "no such calendar (there are: %s)", list);
+		}
+		return c;
+	}
+	for (size_t i = 0; i < sla_policy_ncalendars(p); i++) {
+		sla_calendar *c = sla_policy_calendar_at(p, i);
+		if (strcmp(sla_calendar_name(c), "24x7") != 0)
+			return c;
+	}
+	return sla_policy_calendar(p, "24x7");
+}
+
+static int
+run(const struct args *a, char **ops, int nops, sla_diag *d)
+{
+	static const char *const commands[] = { "between", "due", "days" };
+	int cmd = -1;
+	for (int i = 0; nops > 0 && i < 3; i++)
+		if (strcmp(ops[0], commands[i]) == 0)
+			cmd = i;
+	if (nops == 0)
+		return sla_cli_usage_error(d, "a command is needed: between, due or days");
+	if (cmd < 0)
+		return sla_cli_usage_error(d, "unknown command \"%s\" (between, due or days)", ops[0]);
+	if (nops != 3)
+		return sla_cli_usage_error(d, "%s takes two arguments, %s", ops[0],
+					   cmd == 1 ? "START and DURATION" : "FROM and TO");
+
+	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
+	if (!p)
+		return SLA_EXIT_ERROR;
+	sla_calendar *cal = pick_calendar(p, a->calendar, d);
+	sla_writer *w = cal ? sla_writer_new(1) : NULL;
+	int rc = SLA_EXIT_ERROR;
+	if (w) {
+		sla_calq q = { cal, a->format, a->seconds, (int64_t)time(NULL), w, d };
+		rc = cmd == 0 ? sla_calq_between(&q, ops[1], ops[2])
+		   : cmd == 1 ? sla_calq_due(&q, ops[1], ops[2])
+			      : sla_calq_days(&q, ops[1], ops[2]);
+		if (sla_writer_close(w) < 0) {
+			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
+			rc = SLA_EXIT_ERROR;
+		}
+	}
+	sla_policy_free(p);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	sla_diag d = sla_diag_init(TOOL);
+	struct args a = { 0 };
+	int rc = parse_args(argc, argv, &a, &d);
+	if (rc == SLA_EXIT_OK)
+		rc = run(&a, argv + optind, argc - optind, &d);
+	return rc;
+}

@@ -1,0 +1,1001 @@
+/* calendar.c: business calendars, business time and due times (DESIGN §4).
+ *
+ * The arithmetic works on two axes.  On the wall-clock axis ("local
+ * seconds") the business set L is a weekly pattern with a few dated
+ * exceptions, so M(x), the business seconds of L before local reading x,
+ * is a closed form over whole weeks plus a prefix sum over the irregular
+ * days (the dated exceptions and the day after each, which receives what
+ * crosses midnight).  Real time maps onto that axis piecewise: between two
+ * offset changes of the zone, local = utc + offset.  Hence
+ *
+ *	F(t) = M(t + offset(t)) + C(t)
+ *
+ * counts business seconds up to instant t, where C(t) adds, for each offset
+ * change up to t, the business seconds of the wall-clock hour that the
+ * change repeated (clocks back) or skipped (clocks forward).  The changes
+ * and the running sum C are kept in a table built lazily for the years the
+ * queries touch.  business(a, b) = F(b) - F(a) and due inverts F: each is a
+ * handful of binary searches, whatever the span. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "sla_calendar.h"
+#include "sla_scan.h"
+
+enum {
+	MAX_SPANS = SLA_CALENDAR_MAX_INTERVALS,
+	WEEK = 7,
+	MONDAY_REF = -3,	/* day number of Monday 1969-12-29 */
+	YEAR_FIRST = 1,		/* instants are taken from 0001 to 9999 */
+	YEAR_LAST = 9999,
+};
+
+/* [open, close) in seconds after a day's local midnight; close may pass
+ * 86400 when the interval crosses midnight. */
+struct span {
+	int32_t open, close;
+};
+
+/* The intervals of one day as written in the schedule. */
+struct hours {
+	unsigned n;
+	struct span s[MAX_SPANS];
+};
+
+/* One date's business time on its own wall-clock day: its own intervals
+ * and the previous day's that cross midnight, cut at 24:00 and merged. */
+struct dayset {
+	unsigned n;
+	struct span s[2 * MAX_SPANS];
+};
+
+struct exception {
+	int64_t day;
+	enum sla_day_kind kind;
+	char *name;
+};
+
+/* The two per-day quantities kept as prefix sums: business seconds on the
+ * wall-clock axis, and working days (dates with hours of their own). */
+enum { Q_SECS, Q_WORK, Q_N };
+
+/* A day that differs from the weekly pattern, with the sums of the
+ * differences of the irregular days before it. */
+struct irregular {
+	int64_t cum[Q_N];
+	int64_t val[Q_N];
+	struct dayset set;
+};
+
+/* From AT on, the zone's offset is OFF and the correction C is CC. */
+struct change {
+	int64_t at;
+	int64_t cc;
+	int32_t off;
+};
+
+struct sla_calendar {
+	char *name;
+	const sla_tz *tz;
+	bool all_hours;		/* 24x7 without dated exceptions: F(t) = t */
+	bool is_24x7;
+	int64_t day_length;	/* 0: the template day's */
+	struct hours week[WEEK];
+	struct exception *exc;	/* sorted by day, no day twice */
+	size_t nexc, cap;
+
+	/* Derived from the above when a query first needs them. */
+	bool built;
+	int template_wd;	/* the hours a make-up day gets; -1: none */
+	struct dayset regular[WEEK];
+	int64_t reg_val[Q_N][WEEK];
+	int64_t week_pre[Q_N][WEEK + 1];
+	int64_t *irr_day;	/* capacity 2 × cap: each exception and the day after */
+	int64_t (*irr_end)[Q_N]; /* the sums up to and including each irregular day */
+	struct irregular *irr;
+	size_t nirr;
+	int64_t cum_end[Q_N];
+
+	struct change *chg;	/* offset changes in [chg_lo, chg_hi) */
+	size_t nchg, chg_cap;
+	int64_t chg_lo, chg_hi;
+	int64_t year_lo, year_hi;
+};
+
+static const struct hours no_hours;
+
+static void
+set_err(char *err, size_t errlen, const char *fmt, const char *what, size_t n)
+{
+	if (err && errlen)
+		snprintf(err, errlen, fmt, (int)n, what);
+}
+
+/* ---- the calendar object -------------------------------------------------- */
+
+sla_calendar *
+sla_calendar_new(const char *name, const sla_tz *tz)
+{
+	sla_calendar *c = calloc(1, sizeof *c);
+	if (!c || !(c->name = strdup(name))) {
+		free(c);
+		return NULL;
+	}
+	c->tz = tz;
+	return c;
+}
+
+sla_calendar *
+sla_calendar_new_24x7(const sla_tz *tz)
+{
+	sla_calendar *c = sla_calendar_new("24x7", tz);
+	if (!c)
+		return NULL;
+	for (unsigned wd = 0; wd < WEEK; wd++)
+		sla_calendar_add_hours(c, wd, 0, SLA_DAY);
+	c->is_24x7 = c->all_hours = true;
+	return c;
+}
+
+void
+sla_calendar_free(sla_calendar *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nexc; i++)
+		free(c->exc[i].name);
+	free(c->exc);
+	free(c->irr_day);
+	free(c->irr_end);
+	free(c->irr);
+	free(c->chg);
+	free(c->name);
+	free(c);
+}
+
+const char *
+sla_calendar_name(const sla_calendar *c)
+{
+	return c->name;
+}
+
+const sla_tz *
+sla_calendar_tz(const sla_calendar *c)
+{
+	return c->tz;
+}
+
+bool
+sla_calendar_is_24x7(const sla_calendar *c)
+{
+	return c->all_hours;
+}
+
+/* Anything that changes the calendar throws away what was derived. */
+static void
+invalidate(sla_calendar *c)
+{
+	c->built = false;
+	c->nchg = 0;
+	c->chg_lo = c->chg_hi = 0;
+}
+
+int
+sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close)
+{
+	if (wd >= WEEK || open < 0 || open >= SLA_DAY || close < 0 || close > SLA_DAY ||
+	    open == close || c->week[wd].n == MAX_SPANS)
+		return -1;
+	if (close < open)
+		close += SLA_DAY;
+	c->week[wd].s[c->week[wd].n++] = (struct span){ open, close };
+	invalidate(c);
+	return 0;
+}
+
+/* ---- parsing hours --------------------------------------------------------- */
+
+static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
+					    "friday", "saturday", "sunday" };
+
+/* A weekday name at P, its first three letters or whole, in any case: its
+ * number, or -1. */
+static int
+parse_weekday(const char **pp)
+{
+	const char *p = sla_skip_blanks(*pp);
+	size_t n = 0;
+	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
+		n++;
+	for (int wd = 0; wd < WEEK; wd++) {
+		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
+			*pp = sla_skip_blanks(p + n);
+			return wd;
+		}
+	}
+	return -1;
+}
+
+/* "mon-fri", "sat", "mon,wed", "fri-mon" as a set of weekdays (bit wd). */
+static int
+parse_days(const char *days, unsigned *set)
+{
+	const char *p = days;
+	*set = 0;
+	for (;;) {
+		int from = parse_weekday(&p), to = from;
+		if (from < 0)
+			return -1;
+		if (*p == '-') {
+			p++;
+			if ((to = parse_weekday(&p)) < 0)
+				return -1;
+		}
+		for (int wd = from;; wd = (wd + 1) % WEEK) {
+			*set |= 1u << wd;
+			if (wd == to)
+				break;
+		}
+		if (*p == '\0')
+			return 0;
+		if (*p++ != ',')
+			return -1;
+	}
+}
+
+/* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
+static int32_t
+parse_clock(const char **pp)
+{
+	const char *p = sla_skip_blanks(*pp);
+	int32_t part[3] = { 0, 0, 0 };
+	int n = 0;
+	for (; n < 3; n++) {
+		bool one = n == 0 && sla_is_digit(p[0]) && !sla_is_digit(p[1]);
+		if (!one && (!sla_is_digit(p[0]) || !sla_is_digit(p[1])))
+			return -1;
+		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+		p += one ? 1 : 2;
+		if (*p != ':' || n == 2)
+			break;
+		p++;
+	}
+	if (n == 0 || part[0] > 24 || part[1] > 59 || part[2] > 59)
+		return -1;
+	int32_t secs = part[0] * 3600 + part[1] * 60 + part[2];
+	if (secs > SLA_DAY)
+		return -1;
+	*pp = sla_skip_blanks(p);
+	return secs;
+}
+
+/* "09:00-12:00, 13:00-18:00" into H; "closed" or nothing is no hours. */
+static int
+parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
+{
+	const char *p = sla_skip_blanks(text);
+	h->n = 0;
+	if (*p == '\0' || strcasecmp(p, "closed") == 0)
+		return 0;
+	for (;;) {
+		const char *item = p;
+		int32_t open = parse_clock(&p), close = -1;
+		if (open >= 0 && *p == '-') {
+			p++;
+			close = parse_clock(&p);
+		}
+		size_t len = strcspn(item, ",");
+		while (len && (item[len - 1] == ' ' || item[len - 1] == '\t'))
+			len--;
+		if (open < 0 || close < 0 || open == SLA_DAY || (*p != ',' && *p != '\0')) {
+			set_err(err, errlen, "not an interval HH:MM-HH:MM \"%.*s\"", item, len);
+			return -1;
+		}
+		if (open == close) {
+			set_err(err, errlen, "empty interval \"%.*s\"", item, len);
+			return -1;
+		}
+		if (h->n == MAX_SPANS) {
+			set_err(err, errlen, "too many intervals in a day \"%.*s\"", item, len);
+			return -1;
+		}
+		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
+		if (*p == '\0')
+			return 0;
+		p = sla_skip_blanks(p + 1);
+	}
+}
+
+int
+sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
+			 char *err, size_t errlen)
+{
+	unsigned set;
+	struct hours h;
+
+	if (parse_days(days, &set) < 0) {
+		set_err(err, errlen, "not weekdays such as mon-fri or sat \"%.*s\"", days,
+			strlen(days));
+		return -1;
+	}
+	if (parse_hours(hours, &h, err, errlen) < 0)
+		return -1;
+	for (unsigned wd = 0; wd < WEEK; wd++)
+		if (set & (1u << wd))
+			c->week[wd] = h;
+	c->all_hours = false;
+	invalidate(c);
+	return 0;
+}
+
+/* ---- dated exceptions ------------------------------------------------------ */
+
+/* The index of the first exception on or after DAY. */
+static size_t
+exc_search(const sla_calendar *c, int64_t day)
+{
+	size_t lo = 0, hi = c->nexc;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->exc[mid].day < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const struct exception *
+exc_find(const sla_calendar *c, int64_t day)
+{
+	size_t i = exc_search(c, day);
+	return i < c->nexc && c->exc[i].day == day ? &c->exc[i] : NULL;
+}
+
+/* Room for one more exception, and for the irregular days it brings. */
+static int
+exc_reserve(sla_calendar *c)
+{
+	if (c->nexc < c->cap)
+		return 0;
+	size_t cap = c->cap ? 2 * c->cap : 64;
+	struct exception *exc = realloc(c->exc, cap * sizeof *exc);
+	if (!exc)
+		return -1;
+	c->exc = exc;
+	int64_t *days = realloc(c->irr_day, 2 * cap * sizeof *days);
+	if (!days)
+		return -1;
+	c->irr_day = days;
+	int64_t(*end)[Q_N] = realloc(c->irr_end, 2 * cap * sizeof *end);
+	if (!end)
+		return -1;
+	c->irr_end = end;
+	struct irregular *irr = realloc(c->irr, 2 * cap * sizeof *irr);
+	if (!irr)
+		return -1;
+	c->irr = irr;
+	c->cap = cap;
+	return 0;
+}
+
+int
+sla_calendar_add_date(sla_calendar *c, int64_t day, enum sla_day_kind kind, const char *name)
+{
+	if (kind != SLA_DAY_HOLIDAY && kind != SLA_DAY_WORKDAY)
+		return -1;
+	size_t i = exc_search(c, day);
+	if (i < c->nexc && c->exc[i].day == day)
+		return c->exc[i].kind == kind ? 0 : -1;
+	char *copy = NULL;
+	if (exc_reserve(c) < 0 || (name && !(copy = strdup(name))))
+		return -1;
+	memmove(c->exc + i + 1, c->exc + i, (c->nexc - i) * sizeof *c->exc);
+	c->exc[i] = (struct exception){ day, kind, copy };
+	c->nexc++;
+	c->all_hours = false;
+	invalidate(c);
+	return 0;
+}
+
+bool
+sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
+{
+	if (c->nexc == 0)
+		return false;
+	unsigned m, d;
+	sla_civil_from_days(c->exc[0].day, first, &m, &d);
+	sla_civil_from_days(c->exc[c->nexc - 1].day, last, &m, &d);
+	return true;
+}
+
+/* ---- derived tables ---------------------------------------------------------- */
+
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	return (x->open > y->open) - (x->open < y->open);
+}
+
+/* Sort and merge the N spans of S (touching spans become one). */
+static unsigned
+merge_spans(struct span *s, unsigned n)
+{
+	qsort(s, n, sizeof *s, span_cmp);
+	unsigned out = 0;
+	for (unsigned i = 0; i < n; i++) {
+		if (out && s[i].open <= s[out - 1].close) {
+			if (s[i].close > s[out - 1].close)
+				s[out - 1].close = s[i].close;
+		} else {
+			s[out++] = s[i];
+		}
+	}
+	return out;
+}
+
+static int64_t
+spans_length(const struct span *s, unsigned n)
+{
+	int64_t sum = 0;
+	for (unsigned i = 0; i < n; i++)
+		sum += s[i].close - s[i].open;
+	return sum;
+}
+
+/* A day's business time on its own date: OWN cut at 24:00, and what of
+ * PREV crosses midnight. */
+static void
+make_dayset(const struct hours *prev, const struct hours *own, struct dayset *out)
+{
+	unsigned n = 0;
+	for (unsigned i = 0; i < own->n; i++) {
+		int32_t close = own->s[i].close < SLA_DAY ? own->s[i].close : SLA_DAY;
+		out->s[n++] = (struct span){ own->s[i].open, close };
+	}
+	for (unsigned i = 0; i < prev->n; i++)
+		if (prev->s[i].close > SLA_DAY)
+			out->s[n++] = (struct span){ 0, prev->s[i].close - SLA_DAY };
+	out->n = merge_spans(out->s, n);
+}
+
+/* The hours of date DAY: its weekday's, none on a holiday, and on a
+ * make-up workday the template's unless its weekday has hours. */
+static const struct hours *
+date_hours(const sla_calendar *c, int64_t day)
+{
+	const struct hours *h = &c->week[sla_weekday(day)];
+	const struct exception *e = exc_find(c, day);
+	if (!e)
+		return h;
+	if (e->kind == SLA_DAY_HOLIDAY)
+		return &no_hours;
+	if (h->n == 0 && c->template_wd >= 0)
+		return &c->week[c->template_wd];
+	return h;
+}
+
+static void
+day_values(const struct dayset *set, const struct hours *own, int64_t val[Q_N])
+{
+	val[Q_SECS] = spans_length(set->s, set->n);
+	val[Q_WORK] = own->n > 0;
+}
+
+/* Quantity Q summed over the weekly pattern for the days before DAY. */
+static int64_t
+weekly_sum(const sla_calendar *c, int q, int64_t day)
+{
+	int64_t r = day - MONDAY_REF, w = sla_floor_div(r, WEEK);
+	return w * c->week_pre[q][WEEK] + c->week_pre[q][r - w * WEEK];
+}
+
+static void
+build_irregular(sla_calendar *c)
+{
+	int64_t cum[Q_N] = { 0, 0 };
+	c->nirr = 0;
+	for (size_t i = 0; i < c->nexc; i++) {
+		for (int64_t day = c->exc[i].day; day <= c->exc[i].day + 1; day++) {
+			if (c->nirr && c->irr_day[c->nirr - 1] >= day)
+				continue;
+			struct irregular *r = &c->irr[c->nirr];
+			const struct hours *own = date_hours(c, day);
+			make_dayset(date_hours(c, day - 1), own, &r->set);
+			day_values(&r->set, own, r->val);
+			unsigned wd = sla_weekday(day);
+			for (int q = 0; q < Q_N; q++) {
+				r->cum[q] = cum[q];
+				cum[q] += r->val[q] - c->reg_val[q][wd];
+				c->irr_end[c->nirr][q] = weekly_sum(c, q, day + 1) + cum[q];
+			}
+			c->irr_day[c->nirr++] = day;
+		}
+	}
+	memcpy(c->cum_end, cum, sizeof cum);
+}
+
+/* The template day (the hours a make-up workday gets): Monday, or the
+ * first weekday after it that has hours; -1 when none has. */
+static int
+template_weekday(const sla_calendar *c)
+{
+	for (int wd = 0; wd < WEEK; wd++)
+		if (c->week[wd].n)
+			return wd;
+	return -1;
+}
+
+static void
+build(sla_calendar *c)
+{
+	c->template_wd = template_weekday(c);
+	for (unsigned wd = 0; wd < WEEK; wd++) {
+		make_dayset(&c->week[(wd + WEEK - 1) % WEEK], &c->week[wd], &c->regular[wd]);
+		int64_t val[Q_N];
+		day_values(&c->regular[wd], &c->week[wd], val);
+		for (int q = 0; q < Q_N; q++) {
+			c->reg_val[q][wd] = val[q];
+			c->week_pre[q][wd + 1] = c->week_pre[q][wd] + val[q];
+		}
+	}
+	build_irregular(c);
+	c->built = true;
+}
+
+/* ---- the wall-clock axis ------------------------------------------------------ */
+
+/* The index of the first irregular day on or after DAY. */
+static size_t
+irr_search(const sla_calendar *c, int64_t day)
+{
+	size_t lo = 0, hi = c->nirr;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->irr_day[mid] < day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int64_t
+cum_at(const sla_calendar *c, int q, size_t k)
+{
+	return k < c->nirr ? c->irr[k].cum[q] : c->cum_end[q];
+}
+
+/* Quantity Q summed over the days before DAY (from a fixed origin). */
+static int64_t
+day_base(const sla_calendar *c, int q, int64_t day, size_t *k)
+{
+	*k = irr_search(c, day);
+	return weekly_sum(c, q, day) + cum_at(c, q, *k);
+}
+
+/* The same, K being irr_search(DAY) already. */
+static int64_t
+day_base_at(const sla_calendar *c, int q, int64_t day, size_t k)
+{
+	return weekly_sum(c, q, day) + cum_at(c, q, k);
+}
+
+/* The business time of DAY on its own date; K is irr_search(DAY). */
+static const struct dayset *
+day_set(const sla_calendar *c, int64_t day, size_t k)
+{
+	if (k < c->nirr && c->irr_day[k] == day)
+		return &c->irr[k].set;
+	return &c->regular[sla_weekday(day)];
+}
+
+/* M(x): business seconds on the wall-clock axis before local reading X. */
+static int64_t
+local_measure(const sla_calendar *c, int64_t x)
+{
+	int64_t day = sla_floor_div(x, SLA_DAY), s = x - day * SLA_DAY;
+	size_t k;
+	int64_t m = day_base(c, Q_SECS, day, &k);
+	const struct dayset *set = day_set(c, day, k);
+	for (unsigned i = 0; i < set->n && set->s[i].open < s; i++)
+		m += (set->s[i].close < s ? set->s[i].close : s) - set->s[i].open;
+	return m;
+}
+
+/* The first day D such that quantity Q summed over the days up to and
+ * including D reaches H, and irr_search(D) in *K; false when no day ever
+ * does. */
+static bool
+first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day, size_t *k)
+{
+	/* the first irregular day whose end reaches H bounds the answer */
+	size_t lo = 0, hi = c->nirr;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->irr_end[mid][q] >= h)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	*k = lo;
+	int64_t week = c->week_pre[q][WEEK], rest = h - cum_at(c, q, lo);
+	if (week == 0) {
+		if (lo == c->nirr)
+			return false;
+		*day = c->irr_day[lo];
+		return true;
+	}
+	/* the regular days before it: the first r with weekly_sum(r) >= rest,
+	 * in week w where w × week < rest <= (w + 1) × week */
+	int64_t w = sla_floor_div(rest - 1, week), m = 1;
+	while (w * week + c->week_pre[q][m] < rest)
+		m++;
+	int64_t d = MONDAY_REF + w * WEEK + m - 1;
+	if (lo > 0 && d <= c->irr_day[lo - 1])
+		d = c->irr_day[lo - 1] + 1;
+	if (lo < c->nirr && d > c->irr_day[lo])
+		d = c->irr_day[lo];
+	*day = d;
+	return true;
+}
+
+/* The first local reading x with M(x) >= G, or false. */
+static bool
+local_reach(const sla_calendar *c, int64_t g, int64_t *x)
+{
+	int64_t day;
+	size_t k;
+	if (!first_day_reaching(c, Q_SECS, g, &day, &k))
+		return false;
+	int64_t left = g - day_base_at(c, Q_SECS, day, k);
+	const struct dayset *set = day_set(c, day, k);
+	/* 0 < left <= the day's business seconds */
+	unsigned i = 0;
+	while (i + 1 < set->n && set->s[i].close - set->s[i].open < left) {
+		left -= set->s[i].close - set->s[i].open;
+		i++;
+	}
+	*x = day * SLA_DAY + set->s[i].open + left;
+	return true;
+}
+
+/* ---- real time: the table of the zone's offset changes ---------------------- */
+
+/* Instants are taken from 0001-01-01 to 9999-12-31, and a day either side
+ * so that any wall-clock time of those years is in, whatever its zone. */
+static const int64_t T_MIN = -62135596800 - SLA_DAY, T_MAX = 253402300800 + SLA_DAY;
+
+static bool
+in_range(int64_t t)
+{
+	return t >= T_MIN && t < T_MAX;
+}
+
+static int64_t
+in_range_or_none(int64_t t)
+{
+	return in_range(t) ? t : -1;
+}
+
+static void
+prepare(sla_calendar *c)
+{
+	if (!c->built)
+		build(c);
+}
+
+static int
+change_push(sla_calendar *c, struct change ch)
+{
+	if (c->nchg == c->chg_cap) {
+		size_t cap = c->chg_cap ? 2 * c->chg_cap : 16;
+		struct change *p = realloc(c->chg, cap * sizeof *p);
+		if (!p)
+			return -1;
+		c->chg = p;
+		c->chg_cap = cap;
+	}
+	c->chg[c->nchg++] = ch;
+	return 0;
+}
+
+static int64_t
+year_start(int64_t y)
+{
+	return sla_days_from_civil(y, 1, 1) * SLA_DAY;
+}
+
+/* The changes of the years [YLO, YHI), each with the running correction:
+ * at a change the wall-clock axis jumps, and the business seconds of the
+ * reading it skipped are taken off (clocks forward) or of the reading it
+ * repeats added (clocks back). */
+static int
+build_changes(sla_calendar *c, int64_t ylo, int64_t yhi)
+{
+	int64_t lo = year_start(ylo), hi = year_start(yhi), t = lo, cc = 0;
+	int32_t off = sla_tz_offset(c->tz, lo);
+
+	c->nchg = 0;
+	c->chg_lo = c->chg_hi = 0;
+	if (change_push(c, (struct change){ lo, 0, off }) < 0)
+		return -1;
+	for (int64_t at; (at = sla_tz_next_change(c->tz, t)) < hi; t = at) {
+		int32_t next = sla_tz_offset(c->tz, at);
+		cc += local_measure(c, at + off) - local_measure(c, at + next);
+		if (change_push(c, (struct change){ at, cc, next }) < 0) {
+			c->nchg = 0;
+			return -1;
+		}
+		off = next;
+	}
+	c->chg_lo = lo;
+	c->chg_hi = hi;
+	c->year_lo = ylo;
+	c->year_hi = yhi;
+	return 0;
+}
+
+/* Make sure the table holds instant T: grown to cover its year and the
+ * ones either side, and by as much again as it held, so that queries
+ * moving through time rebuild it only a few times. */
+static int
+cover(sla_calendar *c, int64_t t)
+{
+	prepare(c);
+	if (t >= c->chg_lo && t < c->chg_hi)
+		return 0;
+	int64_t y;
+	unsigned m, d;
+	sla_civil_from_days(sla_floor_div(t, SLA_DAY), &y, &m, &d);
+	int64_t ylo = y - 1, yhi = y + 2;
+	if (c->nchg) {
+		int64_t pad = c->year_hi - c->year_lo;
+		ylo = y < c->year_lo ? y - 1 - pad : c->year_lo;
+		yhi = y >= c->year_hi ? y + 2 + pad : c->year_hi;
+	}
+	return build_changes(c, ylo < YEAR_FIRST - 1 ? YEAR_FIRST - 1 : ylo,
+			     yhi > YEAR_LAST + 2 ? YEAR_LAST + 2 : yhi);
+}
+
+/* The change in force at instant T (covered by the table). */
+static size_t
+change_at(const sla_calendar *c, int64_t t)
+{
+	size_t lo = 0, hi = c->nchg;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->chg[mid].at <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* F(t) at the start of change J, or at T in J's period. */
+static int64_t
+measure_in(const sla_calendar *c, size_t j, int64_t t)
+{
+	return local_measure(c, t + c->chg[j].off) + c->chg[j].cc;
+}
+
+/* ---- queries ----------------------------------------------------------------- */
+
+int64_t
+sla_business(sla_calendar *c, int64_t a, int64_t b)
+{
+	if (a > b || !in_range(a) || !in_range(b))
+		return -1;
+	if (c->all_hours)
+		return b - a;
+	if (cover(c, a) < 0 || cover(c, b) < 0)
+		return -1;
+	return measure_in(c, change_at(c, b), b) - measure_in(c, change_at(c, a), a);
+}
+
+/* The last period, from the one holding S on, that starts below G: the
+ * due instant lies in it. */
+static size_t
+period_below(const sla_calendar *c, int64_t s, int64_t g)
+{
+	size_t lo = change_at(c, s), hi = c->nchg;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (measure_in(c, mid, c->chg[mid].at) < g)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+int64_t
+sla_due(sla_calendar *c, int64_t s, int64_t target)
+{
+	if (target < 0 || target >= T_MAX - T_MIN || !in_range(s))
+		return -1;
+	if (target == 0)
+		return s;
+	if (c->all_hours)
+		return target < T_MAX - s ? s + target : -1;
+	if (cover(c, s) < 0)
+		return -1;
+	int64_t g = measure_in(c, change_at(c, s), s) + target;
+	for (;;) {
+		size_t j = period_below(c, s, g);
+		int64_t x;
+		if (!local_reach(c, g - c->chg[j].cc, &x))
+			return -1;
+		int64_t d = x - c->chg[j].off;
+		if (!in_range(d))
+			return -1;
+		/* past the table's end, a change may lie before D: extend, retry */
+		if (j + 1 < c->nchg || d < c->chg_hi)
+			return d;
+		if (cover(c, d) < 0)
+			return -1;
+	}
+}
+
+/* The first instant whose wall-clock reading is X or later: the earlier
+ * of two in an overlap, the moment the clocks jump in a gap. */
+static int64_t
+instant_of_local(const sla_calendar *c, int64_t x)
+{
+	int64_t t;
+	if (sla_tz_to_utc(c->tz, x, &t) == SLA_TZ_OK)
+		return t;
+	int32_t before = sla_tz_offset(c->tz, x - SLA_DAY);
+	return sla_tz_next_change(c->tz, x - before - SLA_DAY);
+}
+
+/* The end of what the hours of the day before DAY hold after midnight:
+ * they all start at 00:00 there, so they cover [00:00, end). */
+static int32_t
+spill_end(const sla_calendar *c, int64_t day)
+{
+	const struct hours *prev = date_hours(c, day - 1);
+	int32_t end = 0;
+	for (unsigned i = 0; i < prev->n; i++)
+		if (prev->s[i].close - SLA_DAY > end)
+			end = prev->s[i].close - SLA_DAY;
+	return end;
+}
+
+int64_t
+sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const char **name)
+{
+	prepare(c);
+	const struct exception *e = exc_find(c, day);
+	*kind = e ? e->kind : SLA_DAY_REGULAR;
+	*name = e ? e->name : NULL;
+	struct hours own = *date_hours(c, day);
+	own.n = merge_spans(own.s, own.n);
+	int32_t from = spill_end(c, day);
+	int64_t sum = 0;
+	for (unsigned i = 0; i < own.n; i++) {
+		int64_t open = own.s[i].open > from ? own.s[i].open : from, close = own.s[i].close;
+		if (open >= close)
+			continue;
+		int64_t secs = sla_business(c, instant_of_local(c, day * SLA_DAY + open),
+					    instant_of_local(c, day * SLA_DAY + close));
+		if (secs < 0)
+			return -1;
+		sum += secs;
+	}
+	return sum;
+}
+
+/* HH:MM, or HH:MM:SS when the seconds are not zero. */
+static size_t
+format_clock(int32_t secs, char *buf, size_t n)
+{
+	int h = secs / 3600, m = secs / 60 % 60, s = secs % 60;
+	int len = s ? snprintf(buf, n, "%02d:%02d:%02d", h, m, s) : snprintf(buf, n, "%02d:%02d", h, m);
+	return len < 0 ? 0 : (size_t)len;
+}
+
+size_t
+sla_calendar_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n)
+{
+	prepare(c);
+	const struct hours *h = date_hours(c, day);
+	size_t len = 0;
+	if (n)
+		buf[0] = '\0';
+	if (h->n == 0)
+		return (size_t)snprintf(buf, n, "closed");
+	for (unsigned i = 0; i < h->n && len + 24 < n; i++) {
+		int32_t close = h->s[i].close > SLA_DAY ? h->s[i].close - SLA_DAY : h->s[i].close;
+		if (i)
+			len += (size_t)snprintf(buf + len, n - len, ", ");
+		len += format_clock(h->s[i].open, buf + len, n - len);
+		buf[len++] = '-';
+		len += format_clock(close, buf + len, n - len);
+	}
+	return len;
+}
+
+/* ---- working days --------------------------------------------------------------- */
+
+void
+sla_calendar_set_day_length(sla_calendar *c, int64_t secs)
+{
+	c->day_length = secs;
+}
+
+int64_t
+sla_calendar_day_length(const sla_calendar *c)
+{
+	if (c->day_length > 0)
+		return c->day_length;
+	int wd = template_weekday(c);
+	if (wd < 0)
+		return 0;
+	struct hours h = c->week[wd];
+	return spans_length(h.s, merge_spans(h.s, h.n));
+}
+
+/* The working day instant T belongs to: the date of its wall-clock
+ * reading, or the day before when T is in an interval of that day that
+ * crosses midnight.  *TOD is the reading's seconds after that day's
+ * midnight. */
+static int64_t
+owning_day(const sla_calendar *c, int64_t t, int64_t *tod)
+{
+	int64_t x = t + sla_tz_offset(c->tz, t), day = sla_floor_div(x, SLA_DAY);
+	const struct hours *prev = date_hours(c, day - 1);
+	int64_t into_prev = x - (day - 1) * SLA_DAY;
+	for (unsigned i = 0; i < prev->n; i++) {
+		if (into_prev >= prev->s[i].open && into_prev < prev->s[i].close) {
+			*tod = into_prev;
+			return day - 1;
+		}
+	}
+	*tod = x - day * SLA_DAY;
+	return day;
+}
+
+/* The Nth working day after DAY. */
+static bool
+nth_working_day(const sla_calendar *c, int64_t day, int64_t n, int64_t *out)
+{
+	size_t k;
+	return first_day_reaching(c, Q_WORK, day_base(c, Q_WORK, day + 1, &k) + n, out, &k);
+}
+
+int64_t
+sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
+{
+	if (n < 1 || !in_range(s))
+		return -1;
+	int64_t open = sla_due(c, s, 1);	/* the next opening, or S inside hours */
+	if (open < 0)
+		return -1;
+	prepare(c);
+	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
+	if (!nth_working_day(c, day, n, &due_day))
+		return -1;
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + tod));
+}
+
+int64_t
+sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
+{
+	if (n < 1 || !in_range(s))
+		return -1;
+	prepare(c);
+	int64_t tod, day = owning_day(c, s, &tod), due_day;
+	if (!nth_working_day(c, day, n, &due_day))
+		return -1;
+	const struct hours *h = date_hours(c, due_day);
+	int32_t close = 0;
+	for (unsigned i = 0; i < h->n; i++)
+		if (h->s[i].close > close)
+			close = h->s[i].close;
+	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + close));
+}

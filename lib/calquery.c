@@ -1,0 +1,234 @@
+/* calquery.c: sla-time's questions to a calendar, and its answers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sla_calquery.h"
+#include "sla_duration.h"
+#include "sla_timeform.h"
+
+static const char wd_names[7][4] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+
+int
+sla_calq_time(const sla_calq *q, const char *text, int64_t *t)
+{
+	const sla_tz *tz = sla_calendar_tz(q->cal);
+	size_t n = strlen(text);
+	sla_stamp st;
+
+	if (strcmp(text, "now") == 0) {
+		*t = q->now;
+		return 0;
+	}
+	int rc = sla_timeform_parse(text, n, SLA_ORDER_UNKNOWN, &st);
+	if (rc == SLA_TF_AMBIGUOUS) {
+		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+			     "day/month order unknown (write the date as 2026-03-02)");
+		return -1;
+	}
+	if (rc != SLA_TF_OK) {
+		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+			     "cannot read time (RFC 3339, a form sla-parse reads, or now)");
+		return -1;
+	}
+	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
+		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+			     "no such wall-clock time in %s (the clocks skip it)", sla_tz_name(tz));
+		return -1;
+	}
+	return 0;
+}
+
+/* A query the calendar could not answer: the instants lie outside the
+ * years it counts, or the target is never reached. */
+static int
+no_answer(const sla_calq *q, const char *what)
+{
+	sla_diag_msg(q->d, NULL, 0, NULL, NULL, 0, "%s", what);
+	return SLA_EXIT_ERROR;
+}
+
+/* Business seconds: "26h30m" for a person, the number for a script. */
+static void
+secs_text(const sla_calq *q, int64_t secs, char *buf, size_t n)
+{
+	sla_duration d = { SLA_DUR_PLAIN, secs, 0, false };
+	if (q->seconds || q->format == SLA_CALQ_TSV)
+		snprintf(buf, n, "%lld", (long long)secs);
+	else
+		sla_duration_format(&d, buf, n);
+}
+
+static void
+put_duration(const sla_calq *q, int64_t secs)
+{
+	char buf[64];
+	secs_text(q, secs, buf, sizeof buf);
+	sla_writer_str(q->out, buf);
+}
+
+static void
+put_time(const sla_calq *q, int64_t t)
+{
+	char buf[SLA_RFC3339_MAX];
+	const sla_tz *tz = sla_calendar_tz(q->cal);
+	sla_writer_raw(q->out, buf, sla_rfc3339_format(t, sla_tz_offset(tz, t), buf));
+}
+
+static void
+put_tab(const sla_calq *q)
+{
+	sla_writer_char(q->out, '\t');
+}
+
+static void
+put_name(const sla_calq *q)
+{
+	const char *name = sla_calendar_name(q->cal);
+	sla_writer_escaped(q->out, name, strlen(name));
+}
+
+int
+sla_calq_between(const sla_calq *q, const char *from, const char *to)
+{
+	int64_t a, b;
+	if (sla_calq_time(q, from, &a) < 0 || sla_calq_time(q, to, &b) < 0)
+		return SLA_EXIT_ERROR;
+	if (a > b) {
+		sla_diag_msg(q->d, NULL, 0, NULL, to, strlen(to), "the end is before the start");
+		return SLA_EXIT_ERROR;
+	}
+	int64_t secs = sla_business(q->cal, a, b);
+	if (secs < 0)
+		return no_answer(q, "times outside the years 0001 to 9999");
+	if (q->format == SLA_CALQ_TSV) {
+		sla_writer_str(q->out, "start\tend\tcalendar\tbusiness_s\n");
+		put_time(q, a);
+		put_tab(q);
+		put_time(q, b);
+		put_tab(q);
+		put_name(q);
+		put_tab(q);
+	}
+	put_duration(q, secs);
+	sla_writer_char(q->out, '\n');
+	return SLA_EXIT_OK;
+}
+
+int
+sla_calq_due(const sla_calq *q, const char *start, const char *duration)
+{
+	int64_t s, target;
+	sla_duration dur;
+	char err[200];
+	if (sla_calq_time(q, start, &s) < 0)
+		return SLA_EXIT_ERROR;
+	if (sla_duration_parse(duration, &dur, err, sizeof err) < 0) {
+		sla_diag_msg(q->d, NULL, 0, NULL, NULL, 0, "%s", err);
+		return SLA_EXIT_ERROR;
+	}
+	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
+	if (due < 0)
+		return no_answer(q, "no due time: the target is not reached before the year 10000 "
+				    "(has the calendar any hours?)");
+	if (q->format == SLA_CALQ_TSV) {
+		char buf[64];
+		sla_writer_str(q->out, "start\tduration\tcalendar\tdue\ttarget_s\n");
+		put_time(q, s);
+		put_tab(q);
+		sla_writer_raw(q->out, buf, sla_duration_format(&dur, buf, sizeof buf));
+		put_tab(q);
+		put_name(q);
+		put_tab(q);
+		put_time(q, due);
+		put_tab(q);
+		sla_writer_i64(q->out, target);
+	} else {
+		put_time(q, due);
+	}
+	sla_writer_char(q->out, '\n');
+	return SLA_EXIT_OK;
+}
+
+/* The local date of instant T as a day number. */
+static int64_t
+local_day(const sla_calq *q, int64_t t)
+{
+	return sla_floor_div(t + sla_tz_offset(sla_calendar_tz(q->cal), t), SLA_DAY);
+}
+
+/* The kind of a day: as the date files write it for a script, in words
+ * for a person. */
+static const char *
+kind_name(enum sla_day_kind kind, bool text)
+{
+	if (kind == SLA_DAY_HOLIDAY)
+		return "holiday";
+	if (kind == SLA_DAY_WORKDAY)
+		return text ? "make-up workday" : "workday";
+	return "";
+}
+
+/* One line of the days listing. */
+static int
+put_day(const sla_calq *q, int64_t day, int64_t *total)
+{
+	enum sla_day_kind kind;
+	const char *name;
+	int64_t secs = sla_calendar_day(q->cal, day, &kind, &name);
+	if (secs < 0)
+		return -1;
+	*total += secs;
+	char date[16], hours[256];
+	int64_t y;
+	unsigned m, d;
+	sla_civil_from_days(day, &y, &m, &d);
+	snprintf(date, sizeof date, "%04lld-%02u-%02u", (long long)y, m, d);
+	sla_calendar_day_hours(q->cal, day, hours, sizeof hours);
+	const char *wd = wd_names[sla_weekday(day)];
+	if (q->format == SLA_CALQ_TSV) {
+		char line[320];
+		snprintf(line, sizeof line, "%s\t%s\t%lld\t%s\t%s\t", date, wd, (long long)secs, hours,
+			 kind_name(kind, false));
+		sla_writer_str(q->out, line);
+		if (name)
+			sla_writer_escaped(q->out, name, strlen(name));
+	} else {
+		char line[320], dur[64];
+		secs_text(q, secs, dur, sizeof dur);
+		int n = snprintf(line, sizeof line, "%s %s %8s  %-24s", date, wd, dur, hours);
+		if (kind != SLA_DAY_REGULAR)
+			snprintf(line + n, sizeof line - (size_t)n, "  %s%s%s", kind_name(kind, true),
+				 name ? ": " : "", name ? name : "");
+		size_t len = strlen(line);
+		while (len && line[len - 1] == ' ')
+			len--;
+		sla_writer_raw(q->out, line, len);
+	}
+	sla_writer_char(q->out, '\n');
+	return 0;
+}
+
+int
+sla_calq_days(const sla_calq *q, const char *from, const char *to)
+{
+	int64_t a, b;
+	if (sla_calq_time(q, from, &a) < 0 || sla_calq_time(q, to, &b) < 0)
+		return SLA_EXIT_ERROR;
+	int64_t first = local_day(q, a), last = local_day(q, b), total = 0;
+	if (last < first) {
+		sla_diag_msg(q->d, NULL, 0, NULL, to, strlen(to), "the last day is before the first");
+		return SLA_EXIT_ERROR;
+	}
+	if (q->format == SLA_CALQ_TSV)
+		sla_writer_str(q->out, "date\tweekday\tbusiness_s\thours\tkind\tname\n");
+	for (int64_t day = first; day <= last; day++)
+		if (put_day(q, day, &total) < 0)
+			return no_answer(q, "times outside the years 0001 to 9999");
+	if (q->format == SLA_CALQ_TEXT) {
+		char dur[64], line[96];
+		secs_text(q, total, dur, sizeof dur);
+		snprintf(line, sizeof line, "%-14s %8s\n", "total", dur);
+		sla_writer_str(q->out, line);
+	}
+	return SLA_EXIT_OK;
+}

@@ -1,0 +1,663 @@
+/* check.c: the ticket stream in, the check stream out (DESIGN §5).
+ *
+ * Everything a ticket needs is allocated once, before the first ticket:
+ * the times of the metrics' columns are parsed at most once per ticket
+ * into a cache, each metric is measured at most once (a `when` may ask for
+ * another metric's elapsed time), and rows are written field by field. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_check.h"
+#include "sla_money.h"
+
+const char *const sla_check_columns[SLA_CHECK_NCOLUMNS] = {
+	"id", "line", "customer", "tier", "metric", "calendar", "start", "due",
+	"stop", "target_s", "elapsed_s", "paused_s", "overrun_s", "status", "penalty", "reason",
+};
+
+enum { MAX_PAUSES = 64, REASON_MAX = 512 };
+
+/* The one time every ticket has (DESIGN §3): a metric that starts there
+ * cannot be measured without it; one that starts later has not started. */
+#define TICKET_START "opened"
+
+enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD };
+
+/* One time column of the stream, read once per ticket. */
+typedef struct time_col {
+	const char *name;
+	int col;		/* in the stream, or -1 */
+	enum tv_state state;
+	int64_t t;
+	char reason[REASON_MAX];	/* when TV_BAD */
+} time_col;
+
+/* One metric of the current ticket. */
+typedef struct metric_result {
+	bool done;		/* measured for this ticket */
+	bool ok;		/* else REASON says why it cannot be measured */
+	bool started;		/* else pending, REASON says what has not happened */
+	bool has_stop;
+	int64_t start, stop;
+	sla_measure m;
+	char reason[REASON_MAX];
+} metric_result;
+
+enum { FMT_CACHE = 1024 };
+
+/* The RFC 3339 text of a time on local day DAY at OFFSET. */
+typedef struct time_text {
+	int64_t day;
+	int32_t offset;
+	size_t len;		/* 0: empty */
+	char text[SLA_RFC3339_MAX];
+} time_text;
+
+typedef struct checker {
+	sla_policy *p;
+	const sla_tz *tz;
+	sla_reader *r;
+	sla_writer *w;
+	sla_diag *d;
+	const sla_check_opts *o;
+
+	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
+	int *keep;		/* stream columns of --keep */
+	time_col *tcols;
+	size_t ntcols;
+	size_t *m_start, *m_stop;	/* each metric's time columns */
+
+	/* the current ticket */
+	const sla_field *f;
+	const sla_tier *tier;
+	metric_result *res;
+	bool pauses_read, pauses_ok;
+	sla_interval pauses[MAX_PAUSES];
+	size_t npauses;
+	char pause_reason[REASON_MAX];
+
+	unsigned seen;		/* statuses written, as bits */
+	time_text fmt[FMT_CACHE];
+} checker;
+
+/* ---- setup ------------------------------------------------------------------ */
+
+static size_t
+time_col_of(checker *ck, const char *name)
+{
+	for (size_t i = 0; i < ck->ntcols; i++)
+		if (strcmp(ck->tcols[i].name, name) == 0)
+			return i;
+	ck->tcols[ck->ntcols] = (time_col){ .name = name, .col = sla_reader_column(ck->r, name) };
+	return ck->ntcols++;
+}
+
+/* Is METRIC given a target by any tier? */
+static bool
+metric_targeted(const sla_policy *p, size_t k)
+{
+	for (size_t t = 0; t < sla_policy_ntiers(p); t++)
+		if (sla_policy_tier_at(p, t)->targets[k].set)
+			return true;
+	return false;
+}
+
+/* A metric whose start column is missing cannot be measured at all: fatal.
+ * A missing stop column only means that it never stops: said once. */
+static int
+check_metric_columns(checker *ck)
+{
+	size_t nm = sla_policy_nmetrics(ck->p);
+	const char *file = sla_reader_file(ck->r);
+	for (size_t k = 0; k < nm; k++) {
+		const sla_metric *m = sla_policy_metric(ck->p, k);
+		if (!metric_targeted(ck->p, k))
+			continue;
+		if (ck->tcols[ck->m_start[k]].col < 0) {
+			sla_diag_msg(ck->d, file, 0, NULL, m->start_col, strlen(m->start_col),
+				     "the stream has no start column of metric %s", m->name);
+			return -1;
+		}
+		if (ck->tcols[ck->m_stop[k]].col < 0)
+			sla_diag_msg(ck->d, file, 0, NULL, m->stop_col, strlen(m->stop_col),
+				     "warning: the stream has no stop column of metric %s: it never stops",
+				     m->name);
+	}
+	return 0;
+}
+
+static int
+resolve_keep(checker *ck)
+{
+	for (size_t i = 0; i < ck->o->nkeep; i++) {
+		const char *name = ck->o->keep[i];
+		for (size_t c = 0; c < SLA_CHECK_NCOLUMNS; c++)
+			if (strcmp(name, sla_check_columns[c]) == 0) {
+				sla_diag_msg(ck->d, NULL, 0, "--keep", name, strlen(name),
+					     "is a column of the check stream already");
+				return -1;
+			}
+		if ((ck->keep[i] = sla_reader_column(ck->r, name)) < 0) {
+			sla_diag_msg(ck->d, sla_reader_file(ck->r), 0, "--keep", name, strlen(name),
+				     "no such column in the stream");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+checker_free(checker *ck)
+{
+	free(ck->keep);
+	free(ck->tcols);
+	free(ck->m_start);
+	free(ck->m_stop);
+	free(ck->res);
+}
+
+static int
+checker_init(checker *ck)
+{
+	size_t nm = sla_policy_nmetrics(ck->p);
+	ck->tz = sla_policy_tz(ck->p);
+	ck->c_id = sla_reader_column(ck->r, "id");
+	ck->c_line = sla_reader_column(ck->r, "line");
+	ck->c_customer = sla_reader_column(ck->r, "customer");
+	ck->c_tier = sla_reader_column(ck->r, "tier");
+	ck->c_exclude = sla_reader_column(ck->r, "exclude");
+	ck->c_error = sla_reader_column(ck->r, "error");
+	ck->c_paused = sla_reader_column(ck->r, "paused");
+	ck->keep = calloc(ck->o->nkeep + 1, sizeof *ck->keep);
+	ck->tcols = calloc(2 * nm, sizeof *ck->tcols);
+	ck->m_start = calloc(nm, sizeof *ck->m_start);
+	ck->m_stop = calloc(nm, sizeof *ck->m_stop);
+	ck->res = calloc(nm, sizeof *ck->res);
+	if (!ck->keep || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
+		sla_diag_msg(ck->d, NULL, 0, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	if (ck->c_id < 0) {
+		sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, NULL, "id", 2,
+			     "the stream has no column");
+		return -1;
+	}
+	for (size_t k = 0; k < nm; k++) {
+		const sla_metric *m = sla_policy_metric(ck->p, k);
+		ck->m_start[k] = time_col_of(ck, m->start_col);
+		ck->m_stop[k] = time_col_of(ck, m->stop_col);
+	}
+	return check_metric_columns(ck) < 0 || resolve_keep(ck) < 0 ? -1 : 0;
+}
+
+/* ---- reading one ticket ---------------------------------------------------------- */
+
+static sla_field
+field(const checker *ck, int col)
+{
+	return col < 0 ? (sla_field){ "", 0 } : ck->f[col];
+}
+
+/* Say why a field cannot be read: a record error, and the row's reason. */
+static void
+bad_field(checker *ck, const char *col, sla_field v, const char *what, char *reason)
+{
+	char quoted[4 * SLA_DIAG_VALUE_MAX + 16];
+	sla_diag_quote(quoted, sizeof quoted, v.p, v.n);
+	snprintf(reason, REASON_MAX, "%s: %s %s", col, what, quoted);
+	sla_diag_record(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), col, v.p, v.n,
+			"%s", what);
+}
+
+/* Read one time: 0 empty, 1 read into T, -1 not a time (WHAT says why). */
+static int
+read_time(const checker *ck, sla_field v, int64_t *t, const char **what)
+{
+	sla_stamp st;
+	if (v.n == 0)
+		return 0;
+	if (sla_rfc3339_parse(v.p, v.n, &st) < 0) {
+		*what = "cannot read time";
+		return -1;
+	}
+	if (sla_tz_resolve(ck->tz, &st, t) != SLA_TZ_OK) {
+		*what = "wall-clock time skipped by a DST change";
+		return -1;
+	}
+	return 1;
+}
+
+/* The time in column I of the current ticket, read on first use. */
+static time_col *
+ticket_time(checker *ck, size_t i)
+{
+	time_col *tc = &ck->tcols[i];
+	if (tc->state == TV_UNREAD) {
+		const char *what;
+		sla_field v = field(ck, tc->col);
+		int rc = read_time(ck, v, &tc->t, &what);
+		tc->state = rc > 0 ? TV_OK : rc == 0 ? TV_EMPTY : TV_BAD;
+		if (rc < 0)
+			bad_field(ck, tc->name, v, what, tc->reason);
+	}
+	return tc;
+}
+
+static int
+by_start(const void *a, const void *b)
+{
+	const sla_interval *x = a, *y = b;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Sort and merge the pauses, so that none is counted twice. */
+static void
+merge_pauses(checker *ck)
+{
+	size_t n = 0;
+	if (ck->npauses < 2)
+		return;
+	qsort(ck->pauses, ck->npauses, sizeof *ck->pauses, by_start);
+	for (size_t i = 0; i < ck->npauses; i++) {
+		if (n > 0 && ck->pauses[i].start <= ck->pauses[n - 1].end) {
+			if (ck->pauses[i].end > ck->pauses[n - 1].end)
+				ck->pauses[n - 1].end = ck->pauses[i].end;
+		} else {
+			ck->pauses[n++] = ck->pauses[i];
+		}
+	}
+	ck->npauses = n;
+}
+
+/* One "start/end" of the paused column; false when it cannot be read. */
+static bool
+read_pause(checker *ck, sla_field v)
+{
+	const char *slash = memchr(v.p, '/', v.n);
+	const char *what;
+	int64_t a, b = INT64_MAX;
+	if (!slash || read_time(ck, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
+		return false;
+	sla_field e = { slash + 1, v.n - (size_t)(slash + 1 - v.p) };
+	if (read_time(ck, e, &b, &what) < 0 || b < a)
+		return false;
+	if (a > ck->o->now)
+		return true;	/* not begun as of now */
+	if (b > ck->o->now)
+		b = INT64_MAX;	/* still paused as of now */
+	if (ck->npauses == MAX_PAUSES)
+		return false;
+	ck->pauses[ck->npauses++] = (sla_interval){ a, b };
+	return true;
+}
+
+/* The paused column of the current ticket: "start/end;start/end". */
+static bool
+ticket_pauses(checker *ck)
+{
+	if (ck->pauses_read)
+		return ck->pauses_ok;
+	ck->pauses_read = true;
+	ck->npauses = 0;
+	sla_field v = field(ck, ck->c_paused);
+	for (size_t i = 0; i < v.n;) {
+		const char *semi = memchr(v.p + i, ';', v.n - i);
+		size_t len = semi ? (size_t)(semi - (v.p + i)) : v.n - i;
+		if (len > 0 && !read_pause(ck, (sla_field){ v.p + i, len })) {
+			bad_field(ck, "paused", (sla_field){ v.p + i, len },
+				  "cannot read pause interval (start/end, at most 64)", ck->pause_reason);
+			return ck->pauses_ok = false;
+		}
+		i += len + 1;
+	}
+	merge_pauses(ck);
+	return ck->pauses_ok = true;
+}
+
+/* Measure metric K of the current ticket (once). */
+static metric_result *
+measure(checker *ck, size_t k)
+{
+	metric_result *res = &ck->res[k];
+	if (res->done)
+		return res;
+	res->done = true;
+	res->ok = false;
+	const sla_metric *m = sla_policy_metric(ck->p, k);
+	const sla_target *tg = &ck->tier->targets[k];
+	const time_col *a = ticket_time(ck, ck->m_start[k]);
+	const time_col *b = ticket_time(ck, ck->m_stop[k]);
+	if (a->state == TV_BAD || b->state == TV_BAD) {
+		memcpy(res->reason, (a->state == TV_BAD ? a : b)->reason, REASON_MAX);
+		return res;
+	}
+	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
+		snprintf(res->reason, REASON_MAX, "%s: no start time", m->start_col);
+		return res;
+	}
+	res->ok = true;
+	if (a->state == TV_EMPTY) {
+		/* a clock that starts later (resolved to closed) has not started */
+		res->started = false;
+		res->m = (sla_measure){ .status = SLA_PENDING };
+		snprintf(res->reason, REASON_MAX, "%s: not yet", m->start_col);
+		return res;
+	}
+	res->started = true;
+	res->start = a->t;
+	res->has_stop = b->state == TV_OK;
+	res->stop = b->t;
+	if (res->has_stop && res->stop < res->start) {
+		snprintf(res->reason, REASON_MAX, "%s before %s", m->stop_col, m->start_col);
+		return res->ok = false, res;
+	}
+	if (m->pausable && !ticket_pauses(ck)) {
+		memcpy(res->reason, ck->pause_reason, REASON_MAX);
+		return res->ok = false, res;
+	}
+	sla_measure_in in = {
+		.calendar = tg->calendar,
+		.target = tg->set ? &tg->target : NULL,
+		.start = res->start,
+		.stopped = res->has_stop,
+		.stop = res->stop,
+		.now = ck->o->now,
+		.warn_ppm = sla_policy_warn_ppm(ck->p),
+		.pauses = m->pausable ? ck->pauses : NULL,
+		.npauses = m->pausable ? ck->npauses : 0,
+	};
+	res->m = sla_measure_one(&in);
+	return res;
+}
+
+/* ---- writing rows ------------------------------------------------------------------ */
+
+typedef struct row {
+	sla_field tier;
+	const char *metric, *calendar;
+	const metric_result *res;	/* NULL: nothing measured */
+	enum sla_status status;
+	bool has_penalty;
+	int64_t penalty;
+	sla_field reason;
+	bool reason_escaped;	/* a ticket field, written as it came */
+} row;
+
+static void
+tab(checker *ck)
+{
+	sla_writer_char(ck->w, '\t');
+}
+
+static void
+put_raw(checker *ck, sla_field v)
+{
+	if (v.n)	/* an empty field may have no pointer at all */
+		sla_writer_raw(ck->w, v.p, v.n);
+}
+
+static void
+put_field(checker *ck, sla_field v)
+{
+	put_raw(ck, v);
+	tab(ck);
+}
+
+/* Write instant T as RFC 3339 in the policy's zone.  Formatting dates
+ * costs more than the rest of a row, and the times of a stream crowd into
+ * a few hundred days: the text of the last time seen on each local day
+ * (direct-mapped) is kept, and only its clock digits are rewritten. */
+static void
+put_time(checker *ck, bool has, int64_t t)
+{
+	if (has) {
+		int32_t off = sla_tz_offset(ck->tz, t);
+		int64_t local = t + off;
+		int64_t sod = local % SLA_DAY;
+		if (sod < 0)
+			sod += SLA_DAY;
+		int64_t day = (local - sod) / SLA_DAY;
+		time_text *c = &ck->fmt[(uint64_t)day % FMT_CACHE];
+		if (c->len == 0 || c->day != day || c->offset != off) {
+			c->len = sla_rfc3339_format(t, off, c->text);
+			c->day = day;
+			c->offset = off;
+		} else {
+			/* 2026-03-02T09:30:00+08:00: the clock is at 11, 14 and 17 */
+			int parts[3] = { (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60) };
+			for (int i = 0; i < 3; i++) {
+				c->text[11 + 3 * i] = (char)('0' + parts[i] / 10);
+				c->text[12 + 3 * i] = (char)('0' + parts[i] % 10);
+			}
+		}
+		sla_writer_raw(ck->w, c->text, c->len);
+	}
+	tab(ck);
+}
+
+static void
+put_num(checker *ck, bool has, int64_t v)
+{
+	if (has)
+		sla_writer_i64(ck->w, v);
+	tab(ck);
+}
+
+/* The measured columns: start, due, stop, target_s, elapsed_s, paused_s,
+ * overrun_s. */
+static void
+put_measure(checker *ck, const metric_result *res)
+{
+	bool ok = res && res->ok;
+	bool started = ok && res->started;
+	const sla_measure *m = ok ? &res->m : NULL;
+	put_time(ck, started, ok ? res->start : 0);
+	put_time(ck, started && m->has_due, ok ? m->due : 0);
+	put_time(ck, started && m->stopped, ok ? res->stop : 0);
+	put_num(ck, started, ok ? m->target_s : 0);
+	put_num(ck, ok, ok ? m->elapsed_s : 0);
+	put_num(ck, ok, ok ? m->paused_s : 0);
+	put_num(ck, ok, ok ? m->overrun_s : 0);
+}
+
+static void
+write_row(checker *ck, const row *rw)
+{
+	put_field(ck, field(ck, ck->c_id));
+	put_field(ck, field(ck, ck->c_line));
+	put_field(ck, field(ck, ck->c_customer));
+	put_field(ck, rw->tier);
+	sla_writer_str(ck->w, rw->metric);
+	tab(ck);
+	sla_writer_str(ck->w, rw->calendar);
+	tab(ck);
+	put_measure(ck, rw->res);
+	sla_writer_str(ck->w, sla_status_name(rw->status));
+	tab(ck);
+	if (rw->has_penalty) {
+		char buf[32];
+		sla_writer_raw(ck->w, buf,
+			       sla_money_format(rw->penalty, sla_policy_minor_digits(ck->p), buf));
+	}
+	tab(ck);
+	if (rw->reason_escaped)
+		put_raw(ck, rw->reason);
+	else if (rw->reason.n)
+		sla_writer_escaped(ck->w, rw->reason.p, rw->reason.n);
+	for (size_t i = 0; i < ck->o->nkeep; i++) {
+		tab(ck);
+		put_raw(ck, ck->f[ck->keep[i]]);
+	}
+	sla_writer_char(ck->w, '\n');
+	ck->seen |= 1u << rw->status;
+}
+
+static void
+write_header(checker *ck)
+{
+	for (size_t c = 0; c < SLA_CHECK_NCOLUMNS; c++) {
+		if (c)
+			tab(ck);
+		sla_writer_str(ck->w, sla_check_columns[c]);
+	}
+	for (size_t i = 0; i < ck->o->nkeep; i++) {
+		tab(ck);
+		sla_writer_escaped(ck->w, ck->o->keep[i], strlen(ck->o->keep[i]));
+	}
+	sla_writer_char(ck->w, '\n');
+}
+
+/* An invalid row; under --strict the end of the run. */
+static int
+write_invalid(checker *ck, row *rw, sla_field reason, bool escaped)
+{
+	rw->status = SLA_INVALID;
+	rw->res = NULL;
+	rw->reason = reason;
+	rw->reason_escaped = escaped;
+	write_row(ck, rw);
+	if (!ck->o->strict)
+		return 0;
+	sla_diag_msg(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), NULL, reason.p,
+		     reason.n, "invalid record (--strict)");
+	return -1;
+}
+
+static sla_field
+text(const char *s)
+{
+	return (sla_field){ s, strlen(s) };
+}
+
+/* ---- one ticket ------------------------------------------------------------------------ */
+
+static void
+reset_ticket(checker *ck)
+{
+	for (size_t i = 0; i < ck->ntcols; i++)
+		ck->tcols[i].state = TV_UNREAD;
+	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
+		ck->res[k].done = false;
+	ck->pauses_read = false;
+}
+
+/* A ticket without a tier that the policy knows: one invalid row. */
+static int
+untiered(checker *ck, sla_field tierf, sla_field err, char *reason)
+{
+	row rw = { .tier = tierf, .metric = "", .calendar = "" };
+	if (err.n)
+		return write_invalid(ck, &rw, err, true);
+	if (tierf.n) {
+		bad_field(ck, "tier", tierf, "unknown tier", reason);
+	} else {
+		snprintf(reason, REASON_MAX, "tier: empty, and the policy has no default_tier");
+		sla_diag_record(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), "tier", NULL,
+				0, "empty, and the policy has no default_tier");
+	}
+	return write_invalid(ck, &rw, text(reason), false);
+}
+
+/* Does metric K apply to the ticket (its `when`)?  1 yes, 0 no (n/a),
+ * -1 undecided: the metric it names cannot be measured. */
+static int
+applies(checker *ck, size_t k, const char **reason)
+{
+	const sla_metric *m = sla_policy_metric(ck->p, k);
+	if (m->when_metric < 0)
+		return 1;
+	const metric_result *ref = measure(ck, (size_t)m->when_metric);
+	if (!ref->ok) {
+		*reason = ref->reason;
+		return -1;
+	}
+	int64_t threshold = m->when.secs;
+	if (m->when.wd) {	/* the day length costs a little: only when asked */
+		sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
+		threshold += m->when.wd * sla_calendar_day_length(cal);
+	}
+	return ref->m.elapsed_s > threshold;
+}
+
+/* The row of metric K, which has a target in the ticket's tier. */
+static int
+metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
+{
+	const sla_target *tg = &ck->tier->targets[k];
+	row rw = { .tier = text(ck->tier->name), .metric = sla_policy_metric(ck->p, k)->name,
+		   .calendar = sla_calendar_name(tg->calendar) };
+	if (err.n)
+		return write_invalid(ck, &rw, err, true);
+	const char *why = NULL;
+	int on = applies(ck, k, &why);
+	if (on == 0)
+		return 0;
+	const metric_result *res = measure(ck, k);
+	if (exclude.n) {
+		rw.status = SLA_EXCLUDED;
+		rw.res = res;
+		rw.reason = exclude;
+		rw.reason_escaped = true;
+		write_row(ck, &rw);
+		return 0;
+	}
+	if (on < 0 || !res->ok)
+		return write_invalid(ck, &rw, text(on < 0 ? why : res->reason), false);
+	rw.res = res;
+	rw.status = res->m.status;
+	if (!res->started)
+		rw.reason = text(res->reason);
+	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
+		rw.has_penalty = true;
+		rw.penalty = sla_penalty_amount(&tg->penalty, res->m.overrun_s);
+	}
+	write_row(ck, &rw);
+	return 0;
+}
+
+static int
+ticket(checker *ck)
+{
+	char reason[REASON_MAX];
+	reset_ticket(ck);
+	sla_field err = field(ck, ck->c_error);
+	size_t ragged = sla_reader_ragged(ck->r);
+	if (ragged && !err.n) {
+		snprintf(reason, REASON_MAX, "the record has %zu fields, the header %zu", ragged,
+			 sla_reader_ncols(ck->r));
+		sla_diag_record(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), NULL, NULL,
+				0, "%s", reason);
+		err = text(reason);	/* plain text: nothing to escape */
+	}
+	sla_field tierf = field(ck, ck->c_tier);
+	ck->tier = tierf.n ? sla_policy_tier(ck->p, tierf.p, tierf.n) : sla_policy_default_tier(ck->p);
+	if (!ck->tier)
+		return untiered(ck, tierf, err, reason);
+	sla_field exclude = field(ck, ck->c_exclude);
+	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
+		if (ck->tier->targets[k].set && metric_row(ck, k, err, exclude) < 0)
+			return -1;
+	return 0;
+}
+
+int
+sla_check_run(sla_policy *p, sla_reader *r, sla_writer *w, const sla_check_opts *o,
+	      sla_diag *d)
+{
+	checker ck = { .p = p, .r = r, .w = w, .d = d, .o = o };
+	int rc = SLA_EXIT_ERROR;
+	if (checker_init(&ck) == 0) {
+		int n;
+		write_header(&ck);
+		while ((n = sla_reader_next(r)) == 1) {
+			ck.f = sla_reader_fields(r);
+			if (ticket(&ck) < 0)
+				break;
+		}
+		if (n == 0)
+			rc = ck.seen & o->fail_on ? SLA_EXIT_FAIL : SLA_EXIT_OK;
+	}
+	checker_free(&ck);
+	return rc;
+}

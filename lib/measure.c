@@ -1,0 +1,95 @@
+/* measure.c: one metric of one ticket, as of now (DESIGN §5). */
+#include "sla_check.h"
+
+const char *
+sla_status_name(enum sla_status s)
+{
+	static const char *const names[SLA_NSTATUS] = {
+		"met", "breached", "overdue", "at-risk", "pending", "excluded", "invalid",
+	};
+	return (unsigned)s < SLA_NSTATUS ? names[s] : "invalid";
+}
+
+static int64_t
+max64(int64_t a, int64_t b)
+{
+	return a > b ? a : b;
+}
+
+static int64_t
+min64(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Business seconds of the pauses inside [from, to). */
+static int64_t
+paused_within(const sla_measure_in *in, int64_t from, int64_t to)
+{
+	int64_t sum = 0;
+	for (size_t i = 0; i < in->npauses; i++) {
+		int64_t a = max64(in->pauses[i].start, from);
+		int64_t b = min64(in->pauses[i].end, to);
+		if (a < b)
+			sum += sla_business(in->calendar, a, b);
+	}
+	return sum;
+}
+
+/* The instant at which TARGET_S business seconds outside the pauses have
+ * run from START; false while a pause without end holds the clock first. */
+static bool
+due_with_pauses(const sla_measure_in *in, int64_t target_s, int64_t *due)
+{
+	int64_t rem = target_s, cur = in->start;
+	for (size_t i = 0; i < in->npauses; i++) {
+		const sla_interval *p = &in->pauses[i];
+		if (p->end <= cur)
+			continue;
+		int64_t ps = max64(p->start, cur);
+		int64_t d = sla_due(in->calendar, cur, rem);
+		if (d <= ps) {
+			*due = d;
+			return true;
+		}
+		rem -= sla_business(in->calendar, cur, ps);
+		if (p->end == INT64_MAX)
+			return false;
+		cur = p->end;
+	}
+	*due = sla_due(in->calendar, cur, rem);
+	return true;
+}
+
+static enum sla_status
+status_of(const sla_measure *m, int32_t warn_ppm)
+{
+	if (m->stopped)
+		return m->elapsed_s <= m->target_s ? SLA_MET : SLA_BREACHED;
+	if (m->elapsed_s > m->target_s)
+		return SLA_OVERDUE;
+	/* elapsed >= warn × target, in integers: ppm × seconds fits in int64
+	 * for any span below 290 000 years */
+	if (m->elapsed_s * 1000000 >= (int64_t)warn_ppm * m->target_s)
+		return SLA_AT_RISK;
+	return SLA_PENDING;
+}
+
+sla_measure
+sla_measure_one(const sla_measure_in *in)
+{
+	sla_measure m = { .status = SLA_PENDING };
+	m.stopped = in->stopped && in->stop <= in->now;
+	/* a ticket opened after now has had no time yet */
+	int64_t end = max64(m.stopped ? in->stop : in->now, in->start);
+	m.paused_s = paused_within(in, in->start, end);
+	m.elapsed_s = sla_business(in->calendar, in->start, end) - m.paused_s;
+	if (!in->target)
+		return m;
+	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
+	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
+	if (m.elapsed_s > m.target_s)
+		m.overrun_s = m.elapsed_s - m.target_s;
+	m.status = status_of(&m, in->warn_ppm);
+	return m;
+}

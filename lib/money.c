@@ -1,0 +1,92 @@
+/* money.c: amounts as integer minor units, and percentages as ppm.
+ * No floating point touches an amount (DESIGN §6). */
+#include <stdbool.h>
+#include <string.h>
+
+#include "sla_money.h"
+
+#define MONEY_MAX_DIGITS 6
+
+/* Parse "I[.F]" into I * 10^DIGITS + F (F padded to DIGITS places).
+ * Sign and overflow are checked; more fraction digits than DIGITS fail. */
+static int
+parse_fixed(const char *p, size_t n, int digits, bool allow_sign, int64_t *out)
+{
+	bool neg = false;
+	size_t i = 0;
+	int64_t v = 0;
+	int frac = -1;		/* fraction digits seen; -1 before the point */
+	bool any = false;
+
+	if (digits < 0 || digits > MONEY_MAX_DIGITS)
+		return -1;
+	if (allow_sign && n > 0 && (p[0] == '-' || p[0] == '+'))
+		neg = p[i++] == '-';
+	for (; i < n; i++) {
+		char c = p[i];
+		if (c == '.' && frac < 0) {
+			frac = 0;
+			continue;
+		}
+		if (c < '0' || c > '9')
+			return -1;
+		if (frac >= 0 && ++frac > digits)
+			return -1;
+		if (v > (INT64_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (c - '0');
+		any = true;
+	}
+	if (!any || frac == 0)
+		return -1;	/* "", ".", "5." */
+	for (int k = frac < 0 ? 0 : frac; k < digits; k++) {
+		if (v > INT64_MAX / 10)
+			return -1;
+		v *= 10;
+	}
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int
+sla_money_parse(const char *text, size_t n, int digits, int64_t *minor)
+{
+	return parse_fixed(text, n, digits, true, minor);
+}
+
+size_t
+sla_money_format(int64_t minor, int digits, char *buf)
+{
+	char tmp[32];
+	size_t t = 0, o = 0;
+	/* Work on the magnitude as unsigned, so INT64_MIN is no trap. */
+	uint64_t mag = minor < 0 ? (uint64_t)0 - (uint64_t)minor : (uint64_t)minor;
+
+	do {
+		tmp[t++] = (char)('0' + mag % 10);
+		mag /= 10;
+	} while (mag > 0 || t <= (size_t)digits);
+	if (minor < 0)
+		buf[o++] = '-';
+	while (t > 0) {
+		buf[o++] = tmp[--t];
+		if (digits > 0 && t == (size_t)digits)
+			buf[o++] = '.';
+	}
+	buf[o] = '\0';
+	return o;
+}
+
+int
+sla_percent_parse(const char *text, size_t n, int32_t *ppm)
+{
+	int64_t v;
+
+	/* A percent with up to 4 decimals is exactly a whole number of ppm. */
+	if (n < 2 || text[n - 1] != '%' || parse_fixed(text, n - 1, 4, false, &v) < 0)
+		return -1;
+	if (v > 1000000)
+		return -1;	/* above 100 % means nothing for SLAs */
+	*ppm = (int32_t)v;
+	return 0;
+}

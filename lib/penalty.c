@@ -1,0 +1,119 @@
+/* penalty.c: per-breach penalty rules, "500 + 100/h max 2000". */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sla_duration.h"
+#include "sla_money.h"
+#include "sla_penalty.h"
+
+int64_t
+sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s)
+{
+	int64_t total = pen->fixed;
+	if (pen->rate > 0 && pen->unit_s > 0 && overrun_s > 0) {
+		/* "each hour or part of it": every started unit counts */
+		int64_t units = (overrun_s - 1) / pen->unit_s + 1;
+		int64_t room = INT64_MAX - total;
+		total = units > room / pen->rate ? INT64_MAX : total + units * pen->rate;
+	}
+	if (pen->has_max && total > pen->max)
+		total = pen->max;
+	return total;
+}
+
+/* S without blanks at either end (S is modified). */
+static char *
+trim(char *s)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		s[--n] = '\0';
+	return s;
+}
+
+static int
+parse_amount(char *s, int digits, int64_t *out)
+{
+	s = trim(s);
+	return sla_money_parse(s, strlen(s), digits, out) < 0 || *out < 0 ? -1 : 0;
+}
+
+/* "100/h", "100/30m": a rate per unit of overrun, the unit a plain
+ * duration of fixed length (a working day would depend on the calendar). */
+static int
+parse_rate(char *term, int digits, sla_penalty *out, char *err, size_t errlen)
+{
+	char *slash = strchr(term, '/');
+	*slash = '\0';
+	if (parse_amount(term, digits, &out->rate) < 0) {
+		snprintf(err, errlen, "cannot read the rate \"%s\"", trim(term));
+		return -1;
+	}
+	char unit[64];
+	char *u = trim(slash + 1);
+	snprintf(unit, sizeof unit, "%s%s", isdigit((unsigned char)*u) ? "" : "1", u);
+	sla_duration d;
+	char derr[128];
+	if (sla_duration_parse(unit, &d, derr, sizeof derr) < 0 || d.form != SLA_DUR_PLAIN ||
+	    d.wd != 0 || d.secs <= 0) {
+		snprintf(err, errlen, "cannot read the unit \"/%s\" (s, m, h or d)", u);
+		return -1;
+	}
+	out->unit_s = d.secs;
+	return 0;
+}
+
+int
+sla_penalty_parse(const char *text, int digits, sla_penalty *out, char *err, size_t errlen)
+{
+	char buf[256];
+	if (strlen(text) >= sizeof buf) {
+		snprintf(err, errlen, "penalty rule too long");
+		return -1;
+	}
+	strcpy(buf, text);
+	*out = (sla_penalty){ .set = true };
+	char *s = trim(buf);
+	if (strcmp(s, "none") == 0)
+		return 0;
+	char *max = strstr(s, "max");
+	if (max) {
+		*max = '\0';
+		out->has_max = true;
+		if (parse_amount(max + 3, digits, &out->max) < 0) {
+			snprintf(err, errlen, "cannot read the amount after \"max\"");
+			return -1;
+		}
+	}
+	bool have_fixed = false, have_rate = false;
+	for (char *term = s, *next; term; term = next) {
+		next = strchr(term, '+');
+		if (next)
+			*next++ = '\0';
+		if (strchr(term, '/')) {
+			if (have_rate) {
+				snprintf(err, errlen, "more than one rate");
+				return -1;
+			}
+			have_rate = true;
+			if (parse_rate(term, digits, out, err, errlen) < 0)
+				return -1;
+		} else {
+			if (have_fixed) {
+				snprintf(err, errlen, "more than one fixed amount");
+				return -1;
+			}
+			have_fixed = true;
+			if (parse_amount(term, digits, &out->fixed) < 0) {
+				snprintf(err, errlen,
+					 "cannot read amount \"%s\" (FIXED + RATE/UNIT max MAX, "
+					 "at most %d decimals)", trim(term), digits);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}

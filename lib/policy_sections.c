@@ -1,0 +1,476 @@
+/* policy_sections.c: the [calendar], [metric], [tier] and [penalties]
+ * sections of a policy, read from the entries that policy.c collected. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_money.h"
+#include "sla_policy_read.h"
+
+/* A section's entries are adjacent (policy.c refuses a section given
+ * twice): the index just past the section that starts at I. */
+static size_t
+section_end(const pol_ctx *x, size_t i)
+{
+	size_t j = i + 1;
+	while (j < x->n && strcmp(x->v[j].section, x->v[i].section) == 0)
+		j++;
+	return j;
+}
+
+static bool
+section_start(const pol_ctx *x, size_t i, int kind)
+{
+	return x->v[i].kind == kind && (i == 0 || strcmp(x->v[i - 1].section, x->v[i].section) != 0);
+}
+
+/* Report WORD as an unknown WHAT, with the nearest of EXTRA[0..NEXTRA)
+ * and the policy's names of KIND (metrics, calendars or tiers) as a hint. */
+static void
+unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word, int kind,
+	     const char *const *extra, size_t nextra)
+{
+	enum { MAX_HINTS = 64 };
+	const sla_policy *p = x->p;
+	const char *names[MAX_HINTS];
+	size_t n = 0;
+	size_t count = kind == POL_METRIC ? p->nmetrics : kind == POL_CALENDAR ? p->ncals : p->ntiers;
+	for (; n < nextra && n < MAX_HINTS; n++)
+		names[n] = extra[n];
+	for (size_t i = 0; i < count && n < MAX_HINTS; i++)
+		names[n++] = kind == POL_METRIC     ? p->metrics[i].name
+			     : kind == POL_CALENDAR ? sla_calendar_name(p->cals[i])
+						    : p->tiers[i].name;
+	pol_unknown(x, e->line, e->key, what, word, names, n);
+}
+
+/* ---- calendars ------------------------------------------------------------- */
+
+static const char *const calendar_keys[] = {
+	"holidays", "workdays", "day", "mon-fri", "sat", "sun",
+};
+
+/* Does KEY name weekdays ("mon-fri", "Sat,Sun", "monday")?  The calendar's
+ * own reader decides, on a scratch calendar. */
+static bool
+is_days_key(const sla_policy *p, const char *key)
+{
+	char err[64];
+	sla_calendar *c = sla_calendar_new("days", p->tz);
+	bool days = c && sla_calendar_parse_hours(c, key, "", err, sizeof err) == 0;
+	if (c)
+		sla_calendar_free(c);
+	return days;
+}
+
+/* Keep the weekday lines, so that lint can look at each interval. */
+static void
+keep_hours(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+{
+	sla_policy *p = x->p;
+	pol_hours *nv = realloc(p->hours, (p->nhours + 1) * sizeof *nv);
+	if (!nv) {
+		pol_error(x, NULL, "out of memory");
+		return;
+	}
+	p->hours = nv;
+	pol_hours *h = &p->hours[p->nhours];
+	*h = (pol_hours){ c, pol_strdup(p, e->key), pol_strdup(p, e->value), e->line };
+	if (!h->days || !h->hours)
+		pol_error(x, NULL, "out of memory");
+	else
+		p->nhours++;
+}
+
+static void
+read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+{
+	char err[256] = "";
+	if (strcmp(e->key, "holidays") == 0 || strcmp(e->key, "workdays") == 0) {
+		enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
+		if (sla_calendar_load_dates(c, kind, e->value, err, sizeof err) < 0)
+			pol_error_at(x, e->line, e->key, "%s", err);
+	} else if (strcmp(e->key, "day") == 0) {
+		sla_duration d;
+		if (sla_duration_parse(e->value, &d, err, sizeof err) < 0 || d.form != SLA_DUR_PLAIN ||
+		    d.wd != 0 || d.secs <= 0 || d.secs > 86400)
+			pol_error(x, e, "day length is a duration above 0s and at most 24h");
+		else
+			sla_calendar_set_day_length(c, d.secs);
+	} else if (is_days_key(x->p, e->key)) {
+		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
+			pol_error_at(x, e->line, e->key, "%s", err);
+		else
+			keep_hours(x, c, e);
+	} else {
+		pol_unknown(x, e->line, e->key, "key in [calendar] (weekdays, holidays, workdays or day)", e->key,
+			    calendar_keys, sizeof calendar_keys / sizeof *calendar_keys);
+	}
+}
+
+static bool
+add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
+{
+	sla_calendar **nv = realloc(p->cals, (p->ncals + 1) * sizeof *nv);
+	unsigned long *nl = nv ? realloc(p->cal_lines, (p->ncals + 1) * sizeof *nl) : NULL;
+	if (nv)
+		p->cals = nv;
+	if (!nl) {
+		sla_calendar_free(c);
+		return false;
+	}
+	p->cal_lines = nl;
+	p->cal_lines[p->ncals] = line;
+	p->cals[p->ncals++] = c;
+	return true;
+}
+
+size_t
+pol_read_calendars(pol_ctx *x)
+{
+	sla_policy *p = x->p;
+	size_t before = x->errors;
+	sla_calendar *c = sla_calendar_new_24x7(p->tz);
+	if (!c || !add_calendar(p, c, 0)) {
+		pol_error(x, NULL, "out of memory");
+		return x->errors - before;
+	}
+	for (size_t i = 0; i < x->n; i++) {
+		if (!section_start(x, i, POL_CALENDAR))
+			continue;
+		const pol_entry *e = &x->v[i];
+		if (sla_policy_calendar(p, e->name)) {
+			pol_error_at(x, e->line, NULL, "calendar %s is built in: choose another name", e->name);
+			continue;
+		}
+		const char *name = pol_strdup(p, e->name);
+		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c, e->line)) {
+			pol_error(x, NULL, "out of memory");
+			break;
+		}
+		for (size_t j = i, end = section_end(x, i); j < end; j++)
+			read_calendar_entry(x, c, &x->v[j]);
+	}
+	return x->errors - before;
+}
+
+/* ---- metrics -------------------------------------------------------------- */
+
+static const sla_metric builtin_metrics[] = {
+	{ "response", "opened", "first_response", false, -1, { 0 } },
+	{ "onsite", "opened", "onsite", false, -1, { 0 } },
+	{ "workaround", "opened", "workaround", false, -1, { 0 } },
+	{ "resolve", "opened", "resolved", true, -1, { 0 } },
+	{ "replacement", "opened", "replaced", false, -1, { 0 } },
+};
+enum { NBUILTIN = sizeof builtin_metrics / sizeof *builtin_metrics };
+/* The built-in replacement applies when resolve took longer than 8 h. */
+#define REPLACEMENT_WHEN_SECS (8 * 3600)
+
+static const char *const metric_keys[] = { "start", "stop", "pausable", "when" };
+
+/* A name that can stand as a key of [tier] and as a column: [a-z0-9_]. */
+static bool
+is_name(const char *s)
+{
+	return *s && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(s);
+}
+
+static void
+read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
+{
+	sla_policy *p = x->p;
+	char left[64], err[256];
+	const char *gt = strchr(e->value, '>');
+	if (strcmp(e->value, "always") == 0) {
+		m->when_metric = -1;
+		return;
+	}
+	if (!gt || (size_t)(gt - e->value) >= sizeof left) {
+		pol_error(x, e, "expected METRIC > DURATION, or always");
+		return;
+	}
+	snprintf(left, sizeof left, "%.*s", (int)(gt - e->value), e->value);
+	for (size_t n = strlen(left); n > 0 && left[n - 1] == ' '; n--)
+		left[n - 1] = '\0';
+	int ref = sla_policy_metric_find(p, left);
+	if (ref < 0) {
+		unknown_name(x, e, "metric in when", left, POL_METRIC, NULL, 0);
+		return;
+	}
+	if (&p->metrics[ref] == m) {
+		pol_error(x, e, "a metric's when cannot name the metric itself");
+		return;
+	}
+	const char *dur = gt + 1 + strspn(gt + 1, " ");
+	if (sla_duration_parse(dur, &m->when, err, sizeof err) < 0) {
+		pol_error_at(x, e->line, e->key, "%s", err);
+		return;
+	}
+	if (m->when.form != SLA_DUR_PLAIN) {
+		pol_error(x, e, "when takes a plain duration (no @time, @close)");
+		return;
+	}
+	m->when_metric = ref;
+}
+
+static void
+read_metric_entry(pol_ctx *x, sla_metric *m, const pol_entry *e)
+{
+	if (strcmp(e->key, "start") == 0 || strcmp(e->key, "stop") == 0) {
+		const char *col = is_name(e->value) ? pol_strdup(x->p, e->value) : NULL;
+		if (!col)
+			pol_error(x, e, "expected a column name ([a-z0-9_])");
+		else if (e->key[2] == 'a')
+			m->start_col = col;
+		else
+			m->stop_col = col;
+	} else if (strcmp(e->key, "pausable") == 0) {
+		if (strcmp(e->value, "yes") == 0 || strcmp(e->value, "true") == 0)
+			m->pausable = true;
+		else if (strcmp(e->value, "no") == 0 || strcmp(e->value, "false") == 0)
+			m->pausable = false;
+		else
+			pol_error(x, e, "expected yes or no");
+	} else if (strcmp(e->key, "when") != 0) {
+		pol_unknown(x, e->line, e->key, "key in [metric]", e->key, metric_keys,
+			    sizeof metric_keys / sizeof *metric_keys);
+	}
+}
+
+static size_t
+count_sections(const pol_ctx *x, int kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < x->n; i++)
+		n += section_start(x, i, kind);
+	return n;
+}
+
+size_t
+pol_read_metrics(pol_ctx *x)
+{
+	sla_policy *p = x->p;
+	size_t before = x->errors;
+	p->metrics = calloc(NBUILTIN + count_sections(x, POL_METRIC), sizeof *p->metrics);
+	if (!p->metrics) {
+		pol_error(x, NULL, "out of memory");
+		return 1;
+	}
+	memcpy(p->metrics, builtin_metrics, sizeof builtin_metrics);
+	p->nmetrics = NBUILTIN;
+	p->metrics[4].when_metric = 3;
+	p->metrics[4].when = (sla_duration){ SLA_DUR_PLAIN, REPLACEMENT_WHEN_SECS, 0, false };
+
+	for (size_t i = 0; i < x->n; i++) {
+		if (!section_start(x, i, POL_METRIC))
+			continue;
+		const pol_entry *e = &x->v[i];
+		int k = sla_policy_metric_find(p, e->name);
+		if (k < 0 && (!is_name(e->name) || strcmp(e->name, "calendar") == 0 ||
+			      strcmp(e->name, "penalty") == 0)) {
+			pol_error_at(x, e->line, NULL,
+				     "metric name \"%s\": use a-z, 0-9 and _, not calendar or penalty",
+				     e->name);
+			continue;
+		}
+		sla_metric *m = k >= 0 ? &p->metrics[k] : &p->metrics[p->nmetrics++];
+		if (k < 0)
+			*m = (sla_metric){ pol_strdup(p, e->name), NULL, NULL, false, -1, { 0 } };
+		for (size_t j = i, end = section_end(x, i); j < end; j++)
+			read_metric_entry(x, m, &x->v[j]);
+		if (!m->name || !m->start_col || !m->stop_col)
+			pol_error_at(x, e->line, NULL, "[metric %s] needs both start and stop", e->name);
+	}
+	/* when names any metric, defined above or below */
+	for (size_t i = 0; i < x->n; i++) {
+		const pol_entry *e = &x->v[i];
+		int k;
+		if (e->kind == POL_METRIC && strcmp(e->key, "when") == 0 &&
+		    (k = sla_policy_metric_find(p, e->name)) >= 0)
+			read_when(x, &p->metrics[k], e);
+	}
+	return x->errors - before;
+}
+
+/* ---- tiers ---------------------------------------------------------------- */
+
+/* A key "penalty.resolve" names a metric after its dot: that metric's index. */
+static int
+dotted_metric(pol_ctx *x, const pol_entry *e, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	if (strncmp(e->key, prefix, n) != 0 || e->key[n] != '.')
+		return -2;
+	int k = sla_policy_metric_find(x->p, e->key + n + 1);
+	if (k < 0)
+		unknown_name(x, e, "metric after the dot", e->key + n + 1, POL_METRIC, NULL, 0);
+	return k;
+}
+
+static sla_calendar *
+find_calendar(pol_ctx *x, const pol_entry *e)
+{
+	sla_calendar *c = sla_policy_calendar(x->p, e->value);
+	if (!c)
+		unknown_name(x, e, "calendar", e->value, POL_CALENDAR, NULL, 0);
+	return c;
+}
+
+static void
+read_penalty(pol_ctx *x, const pol_entry *e, sla_penalty *pen)
+{
+	char err[256];
+	if (sla_penalty_parse(e->value, x->p->digits, pen, err, sizeof err) < 0)
+		pol_error(x, e, "%s", err);	/* quotes the whole rule */
+}
+
+/* The keys of one [tier] section: calendar, penalty, METRIC, calendar.METRIC,
+ * penalty.METRIC.  The overrides are kept apart until the tier's own
+ * calendar and penalty are known, whatever the order in the file. */
+static void
+read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
+{
+	sla_policy *p = x->p;
+	sla_calendar *cal = NULL;
+	bool cal_given = false;
+	sla_penalty pen = { 0 };
+	unsigned long first_line = x->v[from].line;
+
+	for (size_t j = from; j < to; j++) {
+		const pol_entry *e = &x->v[j];
+		int k;
+		char err[256];
+		if (strcmp(e->key, "calendar") == 0) {
+			cal = find_calendar(x, e);
+			cal_given = true;
+		}
+		else if (strcmp(e->key, "penalty") == 0)
+			read_penalty(x, e, &pen);
+		else if ((k = dotted_metric(x, e, "calendar")) != -2) {
+			if (k >= 0)
+				t->targets[k].calendar = find_calendar(x, e);
+		} else if ((k = dotted_metric(x, e, "penalty")) != -2) {
+			if (k >= 0)
+				read_penalty(x, e, &t->targets[k].penalty);
+		} else if ((k = sla_policy_metric_find(p, e->key)) >= 0) {
+			t->targets[k].set = true;
+			t->targets[k].line = e->line;
+			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
+				pol_error_at(x, e->line, e->key, "%s", err);
+		} else {
+			static const char *const keys[] = { "calendar", "penalty" };
+			unknown_name(x, e, "metric or key in [tier]", e->key, POL_METRIC, keys, 2);
+		}
+	}
+	if (!cal && !cal_given)
+		pol_error_at(x, first_line, NULL, "[tier %s] has no calendar", t->name);
+	for (size_t k = 0; k < p->nmetrics; k++) {
+		if (!t->targets[k].calendar)
+			t->targets[k].calendar = cal;
+		if (!t->targets[k].penalty.set)
+			t->targets[k].penalty = pen;
+	}
+}
+
+size_t
+pol_read_tiers(pol_ctx *x)
+{
+	sla_policy *p = x->p;
+	size_t before = x->errors;
+	p->tiers = calloc(count_sections(x, POL_TIER) + 1, sizeof *p->tiers);
+	if (!p->tiers) {
+		pol_error(x, NULL, "out of memory");
+		return 1;
+	}
+	for (size_t i = 0; i < x->n; i++) {
+		if (!section_start(x, i, POL_TIER))
+			continue;
+		const pol_entry *e = &x->v[i];
+		sla_tier *t = &p->tiers[p->ntiers++];
+		t->name = pol_strdup(p, e->name);
+		t->targets = calloc(p->nmetrics, sizeof *t->targets);
+		if (!t->name || !t->targets) {
+			pol_error(x, NULL, "out of memory");
+			break;
+		}
+		t->line = e->line;
+		read_tier(x, t, i, section_end(x, i));
+	}
+	pol_entry *e = pol_get(x, POL_POLICY, "", "default_tier");
+	if (e) {
+		const sla_tier *t = sla_policy_tier(p, e->value, strlen(e->value));
+		if (t)
+			p->default_tier = (int)(t - p->tiers);
+		else
+			unknown_name(x, e, "tier", e->value, POL_TIER, NULL, 0);
+	}
+	return x->errors - before;
+}
+
+/* ---- penalties per period ------------------------------------------------------ */
+
+static int
+by_below_desc(const void *a, const void *b)
+{
+	const sla_credit_band *x = a, *y = b;
+	return (x->below_ppm < y->below_ppm) - (x->below_ppm > y->below_ppm);
+}
+
+/* "99%:5%, 95%:10%": compliance below the first costs the second of the fee. */
+void
+pol_read_credits(pol_ctx *x, const pol_entry *e)
+{
+	sla_policy *p = x->p;
+	size_t n = 1;
+	for (const char *s = e->value; *s; s++)
+		n += *s == ',';
+	free(p->bands);		/* a second credits = is an error of its own */
+	p->nbands = 0;
+	p->bands = calloc(n, sizeof *p->bands);
+	if (!p->bands) {
+		pol_error(x, NULL, "out of memory");
+		return;
+	}
+	for (const char *s = e->value; *s;) {
+		s += strspn(s, " ");
+		size_t len = strcspn(s, ",");
+		const char *colon = memchr(s, ':', len);
+		size_t tail = len;
+		while (tail > 0 && s[tail - 1] == ' ')
+			tail--;
+		sla_credit_band *b = &p->bands[p->nbands];
+		size_t blen = colon ? (size_t)(colon - s) : 0;
+		while (blen > 0 && s[blen - 1] == ' ')
+			blen--;
+		const char *c = colon ? colon + 1 + strspn(colon + 1, " ") : NULL;
+		if (!colon || sla_percent_parse(s, blen, &b->below_ppm) < 0 ||
+		    sla_percent_parse(c, (size_t)(s + tail - c), &b->credit_ppm) < 0) {
+			pol_error(x, e, "expected COMPLIANCE%%:CREDIT%%, ... (99%%:5%%, 95%%:10%%)");
+			return;
+		}
+		for (size_t i = 0; i < p->nbands; i++)
+			if (p->bands[i].below_ppm == b->below_ppm) {
+				pol_error(x, e, "a compliance level appears twice");
+				return;
+			}
+		p->nbands++;
+		s += len + (s[len] == ',');
+	}
+	qsort(p->bands, p->nbands, sizeof *p->bands, by_below_desc);
+}
+
+/* "10%" of the fee, or an amount "5000.00". */
+void
+pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap)
+{
+	size_t n = strlen(e->value);
+	*cap = (sla_cap){ .set = true };
+	if (n > 0 && e->value[n - 1] == '%') {
+		cap->percent = true;
+		if (sla_percent_parse(e->value, n, &cap->ppm) < 0)
+			pol_error(x, e, "cannot read percentage");
+	} else if (sla_money_parse(e->value, n, x->p->digits, &cap->amount) < 0 || cap->amount < 0) {
+		pol_error(x, e, "cannot read amount (at most %d decimals)", x->p->digits);
+	}
+}

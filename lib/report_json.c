@@ -1,0 +1,391 @@
+/* report_json.c: the report as one JSON document, for jq and programs.
+ * Keys are English whatever --lang says; the schema is in sla-report(1)
+ * and tests/data/report.schema.json.  Money is a decimal string (no
+ * floating point touches an amount), durations are integer seconds,
+ * compliance is a number 0..1 with six places, or null. */
+#include <stdio.h>
+#include <string.h>
+
+#include "sla_money.h"
+#include "sla_report_table.h"
+#include "sla_textwidth.h"
+
+static void
+json_string(sla_writer *w, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = strlen(s);
+
+	sla_writer_char(w, '"');
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t len = sla_utf8_decode(s + i, n - i, &cp);
+		if (len == 0) {
+			sla_writer_str(w, "\\ufffd"); /* not UTF-8: JSON must be */
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\') {
+			sla_writer_char(w, '\\');
+			sla_writer_char(w, (char)cp);
+		} else if (cp < 0x20) {
+			sla_writer_str(w, "\\u00");
+			sla_writer_char(w, hex[cp >> 4]);
+			sla_writer_char(w, hex[cp & 15]);
+		} else {
+			sla_writer_raw(w, s + i, len);
+		}
+		i += len;
+	}
+	sla_writer_char(w, '"');
+}
+
+/* "KEY": -- preceded by a comma unless FIRST. */
+static void
+key(sla_writer *w, const char *k, bool first)
+{
+	if (!first)
+		sla_writer_char(w, ',');
+	json_string(w, k);
+	sla_writer_char(w, ':');
+}
+
+static void
+kv_str(sla_writer *w, const char *k, const char *v)
+{
+	key(w, k, false);
+	json_string(w, v);
+}
+
+static void
+kv_int(sla_writer *w, const char *k, int64_t v)
+{
+	key(w, k, false);
+	sla_writer_i64(w, v);
+}
+
+/* Seconds, or null when not known. */
+static void
+kv_secs(sla_writer *w, const char *k, int64_t v, bool known)
+{
+	key(w, k, false);
+	if (known && v >= 0)
+		sla_writer_i64(w, v);
+	else
+		sla_writer_str(w, "null");
+}
+
+static void
+kv_money(sla_writer *w, const char *k, int64_t v, int digits)
+{
+	char buf[32];
+	key(w, k, false);
+	sla_writer_char(w, '"');
+	sla_writer_raw(w, buf, sla_money_format(v, digits, buf));
+	sla_writer_char(w, '"');
+}
+
+/* NUM / DEN with PLACES decimals as a JSON number, or null when DEN is 0. */
+static void
+kv_fixed(sla_writer *w, const char *k, uint64_t num, uint64_t den, int places)
+{
+	char buf[SLA_CELL_MAX];
+	key(w, k, false);
+	if (den == 0)
+		sla_writer_str(w, "null");
+	else
+		sla_writer_raw(w, buf, sla_format_fixed((int64_t)num, (int64_t)den, places, buf));
+}
+
+/* A of B as a fraction with six places, or null. */
+static void
+kv_ratio(sla_writer *w, const char *k, uint64_t a, uint64_t b)
+{
+	kv_fixed(w, k, a, b, 6);
+}
+
+/* "period" and "first_day", both null for rows whose start was unreadable. */
+static void
+kv_period(sla_writer *w, const sla_report *r, int64_t period)
+{
+	char buf[SLA_PERIOD_LABEL_MAX];
+	bool known = period != SLA_NO_PERIOD;
+
+	key(w, "period", false);
+	if (known)
+		json_string(w, sla_period_label(sla_report_config_of(r)->period, period, buf));
+	else
+		sla_writer_str(w, "null");
+	key(w, "first_day", false);
+	if (known)
+		json_string(w, sla_period_label(SLA_PERIOD_DAY, period, buf));
+	else
+		sla_writer_str(w, "null");
+}
+
+static void
+int_array(sla_writer *w, const uint64_t *v, size_t n)
+{
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		sla_writer_i64(w, (long long)v[i]);
+	}
+	sla_writer_char(w, ']');
+}
+
+/* The members of a tally, after an object's first member. */
+static void
+tally_members(sla_writer *w, const sla_tally *t)
+{
+	uint64_t kept = sla_tally_kept(t), broken = sla_tally_broken(t);
+
+	kv_int(w, "rows", (int64_t)sla_tally_rows(t));
+	key(w, "counts", false);
+	sla_writer_char(w, '{');
+	for (int s = 0; s < SLA_NSTATUS; s++) {
+		key(w, sla_status_name((sla_status)s), s == 0);
+		sla_writer_i64(w, (long long)t->count[s]);
+	}
+	sla_writer_char(w, '}');
+	kv_int(w, "kept", (int64_t)kept);
+	kv_int(w, "broken", (int64_t)broken);
+	kv_ratio(w, "compliance", kept, kept + broken);
+	key(w, "elapsed_buckets", false);
+	int_array(w, t->bucket, SLA_NBUCKETS);
+}
+
+static void
+item(sla_writer *w, const sla_report *r, const sla_report_item *it)
+{
+	const sla_report_terms *terms = sla_report_config_of(r)->terms;
+
+	sla_writer_char(w, '{');
+	key(w, "id", true);
+	json_string(w, it->id);
+	key(w, "line", false);
+	if (it->line)
+		sla_writer_i64(w, (long long)it->line);
+	else
+		sla_writer_str(w, "null");
+	kv_str(w, "customer", it->customer);
+	kv_str(w, "tier", it->tier);
+	kv_str(w, "metric", it->metric);
+	kv_str(w, "status", sla_status_name(it->status));
+	kv_period(w, r, it->period);
+	kv_secs(w, "target_s", it->target, true);
+	kv_secs(w, "elapsed_s", it->elapsed, true);
+	kv_secs(w, "overrun_s", it->overrun, true);
+	if (it->has_penalty && terms)
+		kv_money(w, "penalty", it->penalty, terms->minor_digits);
+	else
+		kv_secs(w, "penalty", 0, false);
+	kv_str(w, "reason", it->reason);
+	sla_writer_char(w, '}');
+}
+
+static void
+items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *v, size_t n)
+{
+	key(w, k, false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		item(w, r, &v[i]);
+	}
+	sla_writer_char(w, ']');
+}
+
+/* A mean of SUM hundredths over N values, with two places, or null. */
+static void
+kv_mean(sla_writer *w, const char *k, int64_t sum, uint64_t n)
+{
+	kv_fixed(w, k, (uint64_t)sum, n * 100, 2);
+}
+
+static void
+satisfaction(sla_writer *w, const sla_satisfaction *s)
+{
+	int64_t score_sum = 0;
+	for (int k = 0; k < 5; k++)
+		score_sum += (int64_t)s->scores[k] * (k + 1) * 100;
+	sla_writer_char(w, '{');
+	key(w, "scores", true);
+	sla_writer_i64(w, (long long)s->nscores);
+	kv_mean(w, "mean_score", score_sum, s->nscores);
+	key(w, "score_counts", false);
+	int_array(w, s->scores, 5);
+	kv_int(w, "percentages", (int64_t)s->npercent);
+	kv_mean(w, "mean_percent", s->percent_sum, s->npercent);
+	key(w, "percent_bands", false);
+	int_array(w, s->percent_band, 5);
+	kv_int(w, "unreadable", (int64_t)s->unreadable);
+	sla_writer_char(w, '}');
+}
+
+static void
+group(sla_writer *w, const sla_report *r, const sla_report_group *g)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	bool any = g->nelapsed > 0;
+
+	sla_writer_char(w, '{');
+	key(w, "keys", true);
+	sla_writer_char(w, '{');
+	for (size_t k = 0; k < cfg->nby; k++) {
+		key(w, cfg->by[k], k == 0);
+		json_string(w, g->keys[k]);
+	}
+	sla_writer_char(w, '}');
+	kv_period(w, r, g->period);
+	tally_members(w, &g->tally);
+	key(w, "elapsed", false);
+	sla_writer_char(w, '{');
+	key(w, "n", true);
+	sla_writer_i64(w, (long long)g->nelapsed);
+	kv_secs(w, "p50", g->p50, any);
+	kv_secs(w, "p90", g->p90, any);
+	kv_secs(w, "p95", g->p95, any);
+	kv_secs(w, "max", g->max, any);
+	sla_writer_char(w, '}');
+	items(w, r, "top", g->top, g->ntop);
+	key(w, "satisfaction", false);
+	if (sla_report_has_satisfaction(r))
+		satisfaction(w, &g->satisfaction);
+	else
+		sla_writer_str(w, "null");
+	sla_writer_char(w, '}');
+}
+
+static void
+statement(sla_writer *w, const sla_report *r, const sla_statement *s)
+{
+	const sla_report_terms *t = sla_report_config_of(r)->terms;
+
+	sla_writer_char(w, '{');
+	key(w, "customer", true);
+	json_string(w, s->customer);
+	kv_period(w, r, s->period);
+	kv_int(w, "kept", (int64_t)s->kept);
+	kv_int(w, "broken", (int64_t)s->broken);
+	kv_ratio(w, "compliance", s->kept, s->kept + s->broken);
+	items(w, r, "breaches", s->breaches, s->nbreaches);
+	kv_money(w, "breach_sum", s->breach_sum, t->minor_digits);
+	key(w, "band", false);
+	if (s->band_hit) {
+		sla_writer_char(w, '{');
+		key(w, "kind", true);
+		json_string(w, "credit");
+		kv_ratio(w, "below", (uint64_t)s->band.below_ppm, 1000000);
+		kv_ratio(w, "credit", (uint64_t)s->band.credit_ppm, 1000000);
+		sla_writer_char(w, '}');
+	} else {
+		sla_writer_str(w, "null");
+	}
+	kv_money(w, "credit", s->credit, t->minor_digits);
+	if (t->cap.set)
+		kv_money(w, "cap", s->cap, t->minor_digits);
+	else
+		kv_secs(w, "cap", 0, false);
+	key(w, "capped", false);
+	sla_writer_str(w, s->capped ? "true" : "false");
+	kv_money(w, "total", s->total, t->minor_digits);
+	sla_writer_char(w, '}');
+}
+
+static void
+subtotals(sla_writer *w, const sla_report *r, bool tiers)
+{
+	size_t n;
+	const sla_report_subtotal *s = tiers ? sla_report_tiers(r, &n) : sla_report_periods(r, &n);
+
+	key(w, tiers ? "tiers" : "periods", false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		sla_writer_str(w, i ? ",{" : "{");
+		key(w, "tier", true);
+		if (tiers)
+			json_string(w, s[i].label);
+		else
+			sla_writer_str(w, "null");
+		if (!tiers)
+			kv_period(w, r, s[i].period);
+		tally_members(w, &s[i].tally);
+		sla_writer_char(w, '}');
+	}
+	sla_writer_char(w, ']');
+}
+
+static void
+header(sla_writer *w, const sla_report *r)
+{
+	static const char *const periods[] = { "day", "week", "month", "quarter", "year" };
+	const sla_report_config *cfg = sla_report_config_of(r);
+
+	sla_writer_char(w, '{');
+	key(w, "schema", true);
+	json_string(w, "sla-report/1");
+	kv_int(w, "rows", (int64_t)sla_report_rows(r));
+	kv_str(w, "period_kind", periods[cfg->period]);
+	kv_str(w, "timezone", sla_tz_name(cfg->tz));
+	key(w, "by", false);
+	sla_writer_char(w, '[');
+	for (size_t k = 0; k < cfg->nby; k++) {
+		if (k)
+			sla_writer_char(w, ',');
+		json_string(w, cfg->by[k]);
+	}
+	sla_writer_char(w, ']');
+	key(w, "contract", false);
+	if (cfg->terms && cfg->terms->contract)
+		json_string(w, cfg->terms->contract);
+	else
+		sla_writer_str(w, "null");
+	key(w, "currency", false);
+	if (cfg->terms)
+		json_string(w, cfg->terms->currency);
+	else
+		sla_writer_str(w, "null");
+	if (cfg->terms)
+		kv_money(w, "fee", cfg->terms->fee, cfg->terms->minor_digits);
+	else
+		kv_secs(w, "fee", 0, false);
+	key(w, "total", false);
+	sla_writer_char(w, '{');
+	key(w, "tier", true);
+	sla_writer_str(w, "null");
+	tally_members(w, sla_report_total(r));
+	sla_writer_char(w, '}');
+}
+
+void
+sla_report_write_json(const sla_report *r, sla_writer *w)
+{
+	size_t n;
+
+	header(w, r);
+	subtotals(w, r, true);
+	subtotals(w, r, false);
+	const sla_report_group *g = sla_report_groups(r, &n);
+	key(w, "groups", false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_str(w, ",\n");
+		group(w, r, &g[i]);
+	}
+	sla_writer_char(w, ']');
+	const sla_report_item *u = sla_report_unassessed(r, &n);
+	items(w, r, "unassessed", u, n);
+	const sla_statement *s = sla_report_statements(r, &n);
+	key(w, "statements", false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n && sla_report_config_of(r)->terms; i++) {
+		if (i)
+			sla_writer_str(w, ",\n");
+		statement(w, r, &s[i]);
+	}
+	sla_writer_str(w, "]}\n");
+}

@@ -1,0 +1,60 @@
+/* report_markdown.c: the report as Markdown (GitHub tables), for wikis and
+ * tickets.  A pipe in a cell is escaped, a line break becomes <br>. */
+#include <string.h>
+
+#include "sla_report_table.h"
+
+static void
+md_text(sla_writer *w, sla_field f)
+{
+	for (size_t i = 0; i < f.n; i++) {
+		char c = f.p[i];
+		if (c == '|' || c == '\\')
+			sla_writer_char(w, '\\');
+		if (c == '\n')
+			sla_writer_str(w, "<br>");
+		else if (c == '\r' || c == '\t')
+			sla_writer_char(w, ' ');
+		else
+			sla_writer_char(w, c);
+	}
+}
+
+static void
+md_begin(void *ctx, const sla_report *r, sla_lang lang)
+{
+	(void)r;
+	sla_writer *w = ((sla_sink_ctx *)ctx)->w;
+	sla_writer_str(w, "# ");
+	sla_writer_str(w, sla_label_text(L_TITLE, lang));
+	sla_writer_char(w, '\n');
+}
+
+static void
+md_table(void *ctx, const sla_table *t)
+{
+	sla_writer *w = ((sla_sink_ctx *)ctx)->w;
+	char buf[SLA_CELL_MAX];
+
+	sla_writer_str(w, "\n## ");
+	md_text(w, (sla_field){ t->title, strlen(t->title) });
+	sla_writer_str(w, "\n\n|");
+	for (size_t c = 0; c < t->ncols; c++) {
+		sla_writer_char(w, ' ');
+		md_text(w, (sla_field){ t->head[c], strlen(t->head[c]) });
+		sla_writer_str(w, " |");
+	}
+	sla_writer_str(w, "\n|");
+	for (size_t c = 0; c < t->ncols; c++)
+		sla_writer_str(w, sla_table_numeric_column(t, c) ? " ---: |" : " --- |");
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		if (i % t->ncols == 0)
+			sla_writer_str(w, "\n|");
+		sla_writer_char(w, ' ');
+		md_text(w, sla_cell_text(&t->cells[i], false, buf));
+		sla_writer_str(w, " |");
+	}
+	sla_writer_char(w, '\n');
+}
+
+const sla_table_sink sla_markdown_sink = { md_begin, md_table, NULL };

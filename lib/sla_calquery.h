@@ -1,0 +1,39 @@
+/* sla_calquery.h: the questions sla-time asks a calendar (sla-time(1)):
+ * business time between two instants, the due time of a target, and each
+ * day's business hours; answered as text for a person or TSV for a script. */
+#ifndef SLA_CALQUERY_H
+#define SLA_CALQUERY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "sla_calendar.h"
+#include "sla_diag.h"
+#include "sla_stream.h"
+
+enum sla_calq_format { SLA_CALQ_TEXT, SLA_CALQ_TSV };
+
+typedef struct sla_calq {
+	sla_calendar *cal;
+	enum sla_calq_format format;
+	bool seconds;		/* text durations as integer seconds */
+	int64_t now;		/* what the time "now" means */
+	sla_writer *out;
+	const sla_diag *d;
+} sla_calq;
+
+/* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
+ * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
+ * its 00:00, ...; a slash date whose day and month could be either is
+ * refused), or "now".  A time without offset is read in the calendar's
+ * zone: a DST gap is an error, an overlap takes the earlier instant.
+ * Returns 0, or -1 after saying why through Q->d. */
+int sla_calq_time(const sla_calq *q, const char *text, int64_t *t);
+
+/* The three commands; each returns an exit status (SLA_EXIT_OK or
+ * SLA_EXIT_ERROR after saying why). */
+int sla_calq_between(const sla_calq *q, const char *from, const char *to);
+int sla_calq_due(const sla_calq *q, const char *start, const char *duration);
+int sla_calq_days(const sla_calq *q, const char *from, const char *to);
+
+#endif

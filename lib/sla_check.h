@@ -1,0 +1,130 @@
+/* sla_check.h: tiers, metrics, statuses and per-breach penalties
+ * (DESIGN §5, §6): each ticket measured against the policy.
+ *
+ * The policy (sla_policy.h) owns the tiers and metrics read from its file;
+ * they are reached here, read-only.  The checker turns the ticket stream
+ * into the check stream, one row per ticket and metric with a target. */
+#ifndef SLA_CHECK_H
+#define SLA_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla_calendar.h"
+#include "sla_diag.h"
+#include "sla_duration.h"
+#include "sla_penalty.h"
+#include "sla_policy.h"
+#include "sla_stream.h"
+
+/* ---- the policy's model ---------------------------------------------------- */
+
+typedef struct sla_metric {
+	const char *name;
+	const char *start_col;	/* ticket columns */
+	const char *stop_col;
+	bool pausable;		/* business time inside `paused` does not count */
+	int when_metric;	/* applies only when that metric's elapsed > WHEN; -1 always */
+	sla_duration when;	/* a plain duration */
+} sla_metric;
+
+/* What one tier promises for one metric. */
+typedef struct sla_target {
+	bool set;		/* false: no target, no row (n/a) */
+	sla_duration target;
+	sla_calendar *calendar;	/* the tier's, or its calendar.METRIC */
+	sla_penalty penalty;	/* the tier's penalty, or its penalty.METRIC */
+	unsigned long line;	/* of the target in the policy file */
+} sla_target;
+
+typedef struct sla_tier {
+	const char *name;
+	sla_target *targets;	/* one per metric, in the policy's metric order */
+	unsigned long line;	/* of the section's first key */
+} sla_tier;
+
+size_t sla_policy_nmetrics(const sla_policy *p);
+const sla_metric *sla_policy_metric(const sla_policy *p, size_t i);
+/* The metric named NAME, or -1. */
+int sla_policy_metric_find(const sla_policy *p, const char *name);
+
+size_t sla_policy_ntiers(const sla_policy *p);
+const sla_tier *sla_policy_tier_at(const sla_policy *p, size_t i);
+/* The tier named by the N bytes at NAME, or NULL. */
+const sla_tier *sla_policy_tier(const sla_policy *p, const char *name, size_t n);
+/* The tier of tickets whose tier is empty, or NULL when they are invalid. */
+const sla_tier *sla_policy_default_tier(const sla_policy *p);
+/* The warn fraction in ppm (75 % = 750000). */
+int32_t sla_policy_warn_ppm(const sla_policy *p);
+
+/* Lint (sla-check --lint): print warnings about the traps of a policy that
+ * loaded (NOW: the year whose holidays must be known); returns how many. */
+size_t sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now);
+
+/* ---- one measurement -------------------------------------------------------- */
+
+enum sla_status {
+	SLA_MET,
+	SLA_BREACHED,
+	SLA_OVERDUE,
+	SLA_AT_RISK,
+	SLA_PENDING,
+	SLA_EXCLUDED,
+	SLA_INVALID,
+	SLA_NSTATUS
+};
+
+/* "met", "breached", "overdue", "at-risk", ... */
+const char *sla_status_name(enum sla_status s);
+
+/* A pause [start, end); END is INT64_MAX while still paused. */
+typedef struct sla_interval {
+	int64_t start, end;
+} sla_interval;
+
+/* One metric of one ticket, as of NOW. */
+typedef struct sla_measure_in {
+	sla_calendar *calendar;
+	const sla_duration *target;	/* NULL: elapsed only, no due or status */
+	int64_t start;
+	bool stopped;
+	int64_t stop;		/* when STOPPED */
+	int64_t now;
+	int32_t warn_ppm;
+	const sla_interval *pauses;	/* sorted, merged; NULL when none count */
+	size_t npauses;
+} sla_measure_in;
+
+typedef struct sla_measure {
+	enum sla_status status;	/* met, breached, overdue, at-risk, pending or invalid */
+	bool has_due;		/* false while a pause without end holds the clock */
+	int64_t due;
+	bool stopped;		/* stopped as of now */
+	int64_t target_s, elapsed_s, paused_s, overrun_s;
+} sla_measure;
+
+/* Measure one metric.  Stops and pauses after NOW have not happened yet. */
+sla_measure sla_measure_one(const sla_measure_in *in);
+
+/* ---- the check stream -------------------------------------------------------- */
+
+/* The check stream's own columns, in order (DESIGN §5). */
+extern const char *const sla_check_columns[];
+#define SLA_CHECK_NCOLUMNS 16
+
+typedef struct sla_check_opts {
+	int64_t now;		/* "as of": later stops and pauses have not happened */
+	const char *const *keep;	/* ticket columns carried along */
+	size_t nkeep;
+	unsigned fail_on;	/* bit (1u << status) for each status that fails */
+	bool strict;		/* the first invalid row is fatal */
+} sla_check_opts;
+
+/* Read every ticket of R, write the check stream to W.  Returns an exit
+ * status: 0, 1 when a row of a FAIL_ON status was written, 2 on a fatal
+ * error (the message is printed through D). */
+int sla_check_run(sla_policy *p, sla_reader *r, sla_writer *w, const sla_check_opts *o,
+		  sla_diag *d);
+
+#endif

@@ -1,0 +1,95 @@
+/* sla_policy_read.h: private to the policy reader (policy.c reads the file
+ * and holds the policy, policy_sections.c reads its sections, policy_lint.c
+ * looks for traps).  Not for the tools: they use sla_policy.h and
+ * sla_check.h. */
+#ifndef SLA_POLICY_READ_H
+#define SLA_POLICY_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla_check.h"
+#include "sla_policy.h"
+
+enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_NKINDS };
+
+/* "mon-fri = 09:00-12:00, 13:00-18:00" of a calendar. */
+typedef struct pol_hours {
+	sla_calendar *calendar;
+	const char *days, *hours;
+	unsigned long line;
+} pol_hours;
+
+struct sla_policy {
+	const char *file;
+	const char *text;	/* the embedded blob, or OWNED_TEXT */
+	char *owned_text;
+	size_t len;
+
+	const char *name, *currency;
+	int digits;
+	int64_t fee;
+	int32_t warn_ppm;
+	sla_tz *tz;
+
+	sla_calendar **cals;	/* 24x7 first, then file order */
+	unsigned long *cal_lines;	/* of each calendar's first key, for lint */
+	size_t ncals;
+	sla_metric *metrics;	/* the built-in ones first */
+	size_t nmetrics;
+	sla_tier *tiers;
+	size_t ntiers;
+	int default_tier;	/* index, or -1 */
+
+	sla_credit_band *bands;
+	size_t nbands;
+	sla_cap cap;
+
+	pol_hours *hours;	/* each weekday line of the calendars, for lint */
+	size_t nhours;
+
+	char **strings;		/* every string the policy owns */
+	size_t nstrings, capstrings;
+};
+
+/* One key = value of the file. */
+typedef struct pol_entry {
+	char *section, *key, *value;
+	unsigned long line;
+	int kind;		/* POL_*, or -1 */
+	const char *name;	/* the section's name ("urgent"), inside SECTION */
+} pol_entry;
+
+typedef struct pol_ctx {
+	sla_policy *p;
+	const sla_diag *d;
+	pol_entry *v;
+	size_t n;
+	size_t errors;
+} pol_ctx;
+
+/* Report an error at entry E (NULL: the whole file) and count it. */
+void pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
+	__attribute__((format(printf, 3, 4)));
+/* The same at LINE with KEY (may be NULL) but no value: for a whole
+ * section, or a reason that quotes the value itself. */
+void pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
+	__attribute__((format(printf, 4, 5)));
+/* Report WORD as an unknown WHAT at LINE (KEY may be NULL), with the
+ * nearest of CANDS as a hint. */
+void pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what,
+		 const char *word, const char *const *cands, size_t n);
+/* The entry KEY of the section of KIND named NAME, or NULL. */
+pol_entry *pol_get(pol_ctx *x, int kind, const char *name, const char *key);
+/* A copy of S owned by the policy, or NULL when out of memory. */
+char *pol_strdup(sla_policy *p, const char *s);
+
+/* The section readers; each returns the number of errors it reported. */
+size_t pol_read_calendars(pol_ctx *x);
+size_t pol_read_metrics(pol_ctx *x);
+size_t pol_read_tiers(pol_ctx *x);
+void pol_read_credits(pol_ctx *x, const pol_entry *e);
+void pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap);
+
+#endif

@@ -1,0 +1,207 @@
+/* sla_report.h: compliance report and penalty statement over the check
+ * stream (DESIGN §5, §6; sla-report(1)).
+ *
+ * Rows go in one at a time (sla_report_add); the report keeps its groups,
+ * the elapsed times that exact percentiles need, the worst overruns of each
+ * group, the breaches of each penalty statement and the excluded and
+ * invalid rows with their reasons -- never whole rows.  After
+ * sla_report_finish the model is read through the const views below, which
+ * every output format (sla_report_write) shares. */
+#ifndef SLA_REPORT_H
+#define SLA_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla_check.h"
+#include "sla_diag.h"
+#include "sla_policy.h"
+#include "sla_stream.h"
+#include "sla_tz.h"
+
+/* The statuses of the check stream (enum sla_status, sla_status_name)
+ * are sla-check's, from sla_check.h. */
+typedef enum sla_status sla_status;
+
+typedef enum sla_period_kind {
+	SLA_PERIOD_DAY, SLA_PERIOD_WEEK, SLA_PERIOD_MONTH, SLA_PERIOD_QUARTER,
+	SLA_PERIOD_YEAR
+} sla_period_kind;
+
+/* "day", "week", ... into *KIND; 0, or -1 for an unknown name. */
+int sla_period_parse(const char *name, sla_period_kind *kind);
+
+/* A period is named by the day number (days since 1970-01-01) of its first
+ * day; this one stands for rows whose start could not be read. */
+#define SLA_NO_PERIOD INT64_MIN
+
+/* The period's label: 2026-03-02, 2026-W10, 2026-03, 2026-Q1, 2026; "-"
+ * for SLA_NO_PERIOD.  BUF holds SLA_PERIOD_LABEL_MAX bytes; returns BUF. */
+#define SLA_PERIOD_LABEL_MAX 48
+const char *sla_period_label(sla_period_kind kind, int64_t first_day, char *buf);
+
+/* The contract's terms for the penalty statement (DESIGN §6), copied from
+ * the policy by the caller; BANDS stays owned by the caller. */
+typedef struct sla_report_terms {
+	const char *contract;	/* the policy's name; may be empty */
+	const char *currency;
+	int minor_digits;
+	int64_t fee;
+	const sla_credit_band *bands;
+	size_t nbands;
+	sla_cap cap;
+} sla_report_terms;
+
+typedef struct sla_report_config {
+	sla_period_kind period;
+	const char *const *by;	/* grouping columns, besides the period */
+	size_t nby;
+	size_t top;		/* worst overruns kept per group */
+	bool strict;		/* a row that cannot be read is fatal */
+	const sla_tz *tz;	/* periods are read in this zone */
+	const char *const *tier_order;	/* the policy's tiers, listed in this order */
+	size_t ntiers;
+	const sla_report_terms *terms;	/* NULL: no penalty statement */
+} sla_report_config;
+
+/* Elapsed-time buckets for the distribution per tier: their upper bounds
+ * in seconds, the last one open. */
+enum { SLA_NBUCKETS = 7 };
+extern const int64_t sla_bucket_upper[SLA_NBUCKETS - 1];
+
+/* Counts per status, and the elapsed-time distribution of the rows that
+ * count in compliance. */
+typedef struct sla_tally {
+	uint64_t count[SLA_NSTATUS];
+	uint64_t bucket[SLA_NBUCKETS];
+} sla_tally;
+
+uint64_t sla_tally_rows(const sla_tally *t);
+uint64_t sla_tally_kept(const sla_tally *t);
+uint64_t sla_tally_broken(const sla_tally *t);
+
+/* One ticket and metric kept for a listing: a worst overrun, a breach of a
+ * penalty statement, an excluded or invalid row.  Strings are decoded. */
+typedef struct sla_report_item {
+	const char *id, *customer, *tier, *metric, *reason;
+	unsigned long line;	/* the `line` column: where it was in the export */
+	sla_status status;
+	int64_t period;
+	int64_t target, elapsed, overrun;	/* seconds; -1 when not known */
+	int64_t penalty;	/* minor units */
+	bool has_penalty;
+} sla_report_item;
+
+/* Customer satisfaction, where the stream carries a `satisfaction` column:
+ * scores 1-5 and percentages (written "87%", or a bare number above 5) are
+ * kept apart.  Counted once per ticket and group. */
+typedef struct sla_satisfaction {
+	uint64_t scores[5];	/* how many 1, 2, 3, 4, 5 */
+	uint64_t nscores;
+	uint64_t npercent;
+	int64_t percent_sum;	/* hundredths of a percent */
+	uint64_t percent_band[5];	/* 0-19, 20-39, 40-59, 60-79, 80-100 */
+	uint64_t unreadable;
+} sla_satisfaction;
+
+typedef struct sla_report_group {
+	int64_t period;
+	const char *const *keys;	/* one per grouping column, decoded */
+	sla_tally tally;
+	/* Exact percentiles (nearest rank) and maximum of elapsed time over
+	 * the rows that count in compliance; valid when nelapsed > 0. */
+	size_t nelapsed;
+	int64_t p50, p90, p95, max;
+	const sla_report_item *top;	/* worst overruns first */
+	size_t ntop;
+	sla_satisfaction satisfaction;
+} sla_report_group;
+
+/* One labelled tally: a tier, or a period. */
+typedef struct sla_report_subtotal {
+	const char *label;	/* the tier; NULL for a period */
+	int64_t period;
+	sla_tally tally;
+	size_t order;		/* tiers: the policy's order, then first appearance */
+} sla_report_subtotal;
+
+/* The penalty statement of one period and customer. */
+typedef struct sla_statement {
+	int64_t period;
+	const char *customer;
+	uint64_t kept, broken;
+	const sla_report_item *breaches;	/* the rows with a penalty, in stream order */
+	size_t nbreaches;
+	int64_t breach_sum;
+	bool band_hit;
+	sla_credit_band band;	/* when band_hit */
+	int64_t credit;
+	int64_t cap;		/* when the terms have one */
+	bool capped;		/* the cap was lower than sum + credit */
+	int64_t total;
+} sla_statement;
+
+typedef struct sla_report sla_report;
+
+/* A report reading rows with the columns of HEADER (NCOLS of them).
+ * NULL when a needed column is missing (the message names it, through D). */
+sla_report *sla_report_new(const sla_report_config *cfg, const sla_field *header,
+			   size_t ncols, sla_diag *d);
+void sla_report_free(sla_report *r);
+
+/* Take one row (NCOLS fields, still escaped).  RAGGED is
+ * sla_reader_ragged()'s answer; FILE and LINE place messages.  A row that
+ * cannot be read becomes an invalid one with the reason: it is counted and
+ * listed, never dropped -- unless cfg.strict, when it is fatal.  Returns 0,
+ * or -1 on a fatal error (the message is printed). */
+int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
+		   const char *file, unsigned long line);
+
+/* Sort, compute percentiles and penalty statements.  Once, after the last
+ * row; returns 0, or -1 when out of memory. */
+int sla_report_finish(sla_report *r);
+
+/* Add every row of IN, then finish: the whole of a run.  Returns 0, or -1
+ * on a fatal error (the message is printed). */
+int sla_report_read(sla_report *r, sla_reader *in);
+
+/* ---- the finished model ------------------------------------------------- */
+
+const sla_report_config *sla_report_config_of(const sla_report *r);
+uint64_t sla_report_rows(const sla_report *r);
+const sla_tally *sla_report_total(const sla_report *r);
+/* Groups in period order, then in order of first appearance. */
+const sla_report_group *sla_report_groups(const sla_report *r, size_t *n);
+/* Tiers in the order of cfg.tier_order, then the other tiers in order of
+ * first appearance; periods in order. */
+const sla_report_subtotal *sla_report_tiers(const sla_report *r, size_t *n);
+const sla_report_subtotal *sla_report_periods(const sla_report *r, size_t *n);
+/* Excluded and invalid rows, in stream order. */
+const sla_report_item *sla_report_unassessed(const sla_report *r, size_t *n);
+/* Statements in period order, then customer order of first appearance. */
+const sla_statement *sla_report_statements(const sla_report *r, size_t *n);
+/* Whether any row carried a `satisfaction` column. */
+bool sla_report_has_satisfaction(const sla_report *r);
+
+/* ---- output ------------------------------------------------------------- */
+
+typedef enum sla_report_format {
+	SLA_FORMAT_TEXT, SLA_FORMAT_TSV, SLA_FORMAT_CSV, SLA_FORMAT_JSON,
+	SLA_FORMAT_MARKDOWN, SLA_FORMAT_HTML
+} sla_report_format;
+
+int sla_report_format_parse(const char *name, sla_report_format *f);
+
+typedef enum sla_lang { SLA_LANG_EN, SLA_LANG_ZH } sla_lang;
+
+int sla_lang_parse(const char *name, sla_lang *lang);
+/* The language a locale name asks for ("zh_CN.UTF-8" is Chinese); English
+ * when NAME is NULL, empty or anything else. */
+sla_lang sla_lang_from_locale(const char *name);
+
+/* Write the finished report R in format F and language LANG. */
+void sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang,
+		      sla_writer *w);
+
+#endif

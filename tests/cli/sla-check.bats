@@ -1,0 +1,254 @@
+#!/usr/bin/env bats
+# sla-check: options, policies good and bad, lint, the check stream.
+
+load helpers
+bats_require_minimum_version 1.5.0
+
+NOW=2026-10-08T12:00:00+08:00
+ROOT="$BATS_TEST_DIRNAME/../.."
+
+@test "sla-check --help lists every option, and so do the man page and completions" {
+	run sla-check --help
+	[ "$status" -eq 0 ]
+	for opt in policy now tz keep fail-on strict lint print-policy help version; do
+		[[ "$output" == *"--$opt"* ]] || { echo "--help lacks --$opt"; false; }
+		grep -q -- "Fl -$opt" "$ROOT/man/sla-check.1" || { echo "man lacks $opt"; false; }
+		grep -q -- "--$opt" "$ROOT/completions/bash/sla-check" || { echo "bash lacks $opt"; false; }
+		grep -q -- "--$opt}" "$ROOT/completions/zsh/_sla-check" || { echo "zsh lacks $opt"; false; }
+		grep -q -- "-l $opt" "$ROOT/completions/fish/sla-check.fish" || { echo "fish lacks $opt"; false; }
+	done
+}
+
+@test "sla-check --version names the tool" {
+	run sla-check --version
+	[ "$status" -eq 0 ]
+	[[ "$output" == "sla-check (sla-tools) "* ]]
+}
+
+@test "usage errors exit 2" {
+	run sla-check --fail-on sometimes
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'--fail-on: expected breach, overdue or at-risk "sometimes"'* ]]
+	run sla-check --no-such-option
+	[ "$status" -eq 2 ]
+	run sla-check --now yesterday --lint
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'--now: cannot read time "yesterday"'* ]]
+	run sla-check --keep a,,b
+	[ "$status" -eq 2 ]
+}
+
+@test "every bad policy is fatal and names file:line, the key and the fault" {
+	for f in "$DATA"/policies/bad-*.ini; do
+		expect=$(sed -n '1s/^; expect: //p' "$f")
+		case $expect in
+		[0-9]*) want="sla-check: $f:$expect" ;;
+		*) want="sla-check: $f: $expect" ;;
+		esac
+		run sla-check --lint --policy "$f"
+		[ "$status" -eq 2 ] || { echo "$f: status $status"; false; }
+		[ "${lines[0]}" = "$want" ] || { echo "$f: got '${lines[0]}' want '$want'"; false; }
+	done
+}
+
+@test "good policies lint clean" {
+	for f in "$DATA"/policies/good-*.ini; do
+		run sla-check --lint --now "$NOW" --policy "$f"
+		[ "$status" -eq 0 ]
+		[ "$output" = "sla-check: $f: 0 warnings" ]
+	done
+	run sla-check --lint --now "$NOW"
+	[ "$output" = "sla-check: <default>: 0 warnings" ]
+}
+
+@test "--lint warns about each trap and still exits 0" {
+	cd "$DATA/policies"
+	run sla-check --lint --now 2031-03-01T00:00:00+08:00 --policy lint-traps.ini
+	[ "$status" -eq 0 ]
+	assert_golden check-lint-traps.txt
+}
+
+@test "--print-policy prints the embedded default, byte for byte, and it reads back" {
+	run sla-check --print-policy
+	[ "$status" -eq 0 ]
+	diff <(sla-check --print-policy) "$ROOT/lib/data/default-policy.ini"
+	sla-check --print-policy > "$BATS_TEST_TMPDIR/copy.ini"
+	diff <(sla-check --now "$NOW" "$DATA/check/tickets.tsv" 2>/dev/null) \
+	     <(sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/copy.ini" "$DATA/check/tickets.tsv" 2>/dev/null)
+}
+
+@test "--print-policy prints a policy file as written" {
+	run sla-check --print-policy --policy "$DATA/policies/good-full.ini"
+	[ "$status" -eq 0 ]
+	diff <(sla-check --print-policy --policy "$DATA/policies/good-full.ini") "$DATA/policies/good-full.ini"
+}
+
+@test "the default policy over hand-made tickets (every status)" {
+	run --separate-stderr sla-check --now "$NOW" --keep description "$DATA/check/tickets.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-default.tsv
+}
+
+@test "record errors are reported on stderr with file:line and column" {
+	run bash -c "sla-check --now $NOW '$DATA/check/tickets.tsv' 2>&1 >/dev/null"
+	[ "$output" = "sla-check: $DATA/check/tickets.tsv:10: tier: unknown tier \"platinum\"" ]
+}
+
+@test "a policy with penalties: fixed, per started hour, max, penalty.METRIC, calendar.METRIC" {
+	run --separate-stderr sla-check --now "$NOW" --policy "$DATA/policies/good-full.ini" "$DATA/check/tickets.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-full.tsv
+	# C02 by hand: response 30 min over: 500 + 1 started hour x 100
+	[[ "$output" == *$'C02\t3\tNorthwind Traders, Ltd.\turgent\tresponse\t'*$'\t1800\tbreached\t600.00\t'* ]]
+}
+
+@test "standard input, and - as a file name" {
+	a=$(sla-check --now "$NOW" < "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(cat "$DATA/check/tickets.tsv" | sla-check --now "$NOW" - 2>/dev/null)
+	c=$(sla-check --now "$NOW" "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" = "$c" ]
+	[ "$b" = "$c" ]
+}
+
+@test "--fail-on exits 1 only when such a row was written" {
+	run sla-check --now "$NOW" --fail-on breach "$DATA/check/tickets.tsv"
+	[ "$status" -eq 1 ]
+	# before any ticket was opened, nothing is broken yet: all pending
+	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach,overdue,at-risk "$DATA/check/tickets.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\tbreached\t'* ]]
+	[[ "$output" != *$'\toverdue\t'* ]]
+	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach "$DATA/check/tickets.tsv"
+	[ "$status" -eq 0 ]
+}
+
+@test "--strict makes an invalid row fatal" {
+	run sla-check --now "$NOW" --strict "$DATA/check/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"tickets.tsv:9: invalid record (--strict) \"opened: cannot read time"* ]]
+}
+
+@test "--tz reads and writes times in another zone" {
+	run --separate-stderr sla-check --now 2026-10-08T04:00:00Z --tz UTC "$DATA/check/tickets.tsv"
+	[ "$status" -eq 0 ]
+	# C04 was opened at 17:00 wall-clock time, now read in UTC
+	[[ "$output" == *$'C04\t5\tBeta\tnormal\tresponse\t5x8\t2026-09-30T17:00:00+00:00\t'* ]]
+	# C01 carries its offset: the same instant, shown in UTC
+	[[ "$output" == *$'C01\t2\t星河数据\turgent\tresponse\t24x7\t2026-09-30T02:00:00+00:00\t'* ]]
+}
+
+@test "--keep carries ticket columns along and refuses unknown ones" {
+	run sla-check --now "$NOW" --keep customer "$DATA/check/tickets.tsv"
+	[ "$status" -eq 2 ]
+	run sla-check --now "$NOW" --keep priority,nosuch "$DATA/check/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'--keep: no such column in the stream "nosuch"'* ]]
+	run --separate-stderr sla-check --now "$NOW" --keep category,description "$DATA/check/tickets.tsv"
+	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcategory\tdescription' ]
+}
+
+@test "a missing policy file is fatal" {
+	run sla-check --policy /nonexistent.ini "$DATA/check/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == "sla-check: /nonexistent.ini: cannot open policy: "* ]]
+}
+
+# Property: every ticket comes out, as one row per metric with a target in
+# its tier (replacement always applies here), or one invalid row.
+@test "rows out = the sum over tickets of the metrics with a target" {
+	policy="$BATS_TEST_TMPDIR/always.ini"
+	sla-check --print-policy | sed 's/^when  = resolve > 8h/when  = always/' > "$policy"
+	grep -q '^when  = always' "$policy"
+	awk 'BEGIN {
+		srand(42)
+		split("urgent,high,normal,low,,gold", tiers, ",")
+		print "id\ttier\topened\tfirst_response\tresolved\treplaced"
+		for (i = 0; i < 2000; i++) {
+			t = tiers[int(rand() * 6) + 1]
+			d = sprintf("2026-%02d-%02dT%02d:%02d:00+08:00", int(rand() * 12) + 1,
+				    int(rand() * 28) + 1, int(rand() * 24), int(rand() * 60))
+			r = rand() < 0.5 ? d : ""
+			print "T" i "\t" t "\t" d "\t" r "\t\t" r
+		}
+	}' > "$BATS_TEST_TMPDIR/t.tsv"
+	want=$(awk -F'\t' 'NR > 1 {
+		n["urgent"] = 4; n["high"] = 2; n["normal"] = 2; n["low"] = 1; n[""] = 2
+		rows += ($2 in n) ? n[$2] : 1
+	} END { print rows }' "$BATS_TEST_TMPDIR/t.tsv")
+	got=$(sla-check --now "$NOW" --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv" 2>/dev/null | tail -n +2 | wc -l)
+	[ "$got" -eq "$want" ]
+	ids=$(sla-check --now "$NOW" --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv" 2>/dev/null | tail -n +2 | cut -f1 | sort -u | wc -l)
+	[ "$ids" -eq 2000 ]
+}
+
+@test "a ragged record, and a wall-clock time in a DST gap, are invalid rows" {
+	printf 'id\ttier\topened\nR1\thigh\t2026-03-29 02:30:00\nR2\thigh\nR3\thigh\t2026-03-29 03:30:00\textra\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --tz Europe/Berlin --now 2026-04-01T00:00:00Z "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1,5,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'R1\tresponse\tinvalid\topened: wall-clock time skipped by a DST change "2026-03-29 02:30:00"' \
+		$'R1\tresolve\tinvalid\topened: wall-clock time skipped by a DST change "2026-03-29 02:30:00"' \
+		$'R2\tresponse\tinvalid\tthe record has 2 fields, the header 3' \
+		$'R2\tresolve\tinvalid\tthe record has 2 fields, the header 3' \
+		$'R3\tresponse\tinvalid\tthe record has 4 fields, the header 3' \
+		$'R3\tresolve\tinvalid\tthe record has 4 fields, the header 3')" ]
+	[[ "$stderr" == *"t.tsv:2: opened: wall-clock time skipped by a DST change"* ]]
+	[[ "$stderr" == *"t.tsv:4: the record has 4 fields, the header 3"* ]]
+}
+
+@test "a stream without a metric's stop column: a warning, and the clock runs on" {
+	printf 'id\ttier\topened\nW1\thigh\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'warning: the stream has no stop column of metric response: it never stops "first_response"'* ]]
+	[[ "${lines[1]}" == $'W1\t\t\thigh\tresponse\t24x7\t'*$'\t7200\t10800\t0\t3600\toverdue\t\t' ]]
+}
+
+@test "--now without an offset is wall-clock time in the policy's zone" {
+	a=$(sla-check --now 2026-10-08T12:00:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --now "$NOW" "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" = "$b" ]
+	c=$(sla-check --now 2026-10-08T12:00:00 --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" != "$c" ]
+}
+
+@test "--fail-on at-risk fails on the at-risk row alone" {
+	# as of 10:35 on 8 October only C11's response (95 of 120 min) is at risk
+	run --separate-stderr sla-check --now 2026-10-08T10:35:00+08:00 --fail-on at-risk "$DATA/check/tickets.tsv"
+	[ "$status" -eq 1 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "at-risk" { print $1, $5 }')" = "C11 response" ]
+}
+
+# Streaming: ten times the tickets, the same memory (within 2 MiB).
+@test "memory does not grow with the number of tickets" {
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	gen() {
+		awk -v n="$1" 'BEGIN {
+			print "id\ttier\topened\tfirst_response\tresolved\tpaused"
+			for (i = 0; i < n; i++)
+				printf "T%d\t%s\t2026-09-%02dT10:00:00+08:00\t2026-09-%02dT11:30:00+08:00\t\t" \
+				       "2026-09-%02dT12:00:00+08:00/2026-09-%02dT13:00:00+08:00\n",
+				       i, i % 3 ? "normal" : "urgent", i % 28 + 1, i % 28 + 1, i % 28 + 1, i % 28 + 1
+		}'
+	}
+	gen 20000 > "$BATS_TEST_TMPDIR/small.tsv"
+	gen 200000 > "$BATS_TEST_TMPDIR/large.tsv"
+	rss() { /usr/bin/time -f %M sla-check --now "$NOW" "$1" 2>&1 >/dev/null | tail -1; }
+	small=$(rss "$BATS_TEST_TMPDIR/small.tsv")
+	large=$(rss "$BATS_TEST_TMPDIR/large.tsv")
+	echo "peak RSS: $small KiB for 20000 tickets, $large KiB for 200000"
+	[ "$large" -lt $((small + 2048)) ]
+}
+
+@test "the whole chain over the sample export: every ticket comes out (golden)" {
+	run --separate-stderr bash -c "set -o pipefail; sla-parse '$DATA/sample.csv' | sla-classify |
+		sla-check --now 2026-11-01T00:00:00+08:00"
+	[ "$status" -eq 0 ]
+	assert_golden check-sample.tsv
+	want=$(sla-parse "$DATA/sample.csv" 2>/dev/null | tail -n +2 | cut -f1 | sort -u)
+	got=$(printf '%s\n' "$output" | tail -n +2 | cut -f1 | sort -u)
+	[ "$got" = "$want" ]
+	# INC-20260901, by hand: opened 03:45, answered 04:19, 34 minutes of 1 hour
+	[[ "$output" == *$'INC-20260901\t2\t星河数据科技有限公司\turgent\tresponse\t24x7\t'*$'\t3600\t2040\t0\t0\tmet\t\t'* ]]
+}

@@ -1,0 +1,338 @@
+#!/usr/bin/env bats
+# sla-report: formats, the penalty statement, bad input, options.
+
+load helpers
+
+setup() {
+	CONTRACT="$DATA/check/contract.ini"
+	STREAM="$DATA/check/statement.tsv"
+	BAD="$DATA/check/bad.tsv"
+}
+
+report() {
+	sla-report -p "$CONTRACT" "$@"
+}
+
+# --- every format over the same stream -----------------------------------
+
+@test "text report matches its golden" {
+	run report "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.txt
+}
+
+@test "text report in Chinese matches its golden, aligned by display width" {
+	run report --lang zh "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement-zh.txt
+	# The rows of a table that hold Chinese names line up with its header:
+	# the status column starts at the same display column in every row.
+	[[ "$output" == *"2026-10  星河数据科技有限公司     normal  INC-1006     7  response  已排除  不可抗力：台风停电"* ]]
+}
+
+@test "tsv report matches its golden" {
+	run report -f tsv "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.tsv
+}
+
+@test "csv report matches its golden" {
+	run report -f csv "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.csv
+}
+
+@test "json report matches its golden" {
+	run report -f json "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.json
+}
+
+@test "markdown report matches its golden" {
+	run report -f markdown "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.md
+}
+
+@test "html report matches its golden" {
+	run report -f html "$STREAM"
+	[ "$status" -eq 0 ]
+	assert_golden sla-report-statement.html
+}
+
+# --- the penalty statement, computed by hand -------------------------------
+
+@test "statement: 10 of 11 kept hits the 95% band, and the cap applies" {
+	# 星河, October: 10 kept, 1 broken (INC-1002, 500 + 100/h for 30 min =
+	# 600.00): 90.91 % is below 95 % but not below 90 %, so 10 % of the
+	# fee 20000.00 = 2000.00; 600.00 + 2000.00 = 2600.00 > cap 10 % = 2000.00.
+	run report -f tsv "$STREAM"
+	[ "$status" -eq 0 ]
+	block=$(printf '%s\n' "$output" | sed -n '/^# statement: Penalty statement — 2026-10 — 星河/,/^$/p')
+	[[ "$block" == *$'Breach INC-1002\turgent response breached +0:30:00 (line 3)\t600.00'* ]]
+	[[ "$block" == *$'Sum of per-breach penalties\tbreaches priced: 1\t600.00'* ]]
+	[[ "$block" == *$'Compliance\t10 kept of 11 assessed\t90.91%'* ]]
+	[[ "$block" == *$'Service credit\tcompliance 90.91% below 95.00%: 10.00% of the fee 20000.00\t2000.00'* ]]
+	[[ "$block" == *$'Cap\t10.00% of the fee 20000.00\t2000.00'* ]]
+	[[ "$block" == *$'Total\tmin(2000.00, 600.00 + 2000.00): capped\t2000.00'* ]]
+}
+
+@test "statement: 6 of 8 kept falls below every band, sum 300 + 800, capped" {
+	run report -f json "$STREAM"
+	[ "$status" -eq 0 ]
+	got=$(printf '%s' "$output" | jq -c '.statements[] | select(.period == "2026-10" and .customer == "Northwind Traders, Ltd.")
+		| [.kept, .broken, [.breaches[].penalty], .breach_sum, .band.below, .credit, .cap, .capped, .total]')
+	[ "$got" = '[6,2,["300.00","800.00"],"1100.00",0.9,"5000.00","2000.00",true,"2000.00"]' ]
+}
+
+@test "statement: a period without breaches owes nothing" {
+	run report -f json "$STREAM"
+	got=$(printf '%s' "$output" | jq -c '.statements[] | select(.period == "2026-09") | [.customer, .kept, .band, .total]')
+	[ "$got" = '["Northwind Traders, Ltd.",2,null,"0.00"]' ]
+}
+
+# --- JSON schema, HTML well-formed ------------------------------------------
+
+validate_json() {
+	jq -n -r --slurpfile schema "$DATA/report.schema.json" --slurpfile doc "$1" \
+		-f "$DATA/report-schema.jq"
+}
+
+@test "json validates against its schema, for good and bad input" {
+	for input in "$STREAM" "$BAD"; do
+		report -f json "$input" > "$BATS_TEST_TMPDIR/r.json" 2>/dev/null
+		run validate_json "$BATS_TEST_TMPDIR/r.json"
+		[ "$status" -eq 0 ]
+		[ -z "$output" ]
+	done
+}
+
+@test "the schema check rejects a document that breaks the schema" {
+	report -f json "$STREAM" | jq '.rows = "25" | del(.groups[0].elapsed) | .statements[0].total = 0' \
+		> "$BATS_TEST_TMPDIR/broken.json"
+	run validate_json "$BATS_TEST_TMPDIR/broken.json"
+	[[ "$output" == *'$.rows: expected integer, found string'* ]]
+	[[ "$output" == *'$.groups[0]: no member elapsed'* ]]
+	[[ "$output" == *'$.statements[0].total: expected string, found number'* ]]
+}
+
+@test "html is well-formed XML, self-contained, with two charts" {
+	for input in "$STREAM" "$BAD"; do
+		report -f html "$input" > "$BATS_TEST_TMPDIR/r.html" 2>/dev/null
+		run xmllint --noout "$BATS_TEST_TMPDIR/r.html"
+		[ "$status" -eq 0 ]
+		[ "$(grep -c '<svg ' "$BATS_TEST_TMPDIR/r.html")" -eq 2 ]
+		! grep -Eqi '<script|<link|src=|href=|@import|url\(' "$BATS_TEST_TMPDIR/r.html"
+	done
+}
+
+@test "html escapes markup and replaces bytes that are not UTF-8" {
+	run report -f html "$BAD"
+	[[ "$output" == *'Acme &lt;b&gt;&amp;&lt;/b&gt; &quot;Sons&quot;'* ]]
+	[[ "$output" == *$'Acme \xef\xbf\xbd\xef\xbf\xbd corp'* ]]
+}
+
+# --- CSV for spreadsheets -------------------------------------------------
+
+@test "csv neutralises formulas and quotes by RFC 4180 with CRLF" {
+	run report -f csv --by customer "$BAD"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *$'"\'=HYPERLINK(""http://example.com"",""click"")"'* ]]
+	[[ "$output" == *"\"'@SUM(A1:A9)\""* ]]
+	[[ "$output" == *"\"'-Acme\""* ]]
+	[[ "$output" == *$'\r\n'* ]]
+	# Numbers the report computed keep their form.
+	[[ "$output" == *$'2026-10,"\'+86 10 5555 0100",1,0,0,0,0,1,0,0,\r'* ]]
+	! printf '%s\n' "$output" | grep -q '^=\|,=\|,@\|,+'
+}
+
+@test "csv of the statement stream quotes a name with a comma" {
+	run report -f csv "$STREAM"
+	[[ "$output" == *'"Northwind Traders, Ltd."'* ]]
+}
+
+# --- nothing that came in disappears ----------------------------------------
+
+@test "the per-status counts add up to the rows read, in every table" {
+	for input in "$STREAM" "$BAD"; do
+		rows=$(($(wc -l < "$input") - 1))
+		run sh -c "sla-report -p '$CONTRACT' -f json '$input' 2>/dev/null"
+		[ "$status" -eq 0 ]
+		printf '%s' "$output" | jq -e --argjson n "$rows" '
+			.rows == $n and .total.rows == $n
+			and ([.total.counts[]] | add) == $n
+			and ([.groups[].rows] | add) == $n
+			and ([.tiers[].rows] | add) == $n
+			and ([.periods[].rows] | add) == $n
+			and all(.groups[]; ([.counts[]] | add) == .rows)'
+	done
+}
+
+@test "unreadable rows are invalid with a reason, reported in the house shape" {
+	run report -f json "$BAD"
+	[ "$status" -eq 0 ]
+	reasons=$(printf '%s\n' "$output" | grep -v '^sla-report:' | jq -r '.unassessed[] | "\(.id) \(.status) \(.reason)"')
+	[[ "$reasons" == *"INC-3004 invalid unknown status"* ]]
+	[[ "$reasons" == *"INC-3005 invalid cannot read start time"* ]]
+	[[ "$reasons" == *"INC-3006 invalid cannot read elapsed seconds"* ]]
+	[[ "$reasons" == *"INC-3007 invalid cannot read penalty amount"* ]]
+	[[ "$reasons" == *"INC-3008 invalid row has the wrong number of fields"* ]]
+	[[ "$reasons" == *$'INC-3009 excluded customer misuse:\tpower cable cut\nsee photo \\\\server\\share'* ]]
+	run sh -c "sla-report -p '$CONTRACT' '$BAD' 2>&1 >/dev/null"
+	[[ "$output" == *'sla-report: '*'bad.tsv:5: status: unknown status "done"'* ]]
+	[[ "$output" == *'bad.tsv:6: start: cannot read start time "2026-10-32T09:00:00+08:00"'* ]]
+}
+
+@test "sla-check's own stream goes through whole" {
+	run sh -c "sla-check -p '$CONTRACT' --now 2026-11-01T00:00:00+08:00 --keep satisfaction \
+		'$DATA/check/report-tickets.tsv' | sla-report -p '$CONTRACT' -f json"
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e '.rows == 17 and .total.counts.met == 7 and .total.counts.overdue == 4
+		and .total.counts.invalid == 1 and .total.counts.excluded == 2'
+	# Satisfaction: INC-4001 (5), INC-4004 (4), INC-4005 (2) in October, once per ticket.
+	printf '%s' "$output" | jq -e '[.groups[] | select(.period == "2026-10" and .keys.metric == "response")
+		| .satisfaction.scores] | add == 3'
+}
+
+@test "an empty stream gives an empty report, not an error" {
+	head -n 1 "$STREAM" > "$BATS_TEST_TMPDIR/empty.tsv"
+	run report -f json "$BATS_TEST_TMPDIR/empty.tsv"
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e '.rows == 0 and .groups == [] and .total.compliance == null'
+}
+
+# --- options ---------------------------------------------------------------
+
+@test "--tz moves a row across a month boundary" {
+	# INC-1001 opened 2026-10-01T07:30+08:00: 30 September in UTC.
+	run report -f json --by customer --tz UTC "$STREAM"
+	printf '%s' "$output" | jq -e '.timezone == "UTC" and
+		([.groups[] | select(.period == "2026-09" and .keys.customer == "星河数据科技有限公司")] | length) == 1'
+}
+
+@test "--period week, quarter and year label their periods" {
+	run report -f json --period week "$STREAM"
+	[ "$(printf '%s' "$output" | jq -r '[.periods[].period] | join(" ")')" = "2026-W40 2026-W41 2026-W42 2026-W43 2026-W44 " ]
+	run report -f json --period quarter "$STREAM"
+	[ "$(printf '%s' "$output" | jq -r '[.periods[].period] | join(" ")')" = "2026-Q3 2026-Q4 " ]
+	run report -f json --period year --by '' "$STREAM"
+	[ "$(printf '%s' "$output" | jq -c '[.by, [.groups[].period]]')" = '[[],["2026",null]]' ]
+}
+
+@test "--top limits the worst overruns, 0 leaves the table out" {
+	run report --top 0 "$STREAM"
+	[[ "$output" != *"Worst overruns"* ]]
+	run report -f json --by '' --top 1 "$STREAM"
+	[ "$(printf '%s' "$output" | jq -c '[.groups[].top[].id]')" = '["INC-2003"]' ]
+}
+
+@test "the language comes from LANG unless --lang says otherwise" {
+	run env LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 sla-report -p "$CONTRACT" "$STREAM"
+	[[ "${lines[0]}" == "SLA 履约报告" ]]
+	run env LC_ALL= LC_MESSAGES= LANG=zh_CN.UTF-8 sla-report -p "$CONTRACT" --lang en "$STREAM"
+	[[ "${lines[0]}" == "SLA compliance report" ]]
+}
+
+@test "reads standard input" {
+	run sh -c "sla-report -p '$CONTRACT' -f json < '$STREAM'"
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e '.rows == 25'
+}
+
+@test "without a contract that prices anything, no statement is printed" {
+	run sh -c "sla-check --now 2026-11-01T00:00:00+08:00 '$DATA/check/report-tickets.tsv' | sla-report"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *"Penalty statement"* ]]
+	[[ "$output" == *"Compliance by tier"* ]]
+}
+
+@test "usage errors exit 2 and say what is wrong" {
+	for args in "--period fortnight" "--format xlsx" "--lang fr" "--top -1" "--top many" "--bogus"; do
+		run sla-report $args "$STREAM"
+		[ "$status" -eq 2 ]
+		[[ "$output" == *"Try 'sla-report --help'."* ]]
+	done
+}
+
+@test "a grouping column the stream lacks is fatal, named" {
+	run sla-report --by region "$STREAM"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'sla-report: the check stream has no column "region"'* ]]
+}
+
+@test "a missing file and a bad policy are fatal" {
+	run sla-report "$BATS_TEST_TMPDIR/nope.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"nope.tsv: cannot open"* ]]
+	run sla-report -p "$DATA/policies/bad-fee.ini" "$STREAM"
+	[ "$status" -eq 2 ]
+}
+
+@test "--help lists every option, --version names the tool" {
+	run sla-report --help
+	[ "$status" -eq 0 ]
+	for opt in --period --by --top --format --lang --policy --tz --strict --help --version; do
+		[[ "$output" == *"$opt"* ]]
+	done
+	run sla-report --version
+	[[ "$output" == "sla-report (sla-tools) "* ]]
+}
+
+@test "man page and completions know every long option" {
+	root="$BATS_TEST_DIRNAME/../.."
+	opts=$(sla-report --help | grep -o -- '--[a-z-]*' | sort -u)
+	for opt in $opts; do
+		grep -q -- "Fl -${opt#--}" "$root/man/sla-report.1"
+		grep -q -- "$opt" "$root/completions/bash/sla-report"
+		grep -q -- "${opt#--}" "$root/completions/zsh/_sla-report"
+		grep -q -- "-l ${opt#--}" "$root/completions/fish/sla-report.fish"
+	done
+}
+
+@test "random bytes never crash it, and every line is counted" {
+	{
+		head -n 1 "$STREAM"
+		awk 'BEGIN {
+			srand(7)
+			for (i = 0; i < 400; i++) {
+				n = 1 + int(rand() * 120)
+				line = "x"
+				for (j = 0; j < n; j++) {
+					r = rand()
+					if (r < 0.12) line = line "\t"
+					else if (r < 0.15) line = line "\\"
+					else if (r < 0.20) line = line "2026-10-0" int(rand() * 9) "T09:00:00+08:00"
+					else if (r < 0.25) line = line substr("met breached overdue pending", 1 + int(rand() * 20), 8)
+					else line = line sprintf("%c", 1 + int(rand() * 254))
+				}
+				gsub(/\n|\r/, "", line)
+				print line
+			}
+		}'
+	} > "$BATS_TEST_TMPDIR/junk.tsv"
+	nlines=$(($(wc -l < "$BATS_TEST_TMPDIR/junk.tsv") - 1))
+	for format in text tsv csv markdown html; do
+		run sh -c "sla-report -p '$CONTRACT' -f $format '$BATS_TEST_TMPDIR/junk.tsv' > /dev/null 2>&1"
+		[ "$status" -eq 0 ]
+	done
+	run sh -c "sla-report -p '$CONTRACT' -f json '$BATS_TEST_TMPDIR/junk.tsv' 2>/dev/null"
+	[ "$status" -eq 0 ]
+	printf '%s' "$output" | jq -e --argjson n "$nlines" '.rows == $n and ([.total.counts[]] | add) == $n'
+	sla-report -p "$CONTRACT" -f html "$BATS_TEST_TMPDIR/junk.tsv" 2>/dev/null > "$BATS_TEST_TMPDIR/junk.html"
+	xmllint --noout "$BATS_TEST_TMPDIR/junk.html"
+}
+
+@test "--by takes blanks around the names as typed" {
+	run report -f json --by ' customer , tier' "$STREAM"
+	[ "$(printf '%s' "$output" | jq -c .by)" = '["customer","tier"]' ]
+}
+
+@test "--strict makes the first unreadable row fatal, not sla-check's invalid rows" {
+	run sla-report -p "$CONTRACT" --strict "$BAD"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'bad.tsv:5: status: unknown status "done"'* ]]
+	[[ "$output" != *'bad.tsv:6'* ]]
+	run sla-report -p "$CONTRACT" --strict "$STREAM"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"first_response before opened"* ]]
+}

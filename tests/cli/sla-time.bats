@@ -1,0 +1,148 @@
+#!/usr/bin/env bats
+# sla-time: business time, due times and days, on the default policy's 5x8
+# (Asia/Shanghai, cn dates), a test policy and the built-in 24x7.
+
+load helpers
+
+NIGHT="$DATA/sla-time/night-shift.ini"
+
+@test "sla-time: --help lists every option, --version names the tool" {
+	run sla-time --help
+	[ "$status" -eq 0 ]
+	for opt in --calendar --policy --tz --seconds --format --help --version; do
+		[[ $output == *"$opt"* ]]
+	done
+	run sla-time --version
+	[ "$status" -eq 0 ]
+	[[ $output == "sla-time (sla-tools) "* ]]
+}
+
+@test "sla-time: every long option is in the man page and the three completions" {
+	root="$BATS_TEST_DIRNAME/../.."
+	for opt in calendar policy tz seconds format help version; do
+		grep -q -- "--$opt" "$root/completions/bash/sla-time"
+		grep -q -- "--$opt" "$root/completions/zsh/_sla-time"
+		grep -q -- "-l $opt" "$root/completions/fish/sla-time.fish"
+		grep -q -- "Fl .*\\\\-$opt" "$root/man/sla-time.1"
+	done
+}
+
+@test "sla-time between: across the Spring Festival of 2026 on the default 5x8" {
+	run sla-time between 2026-02-13T17:00 2026-03-02T09:00
+	[ "$status" -eq 0 ]
+	[ "$output" = "49h" ]
+	run sla-time --seconds between 2026-02-13T17:00:00+08:00 2026-03-02T01:00:00Z
+	[ "$output" = "176400" ]
+	run sla-time between 2026-03-02T09:00 2026-03-02T10:30:15 --seconds
+	[ "$output" = "5415" ]
+	run sla-time between 2026-03-02T09:00 2026-03-02T10:30:15
+	[ "$output" = "1h30m15s" ]
+	# the forms sla-parse reads from exports
+	run sla-time between "2026/2/13 17:00" "2026年3月2日 上午9:00"
+	[ "$output" = "49h" ]
+	run sla-time between 3/2/2026 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *"day/month order unknown"* ]]
+}
+
+@test "sla-time between: tsv for scripts" {
+	run sla-time --format tsv between 2026-02-13T17:00 2026-03-02T09:00
+	[ "$status" -eq 0 ]
+	assert_golden sla-time-between.tsv
+}
+
+@test "sla-time due: a target used up at closing time is due at closing time" {
+	run sla-time due 2026-03-02T07:00 8h
+	[ "$output" = "2026-03-02T18:00:00+08:00" ]
+	run sla-time due 2026-03-02T07:00 8h1s
+	[ "$output" = "2026-03-03T09:00:01+08:00" ]
+	run sla-time due 2026-03-02T07:00 0s
+	[ "$output" = "2026-03-02T07:00:00+08:00" ]
+	# the make-up Saturday before the Spring Festival is worked
+	run sla-time due 2026-02-13T17:00 8h
+	[ "$output" = "2026-02-14T17:00:00+08:00" ]
+}
+
+@test "sla-time due: working days in both calendar senses" {
+	run sla-time due 2026-03-04T10:30 3wd@time
+	[ "$output" = "2026-03-09T10:30:00+08:00" ]
+	run sla-time due 2026-03-06T19:00 1wd@time
+	[ "$output" = "2026-03-10T09:00:00+08:00" ]
+	run sla-time due 2026-03-06T10:00 1wd@close
+	[ "$output" = "2026-03-09T18:00:00+08:00" ]
+	run sla-time due 2026-03-06T10:00 2wd
+	[ "$output" = "2026-03-10T10:00:00+08:00" ]
+	run sla-time --format tsv due 2026-02-13T17:00 1wd@close
+	assert_golden sla-time-due.tsv
+}
+
+@test "sla-time days: holidays and make-up days with their names" {
+	run sla-time days 2026-02-12 2026-03-01
+	[ "$status" -eq 0 ]
+	assert_golden sla-time-days.txt
+	run sla-time --format tsv days 2026-09-30 2026-10-10
+	[ "$status" -eq 0 ]
+	assert_golden sla-time-days.tsv
+}
+
+@test "sla-time: a policy file's calendars, --calendar and the night shift" {
+	run sla-time --policy "$NIGHT" days 2026-03-26T12:00 2026-03-31
+	[ "$status" -eq 0 ]
+	assert_golden sla-time-night-days.txt
+	run sla-time -p "$NIGHT" between 2026-12-23T00:00 2026-12-28T00:00
+	[ "$output" = "14h" ]
+	run sla-time -p "$NIGHT" -c office due 2026-03-27T16:00 2wd
+	[ "$output" = "2026-03-31T14:00:00+02:00" ]
+}
+
+@test "sla-time: DST days on 24x7 have 23 and 25 hours" {
+	run sla-time --tz Europe/Berlin --calendar 24x7 --seconds between 2026-03-29 2026-03-30
+	[ "$output" = "82800" ]
+	run sla-time -z America/New_York -c 24x7 between 2026-11-01 2026-11-02
+	[ "$output" = "25h" ]
+	run sla-time -z Europe/Berlin -c 24x7 due 2026-03-29T01:30 1h
+	[ "$output" = "2026-03-29T03:30:00+02:00" ]
+}
+
+@test "sla-time: bad times and durations are errors with the text quoted" {
+	run sla-time due 2026-03-02T09:00 -1h
+	[ "$status" -eq 2 ]
+	[[ $output == *"negative"* ]]
+	run sla-time due 2026-03-02T09:00 8
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-time: duration without a unit (s, m, h, d, wd) "8"' ]
+	run sla-time due 2026-03-02T09:00 1wd2h@close
+	[ "$status" -eq 2 ]
+	run sla-time between 2026-13-02 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *'cannot read time'*'"2026-13-02"' ]]
+	run sla-time between 2026-03-03 2026-03-02
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-time: the end is before the start "2026-03-02"' ]
+	run sla-time -z Europe/Berlin between 2026-03-29T02:30 2026-03-30
+	[ "$status" -eq 2 ]
+	[[ $output == *"Europe/Berlin"*'"2026-03-29T02:30"' ]]
+	run sla-time due 9999-12-31T12:00 1wd@close
+	[ "$status" -eq 2 ]
+	[[ $output == *"not reached before the year 10000"* ]]
+}
+
+@test "sla-time: usage errors exit 2 and point to --help" {
+	run sla-time
+	[ "$status" -eq 2 ]
+	[[ $output == *"a command is needed"* ]]
+	run sla-time between 2026-03-02
+	[ "$status" -eq 2 ]
+	[[ $output == *"two arguments"* ]]
+	run sla-time elapsed 2026-03-02 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *'unknown command "elapsed"'* ]]
+	run sla-time --format csv between 2026-03-02 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *"Try 'sla-time --help'."* ]]
+	run sla-time --calendar 9x5 between 2026-03-02 2026-03-03
+	[ "$status" -eq 2 ]
+	[[ $output == *'no such calendar (there are: 24x7, 5x8) "9x5"' ]]
+	run sla-time --policy "$DATA/no-such-policy.ini" between 2026-03-02 2026-03-03
+	[ "$status" -eq 2 ]
+}

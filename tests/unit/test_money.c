@@ -1,0 +1,137 @@
+/* Unit tests: money in integer minor units, percentages, penalty rules. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "sla_money.h"
+#include "sla_penalty.h"
+
+static int64_t
+money(const char *s, int digits)
+{
+	int64_t v = -999;
+	assert_int_equal(sla_money_parse(s, strlen(s), digits, &v), 0);
+	return v;
+}
+
+static void
+parses_amounts_into_minor_units(void **state)
+{
+	(void)state;
+	assert_int_equal(money("500", 2), 50000);
+	assert_int_equal(money("500.5", 2), 50050);
+	assert_int_equal(money("20000.00", 2), 2000000);
+	assert_int_equal(money("0.07", 2), 7);
+	assert_int_equal(money("-1.5", 2), -150);
+	assert_int_equal(money("1500", 0), 1500);
+	assert_int_equal(money("1.234", 3), 1234);
+	int64_t v;
+	const char *bad[] = { "", ".", "5.", "1.234", "1,000", "12a", "--1", "1e3",
+			      "99999999999999999999" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(sla_money_parse(bad[i], strlen(bad[i]), 2, &v), -1);
+}
+
+static void
+formats_with_the_currency_digits(void **state)
+{
+	(void)state;
+	char buf[32];
+	assert_int_equal(sla_money_format(123456, 2, buf), 7);
+	assert_string_equal(buf, "1234.56");
+	sla_money_format(-5, 2, buf);
+	assert_string_equal(buf, "-0.05");
+	sla_money_format(0, 2, buf);
+	assert_string_equal(buf, "0.00");
+	sla_money_format(1500, 0, buf);
+	assert_string_equal(buf, "1500");
+	sla_money_format(7, 3, buf);
+	assert_string_equal(buf, "0.007");
+	sla_money_format(INT64_MIN, 2, buf);
+	assert_string_equal(buf, "-92233720368547758.08");
+}
+
+static void
+parses_percentages_into_ppm(void **state)
+{
+	(void)state;
+	int32_t ppm;
+	assert_int_equal(sla_percent_parse("99%", 3, &ppm), 0);
+	assert_int_equal(ppm, 990000);
+	assert_int_equal(sla_percent_parse("99.5%", 5, &ppm), 0);
+	assert_int_equal(ppm, 995000);
+	assert_int_equal(sla_percent_parse("0.0001%", 7, &ppm), 0);
+	assert_int_equal(ppm, 1);
+	assert_int_equal(sla_percent_parse("100%", 4, &ppm), 0);
+	assert_int_equal(ppm, 1000000);
+	assert_int_equal(sla_percent_parse("101%", 4, &ppm), -1);
+	assert_int_equal(sla_percent_parse("99", 2, &ppm), -1);
+	assert_int_equal(sla_percent_parse("-5%", 3, &ppm), -1);
+	assert_int_equal(sla_percent_parse("%", 1, &ppm), -1);
+}
+
+static sla_penalty
+rule(const char *text)
+{
+	sla_penalty p;
+	char err[128];
+	assert_int_equal(sla_penalty_parse(text, 2, &p, err, sizeof err), 0);
+	return p;
+}
+
+/* "500 + 100/h max 2000": 500 for the breach, 100 for each started hour. */
+static void
+penalty_counts_started_units_up_to_the_max(void **state)
+{
+	(void)state;
+	sla_penalty p = rule("500 + 100/h max 2000");
+	assert_true(p.set && p.has_max);
+	assert_int_equal(sla_penalty_amount(&p, 0), 50000);
+	assert_int_equal(sla_penalty_amount(&p, 1), 60000);	/* 1 s starts an hour */
+	assert_int_equal(sla_penalty_amount(&p, 3600), 60000);
+	assert_int_equal(sla_penalty_amount(&p, 3601), 70000);
+	assert_int_equal(sla_penalty_amount(&p, 15 * 3600), 200000);	/* 500 + 1500 */
+	assert_int_equal(sla_penalty_amount(&p, 16 * 3600), 200000);	/* capped */
+	assert_int_equal(sla_penalty_amount(&p, INT64_MAX), 200000);
+
+	sla_penalty fixed = rule("1000");
+	assert_int_equal(sla_penalty_amount(&fixed, 99999), 100000);
+	sla_penalty rate = rule("200/30m");
+	assert_int_equal(rate.unit_s, 1800);
+	assert_int_equal(sla_penalty_amount(&rate, 1801), 40000);
+	sla_penalty none = rule("none");
+	assert_int_equal(sla_penalty_amount(&none, 3600), 0);
+	sla_penalty huge = rule("1/s");
+	assert_int_equal(sla_penalty_amount(&huge, INT64_MAX), INT64_MAX);
+}
+
+static void
+penalty_rules_that_cannot_be_read(void **state)
+{
+	(void)state;
+	sla_penalty p;
+	char err[128];
+	const char *bad[] = { "", "abc", "100/", "100/x", "100/wd", "100/2wd@close",
+			      "1 + 2", "1/h + 2/h", "500 max", "max 5", "-5", "1.234" };
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		err[0] = '\0';
+		assert_int_equal(sla_penalty_parse(bad[i], 2, &p, err, sizeof err), -1);
+		assert_true(err[0] != '\0');
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_amounts_into_minor_units),
+		cmocka_unit_test(formats_with_the_currency_digits),
+		cmocka_unit_test(parses_percentages_into_ppm),
+		cmocka_unit_test(penalty_counts_started_units_up_to_the_max),
+		cmocka_unit_test(penalty_rules_that_cannot_be_read),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

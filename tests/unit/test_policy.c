@@ -1,0 +1,389 @@
+/* Unit tests: the policy reader, the embedded default and lint. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sla_check.h"
+#include "sla_data.h"
+#include "sla_policy.h"
+
+/* Messages go to a memory stream, so that tests can read them. */
+typedef struct capture {
+	sla_diag d;
+	char *text;
+	size_t len;
+} capture;
+
+static void
+capture_open(capture *c)
+{
+	c->d = sla_diag_init("test");
+	c->d.out = open_memstream(&c->text, &c->len);
+	assert_non_null(c->d.out);
+}
+
+static const char *
+capture_text(capture *c)
+{
+	fflush(c->d.out);
+	return c->text;
+}
+
+static void
+capture_close(capture *c)
+{
+	fclose(c->d.out);
+	free(c->text);
+}
+
+/* Write the N bytes of TEXT to a fresh temporary policy file; the caller
+ * unlinks PATH. */
+static void
+temp_policy_n(char *path, const char *text, size_t n)
+{
+	strcpy(path, "/tmp/sla-policy-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, n), (ssize_t)n);
+	close(fd);
+}
+
+static void
+temp_policy(char *path, const char *text)
+{
+	temp_policy_n(path, text, strlen(text));
+}
+
+static const sla_target *
+target(const sla_policy *p, const char *tier, const char *metric)
+{
+	const sla_tier *t = sla_policy_tier(p, tier, strlen(tier));
+	assert_non_null(t);
+	int k = sla_policy_metric_find(p, metric);
+	assert_true(k >= 0);
+	return &t->targets[k];
+}
+
+static void
+embedded_default_is_the_data_file(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	sla_policy *p = sla_policy_load(NULL, NULL, &c.d);
+	assert_non_null(p);
+	size_t len;
+	const char *text = sla_policy_text(p, &len);
+	const struct sla_blob *b = sla_data_find("default-policy.ini");
+	assert_non_null(b);
+	assert_int_equal(len, b->len);
+	assert_memory_equal(text, b->data, len);
+	assert_string_equal(sla_policy_file(p), "<default>");
+	assert_string_equal(sla_tz_name(sla_policy_tz(p)), "Asia/Shanghai");
+	assert_string_equal(sla_policy_currency(p), "CNY");
+	assert_int_equal(sla_policy_minor_digits(p), 2);
+	assert_int_equal(sla_policy_warn_ppm(p), 750000);
+	assert_string_equal(sla_policy_default_tier(p)->name, "normal");
+	assert_int_equal(sla_policy_ntiers(p), 4);
+
+	/* DESIGN §8, tier by tier */
+	assert_int_equal(target(p, "urgent", "response")->target.secs, 3600);
+	assert_int_equal(target(p, "urgent", "onsite")->target.secs, 4 * 3600);
+	assert_int_equal(target(p, "urgent", "resolve")->target.secs, 24 * 3600);
+	assert_int_equal(target(p, "urgent", "replacement")->target.secs, 24 * 3600);
+	assert_true(sla_calendar_is_24x7(target(p, "urgent", "resolve")->calendar));
+	assert_int_equal(target(p, "high", "response")->target.secs, 2 * 3600);
+	assert_false(target(p, "high", "onsite")->set);
+	assert_int_equal(target(p, "normal", "response")->target.secs, 8 * 3600);
+	assert_int_equal(target(p, "normal", "resolve")->target.secs, 48 * 3600);
+	assert_string_equal(sla_calendar_name(target(p, "normal", "resolve")->calendar), "5x8");
+	assert_int_equal(target(p, "low", "response")->target.secs, 48 * 3600);
+	assert_false(target(p, "low", "resolve")->set);
+
+	sla_calendar *c58 = sla_policy_calendar(p, "5x8");
+	assert_non_null(c58);
+	assert_int_equal(sla_calendar_day_length(c58), 8 * 3600);
+	assert_int_equal(sla_policy_ncalendars(p), 2);
+	assert_ptr_equal(sla_policy_calendar_at(p, 0), sla_policy_calendar(p, "24x7"));
+
+	const sla_metric *repl = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "replacement"));
+	assert_int_equal(repl->when_metric, sla_policy_metric_find(p, "resolve"));
+	assert_int_equal(repl->when.secs, 8 * 3600);
+	assert_true(sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "resolve"))->pausable);
+	assert_false(sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "response"))->pausable);
+	assert_string_equal(capture_text(&c), "");
+	sla_policy_free(p);
+	capture_close(&c);
+}
+
+static void
+full_policy_reads_every_key(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	sla_policy *p = sla_policy_load("tests/data/policies/good-full.ini", NULL, &c.d);
+	assert_non_null(p);
+	assert_string_equal(sla_policy_name(p), "广播系统维保合同");
+	assert_int_equal(sla_policy_fee(p), 2000000);
+	assert_int_equal(sla_policy_warn_ppm(p), 800000);
+
+	const sla_credit_band *bands;
+	assert_int_equal(sla_policy_credit_bands(p, &bands), 3);
+	assert_int_equal(bands[0].below_ppm, 990000);
+	assert_int_equal(bands[0].credit_ppm, 50000);
+	assert_int_equal(bands[2].below_ppm, 900000);
+	assert_int_equal(bands[2].credit_ppm, 250000);
+	sla_cap cap = sla_policy_cap(p);
+	assert_true(cap.set && cap.percent);
+	assert_int_equal(cap.ppm, 100000);
+
+	/* the tier's penalty for every metric, penalty.METRIC over it */
+	const sla_penalty *pen = &target(p, "urgent", "resolve")->penalty;
+	assert_true(pen->set);
+	assert_int_equal(pen->fixed, 50000);
+	assert_int_equal(pen->rate, 10000);
+	assert_int_equal(pen->unit_s, 3600);
+	assert_int_equal(pen->max, 200000);
+	pen = &target(p, "urgent", "onsite")->penalty;
+	assert_int_equal(pen->fixed, 100000);
+	assert_int_equal(pen->rate, 0);
+	assert_false(pen->has_max);
+	assert_false(target(p, "normal", "response")->penalty.set);
+	assert_int_equal(target(p, "normal", "resolve")->penalty.rate, 20000);
+	assert_int_equal(target(p, "normal", "resolve")->penalty.unit_s, 1800);
+
+	/* calendar.METRIC; a metric defined by the policy; 3wd */
+	assert_true(sla_calendar_is_24x7(target(p, "normal", "response")->calendar));
+	assert_string_equal(sla_calendar_name(target(p, "normal", "resolve")->calendar), "5x8");
+	assert_int_equal(target(p, "normal", "resolve")->target.wd, 3);
+	assert_int_equal(target(p, "urgent", "callback")->target.secs, 1800);
+	const sla_metric *cb = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "callback"));
+	assert_string_equal(cb->start_col, "resolved");
+	assert_string_equal(cb->stop_col, "closed");
+	assert_int_equal(cb->when_metric, -1);
+
+	/* day = 8h on a calendar of nights; a continued list of holidays */
+	sla_calendar *night = sla_policy_calendar(p, "night");
+	assert_int_equal(sla_calendar_day_length(night), 8 * 3600);
+	enum sla_day_kind kind;
+	const char *name;
+	sla_calendar_day(night, sla_days_from_civil(2026, 5, 1), &kind, &name);
+	assert_int_equal(kind, SLA_DAY_HOLIDAY);
+	assert_string_equal(capture_text(&c), "");
+	sla_policy_free(p);
+	capture_close(&c);
+}
+
+static void
+tz_override_replaces_the_zone(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	sla_policy *p = sla_policy_load(NULL, "Europe/Berlin", &c.d);
+	assert_non_null(p);
+	assert_string_equal(sla_tz_name(sla_policy_tz(p)), "Europe/Berlin");
+	sla_policy_free(p);
+	assert_null(sla_policy_load(NULL, "Nowhere/Atlantis", &c.d));
+	assert_non_null(strstr(capture_text(&c), "test: --tz: "));
+	capture_close(&c);
+}
+
+/* A policy of the N bytes of TEXT that must fail with MESSAGE (as a substring). */
+static void
+fails_with_n(const char *text, size_t n, const char *message)
+{
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy_n(path, text, n);
+	assert_null(sla_policy_load(path, NULL, &c.d));
+	const char *out = capture_text(&c);
+	if (!strstr(out, message))
+		fail_msg("expected \"%s\" in \"%s\"", message, out);
+	assert_non_null(strstr(out, path));
+	unlink(path);
+	capture_close(&c);
+}
+
+static void
+fails_with(const char *text, const char *message)
+{
+	fails_with_n(text, strlen(text), message);
+}
+
+static void
+errors_name_line_and_key(void **state)
+{
+	(void)state;
+	fails_with("[policy]\ntimezone = UTC\n[tier t]\ncalendar = 24x7\nrespons = 1h\n",
+		   ":5: respons: unknown metric or key in [tier] \"respons\"; did you mean \"response\"?");
+	fails_with("[policy]\ntimezone = UTC\n[tier t]\ncalendar = 24x7\nresponse = 1x\n",
+		   ":5: response: ");
+	fails_with("[policy]\ntimezone = UTC\n[tier t]\ncalendar = 24x7\npenalty.resolv = 5\n",
+		   ":5: penalty.resolv: unknown metric after the dot \"resolv\"; did you mean \"resolve\"?");
+	fails_with("[policy]\ntimezone = UTC\n[tier t]\ncalendar = 24x7\ncalendar.resolve = 9x9\n",
+		   ":5: calendar.resolve: unknown calendar \"9x9\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric x]\nstart = opened\nstop = Closed Time\n",
+		   ":5: stop: expected a column name ([a-z0-9_]) \"Closed Time\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric resolve]\npausable = maybe\n",
+		   ":4: pausable: expected yes or no \"maybe\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric resolve]\nwhen = resolve > 1h\n",
+		   ":4: when: a metric's when cannot name the metric itself");
+	fails_with("[policy]\ntimezone = UTC\n[metric replacement]\nwhen = resolve > 2wd@close\n",
+		   ":4: when: when takes a plain duration");
+	fails_with("[policy]\ntimezone = UTC\n[metric replacement]\nwhen = resolve\n",
+		   ":4: when: expected METRIC > DURATION, or always \"resolve\"");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nholiday = cn\n",
+		   ":4: holiday: unknown key in [calendar] (weekdays, holidays, workdays or day) "
+		   "\"holiday\"; did you mean \"holidays\"?");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nMon-Fry = 09:00-17:00\n",
+		   ":4: Mon-Fry: unknown key in [calendar]");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nday = 25h\n",
+		   ":4: day: day length is a duration above 0s and at most 24h \"25h\"");
+	fails_with("[policy]\ntimezone = UTC\n[tier]\ncalendar = 24x7\n", ":3: section [tier] needs a name");
+	fails_with("[policy x]\ntimezone = UTC\n", ":1: section [policy x] takes no name");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncap = 10 percent\n",
+		   ":4: cap: cannot read amount (at most 2 decimals) \"10 percent\"");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%, 99%:10%\n",
+		   ":4: credits: a compliance level appears twice");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%\ncredits = 98%:5%\n",
+		   ":5: credits: key given twice (first at line 4)");
+	fails_with("[policy]\ntimezone = UTC\ncurrency = JPY\nfee = 100.5\n",
+		   ":4: fee: cannot read amount (at most 0 decimals, not negative) \"100.5\"");
+	fails_with("[policy]\ntimezone = UTC\ndigits = 7\n", ":3: digits: digits is 0 to 4 \"7\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric calendar]\nstart = a\nstop = b\n",
+		   ":4: metric name \"calendar\": use a-z, 0-9 and _, not calendar or penalty");
+	static const char nul[] = "[policy]\nname = x\0y\n";
+	fails_with_n(nul, sizeof nul - 1, "policy holds a NUL byte");
+}
+
+/* Every error is reported, not only the first. */
+static void
+reports_every_error(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = UTC\nwarn = 0%\n[tier t]\ncalendar = 24x7\n"
+			  "response = 1q\nresolve = 2q\n");
+	assert_null(sla_policy_load(path, NULL, &c.d));
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, ":3: warn:"));
+	assert_non_null(strstr(out, ":6: response:"));
+	assert_non_null(strstr(out, ":7: resolve:"));
+	unlink(path);
+	capture_close(&c);
+}
+
+/* inih reads lines of at most 198 bytes: one more is refused, not cut. */
+static void
+over_long_lines_are_refused(void **state)
+{
+	(void)state;
+	char text[512] = "[policy]\ntimezone = UTC\nname = ";
+	size_t n = strlen(text);
+	memset(text + n, 'x', 191);	/* "name = " and 191 bytes: 198 */
+	strcpy(text + n + 191, "\n");
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, text);
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	assert_non_null(p);
+	assert_int_equal(strlen(sla_policy_name(p)), 191);
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+	strcpy(text + n + 191, "x\n");
+	fails_with(text, ":3: line longer than 198 bytes");
+}
+
+static void
+missing_file_is_an_error(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	assert_null(sla_policy_load("/nonexistent/policy.ini", NULL, &c.d));
+	assert_non_null(strstr(capture_text(&c), "test: /nonexistent/policy.ini: cannot open policy"));
+	capture_close(&c);
+}
+
+static void
+cap_may_be_an_amount_and_currency_sets_digits(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = +08:00\ncurrency = JPY\nfee = 300000\n"
+			  "[penalties]\ncap = 50000\n");
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	assert_non_null(p);
+	assert_int_equal(sla_policy_minor_digits(p), 0);
+	assert_int_equal(sla_policy_fee(p), 300000);
+	sla_cap cap = sla_policy_cap(p);
+	assert_true(cap.set);
+	assert_false(cap.percent);
+	assert_int_equal(cap.amount, 50000);
+	assert_int_equal(sla_policy_ntiers(p), 0);
+	assert_null(sla_policy_default_tier(p));
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+}
+
+static void
+lint_finds_the_traps(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
+	assert_non_null(p);
+	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 7);
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
+	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
+	assert_non_null(strstr(out, ":6: mon-fri: warning: hours \"11:00-13:00\" overlap \"09:00-12:00\""));
+	assert_non_null(strstr(out, ":7: fri: warning: replaces the hours of line 6"));
+	assert_non_null(strstr(out, "calendar 5x8 knows holidays for 2023-2026 only, not for 2031"));
+	assert_non_null(strstr(out, "calendar bare has no holidays at all"));
+	assert_non_null(strstr(out, "warning: credits and a cap in % are shares of the fee"));
+	sla_policy_free(p);
+	capture_close(&c);
+
+	capture_open(&c);
+	p = sla_policy_load(NULL, NULL, &c.d);
+	now = sla_days_from_civil(2026, 6, 1) * SLA_DAY;
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 0);
+	sla_policy_free(p);
+	capture_close(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(embedded_default_is_the_data_file),
+		cmocka_unit_test(full_policy_reads_every_key),
+		cmocka_unit_test(tz_override_replaces_the_zone),
+		cmocka_unit_test(errors_name_line_and_key),
+		cmocka_unit_test(reports_every_error),
+		cmocka_unit_test(over_long_lines_are_refused),
+		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
+		cmocka_unit_test(lint_finds_the_traps),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,438 @@
+/* Unit tests: the report's model -- counts, percentiles, worst overruns,
+ * periods, satisfaction and the penalty statement's arithmetic. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_report.h"
+#include "sla_report_table.h"
+
+static const char *const header_names[] = {
+	"id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s",
+	"overrun_s", "status", "penalty", "reason", "satisfaction",
+};
+enum { NCOLS = sizeof header_names / sizeof header_names[0] };
+
+typedef struct fixture {
+	sla_tz *tz;
+	sla_diag d;
+	sla_report_config cfg;
+	sla_report *r;
+	char line[512];
+	sla_field f[NCOLS];
+} fixture;
+
+static const sla_credit_band bands[] = { { 990000, 50000 }, { 950000, 100000 }, { 900000, 250000 } };
+static const sla_report_terms contract = {
+	.currency = "CNY", .minor_digits = 2, .fee = 2000000, .bands = bands, .nbands = 3,
+	.cap = { .set = true, .percent = true, .ppm = 100000 },
+};
+
+static void
+start(fixture *x, const char *by, size_t top)
+{
+	static const char *by_cols[1];
+	char err[128];
+	sla_field header[NCOLS];
+
+	memset(x, 0, sizeof *x);
+	x->tz = sla_tz_load("Asia/Shanghai", err, sizeof err);
+	assert_non_null(x->tz);
+	x->d = sla_diag_init("test");
+	x->d.out = fopen("/dev/null", "w");
+	by_cols[0] = by;
+	x->cfg = (sla_report_config){ .period = SLA_PERIOD_MONTH, .by = by_cols,
+				      .nby = by ? 1 : 0, .top = top, .tz = x->tz,
+				      .terms = &contract };
+	for (size_t i = 0; i < NCOLS; i++)
+		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+	x->r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
+	assert_non_null(x->r);
+}
+
+static void
+stop(fixture *x)
+{
+	sla_report_free(x->r);
+	sla_tz_free(x->tz);
+	fclose(x->d.out);
+}
+
+/* Add one row written as tab-separated text in header_names' order. */
+static void
+add(fixture *x, const char *text)
+{
+	size_t n = 0;
+	char *p = x->line;
+
+	strcpy(x->line, text);
+	for (;;) {
+		char *tab = strchr(p, '\t');
+		x->f[n++] = (sla_field){ p, tab ? (size_t)(tab - p) : strlen(p) };
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	assert_int_equal(n, NCOLS);
+	assert_int_equal(sla_report_add(x->r, x->f, 0, "test.tsv", 2), 0);
+}
+
+static void
+add_met(fixture *x, const char *id, const char *customer, int64_t elapsed)
+{
+	char row[256];
+	snprintf(row, sizeof row, "%s\t7\t%s\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t%lld\t0\tmet\t\t\t",
+		 id, customer, (long long)elapsed);
+	add(x, row);
+}
+
+static void
+counts_add_up_to_rows_read(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, "tier", 3);
+	add_met(&x, "A", "c", 100);
+	add(&x, "B\t3\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t5000\t1400\tbreached\t640.00\t\t");
+	add(&x, "C\t4\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t5000\t1400\toverdue\t\t\t");
+	add(&x, "D\t5\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t3000\t0\tat-risk\t\t\t");
+	add(&x, "E\t6\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t30\t0\tpending\t\t\t");
+	add(&x, "F\t7\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t30\t0\texcluded\t\tforce majeure\t");
+	add(&x, "G\t8\tc\tnormal\tresolve\t\t\t\t\tinvalid\t\tstop before start\t");
+	/* Rows the report cannot read become invalid ones, never lost. */
+	add(&x, "H\t9\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t30\t0\tdone\t\t\t");
+	add(&x, "I\t10\tc\tnormal\tresolve\tyesterday\t3600\t30\t0\tmet\t\t\t");
+	add(&x, "J\t11\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\tlots\t0\tmet\t\t\t");
+	add(&x, "K\t12\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t9000\t5400\tbreached\tmuch\t\t");
+	assert_int_equal(sla_report_add(x.r, x.f, 3, "test.tsv", 13), 0); /* ragged */
+	assert_int_equal(sla_report_finish(x.r), 0);
+
+	const sla_tally *t = sla_report_total(&*x.r);
+	assert_int_equal(sla_report_rows(x.r), 12);
+	assert_int_equal(sla_tally_rows(t), 12);
+	assert_int_equal(t->count[SLA_MET], 1);
+	assert_int_equal(t->count[SLA_BREACHED], 1);
+	assert_int_equal(t->count[SLA_OVERDUE], 1);
+	assert_int_equal(t->count[SLA_EXCLUDED], 1);
+	assert_int_equal(t->count[SLA_INVALID], 6);
+	assert_int_equal(x.d.records, 5); /* each unreadable row was reported */
+
+	size_t n, ntiers, ngroups, nperiods;
+	const sla_report_item *u = sla_report_unassessed(x.r, &n);
+	assert_int_equal(n, 7);
+	assert_string_equal(u[0].reason, "force majeure");
+	assert_string_equal(u[2].reason, "unknown status");
+	assert_string_equal(u[3].reason, "cannot read start time");
+	assert_int_equal(u[3].period, SLA_NO_PERIOD);
+	assert_string_equal(u[5].reason, "cannot read penalty amount");
+
+	uint64_t sum = 0;
+	const sla_report_group *g = sla_report_groups(x.r, &ngroups);
+	for (size_t i = 0; i < ngroups; i++)
+		sum += sla_tally_rows(&g[i].tally);
+	assert_int_equal(sum, 12);
+	const sla_report_subtotal *tiers = sla_report_tiers(x.r, &ntiers);
+	assert_int_equal(ntiers, 2);
+	assert_int_equal(sla_tally_rows(&tiers[0].tally) + sla_tally_rows(&tiers[1].tally), 12);
+	const sla_report_subtotal *periods = sla_report_periods(x.r, &nperiods);
+	assert_int_equal(nperiods, 2);
+	assert_int_equal(periods[1].period, SLA_NO_PERIOD); /* unreadable starts go last */
+	stop(&x);
+}
+
+static void
+percentiles_are_exact_nearest_rank(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	/* 1..20 minutes, in a scrambled order. */
+	for (int i = 0; i < 20; i++)
+		add_met(&x, "T", "c", (int64_t)((i * 7) % 20 + 1) * 60);
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_report_group *g = sla_report_groups(x.r, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(g[0].nelapsed, 20);
+	assert_int_equal(g[0].p50, 10 * 60);	/* rank ceil(0.50 * 20) = 10 */
+	assert_int_equal(g[0].p90, 18 * 60);	/* rank 18 */
+	assert_int_equal(g[0].p95, 19 * 60);	/* rank 19 */
+	assert_int_equal(g[0].max, 20 * 60);
+	stop(&x);
+}
+
+static void
+worst_overruns_keep_the_top_n(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 2);
+	add(&x, "A\t2\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t3700\t100\tbreached\t\t\t");
+	add(&x, "B\t3\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t3900\t300\tbreached\t\t\t");
+	add(&x, "C\t4\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t3800\t200\toverdue\t\t\t");
+	add(&x, "D\t5\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t3900\t300\tbreached\t\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_report_group *g = sla_report_groups(x.r, &n);
+	assert_int_equal(g[0].ntop, 2);
+	assert_string_equal(g[0].top[0].id, "B"); /* a tie: the earlier row first */
+	assert_string_equal(g[0].top[1].id, "D");
+	assert_int_equal(g[0].top[1].overrun, 300);
+	stop(&x);
+}
+
+/* The hand-computed statement of sla-report(1): 10 kept, 1 broken for
+ * 600.00 is 90.91 %, below 95 % but not below 90 %: a credit of 10 % of
+ * 20000.00 = 2000.00; 600.00 + 2000.00 = 2600.00 is capped at 10 % of the
+ * fee, 2000.00. */
+static void
+statement_with_credit_band_and_cap(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	for (int i = 0; i < 10; i++)
+		add_met(&x, "A", "星河", 600);
+	add(&x, "B\t3\t星河\turgent\tresponse\t2026-10-12T09:10:00+08:00\t3600\t5400\t1800\tbreached\t600.00\t\t");
+	add(&x, "C\t4\t星河\turgent\tresponse\t2026-10-12T09:10:00+08:00\t3600\t30\t0\tpending\t\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_statement *s = sla_report_statements(x.r, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(s[0].customer, "星河");
+	assert_int_equal(s[0].kept, 10);
+	assert_int_equal(s[0].broken, 1);
+	assert_int_equal(s[0].nbreaches, 1);
+	assert_int_equal(s[0].breach_sum, 60000);
+	assert_true(s[0].band_hit);
+	assert_int_equal(s[0].band.below_ppm, 950000);
+	assert_int_equal(s[0].credit, 200000);
+	assert_int_equal(s[0].cap, 200000);
+	assert_true(s[0].capped);
+	assert_int_equal(s[0].total, 200000);
+	stop(&x);
+}
+
+/* 19 of 20 is exactly 95 %: not below 95 %, so the 99 % band (5 % of the
+ * fee, 1000.00); 100.00 + 1000.00 stays under the cap. */
+static void
+statement_at_a_band_edge_below_the_cap(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	for (int i = 0; i < 19; i++)
+		add_met(&x, "A", "Northwind", 600);
+	add(&x, "B\t3\tNorthwind\tnormal\tresolve\t2026-10-12T09:10:00+08:00\t3600\t5400\t1800\tbreached\t100.00\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_statement *s = sla_report_statements(x.r, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(s[0].band.below_ppm, 990000);
+	assert_int_equal(s[0].credit, 100000);
+	assert_false(s[0].capped);
+	assert_int_equal(s[0].total, 110000);
+	stop(&x);
+}
+
+static void
+statements_are_per_period_and_customer(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	add_met(&x, "A", "one", 60);
+	add_met(&x, "B", "two", 60);
+	/* 07:30 in Shanghai on 1 October is still 30 September in UTC. */
+	add(&x, "C\t4\tone\turgent\tresponse\t2026-09-30T23:30:00Z\t3600\t60\t0\tmet\t\t\t");
+	add(&x, "D\t5\tone\turgent\tresponse\t2026-09-30T15:59:59Z\t3600\t60\t0\tmet\t\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_statement *s = sla_report_statements(x.r, &n);
+	assert_int_equal(n, 3);
+	char buf[SLA_PERIOD_LABEL_MAX];
+	assert_string_equal(sla_period_label(SLA_PERIOD_MONTH, s[0].period, buf), "2026-09");
+	assert_string_equal(s[0].customer, "one");
+	assert_int_equal(s[0].kept, 1);
+	assert_string_equal(sla_period_label(SLA_PERIOD_MONTH, s[1].period, buf), "2026-10");
+	assert_string_equal(s[1].customer, "one");
+	assert_int_equal(s[1].kept, 2);
+	assert_string_equal(s[2].customer, "two");
+	stop(&x);
+}
+
+static void
+period_labels(void **state)
+{
+	(void)state;
+	char buf[SLA_PERIOD_LABEL_MAX];
+	sla_period_kind k;
+
+	assert_int_equal(sla_period_parse("quarter", &k), 0);
+	assert_int_equal(k, SLA_PERIOD_QUARTER);
+	assert_int_equal(sla_period_parse("fortnight", &k), -1);
+	/* ISO weeks: 2026-01-01 is a Thursday, so its week is 2026-W01; the
+	 * week of Monday 2024-12-30 is 2025-W01; 2026-12-28 is in 2026-W53. */
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, sla_days_from_civil(2025, 12, 29), buf),
+			    "2026-W01");
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, sla_days_from_civil(2024, 12, 30), buf),
+			    "2025-W01");
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, sla_days_from_civil(2026, 12, 28), buf),
+			    "2026-W53");
+	assert_string_equal(sla_period_label(SLA_PERIOD_QUARTER, sla_days_from_civil(2026, 10, 1), buf),
+			    "2026-Q4");
+	assert_string_equal(sla_period_label(SLA_PERIOD_DAY, sla_days_from_civil(2026, 3, 2), buf),
+			    "2026-03-02");
+	assert_string_equal(sla_period_label(SLA_PERIOD_YEAR, SLA_NO_PERIOD, buf), "-");
+}
+
+static void
+weeks_start_on_monday_in_the_zone(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	x.cfg.period = SLA_PERIOD_WEEK;
+	sla_report_free(x.r);
+	sla_field header[NCOLS];
+	for (size_t i = 0; i < NCOLS; i++)
+		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+	x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+	/* Sunday 23:59 and Monday 00:00 in Shanghai, written in UTC. */
+	add(&x, "A\t2\tc\turgent\tresponse\t2026-10-11T15:59:00Z\t3600\t60\t0\tmet\t\t\t");
+	add(&x, "B\t3\tc\turgent\tresponse\t2026-10-11T16:00:00Z\t3600\t60\t0\tmet\t\t\t");
+	add(&x, "C\t4\tc\turgent\tresponse\t2026-10-12T08:00:00+08:00\t3600\t60\t0\tmet\t\t\t");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_report_subtotal *p = sla_report_periods(x.r, &n);
+	char buf[SLA_PERIOD_LABEL_MAX];
+	assert_int_equal(n, 2);
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, p[0].period, buf), "2026-W41");
+	assert_int_equal(sla_tally_rows(&p[0].tally), 1);
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, p[1].period, buf), "2026-W42");
+	assert_int_equal(sla_tally_rows(&p[1].tally), 2);
+	stop(&x);
+}
+
+static void
+satisfaction_once_per_ticket_and_group(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, NULL, 0);
+	/* A long id: the remembered id grows to hold it. */
+	add(&x, "INC-2026-10-05-000001-A\t2\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
+	add(&x, "INC-2026-10-05-000001-A\t2\tc\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t4");
+	add(&x, "B\t3\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t87.5%");
+	add(&x, "C\t4\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t95");
+	add(&x, "D\t5\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\tgood");
+	add(&x, "E\t6\tc\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t60\t0\tmet\t\t\t2");
+	assert_int_equal(sla_report_finish(x.r), 0);
+	assert_true(sla_report_has_satisfaction(x.r));
+	size_t n;
+	const sla_satisfaction *s = &sla_report_groups(x.r, &n)[0].satisfaction;
+	assert_int_equal(s->nscores, 2);
+	assert_int_equal(s->scores[3], 1);
+	assert_int_equal(s->scores[1], 1);
+	assert_int_equal(s->npercent, 2);
+	assert_int_equal(s->percent_sum, 8750 + 9500);
+	assert_int_equal(s->percent_band[4], 2);
+	assert_int_equal(s->unreadable, 1);
+	stop(&x);
+}
+
+static void
+missing_columns_are_named(void **state)
+{
+	(void)state;
+	char err[128];
+	sla_tz *tz = sla_tz_load("UTC", err, sizeof err);
+	sla_diag d = sla_diag_init("test");
+	d.out = fopen("/dev/null", "w");
+	static const char *const by[] = { "region" };
+	sla_report_config cfg = { .by = by, .nby = 1, .tz = tz };
+	sla_field header[] = { SLA_FIELD("id"), SLA_FIELD("status") };
+	assert_null(sla_report_new(&cfg, header, 2, &d)); /* no region */
+	cfg.nby = 0;
+	assert_null(sla_report_new(&cfg, header, 1, &d)); /* no status */
+	sla_report *r = sla_report_new(&cfg, header, 2, &d);
+	assert_non_null(r);
+	sla_report_free(r);
+	fclose(d.out);
+	sla_tz_free(tz);
+}
+
+static void
+languages_and_formats(void **state)
+{
+	(void)state;
+	sla_lang l;
+	sla_report_format f;
+	assert_int_equal(sla_lang_from_locale("zh_CN.UTF-8"), SLA_LANG_ZH);
+	assert_int_equal(sla_lang_from_locale("en_GB.UTF-8"), SLA_LANG_EN);
+	assert_int_equal(sla_lang_from_locale("C"), SLA_LANG_EN);
+	assert_int_equal(sla_lang_from_locale(NULL), SLA_LANG_EN);
+	assert_int_equal(sla_lang_parse("zh", &l), 0);
+	assert_int_equal(l, SLA_LANG_ZH);
+	assert_int_equal(sla_lang_parse("fr", &l), -1);
+	assert_int_equal(sla_report_format_parse("markdown", &f), 0);
+	assert_int_equal(f, SLA_FORMAT_MARKDOWN);
+	assert_int_equal(sla_report_format_parse("xlsx", &f), -1);
+}
+
+static void
+every_label_exists_in_both_languages(void **state)
+{
+	(void)state;
+	for (int l = 0; l < L_NLABELS; l++) {
+		const char *en = sla_label_text((sla_label)l, SLA_LANG_EN);
+		const char *zh = sla_label_text((sla_label)l, SLA_LANG_ZH);
+		assert_non_null(en);
+		assert_non_null(zh);
+		assert_true(*en && *zh);
+		/* A label that takes arguments takes the same ones in both. */
+		assert_int_equal(strchr(en, '%') != NULL, strchr(zh, '%') != NULL);
+	}
+	assert_string_equal(sla_status_label(SLA_OVERDUE, SLA_LANG_ZH), "逾期");
+}
+
+static void
+fixed_point_rounds_half_up(void **state)
+{
+	(void)state;
+	char buf[SLA_CELL_MAX];
+	sla_format_fixed(10, 11, 6, buf);
+	assert_string_equal(buf, "0.909091");
+	sla_format_fixed(1000, 11, 2, buf);	/* 90.909... */
+	assert_string_equal(buf, "90.91");
+	sla_format_fixed(1, 8, 2, buf);		/* 0.125 */
+	assert_string_equal(buf, "0.13");
+	sla_format_fixed(2, 2, 6, buf);
+	assert_string_equal(buf, "1.000000");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(counts_add_up_to_rows_read),
+		cmocka_unit_test(percentiles_are_exact_nearest_rank),
+		cmocka_unit_test(worst_overruns_keep_the_top_n),
+		cmocka_unit_test(statement_with_credit_band_and_cap),
+		cmocka_unit_test(statement_at_a_band_edge_below_the_cap),
+		cmocka_unit_test(statements_are_per_period_and_customer),
+		cmocka_unit_test(period_labels),
+		cmocka_unit_test(weeks_start_on_monday_in_the_zone),
+		cmocka_unit_test(satisfaction_once_per_ticket_and_group),
+		cmocka_unit_test(missing_columns_are_named),
+		cmocka_unit_test(languages_and_formats),
+		cmocka_unit_test(every_label_exists_in_both_languages),
+		cmocka_unit_test(fixed_point_rounds_half_up),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
