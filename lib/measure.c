@@ -80,7 +80,8 @@ sla_measure_one(const sla_measure_in *in)
 {
 	sla_measure m = { .status = SLA_PENDING };
 	m.stopped = in->stopped && in->stop <= in->now;
-	/* a ticket opened after now has had no time yet */
+	/* a start after now has had no time yet (the checker excludes a
+	 * ticket opened after now; a later start has simply not come) */
 	int64_t end = max64(m.stopped ? in->stop : in->now, in->start);
 	m.paused_s = paused_within(in, in->start, end);
 	m.elapsed_s = sla_business(in->calendar, in->start, end) - m.paused_s;
@@ -88,6 +89,11 @@ sla_measure_one(const sla_measure_in *in)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
 	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
+	if (due0 < 0 || (m.has_due && m.due < 0)) {
+		/* never due (a calendar without hours): nothing to judge by */
+		return (sla_measure){ .status = SLA_INVALID, .elapsed_s = m.elapsed_s,
+				      .paused_s = m.paused_s };
+	}
 	if (m.elapsed_s > m.target_s)
 		m.overrun_s = m.elapsed_s - m.target_s;
 	m.status = status_of(&m, in->warn_ppm);
