@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sla_events.h"
+#include "sla_mem.h"
 #include "sla_time.h"
 
 /* A ticket's names (statuses, authors) are few and repeat row after row:
@@ -98,22 +99,6 @@ hash_id(sla_field id)
 	return h ? h : 1;
 }
 
-static bool
-grow_array(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	size_t n = *cap ? *cap : 8;
-	while (n < need)
-		n *= 2;
-	void *grown = realloc(*p, n * size);
-	if (!grown)
-		return false;
-	*p = grown;
-	*cap = n;
-	return true;
-}
-
 /* ---- tickets ---------------------------------------------------------------- */
 
 static ticket *
@@ -162,7 +147,7 @@ arena_put(ticket *t, sla_field s, uint32_t *off, uint32_t *len)
 		t->too_big = true;
 		return true;
 	}
-	if (!grow_array((void **)&t->arena, &t->acap, t->alen + s.n, 1))
+	if (!sla_grow((void **)&t->arena, &t->acap, t->alen + s.n, 1))
 		return false;
 	memcpy(t->arena + t->alen, s.p, s.n);
 	*off = (uint32_t)t->alen;
@@ -241,7 +226,7 @@ keep_carried(ticket *t, const sla_event *e, uint64_t seq, size_t ncarry)
 static bool
 ticket_add(sla_fold *f, ticket *t, const sla_event *e)
 {
-	if (!grow_array((void **)&t->evs, &t->cap, t->nev + 1, sizeof *t->evs))
+	if (!sla_grow((void **)&t->evs, &t->cap, t->nev + 1, sizeof *t->evs))
 		return false;
 	ev *v = &t->evs[t->nev];
 	memset(v, 0, sizeof *v);
@@ -364,7 +349,7 @@ add_pause(sla_fold *f, int64_t start)
 		f->pauses[f->npause - 1].open = true;
 		return true;
 	}
-	if (!grow_array((void **)&f->pauses, &f->pause_cap, f->npause + 1, sizeof *f->pauses)) {
+	if (!sla_grow((void **)&f->pauses, &f->pause_cap, f->npause + 1, sizeof *f->pauses)) {
 		add_error(f, "out of memory");
 		f->failed = true;
 		return false;
@@ -651,7 +636,7 @@ any_order_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 	ticket **slot = find_ticket(f, id, hash);
 	if (*slot)
 		return *slot;
-	if (!grow_array((void **)&f->order, &f->order_cap, f->nticket + 1, sizeof *f->order))
+	if (!sla_grow((void **)&f->order, &f->order_cap, f->nticket + 1, sizeof *f->order))
 		return NULL;
 	ticket *t = ticket_new(f, id, hash, line);
 	if (!t)

@@ -15,6 +15,7 @@
 
 #include "sla_data.h"
 #include "sla_events.h"
+#include "sla_mem.h"
 
 enum { NAME_MAX_LEN = 128 };
 
@@ -484,25 +485,17 @@ read_file(const char *path)
 	if (!fp)
 		return NULL;
 	char *text = NULL;
-	size_t len = 0, cap = 0;
-	for (;;) {
-		if (len + 4096 + 1 > cap) {
-			cap = cap ? cap * 2 : 8192;
-			char *grown = realloc(text, cap);
-			if (!grown)
-				break;
-			text = grown;
-		}
-		size_t got = fread(text + len, 1, cap - len - 1, fp);
+	size_t len = 0, cap = 0, got = 1;
+	bool room = true;
+	while (got > 0 && (room = sla_grow((void **)&text, &cap, len + 4096 + 1, 1))) {
+		got = fread(text + len, 1, cap - len - 1, fp);
 		len += got;
-		if (got == 0)
-			break;
 	}
-	int err = ferror(fp) || !text ? EIO : 0;
+	int err = !room ? ENOMEM : ferror(fp) ? EIO : 0;
 	fclose(fp);
-	if (err || !text) {
+	if (err) {
 		free(text);
-		errno = err ? err : ENOMEM;
+		errno = err;
 		return NULL;
 	}
 	text[len] = '\0';
