@@ -380,7 +380,7 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 		pol_error(x, NULL, "[policy] timezone is not set");
 	else if (!(p->tz = sla_tz_load(zone, err, sizeof err))) {
 		if (tz_override)
-			sla_diag_msg(x->d, NULL, 0, "--tz", tz_override, strlen(tz_override), "%s", err);
+			sla_diag_msg(x->d, NULL, 0, "--tz", NULL, 0, "%s", err); /* ERR quotes the name */
 		else
 			pol_error_at(x, e->line, e->key, "%s", err);
 		x->errors++;

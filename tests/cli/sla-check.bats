@@ -317,3 +317,9 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	b=$(sla-check --tz Europe/Berlin --now 2026-10-25T02:30:00+02:00 "$DATA/check/tickets.tsv" 2>/dev/null)
 	[ "$a" = "$b" ]
 }
+
+@test "an unknown --tz is named once, quoted" {
+	run sla-check --tz Mars/Olympus --lint
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-check: --tz: unknown time zone "Mars/Olympus" (no such zone in the tz database)' ]
+}
