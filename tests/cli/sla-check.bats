@@ -323,3 +323,12 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[ "$output" = 'sla-check: --tz: unknown time zone "Mars/Olympus" (no such zone in the tz database)' ]
 }
+
+@test "a policy's [events] section is sla-parse's: read past, its keys checked" {
+	run sla-check --lint --policy "$DATA/events/policy.ini"
+	[ "$status" -eq 0 ]
+	printf '[policy]\ntimezone = UTC\n[events]\npaus = 挂起\n' > "$BATS_TEST_TMPDIR/ev.ini"
+	run sla-check --lint --policy "$BATS_TEST_TMPDIR/ev.ini"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'ev.ini:4: paus: unknown key in [events] "paus"; did you mean "pause"?' ]]
+}
