@@ -487,10 +487,7 @@ say_columns(const sla_events_input *in, const export *x)
 static sla_field
 value_of(const export *x, const sla_csvrec *r, int c)
 {
-	int j = x->col_of[c];
-	if (j < 0 || (size_t)j >= r->n)
-		return (sla_field){ "", 0 };
-	return r->fields[j];
+	return sla_csvrec_field(r, x->col_of[c]);
 }
 
 /* Settle the day/month order of the time column from values that prove

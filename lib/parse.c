@@ -434,11 +434,7 @@ order_of(const sla_parser *ps, const export *x, int c)
 static sla_field
 value_of(const export *x, const sla_csvrec *r, int c)
 {
-	int j = x->col_of[c];
-
-	if (j < 0 || (size_t)j >= r->n)
-		return (sla_field){ "", 0 };
-	return r->fields[j];
+	return sla_csvrec_field(r, x->col_of[c]);
 }
 
 static void

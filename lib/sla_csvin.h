@@ -46,6 +46,16 @@ typedef struct sla_csvrec {
 	bool bad_encoding;	/* an invalid byte sequence became U+FFFD */
 } sla_csvrec;
 
+/* Field J of record R, or an empty field when J is -1 (a column the export
+ * does not have) or past the record's end (a short row). */
+static inline sla_field
+sla_csvrec_field(const sla_csvrec *r, int j)
+{
+	if (j < 0 || (size_t)j >= r->n)
+		return (sla_field){ "", 0 };
+	return r->fields[j];
+}
+
 typedef struct sla_csvin sla_csvin;
 
 /* Open PATH ("-" is standard input) and read enough to detect its encoding
