@@ -127,7 +127,7 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 		return SLA_EXIT_ERROR;
 	}
 	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
-	if (due < 0)
+	if (due == SLA_NO_INSTANT)
 		return no_answer(q, "no due time: the target is not reached before the year 10000 "
 				    "(has the calendar any hours?)");
 	if (q->format == SLA_CALQ_TSV) {

@@ -368,6 +368,12 @@ measure(checker *ck, size_t k)
 		.npauses = m->pausable ? ck->npauses : 0,
 	};
 	res->m = sla_measure_one(&in);
+	if (res->m.status == SLA_INVALID) {
+		snprintf(res->reason, REASON_MAX,
+			 "%s: the target is not reached before the year 10000 on calendar %s",
+			 m->name, sla_calendar_name(tg->calendar));
+		return res->ok = false, res;
+	}
 	return res;
 }
 

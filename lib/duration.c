@@ -142,6 +142,6 @@ sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *tar
 		*target_s = d->secs + d->wd * sla_calendar_day_length(c);
 		return sla_due(c, s, *target_s);
 	}
-	*target_s = due < 0 ? -1 : sla_business(c, s, due);
+	*target_s = due == SLA_NO_INSTANT ? -1 : sla_business(c, s, due);
 	return due;
 }

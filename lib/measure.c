@@ -48,7 +48,7 @@ due_with_pauses(const sla_measure_in *in, int64_t target_s, int64_t *due)
 			continue;
 		int64_t ps = max64(p->start, cur);
 		int64_t d = sla_due(in->calendar, cur, rem);
-		if (d <= ps) {
+		if (d != SLA_NO_INSTANT && d <= ps) {
 			*due = d;
 			return true;
 		}
@@ -87,7 +87,14 @@ sla_measure_one(const sla_measure_in *in)
 	if (!in->target)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
+	if (due0 == SLA_NO_INSTANT) {
+		/* never due (a calendar without hours, or past the year 9999):
+		 * there is no target to compare with, and no number to make up */
+		m.status = SLA_INVALID;
+		return m;
+	}
 	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
+	m.has_due = m.has_due && m.due != SLA_NO_INSTANT;	/* pauses pushed it past 9999 */
 	if (m.elapsed_s > m.target_s)
 		m.overrun_s = m.elapsed_s - m.target_s;
 	m.status = status_of(&m, in->warn_ppm);
