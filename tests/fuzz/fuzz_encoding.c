@@ -6,7 +6,7 @@
  * Latin-1 decoding meet any bytes.  The first byte chooses the encoding,
  * the delimiter and quoting; the second where the decoder's input is cut.
  * Decoding in two pieces must give the text, and the places of the
- * invalid sequences, that decoding in one piece gives; the records must
+ * invalid sequences, that decoding in one piece gives, with no NUL left; the records must
  * come out in order of their lines. */
 #include "fuzz_input.h"
 
@@ -61,8 +61,13 @@ same_in_pieces(const char *enc, const uint8_t *p, size_t n, size_t cut)
 	decode(enc, (const char *)p, n, n, one, &l1, bad1, &nb1);
 	decode(enc, (const char *)p, n, cut, two, &l2, bad2, &nb2);
 	if (l1 != l2 || memcmp(one, two, l1) != 0 || nb1 != nb2 ||
-	    memcmp(bad1, bad2, nb1 * sizeof *bad1) != 0 || sla_utf8_valid((unsigned char *)one, l1) != l1)
+	    memcmp(bad1, bad2, nb1 * sizeof *bad1) != 0 || sla_utf8_valid((unsigned char *)one, l1) != l1 ||
+	    memchr(one, '\0', l1))
 		abort();
+	for (size_t i = 0; i < nb1; i++)
+		if ((i > 0 && bad1[i] <= bad1[i - 1]) || bad1[i] + 3 > l1 ||
+		    memcmp(one + bad1[i], "\xEF\xBF\xBD", 3) != 0)
+			abort();
 	free(one);
 	free(two);
 	free(bad1);
