@@ -85,31 +85,6 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 	return SLA_EXIT_OK;
 }
 
-/* The calendar asked for, or the policy's first own one, else 24x7. */
-static sla_calendar *
-pick_calendar(const sla_policy *p, const char *name, const sla_diag *d)
-{
-	if (name) {
-		sla_calendar *c = sla_policy_calendar(p, name);
-		if (!c) {
-			char list[512] = "";
-			for (size_t i = 0, n = 0; i < sla_policy_ncalendars(p); i++)
-				n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0,
-						      "%s%s", i ? ", " : "",
-						      sla_calendar_name(sla_policy_calendar_at(p, i)));
-			sla_diag_msg(d, sla_policy_file(p), 0, NULL, name, strlen(name),
-				     "no such calendar (there are: %s)", list);
-		}
-		return c;
-	}
-	for (size_t i = 0; i < sla_policy_ncalendars(p); i++) {
-		sla_calendar *c = sla_policy_calendar_at(p, i);
-		if (strcmp(sla_calendar_name(c), "24x7") != 0)
-			return c;
-	}
-	return sla_policy_calendar(p, "24x7");
-}
-
 static int
 run(const struct args *a, char **ops, int nops, sla_diag *d)
 {
@@ -129,7 +104,7 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
-	sla_calendar *cal = pick_calendar(p, a->calendar, d);
+	sla_calendar *cal = sla_calq_pick_calendar(p, a->calendar, d);
 	sla_writer *w = cal ? sla_writer_new(1) : NULL;
 	int rc = SLA_EXIT_ERROR;
 	if (w) {

@@ -106,13 +106,6 @@ struct sla_calendar {
 
 static const struct hours no_hours;
 
-static void
-set_err(char *err, size_t errlen, const char *fmt, const char *what, size_t n)
-{
-	if (err && errlen)
-		snprintf(err, errlen, fmt, (int)n, what);
-}
-
 /* ---- the calendar object -------------------------------------------------- */
 
 sla_calendar *
@@ -290,15 +283,15 @@ parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
 		while (len && (item[len - 1] == ' ' || item[len - 1] == '\t'))
 			len--;
 		if (open < 0 || close < 0 || open == SLA_DAY || (*p != ',' && *p != '\0')) {
-			set_err(err, errlen, "not an interval HH:MM-HH:MM \"%.*s\"", item, len);
+			sla_scan_error(err, errlen, "not an interval HH:MM-HH:MM \"%.*s\"", item, len);
 			return -1;
 		}
 		if (open == close) {
-			set_err(err, errlen, "empty interval \"%.*s\"", item, len);
+			sla_scan_error(err, errlen, "empty interval \"%.*s\"", item, len);
 			return -1;
 		}
 		if (h->n == MAX_SPANS) {
-			set_err(err, errlen, "too many intervals in a day \"%.*s\"", item, len);
+			sla_scan_error(err, errlen, "too many intervals in a day \"%.*s\"", item, len);
 			return -1;
 		}
 		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
@@ -316,7 +309,7 @@ sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
 	struct hours h;
 
 	if (parse_days(days, &set) < 0) {
-		set_err(err, errlen, "not weekdays such as mon-fri or sat \"%.*s\"", days,
+		sla_scan_error(err, errlen, "not weekdays such as mon-fri or sat \"%.*s\"", days,
 			strlen(days));
 		return -1;
 	}

@@ -12,13 +12,6 @@
 
 enum { DATES_FILE_MAX = 1 << 20, YEAR_FIRST = 1 };
 
-static void
-set_err(char *err, size_t errlen, const char *fmt, const char *what, size_t n)
-{
-	if (err && errlen)
-		snprintf(err, errlen, fmt, (int)n, what);
-}
-
 /* YYYY-MM-DD at P as a day number; P advances past it. */
 static int
 parse_date(const char **pp, int64_t *day)
@@ -50,7 +43,7 @@ add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
 {
 	char line[512];
 	if (n >= sizeof line) {
-		set_err(err, errlen, "line too long \"%.*s\"", row, 40);
+		sla_scan_error(err, errlen, "line too long \"%.*s\"", row, 40);
 		return -1;
 	}
 	memcpy(line, row, n);
@@ -60,7 +53,7 @@ add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
 	const char *p = line;
 	int64_t day;
 	if (parse_date(&p, &day) < 0 || *p != '\t') {
-		set_err(err, errlen, "not a date YYYY-MM-DD \"%.*s\"", line, strcspn(line, "\t"));
+		sla_scan_error(err, errlen, "not a date YYYY-MM-DD \"%.*s\"", line, strcspn(line, "\t"));
 		return -1;
 	}
 	const char *kind = p + 1, *name = strchr(kind, '\t');
@@ -68,13 +61,13 @@ add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
 	bool holiday = klen == 7 && strncmp(kind, "holiday", 7) == 0;
 	bool workday = klen == 7 && strncmp(kind, "workday", 7) == 0;
 	if (!holiday && !workday) {
-		set_err(err, errlen, "kind is neither holiday nor workday \"%.*s\"", kind, klen);
+		sla_scan_error(err, errlen, "kind is neither holiday nor workday \"%.*s\"", kind, klen);
 		return -1;
 	}
 	if (holiday != (want == SLA_DAY_HOLIDAY))
 		return 0;
 	if (sla_calendar_add_date(c, day, want, name && name[1] ? name + 1 : NULL) < 0) {
-		set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"", line, 10);
+		sla_scan_error(err, errlen, "date listed as both holiday and workday \"%.*s\"", line, 10);
 		return -1;
 	}
 	return 0;
@@ -119,12 +112,12 @@ add_inline(sla_calendar *c, enum sla_day_kind kind, const char *spec, char *err,
 		p = sla_skip_blanks(p);
 		size_t len = strcspn(item, ", \t");
 		if (ok < 0 || (*p != ',' && *p != '\0') || to < from || to - from > 366) {
-			set_err(err, errlen, "not a date or range of dates \"%.*s\"", item, len);
+			sla_scan_error(err, errlen, "not a date or range of dates \"%.*s\"", item, len);
 			return -1;
 		}
 		for (int64_t day = from; day <= to; day++) {
 			if (sla_calendar_add_date(c, day, kind, NULL) < 0) {
-				set_err(err, errlen, "date listed as both holiday and workday \"%.*s\"",
+				sla_scan_error(err, errlen, "date listed as both holiday and workday \"%.*s\"",
 					item, len);
 				return -1;
 			}
@@ -140,7 +133,7 @@ add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, s
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		set_err(err, errlen, "no bundled date set or readable file \"%.*s\"", path,
+		sla_scan_error(err, errlen, "no bundled date set or readable file \"%.*s\"", path,
 			strlen(path));
 		return -1;
 	}
@@ -150,7 +143,7 @@ add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, s
 	fclose(f);
 	int rc = -1;
 	if (!whole)
-		set_err(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
+		sla_scan_error(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
 			strlen(path));
 	else
 		rc = add_rows(c, kind, path, buf, len, err, errlen);

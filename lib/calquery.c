@@ -8,8 +8,44 @@
 
 static const char wd_names[7][4] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 
+/* Append ", NAME" to the list in BUF (size N, used *LEN), never past its
+ * end: a policy may name many calendars. */
+static void
+append_name(char *buf, size_t n, size_t *len, const char *name)
+{
+	int put = snprintf(buf + *len, n - *len, "%s%s", *len ? ", " : "", name);
+	if (put < 0 || (size_t)put >= n - *len)
+		*len = n - 1;
+	else
+		*len += (size_t)put;
+}
+
+sla_calendar *
+sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d)
+{
+	if (name) {
+		sla_calendar *c = sla_policy_calendar(p, name);
+		if (!c) {
+			char list[512] = "";
+			size_t len = 0;
+			for (size_t i = 0; i < sla_policy_ncalendars(p); i++)
+				append_name(list, sizeof list, &len,
+					    sla_calendar_name(sla_policy_calendar_at(p, i)));
+			sla_diag_msg(d, sla_policy_file(p), 0, "--calendar", name, strlen(name),
+				     "no such calendar (there are: %s)", list);
+		}
+		return c;
+	}
+	for (size_t i = 0; i < sla_policy_ncalendars(p); i++) {
+		sla_calendar *c = sla_policy_calendar_at(p, i);
+		if (strcmp(sla_calendar_name(c), "24x7") != 0)
+			return c;
+	}
+	return sla_policy_calendar(p, "24x7");
+}
+
 int
-sla_calq_time(const sla_calq *q, const char *text, int64_t *t)
+sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t *t)
 {
 	const sla_tz *tz = sla_calendar_tz(q->cal);
 	size_t n = strlen(text);
@@ -21,17 +57,17 @@ sla_calq_time(const sla_calq *q, const char *text, int64_t *t)
 	}
 	int rc = sla_timeform_parse(text, n, SLA_ORDER_UNKNOWN, &st);
 	if (rc == SLA_TF_AMBIGUOUS) {
-		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+		sla_diag_msg(q->d, NULL, 0, arg, text, n,
 			     "day/month order unknown (write the date as 2026-03-02)");
 		return -1;
 	}
 	if (rc != SLA_TF_OK) {
-		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+		sla_diag_msg(q->d, NULL, 0, arg, text, n,
 			     "cannot read time (RFC 3339, a form sla-parse reads, or now)");
 		return -1;
 	}
 	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
-		sla_diag_msg(q->d, NULL, 0, NULL, text, n,
+		sla_diag_msg(q->d, NULL, 0, arg, text, n,
 			     "no such wall-clock time in %s (the clocks skip it)", sla_tz_name(tz));
 		return -1;
 	}
@@ -91,10 +127,10 @@ int
 sla_calq_between(const sla_calq *q, const char *from, const char *to)
 {
 	int64_t a, b;
-	if (sla_calq_time(q, from, &a) < 0 || sla_calq_time(q, to, &b) < 0)
+	if (sla_calq_time(q, "FROM", from, &a) < 0 || sla_calq_time(q, "TO", to, &b) < 0)
 		return SLA_EXIT_ERROR;
 	if (a > b) {
-		sla_diag_msg(q->d, NULL, 0, NULL, to, strlen(to), "the end is before the start");
+		sla_diag_msg(q->d, NULL, 0, "TO", to, strlen(to), "the end is before the start");
 		return SLA_EXIT_ERROR;
 	}
 	int64_t secs = sla_business(q->cal, a, b);
@@ -120,10 +156,10 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 	int64_t s, target;
 	sla_duration dur;
 	char err[200];
-	if (sla_calq_time(q, start, &s) < 0)
+	if (sla_calq_time(q, "START", start, &s) < 0)
 		return SLA_EXIT_ERROR;
 	if (sla_duration_parse(duration, &dur, err, sizeof err) < 0) {
-		sla_diag_msg(q->d, NULL, 0, NULL, NULL, 0, "%s", err);
+		sla_diag_msg(q->d, NULL, 0, "DURATION", NULL, 0, "%s", err);
 		return SLA_EXIT_ERROR;
 	}
 	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
@@ -212,11 +248,11 @@ int
 sla_calq_days(const sla_calq *q, const char *from, const char *to)
 {
 	int64_t a, b;
-	if (sla_calq_time(q, from, &a) < 0 || sla_calq_time(q, to, &b) < 0)
+	if (sla_calq_time(q, "FROM", from, &a) < 0 || sla_calq_time(q, "TO", to, &b) < 0)
 		return SLA_EXIT_ERROR;
 	int64_t first = local_day(q, a), last = local_day(q, b), total = 0;
 	if (last < first) {
-		sla_diag_msg(q->d, NULL, 0, NULL, to, strlen(to), "the last day is before the first");
+		sla_diag_msg(q->d, NULL, 0, "TO", to, strlen(to), "the last day is before the first");
 		return SLA_EXIT_ERROR;
 	}
 	if (q->format == SLA_CALQ_TSV)

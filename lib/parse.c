@@ -49,6 +49,7 @@ struct sla_parser {
 	const char *formats[SLA_NCANON];	/* --time-format per column */
 	char **out_unmapped;	/* the first file's unmapped names (header written) */
 	size_t nout_unmapped;
+	bool out_canon[SLA_NCANON];	/* the canonical columns written */
 	bool header_written;
 	unsigned long nread, nwritten, nflagged;
 	/* per record, reused */
@@ -323,13 +324,28 @@ check_required(sla_parser *ps, export *x)
 	return true;
 }
 
+/* Is canonical column C written?  All are, but for a time that the
+ * export does not have (first_response, onsite, resolved, ...): an empty
+ * column would say "has not happened yet" of every ticket, and sla-check
+ * would count each one overdue; left out, it says "not known", and
+ * sla-check lists the metric as unassessable instead. */
+static bool
+canon_written(const export *x, int c)
+{
+	return !sla_canon_is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
+}
+
 static void
 write_header(sla_parser *ps, const export *x)
 {
+	bool first = true;
 	for (int c = 0; c < SLA_NCANON; c++) {
-		if (c)
+		if (!canon_written(x, c))
+			continue;
+		if (!first)
 			sla_writer_char(ps->w, '\t');
 		sla_writer_str(ps->w, sla_canon_names[c]);
+		first = false;
 	}
 	for (size_t k = 0; k < x->nunmapped; k++) {
 		const char *h = x->names[x->unmapped[k]];
@@ -354,10 +370,19 @@ header_once(sla_parser *ps, const export *x)
 		for (size_t k = 0; k < x->nunmapped; k++)
 			ps->out_unmapped[k] = strdup(x->names[x->unmapped[k]]);
 		ps->nout_unmapped = x->nunmapped;
+		for (int c = 0; c < SLA_NCANON; c++)
+			ps->out_canon[c] = canon_written(x, c);
 		write_header(ps, x);
 		ps->header_written = true;
 		return true;
 	}
+	for (int c = 0; c < SLA_NCANON; c++)
+		if (canon_written(x, c) != ps->out_canon[c]) {
+			sla_diag_msg(ps->d, ps->file, 0, sla_canon_names[c], NULL, 0,
+				     "the first file %s this column, this one %s",
+				     ps->out_canon[c] ? "has" : "has not", ps->out_canon[c] ? "has not" : "has");
+			return false;
+		}
 	bool same = x->nunmapped == ps->nout_unmapped;
 	for (size_t k = 0; same && k < x->nunmapped; k++)
 		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[x->unmapped[k]]) == 0;
@@ -638,6 +663,8 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 	  char times[][SLA_RFC3339_MAX], const size_t *tlen)
 {
 	for (int c = 0; c < SLA_NCANON; c++) {
+		if (!ps->out_canon[c])
+			continue;
 		if (c)
 			sla_writer_char(ps->w, '\t');
 		if (c == SLA_COL_LINE) {

@@ -273,6 +273,7 @@ static const char *const col_names[NCOL] = {
 
 typedef struct group {
 	int64_t period;
+	size_t tier_rank;	/* of its tier key in the policy's order */
 	size_t order;		/* of first appearance */
 	char **keys;
 	sla_tally tally;
@@ -950,6 +951,8 @@ cmp_group(const void *a, const void *b)
 {
 	const group *x = a, *y = b;
 	int c = cmp_period(x->period, y->period);
+	if (!c)
+		c = (x->tier_rank > y->tier_rank) - (x->tier_rank < y->tier_rank);
 	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
@@ -969,17 +972,39 @@ cmp_subtotal(const void *a, const void *b)
 	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
-/* Tiers the policy names come in its order, the others after them. */
+/* Tiers the policy names come in its order, the others after them (in
+ * the order given by FALLBACK). */
+static size_t
+tier_rank(const sla_report *r, const char *label, size_t fallback)
+{
+	for (size_t k = 0; k < r->cfg.ntiers; k++)
+		if (strcmp(label, r->cfg.tier_order[k]) == 0)
+			return k;
+	return r->cfg.ntiers + fallback;
+}
+
 static void
 order_tiers(sla_report *r)
 {
-	for (size_t t = 0; t < r->ntiers; t++) {
-		r->tiers[t].order = r->cfg.ntiers + t;
-		for (size_t k = 0; k < r->cfg.ntiers; k++)
-			if (strcmp(r->tiers[t].label, r->cfg.tier_order[k]) == 0)
-				r->tiers[t].order = k;
-	}
+	for (size_t t = 0; t < r->ntiers; t++)
+		r->tiers[t].order = tier_rank(r, r->tiers[t].label, t);
 	sort(r->tiers, r->ntiers, sizeof *r->tiers, cmp_subtotal);
+}
+
+/* Within a period, groups grouped by tier read urgent first, as the
+ * policy lists its tiers; otherwise in the order they first appeared. */
+static void
+order_groups(sla_report *r)
+{
+	size_t tier_key = r->cfg.nby;
+	for (size_t k = 0; k < r->cfg.nby; k++)
+		if (strcmp(r->cfg.by[k], "tier") == 0)
+			tier_key = k;
+	for (size_t i = 0; i < r->ngroups; i++) {
+		group *g = &r->groups[i];
+		g->tier_rank = tier_key < r->cfg.nby && g->keys ? tier_rank(r, g->keys[tier_key], 0) : 0;
+	}
+	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 }
 
 /* The value of nearest rank ceil(P/100 * N) in the sorted V. */
@@ -1045,7 +1070,7 @@ finish_statement(const sla_report_terms *t, sla_statement *s)
 int
 sla_report_finish(sla_report *r)
 {
-	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
+	order_groups(r);
 	order_tiers(r);
 	sort(r->periods, r->nperiods, sizeof *r->periods, cmp_subtotal);
 	sort(r->statements, r->nstatements, sizeof *r->statements, cmp_statement);

@@ -9,6 +9,7 @@
 
 #include "sla_calendar.h"
 #include "sla_diag.h"
+#include "sla_policy.h"
 #include "sla_stream.h"
 
 enum sla_calq_format { SLA_CALQ_TEXT, SLA_CALQ_TSV };
@@ -22,13 +23,19 @@ typedef struct sla_calq {
 	const sla_diag *d;
 } sla_calq;
 
+/* The calendar NAME of policy P, or when NAME is NULL the first calendar
+ * the policy defines itself, else the built-in 24x7.  NULL after saying,
+ * through D, that there is no such calendar and which there are. */
+sla_calendar *sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d);
+
 /* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
  * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
  * its 00:00, ...; a slash date whose day and month could be either is
  * refused), or "now".  A time without offset is read in the calendar's
  * zone: a DST gap is an error, an overlap takes the earlier instant.
- * Returns 0, or -1 after saying why through Q->d. */
-int sla_calq_time(const sla_calq *q, const char *text, int64_t *t);
+ * Messages name the argument ARG ("START").  Returns 0, or -1 after
+ * saying why through Q->d. */
+int sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t *t);
 
 /* The three commands; each returns an exit status (SLA_EXIT_OK or
  * SLA_EXIT_ERROR after saying why). */

@@ -1,9 +1,11 @@
-/* sla_scan.h: the two character tests that the readers of hand-written
- * values (hours, dates, durations) share. */
+/* sla_scan.h: what the readers of hand-written values (hours, dates,
+ * durations) share: two character tests and the error text. */
 #ifndef SLA_SCAN_H
 #define SLA_SCAN_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
 
 static inline bool
 sla_is_digit(char c)
@@ -18,6 +20,15 @@ sla_skip_blanks(const char *p)
 	while (*p == ' ' || *p == '\t')
 		p++;
 	return p;
+}
+
+/* Say in ERR (ERRLEN bytes; ERR may be NULL) what is wrong with the N
+ * bytes at WHAT: FMT holds one %.*s for them. */
+static inline void __attribute__((format(printf, 3, 0)))
+sla_scan_error(char *err, size_t errlen, const char *fmt, const char *what, size_t n)
+{
+	if (err && errlen)
+		snprintf(err, errlen, fmt, (int)n, what);
 }
 
 #endif

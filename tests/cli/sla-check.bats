@@ -240,3 +240,15 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	echo "peak RSS: $small KiB for 20000 tickets, $large KiB for 200000"
 	[ "$large" -lt $((small + 2048)) ]
 }
+
+@test "the whole chain over the sample export: every ticket comes out (golden)" {
+	run --separate-stderr bash -c "set -o pipefail; sla-parse '$DATA/sample.csv' | sla-classify |
+		sla-check --now 2026-11-01T00:00:00+08:00"
+	[ "$status" -eq 0 ]
+	assert_golden check-sample.tsv
+	want=$(sla-parse "$DATA/sample.csv" 2>/dev/null | tail -n +2 | cut -f1 | sort -u)
+	got=$(printf '%s\n' "$output" | tail -n +2 | cut -f1 | sort -u)
+	[ "$got" = "$want" ]
+	# INC-20260901, by hand: opened 03:45, answered 04:19, 34 minutes of 1 hour
+	[[ "$output" == *$'INC-20260901\t2\t星河数据科技有限公司\turgent\tresponse\t24x7\t'*$'\t3600\t2040\t0\t0\tmet\t\t'* ]]
+}

@@ -110,18 +110,21 @@ NIGHT="$DATA/sla-time/night-shift.ini"
 	[[ $output == *"negative"* ]]
 	run sla-time due 2026-03-02T09:00 8
 	[ "$status" -eq 2 ]
-	[ "$output" = 'sla-time: duration without a unit (s, m, h, d, wd) "8"' ]
+	[ "$output" = 'sla-time: DURATION: duration without a unit (s, m, h, d, wd) "8"' ]
 	run sla-time due 2026-03-02T09:00 1wd2h@close
 	[ "$status" -eq 2 ]
 	run sla-time between 2026-13-02 2026-03-03
 	[ "$status" -eq 2 ]
-	[[ $output == *'cannot read time'*'"2026-13-02"' ]]
+	[ "$output" = 'sla-time: FROM: cannot read time (RFC 3339, a form sla-parse reads, or now) "2026-13-02"' ]
 	run sla-time between 2026-03-03 2026-03-02
 	[ "$status" -eq 2 ]
-	[ "$output" = 'sla-time: the end is before the start "2026-03-02"' ]
+	[ "$output" = 'sla-time: TO: the end is before the start "2026-03-02"' ]
 	run sla-time -z Europe/Berlin between 2026-03-29T02:30 2026-03-30
 	[ "$status" -eq 2 ]
 	[[ $output == *"Europe/Berlin"*'"2026-03-29T02:30"' ]]
+	run sla-time --calendar nosuch between 2026-03-02 2026-03-03
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-time: <default>: --calendar: no such calendar (there are: 24x7, 5x8) "nosuch"' ]
 	run sla-time due 9999-12-31T12:00 1wd@close
 	[ "$status" -eq 2 ]
 	[[ $output == *"not reached before the year 10000"* ]]

@@ -83,28 +83,28 @@ reads_times_in_every_form(void **state)
 {
 	struct fixture *f = *state;
 	int64_t t;
-	assert_int_equal(sla_calq_time(&f->q, "2026-03-02T09:30:00+08:00", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "2026-03-02T09:30:00+08:00", &t), 0);
 	assert_int_equal(t, at(f->tz, "2026-03-02T01:30:00Z"));
-	assert_int_equal(sla_calq_time(&f->q, "2026-03-02 09:30", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "2026-03-02 09:30", &t), 0);
 	assert_int_equal(t, at(f->tz, "2026-03-02T01:30:00Z"));
-	assert_int_equal(sla_calq_time(&f->q, "2026-03-02", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "2026-03-02", &t), 0);
 	assert_int_equal(t, at(f->tz, "2026-03-01T16:00:00Z"));
-	assert_int_equal(sla_calq_time(&f->q, "now", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "now", &t), 0);
 	assert_int_equal(t, f->q.now);
 	/* the forms sla-parse reads from exports */
-	assert_int_equal(sla_calq_time(&f->q, "2026年3月2日 下午2:30", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "2026年3月2日 下午2:30", &t), 0);
 	assert_int_equal(t, at(f->tz, "2026-03-02T14:30:00"));
-	assert_int_equal(sla_calq_time(&f->q, "13/3/2026 9:00", &t), 0);
+	assert_int_equal(sla_calq_time(&f->q, "START", "13/3/2026 9:00", &t), 0);
 	assert_int_equal(t, at(f->tz, "2026-03-13T09:00:00"));
-	assert_int_equal(sla_calq_time(&f->q, "2026-02-30", &t), -1);
-	assert_int_equal(sla_calq_time(&f->q, "yesterday", &t), -1);
-	assert_int_equal(sla_calq_time(&f->q, "3/2/2026", &t), -1);
+	assert_int_equal(sla_calq_time(&f->q, "START", "2026-02-30", &t), -1);
+	assert_int_equal(sla_calq_time(&f->q, "START", "yesterday", &t), -1);
+	assert_int_equal(sla_calq_time(&f->q, "START", "3/2/2026", &t), -1);
 	assert_string_equal(written(f, f->err_path),
-			    "sla-time: cannot read time (RFC 3339, a form sla-parse reads, or now) "
+			    "sla-time: START: cannot read time (RFC 3339, a form sla-parse reads, or now) "
 			    "\"2026-02-30\"\n"
-			    "sla-time: cannot read time (RFC 3339, a form sla-parse reads, or now) "
+			    "sla-time: START: cannot read time (RFC 3339, a form sla-parse reads, or now) "
 			    "\"yesterday\"\n"
-			    "sla-time: day/month order unknown (write the date as 2026-03-02) "
+			    "sla-time: START: day/month order unknown (write the date as 2026-03-02) "
 			    "\"3/2/2026\"\n");
 }
 
@@ -154,9 +154,9 @@ refuses_what_it_cannot_answer(void **state)
 	assert_int_equal(sla_calq_due(&f->q, "9999-12-31T12:00", "1wd"), SLA_EXIT_ERROR);
 	assert_string_equal(written(f, f->out_path), "");
 	assert_string_equal(written(f, f->err_path),
-			    "sla-time: the end is before the start \"2026-03-02\"\n"
-			    "sla-time: the last day is before the first \"2026-03-02\"\n"
-			    "sla-time: negative duration \"-2h\"\n"
+			    "sla-time: TO: the end is before the start \"2026-03-02\"\n"
+			    "sla-time: TO: the last day is before the first \"2026-03-02\"\n"
+			    "sla-time: DURATION: negative duration \"-2h\"\n"
 			    "sla-time: no due time: the target is not reached before the year 10000 "
 			    "(has the calendar any hours?)\n");
 }
