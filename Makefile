@@ -134,8 +134,9 @@ check: deps
 
 # The CLI tests under valgrind memcheck (normal build; no error, no leak,
 # tests/valgrind.sh).  Only the bad-input and conservation tests: they run
-# every tool over every bad-input file and export, in about 3 minutes,
-# where the whole CLI suite takes over 10 under memcheck on two cores.
+# every tool over every bad-input file and export in about 80 seconds,
+# where the whole CLI suite takes over 10 minutes under memcheck on two
+# cores (bad-input.bats leaves its big inputs to conservation.bats there).
 VALGRIND_BATS ?= tests/cli/bad-input.bats tests/cli/conservation.bats
 check-valgrind: all
 	@sh tests/valgrind.sh $(abspath $(BUILD)/bin) $(VALGRIND_BATS)

@@ -23,7 +23,7 @@ exec valgrind --quiet --error-exitcode=99 --leak-check=full \
 WRAP
 	chmod +x "$work/bin/$name"
 done
-SLA_BIN="$work/bin" bats --tap "$@" 2>&1 | sed 's/^\(not \)\{0,1\}ok [0-9]* /&valgrind: /'
+SLA_VALGRIND=1 SLA_BIN="$work/bin" bats --tap "$@" 2>&1 | sed 's/^\(not \)\{0,1\}ok [0-9]* /&valgrind: /'
 for t in "$bin"/sla-*; do
 	name=${t##*/}
 	runs=$(find "$work/log" -name "$name.*" | wc -l)

@@ -31,6 +31,12 @@ parse() {
 	stderr=$(cat "$TMP/err")
 }
 
+# Under valgrind (tests/valgrind.sh) the big inputs take minutes; their
+# memory is checked there through conservation.bats, which reads them too.
+big_input() {
+	[ -z "${SLA_VALGRIND:-}" ] || skip "big input, under valgrind in conservation.bats"
+}
+
 # The rows of a stream, header left out.
 rows() {
 	tail -n +2 "$1" | wc -l
@@ -113,7 +119,9 @@ statuses() {
 	parse "$BAD/cr-only.csv"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	[ "$(tail -n +2 "$TMP/out.tsv" | cut -f1,2,20 | tr '\t\n' ':,')" = "1:2:a,2:3:b," ]
+	[ "$(col "$TMP/out.tsv" line 1):$(col "$TMP/out.tsv" description 1)" = 2:a ]
+	[ "$(col "$TMP/out.tsv" line 2):$(col "$TMP/out.tsv" description 2)" = 3:b ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
 }
 
 @test "empty file: no header row, exit 2" {
@@ -146,6 +154,7 @@ statuses() {
 # ---- big inputs, made here ------------------------------------------------------
 
 @test "a 10 MB field: read whole by default, flagged past --max-field, the next record read" {
+	big_input
 	{ printf 'id,opened,description\n1,2026-03-02 09:30,'
 	  head -c 10485760 /dev/zero | tr '\0' x
 	  printf '\n2,2026-03-02 10:00,ok\n'; } > "$TMP/big.csv"
@@ -162,6 +171,7 @@ statuses() {
 }
 
 @test "a 10 MB quoted field never closed: one record flagged, the next one read" {
+	big_input
 	{ printf 'id,opened,description\n1,2026-03-02 09:30,"'
 	  head -c 10485760 /dev/zero | tr '\0' x
 	  printf '\n2,2026-03-02 10:00,ok\n'; } > "$TMP/big.csv"
@@ -172,14 +182,15 @@ statuses() {
 }
 
 @test "100 000 columns: every one passed through, the ticket checked" {
+	big_input
 	awk 'BEGIN {
 		printf "id,opened"; for (i = 3; i <= 100000; i++) printf ",c%d", i
 		printf "\n1,2026-03-02 09:30"; for (i = 3; i <= 100000; i++) printf ",v%d", i
 		print "" }' > "$TMP/wide.csv"
 	parse "$TMP/wide.csv"
 	[ "$status" -eq 0 ]
-	# the 20 canonical columns and the 99 998 others
-	[ "$(head -1 "$TMP/out.tsv" | awk -F'\t' '{ print NF }')" -eq 100018 ]
+	# the 99 998 columns sla-parse does not know, each kept
+	[ "$(head -1 "$TMP/out.tsv" | tr '\t' '\n' | grep -c '^c[0-9]*$')" -eq 99998 ]
 	[ "$(col "$TMP/out.tsv" c100000 1)" = v100000 ]
 	tool sla-check --now "$NOW" "$TMP/out.tsv"
 	[ "$status" -eq 0 ]
@@ -230,7 +241,7 @@ statuses() {
 	parse "$BAD/stop-before-start.csv"
 	tool sla-check --now "$NOW" "$TMP/out.tsv"
 	[ "$status" -eq 0 ]
-	[[ "$stderr" == "" ]]
+	[[ "$stderr" != *out.tsv:2:* ]]	# a row's status, not a record error
 	printf '%s\n' "$output" > "$TMP/check.tsv"
 	run statuses "$TMP/check.tsv"
 	[ "${lines[0]}" = '1 response invalid first_response before opened' ]
@@ -243,7 +254,7 @@ statuses() {
 	parse "$BAD/pause-longer-than-ticket.csv"
 	tool sla-check --now "$NOW" "$TMP/out.tsv"
 	[ "$status" -eq 0 ]
-	[[ "$stderr" == "sla-check: $TMP/out.tsv:3: paused: cannot read pause interval"* ]]
+	[[ "$stderr" == *"sla-check: $TMP/out.tsv:3: paused: cannot read pause interval"* ]]
 	printf '%s\n' "$output" > "$TMP/check.tsv"
 	# ticket 1: resolved after an hour, all of it paused
 	[ "$(awk -F'\t' '$1 == 1 && $5 == "resolve" { print $11, $12, $14 }' "$TMP/check.tsv")" = "0 3600 met" ]
