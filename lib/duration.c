@@ -115,8 +115,9 @@ sla_duration_format(const sla_duration *d, char *buf, size_t n)
 		rest %= units[u].secs;
 	}
 	size_t len = 0;
+	/* a d part is written even when zero: it is what lint warns about */
 	for (int u = 0; u < U_N; u++)
-		if (part[u] && len < n)
+		if ((part[u] || (u == U_D && d->uses_d)) && len < n)
 			len += (size_t)snprintf(buf + len, n - len, "%lld%s", (long long)part[u],
 						units[u].name);
 	if (len == 0 && n)
