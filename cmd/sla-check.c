@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "sla_check.h"
 #include "sla_cli.h"
@@ -129,30 +128,17 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 	return SLA_EXIT_OK;
 }
 
-/* --now as an instant: a time without offset is read in the policy's zone. */
-static int
-parse_now(const char *text, const sla_policy *p, int64_t *now)
-{
-	sla_stamp st;
-	if (!text) {
-		*now = (int64_t)time(NULL);
-		return 0;
-	}
-	if (sla_rfc3339_parse(text, strlen(text), &st) < 0)
-		return -1;
-	return sla_tz_resolve(sla_policy_tz(p), &st, now) == SLA_TZ_OK ? 0 : -1;
-}
-
 static int
 run(struct args *a, char **files, size_t nfiles, sla_diag *d)
 {
 	int64_t now;
+	const char *why;
 	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
 	int rc = SLA_EXIT_ERROR;
-	if (parse_now(a->now, p, &now) < 0) {
-		rc = sla_cli_usage_error(d, "--now: cannot read time \"%s\"", a->now);
+	if (sla_check_now(p, a->now, &now, &why) < 0) {
+		rc = sla_cli_usage_error(d, "--now: %s \"%s\"", why, a->now);
 	} else if (a->print) {
 		size_t len;
 		const char *text = sla_policy_text(p, &len);
@@ -160,8 +146,8 @@ run(struct args *a, char **files, size_t nfiles, sla_diag *d)
 									     : SLA_EXIT_ERROR;
 	} else if (a->lint) {
 		size_t n = sla_policy_lint(p, d, now);
-		fprintf(stderr, "%s: %s: %zu warning%s\n", TOOL, sla_policy_file(p), n,
-			n == 1 ? "" : "s");
+		sla_diag_msg(d, sla_policy_file(p), 0, NULL, NULL, 0, "%zu warning%s", n,
+			     n == 1 ? "" : "s");
 		rc = SLA_EXIT_OK;
 	} else {
 		sla_reader *r = sla_reader_open(files, nfiles, d);

@@ -8,6 +8,7 @@
 
 #include "sla_aliases.h"
 #include "sla_cli.h"
+#include "sla_events_input.h"
 #include "sla_parse.h"
 
 #define TOOL "sla-parse"
@@ -17,6 +18,7 @@
 enum {
 	OPT_NO_HEADER = 256, OPT_COLUMNS, OPT_LIST_ALIASES, OPT_TZ, OPT_DATE_ORDER,
 	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE, OPT_VERSION,
+	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
 };
 
 static const struct option longopts[] = {
@@ -35,6 +37,10 @@ static const struct option longopts[] = {
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "events", no_argument, NULL, OPT_EVENTS },
+	{ "sorted", no_argument, NULL, OPT_SORTED },
+	{ "policy", required_argument, NULL, OPT_POLICY },
+	{ "print-events", no_argument, NULL, OPT_PRINT_EVENTS },
 	{ 0, 0, 0, 0 },
 };
 
@@ -60,6 +66,10 @@ usage(void)
 	      "      --max-field SIZE    longest field (K, M, G suffixes; default 64M)\n"
 	      "      --strict            the first bad record is fatal (exit 2)\n"
 	      "  -v, --verbose           say encoding and delimiter, and the counts\n"
+	      "      --events            rows are history events: fold them into tickets\n"
+	      "      --sorted            with --events: rows come grouped by ticket id\n"
+	      "      --policy FILE       with --events: its [events] section names statuses\n"
+	      "      --print-events      print the [events] names in effect and exit\n"
 	      "  -h, --help              show this help and exit\n"
 	      "      --version           show the version and exit\n"
 	      "\n"
@@ -73,6 +83,8 @@ typedef struct cli {
 	bool verbose;
 	char **maps, **formats;
 	char **argv;
+	bool events, sorted, list_aliases, print_events;
+	const char *policy;
 } cli;
 
 static int
@@ -107,10 +119,47 @@ option(cli *c, int ch, const sla_diag *d)
 		break;
 	case OPT_STRICT: c->o.strict = true; break;
 	case 'v': c->verbose = true; break;
+	case OPT_EVENTS: c->events = true; break;
+	case OPT_SORTED: c->sorted = true; break;
+	case OPT_POLICY: c->policy = optarg; break;
+	case OPT_PRINT_EVENTS: c->print_events = true; break;
 	default: return sla_cli_usage_error(d, "unknown option, or one without its value: '%s'",
 					    c->argv[optind - 1]);
 	}
 	return 0;
+}
+
+/* --events: the history reader, with the [events] names of the policy. */
+static sla_events_input *
+events_input(const cli *c, sla_writer *w, sla_diag *d, sla_events_map **map)
+{
+	if (c->o.no_header || c->o.columns) {
+		sla_cli_usage_error(d, "--events reads the header row: not with --no-header "
+				    "or --columns");
+		return NULL;
+	}
+	if (!(*map = sla_events_map_load(c->policy, d)))
+		return NULL;
+	sla_events_input_opts eo = {
+		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order,
+		.maps = c->o.maps, .nmaps = c->o.nmaps,
+		.formats = c->o.formats, .nformats = c->o.nformats,
+		.map = *map, .sorted = c->sorted, .strict = c->o.strict,
+	};
+	return sla_events_input_new(&eo, w, d);
+}
+
+static void
+say_event_counts(const sla_events_input *ev, const sla_diag *d, bool verbose)
+{
+	sla_fold_stats st = sla_events_input_stats(ev);
+	if (st.regrouped)
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "--sorted: %lu tickets came back after "
+			     "their group had ended (marked in error): the input is not "
+			     "grouped by id", st.regrouped);
+	if (verbose)
+		fprintf(stderr, TOOL ": %lu events read, %lu left out, %lu tickets written, "
+			"%lu with an error\n", st.events, st.rejected, st.tickets, st.errors);
 }
 
 static int
@@ -122,27 +171,36 @@ run(cli *c, char **files, int nfiles, sla_diag *d)
 		return sla_cli_usage_error(d, "--tz: %s", err);
 	c->o.tz = tz;
 	sla_writer *w = sla_writer_new(STDOUT_FILENO);
-	sla_parser *ps = w ? sla_parser_new(&c->o, w, d) : NULL;
-	int status = ps ? SLA_EXIT_OK : SLA_EXIT_ERROR;
+	sla_events_map *map = NULL;
+	sla_events_input *ev = w && c->events ? events_input(c, w, d, &map) : NULL;
+	sla_parser *ps = w && !c->events ? sla_parser_new(&c->o, w, d) : NULL;
+	int status = ps || ev ? SLA_EXIT_OK : SLA_EXIT_ERROR;
 	char *stdin_only[] = { "-" };
 	if (nfiles == 0) {
 		files = stdin_only;
 		nfiles = 1;
 	}
 	for (int i = 0; i < nfiles && status == SLA_EXIT_OK; i++)
-		if (sla_parser_file(ps, files[i], c->verbose) < 0)
+		if ((ev ? sla_events_input_file(ev, files[i], c->verbose)
+			: sla_parser_file(ps, files[i], c->verbose)) < 0)
 			status = SLA_EXIT_ERROR;
+	if (ev && status == SLA_EXIT_OK && sla_events_input_finish(ev) < 0)
+		status = SLA_EXIT_ERROR;
 	sla_diag_summary(d);
 	if (ps && c->verbose) {
 		unsigned long nr, nw, nf;
 		sla_parser_counts(ps, &nr, &nw, &nf);
 		fprintf(stderr, TOOL ": %lu records read, %lu written, %lu flagged\n", nr, nw, nf);
 	}
+	if (ev)
+		say_event_counts(ev, d, c->verbose);
 	if (w && sla_writer_close(w) < 0) {
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write: %s", strerror(errno));
 		status = SLA_EXIT_ERROR;
 	}
 	sla_parser_free(ps);
+	sla_events_input_free(ev);
+	sla_events_map_free(map);
 	sla_tz_free(tz);
 	return status;
 }
@@ -170,11 +228,25 @@ main(int argc, char **argv)
 			sla_cli_version(TOOL);
 			goto done;
 		} else if (ch == OPT_LIST_ALIASES) {
-			sla_alias_print(stdout);
-			goto done;
+			c.list_aliases = true;
+			continue;
 		}
 		rc = option(&c, ch, &d);
 	}
+	if (rc == 0 && c.list_aliases) {
+		(c.events ? sla_events_input_print : sla_alias_print)(stdout);
+		goto done;
+	}
+	if (rc == 0 && c.print_events) {
+		sla_events_map *map = sla_events_map_load(c.policy, &d);
+		if (map)
+			sla_events_map_print(map, stdout);
+		rc = map ? SLA_EXIT_OK : SLA_EXIT_ERROR;
+		sla_events_map_free(map);
+		goto done;
+	}
+	if (rc == 0 && !c.events && (c.sorted || c.policy))
+		rc = sla_cli_usage_error(&d, "--sorted and --policy go with --events");
 	if (rc == 0 && c.o.no_header && !c.o.columns)
 		rc = sla_cli_usage_error(&d, "--no-header needs --columns");
 	if (rc == 0)

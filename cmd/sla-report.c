@@ -154,13 +154,13 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open(files, nfiles, d);
-	sla_report *r = in ? sla_report_new(&cfg, sla_reader_header(in), sla_reader_ncols(in), d) : NULL;
+	sla_report *r = in ? sla_report_open(&cfg, in, d) : NULL;
 	if (r && sla_report_read(r, in) == 0) {
 		sla_writer *w = sla_writer_new(STDOUT_FILENO);
 		if (w)
 			sla_report_write(r, o->format, o->lang, w);
 		if (!w || sla_writer_close(w) < 0)
-			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write the report");
+			sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write the report");
 		else
 			status = SLA_EXIT_OK;
 	}

@@ -164,8 +164,7 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 	}
 	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
 	if (due == SLA_NO_INSTANT)
-		return no_answer(q, "no due time: the target is not reached before the year 10000 "
-				    "(has the calendar any hours?)");
+		return no_answer(q, sla_duration_no_due);
 	if (q->format == SLA_CALQ_TSV) {
 		char buf[64];
 		sla_writer_str(q->out, "start\tduration\tcalendar\tdue\ttarget_s\n");

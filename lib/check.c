@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "sla_check.h"
 #include "sla_money.h"
@@ -22,7 +23,12 @@ enum { MAX_PAUSES = 64, REASON_MAX = 512 };
  * cannot be measured without it; one that starts later has not started. */
 #define TICKET_START "opened"
 
-enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD };
+#define NO_SUCH_COLUMN "the ticket stream has no such column"
+
+/* TV_ABSENT: the stream has no such column, so no ticket can say when
+ * the event happened; TV_BAD: this ticket's field cannot be read.  Either
+ * way REASON says why. */
+enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD, TV_ABSENT };
 
 /* One time column of the stream, read once per ticket. */
 typedef struct time_col {
@@ -30,7 +36,7 @@ typedef struct time_col {
 	int col;		/* in the stream, or -1 */
 	enum tv_state state;
 	int64_t t;
-	char reason[REASON_MAX];	/* when TV_BAD */
+	char reason[REASON_MAX];	/* when TV_BAD or TV_ABSENT */
 } time_col;
 
 /* One metric of the current ticket. */
@@ -64,9 +70,11 @@ typedef struct checker {
 
 	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
 	int *keep;		/* stream columns of --keep */
+	sla_realigner *realigner;	/* for a row with too many fields */
 	time_col *tcols;
 	size_t ntcols;
 	size_t *m_start, *m_stop;	/* each metric's time columns */
+	size_t t_opened;
 
 	/* the current ticket */
 	const sla_field *f;
@@ -89,7 +97,10 @@ time_col_of(checker *ck, const char *name)
 	for (size_t i = 0; i < ck->ntcols; i++)
 		if (strcmp(ck->tcols[i].name, name) == 0)
 			return i;
-	ck->tcols[ck->ntcols] = (time_col){ .name = name, .col = sla_reader_column(ck->r, name) };
+	time_col *tc = &ck->tcols[ck->ntcols];
+	*tc = (time_col){ .name = name, .col = sla_reader_column(ck->r, name) };
+	if (tc->col < 0)
+		snprintf(tc->reason, REASON_MAX, "%s: %s", name, NO_SUCH_COLUMN);
 	return ck->ntcols++;
 }
 
@@ -103,28 +114,50 @@ metric_targeted(const sla_policy *p, size_t k)
 	return false;
 }
 
-/* A metric whose start column is missing cannot be measured at all: fatal.
- * A missing stop column only means that it never stops: said once. */
-static int
-check_metric_columns(checker *ck)
+/* The first of metric K's columns that the stream lacks, or NULL. */
+static const char *
+absent_own_column(const checker *ck, size_t k)
 {
-	size_t nm = sla_policy_nmetrics(ck->p);
-	const char *file = sla_reader_file(ck->r);
-	for (size_t k = 0; k < nm; k++) {
-		const sla_metric *m = sla_policy_metric(ck->p, k);
-		if (!metric_targeted(ck->p, k))
-			continue;
-		if (ck->tcols[ck->m_start[k]].col < 0) {
-			sla_diag_msg(ck->d, file, 0, NULL, m->start_col, strlen(m->start_col),
-				     "the stream has no start column of metric %s", m->name);
-			return -1;
-		}
-		if (ck->tcols[ck->m_stop[k]].col < 0)
-			sla_diag_msg(ck->d, file, 0, NULL, m->stop_col, strlen(m->stop_col),
-				     "warning: the stream has no stop column of metric %s: it never stops",
-				     m->name);
+	const sla_metric *m = sla_policy_metric(ck->p, k);
+	if (ck->tcols[ck->m_start[k]].col < 0)
+		return m->start_col;
+	return ck->tcols[ck->m_stop[k]].col < 0 ? m->stop_col : NULL;
+}
+
+/* The same, for metric K and the metric that its `when` measures (one
+ * level, as applies() does). */
+static const char *
+absent_column(const checker *ck, size_t k)
+{
+	const char *col = absent_own_column(ck, k);
+	int ref = sla_policy_metric(ck->p, k)->when_metric;
+	return col || ref < 0 ? col : absent_own_column(ck, (size_t)ref);
+}
+
+/* Without its start or stop column a metric cannot be assessed: measured
+ * as if the stop never came, every ticket would be overdue.  Its rows are
+ * invalid (see measure); said once here, for the whole stream. */
+static void
+warn_absent_columns(const checker *ck)
+{
+	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++) {
+		const char *col = absent_column(ck, k);
+		if (col && metric_targeted(ck->p, k))
+			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, col, NULL, 0,
+				     "warning: %s: metric %s cannot be assessed, its rows are invalid",
+				     NO_SUCH_COLUMN, sla_policy_metric(ck->p, k)->name);
 	}
-	return 0;
+}
+
+/* A column that every ticket stream has (DESIGN §3): without it the input
+ * is not a ticket stream at all. */
+static int
+require_column(const checker *ck, int col, const char *name)
+{
+	if (col >= 0)
+		return 0;
+	sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0, "%s", NO_SUCH_COLUMN);
+	return -1;
 }
 
 static int
@@ -139,8 +172,8 @@ resolve_keep(checker *ck)
 				return -1;
 			}
 		if ((ck->keep[i] = sla_reader_column(ck->r, name)) < 0) {
-			sla_diag_msg(ck->d, sla_reader_file(ck->r), 0, "--keep", name, strlen(name),
-				     "no such column in the stream");
+			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0,
+				     "%s (--keep)", NO_SUCH_COLUMN);
 			return -1;
 		}
 	}
@@ -151,6 +184,7 @@ static void
 checker_free(checker *ck)
 {
 	free(ck->keep);
+	sla_realigner_free(ck->realigner);
 	free(ck->tcols);
 	free(ck->m_start);
 	free(ck->m_stop);
@@ -170,25 +204,28 @@ checker_init(checker *ck)
 	ck->c_error = sla_reader_column(ck->r, "error");
 	ck->c_paused = sla_reader_column(ck->r, "paused");
 	ck->keep = calloc(ck->o->nkeep + 1, sizeof *ck->keep);
-	ck->tcols = calloc(2 * nm, sizeof *ck->tcols);
+	ck->tcols = calloc(2 * nm + 1, sizeof *ck->tcols);
 	ck->m_start = calloc(nm, sizeof *ck->m_start);
 	ck->m_stop = calloc(nm, sizeof *ck->m_stop);
 	ck->res = calloc(nm, sizeof *ck->res);
-	if (!ck->keep || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
+	ck->realigner = sla_realigner_new(sla_reader_ncols(ck->r));
+	if (!ck->keep || !ck->realigner || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
 		sla_diag_msg(ck->d, NULL, 0, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
-	if (ck->c_id < 0) {
-		sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, NULL, "id", 2,
-			     "the stream has no column");
+	if (require_column(ck, ck->c_id, "id") < 0 ||
+	    require_column(ck, sla_reader_column(ck->r, TICKET_START), TICKET_START) < 0)
 		return -1;
-	}
+	ck->t_opened = time_col_of(ck, TICKET_START);
 	for (size_t k = 0; k < nm; k++) {
 		const sla_metric *m = sla_policy_metric(ck->p, k);
 		ck->m_start[k] = time_col_of(ck, m->start_col);
 		ck->m_stop[k] = time_col_of(ck, m->stop_col);
 	}
-	return check_metric_columns(ck) < 0 || resolve_keep(ck) < 0 ? -1 : 0;
+	if (resolve_keep(ck) < 0)
+		return -1;
+	warn_absent_columns(ck);
+	return 0;
 }
 
 /* ---- reading one ticket ---------------------------------------------------------- */
@@ -210,9 +247,8 @@ bad_field(checker *ck, const char *col, sla_field v, const char *what, char *rea
 			"%s", what);
 }
 
-/* Read one time: 0 empty, 1 read into T, -1 not a time (WHAT says why). */
-static int
-read_time(const checker *ck, sla_field v, int64_t *t, const char **what)
+int
+sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what)
 {
 	sla_stamp st;
 	if (v.n == 0)
@@ -221,11 +257,24 @@ read_time(const checker *ck, sla_field v, int64_t *t, const char **what)
 		*what = "cannot read time";
 		return -1;
 	}
-	if (sla_tz_resolve(ck->tz, &st, t) != SLA_TZ_OK) {
+	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
 		*what = "wall-clock time skipped by a DST change";
 		return -1;
 	}
 	return 1;
+}
+
+int
+sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **what)
+{
+	if (!text) {
+		*now = (int64_t)time(NULL);
+		return 0;
+	}
+	int rc = sla_check_read_time(sla_policy_tz(p), (sla_field){ text, strlen(text) }, now, what);
+	if (rc == 0)
+		*what = "cannot read time";	/* an empty --now is no time at all */
+	return rc > 0 ? 0 : -1;
 }
 
 /* The time in column I of the current ticket, read on first use. */
@@ -236,7 +285,7 @@ ticket_time(checker *ck, size_t i)
 	if (tc->state == TV_UNREAD) {
 		const char *what;
 		sla_field v = field(ck, tc->col);
-		int rc = read_time(ck, v, &tc->t, &what);
+		int rc = sla_check_read_time(ck->tz, v, &tc->t, &what);
 		tc->state = rc > 0 ? TV_OK : rc == 0 ? TV_EMPTY : TV_BAD;
 		if (rc < 0)
 			bad_field(ck, tc->name, v, what, tc->reason);
@@ -277,10 +326,10 @@ read_pause(checker *ck, sla_field v)
 	const char *slash = memchr(v.p, '/', v.n);
 	const char *what;
 	int64_t a, b = INT64_MAX;
-	if (!slash || read_time(ck, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
+	if (!slash || sla_check_read_time(ck->tz, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
 		return false;
 	sla_field e = { slash + 1, v.n - (size_t)(slash + 1 - v.p) };
-	if (read_time(ck, e, &b, &what) < 0 || b < a)
+	if (sla_check_read_time(ck->tz, e, &b, &what) < 0 || b < a)
 		return false;
 	if (a > ck->o->now)
 		return true;	/* not begun as of now */
@@ -315,6 +364,12 @@ ticket_pauses(checker *ck)
 	return ck->pauses_ok = true;
 }
 
+static bool
+unusable(const time_col *tc)
+{
+	return tc->state == TV_BAD || tc->state == TV_ABSENT;
+}
+
 /* Measure metric K of the current ticket (once). */
 static metric_result *
 measure(checker *ck, size_t k)
@@ -328,8 +383,8 @@ measure(checker *ck, size_t k)
 	const sla_target *tg = &ck->tier->targets[k];
 	const time_col *a = ticket_time(ck, ck->m_start[k]);
 	const time_col *b = ticket_time(ck, ck->m_stop[k]);
-	if (a->state == TV_BAD || b->state == TV_BAD) {
-		memcpy(res->reason, (a->state == TV_BAD ? a : b)->reason, REASON_MAX);
+	if (unusable(a) || unusable(b)) {
+		memcpy(res->reason, (unusable(a) ? a : b)->reason, REASON_MAX);
 		return res;
 	}
 	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
@@ -369,10 +424,8 @@ measure(checker *ck, size_t k)
 	};
 	res->m = sla_measure_one(&in);
 	if (res->m.status == SLA_INVALID) {
-		snprintf(res->reason, REASON_MAX,
-			 "%s: the target is not reached before the year 10000 on calendar %s",
-			 m->name, sla_calendar_name(tg->calendar));
-		return res->ok = false, res;
+		snprintf(res->reason, REASON_MAX, "%s", sla_duration_no_due);
+		res->ok = false;
 	}
 	return res;
 }
@@ -544,7 +597,7 @@ static void
 reset_ticket(checker *ck)
 {
 	for (size_t i = 0; i < ck->ntcols; i++)
-		ck->tcols[i].state = TV_UNREAD;
+		ck->tcols[i].state = ck->tcols[i].col < 0 ? TV_ABSENT : TV_UNREAD;
 	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
 		ck->res[k].done = false;
 	ck->pauses_read = false;
@@ -624,6 +677,18 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 	return 0;
 }
 
+/* Why the ticket is out of the SLA, or nothing.  As of now a ticket opened
+ * later did not exist yet: not pending, excluded, and that reason comes
+ * before the ticket's own (which it may have been given later, too). */
+static sla_field
+exclusion(checker *ck)
+{
+	const time_col *opened = ticket_time(ck, ck->t_opened);
+	if (opened->state == TV_OK && opened->t > ck->o->now)
+		return SLA_FIELD("opened after --now");	/* nothing to escape */
+	return field(ck, ck->c_exclude);
+}
+
 static int
 ticket(checker *ck)
 {
@@ -638,11 +703,14 @@ ticket(checker *ck)
 				0, "%s", reason);
 		err = text(reason);	/* plain text: nothing to escape */
 	}
+	if (ragged > sla_reader_ncols(ck->r))	/* the fields written, --keep's too */
+		ck->f = sla_realign(ck->realigner, ck->f);
 	sla_field tierf = field(ck, ck->c_tier);
 	ck->tier = tierf.n ? sla_policy_tier(ck->p, tierf.p, tierf.n) : sla_policy_default_tier(ck->p);
 	if (!ck->tier)
 		return untiered(ck, tierf, err, reason);
-	sla_field exclude = field(ck, ck->c_exclude);
+	/* a ticket with an error is invalid, whatever else it says */
+	sla_field exclude = err.n ? SLA_FIELD("") : exclusion(ck);
 	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++)
 		if (ck->tier->targets[k].set && metric_row(ck, k, err, exclude) < 0)
 			return -1;

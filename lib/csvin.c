@@ -10,6 +10,7 @@
 
 #include "sla_csvin.h"
 #include "sla_encoding.h"
+#include "sla_mem.h"
 
 #define READ_BLOCK ((size_t)1 << 20)	/* bytes read and decoded at a time */
 #define CSV_BLK ((size_t)64 << 10)	/* libcsv grows a field this much at a time */
@@ -77,28 +78,12 @@ struct sla_csvin {
 
 /* ---- small growable buffers ---------------------------------------------- */
 
-static bool
-grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return true;
-	size_t c = *cap ? *cap : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return false;
-	*p = q;
-	*cap = c;
-	return true;
-}
-
 /* Room is kept for one byte more, so that a buffer that holds only empty
  * fields still has an address (fields point into it). */
 static bool
 bytes_append(bytes *b, const char *p, size_t n)
 {
-	if (!grow((void **)&b->p, &b->cap, b->n + n + 1, 1))
+	if (!sla_grow((void **)&b->p, &b->cap, b->n + n + 1, 1))
 		return false;
 	if (n)
 		memcpy(b->p + b->n, p, n);
@@ -111,7 +96,7 @@ bytes_append(bytes *b, const char *p, size_t n)
 static void
 push_field(sla_csvin *in, const char *s, size_t len)
 {
-	if (!grow((void **)&in->fields, &in->capfields, in->nfields + 1, sizeof *in->fields) ||
+	if (!sla_grow((void **)&in->fields, &in->capfields, in->nfields + 1, sizeof *in->fields) ||
 	    !bytes_append(&in->arena, s, len)) {
 		in->fatal = true;
 		return;
@@ -132,7 +117,7 @@ begin_record(sla_csvin *in)
 static void
 end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 {
-	if (!grow((void **)&in->recs, &in->caprecs, in->nrecs + 1, sizeof *in->recs)) {
+	if (!sla_grow((void **)&in->recs, &in->caprecs, in->nrecs + 1, sizeof *in->recs)) {
 		in->fatal = true;
 		return;
 	}
@@ -641,7 +626,7 @@ compact(sla_csvin *in)
 static void
 hand_out(sla_csvin *in, const recref *r, sla_csvrec *rec)
 {
-	if (!grow((void **)&in->out, &in->capout, r->n + 1, sizeof *in->out))
+	if (!sla_grow((void **)&in->out, &in->capout, r->n + 1, sizeof *in->out))
 		in->fatal = true;
 	for (size_t i = 0; i < r->n && !in->fatal; i++) {
 		const fieldref *f = &in->fields[r->first + i];

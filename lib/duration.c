@@ -8,6 +8,9 @@
 /* Ten thousand years: any longer target is a typing error. */
 static const int64_t MAX_SECS = 10000LL * 366 * SLA_DAY;
 
+const char sla_duration_no_due[] =
+	"no due time: the target is not reached before the year 10000 (has the calendar any hours?)";
+
 enum { U_WD, U_D, U_H, U_M, U_S, U_N };
 
 static const struct {

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "sla_encoding.h"
+#include "sla_mem.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
 
@@ -178,35 +179,20 @@ sla_decoder_free(sla_decoder *d)
 	free(d);
 }
 
+/* Room for NEED bytes of output; never less than 64 KiB, as the input
+ * comes in large blocks. */
 static bool
 reserve(sla_decoder *d, size_t need)
 {
-	if (need <= d->cap)
-		return true;
-	size_t cap = d->cap ? d->cap : 1 << 16;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(d->out, cap);
-	if (!p)
-		return false;
-	d->out = p;
-	d->cap = cap;
-	return true;
+	return sla_grow((void **)&d->out, &d->cap, need < 1 << 16 ? 1 << 16 : need, 1);
 }
 
 /* Append U+FFFD at output offset *O and note it. */
 static bool
 replacement(sla_decoder *d, size_t *o)
 {
-	if (d->nbad == d->badcap) {
-		size_t cap = d->badcap ? d->badcap * 2 : 64;
-		size_t *b = realloc(d->bad, cap * sizeof *b);
-		if (!b)
-			return false;
-		d->bad = b;
-		d->badcap = cap;
-	}
-	if (!reserve(d, *o + 3))
+	if (!sla_grow((void **)&d->bad, &d->badcap, d->nbad + 1, sizeof *d->bad) ||
+	    !reserve(d, *o + 3))
 		return false;
 	d->bad[d->nbad++] = *o;
 	memcpy(d->out + *o, REPLACEMENT, 3);

@@ -80,21 +80,21 @@ sla_measure_one(const sla_measure_in *in)
 {
 	sla_measure m = { .status = SLA_PENDING };
 	m.stopped = in->stopped && in->stop <= in->now;
-	/* a ticket opened after now has had no time yet */
+	/* a start after now has had no time yet (the checker excludes a
+	 * ticket opened after now; a later start has simply not come) */
 	int64_t end = max64(m.stopped ? in->stop : in->now, in->start);
 	m.paused_s = paused_within(in, in->start, end);
 	m.elapsed_s = sla_business(in->calendar, in->start, end) - m.paused_s;
 	if (!in->target)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
-	if (due0 == SLA_NO_INSTANT) {
-		/* never due (a calendar without hours, or past the year 9999):
-		 * there is no target to compare with, and no number to make up */
-		m.status = SLA_INVALID;
-		return m;
-	}
 	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
-	m.has_due = m.has_due && m.due != SLA_NO_INSTANT;	/* pauses pushed it past 9999 */
+	if (due0 == SLA_NO_INSTANT || (m.has_due && m.due == SLA_NO_INSTANT)) {
+		/* never due (a calendar without hours, or past the year 9999):
+		 * nothing to judge by, and no number to make up */
+		return (sla_measure){ .status = SLA_INVALID, .elapsed_s = m.elapsed_s,
+				      .paused_s = m.paused_s };
+	}
 	if (m.elapsed_s > m.target_s)
 		m.overrun_s = m.elapsed_s - m.target_s;
 	m.status = status_of(&m, in->warn_ppm);

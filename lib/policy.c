@@ -16,6 +16,7 @@
 #include "sla_check.h"
 #include "sla_data.h"
 #include "sla_duration.h"
+#include "sla_events.h"
 #include "sla_money.h"
 #include "sla_policy.h"
 #include "sla_policy_read.h"
@@ -237,7 +238,8 @@ pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what, c
 
 /* ---- sections ------------------------------------------------------------- */
 
-static const char *const section_kinds[] = { "policy", "calendar", "metric", "tier", "penalties" };
+static const char *const section_kinds[] = { "policy", "calendar", "metric", "tier", "penalties",
+					      "events" };
 
 /* Split "tier urgent" into its kind and name; -1 for an unknown kind. */
 static int
@@ -380,7 +382,7 @@ read_policy_section(pol_ctx *x, const char *tz_override)
 		pol_error(x, NULL, "[policy] timezone is not set");
 	else if (!(p->tz = sla_tz_load(zone, err, sizeof err))) {
 		if (tz_override)
-			sla_diag_msg(x->d, NULL, 0, "--tz", tz_override, strlen(tz_override), "%s", err);
+			sla_diag_msg(x->d, NULL, 0, "--tz", NULL, 0, "%s", err); /* ERR quotes the name */
 		else
 			pol_error_at(x, e->line, e->key, "%s", err);
 		x->errors++;
@@ -418,6 +420,26 @@ read_penalties(pol_ctx *x)
 			pol_read_cap(x, e, &p->cap);
 		else
 			pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys, 2);
+	}
+}
+
+/* [events] is sla-parse --events' (sla_events.h reads its values); here
+ * its keys are only checked, so that a typo is caught by --lint too. */
+static void
+check_events_keys(pol_ctx *x)
+{
+	const char *keys[SLA_EV_NCLASSES];
+	size_t nkeys = 0;
+	for (int c = 0; c < SLA_EV_NCLASSES; c++)
+		if (sla_event_class_key((sla_event_class)c))
+			keys[nkeys++] = sla_event_class_key((sla_event_class)c);
+	for (size_t i = 0; i < x->n; i++) {
+		pol_entry *e = &x->v[i];
+		bool known = false;
+		for (size_t k = 0; e->kind == POL_EVENTS && k < nkeys; k++)
+			known |= strcmp(e->key, keys[k]) == 0;
+		if (e->kind == POL_EVENTS && !known)
+			pol_unknown(x, e->line, e->key, "key in [events]", e->key, keys, nkeys);
 	}
 }
 
@@ -553,6 +575,7 @@ sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 	if (p->tz && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0)
 		pol_read_tiers(&x);
 	read_penalties(&x);
+	check_events_keys(&x);
 	if (x.errors)
 		goto fail;
 	free_entries(x.v, x.n);

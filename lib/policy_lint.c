@@ -160,7 +160,11 @@ lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
 			     sla_calendar_name(c), (long long)first, (long long)last, (long long)y);
 			n++;
 		}
-		if (sla_calendar_day_length(c) == 0) {
+		if (week_of_calendar(c, p->tz) == 0) {
+			warn(p, d, line, NULL, "calendar %s has no business hours: no target on it "
+			     "is ever due, its rows are invalid", sla_calendar_name(c));
+			n++;
+		} else if (sla_calendar_day_length(c) == 0) {
 			warn(p, d, line, NULL, "calendar %s has no hours on Monday: wd is 0 (set day =)",
 			     sla_calendar_name(c));
 			n++;

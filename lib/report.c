@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_money.h"
 #include "sla_report.h"
 #include "sla_time.h"
@@ -181,21 +182,14 @@ keymap_probe(const keymap *m, uint64_t h, const char *k, size_t n)
 static int
 keymap_grow(keymap *m)
 {
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 16;
-		char **key = realloc(m->key, cap * sizeof *key);
-		if (key)
-			m->key = key;
-		size_t *len = realloc(m->len, cap * sizeof *len);
-		if (len)
-			m->len = len;
-		uint64_t *hash = realloc(m->hash, cap * sizeof *hash);
-		if (hash)
-			m->hash = hash;
-		if (!key || !len || !hash)
-			return -1;
-		m->cap = cap;
-	}
+	/* The three arrays grow alike; one that grew before another failed is
+	 * merely larger than m->cap. */
+	size_t kcap = m->cap, lcap = m->cap, hcap = m->cap;
+	if (!sla_grow((void **)&m->key, &kcap, m->n + 1, sizeof *m->key) ||
+	    !sla_grow((void **)&m->len, &lcap, m->n + 1, sizeof *m->len) ||
+	    !sla_grow((void **)&m->hash, &hcap, m->n + 1, sizeof *m->hash))
+		return -1;
+	m->cap = kcap;
 	if ((m->n + 1) * 2 <= m->nslots)
 		return 0;
 	size_t nslots = m->nslots ? m->nslots * 2 : 64;
@@ -239,23 +233,6 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 	*added = true;
 	m->last = m->n + 1;
 	return (long)m->n++;
-}
-
-/* The array P of *CAP elements of SIZE bytes, grown (doubling) to hold at
- * least NEED; NULL when out of memory, P then unchanged and still owned by
- * the caller. */
-static void *
-grow(void *p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return p;
-	size_t ncap = *cap ? *cap : 8;
-	while (ncap < need)
-		ncap *= 2;
-	void *np = realloc(p, ncap * size);
-	if (np)
-		*cap = ncap;
-	return np;
 }
 
 /* ---- the report --------------------------------------------------------- */
@@ -319,9 +296,11 @@ struct sla_report {
 
 	char *key;		/* scratch for building map keys */
 	size_t key_cap;
-	char *last_id;		/* the previous row's id, for satisfaction */
+	/* The ticket of the previous row: its rows come one after another. */
+	char *last_id;
 	size_t last_id_len, last_id_cap;
-	size_t seen[SEEN_MAX], nseen;
+	size_t seen[SEEN_MAX], nseen;	/* groups that counted its satisfaction */
+	int64_t ticket_period;	/* of its rows so far with a start */
 	int64_t period_lo, period_hi, period_last;	/* see period_at */
 
 	/* Views built by sla_report_finish. */
@@ -329,19 +308,21 @@ struct sla_report {
 	sla_statement *statement_view;
 };
 
-sla_report *
-sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
-	       sla_diag *d)
+/* FILE, where HEADER is line 1, places messages; NULL when unknown. */
+static sla_report *
+report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
+	   const char *file, sla_diag *d)
 {
 	sla_report *r = calloc(1, sizeof *r);
 	if (!r || !(r->by_col = calloc(cfg->nby + 1, sizeof *r->by_col)) ||
 	    !(r->by_fields = calloc(cfg->nby + 1, sizeof *r->by_fields))) {
-		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_diag_msg(d, file, 0, NULL, NULL, 0, "out of memory");
 		sla_report_free(r);
 		return NULL;
 	}
 	r->cfg = *cfg;
 	r->d = d;
+	r->ticket_period = SLA_NO_PERIOD;
 	for (int c = 0; c < NCOL; c++) {
 		r->col[c] = -1;
 		for (size_t i = 0; i < ncols; i++)
@@ -350,21 +331,36 @@ sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t nco
 	}
 	r->has_satisfaction = r->col[COL_SATISFACTION] >= 0;
 	const char *missing = r->col[COL_ID] < 0 ? "id" : r->col[COL_STATUS] < 0 ? "status" : NULL;
+	const char *asked = "";
 	for (size_t b = 0; b < cfg->nby && !missing; b++) {
 		r->by_col[b] = -1;
 		for (size_t i = 0; i < ncols; i++)
 			if (sla_field_eq(header[i], cfg->by[b]))
 				r->by_col[b] = (int)i;
 		if (r->by_col[b] < 0)
-			missing = cfg->by[b];
+			missing = cfg->by[b], asked = "--by: ";
 	}
 	if (missing) {
-		sla_diag_msg(d, NULL, 0, NULL, missing, strlen(missing),
-			     "the check stream has no column");
+		/* The header is line 1 of the file. */
+		sla_diag_msg(d, file, 1, NULL, missing, strlen(missing),
+			     "%sthe check stream has no column", asked);
 		sla_report_free(r);
 		return NULL;
 	}
 	return r;
+}
+
+sla_report *
+sla_report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
+	       sla_diag *d)
+{
+	return report_new(cfg, header, ncols, NULL, d);
+}
+
+sla_report *
+sla_report_open(const sla_report_config *cfg, const sla_reader *in, sla_diag *d)
+{
+	return report_new(cfg, sla_reader_header(in), sla_reader_ncols(in), sla_reader_file(in), d);
 }
 
 static void
@@ -515,6 +511,14 @@ period_of(sla_report *r, sla_field start)
 	return period_at(r, utc);
 }
 
+/* A pending metric whose start has not happened yet: sla-check leaves
+ * its start empty, and there is nothing wrong with it. */
+static bool
+start_not_yet(const sla_report *r, const row *w)
+{
+	return w->status == SLA_PENDING && field(r, w, COL_START).n == 0;
+}
+
 /* What is wrong with a row that its status needs, and in which column
  * (*BAD); NULL when nothing is.  Reads the penalty amount on the way. */
 static const char *
@@ -524,7 +528,7 @@ row_problem(const sla_report *r, row *w, enum col *bad)
 		return *bad = COL_STATUS, "unknown status";
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)
 		return NULL;
-	if (w->period == SLA_NO_PERIOD)
+	if (w->period == SLA_NO_PERIOD && !start_not_yet(r, w))
 		return *bad = COL_START, "cannot read start time";
 	if (w->elapsed < 0)
 		return *bad = COL_ELAPSED, "cannot read elapsed seconds";
@@ -561,6 +565,10 @@ read_row(sla_report *r, row *w, size_t ragged, const char *file, unsigned long l
 		return;
 	}
 	const char *why = row_problem(r, w, &bad);
+	if (!why && w->period == SLA_NO_PERIOD && start_not_yet(r, w))
+		w->period = r->ticket_period; /* the period of its opening, if known */
+	else if (!why && w->period != SLA_NO_PERIOD)
+		r->ticket_period = w->period;
 	if (why) {
 		sla_field v = field(r, w, bad);
 		sla_diag_record(r->d, file, line, col_names[bad], v.p, v.n, "%s", why);
@@ -627,11 +635,7 @@ consider_top(const sla_report *r, group *g, const row *w)
 static int
 push_item(const sla_report *r, const row *w, sla_report_item **v, size_t *n, size_t *cap)
 {
-	sla_report_item *nv = grow(*v, cap, *n + 1, sizeof *nv);
-	if (!nv)
-		return -1;
-	*v = nv;
-	if (make_item(r, w, &nv[*n]) < 0)
+	if (!sla_grow((void **)v, cap, *n + 1, sizeof **v) || make_item(r, w, &(*v)[*n]) < 0)
 		return -1;
 	(*n)++;
 	return 0;
@@ -647,10 +651,8 @@ build_key(sla_report *r, int64_t period, const sla_field *fs, size_t n)
 	size_t len = sizeof period;
 	for (size_t i = 0; i < n; i++)
 		len += fs[i].n + 1;
-	char *key = grow(r->key, &r->key_cap, len, 1);
-	if (!key)
+	if (!sla_grow((void **)&r->key, &r->key_cap, len, 1))
 		return 0;
-	r->key = key;
 	memcpy(r->key, &period, sizeof period);
 	size_t o = sizeof period;
 	for (size_t i = 0; i < n; i++) {
@@ -684,11 +686,9 @@ find_group(sla_report *r, const row *w, size_t *index)
 	*index = (size_t)i;
 	if (!added)
 		return &r->groups[i];
-	group *groups = grow(r->groups, &r->groups_cap, r->ngroups + 1, sizeof *groups);
-	if (!groups)
+	if (!sla_grow((void **)&r->groups, &r->groups_cap, r->ngroups + 1, sizeof *r->groups))
 		return NULL;
-	r->groups = groups;
-	group *g = &groups[r->ngroups];
+	group *g = &r->groups[r->ngroups];
 	*g = (group){ .period = w->period, .order = r->ngroups };
 	g->keys = calloc(r->cfg.nby + 1, sizeof *g->keys);
 	g->top = calloc(r->cfg.top + 1, sizeof *g->top);
@@ -716,12 +716,10 @@ find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *n, size
 {
 	bool added;
 	long i = find_index(r, m, period, label, &added);
-	sla_report_subtotal *nv = i < 0 ? NULL : grow(*v, cap, (size_t)i + 1, sizeof *nv);
 
-	if (!nv)
+	if (i < 0 || !sla_grow((void **)v, cap, (size_t)i + 1, sizeof **v))
 		return NULL;
-	*v = nv;
-	sla_report_subtotal *s = &nv[i];
+	sla_report_subtotal *s = &(*v)[i];
 	if (!added)
 		return s;
 	*s = (sla_report_subtotal){ .period = period };
@@ -737,12 +735,11 @@ find_statement(sla_report *r, const row *w)
 	bool added;
 	sla_field customer = field(r, w, COL_CUSTOMER);
 	long i = find_index(r, &r->statement_keys, w->period, &customer, &added);
-	statement *nv = i < 0 ? NULL : grow(r->statements, &r->statements_cap, (size_t)i + 1, sizeof *nv);
 
-	if (!nv)
+	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
+			       sizeof *r->statements))
 		return NULL;
-	r->statements = nv;
-	statement *s = &nv[i];
+	statement *s = &r->statements[i];
 	if (!added)
 		return s;
 	*s = (statement){ .order = (size_t)i };
@@ -799,30 +796,20 @@ satisfaction_add(sla_satisfaction *s, sla_field f)
 }
 
 /* Count the ticket's satisfaction once per group: its rows come one after
- * another, so the previous id and the groups it reached suffice. */
-static int
+ * another, so the groups it reached so far suffice. */
+static void
 note_satisfaction(sla_report *r, const row *w, group *g, size_t gi)
 {
-	sla_field sat = field(r, w, COL_SATISFACTION), id = field(r, w, COL_ID);
+	sla_field sat = field(r, w, COL_SATISFACTION);
 
 	if (sat.n == 0)
-		return 0;
-	if (id.n != r->last_id_len || memcmp(id.p, r->last_id, id.n) != 0) {
-		char *last = grow(r->last_id, &r->last_id_cap, id.n, 1);
-		if (!last)
-			return -1;
-		r->last_id = last;
-		memcpy(last, id.p, id.n);
-		r->last_id_len = id.n;
-		r->nseen = 0;
-	}
+		return;
 	for (size_t i = 0; i < r->nseen; i++)
 		if (r->seen[i] == gi)
-			return 0;
+			return;
 	if (r->nseen < SEEN_MAX)
 		r->seen[r->nseen++] = gi;
 	satisfaction_add(&g->sat, sat);
-	return 0;
 }
 
 /* ---- one row ------------------------------------------------------------- */
@@ -844,17 +831,16 @@ count_row(sla_report *r, const row *w)
 	tally_add(&p->tally, w->status, w->elapsed);
 	tally_add(&r->total, w->status, w->elapsed);
 	if (counts_in_compliance(w->status)) {
-		int64_t *v = grow(g->elapsed, &g->cap, g->nelapsed + 1, sizeof *v);
-		if (!v)
+		if (!sla_grow((void **)&g->elapsed, &g->cap, g->nelapsed + 1, sizeof *g->elapsed))
 			return -1;
-		g->elapsed = v;
-		v[g->nelapsed++] = w->elapsed;
+		g->elapsed[g->nelapsed++] = w->elapsed;
 	}
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && consider_top(r, g, w) < 0)
 		return -1;
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)
 		return push_item(r, w, &r->unassessed, &r->nunassessed, &r->unassessed_cap);
-	return note_satisfaction(r, w, g, gi);
+	note_satisfaction(r, w, g, gi);
+	return 0;
 }
 
 static int
@@ -876,6 +862,25 @@ add_to_statement(sla_report *r, const row *w)
 	return push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap);
 }
 
+/* A row of a new ticket forgets what the previous ticket's rows left:
+ * the groups that counted its satisfaction, and its period.  -1 when out
+ * of memory. */
+static int
+follow_ticket(sla_report *r, const row *w)
+{
+	sla_field id = field(r, w, COL_ID);
+
+	if (id.n == r->last_id_len && (id.n == 0 || memcmp(id.p, r->last_id, id.n) == 0))
+		return 0;
+	if (!sla_grow((void **)&r->last_id, &r->last_id_cap, id.n, 1))
+		return -1;
+	memcpy(r->last_id, id.p, id.n);
+	r->last_id_len = id.n;
+	r->nseen = 0;
+	r->ticket_period = SLA_NO_PERIOD;
+	return 0;
+}
+
 int
 sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	       const char *file, unsigned long line)
@@ -883,6 +888,10 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	row w = { .f = fields };
 
 	r->rows++;
+	if (follow_ticket(r, &w) < 0) {
+		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
 	read_row(r, &w, ragged, file, line);
 	if (w.why && r->cfg.strict)
 		return -1; /* read_row said why */
@@ -1104,7 +1113,7 @@ sla_report_read(sla_report *r, sla_reader *in)
 	if (got == 0 && sla_report_finish(r) == 0)
 		return 0;
 	if (got == 0)
-		sla_diag_msg(r->d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_diag_msg(r->d, sla_reader_file(in), 0, NULL, NULL, 0, "out of memory");
 	return -1;
 }
 

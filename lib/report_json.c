@@ -85,23 +85,26 @@ kv_money(sla_writer *w, const char *k, int64_t v, int digits)
 	sla_writer_char(w, '"');
 }
 
-/* NUM / DEN with PLACES decimals as a JSON number, or null when DEN is 0. */
+/* NUM / DEN with PLACES decimals as a JSON number, rounded half up or,
+ * when DOWN, down; null when DEN is 0. */
 static void
-kv_fixed(sla_writer *w, const char *k, uint64_t num, uint64_t den, int places)
+kv_fixed(sla_writer *w, const char *k, uint64_t num, uint64_t den, int places, bool down)
 {
 	char buf[SLA_CELL_MAX];
 	key(w, k, false);
 	if (den == 0)
 		sla_writer_str(w, "null");
 	else
-		sla_writer_raw(w, buf, sla_format_fixed((int64_t)num, (int64_t)den, places, buf));
+		sla_writer_raw(w, buf, (down ? sla_format_floor : sla_format_fixed)(
+			(int64_t)num, (int64_t)den, places, buf));
 }
 
-/* A of B as a fraction with six places, or null. */
+/* A of B as a fraction with six places, rounded down like every
+ * compliance shown; or null. */
 static void
 kv_ratio(sla_writer *w, const char *k, uint64_t a, uint64_t b)
 {
-	kv_fixed(w, k, a, b, 6);
+	kv_fixed(w, k, a, b, 6, true);
 }
 
 /* "period" and "first_day", both null for rows whose start was unreadable. */
@@ -202,7 +205,7 @@ items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *
 static void
 kv_mean(sla_writer *w, const char *k, int64_t sum, uint64_t n)
 {
-	kv_fixed(w, k, (uint64_t)sum, n * 100, 2);
+	kv_fixed(w, k, (uint64_t)sum, n * 100, 2, false);
 }
 
 static void

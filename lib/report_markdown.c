@@ -1,22 +1,31 @@
 /* report_markdown.c: the report as Markdown (GitHub tables), for wikis and
- * tickets.  A pipe in a cell is escaped, a line break becomes <br>. */
+ * tickets.  Cell text is data, never markup: a wiki renders raw HTML and
+ * inline Markdown, so an id like "<script>" or "[x](javascript:...)" must
+ * reach it as text.  A line break becomes <br>. */
 #include <string.h>
 
 #include "sla_report_table.h"
 
+/* Table cells hold inline Markdown only (no headings or lists), so the
+ * characters that matter are the inline ones, the cell separator and the
+ * three that start HTML: those become entities. */
 static void
 md_text(sla_writer *w, sla_field f)
 {
 	for (size_t i = 0; i < f.n; i++) {
 		char c = f.p[i];
-		if (c == '|' || c == '\\')
+		switch (c) {
+		case '<': sla_writer_str(w, "&lt;"); break;
+		case '>': sla_writer_str(w, "&gt;"); break;
+		case '&': sla_writer_str(w, "&amp;"); break;
+		case '\n': sla_writer_str(w, "<br>"); break;
+		case '\r': case '\t': sla_writer_char(w, ' '); break;
+		case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '~':
 			sla_writer_char(w, '\\');
-		if (c == '\n')
-			sla_writer_str(w, "<br>");
-		else if (c == '\r' || c == '\t')
-			sla_writer_char(w, ' ');
-		else
 			sla_writer_char(w, c);
+			break;
+		default: sla_writer_char(w, c);
+		}
 	}
 }
 

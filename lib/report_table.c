@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_money.h"
 #include "sla_report_table.h"
 
@@ -30,22 +31,36 @@ format_duration(int64_t s, char *buf)
 	return n + sizeof tail - 1;
 }
 
-size_t
-sla_format_fixed(int64_t num, int64_t den, int places, char *buf)
+/* NUM / DEN with PLACES decimals, rounded half up or, when DOWN, down. */
+static size_t
+format_fixed(int64_t num, int64_t den, int places, bool down, char *buf)
 {
 	int64_t scale = 1;
 	for (int i = 0; i < places; i++)
 		scale *= 10;
-	int64_t v = (num * scale * 2 / den + 1) / 2;
+	int64_t v = down ? num * scale / den : (num * scale * 2 / den + 1) / 2;
 	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)(v / scale), places,
 				(long long)(v % scale));
 }
 
-/* A of B as a percentage with two places. */
-static size_t
-format_ratio(int64_t a, int64_t b, char *buf)
+size_t
+sla_format_fixed(int64_t num, int64_t den, int places, char *buf)
 {
-	size_t n = sla_format_fixed(a * 100, b, 2, buf);
+	return format_fixed(num, den, places, false, buf);
+}
+
+size_t
+sla_format_floor(int64_t num, int64_t den, int places, char *buf)
+{
+	return format_fixed(num, den, places, true, buf);
+}
+
+/* A of B as a percentage with PLACES places, rounded down: a compliance
+ * of 98.995 % must not print as 99.00 % beside a band "below 99.00 %". */
+static size_t
+format_percent(int64_t a, int64_t b, int places, char *buf)
+{
+	size_t n = sla_format_floor(a * 100, b, places, buf);
 	buf[n++] = '%';
 	buf[n] = '\0';
 	return n;
@@ -75,7 +90,7 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 	case SLA_CELL_RATIO:
 		if (c->b == 0)
 			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = format_ratio(c->a, c->b, buf);
+		n = format_percent(c->a, c->b, 2, buf);
 		break;
 	case SLA_CELL_PERIOD:
 		if (c->a == SLA_NO_PERIOD && machine)
@@ -129,16 +144,10 @@ b_init(builder *b, const char *id, sla_label title, size_t ncols, sla_lang lang)
 static const char *
 b_own(builder *b, char *s)
 {
-	if (!s || b->nowned == b->owned_cap) {
-		size_t cap = b->owned_cap ? b->owned_cap * 2 : 16;
-		char **o = s ? realloc(b->owned, cap * sizeof *o) : NULL;
-		if (!o) {
-			free(s);
-			b->failed = true;
-			return "";
-		}
-		b->owned = o;
-		b->owned_cap = cap;
+	if (!s || !sla_grow((void **)&b->owned, &b->owned_cap, b->nowned + 1, sizeof *b->owned)) {
+		free(s);
+		b->failed = true;
+		return "";
 	}
 	b->owned[b->nowned++] = s;
 	return s;
@@ -169,15 +178,10 @@ b_row(builder *b)
 {
 	if (b->failed)
 		return NULL;
-	if (b->t.nrows == b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 16;
-		sla_cell *c = realloc(b->t.cells, cap * b->t.ncols * sizeof *c);
-		if (!c) {
-			b->failed = true;
-			return NULL;
-		}
-		b->t.cells = c;
-		b->cap = cap;
+	/* A row of cells is one element. */
+	if (!sla_grow((void **)&b->t.cells, &b->cap, b->t.nrows + 1, b->t.ncols * sizeof *b->t.cells)) {
+		b->failed = true;
+		return NULL;
 	}
 	sla_cell *row = &b->t.cells[b->t.nrows++ * b->t.ncols];
 	for (size_t i = 0; i < b->t.ncols; i++)
@@ -550,13 +554,14 @@ amount(builder *b, const sla_report *r, int64_t minor)
 	return b_printf(b, "%.*s", (int)f.n, f.p);
 }
 
+/* A percentage of the contract, exactly: two places, or the four that a
+ * policy may write (99.995%). */
 static const char *
 percent(builder *b, int32_t ppm)
 {
 	char buf[SLA_CELL_MAX];
-	sla_cell c = ratio((uint64_t)ppm, 1000000);
-	sla_field f = sla_cell_text(&c, false, buf);
-	return b_printf(b, "%.*s", (int)f.n, f.p);
+	format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
+	return b_printf(b, "%s", buf);
 }
 
 /* A row of three: item, detail, amount. */

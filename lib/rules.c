@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sla_data.h"
+#include "sla_mem.h"
 #include "sla_rules.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
@@ -419,9 +420,7 @@ struct sla_classifier {
 	size_t scratch_len, scratch_cap;
 	char *error;		/* the error column, when this record adds to it */
 	size_t error_cap;
-	sla_field *repaired;	/* a row with too many fields, realigned */
-	char *folded;		/* its last field, tabs escaped */
-	size_t folded_cap;
+	sla_realigner *realigner;	/* for a row with too many fields */
 
 	unsigned long *hits;	/* per rule */
 	sla_classify_counts counts;
@@ -514,9 +513,9 @@ sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
 	c->rule_col = header_column(header, ncols, "rule");
 	c->error_col = header_column(header, ncols, "error");
 	c->texts = calloc(ncols ? ncols : 1, sizeof *c->texts);
-	c->repaired = calloc(ncols ? ncols : 1, sizeof *c->repaired);
+	c->realigner = sla_realigner_new(ncols);
 	c->hits = calloc(rs->n ? rs->n : 1, sizeof *c->hits);
-	if (!c->texts || !c->repaired || !c->hits || !bind_rules(c) || !make_match_context(c)) {
+	if (!c->texts || !c->realigner || !c->hits || !bind_rules(c) || !make_match_context(c)) {
 		sla_classifier_free(c);
 		return NULL;
 	}
@@ -536,28 +535,11 @@ sla_classifier_free(sla_classifier *c)
 	pcre2_jit_stack_free(c->jit_stack);
 	pcre2_match_context_free(c->mctx);
 	free(c->texts);
-	free(c->repaired);
-	free(c->folded);
+	sla_realigner_free(c->realigner);
 	free(c->scratch);
 	free(c->error);
 	free(c->hits);
 	free(c);
-}
-
-static bool
-reserve(char **buf, size_t *cap, size_t need)
-{
-	if (need <= *cap)
-		return true;
-	size_t ncap = *cap ? *cap : 256;
-	while (ncap < need)
-		ncap *= 2;
-	char *nb = realloc(*buf, ncap);
-	if (!nb)
-		return false;
-	*buf = nb;
-	*cap = ncap;
-	return true;
 }
 
 /* The text of column COL of the current record: the field itself when it
@@ -574,7 +556,7 @@ text_of(sla_classifier *c, const sla_field *in, int col)
 	*t = (field_text){ .seen = c->record, .len = f.n };
 	if (!memchr(f.p, '\\', f.n))
 		return t;
-	if (!reserve(&c->scratch, &c->scratch_cap, c->scratch_len + f.n))
+	if (!sla_grow((void **)&c->scratch, &c->scratch_cap, c->scratch_len + f.n, 1))
 		return t; /* out of memory: match the escaped text rather than fail */
 	t->decoded = true;
 	t->off = c->scratch_len;
@@ -637,7 +619,7 @@ append_error(sla_classifier *c, const sla_field *in, const char *what, sla_field
 	sla_field old = c->error_col >= 0 ? in[c->error_col] : (sla_field){ "", 0 };
 	size_t need = old.n + 2 + strlen(what) + 1;
 
-	if (!reserve(&c->error, &c->error_cap, need)) {
+	if (!sla_grow((void **)&c->error, &c->error_cap, need, 1)) {
 		*own_error = old; /* out of memory: the message was still printed */
 		return;
 	}
@@ -674,30 +656,6 @@ input_or_empty(const sla_field *in, int col)
 	return col >= 0 ? in[col] : (sla_field){ "", 0 };
 }
 
-/* The reader folds the extra fields of a long row into its last field, tabs
- * and all; written as they are, those tabs would shift every column after.
- * Escaped, they keep the row aligned and the text whole. */
-static const sla_field *
-realign(sla_classifier *c, const sla_field *in)
-{
-	sla_field last = in[c->ncols - 1];
-
-	if (!reserve(&c->folded, &c->folded_cap, 2 * last.n + 1))
-		return in;
-	size_t n = 0;
-	for (size_t i = 0; i < last.n; i++) {
-		if (last.p[i] == '\t') {
-			c->folded[n++] = '\\';
-			c->folded[n++] = 't';
-		} else {
-			c->folded[n++] = last.p[i];
-		}
-	}
-	memcpy(c->repaired, in, c->ncols * sizeof *in);
-	c->repaired[c->ncols - 1] = (sla_field){ c->folded, n };
-	return c->repaired;
-}
-
 /* A row whose field count is not the header's: flagged, not classified,
  * since its columns are not where the header says. */
 static const sla_field *
@@ -710,7 +668,7 @@ flag_ragged(sla_classifier *c, const sla_field *in, size_t ragged, sla_field *ow
 	sla_diag_record(d, file, line, NULL, NULL, 0, "%s", what);
 	append_error(c, in, what, own_error);
 	c->counts.errors++;
-	return ragged > c->ncols ? realign(c, in) : in;
+	return ragged > c->ncols ? sla_realign(c->realigner, in) : in;
 }
 
 const sla_field *

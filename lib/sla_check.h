@@ -104,7 +104,9 @@ typedef struct sla_measure {
 	int64_t target_s, elapsed_s, paused_s, overrun_s;
 } sla_measure;
 
-/* Measure one metric.  Stops and pauses after NOW have not happened yet. */
+/* Measure one metric.  Stops and pauses after NOW have not happened yet.
+ * A target that is never due (sla_duration_no_due: a calendar without
+ * hours) is SLA_INVALID, with only elapsed_s and paused_s set. */
 sla_measure sla_measure_one(const sla_measure_in *in);
 
 /* ---- the check stream -------------------------------------------------------- */
@@ -112,6 +114,16 @@ sla_measure sla_measure_one(const sla_measure_in *in);
 /* The check stream's own columns, in order (DESIGN §5). */
 extern const char *const sla_check_columns[];
 #define SLA_CHECK_NCOLUMNS 16
+
+/* One time of the ticket stream: RFC 3339; without an offset, wall-clock
+ * time in TZ (a time in a DST gap is an error, one in an overlap the
+ * earlier instant).  0 when V is empty, 1 with the instant in T, -1 when
+ * it is not a time (WHAT says why, for "column: what \"value\""). */
+int sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what);
+
+/* The instant of --now TEXT, read as a time of the stream in the policy's
+ * zone; the current time when TEXT is NULL.  0, or -1 with why in WHAT. */
+int sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **what);
 
 typedef struct sla_check_opts {
 	int64_t now;		/* "as of": later stops and pauses have not happened */

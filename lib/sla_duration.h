@@ -37,4 +37,8 @@ size_t sla_duration_format(const sla_duration *d, char *buf, size_t n);
  * -1 for the @ forms) when there is none: see sla_due. */
 int64_t sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *target_s);
 
+/* Why there is no due time (sla_duration_due gave -1): one wording for
+ * sla-time's message and sla-check's invalid rows. */
+extern const char sla_duration_no_due[];
+
 #endif

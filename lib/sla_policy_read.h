@@ -12,7 +12,7 @@
 #include "sla_check.h"
 #include "sla_policy.h"
 
-enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_NKINDS };
+enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_EVENTS, POL_NKINDS };
 
 /* "mon-fri = 09:00-12:00, 13:00-18:00" of a calendar. */
 typedef struct pol_hours {

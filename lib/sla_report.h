@@ -148,6 +148,9 @@ typedef struct sla_report sla_report;
  * NULL when a needed column is missing (the message names it, through D). */
 sla_report *sla_report_new(const sla_report_config *cfg, const sla_field *header,
 			   size_t ncols, sla_diag *d);
+/* The same for the stream IN, whose header it reads; a message about a
+ * missing column is placed at IN's file, line 1. */
+sla_report *sla_report_open(const sla_report_config *cfg, const sla_reader *in, sla_diag *d);
 void sla_report_free(sla_report *r);
 
 /* Take one row (NCOLS fields, still escaped).  RAGGED is

@@ -41,6 +41,9 @@ sla_field sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
  * into BUF (SLA_CELL_MAX bytes): compliance and means, without floating
  * point, so every format prints the same digits.  Returns the length. */
 size_t sla_format_fixed(int64_t num, int64_t den, int places, char *buf);
+/* The same, rounded down: for compliance, which must never look better
+ * than it is. */
+size_t sla_format_floor(int64_t num, int64_t den, int places, char *buf);
 
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);

@@ -68,6 +68,20 @@ size_t sla_unescape(sla_field f, char *dst);
  * escaped length. */
 size_t sla_escape(const char *text, size_t n, char *dst);
 
+/* A row with more fields than the header has the extra ones folded into its
+ * last field, tabs and all (sla_reader_fields); written as they are, those
+ * tabs would shift every column after.  A realigner gives the row with the
+ * last field's tabs escaped (\t), so it keeps its columns and no text is
+ * lost.  It owns its buffers, grown to the longest row seen. */
+typedef struct sla_realigner sla_realigner;
+
+/* A realigner for rows of NCOLS fields; NULL when out of memory. */
+sla_realigner *sla_realigner_new(size_t ncols);
+void sla_realigner_free(sla_realigner *ra);
+/* FIELDS (NCOLS of them) realigned, valid until the next call; FIELDS
+ * itself when out of memory. */
+const sla_field *sla_realign(sla_realigner *ra, const sla_field *fields);
+
 /* ---- writing ------------------------------------------------------------ */
 
 typedef struct sla_writer sla_writer;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sla_mem.h"
 #include "sla_stream.h"
 
 enum { READ_BLOCK = 256 * 1024, WRITE_BLOCK = 256 * 1024 };
@@ -375,6 +376,62 @@ sla_escape(const char *text, size_t n, char *dst)
 		}
 	}
 	return o;
+}
+
+/* ---- a row with more fields than the header ------------------------------ */
+
+struct sla_realigner {
+	size_t ncols;
+	sla_field *fields;
+	char *folded;		/* the last field, tabs escaped */
+	size_t cap;
+};
+
+sla_realigner *
+sla_realigner_new(size_t ncols)
+{
+	sla_realigner *ra = calloc(1, sizeof *ra);
+	if (!ra)
+		return NULL;
+	ra->ncols = ncols;
+	ra->fields = calloc(ncols ? ncols : 1, sizeof *ra->fields);
+	if (!ra->fields) {
+		free(ra);
+		return NULL;
+	}
+	return ra;
+}
+
+void
+sla_realigner_free(sla_realigner *ra)
+{
+	if (!ra)
+		return;
+	free(ra->fields);
+	free(ra->folded);
+	free(ra);
+}
+
+const sla_field *
+sla_realign(sla_realigner *ra, const sla_field *fields)
+{
+	if (ra->ncols == 0)
+		return fields;
+	sla_field last = fields[ra->ncols - 1];
+	if (!sla_grow((void **)&ra->folded, &ra->cap, 2 * last.n + 1, 1))
+		return fields;
+	size_t n = 0;
+	for (size_t i = 0; i < last.n; i++) {
+		if (last.p[i] == '\t') {
+			ra->folded[n++] = '\\';
+			ra->folded[n++] = 't';
+		} else {
+			ra->folded[n++] = last.p[i];
+		}
+	}
+	memcpy(ra->fields, fields, ra->ncols * sizeof *fields);
+	ra->fields[ra->ncols - 1] = (sla_field){ ra->folded, n };
+	return ra->fields;
 }
 
 /* ---- writing ------------------------------------------------------------ */

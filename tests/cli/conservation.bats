@@ -108,7 +108,8 @@ conserved() {
 	printf 'id,opened,resolved\n1,2026-03-02 09:30,2026-03-01 09:30\n2,yesterday,\n' > "$TMP/t.csv"
 	conserved "$TMP/t.csv"
 	[ "$(jq -r '.unassessed[] | "\(.line) \(.metric) \(.status) \(.reason)"' "$TMP/report.json")" = \
-	  "2 resolve invalid resolved before opened
+	  "2 response invalid first_response: the ticket stream has no such column
+2 resolve invalid resolved before opened
 3 response invalid opened: cannot read time \"yesterday\"
 3 resolve invalid opened: cannot read time \"yesterday\"" ]
 }

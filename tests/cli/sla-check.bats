@@ -113,7 +113,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "--fail-on exits 1 only when such a row was written" {
 	run sla-check --now "$NOW" --fail-on breach "$DATA/check/tickets.tsv"
 	[ "$status" -eq 1 ]
-	# before any ticket was opened, nothing is broken yet: all pending
+	# before any ticket was opened, nothing is broken yet: all excluded
+	# (opened after --now) or invalid
 	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach,overdue,at-risk "$DATA/check/tickets.tsv"
 	[ "$status" -eq 0 ]
 	[[ "$output" != *$'\tbreached\t'* ]]
@@ -142,7 +143,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	run sla-check --now "$NOW" --keep priority,nosuch "$DATA/check/tickets.tsv"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *'--keep: no such column in the stream "nosuch"'* ]]
+	[ "$output" = "sla-check: $DATA/check/tickets.tsv:1: nosuch: the ticket stream has no such column (--keep)" ]
 	run --separate-stderr sla-check --now "$NOW" --keep category,description "$DATA/check/tickets.tsv"
 	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcategory\tdescription' ]
 }
@@ -197,12 +198,34 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$stderr" == *"t.tsv:4: the record has 4 fields, the header 3"* ]]
 }
 
-@test "a stream without a metric's stop column: a warning, and the clock runs on" {
-	printf 'id\ttier\topened\nW1\thigh\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/t.tsv"
+@test "a stream without a metric's column: that metric's rows are invalid, said once" {
+	# urgent has an onsite target; this export has no onsite column
+	printf 'id\ttier\topened\tfirst_response\tresolved\treplaced\n%s\n%s\n' \
+		$'W1\turgent\t2026-10-08T09:00:00+08:00\t2026-10-08T09:30:00+08:00\t2026-10-08T10:00:00+08:00\t' \
+		$'W2\turgent\t2026-10-08T09:00:00+08:00\t\t\t' > "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[[ "$stderr" == *'warning: the stream has no stop column of metric response: it never stops "first_response"'* ]]
-	[[ "${lines[1]}" == $'W1\t\t\thigh\tresponse\t24x7\t'*$'\t7200\t10800\t0\t3600\toverdue\t\t' ]]
+	[ "$stderr" = "sla-check: $BATS_TEST_TMPDIR/t.tsv:1: onsite: warning: the ticket stream has no such column: metric onsite cannot be assessed, its rows are invalid" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "onsite" { print $1, $14, $15, $16 }')" = "$(printf '%s\n' \
+		'W1 invalid  onsite: the ticket stream has no such column' \
+		'W2 invalid  onsite: the ticket stream has no such column')" ]
+	# the other metrics are measured as ever: W1 responded in 30 minutes
+	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t' ]]
+}
+
+@test "a stream without resolved: resolve, and replacement that asks about it, are invalid" {
+	printf 'id\ttier\topened\tfirst_response\tonsite\treplaced\n%s\n' \
+		$'W1\turgent\t2026-10-01T09:00:00+08:00\t2026-10-01T09:30:00+08:00\t2026-10-01T10:00:00+08:00\t' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f5,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'response\tmet\t' $'onsite\tmet\t' \
+		$'resolve\tinvalid\tresolved: the ticket stream has no such column' \
+		$'replacement\tinvalid\tresolved: the ticket stream has no such column')" ]
+	[ "$(printf '%s\n' "$stderr" | grep -c ':1: resolved: warning: the ticket stream has no such column')" -eq 2 ]
+	# no penalty is invented for a clock that never stops
+	[[ "$output" != *overdue* ]]
 }
 
 @test "--now without an offset is wall-clock time in the policy's zone" {
@@ -251,4 +274,61 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$got" = "$want" ]
 	# INC-20260901, by hand: opened 03:45, answered 04:19, 34 minutes of 1 hour
 	[[ "$output" == *$'INC-20260901\t2\t星河数据科技有限公司\turgent\tresponse\t24x7\t'*$'\t3600\t2040\t0\t0\tmet\t\t'* ]]
+}
+
+@test "a target that is never due (a calendar without hours) is invalid, and --lint says so" {
+	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar none]\nmon-sun = closed\n[tier normal]\ncalendar = none\nresponse = 8h\nresolve = 2wd@close\n' \
+		> "$BATS_TEST_TMPDIR/none.ini"
+	printf 'id\ttier\topened\tfirst_response\tresolved\nN1\tnormal\t2026-10-08T09:00:00+08:00\t\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	why="no due time: the target is not reached before the year 10000 (has the calendar any hours?)"
+	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
+	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
+	# the same words as sla-time's
+	run sla-time --policy "$BATS_TEST_TMPDIR/none.ini" --calendar none due 2026-10-08T09:00:00+08:00 8h
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"$why"* ]]
+	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"none.ini:4: warning: calendar none has no business hours: no target on it is ever due, its rows are invalid"* ]]
+}
+
+@test "--keep of a row with too many fields writes the extra tabs escaped, and the row keeps its columns" {
+	printf 'id\ttier\topened\tfirst_response\tresolved\tnote\nR1\thigh\t2026-10-08T09:00:00+08:00\t\t\tone\ttwo\tthree\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --keep note,opened "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 18 ]
+	[ "$(printf '%s\n' "$output" | cut -f14,17,18 | tail -n +2)" = "$(printf '%s\n' \
+		'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00' 'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00')" ]
+}
+
+@test "--now is read as the stream's times are, and says why it cannot be" {
+	run sla-check --tz Europe/Berlin --now 2026-03-29T02:30:00 --lint
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = 'sla-check: --now: wall-clock time skipped by a DST change "2026-03-29T02:30:00"' ]
+	run sla-check --now '' --lint
+	[ "$status" -eq 2 ]
+	[ "${lines[0]}" = 'sla-check: --now: cannot read time ""' ]
+	# an overlap takes the earlier instant, as in the stream
+	a=$(sla-check --tz Europe/Berlin --now 2026-10-25T02:30:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --tz Europe/Berlin --now 2026-10-25T02:30:00+02:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$a" = "$b" ]
+}
+
+@test "an unknown --tz is named once, quoted" {
+	run sla-check --tz Mars/Olympus --lint
+	[ "$status" -eq 2 ]
+	[ "$output" = 'sla-check: --tz: unknown time zone "Mars/Olympus" (no such zone in the tz database)' ]
+}
+
+@test "a policy's [events] section is sla-parse's: read past, its keys checked" {
+	run sla-check --lint --policy "$DATA/events/policy.ini"
+	[ "$status" -eq 0 ]
+	printf '[policy]\ntimezone = UTC\n[events]\npaus = 挂起\n' > "$BATS_TEST_TMPDIR/ev.ini"
+	run sla-check --lint --policy "$BATS_TEST_TMPDIR/ev.ini"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'ev.ini:4: paus: unknown key in [events] "paus"; did you mean "pause"?' ]]
 }

@@ -260,6 +260,35 @@ random_pauses_agree_with_counting_minutes(void **state)
 	assert_true(paused > 100 && moved > 50);
 }
 
+/* A calendar without hours never reaches a target: no due time, no
+ * target, no status to judge by (it used to print due 1970, target -1 and
+ * a breach). */
+static void
+a_target_never_due_is_invalid(void **state)
+{
+	fixture *f = *state;
+	sla_calendar *none = sla_calendar_new("none", f->tz);
+	assert_non_null(none);
+	int64_t s = T(0, 10, 0);
+	const char *targets[] = { "8h", "2wd@close", "1wd@time" };
+	for (size_t i = 0; i < sizeof targets / sizeof *targets; i++) {
+		sla_measure m = run(none, targets[i], s, -1, T(7, 0, 0), NULL, 0);
+		assert_int_equal(m.status, SLA_INVALID);
+		assert_false(m.has_due);
+		assert_int_equal(m.target_s, 0);
+		assert_int_equal(m.overrun_s, 0);
+		assert_int_equal(m.elapsed_s, 0);
+	}
+	/* with pauses too */
+	sla_interval p[] = { { T(0, 11, 0), T(0, 12, 0) } };
+	sla_measure m = run(none, "1h", s, s + H, T(7, 0, 0), p, 1);
+	assert_int_equal(m.status, SLA_INVALID);
+	/* 0s is due at the start even there */
+	m = run(none, "0s", s, s, T(7, 0, 0), NULL, 0);
+	assert_int_equal(m.status, SLA_MET);
+	sla_calendar_free(none);
+}
+
 static void
 status_names(void **state)
 {
@@ -288,6 +317,11 @@ typedef struct result {
 	char out[8192];
 	char err[4096];
 } result;
+
+/* The check stream's own columns, as sla_check_columns has them. */
+#define CHECK_HEADER                                                                         \
+	"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"  \
+	"paused_s\toverrun_s\tstatus\tpenalty\treason"
 
 static const char policy_text[] =
 	"[policy]\n"
@@ -360,8 +394,7 @@ rows_penalties_and_columns(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, 0);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		CHECK_HEADER "\n"
 		"A1\t2\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T11:00:00+08:00\t2026-03-02T11:30:00+08:00\t3600\t5400\t0\t1800\t"
 		"breached\t1000.00\t\n"
@@ -399,8 +432,7 @@ invalid_excluded_and_kept_columns(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, 0);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\tnote\n"
+		CHECK_HEADER "\tnote\n"
 		"X1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-02T18:00:00+08:00\t"
 		"2026-03-02T10:00:00+08:00\t28800\t3600\t0\t0\texcluded\t\tforce majeure\tn1\n"
 		"X2\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbad row\\there\tn2\n"
@@ -441,10 +473,10 @@ fail_on_and_strict(void **state)
 	assert_non_null(strstr(res.out, "F2\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t"
 					"2026-03-02T18:00:00+08:00\t\t28800\t28860\t0\t60\toverdue\t\t\n"));
 
-	static const char bad[] = "id\ttier\topened\n"
-				  "S1\tnormal\t2026-03-02T09:00:00+08:00\n"
-				  "S2\tgold\t2026-03-02T09:00:00+08:00\n"
-				  "S3\tnormal\t2026-03-02T09:00:00+08:00\n";
+	static const char bad[] = "id\ttier\topened\tresolved\n"
+				  "S1\tnormal\t2026-03-02T09:00:00+08:00\t\n"
+				  "S2\tgold\t2026-03-02T09:00:00+08:00\t\n"
+				  "S3\tnormal\t2026-03-02T09:00:00+08:00\t\n";
 	o = (sla_check_opts){ .now = T(1, 0, 0), .strict = true };
 	check(&res, policy_text, bad, &o);
 	assert_int_equal(res.rc, 2);
@@ -473,8 +505,7 @@ pauses_from_the_stream_as_of_now(void **state)
 	result res;
 	check(&res, policy_text, stream, &o);
 	assert_string_equal(res.out,
-		"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"
-		"paused_s\toverrun_s\tstatus\tpenalty\treason\n"
+		CHECK_HEADER "\n"
 		/* 09-12, 13-16 = 6 h, less 1 h; due 8 h + 1 h: Tuesday 10:00 */
 		"P1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-03T10:00:00+08:00\t"
 		"\t28800\t18000\t3600\t0\tpending\t\t\n"
@@ -488,6 +519,67 @@ pauses_from_the_stream_as_of_now(void **state)
 		"interval (start/end, at most 64) \"2026-03-02T10:00:00+08:00-2026-03-02T11:00:00+08:00\"\n");
 }
 
+/* As of now a ticket opened later did not exist: its rows are excluded,
+ * measured where they can be, never pending, at risk or overdue. */
+static void
+opened_after_now_is_excluded(void **state)
+{
+	(void)state;
+	static const char stream[] =
+		"id\ttier\topened\tresolved\texclude\terror\n"
+		"L1\tnormal\t2026-03-03T09:00:00+08:00\t\t\t\n"
+		"L2\tnormal\t2026-03-03T09:00:00+08:00\t\tmisuse\t\n"
+		"L3\tnormal\t2026-03-03T09:00:00+08:00\t\t\tbroken\n"
+		/* opened exactly at now: it exists, and has had no time yet */
+		"L4\tnormal\t2026-03-02T16:00:00+08:00\t\t\t\n";
+	sla_check_opts o = { .now = T(0, 16, 0), .fail_on = 1u << SLA_AT_RISK | 1u << SLA_OVERDUE };
+	result res;
+	check(&res, policy_text, stream, &o);
+	assert_int_equal(res.rc, 0);
+	assert_string_equal(res.out,
+		CHECK_HEADER "\n"
+		"L1\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\n"
+		"L2\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\n"
+		"L3\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbroken\n"
+		/* 8 business hours from Monday 16:00: Mon 16-18, Tue 09-12,
+		 * 13-16 */
+		"L4\t\t\tnormal\tresolve\t5x8\t2026-03-02T16:00:00+08:00\t2026-03-03T16:00:00+08:00\t"
+		"\t28800\t0\t0\t0\tpending\t\t\n");
+	/* not a record error: nothing is wrong with the ticket */
+	assert_null(strstr(res.err, "opened"));
+}
+
+/* --now and the stream's times are read by one function. */
+static void
+times_and_now_are_read_alike(void **state)
+{
+	fixture *f = *state;
+	int64_t t = 0;
+	const char *what = NULL;
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD(""), &t, &what), 0);
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("2026-03-02 10:00"), &t, &what), 1);
+	assert_int_equal(t, T(0, 10, 0));
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("2026-03-02T02:00:00Z"), &t, &what), 1);
+	assert_int_equal(t, T(0, 10, 0));
+	assert_int_equal(sla_check_read_time(f->tz, SLA_FIELD("soon"), &t, &what), -1);
+	assert_string_equal(what, "cannot read time");
+
+	char path[64];
+	sla_diag d = sla_diag_init("sla-check");
+	sla_policy *p = sla_policy_load(temp_write(path, policy_text), NULL, &d);
+	assert_non_null(p);
+	assert_int_equal(sla_check_now(p, "2026-03-02T10:00:00", &t, &what), 0);
+	assert_int_equal(t, T(0, 10, 0));	/* in the policy's zone */
+	assert_int_equal(sla_check_now(p, "", &t, &what), -1);
+	assert_string_equal(what, "cannot read time");
+	assert_int_equal(sla_check_now(p, NULL, &t, &what), 0);
+	assert_true(t > T(0, 0, 0));	/* the current time */
+	sla_policy_free(p);
+	unlink(path);
+}
+
 static void
 stream_errors_are_fatal(void **state)
 {
@@ -496,15 +588,15 @@ stream_errors_are_fatal(void **state)
 	sla_check_opts o = { .now = T(1, 0, 0) };
 	check(&res, policy_text, "ticket\topened\nA\t2026-03-02T09:00:00+08:00\n", &o);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "the stream has no column \"id\""));
+	assert_non_null(strstr(res.err, ":1: id: the ticket stream has no such column\n"));
 	check(&res, policy_text, "id\ttier\nA\tnormal\n", &o);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "the stream has no start column of metric response \"opened\""));
+	assert_non_null(strstr(res.err, ":1: opened: the ticket stream has no such column\n"));
 	const char *keep[] = { "nosuch" };
 	sla_check_opts ok = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1 };
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
 	assert_int_equal(res.rc, 2);
-	assert_non_null(strstr(res.err, "--keep: no such column in the stream \"nosuch\""));
+	assert_non_null(strstr(res.err, ":1: nosuch: the ticket stream has no such column (--keep)\n"));
 	keep[0] = "status";
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
 	assert_int_equal(res.rc, 2);
@@ -520,11 +612,14 @@ main(void)
 		cmocka_unit_test(business_hours_count_only_inside_the_calendar),
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
 		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
+		cmocka_unit_test(a_target_never_due_is_invalid),
+		cmocka_unit_test(times_and_now_are_read_alike),
 		cmocka_unit_test(status_names),
 		cmocka_unit_test(rows_penalties_and_columns),
 		cmocka_unit_test(invalid_excluded_and_kept_columns),
 		cmocka_unit_test(fail_on_and_strict),
 		cmocka_unit_test(pauses_from_the_stream_as_of_now),
+		cmocka_unit_test(opened_after_now_is_excluded),
 		cmocka_unit_test(stream_errors_are_fatal),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

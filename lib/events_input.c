@@ -1,0 +1,645 @@
+/* events_input.c: history exports to the ticket stream (sla-parse --events).
+ *
+ * CSV comes through sla_csvin (encodings, dialects, line numbers, broken
+ * quoting), times through sla_timeform, header names through the same
+ * normalisation as the ticket aliases; each row becomes an sla_event for
+ * the fold, and each folded ticket one row of the stream. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sla_aliases.h"
+#include "sla_cli.h"
+#include "sla_events_input.h"
+
+/* Records read ahead to settle D/M against M/D in the time column. */
+#define LOOKAHEAD_RECORDS 1000
+#define LOOKAHEAD_BYTES ((size_t)8 << 20)
+
+/* The event columns, then the ticket columns carried along. */
+enum evcol {
+	EC_ID, EC_TIME, EC_STATUS, EC_KIND, EC_FIELD, EC_AUTHOR, EC_REQUESTER,
+	EC_VISIBILITY, EC_TEXT,
+	EC_CARRY,		/* the first carried column */
+	EC_NCOLS = EC_CARRY + 8
+};
+
+static const char *const evcol_names[EC_NCOLS] = {
+	"id", "time", "status", "kind", "field", "author", "requester", "visibility", "text",
+	"priority", "severity", "tier", "category", "channel", "customer", "exclude",
+	"description",
+};
+
+#define NCARRY (EC_NCOLS - EC_CARRY)
+
+typedef struct alias {
+	enum evcol col;
+	const char *name;
+	const char *source;
+} alias;
+
+/* Header names of history exports.  Listed first wins (sla_aliases.h);
+ * ids and the carried columns are also found through the ticket aliases
+ * (sla-parse --list-aliases), after these. */
+static const alias table[] = {
+	{ EC_ID, "Ticket", "generic" },
+	{ EC_ID, "Ticket id", "generic, Zammad" },
+	{ EC_ID, "Incident", "ServiceNow" },
+	{ EC_ID, "documentkey", "ServiceNow sys_audit" },
+	{ EC_ID, "objectID", "ZenTao action" },
+	{ EC_ID, "对象编号", "ZenTao" },
+	{ EC_ID, "工单ID", "Chinese sheets" },
+
+	{ EC_TIME, "Time", "generic" },
+	{ EC_TIME, "Created", "Jira changelog" },
+	{ EC_TIME, "CreateTime", "OTRS/Znuny ticket_history" },
+	{ EC_TIME, "created_at", "Zammad history" },
+	{ EC_TIME, "sys_created_on", "ServiceNow audit" },
+	{ EC_TIME, "Date", "generic, ZenTao" },
+	{ EC_TIME, "Timestamp", "generic" },
+	{ EC_TIME, "Event time", "generic" },
+	{ EC_TIME, "Changed", "generic" },
+	{ EC_TIME, "操作时间", "Chinese sheets" },
+	{ EC_TIME, "操作日期", "ZenTao" },
+	{ EC_TIME, "时间", "Chinese sheets" },
+	{ EC_TIME, "日期", "ZenTao" },
+	{ EC_TIME, "记录时间", "Chinese sheets" },
+	{ EC_TIME, "变更时间", "Chinese sheets" },
+
+	{ EC_STATUS, "Status", "generic" },
+	{ EC_STATUS, "State", "OTRS/Znuny, Zammad" },
+	{ EC_STATUS, "To", "Jira changelog" },
+	{ EC_STATUS, "To status", "generic" },
+	{ EC_STATUS, "New status", "generic" },
+	{ EC_STATUS, "newvalue", "ServiceNow audit" },
+	{ EC_STATUS, "状态", "Chinese sheets, ZenTao" },
+	{ EC_STATUS, "新状态", "Chinese sheets" },
+	{ EC_STATUS, "变更后状态", "Chinese sheets" },
+
+	{ EC_KIND, "Event", "generic" },
+	{ EC_KIND, "HistoryType", "OTRS/Znuny ticket_history" },
+	{ EC_KIND, "History type", "OTRS/Znuny" },
+	{ EC_KIND, "Action", "ZenTao, generic" },
+	{ EC_KIND, "Event type", "generic" },
+	{ EC_KIND, "Kind", "generic" },
+	{ EC_KIND, "Type", "Zammad article type, generic" },
+	{ EC_KIND, "动作", "ZenTao" },
+	{ EC_KIND, "操作", "Chinese sheets" },
+	{ EC_KIND, "操作类型", "Chinese sheets" },
+	{ EC_KIND, "事件", "Chinese sheets" },
+
+	{ EC_FIELD, "Field", "Jira changelog" },
+	{ EC_FIELD, "fieldname", "ServiceNow audit" },
+	{ EC_FIELD, "Attribute", "Zammad history" },
+	{ EC_FIELD, "字段", "Chinese sheets" },
+
+	{ EC_AUTHOR, "Author", "Jira changelog" },
+	{ EC_AUTHOR, "CreateBy", "OTRS/Znuny ticket_history" },
+	{ EC_AUTHOR, "Created by", "Zammad" },
+	{ EC_AUTHOR, "sys_created_by", "ServiceNow audit" },
+	{ EC_AUTHOR, "User", "generic" },
+	{ EC_AUTHOR, "Actor", "ZenTao action" },
+	{ EC_AUTHOR, "By", "generic" },
+	{ EC_AUTHOR, "操作者", "ZenTao" },
+	{ EC_AUTHOR, "操作人", "Chinese sheets" },
+	{ EC_AUTHOR, "处理人", "Chinese sheets" },
+
+	{ EC_REQUESTER, "Requester", "generic" },
+	{ EC_REQUESTER, "Reporter", "Jira" },
+	{ EC_REQUESTER, "CustomerUserID", "OTRS/Znuny" },
+	{ EC_REQUESTER, "Caller", "ServiceNow" },
+	{ EC_REQUESTER, "报告人", "Chinese sheets" },
+	{ EC_REQUESTER, "报修人", "Chinese sheets" },
+	{ EC_REQUESTER, "提交人", "Chinese sheets" },
+
+	{ EC_VISIBILITY, "Visibility", "generic, Jira" },
+	{ EC_VISIBILITY, "Public", "generic" },
+	{ EC_VISIBILITY, "Visible for customer", "Znuny" },
+	{ EC_VISIBILITY, "is_visible_for_customer", "Znuny" },
+	{ EC_VISIBILITY, "Internal", "Zammad" },
+	{ EC_VISIBILITY, "可见性", "Chinese sheets" },
+	{ EC_VISIBILITY, "可见范围", "Chinese sheets" },
+
+	{ EC_TEXT, "Text", "generic" },
+	{ EC_TEXT, "Comment", "Jira changelog, ZenTao" },
+	{ EC_TEXT, "Body", "Zammad" },
+	{ EC_TEXT, "Name", "OTRS/Znuny ticket_history" },
+	{ EC_TEXT, "Message", "generic" },
+	{ EC_TEXT, "Details", "generic" },
+	{ EC_TEXT, "备注", "ZenTao" },
+	{ EC_TEXT, "内容", "Chinese sheets" },
+	{ EC_TEXT, "说明", "Chinese sheets" },
+};
+
+#define NALIASES (sizeof table / sizeof table[0])
+
+/* The field names (in a field column) whose new value is the status. */
+static const char *const status_fields[] = { "status", "state", "incident_state", "状态" };
+
+/* Visibility columns that ask "is it internal?" rather than "is it public?". */
+static const char *const internal_columns[] = { "Internal", "is_internal" };
+
+/* The stream's columns: the canonical ones, then the last status. */
+#define OUT_STATUS "status"
+
+typedef struct colmap {
+	int col;		/* enum evcol */
+	const char *header;
+} colmap;
+
+/* One export file: its header and where each column is. */
+typedef struct export {
+	sla_csvin *in;
+	const char *file;
+	char **names;
+	size_t ncols;
+	int col_of[EC_NCOLS];	/* export column, or -1 */
+	bool internal_column;	/* the visibility column says "internal" */
+	enum sla_date_order order;
+} export;
+
+struct sla_events_input {
+	sla_events_input_opts o;
+	sla_writer *w;
+	sla_diag *d;
+	colmap *maps;
+	const char *time_format;
+	sla_fold *fold;
+	int carry_of[SLA_NCANON];	/* canonical column -> carried column, or -1 */
+	bool failed;
+	char *paused;		/* scratch for the paused column */
+	size_t paused_cap;
+};
+
+/* ---- options ------------------------------------------------------------------- */
+
+static int
+evcol_find(const char *name, size_t n)
+{
+	for (int c = 0; c < EC_NCOLS; c++)
+		if (strlen(evcol_names[c]) == n && memcmp(evcol_names[c], name, n) == 0)
+			return c;
+	return -1;
+}
+
+/* "column=rest": the event column, and REST; -1 when malformed. */
+static int
+split_assignment(const char *s, const char **rest)
+{
+	const char *eq = strchr(s, '=');
+	if (!eq || eq == s || !eq[1])
+		return -1;
+	*rest = eq + 1;
+	return evcol_find(s, (size_t)(eq - s));
+}
+
+static bool
+read_options(sla_events_input *in)
+{
+	const char *rest;
+	for (size_t i = 0; i < in->o.nmaps; i++) {
+		int c = split_assignment(in->o.maps[i], &rest);
+		if (c < 0) {
+			sla_cli_usage_error(in->d, "--map: want COLUMN=HEADER with an event column "
+					    "(see --events --list-aliases): \"%s\"", in->o.maps[i]);
+			return false;
+		}
+		in->maps[i] = (colmap){ c, rest };
+	}
+	for (size_t i = 0; i < in->o.nformats; i++) {
+		int c = split_assignment(in->o.formats[i], &rest);
+		if (c != EC_TIME || !sla_timeform_format_ok(rest)) {
+			sla_cli_usage_error(in->d, "--time-format: want time=FORMAT with a strptime "
+					    "format without %%s: \"%s\"", in->o.formats[i]);
+			return false;
+		}
+		in->time_format = rest;
+	}
+	return true;
+}
+
+/* ---- writing tickets ------------------------------------------------------------ */
+
+static void
+write_time(sla_events_input *in, const sla_fold_ticket *t, enum sla_fold_time which)
+{
+	char buf[SLA_RFC3339_MAX];
+	if (t->has[which])
+		sla_writer_raw(in->w, buf, sla_rfc3339_format(t->at[which],
+				sla_tz_offset(in->o.tz, t->at[which]), buf));
+}
+
+static void
+write_paused(sla_events_input *in, const sla_fold_ticket *t)
+{
+	size_t need = sla_fold_paused_max(t);
+	if (need > in->paused_cap) {
+		char *grown = realloc(in->paused, need);
+		if (!grown) {
+			in->failed = true;
+			return;
+		}
+		in->paused = grown;
+		in->paused_cap = need;
+	}
+	sla_writer_raw(in->w, in->paused, sla_fold_format_paused(t, in->o.tz, in->paused));
+}
+
+static void
+write_carried(sla_events_input *in, const sla_fold_ticket *t, int canon)
+{
+	if (in->carry_of[canon] < 0)
+		return;
+	sla_field v = t->carry[in->carry_of[canon]];
+	if (canon == SLA_COL_DESCRIPTION && v.n == 0)
+		v = t->description;
+	sla_writer_escaped(in->w, v.p, v.n);
+}
+
+/* The canonical time column C as a fold time, or -1. */
+static int
+fold_time_of(int canon)
+{
+	switch (canon) {
+	case SLA_COL_OPENED: return SLA_FT_OPENED;
+	case SLA_COL_FIRST_RESPONSE: return SLA_FT_FIRST_RESPONSE;
+	case SLA_COL_ONSITE: return SLA_FT_ONSITE;
+	case SLA_COL_WORKAROUND: return SLA_FT_WORKAROUND;
+	case SLA_COL_RESOLVED: return SLA_FT_RESOLVED;
+	case SLA_COL_CLOSED: return SLA_FT_CLOSED;
+	default: return -1;
+	}
+}
+
+static void
+write_ticket(void *ctx, const sla_fold_ticket *t)
+{
+	sla_events_input *in = ctx;
+	for (int c = 0; c < SLA_NCANON; c++) {
+		if (c)
+			sla_writer_char(in->w, '\t');
+		int ft = fold_time_of(c);
+		if (c == SLA_COL_ID)
+			sla_writer_escaped(in->w, t->id.p, t->id.n);
+		else if (c == SLA_COL_LINE)
+			sla_writer_i64(in->w, (long long)t->line);
+		else if (ft >= 0)
+			write_time(in, t, (enum sla_fold_time)ft);
+		else if (c == SLA_COL_PAUSED)
+			write_paused(in, t);
+		else if (c == SLA_COL_ERROR && t->error)
+			sla_writer_escaped(in->w, t->error, strlen(t->error));
+		else
+			write_carried(in, t, c);
+	}
+	sla_writer_char(in->w, '\t');
+	sla_writer_escaped(in->w, t->status.p, t->status.n);
+	sla_writer_char(in->w, '\n');
+}
+
+static void
+write_header(sla_writer *w)
+{
+	for (int c = 0; c < SLA_NCANON; c++) {
+		sla_writer_str(w, sla_canon_names[c]);
+		sla_writer_char(w, '\t');
+	}
+	sla_writer_str(w, OUT_STATUS "\n");
+}
+
+sla_events_input *
+sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d)
+{
+	sla_events_input *in = calloc(1, sizeof *in);
+	if (!in)
+		return NULL;
+	in->o = *o;
+	in->w = w;
+	in->d = d;
+	for (int c = 0; c < SLA_NCANON; c++) {
+		int e = evcol_find(sla_canon_names[c], strlen(sla_canon_names[c]));
+		in->carry_of[c] = e >= EC_CARRY ? e - EC_CARRY : -1;
+	}
+	in->maps = calloc(o->nmaps + 1, sizeof *in->maps);
+	sla_fold_options fo = { .sorted = o->sorted, .ncarry = NCARRY };
+	in->fold = in->maps ? sla_fold_new(o->map, &fo, write_ticket, in) : NULL;
+	if (!in->fold || !read_options(in)) {
+		sla_events_input_free(in);
+		return NULL;
+	}
+	write_header(w);
+	return in;
+}
+
+void
+sla_events_input_free(sla_events_input *in)
+{
+	if (!in)
+		return;
+	sla_fold_free(in->fold);
+	free(in->maps);
+	free(in->paused);
+	free(in);
+}
+
+int
+sla_events_input_finish(sla_events_input *in)
+{
+	sla_fold_finish(in->fold);
+	if (in->failed)
+		sla_diag_msg(in->d, NULL, 0, NULL, NULL, 0, "out of memory");
+	return in->failed ? -1 : 0;
+}
+
+sla_fold_stats
+sla_events_input_stats(const sla_events_input *in)
+{
+	return sla_fold_get_stats(in->fold);
+}
+
+void
+sla_events_input_print(FILE *out)
+{
+	fputs("column\talias\tsource\n", out);
+	for (size_t i = 0; i < NALIASES; i++)
+		fprintf(out, "%s\t%s\t%s\n", evcol_names[table[i].col], table[i].name,
+			table[i].source);
+	fputs("id\t(the ticket aliases of id)\tsla-parse --list-aliases\n", out);
+	for (int c = EC_CARRY; c < EC_NCOLS; c++)
+		fprintf(out, "%s\t(the ticket aliases of %s)\tsla-parse --list-aliases\n",
+			evcol_names[c], evcol_names[c]);
+}
+
+/* ---- the header ------------------------------------------------------------------ */
+
+static bool
+same_name(const char *a, const char *b)
+{
+	return sla_alias_same(a, strlen(a), b, strlen(b));
+}
+
+/* The event column of header H, with its rank (lower wins), or -1. */
+static int
+column_meaning(const sla_events_input *in, const char *h, long *rank)
+{
+	for (size_t i = 0; i < in->o.nmaps; i++)
+		if (same_name(h, in->maps[i].header)) {
+			*rank = -1;
+			return in->maps[i].col;
+		}
+	for (size_t i = 0; i < NALIASES; i++)
+		if (same_name(h, table[i].name)) {
+			*rank = (long)i;
+			return (int)table[i].col;
+		}
+	unsigned r;
+	int canon = sla_alias_lookup(h, strlen(h), &r);
+	*rank = (long)(NALIASES + r);
+	return canon >= 0 ? evcol_find(sla_canon_names[canon], strlen(sla_canon_names[canon]))
+			  : -1;
+}
+
+static bool
+read_header(sla_events_input *in, export *x)
+{
+	sla_csvrec r;
+	int rc = sla_csvin_next(x->in, &r);
+	if (rc == 0)
+		sla_diag_msg(in->d, x->file, 0, NULL, NULL, 0, "empty: no header row");
+	if (rc <= 0)
+		return false;
+	if (r.fault != SLA_CSV_OK) {
+		sla_diag_msg(in->d, x->file, r.line, NULL, NULL, 0,
+			     "the header row cannot be read as CSV");
+		return false;
+	}
+	x->names = calloc(r.n + 1, sizeof *x->names);
+	if (!x->names)
+		return false;
+	x->ncols = r.n;
+	for (size_t j = 0; j < r.n; j++)
+		if (!(x->names[j] = strndup(r.fields[j].p, r.fields[j].n)))
+			return false;
+	return true;
+}
+
+static void
+map_columns(const sla_events_input *in, export *x)
+{
+	long best[EC_NCOLS];
+	for (int c = 0; c < EC_NCOLS; c++)
+		x->col_of[c] = -1;
+	for (size_t j = 0; j < x->ncols; j++) {
+		long rank;
+		int c = column_meaning(in, x->names[j], &rank);
+		if (c >= 0 && (x->col_of[c] < 0 || rank < best[c])) {
+			x->col_of[c] = (int)j;
+			best[c] = rank;
+		}
+	}
+	int v = x->col_of[EC_VISIBILITY];
+	for (size_t i = 0; v >= 0 && i < sizeof internal_columns / sizeof *internal_columns; i++)
+		x->internal_column |= same_name(x->names[v], internal_columns[i]);
+}
+
+static bool
+check_columns(const sla_events_input *in, const export *x)
+{
+	for (size_t i = 0; i < in->o.nmaps; i++) {
+		bool found = false;
+		for (size_t j = 0; j < x->ncols; j++)
+			found |= same_name(x->names[j], in->maps[i].header);
+		if (!found) {
+			sla_diag_msg(in->d, x->file, 0, NULL, in->maps[i].header,
+				     strlen(in->maps[i].header), "--map: the export has no column");
+			return false;
+		}
+	}
+	static const int required[] = { EC_ID, EC_TIME };
+	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+		if (x->col_of[required[i]] < 0) {
+			const char *name = evcol_names[required[i]];
+			sla_diag_msg(in->d, x->file, 0, name, NULL, 0,
+				     "no column means this (give --map %s=HEADER)", name);
+			return false;
+		}
+	return true;
+}
+
+/* For -v: which column is read as what, and which are not used. */
+static void
+say_columns(const sla_events_input *in, const export *x)
+{
+	for (size_t j = 0; j < x->ncols; j++) {
+		int c = -1;
+		for (int k = 0; k < EC_NCOLS; k++)
+			if (x->col_of[k] == (int)j)
+				c = k;
+		const char *h = x->names[j];
+		if (c >= 0)
+			sla_diag_msg(in->d, x->file, 0, evcol_names[c], h, strlen(h), "read from");
+		else
+			sla_diag_msg(in->d, x->file, 0, NULL, h, strlen(h), "column not used");
+	}
+}
+
+/* ---- records ---------------------------------------------------------------------- */
+
+static sla_field
+value_of(const export *x, const sla_csvrec *r, int c)
+{
+	int j = x->col_of[c];
+	if (j < 0 || (size_t)j >= r->n)
+		return (sla_field){ "", 0 };
+	return r->fields[j];
+}
+
+/* Settle the day/month order of the time column from values that prove
+ * one; proof both ways decides nothing. */
+static void
+lookahead(const sla_events_input *in, export *x)
+{
+	x->order = in->o.order;
+	if (x->order != SLA_ORDER_UNKNOWN || in->time_format)
+		return;
+	size_t n = sla_csvin_prefetch(x->in, LOOKAHEAD_RECORDS, LOOKAHEAD_BYTES);
+	enum sla_date_order seen = SLA_ORDER_UNKNOWN;
+	for (size_t i = 0; i < n; i++) {
+		sla_csvrec r;
+		sla_csvin_peek(x->in, i, &r);
+		sla_field v = value_of(x, &r, EC_TIME);
+		enum sla_date_order e = sla_timeform_evidence(v.p, v.n);
+		if (e == SLA_ORDER_UNKNOWN)
+			continue;
+		if (seen != SLA_ORDER_UNKNOWN && seen != e)
+			return;
+		seen = e;
+	}
+	x->order = seen;
+}
+
+/* The event's time, or a reported record error (false).  Proof of the
+ * day/month order found after the look-ahead applies from there on. */
+static bool
+read_time(sla_events_input *in, export *x, const sla_csvrec *r, int64_t *at)
+{
+	sla_field v = value_of(x, r, EC_TIME);
+	const char *name = evcol_names[EC_TIME];
+	sla_stamp st;
+	if (x->order == SLA_ORDER_UNKNOWN)
+		x->order = sla_timeform_evidence(v.p, v.n);
+	int rc = in->time_format ? sla_timeform_strptime(v.p, v.n, in->time_format, &st)
+				 : sla_timeform_parse(v.p, v.n, x->order, &st);
+	if (v.n == 0)
+		sla_diag_record(in->d, x->file, r->line, name, NULL, 0, "missing");
+	else if (rc == SLA_TF_AMBIGUOUS)
+		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n,
+				"day/month order unknown (give --date-order dmy or mdy)");
+	else if (rc != SLA_TF_OK)
+		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n, "cannot read time");
+	else if (sla_tz_resolve(in->o.tz, &st, at) != SLA_TZ_OK)
+		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n,
+				"no such local time in %s (DST gap)", sla_tz_name(in->o.tz));
+	else
+		return true;
+	return false;
+}
+
+/* Whether the row was read whole; a broken one is reported. */
+static bool
+row_whole(sla_events_input *in, const export *x, const sla_csvrec *r)
+{
+	const char *what = r->fault == SLA_CSV_BADQUOTE ? "malformed quoting"
+		: r->fault == SLA_CSV_TOOLONG ? "field too long (unterminated quote?)"
+		: r->fault == SLA_CSV_UNTERMINATED ? "quote not closed by the end of the file"
+		: r->n != x->ncols ? "not as many fields as the header" : NULL;
+	if (what)
+		sla_diag_record(in->d, x->file, r->line, "record", NULL, 0, "%s", what);
+	if (r->bad_encoding)
+		sla_diag_record(in->d, x->file, r->line, "record", NULL, 0,
+				"invalid byte sequence (read as U+FFFD)");
+	return what == NULL;
+}
+
+static sla_visibility
+read_visibility(sla_events_input *in, const export *x, const sla_csvrec *r)
+{
+	sla_field v = value_of(x, r, EC_VISIBILITY);
+	sla_visibility vis = sla_visibility_parse(v.p, v.n, x->internal_column);
+	if (vis == SLA_VIS_BAD)
+		sla_diag_record(in->d, x->file, r->line, evcol_names[EC_VISIBILITY], v.p, v.n,
+				"not public or internal; read as internal");
+	return vis;
+}
+
+/* In a changelog row (one changed field a row), the new value is a status
+ * only when the field is the status. */
+static bool
+changes_status(const export *x, const sla_csvrec *r)
+{
+	sla_field f = value_of(x, r, EC_FIELD);
+	if (x->col_of[EC_FIELD] < 0 || f.n == 0)
+		return true;
+	for (size_t i = 0; i < sizeof status_fields / sizeof *status_fields; i++)
+		if (sla_alias_same(f.p, f.n, status_fields[i], strlen(status_fields[i])))
+			return true;
+	return false;
+}
+
+/* 0, or -1 when the record is fatal (--strict, or out of memory). */
+static int
+read_record(sla_events_input *in, export *x, const sla_csvrec *r)
+{
+	unsigned long errors = in->d->records;
+	sla_field carry[NCARRY];
+	for (int c = EC_CARRY; c < EC_NCOLS; c++)
+		carry[c - EC_CARRY] = value_of(x, r, c);
+	sla_event e = {
+		.id = value_of(x, r, EC_ID),
+		.status = changes_status(x, r) ? value_of(x, r, EC_STATUS) : (sla_field){ "", 0 },
+		.kind = value_of(x, r, x->col_of[EC_KIND] >= 0 ? EC_KIND : EC_FIELD),
+		.author = value_of(x, r, EC_AUTHOR),
+		.requester = value_of(x, r, EC_REQUESTER),
+		.text = value_of(x, r, EC_TEXT),
+		.carry = carry,
+		.line = r->line,
+	};
+	bool whole = row_whole(in, x, r);
+	e.vis = read_visibility(in, x, r);
+	e.has_time = read_time(in, x, r, &e.at) && whole;
+	sla_fold_result res = sla_fold_add(in->fold, &e);
+	if (res == SLA_FOLD_NO_ID)
+		sla_diag_record(in->d, x->file, r->line, "id", NULL, 0, "%s",
+				sla_fold_result_text(res));
+	if (res == SLA_FOLD_NOMEM) {
+		sla_diag_msg(in->d, x->file, r->line, NULL, NULL, 0, "out of memory");
+		return -1;
+	}
+	return in->o.strict && in->d->records > errors ? -1 : 0;
+}
+
+int
+sla_events_input_file(sla_events_input *in, const char *path, bool verbose)
+{
+	export x = { 0 };
+	int rc = -1;
+	x.in = sla_csvin_open(path, &in->o.csv, in->d);
+	if (!x.in)
+		return -1;
+	x.file = sla_csvin_file(x.in);
+	if (read_header(in, &x)) {
+		map_columns(in, &x);
+		if (verbose)
+			say_columns(in, &x);
+		if (check_columns(in, &x)) {
+			lookahead(in, &x);
+			sla_csvrec r;
+			while ((rc = sla_csvin_next(x.in, &r)) > 0 && read_record(in, &x, &r) == 0)
+				;
+		}
+	}
+	for (size_t j = 0; x.names && j < x.ncols; j++)
+		free(x.names[j]);
+	free(x.names);
+	sla_csvin_free(x.in);
+	return rc < 0 || rc > 0 ? -1 : 0;
+}

@@ -1,0 +1,194 @@
+/* sla_events.h: history logs folded into tickets (sla-parse --events).
+ *
+ * Many helpdesks cannot export a "first response" or "paused" column; they
+ * export history: one row per status change or message.  This module turns
+ * a stream of such events into one canonical ticket per id.
+ *
+ * Two parts:
+ *   - the map (events_config.c): which status or event-kind names mean
+ *     what, built in for Jira, OTRS/Znuny, Zammad, ServiceNow and ZenTao in
+ *     English and Chinese, overridable by the [events] section of a policy;
+ *   - the fold (events.c): events in, tickets out, through a callback.
+ *
+ * Memory: events are held per ticket until the ticket is complete.  In any
+ * order, that is at the end of the input, so memory grows with the events
+ * of all tickets: 56 bytes an event, each ticket's distinct names once,
+ * and some 500 bytes a ticket (1 M events in 100 k tickets: 177 MB).
+ * With sorted input (grouped by id) a ticket is complete when its group
+ * ends: memory is that of one ticket's events, plus 8 bytes per ticket
+ * already written (to catch a group that comes back). */
+#ifndef SLA_EVENTS_H
+#define SLA_EVENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "sla_diag.h"
+#include "sla_stream.h"
+#include "sla_tz.h"
+
+/* ---- the map ------------------------------------------------------------ */
+
+/* What a status or event-kind name means.  The first five are phases a
+ * status can be in; a name of any other class, met as a status, is an
+ * active status with that class's effect as well. */
+typedef enum sla_event_class {
+	SLA_EV_UNKNOWN = 0,	/* not in the map */
+	SLA_EV_NEW,		/* an initial status: New, Open, 新建 */
+	SLA_EV_ACTIVE,		/* being worked on: In Progress, 处理中 */
+	SLA_EV_PAUSE,		/* the clock stops: Waiting for customer, 挂起 */
+	SLA_EV_RESOLVED,	/* Resolved, Done, 已解决 */
+	SLA_EV_CLOSED,		/* Closed, Canceled, 已关闭 (also resolved) */
+	SLA_EV_REOPEN,		/* Reopened, 激活: clears resolved and closed */
+	SLA_EV_CREATED,		/* the creation event: Created, NewTicket, 创建 */
+	SLA_EV_REPLY,		/* a message to the customer unless internal */
+	SLA_EV_NOTE,		/* a message that is internal unless public */
+	SLA_EV_RESPONSE,	/* an explicit response: Responded, 已受理 */
+	SLA_EV_ONSITE,		/* an engineer on site: On site, 到场 */
+	SLA_EV_WORKAROUND,	/* a workaround delivered: Workaround, 临时解决 */
+	SLA_EV_NCLASSES
+} sla_event_class;
+
+/* FNV-1a, the hash of the map's names and the fold's ids. */
+uint64_t sla_events_hash(const char *p, size_t n);
+
+/* The [events] key of a class ("pause"), or NULL for SLA_EV_UNKNOWN. */
+const char *sla_event_class_key(sla_event_class c);
+
+typedef struct sla_events_map sla_events_map;
+
+/* The built-in map, changed by the [events] section of the policy file
+ * PATH (NULL: the embedded default policy, if it has one).  Every other
+ * section is skipped: the policy reader checks those.  A key replaces the
+ * built-in names of its class; the word "defaults" among its names keeps
+ * them.  An unknown key, or a name given to two classes, is fatal: the
+ * message names file:line and NULL is returned. */
+sla_events_map *sla_events_map_load(const char *path, sla_diag *d);
+/* The same from policy text held in memory; NAME is used in messages. */
+sla_events_map *sla_events_map_parse(const char *text, const char *name,
+				     sla_diag *d);
+void sla_events_map_free(sla_events_map *m);
+
+/* The map as an [events] section, each class's names in the order they
+ * were given (folded), so that a user starts from a copy. */
+void sla_events_map_print(const sla_events_map *m, FILE *out);
+
+/* The class of NAME (not NUL-terminated).  Case, runs of blanks and the
+ * separators '-' and '_' do not matter: "ON_HOLD" is "On hold". */
+sla_event_class sla_events_map_lookup(const sla_events_map *m, const char *name,
+				      size_t n);
+
+/* ---- events ------------------------------------------------------------- */
+
+typedef enum sla_visibility {
+	SLA_VIS_UNKNOWN = 0,	/* not told: a reply counts, a note does not */
+	SLA_VIS_PUBLIC,
+	SLA_VIS_INTERNAL,
+	SLA_VIS_BAD		/* a word sla_visibility_parse does not know */
+} sla_visibility;
+
+/* public, external, customer, 公开, 外部 ...; internal, private,
+ * restricted, 内部 ...; empty: unknown.  The booleans yes/no, true/false,
+ * 1/0, 是/否 answer the column's question: "is it public?", or "is it
+ * internal?" when INTERNAL_COLUMN (a column named "internal"). */
+sla_visibility sla_visibility_parse(const char *p, size_t n, bool internal_column);
+
+/* One history row.  Text fields need not be NUL-terminated; the fold
+ * copies what it keeps, so they need to live only during the call. */
+typedef struct sla_event {
+	sla_field id;		/* the ticket; empty: no ticket can be built */
+	bool has_time;		/* false: no usable time, or a row not read whole */
+	int64_t at;		/* the instant, UTC seconds */
+	sla_field status;	/* the status after the event (may be empty) */
+	sla_field kind;		/* the kind of event (may be empty) */
+	sla_field author;	/* who did it (may be empty) */
+	sla_field requester;	/* who asked, when the export says (may be empty) */
+	sla_visibility vis;
+	sla_field text;		/* the creation event's becomes the description */
+	const sla_field *carry;	/* sla_fold_options.ncarry ticket columns */
+	unsigned long line;	/* where the row is, for the audit trail */
+} sla_event;
+
+/* ---- tickets ------------------------------------------------------------ */
+
+enum sla_fold_time {
+	SLA_FT_OPENED,
+	SLA_FT_FIRST_RESPONSE,
+	SLA_FT_ONSITE,
+	SLA_FT_WORKAROUND,
+	SLA_FT_RESOLVED,
+	SLA_FT_CLOSED,
+	SLA_FT_NTIMES
+};
+
+/* A pause: [start, end); open is true while it has not ended. */
+typedef struct sla_pause {
+	int64_t start, end;
+	bool open;
+} sla_pause;
+
+/* A folded ticket, valid during the callback only.  No field's p is NULL. */
+typedef struct sla_fold_ticket {
+	sla_field id;
+	unsigned long line;		/* of the event that opened it */
+	bool has[SLA_FT_NTIMES];
+	int64_t at[SLA_FT_NTIMES];
+	const sla_pause *paused;	/* in time order, not overlapping */
+	size_t npaused;
+	sla_field status;		/* the last status seen (may be empty) */
+	sla_field description;		/* the creation event's text */
+	const sla_field *carry;		/* per carried column: the latest non-empty value */
+	const char *error;		/* NULL, or why the history is not sound */
+} sla_fold_ticket;
+
+typedef void (*sla_fold_emit)(void *ctx, const sla_fold_ticket *t);
+
+typedef struct sla_fold_options {
+	bool sorted;		/* events come grouped by id */
+	size_t ncarry;		/* ticket columns carried from the events */
+} sla_fold_options;
+
+typedef struct sla_fold sla_fold;
+
+/* A fold with the map M (borrowed: it must outlive the fold).  Tickets go
+ * to EMIT with CTX: with sorted input as each group ends, else from
+ * sla_fold_finish in the order their ids first appeared. */
+sla_fold *sla_fold_new(const sla_events_map *m, const sla_fold_options *opt,
+		       sla_fold_emit emit, void *ctx);
+void sla_fold_free(sla_fold *f);
+
+typedef enum sla_fold_result {
+	SLA_FOLD_OK = 0,
+	SLA_FOLD_NO_ID,		/* rejected: no ticket can be built from it */
+	SLA_FOLD_UNUSABLE,	/* rejected (!has_time); its ticket carries an error */
+	SLA_FOLD_NOMEM,		/* out of memory: fatal, stop reading */
+} sla_fold_result;
+
+/* Add one event.  A rejected event is counted, never silently lost: the
+ * caller reports it (sla_fold_result_text) at the event's line; one with
+ * an id but no usable time still makes its ticket come out, with an error,
+ * since a history with a hole in it cannot be audited. */
+sla_fold_result sla_fold_add(sla_fold *f, const sla_event *e);
+const char *sla_fold_result_text(sla_fold_result r);
+
+/* Write every ticket not yet written.  Call once, after the last event. */
+void sla_fold_finish(sla_fold *f);
+
+typedef struct sla_fold_stats {
+	unsigned long events;	/* added */
+	unsigned long rejected;	/* of which not usable (no id, or no time) */
+	unsigned long tickets;	/* written */
+	unsigned long errors;	/* tickets written with an error */
+	unsigned long regrouped;	/* sorted input: groups of an id already written */
+} sla_fold_stats;
+sla_fold_stats sla_fold_get_stats(const sla_fold *f);
+
+/* The paused column, "start/end;start/end" in RFC 3339 at the offsets of
+ * TZ (NULL: UTC), an open end left empty, into OUT, which has room for
+ * sla_fold_paused_max(T) bytes.  Returns the length (OUT is NUL-ended). */
+size_t sla_fold_paused_max(const sla_fold_ticket *t);
+size_t sla_fold_format_paused(const sla_fold_ticket *t, const sla_tz *tz, char *out);
+
+#endif
