@@ -72,26 +72,6 @@ run(sla_calendar *c, const char *target, int64_t start, int64_t stop, int64_t no
 }
 
 /* 24x7, target 1 h, opened Monday 10:00. */
-/* A target that never falls due (a calendar without hours) has no status
- * to give: it was "breached" by one second against a target of -1, with a
- * due time of 1969-12-31T23:59:59Z. */
-static void
-a_target_never_due_is_invalid(void **state)
-{
-	(void)state;
-	char err[128];
-	sla_tz *tz = sla_tz_load("UTC", err, sizeof err);
-	sla_calendar *none = sla_calendar_new("none", tz);
-	int64_t s = T(0, 10, 0);
-	sla_measure m = run(none, "1wd@close", s, s + H, s + 2 * H, NULL, 0);
-	assert_int_equal(m.status, SLA_INVALID);
-	assert_false(m.has_due);
-	m = run(none, "8h", s, -1, s + 2 * H, NULL, 0);
-	assert_int_equal(m.status, SLA_INVALID);
-	sla_calendar_free(none);
-	sla_tz_free(tz);
-}
-
 static void
 every_status_of_a_running_clock(void **state)
 {
@@ -607,7 +587,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_target_never_due_is_invalid),
 		cmocka_unit_test(every_status_of_a_running_clock),
 		cmocka_unit_test(business_hours_count_only_inside_the_calendar),
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
