@@ -2,7 +2,8 @@
 #
 #   make            build libsla and the five tools into build/
 #   make demo       run the whole pipeline on the bundled sample export
-#   make check      normal and ASan+UBSan builds, every test in both
+#   make check      normal and ASan+UBSan builds, every test in both, the
+#                   fuzzers, and check-valgrind (CLI tests under memcheck)
 #   make bench      benchmarks (tests/bench/)
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -48,7 +49,7 @@ BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 MANS     := $(wildcard man/*.[157])
 
-.PHONY: all demo check test deps lint-man bench fuzz install uninstall clean
+.PHONY: all demo check check-valgrind test deps lint-man bench fuzz install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -126,8 +127,19 @@ check: deps
 	     || echo "not ok - build-asan: the tests could not all be built or run"; \
 	   $(MAKE) --no-print-directory -s fuzz \
 	     || echo "not ok - fuzz: the harnesses could not all be built or run"; \
+	   $(MAKE) --no-print-directory -s check-valgrind \
+	     || echo "not ok - valgrind: the tests could not be run"; \
 	 } > build/check.tap 2> build/check.err; \
 	 sh tests/tally.sh build/check.tap build/check.err
+
+# The CLI tests under valgrind memcheck (normal build; no error, no leak,
+# tests/valgrind.sh).  Only the bad-input and conservation tests: they run
+# every tool over every bad-input file and export in about 80 seconds,
+# where the whole CLI suite takes over 10 minutes under memcheck on two
+# cores (bad-input.bats leaves its big inputs to conservation.bats there).
+VALGRIND_BATS ?= tests/cli/bad-input.bats tests/cli/conservation.bats
+check-valgrind: all
+	@sh tests/valgrind.sh $(abspath $(BUILD)/bin) $(VALGRIND_BATS)
 
 # libFuzzer harnesses (tests/fuzz/fuzz_*.c), built with clang into
 # build-fuzz/ and each run for FUZZ_SECONDS on a corpus seeded from

@@ -671,7 +671,7 @@ in_range(int64_t t)
 static int64_t
 in_range_or_none(int64_t t)
 {
-	return in_range(t) ? t : -1;
+	return in_range(t) ? t : SLA_NO_INSTANT;
 }
 
 static void
@@ -810,27 +810,27 @@ int64_t
 sla_due(sla_calendar *c, int64_t s, int64_t target)
 {
 	if (target < 0 || target >= T_MAX - T_MIN || !in_range(s))
-		return -1;
+		return SLA_NO_INSTANT;
 	if (target == 0)
 		return s;
 	if (c->all_hours)
-		return target < T_MAX - s ? s + target : -1;
+		return target < T_MAX - s ? s + target : SLA_NO_INSTANT;
 	if (cover(c, s) < 0)
-		return -1;
+		return SLA_NO_INSTANT;
 	int64_t g = measure_in(c, change_at(c, s), s) + target;
 	for (;;) {
 		size_t j = period_below(c, s, g);
 		int64_t x;
 		if (!local_reach(c, g - c->chg[j].cc, &x))
-			return -1;
+			return SLA_NO_INSTANT;
 		int64_t d = x - c->chg[j].off;
 		if (!in_range(d))
-			return -1;
+			return SLA_NO_INSTANT;
 		/* past the table's end, a change may lie before D: extend, retry */
 		if (j + 1 < c->nchg || d < c->chg_hi)
 			return d;
 		if (cover(c, d) < 0)
-			return -1;
+			return SLA_NO_INSTANT;
 	}
 }
 
@@ -965,14 +965,14 @@ int64_t
 sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 {
 	if (n < 1 || !in_range(s))
-		return -1;
+		return SLA_NO_INSTANT;
 	int64_t open = sla_due(c, s, 1);	/* the next opening, or S inside hours */
-	if (open < 0)
-		return -1;
+	if (open == SLA_NO_INSTANT)
+		return SLA_NO_INSTANT;
 	prepare(c);
 	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
-		return -1;
+		return SLA_NO_INSTANT;
 	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + tod));
 }
 
@@ -980,11 +980,11 @@ int64_t
 sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 {
 	if (n < 1 || !in_range(s))
-		return -1;
+		return SLA_NO_INSTANT;
 	prepare(c);
 	int64_t tod, day = owning_day(c, s, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
-		return -1;
+		return SLA_NO_INSTANT;
 	const struct hours *h = date_hours(c, due_day);
 	int32_t close = 0;
 	for (unsigned i = 0; i < h->n; i++)

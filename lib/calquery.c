@@ -163,7 +163,7 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 		return SLA_EXIT_ERROR;
 	}
 	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
-	if (due < 0)
+	if (due == SLA_NO_INSTANT)
 		return no_answer(q, sla_duration_no_due);
 	if (q->format == SLA_CALQ_TSV) {
 		char buf[64];

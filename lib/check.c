@@ -478,7 +478,9 @@ put_time(checker *ck, bool has, int64_t t)
 			sod += SLA_DAY;
 		int64_t day = (local - sod) / SLA_DAY;
 		time_text *c = &ck->fmt[(uint64_t)day % FMT_CACHE];
-		if (c->len == 0 || c->day != day || c->offset != off) {
+		/* an offset with seconds (local mean time, before about 1900)
+		 * is written cut to minutes, so the text's clock is not SOD */
+		if (c->len == 0 || c->day != day || c->offset != off || off % 60 != 0) {
 			c->len = sla_rfc3339_format(t, off, c->text);
 			c->day = day;
 			c->offset = off;

@@ -118,8 +118,9 @@ sla_duration_format(const sla_duration *d, char *buf, size_t n)
 		rest %= units[u].secs;
 	}
 	size_t len = 0;
+	/* a d part is written even when zero: it is what lint warns about */
 	for (int u = 0; u < U_N; u++)
-		if (part[u] && len < n)
+		if ((part[u] || (u == U_D && d->uses_d)) && len < n)
 			len += (size_t)snprintf(buf + len, n - len, "%lld%s", (long long)part[u],
 						units[u].name);
 	if (len == 0 && n)
@@ -145,6 +146,6 @@ sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *tar
 		*target_s = d->secs + d->wd * sla_calendar_day_length(c);
 		return sla_due(c, s, *target_s);
 	}
-	*target_s = due < 0 ? -1 : sla_business(c, s, due);
+	*target_s = due == SLA_NO_INSTANT ? -1 : sla_business(c, s, due);
 	return due;
 }

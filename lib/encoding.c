@@ -274,6 +274,45 @@ run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, 
 	return n - left;
 }
 
+/* A NUL is no text: every later tool's C strings would end at it, and
+ * under --no-quote it is what libcsv takes for the quote.  Each NUL of
+ * D->out[0..*N) becomes U+FFFD, noted among the invalid sequences (walking
+ * backwards, so that text and notes move in place). */
+static bool
+replace_nuls(sla_decoder *d, size_t *n)
+{
+	size_t k = 0;
+	for (const char *z = d->out; (z = memchr(z, 0, *n - (size_t)(z - d->out))) != NULL; z++)
+		k++;
+	if (k == 0)
+		return true;
+	size_t total = d->nbad + k;
+	if (total > d->badcap) {
+		size_t *b = realloc(d->bad, total * sizeof *b);
+		if (!b)
+			return false;
+		d->bad = b;
+		d->badcap = total;
+	}
+	if (!reserve(d, *n + 2 * k))
+		return false;
+	size_t old = d->nbad, w = total;
+	for (size_t i = *n; i-- > 0;) {
+		if (d->out[i] == '\0') {
+			k--;
+			memcpy(d->out + i + 2 * k, REPLACEMENT, 3);
+			d->bad[--w] = i + 2 * k;
+		} else {
+			d->out[i + 2 * k] = d->out[i];
+			if (old > 0 && d->bad[old - 1] == i)
+				d->bad[--w] = d->bad[--old] + 2 * k;
+		}
+	}
+	*n += 2 * (total - d->nbad);
+	d->nbad = total;
+	return true;
+}
+
 size_t
 sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
 		const char **out, size_t *outlen, const size_t **bad, size_t *nbad)
@@ -285,6 +324,17 @@ sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
 		used = run_utf8(d, in, n, eof, out, outlen);
 	else
 		used = run_iconv(d, in, n, eof, out, outlen);
+	if (memchr(*out, '\0', *outlen)) {
+		if (*out != d->out) {	/* zero copy so far */
+			if (!reserve(d, *outlen))
+				return 0;
+			memcpy(d->out, *out, *outlen);
+			*out = d->out;
+		}
+		if (!replace_nuls(d, outlen))
+			return 0;
+		*out = d->out;
+	}
 	*bad = d->bad;
 	*nbad = d->nbad;
 	return used;

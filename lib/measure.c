@@ -48,7 +48,7 @@ due_with_pauses(const sla_measure_in *in, int64_t target_s, int64_t *due)
 			continue;
 		int64_t ps = max64(p->start, cur);
 		int64_t d = sla_due(in->calendar, cur, rem);
-		if (d <= ps) {
+		if (d != SLA_NO_INSTANT && d <= ps) {
 			*due = d;
 			return true;
 		}
@@ -89,8 +89,9 @@ sla_measure_one(const sla_measure_in *in)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
 	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
-	if (due0 < 0 || (m.has_due && m.due < 0)) {
-		/* never due (a calendar without hours): nothing to judge by */
+	if (due0 == SLA_NO_INSTANT || (m.has_due && m.due == SLA_NO_INSTANT)) {
+		/* never due (a calendar without hours, or past the year 9999):
+		 * nothing to judge by, and no number to make up */
 		return (sla_measure){ .status = SLA_INVALID, .elapsed_s = m.elapsed_s,
 				      .paused_s = m.paused_s };
 	}

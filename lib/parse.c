@@ -459,6 +459,17 @@ blank(sla_field v)
 	return true;
 }
 
+/* Whether instant UTC written at OFFSET (cut to whole minutes, as RFC 3339
+ * writes it) falls in the years 0001-9999 that the next tool reads: the
+ * first minutes of 0001 in a zone of local mean time (Asia/Shanghai,
+ * +08:05:43) would be written in the year 0000. */
+static bool
+readable_year(int64_t utc, int32_t offset)
+{
+	int64_t local = utc + offset - offset % 60;
+	return local >= -62135596800 && local < 253402300800;
+}
+
 /* The time V of column C as RFC 3339 into OUT (SLA_RFC3339_MAX bytes):
  * its length, or 0 after a record error.  V is not blank. */
 static size_t
@@ -492,7 +503,13 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 			     sla_tz_name(ps->o.tz));
 		return 0;
 	}
-	return sla_rfc3339_format(utc, sla_tz_offset(ps->o.tz, utc), out);
+	int32_t off = sla_tz_offset(ps->o.tz, utc);
+	if (!readable_year(utc, off)) {
+		record_error(ps, name, v.p, v.n, false, "time outside the years 0001-9999 in %s",
+			     sla_tz_name(ps->o.tz));
+		return 0;
+	}
+	return sla_rfc3339_format(utc, off, out);
 }
 
 /* The cell of time column C: empty when the value is (an empty `opened`

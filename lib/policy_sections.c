@@ -444,8 +444,10 @@ pol_read_credits(pol_ctx *x, const pol_entry *e)
 		while (blen > 0 && s[blen - 1] == ' ')
 			blen--;
 		const char *c = colon ? colon + 1 + strspn(colon + 1, " ") : NULL;
+		/* "99%:   ," : the blanks after the colon are past the trimmed end */
+		size_t clen = c && c < s + tail ? (size_t)(s + tail - c) : 0;
 		if (!colon || sla_percent_parse(s, blen, &b->below_ppm) < 0 ||
-		    sla_percent_parse(c, (size_t)(s + tail - c), &b->credit_ppm) < 0) {
+		    sla_percent_parse(c, clen, &b->credit_ppm) < 0) {
 			pol_error(x, e, "expected COMPLIANCE%%:CREDIT%%, ... (99%%:5%%, 95%%:10%%)");
 			return;
 		}

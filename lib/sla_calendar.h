@@ -83,14 +83,19 @@ bool sla_calendar_is_24x7(const sla_calendar *c);
 
 /* Instants are taken from 0001-01-01 to 9999-12-31 (and a day either
  * side, for wall-clock times of those years in any zone); the queries
- * below return -1 for one outside, and when out of memory. */
+ * below return -1 (sla_business) or SLA_NO_INSTANT (the others) for one
+ * outside, and when out of memory. */
+
+/* The answer of a query that has no instant.  Not -1: instants before 1970
+ * are negative, and -1 is 1969-12-31T23:59:59Z. */
+#define SLA_NO_INSTANT INT64_MIN
 
 /* Business seconds in [a, b); a > b is the caller's error and returns -1. */
 int64_t sla_business(sla_calendar *c, int64_t a, int64_t b);
 
 /* The earliest instant d with sla_business(c, s, d) >= target; due(s, 0) is
  * s.  A target used up exactly at closing time is due at closing time.
- * -1 for a negative target, or when the target is never reached (a
+ * SLA_NO_INSTANT for a negative target, or when the target is never reached (a
  * calendar without hours) before the year 10000. */
 int64_t sla_due(sla_calendar *c, int64_t s, int64_t target);
 
@@ -101,7 +106,8 @@ int64_t sla_due(sla_calendar *c, int64_t s, int64_t target);
  * day of S; a start outside hours counts from the next opening.
  * wd_at_close: the close of the Nth working day after the start's day.
  * A wall-clock time that falls in a DST gap is due when the clocks jump;
- * one that occurs twice, at the earlier instant.  -1 as for sla_due. */
+ * one that occurs twice, at the earlier instant.  SLA_NO_INSTANT as for
+ * sla_due. */
 int64_t sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n);
 int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
 

@@ -33,7 +33,7 @@ int sla_duration_parse(const char *text, sla_duration *out, char *err, size_t er
 size_t sla_duration_format(const sla_duration *d, char *buf, size_t n);
 
 /* The due instant of D started at S on calendar C, and the target in
- * business seconds (for the @ forms: business(S, due)).  -1 (and target
+ * business seconds (for the @ forms: business(S, due)).  SLA_NO_INSTANT (and target
  * -1 for the @ forms) when there is none: see sla_due. */
 int64_t sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *target_s);
 

@@ -5,7 +5,8 @@
  * seen in the zero bytes of ASCII text; else UTF-8 when the sample is valid
  * UTF-8; else GB18030 (Chinese Excel exports; a superset of GBK and
  * GB2312).  Decoding never stops at an invalid sequence: it becomes U+FFFD
- * and its place is noted, so the reader can flag the record it falls in. */
+ * and its place is noted, so the reader can flag the record it falls in.
+ * A NUL (U+0000) is no text, and is replaced and noted the same way. */
 #ifndef SLA_ENCODING_H
 #define SLA_ENCODING_H
 

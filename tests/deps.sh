@@ -26,6 +26,7 @@ have_pkg cmocka       || need libcmocka-dev
 have_cmd bats         || need bats
 have_cmd mandoc       || need mandoc
 have_cmd clang        || need clang
+have_cmd valgrind     || need valgrind
 # libFuzzer and clang's sanitizer runtimes (make fuzz, run by make check)
 echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' \
 	| clang -fsanitize=fuzzer,address,undefined -x c -o /dev/null - >/dev/null 2>&1 \

@@ -160,7 +160,7 @@ starts_and_ends_at_the_edges(void **state)
 	assert_int_equal(sla_business(c, s, s), 0);
 	/* a > b is an error, not a negative duration */
 	assert_int_equal(sla_business(c, s + 1, s), -1);
-	assert_int_equal(sla_due(c, s, -1), -1);
+	assert_int_equal(sla_due(c, s, -1), SLA_NO_INSTANT);
 
 	/* on a holiday (National Day 2026-10-01..07; 10-10 Saturday is worked) */
 	s = at(tz, "2026-10-02T10:00:00");
@@ -276,7 +276,7 @@ working_days_at_time_and_close(void **state)
 		  "2026-03-09T18:00:00+08:00");
 	assert_at(tz, sla_calendar_wd_at_close(c, at(tz, "2026-10-09T10:00:00"), 1),
 		  "2026-10-10T18:00:00+08:00");
-	assert_int_equal(sla_calendar_wd_at_close(c, s, 0), -1);
+	assert_int_equal(sla_calendar_wd_at_close(c, s, 0), SLA_NO_INSTANT);
 	sla_calendar_free(c);
 
 	/* a night shift: the start belongs to the night it opened */
@@ -327,6 +327,26 @@ dates_from_lists_files_and_sets(void **state)
 	sla_tz_free(tz);
 }
 
+/* Instants before 1970 are negative: a due time there is an answer, not
+ * the "none" of a query that has none (it was -1, and every caller that
+ * tested "< 0" threw the years before 1970 away). */
+static void
+due_times_before_1970(void **state)
+{
+	(void)state;
+	sla_tz *tz = zone("Asia/Shanghai");
+	sla_calendar *c = office_cn(tz);
+	int64_t s = at(tz, "1969-06-02T10:00:00+08:00");
+	assert_at(tz, sla_due(c, s, 8 * HOUR), "1969-06-03T10:00:00+08:00");
+	assert_at(tz, sla_calendar_wd_at_time(c, s, 1), "1969-06-03T10:00:00+08:00");
+	s = at(tz, "1969-12-31T23:59:58Z");
+	sla_calendar *all = sla_calendar_new_24x7(tz);
+	assert_int_equal(sla_due(all, s, 1), -1);	/* 1969-12-31T23:59:59Z */
+	sla_calendar_free(all);
+	sla_calendar_free(c);
+	sla_tz_free(tz);
+}
+
 static void
 out_of_range_and_no_hours(void **state)
 {
@@ -335,13 +355,13 @@ out_of_range_and_no_hours(void **state)
 	sla_calendar *c = sla_calendar_new("none", tz);
 	int64_t s = at(tz, "2026-03-02T09:00:00Z");
 	assert_int_equal(sla_business(c, s, s + 10 * SLA_DAY), 0);
-	assert_int_equal(sla_due(c, s, 1), -1);
-	assert_int_equal(sla_calendar_wd_at_close(c, s, 1), -1);
+	assert_int_equal(sla_due(c, s, 1), SLA_NO_INSTANT);
+	assert_int_equal(sla_calendar_wd_at_close(c, s, 1), SLA_NO_INSTANT);
 	sla_calendar_free(c);
 	c = office(tz, "09:00-17:00");
 	assert_int_equal(sla_business(c, s, INT64_MAX), -1);
 	assert_int_equal(sla_business(c, INT64_MIN, s), -1);
-	assert_int_equal(sla_due(c, s, INT64_MAX), -1);
+	assert_int_equal(sla_due(c, s, INT64_MAX), SLA_NO_INSTANT);
 	/* a target far away is still found, in a year the table had to grow to */
 	int64_t far = sla_due(c, s, 400LL * 52 * 5 * 8 * HOUR);
 	assert_true(far > s);
@@ -602,8 +622,8 @@ check_working_days(uint64_t *rs, const struct spec *sp, sla_calendar *c, const s
 		hours |= sp->n[wd] > 0;
 	int64_t n = pick(rs, 1, 5), tod, want;
 	if (!hours) {
-		assert_int_equal(sla_calendar_wd_at_close(c, a, n), -1);
-		assert_int_equal(sla_calendar_wd_at_time(c, a, n), -1);
+		assert_int_equal(sla_calendar_wd_at_close(c, a, n), SLA_NO_INSTANT);
+		assert_int_equal(sla_calendar_wd_at_time(c, a, n), SLA_NO_INSTANT);
 		return;
 	}
 	int64_t day = ref_owning_day(sp, a + sla_tz_offset(tz, a), &tod);
@@ -693,6 +713,7 @@ main(void)
 		cmocka_unit_test(dst_days_have_23_and_25_hours),
 		cmocka_unit_test(working_days_at_time_and_close),
 		cmocka_unit_test(dates_from_lists_files_and_sets),
+		cmocka_unit_test(due_times_before_1970),
 		cmocka_unit_test(out_of_range_and_no_hours),
 		cmocka_unit_test(zone_changes_are_found),
 		cmocka_unit_test(fast_path_matches_the_minute_walk),

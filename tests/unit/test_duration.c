@@ -80,9 +80,9 @@ writes_back_what_it_read(void **state)
 {
 	(void)state;
 	static const char *const texts[] = { "8h", "1h30m", "1d", "2d12h", "36h", "3wd@time",
-					     "1wd@close", "2wd4h", "0s", "1h0m5s" };
+					     "1wd@close", "2wd4h", "0s", "1h0m5s", "0d5h", "0d" };
 	static const char *const want[] = { "8h", "1h30m", "1d", "2d12h", "36h", "3wd@time",
-					    "1wd@close", "2wd4h", "0s", "1h5s" };
+					    "1wd@close", "2wd4h", "0s", "1h5s", "0d5h", "0d" };
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		sla_duration d = parsed(texts[i]);
 		char buf[64];
@@ -130,7 +130,7 @@ due_times_on_a_5x8_calendar(void **state)
 	/* no hours at all: no due, and the @ forms say so in the target too */
 	c = sla_calendar_new("none", tz);
 	d = parsed("1wd@time");
-	assert_int_equal(sla_duration_due(c, &d, s, &target), -1);
+	assert_int_equal(sla_duration_due(c, &d, s, &target), SLA_NO_INSTANT);
 	assert_int_equal(target, -1);
 	sla_calendar_free(c);
 	sla_tz_free(tz);

@@ -82,6 +82,36 @@ utf8_passes_and_marks_invalid_bytes(void **state)
 	sla_decoder_free(d);
 }
 
+/* A NUL went through as text: the stream carried it raw, and under
+ * --no-quote libcsv took it for the quote ("malformed quoting"). */
+static void
+nul_bytes_become_replacements(void **state)
+{
+	(void)state;
+	char err[64];
+	const char *out;
+	size_t outlen, nbad;
+	const size_t *bad;
+	sla_decoder *d = sla_decoder_new("UTF-8", err, sizeof err);
+	assert_non_null(d);
+	const char in[] = "a\0b\xFF\0";
+	assert_int_equal(sla_decoder_run(d, in, 5, true, &out, &outlen, &bad, &nbad), 5);
+	assert_memory_equal(out, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD", outlen);
+	assert_int_equal(nbad, 3);
+	assert_int_equal(bad[0], 1);
+	assert_int_equal(bad[1], 5);
+	assert_int_equal(bad[2], 8);
+	sla_decoder_free(d);
+
+	d = sla_decoder_new("UTF-16LE", err, sizeof err);
+	assert_non_null(d);
+	assert_int_equal(sla_decoder_run(d, "i\0\0\0\xE5\x5D", 6, true, &out, &outlen, &bad, &nbad), 6);
+	assert_memory_equal(out, "i\xEF\xBF\xBD\xE5\xB7\xA5", outlen);	/* i U+FFFD 工 */
+	assert_int_equal(nbad, 1);
+	assert_int_equal(bad[0], 1);
+	sla_decoder_free(d);
+}
+
 static void
 iconv_decodes_gb18030_and_utf16(void **state)
 {
@@ -121,6 +151,7 @@ main(void)
 		cmocka_unit_test(detection),
 		cmocka_unit_test(utf8_validation),
 		cmocka_unit_test(utf8_passes_and_marks_invalid_bytes),
+		cmocka_unit_test(nul_bytes_become_replacements),
 		cmocka_unit_test(iconv_decodes_gb18030_and_utf16),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

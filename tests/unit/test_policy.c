@@ -254,6 +254,9 @@ errors_name_line_and_key(void **state)
 		   ":4: cap: cannot read amount (at most 2 decimals) \"10 percent\"");
 	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%, 99%:10%\n",
 		   ":4: credits: a compliance level appears twice");
+	/* blanks alone after the colon: once a negative length (fuzz_policy) */
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:   , 95%:10%\n",
+		   ":4: credits: expected COMPLIANCE%:CREDIT%");
 	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%\ncredits = 98%:5%\n",
 		   ":5: credits: key given twice (first at line 4)");
 	fails_with("[policy]\ntimezone = UTC\ncurrency = JPY\nfee = 100.5\n",

@@ -1,0 +1,348 @@
+#!/usr/bin/env bats
+# Bad input (tests/data/bad, and big files made here at run time): for each,
+# the message and the exit status, and that no record is lost.  Every tool
+# runs under a timeout: a hang fails the test instead of the suite.
+
+load helpers
+bats_require_minimum_version 1.5.0
+
+BAD="$BATS_TEST_DIRNAME/../data/bad"
+NOW=2026-11-01T00:00:00+08:00
+LIMIT=20	# seconds; the big inputs take well under one in the normal build
+
+setup() {
+	TMP=$(mktemp -d)
+}
+
+teardown() {
+	rm -rf "$TMP"
+}
+
+# Run a tool under the time limit, standard error apart.
+tool() {
+	run --separate-stderr timeout "$LIMIT" "$@"
+}
+
+# sla-parse FILE into $TMP/out.tsv (not through bash: a big stream is slow
+# there): its status and messages in $status and $stderr.
+parse() {
+	status=0
+	timeout "$LIMIT" sla-parse "$@" > "$TMP/out.tsv" 2> "$TMP/err" || status=$?
+	stderr=$(cat "$TMP/err")
+}
+
+# Under valgrind (tests/valgrind.sh) the big inputs take minutes; their
+# memory is checked there through conservation.bats, which reads them too.
+big_input() {
+	[ -z "${SLA_VALGRIND:-}" ] || skip "big input, under valgrind in conservation.bats"
+}
+
+# The rows of a stream, header left out.
+rows() {
+	tail -n +2 "$1" | wc -l
+}
+
+# Column NAME of the row whose id is ID, in stream FILE.
+col() {
+	awk -F'\t' -v name="$2" -v id="$3" '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$1 == id { print $(c[name]) }' "$1"
+}
+
+# Check stream FILE: "id metric status reason" of each row.
+statuses() {
+	awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		{ print $1, $(c["metric"]), $(c["status"]), $(c["reason"]) }' "$1"
+}
+
+# ---- CSV: quoting, bytes, encodings, line ends -------------------------------
+
+@test "unterminated quote: flagged at its line, read literally, the next record still read" {
+	parse "$BAD/unterminated-quote.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $BAD/unterminated-quote.csv:2:"' description: quote not closed by the end of the file; its first line read literally "\"never closed"' ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+	[ "$(col "$TMP/out.tsv" description 1)" = '"never closed' ]
+	[ -z "$(col "$TMP/out.tsv" error 2)" ]
+}
+
+@test "NUL bytes: read as U+FFFD and the record flagged (they once went into the stream raw)" {
+	parse "$BAD/nul-bytes.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $BAD/nul-bytes.csv:2:"' description: invalid byte sequence in UTF-8 (read as U+FFFD) "a�b"' ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+	! grep -q -P '\x00' "$TMP/out.tsv"
+	[ "$(col "$TMP/out.tsv" description 1)" = 'a�b' ]
+}
+
+@test "NUL bytes under --no-quote: not taken for a quote" {
+	tool sla-parse --no-quote "$BAD/nul-bytes.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'nul-bytes.csv:2: description: invalid byte sequence in UTF-8 (read as U+FFFD) "a�b"' ]]
+	[[ "$stderr" != *quot* ]]
+}
+
+@test "invalid UTF-8: each bad record flagged with the bytes as U+FFFD, the good one clean" {
+	parse --encoding utf-8 "$BAD/invalid-utf8.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 2 ]
+	[[ "$stderr" == *'invalid-utf8.csv:2: description: invalid byte sequence in utf-8 (read as U+FFFD) "caf�"'* ]]
+	[[ "$stderr" == *'invalid-utf8.csv:3: description: invalid byte sequence in utf-8 (read as U+FFFD) "�� ok"'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 3 ]
+	[ "$(col "$TMP/out.tsv" description 3)" = 'café' ]
+	[ -z "$(col "$TMP/out.tsv" error 3)" ]
+}
+
+@test "invalid UTF-8, encoding detected: read as GB18030, still flagged, nothing lost" {
+	parse "$BAD/invalid-utf8.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'invalid-utf8.csv:2: description: invalid byte sequence in GB18030'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 3 ]
+}
+
+@test "invalid GB18030: flagged, and the valid 故障 after it read whole" {
+	parse --encoding gb18030 "$BAD/invalid-gb18030.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'invalid-gb18030.csv:2: description: invalid byte sequence in gb18030 (read as U+FFFD) "故�"'* ]]
+	[[ "$stderr" == *'invalid-gb18030.csv:3: description: invalid byte sequence in gb18030'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 3 ]
+	[ "$(col "$TMP/out.tsv" description 3)" = '故障' ]
+}
+
+@test "--strict: the first bad record is fatal, exit 2" {
+	tool sla-parse --strict "$BAD/invalid-gb18030.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *'invalid-gb18030.csv:2: description: '* ]]
+}
+
+@test "CR-only line ends: three lines, two records, their lines right" {
+	parse "$BAD/cr-only.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(col "$TMP/out.tsv" line 1):$(col "$TMP/out.tsv" description 1)" = 2:a ]
+	[ "$(col "$TMP/out.tsv" line 2):$(col "$TMP/out.tsv" description 2)" = 3:b ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+}
+
+@test "empty file: no header row, exit 2" {
+	parse "$BAD/empty.csv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-parse: $BAD/empty.csv: empty: no header row" ]
+}
+
+@test "header only: the stream's header and no rows; the check stream and report say zero" {
+	run --separate-stderr bash -c "set -o pipefail; sla-parse '$BAD/header-only.csv' | sla-check --now $NOW | sla-report --format json"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s' "$output" | jq '.rows')" -eq 0 ]
+}
+
+@test "duplicate headers: the second keeps its data as export.<name>" {
+	parse "$BAD/duplicate-headers.csv"
+	[ "$status" -eq 0 ]
+	[ "$(col "$TMP/out.tsv" export.id 1)" = x ]
+}
+
+@test "duplicate ticket ids: both tickets kept and assessed, never merged" {
+	parse "$BAD/duplicate-ids.csv"
+	[ "$status" -eq 0 ]
+	[ "$(tail -n +2 "$TMP/out.tsv" | cut -f1,2 | tr '\t\n' ':,')" = "1:2,1:3," ]
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == 1' | cut -f2 | sort | uniq -c | awk '{ print $1 }' | tr '\n' ,)" = "2,2," ]
+}
+
+# ---- big inputs, made here ------------------------------------------------------
+
+@test "a 10 MB field: read whole by default, flagged past --max-field, the next record read" {
+	big_input
+	{ printf 'id,opened,description\n1,2026-03-02 09:30,'
+	  head -c 10485760 /dev/zero | tr '\0' x
+	  printf '\n2,2026-03-02 10:00,ok\n'; } > "$TMP/big.csv"
+	parse "$TMP/big.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(col "$TMP/out.tsv" description 1 | wc -c)" -eq 10485761 ]
+	parse --max-field 1M "$TMP/big.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/big.csv:2:"' description: field too long (unterminated quote?) starting at line 2 "xxxx'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+	[ -n "$(col "$TMP/out.tsv" error 1)" ]
+	[ "$(col "$TMP/out.tsv" description 2)" = ok ]
+}
+
+@test "a 10 MB quoted field never closed: one record flagged, the next one read" {
+	big_input
+	{ printf 'id,opened,description\n1,2026-03-02 09:30,"'
+	  head -c 10485760 /dev/zero | tr '\0' x
+	  printf '\n2,2026-03-02 10:00,ok\n'; } > "$TMP/big.csv"
+	parse "$TMP/big.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/big.csv:2:"' description: quote not closed by the end of the file'* ]]
+	[ "$(tail -n +2 "$TMP/out.tsv" | cut -f1,2 | tr '\t\n' ':,')" = "1:2,2:3," ]
+}
+
+@test "100 000 columns: every one passed through, the ticket checked" {
+	big_input
+	awk 'BEGIN {
+		printf "id,opened"; for (i = 3; i <= 100000; i++) printf ",c%d", i
+		printf "\n1,2026-03-02 09:30"; for (i = 3; i <= 100000; i++) printf ",v%d", i
+		print "" }' > "$TMP/wide.csv"
+	parse "$TMP/wide.csv"
+	[ "$status" -eq 0 ]
+	# the 99 998 columns sla-parse does not know, each kept
+	[ "$(head -1 "$TMP/out.tsv" | tr '\t' '\n' | grep -c '^c[0-9]*$')" -eq 99998 ]
+	[ "$(col "$TMP/out.tsv" c100000 1)" = v100000 ]
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | tail -n +2 | wc -l)" -eq 2 ]
+}
+
+# ---- times -----------------------------------------------------------------------
+
+@test "years 0001 and 9999: what cannot be written is flagged, a target past 9999 is invalid, not 1970" {
+	parse "$BAD/years-0001-9999.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $BAD/years-0001-9999.csv:2: opened: time outside the years 0001-9999 in Asia/Shanghai \"0001-01-01 00:00\"" ]
+	[ "$(col "$TMP/out.tsv" opened 2)" = 0001-01-02T08:59:17+08:05 ]
+	tool sla-check --now 9999-12-31T23:00:00+08:00 "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	run statuses "$TMP/check.tsv"
+	[ "${lines[0]}" = '1 response invalid opened: time outside the years 0001-9999 in Asia/Shanghai "0001-01-01 00:00"' ]
+	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^[34] resolve invalid no due time: the target is not reached before the year 10000')" -eq 2 ]
+	! grep -q 1970 "$TMP/check.tsv"
+}
+
+@test "times before 1970: due times found (they were thrown away as 'none')" {
+	parse "$BAD/before-1970.csv"
+	[ "$status" -eq 0 ]
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	[ "$(col "$TMP/check.tsv" due 3 | head -1)" = 1960-06-02T10:00:00+08:00 ]
+	[ "$(awk -F'\t' '$1 == 1 { print $5, $14 }' "$TMP/check.tsv" | tr '\n' ,)" = "response met,resolve met," ]
+	tool sla-time due 1969-06-02T10:00 8h -c 5x8
+	[ "$status" -eq 0 ]
+	[ "$output" = 1969-06-03T10:00:00+08:00 ]
+}
+
+@test "local mean time (1900, +08:05:43): every time of a row written whole, the start the same in each metric" {
+	parse "$BAD/before-1970.csv"
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	# 09:00 local mean time is 08:59:17 at +08:05; the cache once wrote 00:00:00 and a due before the start
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == 2 { print $7, $8 }' | tr '\n' ,)" = \
+	  "1900-01-01T08:59:17+08:05 1900-01-01T17:59:17+08:05,1900-01-01T08:59:17+08:05 1900-01-08T17:59:17+08:05," ]
+}
+
+@test "stop before start: that metric invalid with the reason, the others measured" {
+	parse "$BAD/stop-before-start.csv"
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" != *out.tsv:2:* ]]	# a row's status, not a record error
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	run statuses "$TMP/check.tsv"
+	[ "${lines[0]}" = '1 response invalid first_response before opened' ]
+	[ "${lines[1]}" = '1 resolve invalid resolved before opened' ]
+	tool sla-check --strict --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "a pause longer than the ticket counts only inside it; a reversed pause is invalid" {
+	parse "$BAD/pause-longer-than-ticket.csv"
+	tool sla-check --now "$NOW" "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"sla-check: $TMP/out.tsv:3: paused: cannot read pause interval"* ]]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	# ticket 1: resolved after an hour, all of it paused
+	[ "$(awk -F'\t' '$1 == 1 && $5 == "resolve" { print $11, $12, $14 }' "$TMP/check.tsv")" = "0 3600 met" ]
+	[ "$(awk -F'\t' '$1 == 2 && $5 == "resolve" { print $14 }' "$TMP/check.tsv")" = invalid ]
+}
+
+# ---- policies ---------------------------------------------------------------------
+
+# sla-check with policy FILE on one ticket: status 2 and MESSAGE, and no output.
+policy_refused() {
+	tool sla-check --policy "$BAD/$1" --now "$NOW" "$BAD/../check/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-check: $BAD/$1$2" ]
+	[ -z "$output" ]
+}
+
+@test "policy without [policy]: the zone is missing" {
+	policy_refused policy-no-policy.ini ': [policy] timezone is not set'
+}
+
+@test "policy: a tier without a calendar" {
+	policy_refused policy-no-calendar.ini ':4: [tier normal] has no calendar'
+}
+
+@test "policy without tiers: loads, and every ticket is invalid with the reason, none dropped" {
+	tool sla-check --policy "$BAD/policy-no-tiers.ini" --now "$NOW" "$BAD/../check/tickets.tsv"
+	[ "$status" -eq 0 ]
+	in=$(tail -n +2 "$BAD/../check/tickets.tsv" | wc -l)
+	[ "$(printf '%s\n' "$output" | tail -n +2 | awk -F'\t' '$14 == "invalid"' | wc -l)" -eq "$in" ]
+}
+
+@test "policy: bad, negative and overflowing durations" {
+	policy_refused policy-bad-duration.ini ':5: response: unknown unit in duration (s, m, h, d, wd) "8 hours"'
+	policy_refused policy-negative-duration.ini ':5: response: negative duration "-1h"'
+	policy_refused policy-overflowing-duration.ini ':5: response: duration too long "99999999999999999999h"'
+}
+
+@test "policy: bad zones, and a zone that is a path" {
+	policy_refused policy-bad-zone.ini ':2: timezone: unknown time zone "Asia/Shanghia" (no such zone in the tz database)'
+	policy_refused policy-zone-path.ini ':2: timezone: not a time zone name: "../../etc/passwd"'
+}
+
+@test "policy: an unknown key, with the near one" {
+	policy_refused policy-unknown-key.ini ':3: foo: unknown key in [policy] "foo"; did you mean "fee"?'
+}
+
+@test "policy: a 6 800-year target is measured, one past 9999 is invalid" {
+	printf 'id\topened\tresolved\n1\t2026-03-02T09:30:00+08:00\t2026-03-03T09:30:00+08:00\n2\t9000-03-02T09:30:00+08:00\t\n' > "$TMP/t.tsv"
+	tool sla-check --policy "$BAD/policy-huge-target.ini" --now 9999-06-01T00:00:00+08:00 "$TMP/t.tsv"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	[ "$(col "$TMP/check.tsv" target_s 1)" -eq 216000000000 ]
+	[ "$(col "$TMP/check.tsv" status 1)" = met ]
+	[ "$(col "$TMP/check.tsv" status 2)" = invalid ]
+	[ "$(col "$TMP/check.tsv" reason 2)" = 'no due time: the target is not reached before the year 10000 (has the calendar any hours?)' ]
+}
+
+@test "policy: a calendar without hours gives invalid rows, not 'breached by 1 s' due in 1969" {
+	printf 'id\topened\tfirst_response\tresolved\n1\t2026-03-02T09:30:00Z\t\t2026-03-03T09:30:00Z\n' > "$TMP/t.tsv"
+	tool sla-check --policy "$BAD/policy-never-open.ini" --now 2026-11-01T00:00:00Z "$TMP/t.tsv"
+	[ "$status" -eq 0 ]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	run statuses "$TMP/check.tsv"
+	[ "${lines[0]}" = '1 response invalid no due time: the target is not reached before the year 10000 (has the calendar any hours?)' ]
+	[ "${lines[1]}" = '1 resolve invalid no due time: the target is not reached before the year 10000 (has the calendar any hours?)' ]
+	! grep -q 1969 "$TMP/check.tsv"
+}
+
+# ---- rules ------------------------------------------------------------------------
+
+@test "rules: a pattern that does not compile is fatal, with its column" {
+	tool sla-classify --rules "$BAD/rules-bad-pattern.rules" "$BAD/../classify/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-classify: $BAD/rules-bad-pattern.rules:1:"' column 27: missing terminating ] for character class "([a-z"' ]
+	tool sla-classify --rules "$BAD/rules-bad-codepoint.rules" "$BAD/../classify/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == "sla-classify: $BAD/rules-bad-codepoint.rules:1:"' column 31: character code point value in \x{} or \o{} is too large'* ]]
+	tool sla-classify --rules "$BAD/rules-no-pattern.rules" "$BAD/../classify/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-classify: $BAD/rules-no-pattern.rules:1:"' missing the pattern' ]
+}
+
+@test "rules: a catastrophic pattern is that record's error, fast, and the others classified" {
+	{ printf 'id\tline\topened\tdescription\n'
+	  printf '1\t2\t2026-03-02T09:30:00+08:00\t%s!\n' "$(head -c 30000 /dev/zero | tr '\0' a)"
+	  printf '2\t3\t2026-03-02T09:30:00+08:00\taaaa\n'; } > "$TMP/t.tsv"
+	tool sla-classify --rules "$BAD/rules-catastrophic.rules" "$TMP/t.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-classify: $TMP/t.tsv:2: description: rule $BAD/rules-catastrophic.rules:2: match limit exceeded \"aaaa"* ]]
+	printf '%s\n' "$output" > "$TMP/out.tsv"
+	[ "$(col "$TMP/out.tsv" error 1)" = "description: rule $BAD/rules-catastrophic.rules:2: match limit exceeded" ]
+	[ "$(col "$TMP/out.tsv" tier 2)" = urgent ]
+}
