@@ -127,17 +127,19 @@ check: deps
 	     || echo "not ok - build-asan: the tests could not all be built or run"; \
 	   $(MAKE) --no-print-directory -s fuzz \
 	     || echo "not ok - fuzz: the harnesses could not all be built or run"; \
-	   $(MAKE) --no-print-directory -s check-valgrind \
+	   $(MAKE) --no-print-directory -s check-valgrind VALGRIND_BATS="$(CHECK_VALGRIND_BATS)" \
 	     || echo "not ok - valgrind: the tests could not be run"; \
 	 } > build/check.tap 2> build/check.err; \
 	 sh tests/tally.sh build/check.tap build/check.err
 
 # The CLI tests under valgrind memcheck (normal build; no error, no leak,
-# tests/valgrind.sh).  Only the bad-input and conservation tests: they run
-# every tool over every bad-input file and export in about 80 seconds,
-# where the whole CLI suite takes over 10 minutes under memcheck on two
-# cores (bad-input.bats leaves its big inputs to conservation.bats there).
-VALGRIND_BATS ?= tests/cli/bad-input.bats tests/cli/conservation.bats
+# tests/valgrind.sh).  make check-valgrind runs the whole CLI suite (over
+# 10 minutes on two cores); make check runs the bad-input and conservation
+# tests only: they run every tool over every bad-input file and export in
+# about 80 seconds (bad-input.bats leaves its big inputs to
+# conservation.bats there).
+VALGRIND_BATS ?= $(wildcard tests/cli/*.bats)
+CHECK_VALGRIND_BATS := tests/cli/bad-input.bats tests/cli/conservation.bats
 check-valgrind: all
 	@sh tests/valgrind.sh $(abspath $(BUILD)/bin) $(VALGRIND_BATS)
 
