@@ -171,6 +171,13 @@ resolve_keep(checker *ck)
 					     "is a column of the check stream already");
 				return -1;
 			}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(name, ck->o->keep[j]) == 0) {
+				/* the check stream would have two columns of one name */
+				sla_diag_msg(ck->d, NULL, 0, "--keep", name, strlen(name),
+					     "names this column twice");
+				return -1;
+			}
 		if ((ck->keep[i] = sla_reader_column(ck->r, name)) < 0) {
 			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0,
 				     "%s (--keep)", NO_SUCH_COLUMN);

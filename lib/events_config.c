@@ -15,6 +15,7 @@
 
 #include "sla_data.h"
 #include "sla_events.h"
+#include "sla_ini_source.h"
 #include "sla_mem.h"
 
 enum { NAME_MAX_LEN = 128 };
@@ -287,11 +288,8 @@ typedef struct config {
 	bool given[SLA_EV_NCLASSES];
 	bool keep[SLA_EV_NCLASSES];
 
-	/* the text being read, for the line-counting reader */
-	const char *text;
-	size_t pos, size;
-	unsigned long line;
-	bool at_line_start;
+	/* the text being read, line by line */
+	sla_ini_source src;
 
 	/* the first error the handler found, and its line */
 	char error[160];
@@ -330,7 +328,7 @@ config_error(config *cf, const char *value, size_t n, const char *what)
 			n = sizeof cf->value - 1;
 		memcpy(cf->value, value, n);
 		cf->value[n] = '\0';
-		cf->error_line = cf->line;
+		cf->error_line = cf->src.line;
 	}
 	return 0;
 }
@@ -391,6 +389,10 @@ on_ini(void *user, const char *section, const char *key, const char *value)
 	sla_event_class c = class_of_key(key);
 	if (c == SLA_EV_UNKNOWN)
 		return config_error(cf, key, strlen(key), "unknown key");
+	/* a long line goes on in pieces, split before a separator where one is
+	 * in reach: a piece split elsewhere is inside a name of 190 bytes */
+	if (cf->src.piece && !cf->src.at_separator)
+		return config_error(cf, value, strlen(value), "name too long");
 	cf->given[c] = true;
 	const char *start = value;
 	for (const char *p = value;; p++) {
@@ -406,31 +408,10 @@ on_ini(void *user, const char *section, const char *key, const char *value)
 	}
 }
 
-/* An fgets() over the text in memory that counts lines, so that the
- * handler knows where it is (libinih does not say). */
-static char *
-read_line(char *str, int num, void *stream)
-{
-	config *cf = stream;
-	if (cf->pos >= cf->size || num < 2)
-		return NULL;
-	if (cf->at_line_start)
-		cf->line++;
-	size_t room = (size_t)num - 1, n = 0;
-	while (n < room && cf->pos < cf->size) {
-		char ch = cf->text[cf->pos++];
-		str[n++] = ch;
-		if (ch == '\n')
-			break;
-	}
-	str[n] = '\0';
-	cf->at_line_start = str[n - 1] == '\n';
-	return str;
-}
-
 static void
 config_free(config *cf)
 {
+	sla_ini_source_free(&cf->src);
 	for (int c = 0; c < SLA_EV_NCLASSES; c++)
 		free(cf->names[c]);
 }
@@ -461,9 +442,10 @@ fail:
 sla_events_map *
 sla_events_map_parse(const char *text, const char *name, sla_diag *d)
 {
-	config cf = { .text = text ? text : "", .size = text ? strlen(text) : 0,
-		      .at_line_start = true };
-	ini_parse_stream(read_line, &cf, on_ini, &cf);
+	config cf = { .nomem = false };
+	sla_ini_source_init(&cf.src, text ? text : "", text ? strlen(text) : 0);
+	ini_parse_stream(sla_ini_source_read, &cf.src, on_ini, &cf);
+	cf.nomem |= cf.src.nomem;
 	sla_events_map *m = NULL;
 	if (cf.nomem) {
 		sla_diag_msg(d, name, 0, NULL, NULL, 0, "out of memory");

@@ -6,6 +6,7 @@
 
 #include "sla_aliases.h"
 #include "sla_cli.h"
+#include "sla_colnames.h"
 #include "sla_parse.h"
 
 /* Records read ahead to settle D/M against M/D in each time column. */
@@ -335,7 +336,39 @@ canon_written(const export *x, int c)
 	return !sla_canon_is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
 }
 
-static void
+/* The stream's names of the columns passed through, after the canonical
+ * ones: each export column's header, made unique (sla_colnames_unique).
+ * Every canonical name is taken, written or not: a pass-through column
+ * named "resolved" would be read downstream as the canonical one. */
+static bool
+write_passed_names(sla_parser *ps, const export *x)
+{
+	sla_colnames *seen = sla_colnames_new(), *taken = sla_colnames_new();
+	bool ok = seen && taken;
+	for (int c = 0; ok && c < SLA_NCANON; c++)
+		ok = sla_colnames_add(taken, sla_canon_names[c], strlen(sla_canon_names[c]),
+				      x->ncols, NULL) > 0;
+	for (size_t j = 0, k = 0; ok && j < x->ncols; j++) {
+		const char *h = x->names[j];
+		size_t occurrence = sla_colnames_add(seen, h, strlen(h), j, NULL);
+		if (k == x->nunmapped || x->unmapped[k] != j)
+			continue;	/* a canonical column's: counted only */
+		k++;
+		char *name = occurrence ? sla_colnames_unique(taken, h, occurrence, j) : NULL;
+		if (!(ok = name != NULL))
+			break;
+		sla_writer_char(ps->w, '	');
+		sla_writer_escaped(ps->w, name, strlen(name));
+		free(name);
+	}
+	sla_colnames_free(seen);
+	sla_colnames_free(taken);
+	if (!ok)
+		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "out of memory");
+	return ok;
+}
+
+static bool
 write_header(sla_parser *ps, const export *x)
 {
 	bool first = true;
@@ -347,16 +380,10 @@ write_header(sla_parser *ps, const export *x)
 		sla_writer_str(ps->w, sla_canon_names[c]);
 		first = false;
 	}
-	for (size_t k = 0; k < x->nunmapped; k++) {
-		const char *h = x->names[x->unmapped[k]];
-		sla_writer_char(ps->w, '\t');
-		/* a second column of a canonical name would make the stream's
-		 * columns ambiguous: "line" passes as "export.line" */
-		if (sla_canon_find(h) >= 0)
-			sla_writer_str(ps->w, "export.");
-		sla_writer_escaped(ps->w, h, strlen(h));
-	}
+	if (!write_passed_names(ps, x))
+		return false;
 	sla_writer_char(ps->w, '\n');
+	return true;
 }
 
 /* The first file writes the header; the next must pass the same columns. */
@@ -372,9 +399,8 @@ header_once(sla_parser *ps, const export *x)
 		ps->nout_unmapped = x->nunmapped;
 		for (int c = 0; c < SLA_NCANON; c++)
 			ps->out_canon[c] = canon_written(x, c);
-		write_header(ps, x);
 		ps->header_written = true;
-		return true;
+		return write_header(ps, x);
 	}
 	for (int c = 0; c < SLA_NCANON; c++)
 		if (canon_written(x, c) != ps->out_canon[c]) {

@@ -1,9 +1,9 @@
 /* policy.c: the policy file reader (DESIGN §7, sla-policy(5)).
  *
  * Two passes.  libinih first collects every key = value with its line
- * (a reader of our own counts lines and refuses over-long ones, which inih
- * would silently split).  The entries are then read section kind by section
- * kind (policy, calendars, metrics, tiers, penalties), so a tier may name a
+ * (through sla_ini_source, which counts physical lines and hands inih a
+ * line of any length in pieces it can read).  The entries are then read
+ * section kind by section kind (policy, calendars, metrics, tiers, penalties), so a tier may name a
  * calendar or metric defined further down.  Every error names file:line and
  * the key; all of them are reported before the load fails. */
 #include <errno.h>
@@ -17,12 +17,16 @@
 #include "sla_data.h"
 #include "sla_duration.h"
 #include "sla_events.h"
+#include "sla_ini_source.h"
 #include "sla_money.h"
 #include "sla_policy.h"
 #include "sla_policy_read.h"
 
 #define DEFAULT_NAME "default-policy.ini"
 #define DEFAULT_FILE "<default>"
+/* libinih keeps this many bytes of a section name, with the NUL (its
+ * MAX_SECTION, which ini.h does not export), and cuts the rest silently. */
+#define INI_MAX_SECTION 50
 
 /* ---- pass 1: entries --------------------------------------------------------- */
 
@@ -33,15 +37,12 @@ typedef struct header {
 	unsigned long line;
 } header;
 
-/* The line source handed to inih: one line a call, counted. */
+/* The line source handed to inih, and the [section] lines it passed. */
 struct line_src {
-	const char *pos, *end;
-	unsigned long line;
-	bool continuation;	/* the line starts with blank: it continues a value */
-	unsigned long too_long;	/* the first line longer than inih takes, or 0 */
-	int max_line;		/* what inih takes, with the newline and NUL */
+	sla_ini_source in;
 	header *headers;
 	size_t nheaders, capheaders;
+	unsigned long long_section;	/* the first [section] whose name inih would cut */
 	bool nomem;
 };
 
@@ -53,6 +54,8 @@ note_header(struct line_src *s, const char *str)
 	const char *close = *open == '[' ? strchr(open, ']') : NULL;
 	if (!close)
 		return;
+	if ((size_t)(close - open - 1) >= INI_MAX_SECTION && !s->long_section)
+		s->long_section = s->in.line;
 	if (s->nheaders == s->capheaders) {
 		size_t ncap = s->capheaders ? 2 * s->capheaders : 16;
 		header *nv = realloc(s->headers, ncap * sizeof *nv);
@@ -67,31 +70,17 @@ note_header(struct line_src *s, const char *str)
 	if (!name)
 		s->nomem = true;
 	else
-		s->headers[s->nheaders++] = (header){ name, s->line };
+		s->headers[s->nheaders++] = (header){ name, s->in.line };
 }
 
 static char *
 read_line(char *str, int num, void *stream)
 {
 	struct line_src *s = stream;
-	if (s->pos >= s->end)
-		return NULL;
-	const char *nl = memchr(s->pos, '\n', (size_t)(s->end - s->pos));
-	const char *stop = nl ? nl + 1 : s->end;
-	size_t n = (size_t)(stop - s->pos);
-	s->line++;
-	if (n >= (size_t)num) {
-		if (!s->too_long)
-			s->too_long = s->line;
-		s->max_line = num;
-		n = 0;		/* an empty line keeps inih in step */
-	}
-	memcpy(str, s->pos, n);
-	str[n] = '\0';
-	s->continuation = n > 0 && (s->pos[0] == ' ' || s->pos[0] == '\t');
-	note_header(s, str);
-	s->pos = stop;
-	return str;
+	char *got = sla_ini_source_read(str, num, &s->in);
+	if (got && !s->in.piece)
+		note_header(s, str);
+	return got;
 }
 
 struct collect {
@@ -114,22 +103,30 @@ concat3(const char *a, const char *b, const char *c)
 	return s;
 }
 
+/* The last entry's value becomes JOINED (NULL: out of memory). */
+static int
+extend_last(struct collect *c, char *joined)
+{
+	if (!joined)
+		return c->nomem = true, 0;
+	free(c->v[c->n - 1].value);
+	c->v[c->n - 1].value = joined;
+	return 1;
+}
+
 /* A continuation line extends the previous value of the same key: lists
- * (hours, dates, credits) go on with a comma. */
+ * (hours, dates, credits) go on with a comma.  A piece of a line too long
+ * for inih extends it with what the split dropped, so the value is the
+ * line's own. */
 static int
 on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct collect *c = user;
-	if (c->src.continuation && c->n > 0 && strcmp(c->v[c->n - 1].section, section) == 0 &&
-	    strcmp(c->v[c->n - 1].key, key) == 0) {
-		pol_entry *last = &c->v[c->n - 1];
-		char *joined = concat3(last->value, ", ", value);
-		if (!joined)
-			return c->nomem = true, 0;
-		free(last->value);
-		last->value = joined;
-		return 1;
-	}
+	if (c->src.in.piece && c->n > 0)
+		return extend_last(c, sla_ini_source_join(&c->src.in, c->v[c->n - 1].value, value));
+	if (c->src.in.continuation && c->n > 0 && strcmp(c->v[c->n - 1].section, section) == 0 &&
+	    strcmp(c->v[c->n - 1].key, key) == 0)
+		return extend_last(c, concat3(c->v[c->n - 1].value, ", ", value));
 	if (c->n == c->cap) {
 		size_t ncap = c->cap ? 2 * c->cap : 64;
 		pol_entry *nv = realloc(c->v, ncap * sizeof *nv);
@@ -140,7 +137,7 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 	}
 	pol_entry *e = &c->v[c->n];
 	*e = (pol_entry){ .section = strdup(section), .key = strdup(key),
-			  .value = strdup(value), .line = c->src.line, .kind = -1 };
+			  .value = strdup(value), .line = c->src.in.line, .kind = -1 };
 	if (!e->section || !e->key || !e->value) {
 		free(e->section), free(e->key), free(e->value);
 		return c->nomem = true, 0;
@@ -460,6 +457,7 @@ free_headers(struct line_src *s)
 	for (size_t i = 0; i < s->nheaders; i++)
 		free(s->headers[i].name);
 	free(s->headers);
+	sla_ini_source_free(&s->in);
 }
 
 /* The whole text of PATH, NUL-terminated, or NULL (message printed). */
@@ -522,22 +520,29 @@ load_text(sla_policy *p, const char *path, const sla_diag *d)
 static bool
 collect(pol_ctx *x, struct collect *c)
 {
-	c->src = (struct line_src){ .pos = x->p->text, .end = x->p->text + x->p->len };
+	c->src = (struct line_src){ .nomem = false };
+	sla_ini_source_init(&c->src.in, x->p->text, x->p->len);
 	int rc = ini_parse_stream(read_line, &c->src, on_entry, c);
 	x->v = c->v;
 	x->n = c->n;
-	if (c->nomem || c->src.nomem || rc == -2) {
+	if (c->nomem || c->src.nomem || c->src.in.nomem || rc == -2) {
 		sla_diag_msg(x->d, x->p->file, 0, NULL, NULL, 0, "out of memory");
 		return false;
 	}
-	if (c->src.too_long) {
-		sla_diag_msg(x->d, x->p->file, c->src.too_long, NULL, NULL, 0,
-			     "line longer than %d bytes (continue a list on an indented line)",
-			     c->src.max_line - 2);
+	if (c->src.long_section) {
+		sla_diag_msg(x->d, x->p->file, c->src.long_section, NULL, NULL, 0,
+			     "section name longer than %d bytes (the INI reader cuts it)",
+			     INI_MAX_SECTION - 1);
+		return false;
+	}
+	if (c->src.in.too_long) {
+		sla_diag_msg(x->d, x->p->file, c->src.in.too_long, NULL, NULL, 0,
+			     "%s (it takes %d bytes a line)", c->src.in.why, c->src.in.max_line - 2);
 		return false;
 	}
 	if (rc > 0) {
-		sla_diag_msg(x->d, x->p->file, (unsigned long)rc, NULL, NULL, 0,
+		sla_diag_msg(x->d, x->p->file, sla_ini_source_line(&c->src.in, (unsigned long)rc),
+			     NULL, NULL, 0,
 			     "cannot read line: expected [section] or key = value");
 		return false;
 	}

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sla_colnames.h"
 #include "sla_mem.h"
 #include "sla_stream.h"
 
@@ -185,6 +186,30 @@ count_fields(const char *p, size_t n)
 	return k;
 }
 
+/* A tool finds its columns by name: of two columns of one name it would
+ * read one and pass the other, silently.  sla-parse never writes such a
+ * header (sla(7), "Duplicates"); one written by hand is refused. */
+static int
+unique_header(sla_reader *r)
+{
+	sla_colnames *seen = sla_colnames_new();
+	int rc = seen ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < r->ncols; i++) {
+		size_t first, count = sla_colnames_add(seen, r->header[i].p, r->header[i].n, i, &first);
+		if (count == 0) {
+			rc = -1;
+		} else if (count > 1) {
+			sla_diag_msg(r->d, r->name, 1, NULL, r->header[i].p, r->header[i].n,
+				     "two columns of one name (columns %zu and %zu)", first + 1, i + 1);
+			return sla_colnames_free(seen), -1;
+		}
+	}
+	sla_colnames_free(seen);
+	if (rc < 0)
+		sla_diag_msg(r->d, r->name, 1, NULL, NULL, 0, "out of memory");
+	return rc;
+}
+
 static int
 read_first_header(sla_reader *r)
 {
@@ -215,7 +240,7 @@ read_first_header(sla_reader *r)
 		r->header[i] = (sla_field){ p, (size_t)(e - p) };
 		p = e + 1;
 	}
-	return 0;
+	return unique_header(r);
 }
 
 /* A later file: its header must be the first one's, byte for byte. */

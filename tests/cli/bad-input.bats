@@ -142,6 +142,32 @@ statuses() {
 	[ "$(col "$TMP/out.tsv" export.id 1)" = x ]
 }
 
+@test "repeated headers: every one gets its own name, and --keep takes each" {
+	parse "$BAD/duplicate-comments.csv"
+	[ "$status" -eq 0 ]
+	[ "$(head -n 1 "$TMP/out.tsv" | cut -f15- | tr "\t" ,)" = \
+	  "description,Status,Comment,export.Comment,Labels,export.Comment.3,Line,export.line" ]
+	[ "$(col "$TMP/out.tsv" export.Comment OPS-101)" = second ]
+	[ "$(col "$TMP/out.tsv" export.Comment.3 OPS-101)" = third ]
+	tool sla-check --now "$NOW" --keep Comment,export.Comment,export.Comment.3 "$TMP/out.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "OPS-101"' | cut -f17- | sort -u)" = \
+	  "$(printf 'first\tsecond\tthird')" ]
+}
+
+@test "a stream that repeats a column name is refused by every tool that reads it" {
+	printf 'id\topened\tComment\tComment\n1\t2026-03-02T09:00:00+08:00\ta\tb\n' > "$TMP/dup.tsv"
+	for t in sla-classify sla-check sla-report; do
+		tool "$t" "$TMP/dup.tsv"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "$t: $TMP/dup.tsv:1: two columns of one name (columns 3 and 4) \"Comment\"" ]
+	done
+	parse "$BAD/duplicate-comments.csv"
+	tool sla-check --now "$NOW" --keep Comment,Comment "$TMP/out.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = 'sla-check: --keep: names this column twice "Comment"' ]
+}
+
 @test "duplicate ticket ids: both tickets kept and assessed, never merged" {
 	parse "$BAD/duplicate-ids.csv"
 	[ "$status" -eq 0 ]

@@ -332,3 +332,29 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[[ "$output" == *'ev.ini:4: paus: unknown key in [events] "paus"; did you mean "pause"?' ]]
 }
+
+@test "policy lines of any length: a 1,000-byte name, a 100 KB holiday list, comments after" {
+	policy="$BATS_TEST_TMPDIR/long.ini"
+	awk 'BEGIN {
+		name = ""; while (length(name) < 1000) name = name "广播系统维保合同, part " length(name) "; "
+		printf "[policy]\nname = %s ; the contract\ntimezone = UTC\n[calendar c]\nmon-fri = 09:00-18:00\nholidays = ", name
+		sep = ""
+		for (y = 1970; y < 2030; y++) for (m = 1; m <= 12; m++) for (d = 1; d <= 28; d += 2) {
+			printf "%s%04d-%02d-%02d", sep, y, m, d; sep = ", "
+		}
+		printf " ; every odd day to the 27th\n[tier normal]\ncalendar = c\nresponse = 8h\n"
+	}' > "$policy"
+	[ "$(awk 'NR == 2 { print length }' "$policy")" -gt 1000 ]
+	[ "$(awk 'NR == 6 { print length }' "$policy")" -gt 100000 ]
+	run sla-check --lint --now "$NOW" --policy "$policy"
+	[ "$status" -eq 0 ]
+	[ "$output" = "sla-check: $policy: 0 warnings" ]
+	run sla-time --policy "$policy" --format tsv days 2029-12-27 2029-12-31
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1,5 | tail -n +2 | tr '\t\n' ':,')" = \
+	  "2029-12-27:holiday,2029-12-28:,2029-12-29:,2029-12-30:,2029-12-31:," ]
+	printf 'bad = key\n' >> "$policy"
+	run sla-check --lint --policy "$policy"
+	[ "$status" -eq 2 ]
+	[[ ${lines[0]} == "sla-check: $policy:10: bad: "* ]]
+}

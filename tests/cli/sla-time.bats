@@ -149,3 +149,10 @@ NIGHT="$DATA/sla-time/night-shift.ini"
 	run sla-time --policy "$DATA/no-such-policy.ini" between 2026-03-02 2026-03-03
 	[ "$status" -eq 2 ]
 }
+
+@test "sla-time days: a holiday list of 19 dates on one line of 254 bytes" {
+	run sla-time --policy "$DATA/policies/good-long-lines.ini" --format tsv days 2026-01-01 2026-12-31
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | grep -c 'holiday')" -eq 19 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "2026-10-07"' | grep -c holiday)" -eq 1 ]
+}

@@ -324,6 +324,29 @@ bad_sections_are_fatal_with_their_line(void **state)
 			 "xxxxxxxxxxxxxxxxxxxxxx...\"\n");
 }
 
+/* An [events] line of any length: every name of a 60-name list is read,
+ * whichever separator it uses, and a comment after a continuation line is
+ * cut off (libinih 55 keeps it in the value). */
+static void
+long_lists_and_comments_are_read(void **state)
+{
+	(void)state;
+	char text[4096] = "[policy]\nname = x\n[events]\npause = ";
+	for (int i = 0; i < 60; i++)
+		sprintf(text + strlen(text), "%swaiting %02d", i == 0 ? "" : i % 2 ? ", " : "，", i);
+	strcat(text, " ; the customer's turn\n  等待客户 ; a comment\n");
+	assert_true(strlen(text) > 800);
+	sla_events_map *m = map_from(text);
+	char name[32];
+	for (int i = 0; i < 60; i++) {
+		sprintf(name, "waiting %02d", i);
+		assert_class(m, name, SLA_EV_PAUSE);
+	}
+	assert_class(m, "等待客户", SLA_EV_PAUSE);
+	assert_class(m, "a comment", SLA_EV_UNKNOWN);
+	sla_events_map_free(m);
+}
+
 static void
 loads_files_and_the_default(void **state)
 {
@@ -838,6 +861,7 @@ main(void)
 		cmocka_unit_test(names_fold_case_and_separators),
 		cmocka_unit_test(builtins_cover_the_common_helpdesks),
 		cmocka_unit_test(every_class_has_a_key),
+		cmocka_unit_test(long_lists_and_comments_are_read),
 		cmocka_unit_test(section_replaces_or_keeps_builtins),
 		cmocka_unit_test(lists_continue_and_take_chinese_commas),
 		cmocka_unit_test(bad_sections_are_fatal_with_their_line),

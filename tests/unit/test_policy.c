@@ -287,27 +287,125 @@ reports_every_error(void **state)
 	capture_close(&c);
 }
 
-/* inih reads lines of at most 198 bytes: one more is refused, not cut. */
+/* A policy name read back whole, AFTER it on its line: inih takes 198 bytes a line,
+ * the reader hands it longer ones in pieces that join back byte for byte. */
 static void
-over_long_lines_are_refused(void **state)
+name_survives(const char *name, const char *after)
 {
-	(void)state;
-	char text[512] = "[policy]\ntimezone = UTC\nname = ";
-	size_t n = strlen(text);
-	memset(text + n, 'x', 191);	/* "name = " and 191 bytes: 198 */
-	strcpy(text + n + 191, "\n");
+	size_t n = strlen(name);
+	char *text = malloc(n + 128);
+	assert_non_null(text);
+	sprintf(text, "[policy]\ntimezone = UTC\nname = %s%s\n[tier t]\ncalendar = 24x7\n", name,
+		after);
 	char path[64];
 	capture c;
 	capture_open(&c);
 	temp_policy(path, text);
 	sla_policy *p = sla_policy_load(path, NULL, &c.d);
-	assert_non_null(p);
-	assert_int_equal(strlen(sla_policy_name(p)), 191);
+	if (!p)
+		fail_msg("%s", capture_text(&c));
+	assert_string_equal(sla_policy_name(p), name);
 	sla_policy_free(p);
 	unlink(path);
 	capture_close(&c);
-	strcpy(text + n + 191, "x\n");
-	fails_with(text, ":3: line longer than 198 bytes");
+	free(text);
+}
+
+/* NAME of N bytes repeating PATTERN; the caller frees it. */
+static char *
+repeat(const char *pattern, size_t n)
+{
+	char *s = malloc(n + 1);
+	assert_non_null(s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = pattern[i % strlen(pattern)];
+	s[n] = '\0';
+	return s;
+}
+
+/* Lines of any length: 198 bytes (inih's own), 199, a thousand, 100 KB;
+ * blanks, commas and a ";" not after a blank kept as they are, a comment
+ * at the end cut off, a UTF-8 character never cut in two. */
+static void
+lines_of_any_length_are_read(void **state)
+{
+	(void)state;
+	static const char *const patterns[] = {
+		"x", "a b ", "a,b, c ,d  ", "x;y", "服务响应时间承诺书", "a\t b, ",
+	};
+	static const size_t lengths[] = { 191, 192, 1000, 100000 };
+	for (size_t i = 0; i < sizeof patterns / sizeof *patterns; i++)
+		for (size_t k = 0; k < sizeof lengths / sizeof *lengths; k++) {
+			char *name = repeat(patterns[i], lengths[k]);
+			size_t end = strlen(name);
+			while (end && (name[end - 1] == ' ' || name[end - 1] == '\t'))
+				name[--end] = '\0';	/* inih drops the blanks at the end */
+			name_survives(name, "");
+			name_survives(name, " ; a comment, with a ; too");
+			free(name);
+		}
+}
+
+/* Errors keep the file's own line numbers: in a long line, after one. */
+static void
+long_lines_keep_line_numbers(void **state)
+{
+	(void)state;
+	char *dates = repeat("2026-10-01, ", 12 * 400);
+	size_t n = strlen(dates);
+	char *text = malloc(n + 256);
+	assert_non_null(text);
+	dates[n - 2] = '\0';
+	sprintf(text, "[policy]\ntimezone = UTC\n[calendar c]\nholidays = %s\n"
+		"[tier t]\ncalendar = c\nresponse = 1x\n", dates);
+	fails_with(text, ":7: response: ");
+	sprintf(text, "[policy]\ntimezone = UTC\n[calendar c]\nholidays = %s, 2026-13-01\n"
+		"[tier t]\ncalendar = c\n", dates);
+	fails_with(text, ":4: holidays: not a date or range of dates \"2026-13-01\"");
+	sprintf(text, "[policy]\ntimezone = UTC\n[calendar c]\nholidays = %s\n"
+		"[tier t]\ncalendar = c\nnot a key line\n", dates);
+	fails_with(text, ":7: cannot read line");
+	free(text);
+	free(dates);
+}
+
+/* A comment after a continuation line is a comment, as on any line. */
+static void
+continuation_lines_take_comments(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = UTC\n[calendar c]\nmon-fri = 09:00-18:00\n"
+			  "holidays = 2026-01-01 ; new year\n  2026-01-02 ; and the day after\n"
+			  "[tier t]\ncalendar = c\n");
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	if (!p)
+		fail_msg("%s", capture_text(&c));
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+}
+
+/* What the reader cannot hand inih, and a section name inih would cut, are
+ * refused with their line, never cut. */
+static void
+unreadable_long_lines_are_refused(void **state)
+{
+	(void)state;
+	char *name = repeat("x", 300);
+	char *text = malloc(1024);
+	assert_non_null(text);
+	sprintf(text, "[policy]\ntimezone = UTC\n[calendar %s]\n", name);
+	fails_with(text, ":3: a [section] line too long for the INI reader (it takes 198 bytes");
+	sprintf(text, "[policy]\ntimezone = UTC\n%s\n", name);
+	fails_with(text, ":3: a line this long must be key = value");
+	name[60] = '\0';
+	sprintf(text, "[policy]\ntimezone = UTC\n[calendar %s]\nmon-fri = 09:00-18:00\n", name);
+	fails_with(text, ":3: section name longer than 49 bytes");
+	free(text);
+	free(name);
 }
 
 static void
@@ -383,7 +481,10 @@ main(void)
 		cmocka_unit_test(tz_override_replaces_the_zone),
 		cmocka_unit_test(errors_name_line_and_key),
 		cmocka_unit_test(reports_every_error),
-		cmocka_unit_test(over_long_lines_are_refused),
+		cmocka_unit_test(lines_of_any_length_are_read),
+		cmocka_unit_test(long_lines_keep_line_numbers),
+		cmocka_unit_test(unreadable_long_lines_are_refused),
+		cmocka_unit_test(continuation_lines_take_comments),
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
 		cmocka_unit_test(lint_finds_the_traps),
