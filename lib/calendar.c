@@ -82,13 +82,14 @@ struct sla_calendar {
 	bool all_hours;		/* 24x7 without dated exceptions: F(t) = t */
 	bool is_24x7;
 	int64_t day_length;	/* 0: the template day's */
+	int makeup_named;	/* the weekday named for make-up days; -1: none */
 	struct hours week[WEEK];
 	struct exception *exc;	/* sorted by day, no day twice */
 	size_t nexc, cap;
 
 	/* Derived from the above when a query first needs them. */
 	bool built;
-	int template_wd;	/* the hours a make-up day gets; -1: none */
+	int makeup_wd;		/* the weekday a make-up day is worked as; -1: none */
 	struct dayset regular[WEEK];
 	int64_t reg_val[Q_N][WEEK];
 	int64_t week_pre[Q_N][WEEK + 1];
@@ -117,6 +118,7 @@ sla_calendar_new(const char *name, const sla_tz *tz)
 		return NULL;
 	}
 	c->tz = tz;
+	c->makeup_named = -1;
 	return c;
 }
 
@@ -209,6 +211,12 @@ parse_weekday(const char **pp)
 		}
 	}
 	return -1;
+}
+
+const char *
+sla_weekday_name(unsigned wd)
+{
+	return wd < WEEK ? wd_names[wd] : "";
 }
 
 /* "mon-fri", "sat", "mon,wed", "fri-mon" as a set of weekdays (bit wd). */
@@ -319,6 +327,21 @@ sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
 		if (set & (1u << wd))
 			c->week[wd] = h;
 	c->all_hours = false;
+	invalidate(c);
+	return 0;
+}
+
+int
+sla_calendar_set_makeup_weekday(sla_calendar *c, const char *day, char *err, size_t errlen)
+{
+	const char *p = day;
+	int wd = parse_weekday(&p);
+	if (wd < 0 || *p != '\0') {
+		sla_scan_error(err, errlen, "not a weekday such as mon or friday \"%.*s\"", day,
+			strlen(day));
+		return -1;
+	}
+	c->makeup_named = wd;
 	invalidate(c);
 	return 0;
 }
@@ -456,19 +479,17 @@ make_dayset(const struct hours *prev, const struct hours *own, struct dayset *ou
 }
 
 /* The hours of date DAY: its weekday's, none on a holiday, and on a
- * make-up workday the template's unless its weekday has hours. */
+ * make-up workday those of the weekday it stands in for, whatever its own
+ * weekday has (a half-day Saturday worked as a Monday is a full day). */
 static const struct hours *
 date_hours(const sla_calendar *c, int64_t day)
 {
-	const struct hours *h = &c->week[sla_weekday(day)];
 	const struct exception *e = exc_find(c, day);
 	if (!e)
-		return h;
-	if (e->kind == SLA_DAY_HOLIDAY)
+		return &c->week[sla_weekday(day)];
+	if (e->kind == SLA_DAY_HOLIDAY || c->makeup_wd < 0)
 		return &no_hours;
-	if (h->n == 0 && c->template_wd >= 0)
-		return &c->week[c->template_wd];
-	return h;
+	return &c->week[c->makeup_wd];
 }
 
 static void
@@ -522,10 +543,48 @@ template_weekday(const sla_calendar *c)
 	return -1;
 }
 
+int
+sla_calendar_makeup_weekday(const sla_calendar *c, bool *named)
+{
+	*named = c->makeup_named >= 0;
+	int wd = *named ? c->makeup_named : template_weekday(c);
+	return wd >= 0 && c->week[wd].n ? wd : -1;
+}
+
+/* The weekday's hours sorted and merged, to compare two weekdays. */
+static struct hours
+merged_hours(const sla_calendar *c, unsigned wd)
+{
+	struct hours h = c->week[wd];
+	h.n = merge_spans(h.s, h.n);
+	return h;
+}
+
+bool
+sla_calendar_makeup_ambiguous(const sla_calendar *c, unsigned *wd)
+{
+	bool named, makeup = false;
+	int as = sla_calendar_makeup_weekday(c, &named);
+	for (size_t i = 0; i < c->nexc && !makeup; i++)
+		makeup = c->exc[i].kind == SLA_DAY_WORKDAY;
+	if (named || !makeup || as < 0)
+		return false;
+	struct hours ref = merged_hours(c, (unsigned)as);
+	for (unsigned d = 0; d < 5; d++) {
+		struct hours h = merged_hours(c, d);
+		if (h.n && (h.n != ref.n || memcmp(h.s, ref.s, h.n * sizeof *h.s) != 0)) {
+			*wd = (unsigned)as;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void
 build(sla_calendar *c)
 {
-	c->template_wd = template_weekday(c);
+	bool named;
+	c->makeup_wd = sla_calendar_makeup_weekday(c, &named);
 	for (unsigned wd = 0; wd < WEEK; wd++) {
 		make_dayset(&c->week[(wd + WEEK - 1) % WEEK], &c->week[wd], &c->regular[wd]);
 		int64_t val[Q_N];
@@ -846,6 +905,37 @@ instant_of_local(const sla_calendar *c, int64_t x)
 	return sla_tz_next_change(c->tz, x - before - SLA_DAY);
 }
 
+/* The instant of wall-clock reading X for an Nwd@time due time: in a gap
+ * the reading moved on by the gap (RFC 5545: 02:00:01 in a one-hour gap is
+ * 03:00:01), in an overlap the earlier of the two. */
+static int64_t
+instant_of_reading(const sla_calendar *c, int64_t x)
+{
+	int64_t t;
+	if (sla_tz_to_utc(c->tz, x, &t) == SLA_TZ_OK)
+		return t;
+	int64_t jump = instant_of_local(c, x);
+	return jump == INT64_MAX ? SLA_NO_INSTANT : x - sla_tz_offset(c->tz, jump - 1);
+}
+
+/* The instant of closing reading X for an Nwd@close due time: the later of
+ * two when the clocks went back over it (the end of the day's business
+ * time), the moment the clocks jump when they skipped it. */
+static int64_t
+instant_of_close(const sla_calendar *c, int64_t x)
+{
+	int64_t t;
+	if (sla_tz_to_utc(c->tz, x, &t) != SLA_TZ_OK)
+		return instant_of_local(c, x);
+	int64_t next = sla_tz_next_change(c->tz, t);
+	if (next != INT64_MAX) {
+		int64_t later = x - sla_tz_offset(c->tz, next);
+		if (later >= next && later > t)
+			return later;
+	}
+	return t;
+}
+
 /* The end of what the hours of the day before DAY hold after midnight:
  * they all start at 00:00 there, so they cover [00:00, end). */
 static int32_t
@@ -973,7 +1063,7 @@ sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
 		return SLA_NO_INSTANT;
-	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + tod));
+	return in_range_or_none(instant_of_reading(c, due_day * SLA_DAY + tod));
 }
 
 int64_t
@@ -990,5 +1080,5 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 	for (unsigned i = 0; i < h->n; i++)
 		if (h->s[i].close > close)
 			close = h->s[i].close;
-	return in_range_or_none(instant_of_local(c, due_day * SLA_DAY + close));
+	return in_range_or_none(instant_of_close(c, due_day * SLA_DAY + close));
 }

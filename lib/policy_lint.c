@@ -173,6 +173,25 @@ lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
 	return n;
 }
 
+/* Make-up workdays are worked as one weekday: when Monday to Friday have
+ * different hours, which one should be said. */
+static size_t
+lint_makeup_weekday(const sla_policy *p, const sla_diag *d)
+{
+	size_t n = 0;
+	for (size_t i = 1; i < p->ncals; i++) {
+		unsigned wd;
+		if (!sla_calendar_makeup_ambiguous(p->cals[i], &wd))
+			continue;
+		warn(p, d, p->cal_lines[i], NULL,
+		     "calendar %s has different hours from Monday to Friday and works its make-up "
+		     "workdays as %s: name the weekday with workdays = SET as DAY",
+		     sla_calendar_name(p->cals[i]), sla_weekday_name(wd));
+		n++;
+	}
+	return n;
+}
+
 /* Credits and a cap in percent are shares of the fee: without one they
  * cost nothing. */
 static size_t
@@ -188,5 +207,5 @@ size_t
 sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now)
 {
 	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now) +
-	       lint_fee(p, d);
+	       lint_makeup_weekday(p, d) + lint_fee(p, d);
 }

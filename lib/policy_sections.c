@@ -6,6 +6,7 @@
 
 #include "sla_money.h"
 #include "sla_policy_read.h"
+#include "sla_scan.h"
 
 /* A section's entries are adjacent (policy.c refuses a section given
  * twice): the index just past the section that starts at I. */
@@ -82,14 +83,72 @@ keep_hours(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 		p->nhours++;
 }
 
+/* The word after a last " as " that ends VALUE ("cn as fri"), or NULL: a
+ * single word of letters, so that a file name with " as " in it is not
+ * taken for one. */
+static const char *
+as_clause(const char *value)
+{
+	const char *as = NULL;
+	for (const char *p = strstr(value, "as"); p; p = strstr(p + 1, "as"))
+		if (p > value && (p[-1] == ' ' || p[-1] == '\t') && (p[2] == ' ' || p[2] == '\t'))
+			as = p;
+	if (!as)
+		return NULL;
+	const char *day = sla_skip_blanks(as + 2), *q = day;
+	while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+		q++;
+	return q > day && *sla_skip_blanks(q) == '\0' ? as : NULL;
+}
+
+/* holidays = SET, workdays = SET [as DAY]. */
+static void
+read_date_set(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+{
+	char err[256] = "";
+	enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
+	const char *as = as_clause(e->value);
+	if (as && kind == SLA_DAY_HOLIDAY) {
+		pol_error(x, e, "as DAY names the weekday make-up days are worked as: "
+			  "it belongs to workdays =");
+		return;
+	}
+	size_t len = as ? (size_t)(as - e->value) : 0;
+	char *set = as ? malloc(len + 1) : NULL;
+	if (as && !set) {
+		pol_error(x, NULL, "out of memory");
+		return;
+	}
+	if (set) {
+		memcpy(set, e->value, len);
+		set[len] = '\0';
+	}
+	if (as && sla_calendar_set_makeup_weekday(c, sla_skip_blanks(as + 2), err, sizeof err) < 0)
+		pol_error_at(x, e->line, e->key, "%s", err);
+	else if (sla_calendar_load_dates(c, kind, set ? set : e->value, err, sizeof err) < 0)
+		pol_error_at(x, e->line, e->key, "%s", err);
+	free(set);
+}
+
+/* A weekday named for make-up days that has no hours would leave them
+ * closed: refused once the whole section is read. */
+static void
+check_makeup_weekday(pol_ctx *x, sla_calendar *c, size_t from, size_t end)
+{
+	bool named;
+	if (sla_calendar_makeup_weekday(c, &named) >= 0 || !named)
+		return;
+	for (size_t j = from; j < end; j++)
+		if (strcmp(x->v[j].key, "workdays") == 0)
+			pol_error(x, &x->v[j], "the weekday after as has no hours: make-up days would be closed");
+}
+
 static void
 read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 {
 	char err[256] = "";
 	if (strcmp(e->key, "holidays") == 0 || strcmp(e->key, "workdays") == 0) {
-		enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
-		if (sla_calendar_load_dates(c, kind, e->value, err, sizeof err) < 0)
-			pol_error_at(x, e->line, e->key, "%s", err);
+		read_date_set(x, c, e);
 	} else if (strcmp(e->key, "day") == 0) {
 		sla_duration d;
 		if (sla_duration_parse(e->value, &d, err, sizeof err) < 0 || d.form != SLA_DUR_PLAIN ||
@@ -148,8 +207,10 @@ pol_read_calendars(pol_ctx *x)
 			pol_error(x, NULL, "out of memory");
 			break;
 		}
-		for (size_t j = i, end = section_end(x, i); j < end; j++)
+		size_t end = section_end(x, i);
+		for (size_t j = i; j < end; j++)
 			read_calendar_entry(x, c, &x->v[j]);
+		check_makeup_weekday(x, c, i, end);
 	}
 	return x->errors - before;
 }

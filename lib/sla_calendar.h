@@ -55,12 +55,32 @@ int sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hour
 
 /* A dated exception: day number DAY (days since 1970-01-01, local date) is
  * a holiday or a make-up workday; NAME (copied; may be NULL) is shown by
- * sla-time days.  A holiday has no hours.  A make-up workday whose weekday
- * has no hours gets the workday hours: Monday's, or those of the first
- * weekday after Monday that has hours.  Adding a date twice with the same
- * kind is harmless; -1 when it already has the other kind (or out of
+ * sla-time days.  A holiday has no hours.  A make-up workday is worked as
+ * the weekday it stands in for, with that weekday's hours whatever its own
+ * weekday has (DESIGN §4: a half-day Saturday becomes a full workday): the
+ * weekday named by sla_calendar_set_makeup_weekday, else Monday, or the
+ * first weekday after Monday that has hours.  Adding a date twice with the
+ * same kind is harmless; -1 when it already has the other kind (or out of
  * memory). */
 int sla_calendar_add_date(sla_calendar *c, int64_t day, enum sla_day_kind kind, const char *name);
+
+/* Make-up workdays are worked as weekday DAY ("mon", "friday", any case;
+ * the policy's "workdays = SET as DAY").  Returns 0, or -1 with the reason
+ * (quoting DAY) in ERR. */
+int sla_calendar_set_makeup_weekday(sla_calendar *c, const char *day, char *err, size_t errlen);
+
+/* The weekday (0 Monday ... 6 Sunday) make-up workdays are worked as, or
+ * -1 when that weekday has no hours (none has, or the one named has none);
+ * *NAMED tells whether it was named. */
+int sla_calendar_makeup_weekday(const sla_calendar *c, bool *named);
+
+/* For lint: true when C has make-up workdays, no weekday is named for them,
+ * and the weekdays Monday to Friday that have hours do not all have the
+ * same; *WD is then the weekday they are worked as. */
+bool sla_calendar_makeup_ambiguous(const sla_calendar *c, unsigned *wd);
+
+/* The lower-case English name of weekday WD (0 "monday" ... 6 "sunday"). */
+const char *sla_weekday_name(unsigned wd);
 
 /* Add dates of KIND from SPEC: a list of dates and ranges
  * "2026-01-01, 2026-10-01..2026-10-08"; the name of a bundled set ("cn",
@@ -105,9 +125,11 @@ int64_t sla_due(sla_calendar *c, int64_t s, int64_t target);
  * wd_at_time: the same wall-clock time N working days after the working
  * day of S; a start outside hours counts from the next opening.
  * wd_at_close: the close of the Nth working day after the start's day.
- * A wall-clock time that falls in a DST gap is due when the clocks jump;
- * one that occurs twice, at the earlier instant.  SLA_NO_INSTANT as for
- * sla_due. */
+ * An Nwd@time reading in a DST gap moves on by the gap (02:30 in a one-hour
+ * gap is 03:30); one that occurs twice is the earlier instant.  An
+ * Nwd@close whose closing reading occurs twice is the later instant (the
+ * end of the day's business time); one skipped, the moment the clocks
+ * jump.  SLA_NO_INSTANT as for sla_due. */
 int64_t sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n);
 int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
 

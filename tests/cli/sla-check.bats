@@ -276,6 +276,14 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$output" == *$'INC-20260901\t2\t星河数据科技有限公司\turgent\tresponse\t24x7\t'*$'\t3600\t2040\t0\t0\tmet\t\t'* ]]
 }
 
+@test "a make-up Saturday is worked with the workday hours: opened Fri 17:00, answered Sat 14:00, 30 min over 4h" {
+	printf 'id\ttier\topened\tfirst_response\tresolved\nM1\tnormal\t2026-02-13T17:00:00+01:00\t2026-02-14T14:00:00+01:00\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-01T00:00:00Z --policy "$DATA/sla-time/makeup-dst.ini" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = $'M1\t\t\tnormal\tresponse\thalf\t2026-02-13T17:00:00+01:00\t2026-02-14T12:00:00+01:00\t2026-02-14T14:00:00+01:00\t14400\t16200\t0\t1800\tbreached\t\t' ]
+}
+
 @test "a target that is never due (a calendar without hours) is invalid, and --lint says so" {
 	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar none]\nmon-sun = closed\n[tier normal]\ncalendar = none\nresponse = 8h\nresolve = 2wd@close\n' \
 		> "$BATS_TEST_TMPDIR/none.ini"

@@ -5,6 +5,7 @@
 load helpers
 
 NIGHT="$DATA/sla-time/night-shift.ini"
+MAKEUP="$DATA/sla-time/makeup-dst.ini"
 
 @test "sla-time: --help lists every option, --version names the tool" {
 	run sla-time --help
@@ -93,6 +94,48 @@ NIGHT="$DATA/sla-time/night-shift.ini"
 	[ "$output" = "14h" ]
 	run sla-time -p "$NIGHT" -c office due 2026-03-27T16:00 2wd
 	[ "$output" = "2026-03-31T14:00:00+02:00" ]
+}
+
+@test "sla-time: a make-up Saturday is worked with the workday hours, or those of its as DAY" {
+	# opened Fri 17:00, answered Sat 14:00: 1h + 3h + 30m, not the half day's 4h
+	run sla-time -p "$MAKEUP" between 2026-02-13T17:00 2026-02-14T14:00
+	[ "$output" = "4h30m" ]
+	run sla-time -p "$MAKEUP" due 2026-02-13T17:00 4h
+	[ "$output" = "2026-02-14T12:00:00+01:00" ]
+	run sla-time -p "$MAKEUP" days 2026-02-14 2026-02-21
+	[ "${lines[0]}" = "2026-02-14 Sat    7h30m  09:00-12:00, 13:30-18:00  make-up workday" ]
+	[ "${lines[7]}" = "2026-02-21 Sat       3h  09:00-12:00" ]
+	run sla-time -p "$MAKEUP" -c short-fri days 2026-02-14 2026-02-14
+	[ "${lines[0]}" = "2026-02-14 Sat       6h  09:00-15:00               make-up workday" ]
+}
+
+@test "sla-time due: working days across DST: a reading in the gap moves on, a close repeated is the later" {
+	run sla-time -p "$MAKEUP" -c small-hours due 2026-03-28T02:00:01 1wd@time
+	[ "$output" = "2026-03-29T03:00:01+02:00" ]
+	run sla-time -p "$MAKEUP" -c small-hours due 2026-03-28T02:30 1wd@time
+	[ "$output" = "2026-03-29T03:30:00+02:00" ]
+	# a wall-clock time that occurs twice: the earlier
+	run sla-time -p "$MAKEUP" -c small-hours due 2026-10-24T02:30 1wd@time
+	[ "$output" = "2026-10-25T02:30:00+02:00" ]
+	# a close that occurs twice: the later, the end of the day's business time
+	run sla-time -p "$MAKEUP" -c close-0230 --format tsv due 2026-10-24T10:00 1wd@close
+	[ "${lines[1]}" = $'2026-10-24T10:00:00+02:00\t1wd@close\tclose-0230\t2026-10-25T02:30:00+01:00\t7200' ]
+	# a close skipped: when the clocks jump
+	run sla-time -p "$MAKEUP" -c close-0230 --format tsv due 2026-03-28T10:00 1wd@close
+	[ "${lines[1]}" = $'2026-03-28T10:00:00+01:00\t1wd@close\tclose-0230\t2026-03-29T03:00:00+02:00\t3600' ]
+}
+
+@test "sla-time due: on a night shift the start's working day is the day the shift opened" {
+	# Tuesday 02:00 is in Monday's 22:00-06:00
+	run sla-time -p "$NIGHT" --format tsv due 2026-03-03T02:00 1wd@time
+	[ "${lines[1]}" = $'2026-03-03T02:00:00+01:00\t1wd@time\tnight\t2026-03-04T02:00:00+01:00\t28800' ]
+	run sla-time -p "$NIGHT" --format tsv due 2026-03-03T02:00 1wd@close
+	[ "${lines[1]}" = $'2026-03-03T02:00:00+01:00\t1wd@close\tnight\t2026-03-04T06:00:00+01:00\t43200' ]
+	# Saturday 01:00 is in Friday's 22:00-02:00: one working day on is Monday's night
+	run sla-time -p "$NIGHT" due 2026-03-07T01:00 1wd@time
+	[ "$output" = "2026-03-10T01:00:00+01:00" ]
+	run sla-time -p "$NIGHT" due 2026-03-07T01:00 1wd@close
+	[ "$output" = "2026-03-10T06:00:00+01:00" ]
 }
 
 @test "sla-time: DST days on 24x7 have 23 and 25 hours" {

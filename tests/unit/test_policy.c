@@ -443,6 +443,55 @@ cap_may_be_an_amount_and_currency_sets_digits(void **state)
 	capture_close(&c);
 }
 
+/* workdays = SET as DAY: make-up days worked as DAY, and lint quiet. */
+static void
+workdays_as_a_weekday(void **state)
+{
+	(void)state;
+	static const char text[] = "[policy]\ntimezone = Asia/Shanghai\nfee = 100\n"
+				   "[calendar short-fri]\nmon-thu = 09:00-18:00\nfri = 09:00-15:00\n"
+				   "holidays = 2026-02-16\nworkdays = 2026-02-14, 2026-02-28 as Fri\n"
+				   "[tier t]\ncalendar = short-fri\nresponse = 4h\n";
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, text);
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	if (!p)
+		fail_msg("%s", capture_text(&c));
+	sla_calendar *cal = sla_policy_calendar(p, "short-fri");
+	bool named;
+	assert_int_equal(sla_calendar_makeup_weekday(cal, &named), 4);
+	assert_true(named);
+	char buf[64];
+	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	assert_string_equal(buf, "09:00-15:00");
+	int64_t now = sla_days_from_civil(2026, 6, 1) * SLA_DAY;
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 0);
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+
+	/* without "as fri" they are Mondays, and lint says which */
+	char *plain = strdup(text);
+	assert_non_null(plain);
+	memcpy(strstr(plain, " as Fri"), "       ", 7);
+	capture_open(&c);
+	temp_policy(path, plain);
+	p = sla_policy_load(path, NULL, &c.d);
+	assert_non_null(p);
+	cal = sla_policy_calendar(p, "short-fri");
+	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	assert_string_equal(buf, "09:00-18:00");
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 1);
+	assert_non_null(strstr(capture_text(&c), ":5: warning: calendar short-fri has different hours "
+						 "from Monday to Friday and works its make-up workdays as monday"));
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+	free(plain);
+}
+
 static void
 lint_finds_the_traps(void **state)
 {
@@ -452,7 +501,7 @@ lint_finds_the_traps(void **state)
 	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
 	assert_non_null(p);
 	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
-	assert_int_equal(sla_policy_lint(p, &c.d, now), 7);
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 8);
 	const char *out = capture_text(&c);
 	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
 	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
@@ -460,6 +509,9 @@ lint_finds_the_traps(void **state)
 	assert_non_null(strstr(out, ":7: fri: warning: replaces the hours of line 6"));
 	assert_non_null(strstr(out, "calendar 5x8 knows holidays for 2023-2026 only, not for 2031"));
 	assert_non_null(strstr(out, "calendar bare has no holidays at all"));
+	assert_non_null(strstr(out, ":6: warning: calendar 5x8 has different hours from Monday to Friday "
+				    "and works its make-up workdays as monday: name the weekday with "
+				    "workdays = SET as DAY"));
 	assert_non_null(strstr(out, "warning: credits and a cap in % are shares of the fee"));
 	sla_policy_free(p);
 	capture_close(&c);
@@ -487,6 +539,7 @@ main(void)
 		cmocka_unit_test(continuation_lines_take_comments),
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
+		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(lint_finds_the_traps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
