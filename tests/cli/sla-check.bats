@@ -367,5 +367,5 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/no-per.ini"
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"warning: [penalties] sets credits or a cap but not per: they apply to the whole contract (per = contract)"* ]]
-	[[ "$output" == *": 1 warnings" ]]
+	[[ "$output" == *": 1 warning" ]]
 }
