@@ -529,3 +529,11 @@ schools_with() {
 	[ "$status" -eq 2 ]
 	[[ "$output" == *"statement 2026-02: penalties and credit add up to more than fits"* ]]
 }
+
+@test "sla-check --keep opened feeds the statements; for built-in metrics it is the start" {
+	check="sla-check -p '$CONTRACT' --now 2026-11-01T00:00:00+08:00 '$DATA/check/report-tickets.tsv'"
+	with=$(sh -c "$check --keep opened 2>/dev/null | sla-report -p '$CONTRACT' -f json" | jq -c '.statements')
+	without=$(sh -c "$check 2>/dev/null | sla-report -p '$CONTRACT' -f json" | jq -c '.statements')
+	[ "$with" = "$without" ]
+	[ "$(printf '%s' "$with" | jq 'length')" -gt 0 ]
+}
