@@ -324,6 +324,10 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 		c[0] = text(sla_label_text(L_CURRENCY, lang)), c[1] = text(cfg->terms->currency);
 	if (fee && (c = b_row(&b)))
 		c[0] = text(sla_label_text(L_FEE, lang)), c[1] = money(r, cfg->terms->fee);
+	if (fee && (c = b_row(&b)))	/* the contract's period, not --period */
+		c[0] = text(sla_label_text(L_STATEMENTS, lang)),
+		c[1] = text(b_printf(&b, sla_label_text(L_STATEMENT_TERMS, lang), periods[cfg->terms->period],
+				     sla_label_text(cfg->terms->per_customer ? L_PER_CUSTOMER : L_PER_CONTRACT, lang)));
 	b_emit(&b, sink, ctx);
 }
 
