@@ -16,8 +16,9 @@ static const char usage[] =
 	"Read the check stream (sla-check's output) from FILEs or standard input\n"
 	"and write a compliance report with penalty statements.\n"
 	"\n"
-	"  -u, --period UNIT   day, week, month (default), quarter or year, by each\n"
-	"                      row's start in the policy's time zone\n"
+	"  -u, --period UNIT   group the tables by day, week, month (default), quarter\n"
+	"                      or year of each row's start in the policy's time zone;\n"
+	"                      penalty statements keep the contract's period\n"
 	"  -b, --by COLS       group by these columns besides the period\n"
 	"                      (comma-separated; default tier,metric; '' for none)\n"
 	"  -t, --top N         worst overruns listed per group (default 5; 0: none)\n"
@@ -139,7 +140,10 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 		.minor_digits = sla_policy_minor_digits(policy),
 		.fee = sla_policy_fee(policy),
 		.cap = sla_policy_cap(policy),
+		.per_customer = sla_policy_per_customer(policy),
 	};
+	if (sla_period_parse(sla_policy_statement_period(policy), &terms.period) < 0)
+		terms.period = SLA_PERIOD_MONTH; /* the reader allows month, quarter, year */
 	terms.nbands = sla_policy_credit_bands(policy, &terms.bands);
 	sla_report_config cfg = o->cfg;
 	cfg.by = o->by;

@@ -90,3 +90,22 @@ sla_percent_parse(const char *text, size_t n, int32_t *ppm)
 	*ppm = (int32_t)v;
 	return 0;
 }
+
+int
+sla_money_add(int64_t a, int64_t b, int64_t *sum)
+{
+	if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
+		return -1;
+	*sum = a + b;
+	return 0;
+}
+
+/* AMOUNT * PPM would overflow for amounts above 9.2e12 minor units; split
+ * AMOUNT into whole millions and a remainder instead, whose products fit:
+ * (q * 10^6 + r) * ppm / 10^6 = q * ppm + r * ppm / 10^6. */
+int64_t
+sla_money_ppm(int64_t amount, int32_t ppm)
+{
+	int64_t q = amount / 1000000, r = amount % 1000000;
+	return q * ppm + (r * ppm + 500000) / 1000000;
+}

@@ -406,7 +406,7 @@ static void
 read_penalties(pol_ctx *x)
 {
 	sla_policy *p = x->p;
-	static const char *const keys[] = { "credits", "cap" };
+	static const char *const keys[] = { "credits", "cap", "per", "period" };
 	for (size_t i = 0; i < x->n; i++) {
 		pol_entry *e = &x->v[i];
 		if (e->kind != POL_PENALTIES)
@@ -415,8 +415,13 @@ read_penalties(pol_ctx *x)
 			pol_read_credits(x, e);
 		else if (strcmp(e->key, "cap") == 0)
 			pol_read_cap(x, e, &p->cap);
+		else if (strcmp(e->key, "per") == 0)
+			pol_read_per(x, e);
+		else if (strcmp(e->key, "period") == 0)
+			pol_read_statement_period(x, e);
 		else
-			pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys, 2);
+			pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys,
+				    sizeof keys / sizeof *keys);
 	}
 }
 
@@ -559,6 +564,7 @@ policy_new(void)
 	p->currency = "";
 	p->digits = 2;
 	p->warn_ppm = 750000;
+	p->statement_period = "month";
 	p->default_tier = -1;
 	return p;
 }
@@ -632,6 +638,8 @@ const char *sla_policy_currency(const sla_policy *p) { return p->currency; }
 int sla_policy_minor_digits(const sla_policy *p) { return p->digits; }
 int64_t sla_policy_fee(const sla_policy *p) { return p->fee; }
 sla_cap sla_policy_cap(const sla_policy *p) { return p->cap; }
+bool sla_policy_per_customer(const sla_policy *p) { return p->per_customer; }
+const char *sla_policy_statement_period(const sla_policy *p) { return p->statement_period; }
 int32_t sla_policy_warn_ppm(const sla_policy *p) { return p->warn_ppm; }
 size_t sla_policy_ncalendars(const sla_policy *p) { return p->ncals; }
 sla_calendar *sla_policy_calendar_at(const sla_policy *p, size_t i) { return p->cals[i]; }

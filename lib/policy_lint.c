@@ -203,9 +203,22 @@ lint_fee(const sla_policy *p, const sla_diag *d)
 	return 1;
 }
 
+/* Credits and a cap are the contract's, or each customer's: a policy that
+ * prices a period should say which, since the same file reads either way
+ * (one signed letter, or one template for many customers). */
+static size_t
+lint_per(const sla_policy *p, const sla_diag *d)
+{
+	if (p->per_set || (p->nbands == 0 && !p->cap.set))
+		return 0;
+	warn(p, d, 0, NULL, "[penalties] sets credits or a cap but not per: they apply to the "
+	     "whole contract (per = contract); write per = customer if each customer has its own");
+	return 1;
+}
+
 size_t
 sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now)
 {
 	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now) +
-	       lint_makeup_weekday(p, d) + lint_fee(p, d);
+	       lint_makeup_weekday(p, d) + lint_fee(p, d) + lint_per(p, d);
 }

@@ -537,3 +537,30 @@ pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap)
 		pol_error(x, e, "cannot read amount (at most %d decimals)", x->p->digits);
 	}
 }
+
+/* "customer" or "contract": who a statement's fee, credits and cap are for. */
+void
+pol_read_per(pol_ctx *x, const pol_entry *e)
+{
+	static const char *const pers[] = { "contract", "customer" };
+	x->p->per_set = true;
+	if (strcmp(e->value, "customer") == 0)
+		x->p->per_customer = true;
+	else if (strcmp(e->value, "contract") == 0)
+		x->p->per_customer = false;
+	else
+		pol_unknown(x, e->line, e->key, "per (contract or customer)", e->value, pers, 2);
+}
+
+/* "month", "quarter" or "year": the period of a statement. */
+void
+pol_read_statement_period(pol_ctx *x, const pol_entry *e)
+{
+	static const char *const periods[] = { "month", "quarter", "year" };
+	for (size_t i = 0; i < sizeof periods / sizeof *periods; i++)
+		if (strcmp(e->value, periods[i]) == 0) {
+			x->p->statement_period = periods[i];
+			return;
+		}
+	pol_unknown(x, e->line, e->key, "period (month, quarter or year)", e->value, periods, 3);
+}

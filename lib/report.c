@@ -240,12 +240,12 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 enum col {
 	COL_ID, COL_LINE, COL_CUSTOMER, COL_TIER, COL_METRIC, COL_START,
 	COL_TARGET, COL_ELAPSED, COL_OVERRUN, COL_STATUS, COL_PENALTY,
-	COL_REASON, COL_SATISFACTION, NCOL
+	COL_REASON, COL_SATISFACTION, COL_OPENED, NCOL
 };
 
 static const char *const col_names[NCOL] = {
 	"id", "line", "customer", "tier", "metric", "start", "target_s",
-	"elapsed_s", "overrun_s", "status", "penalty", "reason", "satisfaction",
+	"elapsed_s", "overrun_s", "status", "penalty", "reason", "satisfaction", "opened",
 };
 
 typedef struct group {
@@ -266,7 +266,16 @@ typedef struct statement {
 	size_t order;
 	sla_report_item *breaches;
 	size_t cap;
+	char **customers;
+	size_t ncustomers, customers_cap;
 } statement;
+
+/* The periods of one kind that rows fall in: the instants of the last one
+ * found are remembered, so that most rows cost one comparison. */
+typedef struct period_clock {
+	sla_period_kind kind;
+	int64_t lo, hi, last;
+} period_clock;
 
 /* A ticket's rows come one after another: remember the groups that have
  * counted its satisfaction already. */
@@ -280,6 +289,7 @@ struct sla_report {
 	sla_field *by_fields;	/* scratch: the row's grouping fields */
 
 	keymap group_keys, tier_keys, period_keys, statement_keys;
+	keymap statement_customer_keys;	/* a statement's index and a customer */
 	group *groups;
 	size_t ngroups, groups_cap;
 	/* Entries are counted once they are whole, so that an allocation that
@@ -301,7 +311,8 @@ struct sla_report {
 	size_t last_id_len, last_id_cap;
 	size_t seen[SEEN_MAX], nseen;	/* groups that counted its satisfaction */
 	int64_t ticket_period;	/* of its rows so far with a start */
-	int64_t period_lo, period_hi, period_last;	/* see period_at */
+	period_clock report_clock;	/* cfg.period: the groups */
+	period_clock statement_clock;	/* terms.period: the statements */
 
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
@@ -323,6 +334,9 @@ report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
 	r->cfg = *cfg;
 	r->d = d;
 	r->ticket_period = SLA_NO_PERIOD;
+	r->report_clock.kind = cfg->period;
+	if (cfg->terms)
+		r->statement_clock.kind = cfg->terms->period;
 	for (int c = 0; c < NCOL; c++) {
 		r->col[c] = -1;
 		for (size_t i = 0; i < ncols; i++)
@@ -388,7 +402,9 @@ sla_report_free(sla_report *r)
 		free((char *)r->tiers[t].label);
 	for (size_t s = 0; s < r->nstatements; s++) {
 		statement *st = &r->statements[s];
-		free((char *)st->pub.customer);
+		for (size_t c = 0; c < st->ncustomers; c++)
+			free(st->customers[c]); /* pub.customer is one of them */
+		free(st->customers);
 		for (size_t i = 0; i < st->pub.nbreaches; i++)
 			item_free(&st->breaches[i]);
 		free(st->breaches);
@@ -399,6 +415,7 @@ sla_report_free(sla_report *r)
 	keymap_free(&r->tier_keys);
 	keymap_free(&r->period_keys);
 	keymap_free(&r->statement_keys);
+	keymap_free(&r->statement_customer_keys);
 	free(r->groups);
 	free(r->tiers);
 	free(r->periods);
@@ -420,6 +437,7 @@ typedef struct row {
 	sla_status status;
 	const char *why;	/* our own reason when we made the row invalid */
 	int64_t period, target, elapsed, overrun, penalty;
+	int64_t statement_period;	/* of terms.period; rows that count in compliance */
 	bool has_penalty;
 } row;
 
@@ -482,33 +500,34 @@ period_next(sla_period_kind kind, int64_t first)
 	return sla_days_from_civil(y + (m - 1) / 12, (m - 1) % 12 + 1, 1);
 }
 
-/* The period of the instant UTC.  The instants of the last period found
- * are remembered, so that most rows cost one comparison here. */
+/* The period of clock C that holds the instant UTC, read in zone TZ. */
 static int64_t
-period_at(sla_report *r, int64_t utc)
+period_at(const sla_tz *tz, period_clock *c, int64_t utc)
 {
-	if (utc >= r->period_lo && utc < r->period_hi)
-		return r->period_last;
-	int64_t local = utc + sla_tz_offset(r->cfg.tz, utc);
-	int64_t first = period_first_day(r->cfg.period, sla_floor_div(local, SLA_DAY));
-	int64_t next = period_next(r->cfg.period, first);
-	r->period_last = first;
-	if (sla_tz_to_utc(r->cfg.tz, first * SLA_DAY, &r->period_lo) != SLA_TZ_OK ||
-	    sla_tz_to_utc(r->cfg.tz, next * SLA_DAY, &r->period_hi) != SLA_TZ_OK)
-		r->period_lo = r->period_hi = 0; /* midnight in a gap: no shortcut */
+	if (utc >= c->lo && utc < c->hi)
+		return c->last;
+	int64_t local = utc + sla_tz_offset(tz, utc);
+	int64_t first = period_first_day(c->kind, sla_floor_div(local, SLA_DAY));
+	int64_t next = period_next(c->kind, first);
+	c->last = first;
+	if (sla_tz_to_utc(tz, first * SLA_DAY, &c->lo) != SLA_TZ_OK ||
+	    sla_tz_to_utc(tz, next * SLA_DAY, &c->hi) != SLA_TZ_OK)
+		c->lo = c->hi = 0; /* midnight in a gap: no shortcut */
 	return first;
 }
 
+/* The period of clock C that holds the time written in F; SLA_NO_PERIOD
+ * when F is not one. */
 static int64_t
-period_of(sla_report *r, sla_field start)
+period_of(sla_report *r, period_clock *c, sla_field f)
 {
 	sla_stamp st;
 	int64_t utc;
 
-	if (sla_rfc3339_parse(start.p, start.n, &st) < 0 ||
+	if (sla_rfc3339_parse(f.p, f.n, &st) < 0 ||
 	    sla_tz_resolve(r->cfg.tz, &st, &utc) != SLA_TZ_OK)
 		return SLA_NO_PERIOD;
-	return period_at(r, utc);
+	return period_at(r->cfg.tz, c, utc);
 }
 
 /* A pending metric whose start has not happened yet: sla-check leaves
@@ -522,7 +541,7 @@ start_not_yet(const sla_report *r, const row *w)
 /* What is wrong with a row that its status needs, and in which column
  * (*BAD); NULL when nothing is.  Reads the penalty amount on the way. */
 static const char *
-row_problem(const sla_report *r, row *w, enum col *bad)
+row_problem(sla_report *r, row *w, enum col *bad)
 {
 	if (parse_status(field(r, w, COL_STATUS), &w->status) < 0)
 		return *bad = COL_STATUS, "unknown status";
@@ -530,6 +549,17 @@ row_problem(const sla_report *r, row *w, enum col *bad)
 		return NULL;
 	if (w->period == SLA_NO_PERIOD && !start_not_yet(r, w))
 		return *bad = COL_START, "cannot read start time";
+	if (r->cfg.terms && counts_in_compliance(w->status)) {
+		/* The contract's period is that of the ticket's opening.  A stream
+		 * without an opened column (sla-check --keep opened) has the
+		 * metric's start instead: the opening for every built-in metric,
+		 * but not for a policy's metric that starts at another time. */
+		sla_field opened = field(r, w, COL_OPENED);
+		w->statement_period = period_of(r, &r->statement_clock,
+						opened.n ? opened : field(r, w, COL_START));
+		if (w->statement_period == SLA_NO_PERIOD)
+			return *bad = COL_OPENED, "cannot read opened time";
+	}
 	if (w->elapsed < 0)
 		return *bad = COL_ELAPSED, "cannot read elapsed seconds";
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && w->overrun < 0)
@@ -556,7 +586,8 @@ read_row(sla_report *r, row *w, size_t ragged, const char *file, unsigned long l
 	w->target = parse_count(field(r, w, COL_TARGET));
 	w->elapsed = parse_count(field(r, w, COL_ELAPSED));
 	w->overrun = parse_count(field(r, w, COL_OVERRUN));
-	w->period = period_of(r, field(r, w, COL_START));
+	w->statement_period = SLA_NO_PERIOD;
+	w->period = period_of(r, &r->report_clock, field(r, w, COL_START));
 	if (ragged) {
 		sla_diag_record(r->d, file, line, NULL, NULL, 0,
 				"row has %zu fields, not the header's number", ragged);
@@ -729,24 +760,42 @@ find_subtotal(sla_report *r, keymap *m, sla_report_subtotal **v, size_t *n, size
 	return s;
 }
 
+/* The statement of the row's contract period, and of its customer when
+ * the terms are per customer. */
 static statement *
 find_statement(sla_report *r, const row *w)
 {
 	bool added;
+	bool per_customer = r->cfg.terms->per_customer;
 	sla_field customer = field(r, w, COL_CUSTOMER);
-	long i = find_index(r, &r->statement_keys, w->period, &customer, &added);
+	long i = find_index(r, &r->statement_keys, w->statement_period,
+			    per_customer ? &customer : NULL, &added);
 
 	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
 			       sizeof *r->statements))
 		return NULL;
 	statement *s = &r->statements[i];
-	if (!added)
-		return s;
-	*s = (statement){ .order = (size_t)i };
-	s->pub.period = w->period;
-	if (!(s->pub.customer = decode(customer)))
+	if (added) {
+		*s = (statement){ .order = (size_t)i };
+		s->pub.period = w->statement_period;
+		r->nstatements++;
+	}
+	/* Each customer once, in order of first appearance: the map's key is
+	 * the statement's index and the customer. */
+	long c = find_index(r, &r->statement_customer_keys, (int64_t)i, &customer, &added);
+	if (c < 0)
 		return NULL;
-	r->nstatements++;
+	if (added) {
+		char *name = decode(customer);
+		if (!name || !sla_grow((void **)&s->customers, &s->customers_cap,
+				       s->ncustomers + 1, sizeof *s->customers)) {
+			free(name);
+			return NULL;
+		}
+		s->customers[s->ncustomers++] = name;
+		if (per_customer)
+			s->pub.customer = name;
+	}
 	return s;
 }
 
@@ -858,8 +907,13 @@ add_to_statement(sla_report *r, const row *w)
 	s->pub.broken++;
 	if (!w->has_penalty)
 		return 0;
-	s->pub.breach_sum += w->penalty;
-	return push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap);
+	if (sla_money_add(s->pub.breach_sum, w->penalty, &s->pub.breach_sum) < 0)
+		return -2;
+	if (push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap) < 0)
+		return -1;
+	/* listed in the statement, the breach is in the statement's period */
+	s->breaches[s->pub.nbreaches - 1].period = w->statement_period;
+	return 0;
 }
 
 /* A row of a new ticket forgets what the previous ticket's rows left:
@@ -895,7 +949,16 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	read_row(r, &w, ragged, file, line);
 	if (w.why && r->cfg.strict)
 		return -1; /* read_row said why */
-	if (count_row(r, &w) < 0 || add_to_statement(r, &w) < 0) {
+	int got = count_row(r, &w);
+	if (got == 0)
+		got = add_to_statement(r, &w);
+	if (got == -2) {
+		sla_field pen = field(r, &w, COL_PENALTY);
+		sla_diag_msg(r->d, file, line, col_names[COL_PENALTY], pen.p, pen.n,
+			     "the statement's sum of penalties does not fit");
+		return -1;
+	}
+	if (got < 0) {
 		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
@@ -1043,17 +1106,10 @@ finish_group(const group *g, sla_report_group *out)
 	return 0;
 }
 
-/* PPM parts per million of AMOUNT, rounded half up (to the minor unit). */
-static int64_t
-ppm_of(int64_t amount, int32_t ppm)
-{
-	return (amount * ppm + 500000) / 1000000;
-}
-
 /* The credit band, cap and total of one statement (DESIGN §6): the lowest
  * band that the compliance falls below applies; compared exactly, as
- * kept * 10^6 < below * (kept + broken). */
-static void
+ * kept * 10^6 < below * (kept + broken).  -1 when the total does not fit. */
+static int
 finish_statement(const sla_report_terms *t, sla_statement *s)
 {
 	uint64_t assessed = s->kept + s->broken;
@@ -1066,14 +1122,16 @@ finish_statement(const sla_report_terms *t, sla_statement *s)
 			s->band = *b;
 		}
 	}
-	s->credit = s->band_hit ? ppm_of(t->fee, s->band.credit_ppm) : 0;
-	s->total = s->breach_sum + s->credit;
+	s->credit = s->band_hit ? sla_money_ppm(t->fee, s->band.credit_ppm) : 0;
+	if (sla_money_add(s->breach_sum, s->credit, &s->total) < 0)
+		return -1;
 	if (t->cap.set) {
-		s->cap = t->cap.percent ? ppm_of(t->fee, t->cap.ppm) : t->cap.amount;
+		s->cap = t->cap.percent ? sla_money_ppm(t->fee, t->cap.ppm) : t->cap.amount;
 		s->capped = s->cap < s->total;
 		if (s->capped)
 			s->total = s->cap;
 	}
+	return 0;
 }
 
 int
@@ -1096,7 +1154,17 @@ sla_report_finish(sla_report *r)
 	for (size_t s = 0; s < r->nstatements; s++) {
 		statement *st = &r->statements[s];
 		st->pub.breaches = st->breaches;
-		finish_statement(r->cfg.terms, &st->pub);
+		st->pub.customers = (const char *const *)st->customers;
+		st->pub.ncustomers = st->ncustomers;
+		if (finish_statement(r->cfg.terms, &st->pub) < 0) {
+			char label[SLA_PERIOD_LABEL_MAX];
+			sla_diag_msg(r->d, NULL, 0, NULL, NULL, 0,
+				     "statement %s%s%s: penalties and credit add up to more than fits",
+				     sla_period_label(r->cfg.terms->period, st->pub.period, label),
+				     st->pub.customer ? " " : "",
+				     st->pub.customer ? st->pub.customer : "");
+			return -2;
+		}
 		r->statement_view[s] = st->pub;
 	}
 	return 0;
@@ -1110,9 +1178,10 @@ sla_report_read(sla_report *r, sla_reader *in)
 		if (sla_report_add(r, sla_reader_fields(in), sla_reader_ragged(in),
 				   sla_reader_file(in), sla_reader_line(in)) < 0)
 			return -1;
-	if (got == 0 && sla_report_finish(r) == 0)
+	int done = got == 0 ? sla_report_finish(r) : -2;
+	if (done == 0)
 		return 0;
-	if (got == 0)
+	if (done == -1)
 		sla_diag_msg(r->d, sla_reader_file(in), 0, NULL, NULL, 0, "out of memory");
 	return -1;
 }

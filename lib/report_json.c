@@ -109,14 +109,14 @@ kv_ratio(sla_writer *w, const char *k, uint64_t a, uint64_t b)
 
 /* "period" and "first_day", both null for rows whose start was unreadable. */
 static void
-kv_period(sla_writer *w, const sla_report *r, int64_t period)
+kv_period(sla_writer *w, sla_period_kind kind, int64_t period)
 {
 	char buf[SLA_PERIOD_LABEL_MAX];
 	bool known = period != SLA_NO_PERIOD;
 
 	key(w, "period", false);
 	if (known)
-		json_string(w, sla_period_label(sla_report_config_of(r)->period, period, buf));
+		json_string(w, sla_period_label(kind, period, buf));
 	else
 		sla_writer_str(w, "null");
 	key(w, "first_day", false);
@@ -160,7 +160,7 @@ tally_members(sla_writer *w, const sla_tally *t)
 }
 
 static void
-item(sla_writer *w, const sla_report *r, const sla_report_item *it)
+item(sla_writer *w, const sla_report *r, sla_period_kind kind, const sla_report_item *it)
 {
 	const sla_report_terms *terms = sla_report_config_of(r)->terms;
 
@@ -176,7 +176,7 @@ item(sla_writer *w, const sla_report *r, const sla_report_item *it)
 	kv_str(w, "tier", it->tier);
 	kv_str(w, "metric", it->metric);
 	kv_str(w, "status", sla_status_name(it->status));
-	kv_period(w, r, it->period);
+	kv_period(w, kind, it->period);
 	kv_secs(w, "target_s", it->target, true);
 	kv_secs(w, "elapsed_s", it->elapsed, true);
 	kv_secs(w, "overrun_s", it->overrun, true);
@@ -188,17 +188,26 @@ item(sla_writer *w, const sla_report *r, const sla_report_item *it)
 	sla_writer_char(w, '}');
 }
 
+/* The items V[0..N), their periods of KIND. */
 static void
-items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *v, size_t n)
+items_of(sla_writer *w, const sla_report *r, sla_period_kind kind, const char *k,
+	 const sla_report_item *v, size_t n)
 {
 	key(w, k, false);
 	sla_writer_char(w, '[');
 	for (size_t i = 0; i < n; i++) {
 		if (i)
 			sla_writer_char(w, ',');
-		item(w, r, &v[i]);
+		item(w, r, kind, &v[i]);
 	}
 	sla_writer_char(w, ']');
+}
+
+/* Items of the report's groups, in its --period. */
+static void
+items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *v, size_t n)
+{
+	items_of(w, r, sla_report_config_of(r)->period, k, v, n);
 }
 
 /* A mean of SUM hundredths over N values, with two places, or null. */
@@ -242,7 +251,7 @@ group(sla_writer *w, const sla_report *r, const sla_report_group *g)
 		json_string(w, g->keys[k]);
 	}
 	sla_writer_char(w, '}');
-	kv_period(w, r, g->period);
+	kv_period(w, sla_report_config_of(r)->period, g->period);
 	tally_members(w, &g->tally);
 	key(w, "elapsed", false);
 	sla_writer_char(w, '{');
@@ -269,12 +278,23 @@ statement(sla_writer *w, const sla_report *r, const sla_statement *s)
 
 	sla_writer_char(w, '{');
 	key(w, "customer", true);
-	json_string(w, s->customer);
-	kv_period(w, r, s->period);
+	if (s->customer)
+		json_string(w, s->customer);
+	else
+		sla_writer_str(w, "null"); /* per = contract: every customer */
+	key(w, "customers", false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < s->ncustomers; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		json_string(w, s->customers[i]);
+	}
+	sla_writer_char(w, ']');
+	kv_period(w, t->period, s->period);
 	kv_int(w, "kept", (int64_t)s->kept);
 	kv_int(w, "broken", (int64_t)s->broken);
 	kv_ratio(w, "compliance", s->kept, s->kept + s->broken);
-	items(w, r, "breaches", s->breaches, s->nbreaches);
+	items_of(w, r, t->period, "breaches", s->breaches, s->nbreaches);
 	kv_money(w, "breach_sum", s->breach_sum, t->minor_digits);
 	key(w, "band", false);
 	if (s->band_hit) {
@@ -314,7 +334,7 @@ subtotals(sla_writer *w, const sla_report *r, bool tiers)
 		else
 			sla_writer_str(w, "null");
 		if (!tiers)
-			kv_period(w, r, s[i].period);
+			kv_period(w, sla_report_config_of(r)->period, s[i].period);
 		tally_members(w, &s[i].tally);
 		sla_writer_char(w, '}');
 	}
@@ -355,6 +375,13 @@ header(sla_writer *w, const sla_report *r)
 		kv_money(w, "fee", cfg->terms->fee, cfg->terms->minor_digits);
 	else
 		kv_secs(w, "fee", 0, false);
+	key(w, "statement_per", false);
+	sla_writer_str(w, !cfg->terms ? "null" : cfg->terms->per_customer ? "\"customer\"" : "\"contract\"");
+	key(w, "statement_period", false);
+	if (cfg->terms)
+		json_string(w, periods[cfg->terms->period]);
+	else
+		sla_writer_str(w, "null");
 	key(w, "total", false);
 	sla_writer_char(w, '{');
 	key(w, "tier", true);

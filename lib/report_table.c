@@ -324,6 +324,10 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 		c[0] = text(sla_label_text(L_CURRENCY, lang)), c[1] = text(cfg->terms->currency);
 	if (fee && (c = b_row(&b)))
 		c[0] = text(sla_label_text(L_FEE, lang)), c[1] = money(r, cfg->terms->fee);
+	if (fee && (c = b_row(&b)))	/* the contract's period, not --period */
+		c[0] = text(sla_label_text(L_STATEMENTS, lang)),
+		c[1] = text(b_printf(&b, sla_label_text(L_STATEMENT_TERMS, lang), periods[cfg->terms->period],
+				     sla_label_text(cfg->terms->per_customer ? L_PER_CUSTOMER : L_PER_CONTRACT, lang)));
 	b_emit(&b, sink, ctx);
 }
 
@@ -660,12 +664,18 @@ statements(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 		char label[SLA_PERIOD_LABEL_MAX];
 		if (!b_init(&b, "statement", L_STATEMENT, 3, lang))
 			return;
+		/* The contract's period, never --period; a statement of the whole
+		 * contract names every customer it counts, one a row. */
+		const char *who = s[i].customer ? nonempty(s[i].customer, lang)
+						: sla_label_text(L_ALL_CUSTOMERS, lang);
 		b.t.title = b_printf(&b, "%s \xE2\x80\x94 %s \xE2\x80\x94 %s", sla_label_text(L_STATEMENT, lang),
-				     sla_period_label(cfg->period, s[i].period, label),
-				     nonempty(s[i].customer, lang));
+				     sla_period_label(cfg->terms->period, s[i].period, label), who);
 		b.t.head[0] = sla_label_text(L_ITEM, lang);
 		b.t.head[1] = sla_label_text(L_DETAIL, lang);
 		b.t.head[2] = b_printf(&b, sla_label_text(L_AMOUNT, lang), cfg->terms->currency);
+		for (size_t c = 0; !s[i].customer && c < s[i].ncustomers; c++)
+			line3(&b, sla_label_text(L_STATEMENT_CUSTOMER, lang),
+			      nonempty(s[i].customers[c], lang), none());
 		statement_breaches(&b, r, &s[i]);
 		statement_credit(&b, r, &s[i]);
 		statement_total(&b, r, &s[i]);

@@ -14,6 +14,14 @@ int sla_money_parse(const char *text, size_t n, int digits, int64_t *minor);
  * -5 → "-0.05".  Returns the length; BUF holds at least 32 bytes. */
 size_t sla_money_format(int64_t minor, int digits, char *buf);
 
+/* *SUM = A + B, exactly.  Returns 0, or -1 when the sum does not fit
+ * (*SUM is then untouched): an amount is never wrapped or clamped. */
+int sla_money_add(int64_t a, int64_t b, int64_t *sum);
+
+/* PPM parts per million (0..10^6) of the non-negative AMOUNT, rounded half
+ * up to the minor unit; exact for every AMOUNT, and never above it. */
+int64_t sla_money_ppm(int64_t amount, int32_t ppm);
+
 /* Parse a percentage "99%", "99.5%", "5%" into parts per million. */
 int sla_percent_parse(const char *text, size_t n, int32_t *ppm);
 

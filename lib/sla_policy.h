@@ -61,4 +61,13 @@ typedef struct sla_cap {
 } sla_cap;
 sla_cap sla_policy_cap(const sla_policy *p);
 
+/* "per = customer | contract": whether fee, credits and cap apply to each
+ * customer's rows apart (one contract template signed by many) or to the
+ * whole contract at once (the default: one signed letter, one cap). */
+bool sla_policy_per_customer(const sla_policy *p);
+
+/* "period = month | quarter | year": the period a statement covers, by
+ * each ticket's opening in the policy's zone; "month" by default. */
+const char *sla_policy_statement_period(const sla_policy *p);
+
 #endif

@@ -45,6 +45,9 @@ struct sla_policy {
 	sla_credit_band *bands;
 	size_t nbands;
 	sla_cap cap;
+	bool per_customer;	/* per = customer; else the whole contract */
+	bool per_set;		/* per = was written (lint) */
+	const char *statement_period;	/* "month", "quarter" or "year" */
 
 	pol_hours *hours;	/* each weekday line of the calendars, for lint */
 	size_t nhours;
@@ -91,5 +94,7 @@ size_t pol_read_metrics(pol_ctx *x);
 size_t pol_read_tiers(pol_ctx *x);
 void pol_read_credits(pol_ctx *x, const pol_entry *e);
 void pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap);
+void pol_read_per(pol_ctx *x, const pol_entry *e);
+void pol_read_statement_period(pol_ctx *x, const pol_entry *e);
 
 #endif

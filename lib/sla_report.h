@@ -51,6 +51,12 @@ typedef struct sla_report_terms {
 	const sla_credit_band *bands;
 	size_t nbands;
 	sla_cap cap;
+	/* A statement covers PERIOD (month, quarter or year) of each row's
+	 * `opened` column, or of its `start` when the stream has no opened;
+	 * per customer, or for the whole contract.  Never the report's
+	 * grouping: cfg.period and cfg.by leave statements as they are. */
+	sla_period_kind period;
+	bool per_customer;
 } sla_report_terms;
 
 typedef struct sla_report_config {
@@ -126,10 +132,13 @@ typedef struct sla_report_subtotal {
 	size_t order;		/* tiers: the policy's order, then first appearance */
 } sla_report_subtotal;
 
-/* The penalty statement of one period and customer. */
+/* The penalty statement of one of the contract's periods (terms.period):
+ * of one customer, or of the whole contract (terms.per_customer). */
 typedef struct sla_statement {
 	int64_t period;
-	const char *customer;
+	const char *customer;	/* NULL for a statement of the whole contract */
+	const char *const *customers;	/* whose rows it counts, in order of first appearance */
+	size_t ncustomers;
 	uint64_t kept, broken;
 	const sla_report_item *breaches;	/* the rows with a penalty, in stream order */
 	size_t nbreaches;
@@ -162,7 +171,8 @@ int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 		   const char *file, unsigned long line);
 
 /* Sort, compute percentiles and penalty statements.  Once, after the last
- * row; returns 0, or -1 when out of memory. */
+ * row; returns 0, -1 when out of memory (not printed), or -2 when a
+ * statement's total does not fit (printed through the diag). */
 int sla_report_finish(sla_report *r);
 
 /* Add every row of IN, then finish: the whole of a run.  Returns 0, or -1
@@ -182,7 +192,8 @@ const sla_report_subtotal *sla_report_tiers(const sla_report *r, size_t *n);
 const sla_report_subtotal *sla_report_periods(const sla_report *r, size_t *n);
 /* Excluded and invalid rows, in stream order. */
 const sla_report_item *sla_report_unassessed(const sla_report *r, size_t *n);
-/* Statements in period order, then customer order of first appearance. */
+/* Statements in the order of their periods (terms.period), then of first
+ * appearance of their customer. */
 const sla_statement *sla_report_statements(const sla_report *r, size_t *n);
 /* Whether any row carried a `satisfaction` column. */
 bool sla_report_has_satisfaction(const sla_report *r);

@@ -366,3 +366,14 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[[ ${lines[0]} == "sla-check: $policy:10: bad: "* ]]
 }
+
+@test "--lint: credits or a cap without per = is a warning, with per = none" {
+	run sla-check --lint --now "$NOW" --policy "$DATA/check/schools.ini"
+	[ "$status" -eq 0 ]
+	[ "$output" = "sla-check: $DATA/check/schools.ini: 0 warnings" ]
+	grep -v '^per ' "$DATA/check/schools.ini" > "$BATS_TEST_TMPDIR/no-per.ini"
+	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/no-per.ini"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"warning: [penalties] sets credits or a cap but not per: they apply to the whole contract (per = contract)"* ]]
+	[[ "$output" == *": 1 warning" ]]
+}

@@ -408,3 +408,132 @@ validate_json() {
 		and ([.periods[] | select(.period == "2026-10") | .counts.pending] == [1])
 		and ([.unassessed[] | select(.id == "C03")] == [])'
 }
+
+# --- whose statement, and of which period (sla-policy(5) [penalties]) ------
+
+schools() {
+	sla-report -p "$DATA/check/schools.ini" "$@" "$DATA/check/schools.tsv"
+}
+
+# schools.ini with [penalties] KEY = VALUE instead of the file's own.
+schools_with() {
+	sed "s/^$1 .*/$1 = $2/" "$DATA/check/schools.ini" > "$BATS_TEST_TMPDIR/schools-$1-$2.ini"
+	printf '%s\n' "$BATS_TEST_TMPDIR/schools-$1-$2.ini"
+}
+
+@test "per = contract: the two schools' February is one statement, capped at 10000.00 for both" {
+	# 东湖小学 A-05 and Westbrook B-07, 4800.00 each; 19 kept of 21 is
+	# 90.47 %, below 95 %: 10 % of 50000.00; 9600.00 + 5000.00 > 10000.00.
+	run schools -f json
+	[ "$status" -eq 0 ]
+	got=$(printf '%s' "$output" | jq -c '[.statement_per, .statement_period,
+		(.statements[] | [.period, .customer, .customers, .kept, .broken,
+		 [.breaches[].id], .breach_sum, .credit, .cap, .capped, .total])]')
+	[ "$got" = '["contract","month",["2026-02",null,["东湖小学","Westbrook Primary School"],19,2,["A-05","B-07"],"9600.00","5000.00","10000.00",true,"10000.00"],["2026-03",null,["东湖小学","Westbrook Primary School"],1,1,["B-11"],"1400.00","5000.00","10000.00",false,"6400.00"]]' ]
+	run schools -f tsv
+	block=$(printf '%s\n' "$output" | sed -n '/^# statement: Penalty statement — 2026-02 — all customers$/,/^$/p')
+	[[ "$block" == *$'Customer\t东湖小学\t'* ]]
+	[[ "$block" == *$'Customer\tWestbrook Primary School\t'* ]]
+	[[ "$block" == *$'Total\tmin(10000.00, 9600.00 + 5000.00): capped\t10000.00'* ]]
+}
+
+@test "per = customer: each school has its own statement, fee and cap" {
+	# 东湖小学 10 of 11, Westbrook 9 of 10: both below 95 %, each
+	# 4800.00 + 5000.00 = 9800.00 under its own cap; 19600.00 together.
+	run sla-report -p "$(schools_with per customer)" -f json "$DATA/check/schools.tsv"
+	[ "$status" -eq 0 ]
+	got=$(printf '%s' "$output" | jq -c '[.statement_per, (.statements[] | select(.period == "2026-02")
+		| [.customer, .customers, .kept, .broken, .total])]')
+	[ "$got" = '["customer",["东湖小学",["东湖小学"],10,1,"9800.00"],["Westbrook Primary School",["Westbrook Primary School"],9,1,"9800.00"]]' ]
+	printf '%s' "$output" | jq -e '[.statements[] | select(.period == "2026-02") | .total | tonumber] | add == 19600'
+}
+
+@test "statements and their totals are the same under every --period and --by" {
+	for per in contract customer; do
+		policy=$(schools_with per $per)
+		want=$(sla-report -p "$policy" -f json "$DATA/check/schools.tsv" | jq -c '.statements')
+		want_tsv=$(sla-report -p "$policy" -f tsv "$DATA/check/schools.tsv" | sed -n '/^# statement:/,/^$/p')
+		[ -n "$want_tsv" ]
+		for period in day week month quarter year; do
+			for by in '' customer tier,metric customer,tier; do
+				run sla-report -p "$policy" -f json --period $period --by "$by" "$DATA/check/schools.tsv"
+				[ "$status" -eq 0 ]
+				got=$(printf '%s' "$output" | jq -c '.statements')
+				[ "$got" = "$want" ] || { echo "per $per --period $period --by '$by': $got"; false; }
+				printf '%s' "$output" | jq -e '.statement_period == "month"'
+				got_tsv=$(sla-report -p "$policy" -f tsv --period $period --by "$by" \
+					"$DATA/check/schools.tsv" | sed -n '/^# statement:/,/^$/p')
+				[ "$got_tsv" = "$want_tsv" ]
+			done
+		done
+	done
+	# and the sum owed, the figure that went wrong: 10000.00 + 6400.00
+	run schools -f json --period day
+	printf '%s' "$output" | jq -e '([.statements[].total | tonumber] | add) == 16400 and (.statements | length) == 2'
+}
+
+@test "a statement's period is the ticket's opening; without an opened column, the metric's start" {
+	# A-12 opened 2026-02-28 23:30, on site 2026-03-01 00:10.
+	run sla-report -p "$(schools_with per customer)" -f json "$DATA/check/schools.tsv"
+	printf '%s' "$output" | jq -e '([.statements[] | select(.customer == "东湖小学") | [.period, .kept]]
+		== [["2026-02", 10], ["2026-03", 1]])
+		and ([.periods[] | select(.period == "2026-03") | .rows] == [3])'
+	cut -f 1-16 "$DATA/check/schools.tsv" > "$BATS_TEST_TMPDIR/no-opened.tsv"
+	run sla-report -p "$(schools_with per customer)" -f json "$BATS_TEST_TMPDIR/no-opened.tsv"
+	printf '%s' "$output" | jq -e '[.statements[] | select(.customer == "东湖小学") | [.period, .kept]]
+		== [["2026-02", 9], ["2026-03", 2]]'
+}
+
+@test "an opened time that cannot be read makes the row invalid, named" {
+	sed 's/\t2026-02-28T23:30:00+08:00$/\tyesterday/' "$DATA/check/schools.tsv" > "$BATS_TEST_TMPDIR/bad-opened.tsv"
+	run --separate-stderr sla-report -p "$DATA/check/schools.ini" -f json "$BATS_TEST_TMPDIR/bad-opened.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *'bad-opened.tsv:24: opened: cannot read opened time "yesterday"'* ]]
+	printf '%s' "$output" | jq -e '[.unassessed[] | [.id, .reason]] == [["A-12", "cannot read opened time"]]'
+}
+
+@test "[penalties] period = quarter: one statement for the quarter, whatever --period" {
+	# 20 kept of 23: 86.95 %; 4800.00 + 4800.00 + 1400.00 + 5000.00, capped.
+	for period in day month year; do
+		run sla-report -p "$(schools_with period quarter)" -f json --period $period "$DATA/check/schools.tsv"
+		[ "$status" -eq 0 ]
+		got=$(printf '%s' "$output" | jq -c '[.statement_period, (.statements[] | [.period, .first_day, .kept, .broken, .breach_sum, .total, [.breaches[].period]])]')
+		[ "$got" = '["quarter",["2026-Q1","2026-01-01",20,3,"11000.00","10000.00",["2026-Q1","2026-Q1","2026-Q1"]]]' ]
+	done
+	run sla-report -p "$(schools_with period quarter)" -f tsv "$DATA/check/schools.tsv"
+	[[ "$output" == *"# statement: Penalty statement — 2026-Q1 — all customers"* ]]
+}
+
+@test "per and period take only the values they name" {
+	run sla-report -p "$(schools_with per school)" "$DATA/check/schools.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'schools-per-school.ini:20: per: unknown per (contract or customer) "school"'* ]]
+	run sla-report -p "$(schools_with period week)" "$DATA/check/schools.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'schools-period-week.ini:21: period: unknown period (month, quarter or year) "week"'* ]]
+}
+
+@test "a statement whose sum does not fit is an error, never a wrapped number" {
+	awk 'BEGIN { OFS = "\t"
+		print "id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s", "overrun_s", "status", "penalty", "reason"
+		for (i = 0; i < 2; i++)
+			print "T" i, i + 2, "c", "urgent", "resolve", "2026-02-05T10:00:00+08:00", 3600, 7200, 3600,
+				"breached", "50000000000000000.00", "" }' > "$BATS_TEST_TMPDIR/huge.tsv"
+	run sla-report -p "$DATA/check/schools.ini" "$BATS_TEST_TMPDIR/huge.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *'huge.tsv:3: penalty: the statement'"'"'s sum of penalties does not fit "50000000000000000.00"'* ]]
+	# one of them fits; with the credit on top it does not
+	sed -i '$d' "$BATS_TEST_TMPDIR/huge.tsv"
+	sed -i 's/50000000000000000.00/92233720368547750.00/' "$BATS_TEST_TMPDIR/huge.tsv"
+	run sla-report -p "$DATA/check/schools.ini" "$BATS_TEST_TMPDIR/huge.tsv"
+	[ "$status" -eq 2 ]
+	[[ "$output" == *"statement 2026-02: penalties and credit add up to more than fits"* ]]
+}
+
+@test "sla-check --keep opened feeds the statements; for built-in metrics it is the start" {
+	check="sla-check -p '$CONTRACT' --now 2026-11-01T00:00:00+08:00 '$DATA/check/report-tickets.tsv'"
+	with=$(sh -c "$check --keep opened 2>/dev/null | sla-report -p '$CONTRACT' -f json" | jq -c '.statements')
+	without=$(sh -c "$check 2>/dev/null | sla-report -p '$CONTRACT' -f json" | jq -c '.statements')
+	[ "$with" = "$without" ]
+	[ "$(printf '%s' "$with" | jq 'length')" -gt 0 ]
+}

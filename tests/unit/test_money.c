@@ -83,6 +83,30 @@ rule(const char *text)
 }
 
 /* "500 + 100/h max 2000": 500 for the breach, 100 for each started hour. */
+/* Sums never wrap; shares of the fee are exact for any amount. */
+static void
+sums_and_shares_are_exact_or_refused(void **state)
+{
+	(void)state;
+	int64_t v = 7;
+	assert_int_equal(sla_money_add(INT64_MAX - 5, 5, &v), 0);
+	assert_true(v == INT64_MAX);
+	assert_int_equal(sla_money_add(INT64_MAX - 5, 6, &v), -1);
+	assert_true(v == INT64_MAX); /* untouched */
+	assert_int_equal(sla_money_add(INT64_MIN, -1, &v), -1);
+	assert_int_equal(sla_money_add(-5, 3, &v), 0);
+	assert_true(v == -2);
+
+	assert_true(sla_money_ppm(2000000, 100000) == 200000);	/* 10 % of 20000.00 */
+	assert_true(sla_money_ppm(5, 100000) == 1);		/* 0.5 rounds up */
+	assert_true(sla_money_ppm(4, 100000) == 0);
+	assert_true(sla_money_ppm(333, 333333) == 111);	/* 110.99989 */
+	/* amount * ppm would not fit in 64 bits */
+	assert_true(sla_money_ppm(INT64_MAX, 1000000) == INT64_MAX);
+	assert_true(sla_money_ppm(INT64_MAX, 500000) == 4611686018427387904);
+	assert_true(sla_money_ppm(INT64_MAX, 0) == 0);
+}
+
 static void
 penalty_counts_started_units_up_to_the_max(void **state)
 {
@@ -130,6 +154,7 @@ main(void)
 		cmocka_unit_test(parses_amounts_into_minor_units),
 		cmocka_unit_test(formats_with_the_currency_digits),
 		cmocka_unit_test(parses_percentages_into_ppm),
+		cmocka_unit_test(sums_and_shares_are_exact_or_refused),
 		cmocka_unit_test(penalty_counts_started_units_up_to_the_max),
 		cmocka_unit_test(penalty_rules_that_cannot_be_read),
 	};

@@ -438,6 +438,9 @@ cap_may_be_an_amount_and_currency_sets_digits(void **state)
 	assert_int_equal(cap.amount, 50000);
 	assert_int_equal(sla_policy_ntiers(p), 0);
 	assert_null(sla_policy_default_tier(p));
+	/* unsaid: one statement a month for the whole contract */
+	assert_false(sla_policy_per_customer(p));
+	assert_string_equal(sla_policy_statement_period(p), "month");
 	sla_policy_free(p);
 	unlink(path);
 	capture_close(&c);
@@ -493,6 +496,30 @@ workdays_as_a_weekday(void **state)
 }
 
 static void
+statements_per_customer_and_period(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = UTC\nfee = 100\n"
+			  "[penalties]\ncap = 10%\nper = customer\nperiod = quarter\n");
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	assert_non_null(p);
+	assert_true(sla_policy_per_customer(p));
+	assert_string_equal(sla_policy_statement_period(p), "quarter");
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\nper = customers\n",
+		   ":4: per: unknown per (contract or customer) \"customers\"; did you mean \"customer\"?");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\nperiod = week\n",
+		   ":4: period: unknown period (month, quarter or year) \"week\"");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\npre = customer\n",
+		   ":4: pre: unknown key in [penalties] \"pre\"; did you mean \"per\"?");
+}
+
+static void
 lint_finds_the_traps(void **state)
 {
 	(void)state;
@@ -501,7 +528,7 @@ lint_finds_the_traps(void **state)
 	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
 	assert_non_null(p);
 	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
-	assert_int_equal(sla_policy_lint(p, &c.d, now), 8);
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 9);
 	const char *out = capture_text(&c);
 	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
 	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
@@ -513,6 +540,7 @@ lint_finds_the_traps(void **state)
 				    "and works its make-up workdays as monday: name the weekday with "
 				    "workdays = SET as DAY"));
 	assert_non_null(strstr(out, "warning: credits and a cap in % are shares of the fee"));
+	assert_non_null(strstr(out, "warning: [penalties] sets credits or a cap but not per"));
 	sla_policy_free(p);
 	capture_close(&c);
 
@@ -540,6 +568,7 @@ main(void)
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
 		cmocka_unit_test(workdays_as_a_weekday),
+		cmocka_unit_test(statements_per_customer_and_period),
 		cmocka_unit_test(lint_finds_the_traps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

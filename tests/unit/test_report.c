@@ -31,6 +31,13 @@ static const sla_credit_band bands[] = { { 990000, 50000 }, { 950000, 100000 }, 
 static const sla_report_terms contract = {
 	.currency = "CNY", .minor_digits = 2, .fee = 2000000, .bands = bands, .nbands = 3,
 	.cap = { .set = true, .percent = true, .ppm = 100000 },
+	.period = SLA_PERIOD_MONTH, .per_customer = true,
+};
+/* The same terms for the whole contract: one statement a month. */
+static const sla_report_terms whole_contract = {
+	.currency = "CNY", .minor_digits = 2, .fee = 2000000, .bands = bands, .nbands = 3,
+	.cap = { .set = true, .percent = true, .ppm = 100000 },
+	.period = SLA_PERIOD_MONTH, .per_customer = false,
 };
 
 static void
@@ -300,6 +307,49 @@ statements_are_per_period_and_customer(void **state)
 	stop(&x);
 }
 
+/* Per contract, one statement a month counts every customer's rows, with
+ * one fee and one cap; the report's --period leaves it as it is. */
+static void
+statement_of_the_whole_contract_keeps_its_period(void **state)
+{
+	(void)state;
+	for (int kind = SLA_PERIOD_DAY; kind <= SLA_PERIOD_YEAR; kind++) {
+		fixture x;
+		start(&x, NULL, 0);
+		sla_report_free(x.r);
+		x.cfg.terms = &whole_contract;
+		x.cfg.period = (sla_period_kind)kind;
+		sla_field header[NCOLS];
+		for (size_t i = 0; i < NCOLS; i++)
+			header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+		x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+		assert_non_null(x.r);
+		for (int i = 0; i < 8; i++)
+			add_met(&x, "A", i % 2 ? "one" : "two", 600);
+		add(&x, "B\t3\tone\turgent\tresponse\t2026-10-12T09:10:00+08:00\t3600\t5400\t1800\tbreached\t1500.00\t\t");
+		add(&x, "C\t4\ttwo\turgent\tresponse\t2026-10-28T09:10:00+08:00\t3600\t5400\t1800\tbreached\t1500.00\t\t");
+		assert_int_equal(sla_report_finish(x.r), 0);
+		size_t n;
+		const sla_statement *s = sla_report_statements(x.r, &n);
+		assert_int_equal(n, 1);
+		assert_null(s[0].customer);
+		assert_int_equal(s[0].ncustomers, 2);
+		assert_string_equal(s[0].customers[0], "two");
+		assert_string_equal(s[0].customers[1], "one");
+		assert_int_equal(s[0].kept, 8);
+		assert_int_equal(s[0].broken, 2);
+		assert_int_equal(s[0].breach_sum, 300000);
+		/* 80 % is below 90 %: 25 % of 20000.00; capped at 10 % */
+		assert_int_equal(s[0].credit, 500000);
+		assert_true(s[0].capped);
+		assert_int_equal(s[0].total, 200000);
+		char buf[SLA_PERIOD_LABEL_MAX];
+		assert_string_equal(sla_period_label(SLA_PERIOD_MONTH, s[0].period, buf), "2026-10");
+		assert_string_equal(sla_period_label(SLA_PERIOD_MONTH, s[0].breaches[1].period, buf), "2026-10");
+		stop(&x);
+	}
+}
+
 static void
 period_labels(void **state)
 {
@@ -478,6 +528,7 @@ main(void)
 		cmocka_unit_test(statement_with_credit_band_and_cap),
 		cmocka_unit_test(statement_at_a_band_edge_below_the_cap),
 		cmocka_unit_test(statements_are_per_period_and_customer),
+		cmocka_unit_test(statement_of_the_whole_contract_keeps_its_period),
 		cmocka_unit_test(period_labels),
 		cmocka_unit_test(weeks_start_on_monday_in_the_zone),
 		cmocka_unit_test(satisfaction_once_per_ticket_and_group),
