@@ -104,7 +104,12 @@ typedef struct sla_measure {
 	int64_t target_s, elapsed_s, paused_s, overrun_s;
 } sla_measure;
 
-/* Measure one metric.  Stops and pauses after NOW have not happened yet.
+/* Measure one metric.  Stops and pauses after NOW have not happened yet
+ * (the checker leaves such pauses out, and gives a pause that ends after
+ * NOW the end INT64_MAX).  The clock ends at the stop: pauses after it
+ * change nothing, one across it counts up to it.  A pause moves the due on
+ * by the paused business time, never earlier (an @ due stays put under a
+ * pause without business time).
  * A target that is never due (sla_duration_no_due: a calendar without
  * hours) is SLA_INVALID, with only elapsed_s and paused_s set. */
 sla_measure sla_measure_one(const sla_measure_in *in);

@@ -358,3 +358,43 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[[ ${lines[0]} == "sla-check: $policy:10: bad: "* ]]
 }
+
+@test "a pause never moves an Nwd@time due earlier" {
+	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar day]\nmon-fri = 09:00-18:00\n[tier normal]\ncalendar = day\nresolve = 1wd@time\n' \
+		> "$BATS_TEST_TMPDIR/p.ini"
+	# opened Monday 08:00: counts from 09:00, due Tuesday 09:00; the pause
+	# Monday 20:00-21:00 holds no business time and changes nothing
+	printf 'id\ttier\topened\tresolved\tpaused\n%s\n%s\n%s\n' \
+		$'A1\tnormal\t2026-03-02T08:00:00+08:00\t\t' \
+		$'A2\tnormal\t2026-03-02T08:00:00+08:00\t\t2026-03-02T20:00:00+08:00/2026-03-02T21:00:00+08:00' \
+		$'A3\tnormal\t2026-03-02T08:00:00+08:00\t\t2026-03-02T10:00:00+08:00/2026-03-02T11:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-02T22:00:00+08:00 --policy "$BATS_TEST_TMPDIR/p.ini" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# an hour paused in business time: the 9 h are reached Tuesday 10:00
+	[ "$(printf '%s\n' "$output" | cut -f1,8,10,11,12,14 | tail -n +2)" = "$(printf '%s\n' \
+		$'A1\t2026-03-03T09:00:00+08:00\t32400\t32400\t0\tat-risk' \
+		$'A2\t2026-03-03T09:00:00+08:00\t32400\t32400\t0\tat-risk' \
+		$'A3\t2026-03-03T10:00:00+08:00\t32400\t28800\t3600\tat-risk')" ]
+}
+
+@test "pauses after a metric's stop change nothing of its row" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[tier normal]\ncalendar = 24x7\nresolve = 8h\n' > "$policy"
+	# resolved Monday 12:00, 2 h after opening; due 18:00 whatever comes after
+	printf 'id\ttier\topened\tresolved\tpaused\n%s\n%s\n%s\n%s\n' \
+		$'M1\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t' \
+		$'M2\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T14:00:00+08:00/2026-03-02T15:00:00+08:00' \
+		$'M3\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T11:00:00+08:00/' \
+		$'M4\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T11:00:00+08:00/2026-03-02T16:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-03T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# M3, M4: paused from 11:00 past the stop, 1 h of it before the stop:
+	# due 10:00 + 8 h + 1 h, business(start, due) = target + paused_s
+	[ "$(printf '%s\n' "$output" | cut -f1,8,9,11,12,14 | tail -n +2)" = "$(printf '%s\n' \
+		$'M1\t2026-03-02T18:00:00+08:00\t2026-03-02T12:00:00+08:00\t7200\t0\tmet' \
+		$'M2\t2026-03-02T18:00:00+08:00\t2026-03-02T12:00:00+08:00\t7200\t0\tmet' \
+		$'M3\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet' \
+		$'M4\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet')" ]
+}
