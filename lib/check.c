@@ -377,6 +377,13 @@ unusable(const time_col *tc)
 	return tc->state == TV_BAD || tc->state == TV_ABSENT;
 }
 
+/* Has the event of TC happened as of now? */
+static bool
+happened(const checker *ck, const time_col *tc)
+{
+	return tc->state == TV_OK && tc->t <= ck->o->now;
+}
+
 /* Measure metric K of the current ticket (once). */
 static metric_result *
 measure(checker *ck, size_t k)
@@ -398,8 +405,21 @@ measure(checker *ck, size_t k)
 		snprintf(res->reason, REASON_MAX, "%s: no start time", m->start_col);
 		return res;
 	}
+	/* As of now, a time after now has not happened: before any comparison.
+	 * A ticket opened later keeps its start (it is excluded, and measured
+	 * where it can be); any other start after now has not come. */
+	bool started = a->state == TV_OK &&
+		       (a->t <= ck->o->now || strcmp(m->start_col, TICKET_START) == 0);
+	res->has_stop = happened(ck, b);
+	res->stop = b->t;
+	if (!started && res->has_stop) {
+		/* a clock that stopped but never started: the data is wrong */
+		snprintf(res->reason, REASON_MAX, "%s: not yet, but %s has happened", m->start_col,
+			 m->stop_col);
+		return res;
+	}
 	res->ok = true;
-	if (a->state == TV_EMPTY) {
+	if (!started) {
 		/* a clock that starts later (resolved to closed) has not started */
 		res->started = false;
 		res->m = (sla_measure){ .status = SLA_PENDING };
@@ -408,8 +428,6 @@ measure(checker *ck, size_t k)
 	}
 	res->started = true;
 	res->start = a->t;
-	res->has_stop = b->state == TV_OK;
-	res->stop = b->t;
 	if (res->has_stop && res->stop < res->start) {
 		snprintf(res->reason, REASON_MAX, "%s before %s", m->stop_col, m->start_col);
 		return res->ok = false, res;

@@ -398,3 +398,28 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		$'M3\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet' \
 		$'M4\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet')" ]
 }
+
+@test "times after --now have not happened, before any comparison" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	sla-check --print-policy > "$policy"
+	printf '[metric fix]\nstart = first_response\nstop = resolved\n[tier fixing]\ncalendar = 24x7\nfix = 8h\n' >> "$policy"
+	printf 'id\ttier\topened\tfirst_response\tonsite\tresolved\treplaced\n%s\n%s\n%s\n%s\n' \
+		$'N1\turgent\t2026-03-04T10:00:00+08:00\t\t\t2026-03-03T09:00:00+08:00\t' \
+		$'N2\tfixing\t2026-03-02T10:00:00+08:00\t2026-03-03T12:00:00+08:00\t\t2026-03-03T11:00:00+08:00\t' \
+		$'N3\tfixing\t2026-03-02T10:00:00+08:00\t\t\t2026-03-02T11:00:00+08:00\t' \
+		$'N4\tfixing\t2026-03-02T10:00:00+08:00\t2026-03-03T12:00:00+08:00\t\t2026-03-02T11:00:00+08:00\t' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-03T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# N1, opened after now: resolved (also after now) has not happened, so
+	# it is not "before opened", and resolve has not run 8 h: no
+	# replacement row.  N2: neither end of fix has happened: pending.  N3,
+	# N4: fix stopped without having started, as of now: invalid.
+	[ "$(printf '%s\n' "$output" | cut -f1,5,7,8,9,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'N1\tresponse\t2026-03-04T10:00:00+08:00\t2026-03-04T11:00:00+08:00\t\texcluded\topened after --now' \
+		$'N1\tonsite\t2026-03-04T10:00:00+08:00\t2026-03-04T14:00:00+08:00\t\texcluded\topened after --now' \
+		$'N1\tresolve\t2026-03-04T10:00:00+08:00\t2026-03-05T10:00:00+08:00\t\texcluded\topened after --now' \
+		$'N2\tfix\t\t\t\tpending\tfirst_response: not yet' \
+		$'N3\tfix\t\t\t\tinvalid\tfirst_response: not yet, but resolved has happened' \
+		$'N4\tfix\t\t\t\tinvalid\tfirst_response: not yet, but resolved has happened')" ]
+}
