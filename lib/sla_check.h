@@ -20,10 +20,15 @@
 
 /* ---- the policy's model ---------------------------------------------------- */
 
+/* The most columns one stop names ("stop = replaced | resolved"). */
+#define SLA_MAX_STOPS 8
+
 typedef struct sla_metric {
 	const char *name;
 	const char *start_col;	/* ticket columns */
-	const char *stop_col;
+	/* the clock stops at the earliest of these that has happened */
+	const char *stop_cols[SLA_MAX_STOPS];
+	size_t nstops;		/* 0 only while a policy's section is read */
 	bool pausable;		/* business time inside `paused` does not count */
 	int when_metric;	/* applies only when that metric's elapsed > WHEN; -1 always */
 	sla_duration when;	/* a plain duration */

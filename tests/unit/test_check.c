@@ -437,7 +437,8 @@ rows_penalties_and_columns(void **state)
 		"id\tline\tcustomer\ttier\topened\tfirst_response\tresolved\treplaced\tnote\n"
 		/* response 1h30m: 30 min over, fixed 1000.  resolve 10 h: 6 h
 		 * over, 500 + 6 x 100 = 1100.  resolve > 8 h: replacement
-		 * applies, running 14 h of 24 (58 %): pending. */
+		 * applies, and the repair after 10 h of 24 ends it: met (the
+		 * built-in replacement stops at replaced | resolved). */
 		"A1\t2\tACME\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T11:30:00+08:00\t"
 		"2026-03-02T20:00:00+08:00\t\tx\n"
 		/* resolve 2 h: met; replacement n/a (resolve not over 8 h) */
@@ -457,7 +458,7 @@ rows_penalties_and_columns(void **state)
 		"2026-03-02T14:00:00+08:00\t2026-03-02T20:00:00+08:00\t14400\t36000\t0\t21600\t"
 		"breached\t1100.00\t\n"
 		"A1\t2\tACME\turgent\treplacement\t24x7\t2026-03-02T10:00:00+08:00\t"
-		"2026-03-03T10:00:00+08:00\t\t86400\t50400\t0\t0\tpending\t\t\n"
+		"2026-03-03T10:00:00+08:00\t2026-03-02T20:00:00+08:00\t86400\t36000\t0\t0\tmet\t\t\n"
 		"A2\t3\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T11:00:00+08:00\t2026-03-02T10:10:00+08:00\t3600\t600\t0\t0\tmet\t\t\n"
 		"A2\t3\tACME\turgent\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t"
