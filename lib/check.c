@@ -45,6 +45,11 @@ typedef struct metric_result {
 	bool ok;		/* else REASON says why it cannot be measured */
 	bool started;		/* else pending, REASON says what has not happened */
 	bool has_stop;
+	/* a stop column the stream lacks might have come earlier: STOP (if
+	 * any) and elapsed_s are the latest and the most they can be, and
+	 * ABSENT says which column is missing (DESIGN §4) */
+	bool bound;
+	const char *absent;
 	int64_t start, stop;
 	sla_measure m;
 	char reason[REASON_MAX];
@@ -73,7 +78,8 @@ typedef struct checker {
 	sla_realigner *realigner;	/* for a row with too many fields */
 	time_col *tcols;
 	size_t ntcols;
-	size_t *m_start, *m_stop;	/* each metric's time columns */
+	size_t *m_start;	/* each metric's time columns */
+	size_t *m_stops;	/* SLA_MAX_STOPS a metric, nstops of them used */
 	size_t t_opened;
 
 	/* the current ticket */
@@ -114,37 +120,69 @@ metric_targeted(const sla_policy *p, size_t k)
 	return false;
 }
 
-/* The first of metric K's columns that the stream lacks, or NULL. */
+static const time_col *
+stop_col(const checker *ck, size_t k, size_t i)
+{
+	return &ck->tcols[ck->m_stops[k * SLA_MAX_STOPS + i]];
+}
+
+/* The first of metric K's columns that the stream lacks, or NULL.
+ * *PARTIAL: that is a stop of several, and the stream has another. */
 static const char *
-absent_own_column(const checker *ck, size_t k)
+absent_own_column(const checker *ck, size_t k, bool *partial)
 {
 	const sla_metric *m = sla_policy_metric(ck->p, k);
+	const char *first = NULL;
+	bool present = false;
+	*partial = false;
 	if (ck->tcols[ck->m_start[k]].col < 0)
 		return m->start_col;
-	return ck->tcols[ck->m_stop[k]].col < 0 ? m->stop_col : NULL;
+	for (size_t i = 0; i < m->nstops; i++) {
+		if (stop_col(ck, k, i)->col >= 0)
+			present = true;
+		else if (!first)
+			first = m->stop_cols[i];
+	}
+	*partial = first && present;
+	return first;
 }
 
 /* The same, for metric K and the metric that its `when` measures (one
- * level, as applies() does). */
+ * level, as applies() does): a column that leaves either without any
+ * assessment first. */
 static const char *
-absent_column(const checker *ck, size_t k)
+absent_column(const checker *ck, size_t k, bool *partial)
 {
-	const char *col = absent_own_column(ck, k);
+	bool ref_partial;
+	const char *col = absent_own_column(ck, k, partial);
 	int ref = sla_policy_metric(ck->p, k)->when_metric;
-	return col || ref < 0 ? col : absent_own_column(ck, (size_t)ref);
+	const char *ref_col = ref < 0 ? NULL : absent_own_column(ck, (size_t)ref, &ref_partial);
+	if ((col && !*partial) || !ref_col)
+		return col;
+	if (!ref_partial || !col) {
+		*partial = ref_partial;
+		return ref_col;
+	}
+	return col;
 }
 
 /* Without its start or stop column a metric cannot be assessed: measured
  * as if the stop never came, every ticket would be overdue.  Its rows are
- * invalid (see measure); said once here, for the whole stream. */
+ * invalid (see measure); said once here, for the whole stream.  Without
+ * one stop of several (replaced of "replaced | resolved"), a row is met
+ * when a stop the stream has proves it (the missing one can only have
+ * come earlier), and invalid otherwise. */
 static void
 warn_absent_columns(const checker *ck)
 {
 	for (size_t k = 0; k < sla_policy_nmetrics(ck->p); k++) {
-		const char *col = absent_column(ck, k);
+		bool partial;
+		const char *col = absent_column(ck, k, &partial);
 		if (col && metric_targeted(ck->p, k))
 			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, col, NULL, 0,
-				     "warning: %s: metric %s cannot be assessed, its rows are invalid",
+				     partial ? "warning: %s: metric %s is met only where another stop "
+					       "proves it, its other rows are invalid"
+					     : "warning: %s: metric %s cannot be assessed, its rows are invalid",
 				     NO_SUCH_COLUMN, sla_policy_metric(ck->p, k)->name);
 	}
 }
@@ -194,7 +232,7 @@ checker_free(checker *ck)
 	sla_realigner_free(ck->realigner);
 	free(ck->tcols);
 	free(ck->m_start);
-	free(ck->m_stop);
+	free(ck->m_stops);
 	free(ck->res);
 }
 
@@ -211,12 +249,12 @@ checker_init(checker *ck)
 	ck->c_error = sla_reader_column(ck->r, "error");
 	ck->c_paused = sla_reader_column(ck->r, "paused");
 	ck->keep = calloc(ck->o->nkeep + 1, sizeof *ck->keep);
-	ck->tcols = calloc(2 * nm + 1, sizeof *ck->tcols);
+	ck->tcols = calloc((1 + SLA_MAX_STOPS) * nm + 1, sizeof *ck->tcols);
 	ck->m_start = calloc(nm, sizeof *ck->m_start);
-	ck->m_stop = calloc(nm, sizeof *ck->m_stop);
+	ck->m_stops = calloc(nm * SLA_MAX_STOPS, sizeof *ck->m_stops);
 	ck->res = calloc(nm, sizeof *ck->res);
 	ck->realigner = sla_realigner_new(sla_reader_ncols(ck->r));
-	if (!ck->keep || !ck->realigner || !ck->tcols || !ck->m_start || !ck->m_stop || !ck->res) {
+	if (!ck->keep || !ck->realigner || !ck->tcols || !ck->m_start || !ck->m_stops || !ck->res) {
 		sla_diag_msg(ck->d, NULL, 0, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
@@ -227,7 +265,8 @@ checker_init(checker *ck)
 	for (size_t k = 0; k < nm; k++) {
 		const sla_metric *m = sla_policy_metric(ck->p, k);
 		ck->m_start[k] = time_col_of(ck, m->start_col);
-		ck->m_stop[k] = time_col_of(ck, m->stop_col);
+		for (size_t i = 0; i < m->nstops; i++)
+			ck->m_stops[k * SLA_MAX_STOPS + i] = time_col_of(ck, m->stop_cols[i]);
 	}
 	if (resolve_keep(ck) < 0)
 		return -1;
@@ -377,6 +416,41 @@ unusable(const time_col *tc)
 	return tc->state == TV_BAD || tc->state == TV_ABSENT;
 }
 
+/* Has the event of TC happened as of now? */
+static bool
+happened(const checker *ck, const time_col *tc)
+{
+	return tc->state == TV_OK && tc->t <= ck->o->now;
+}
+
+/* The stop of metric K as of now: the earliest of its columns that has
+ * happened, or NULL.  *ABSENT: the first of them the stream lacks (NULL:
+ * none), *BLIND: the stream has none of them.  NULL with *BAD when one
+ * cannot be read. */
+static const time_col *
+ticket_stop(checker *ck, size_t k, const time_col **absent, bool *blind, const time_col **bad)
+{
+	const time_col *first = NULL;
+	*absent = *bad = NULL;
+	*blind = true;
+	for (size_t i = 0; i < sla_policy_metric(ck->p, k)->nstops; i++) {
+		const time_col *c = ticket_time(ck, ck->m_stops[k * SLA_MAX_STOPS + i]);
+		if (c->state == TV_BAD) {
+			*bad = c;
+			return NULL;
+		}
+		if (c->state == TV_ABSENT) {
+			if (!*absent)
+				*absent = c;
+			continue;
+		}
+		*blind = false;
+		if (happened(ck, c) && (!first || c->t < first->t))
+			first = c;
+	}
+	return first;
+}
+
 /* Measure metric K of the current ticket (once). */
 static metric_result *
 measure(checker *ck, size_t k)
@@ -384,34 +458,50 @@ measure(checker *ck, size_t k)
 	metric_result *res = &ck->res[k];
 	if (res->done)
 		return res;
-	res->done = true;
-	res->ok = false;
+	*res = (metric_result){ .done = true };
 	const sla_metric *m = sla_policy_metric(ck->p, k);
 	const sla_target *tg = &ck->tier->targets[k];
 	const time_col *a = ticket_time(ck, ck->m_start[k]);
-	const time_col *b = ticket_time(ck, ck->m_stop[k]);
-	if (unusable(a) || unusable(b)) {
-		memcpy(res->reason, (unusable(a) ? a : b)->reason, REASON_MAX);
+	const time_col *absent, *bad;
+	bool blind;
+	const time_col *b = ticket_stop(ck, k, &absent, &blind, &bad);
+	if (unusable(a) || bad || blind) {
+		memcpy(res->reason, (unusable(a) ? a : bad ? bad : absent)->reason, REASON_MAX);
 		return res;
 	}
 	if (a->state == TV_EMPTY && strcmp(m->start_col, TICKET_START) == 0) {
 		snprintf(res->reason, REASON_MAX, "%s: no start time", m->start_col);
 		return res;
 	}
+	/* As of now, a time after now has not happened: before any comparison.
+	 * A ticket opened later keeps its start (it is excluded, and measured
+	 * where it can be); any other start after now has not come. */
+	bool started = a->state == TV_OK &&
+		       (a->t <= ck->o->now || strcmp(m->start_col, TICKET_START) == 0);
+	res->has_stop = b != NULL;
+	res->stop = b ? b->t : 0;
+	if (!started && b) {
+		/* a clock that stopped but never started: the data is wrong */
+		snprintf(res->reason, REASON_MAX, "%s: not yet, but %s has happened", m->start_col,
+			 b->name);
+		return res;
+	}
+	if (!started && absent) {
+		/* not started, unless the missing stop says the data is wrong */
+		memcpy(res->reason, absent->reason, REASON_MAX);
+		return res;
+	}
 	res->ok = true;
-	if (a->state == TV_EMPTY) {
+	if (!started) {
 		/* a clock that starts later (resolved to closed) has not started */
-		res->started = false;
 		res->m = (sla_measure){ .status = SLA_PENDING };
 		snprintf(res->reason, REASON_MAX, "%s: not yet", m->start_col);
 		return res;
 	}
 	res->started = true;
 	res->start = a->t;
-	res->has_stop = b->state == TV_OK;
-	res->stop = b->t;
-	if (res->has_stop && res->stop < res->start) {
-		snprintf(res->reason, REASON_MAX, "%s before %s", m->stop_col, m->start_col);
+	if (b && b->t < res->start) {
+		snprintf(res->reason, REASON_MAX, "%s before %s", b->name, m->start_col);
 		return res->ok = false, res;
 	}
 	if (m->pausable && !ticket_pauses(ck)) {
@@ -433,6 +523,14 @@ measure(checker *ck, size_t k)
 	if (res->m.status == SLA_INVALID) {
 		snprintf(res->reason, REASON_MAX, "%s", sla_duration_no_due);
 		res->ok = false;
+	} else if (absent) {
+		/* the missing stop can only have come earlier: elapsed_s is the
+		 * most the metric took (see metric_row and applies) */
+		res->bound = true;
+		res->absent = absent->reason;
+		if (b)
+			snprintf(res->reason, REASON_MAX, "%.*s; met by %s", REASON_MAX / 2, absent->reason,
+				 b->name);
 	}
 	return res;
 }
@@ -645,7 +743,13 @@ applies(checker *ck, size_t k, const char **reason)
 		sla_calendar *cal = ck->tier->targets[m->when_metric].calendar;
 		threshold += m->when.wd * sla_calendar_day_length(cal);
 	}
-	return ref->m.elapsed_s > threshold;
+	if (ref->m.elapsed_s <= threshold)
+		return 0;
+	if (ref->bound) {	/* at most over: a stop it lacks may say not */
+		*reason = ref->absent;
+		return -1;
+	}
+	return 1;
 }
 
 /* The row of metric K, which has a target in the ticket's tier. */
@@ -672,9 +776,14 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 	}
 	if (on < 0 || !res->ok)
 		return write_invalid(ck, &rw, text(on < 0 ? why : res->reason), false);
+	/* DESIGN §4: without one stop of several, met when another proves it
+	 * (the missing one can only have come earlier); nothing else can be
+	 * told */
+	if (res->bound && res->m.status != SLA_MET)
+		return write_invalid(ck, &rw, text(res->absent), false);
 	rw.res = res;
 	rw.status = res->m.status;
-	if (!res->started)
+	if (!res->started || res->bound)
 		rw.reason = text(res->reason);
 	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
 		rw.has_penalty = true;

@@ -37,14 +37,20 @@ paused_within(const sla_measure_in *in, int64_t from, int64_t to)
 }
 
 /* The instant at which TARGET_S business seconds outside the pauses have
- * run from START; false while a pause without end holds the clock first. */
+ * run from START; false while a pause without end holds the clock first.
+ * The clock ends at the stop (STOPPED): a pause counts up to the stop at
+ * most, and one that begins at or after it does not exist for this
+ * metric.  (Pauses after now the checker has already left out.) */
 static bool
-due_with_pauses(const sla_measure_in *in, int64_t target_s, int64_t *due)
+due_with_pauses(const sla_measure_in *in, bool stopped, int64_t target_s, int64_t *due)
 {
 	int64_t rem = target_s, cur = in->start;
 	for (size_t i = 0; i < in->npauses; i++) {
 		const sla_interval *p = &in->pauses[i];
-		if (p->end <= cur)
+		if (stopped && p->start >= in->stop)
+			break;	/* sorted: every later pause begins later still */
+		int64_t pe = stopped ? min64(p->end, in->stop) : p->end;
+		if (pe <= cur)
 			continue;
 		int64_t ps = max64(p->start, cur);
 		int64_t d = sla_due(in->calendar, cur, rem);
@@ -53,9 +59,9 @@ due_with_pauses(const sla_measure_in *in, int64_t target_s, int64_t *due)
 			return true;
 		}
 		rem -= sla_business(in->calendar, cur, ps);
-		if (p->end == INT64_MAX)
+		if (pe == INT64_MAX)
 			return false;
-		cur = p->end;
+		cur = pe;
 	}
 	*due = sla_due(in->calendar, cur, rem);
 	return true;
@@ -88,13 +94,20 @@ sla_measure_one(const sla_measure_in *in)
 	if (!in->target)
 		return m;
 	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
-	m.has_due = in->npauses ? due_with_pauses(in, m.target_s, &m.due) : (m.due = due0, true);
+	m.has_due = in->npauses ? due_with_pauses(in, m.stopped, m.target_s, &m.due)
+				: (m.due = due0, true);
 	if (due0 == SLA_NO_INSTANT || (m.has_due && m.due == SLA_NO_INSTANT)) {
 		/* never due (a calendar without hours, or past the year 9999):
 		 * nothing to judge by, and no number to make up */
 		return (sla_measure){ .status = SLA_INVALID, .elapsed_s = m.elapsed_s,
 				      .paused_s = m.paused_s };
 	}
+	/* A pause moves a due on, never earlier.  An @ due may be an opening
+	 * (Tuesday 09:00) after the closing at which business time reached
+	 * target_s (Monday 18:00); a pause without business time inside must
+	 * not bring it back to that closing. */
+	if (m.has_due)
+		m.due = max64(m.due, due0);
 	if (m.elapsed_s > m.target_s)
 		m.overrun_s = m.elapsed_s - m.target_s;
 	m.status = status_of(&m, in->warn_ppm);

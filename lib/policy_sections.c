@@ -217,12 +217,14 @@ pol_read_calendars(pol_ctx *x)
 
 /* ---- metrics -------------------------------------------------------------- */
 
+/* A replacement obligation ends when the unit is replaced or the fault
+ * repaired, whichever comes first (直至故障货物修复). */
 static const sla_metric builtin_metrics[] = {
-	{ "response", "opened", "first_response", false, -1, { 0 } },
-	{ "onsite", "opened", "onsite", false, -1, { 0 } },
-	{ "workaround", "opened", "workaround", false, -1, { 0 } },
-	{ "resolve", "opened", "resolved", true, -1, { 0 } },
-	{ "replacement", "opened", "replaced", false, -1, { 0 } },
+	{ "response", "opened", { "first_response" }, 1, false, -1, { 0 } },
+	{ "onsite", "opened", { "onsite" }, 1, false, -1, { 0 } },
+	{ "workaround", "opened", { "workaround" }, 1, false, -1, { 0 } },
+	{ "resolve", "opened", { "resolved" }, 1, true, -1, { 0 } },
+	{ "replacement", "opened", { "replaced", "resolved" }, 2, false, -1, { 0 } },
 };
 enum { NBUILTIN = sizeof builtin_metrics / sizeof *builtin_metrics };
 /* The built-in replacement applies when resolve took longer than 8 h. */
@@ -275,17 +277,59 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 	m->when_metric = ref;
 }
 
+/* "replaced | resolved": the first of several columns.  Each is a name,
+ * none twice, at most SLA_MAX_STOPS; they are cut out of one copy of the
+ * value, which the policy owns. */
+static void
+read_stops(pol_ctx *x, sla_metric *m, const pol_entry *e)
+{
+	const char *cols[SLA_MAX_STOPS];
+	size_t n = 0;
+	char *v = pol_strdup(x->p, e->value);
+	if (!v) {
+		pol_error(x, NULL, "out of memory");
+		return;
+	}
+	for (char *s = v;;) {
+		char *bar = strchr(s, '|');
+		if (bar)
+			*bar = '\0';
+		s += strspn(s, " \t");
+		for (size_t len = strlen(s); len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'); len--)
+			s[len - 1] = '\0';
+		if (!is_name(s)) {
+			pol_error(x, e, "expected a column name ([a-z0-9_])");
+			return;
+		}
+		if (n == SLA_MAX_STOPS) {
+			pol_error(x, e, "a stop is the first of at most %d columns", SLA_MAX_STOPS);
+			return;
+		}
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(cols[i], s) == 0) {
+				pol_error(x, e, "column %s is named twice", s);
+				return;
+			}
+		cols[n++] = s;
+		if (!bar)
+			break;
+		s = bar + 1;
+	}
+	memcpy(m->stop_cols, cols, n * sizeof *cols);
+	m->nstops = n;
+}
+
 static void
 read_metric_entry(pol_ctx *x, sla_metric *m, const pol_entry *e)
 {
-	if (strcmp(e->key, "start") == 0 || strcmp(e->key, "stop") == 0) {
+	if (strcmp(e->key, "start") == 0) {
 		const char *col = is_name(e->value) ? pol_strdup(x->p, e->value) : NULL;
 		if (!col)
 			pol_error(x, e, "expected a column name ([a-z0-9_])");
-		else if (e->key[2] == 'a')
-			m->start_col = col;
 		else
-			m->stop_col = col;
+			m->start_col = col;
+	} else if (strcmp(e->key, "stop") == 0) {
+		read_stops(x, m, e);
 	} else if (strcmp(e->key, "pausable") == 0) {
 		if (strcmp(e->value, "yes") == 0 || strcmp(e->value, "true") == 0)
 			m->pausable = true;
@@ -337,10 +381,10 @@ pol_read_metrics(pol_ctx *x)
 		}
 		sla_metric *m = k >= 0 ? &p->metrics[k] : &p->metrics[p->nmetrics++];
 		if (k < 0)
-			*m = (sla_metric){ pol_strdup(p, e->name), NULL, NULL, false, -1, { 0 } };
+			*m = (sla_metric){ pol_strdup(p, e->name), NULL, { NULL }, 0, false, -1, { 0 } };
 		for (size_t j = i, end = section_end(x, i); j < end; j++)
 			read_metric_entry(x, m, &x->v[j]);
-		if (!m->name || !m->start_col || !m->stop_col)
+		if (!m->name || !m->start_col || !m->nstops)
 			pol_error_at(x, e->line, NULL, "[metric %s] needs both start and stop", e->name);
 	}
 	/* when names any metric, defined above or below */

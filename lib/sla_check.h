@@ -20,10 +20,15 @@
 
 /* ---- the policy's model ---------------------------------------------------- */
 
+/* The most columns one stop names ("stop = replaced | resolved"). */
+#define SLA_MAX_STOPS 8
+
 typedef struct sla_metric {
 	const char *name;
 	const char *start_col;	/* ticket columns */
-	const char *stop_col;
+	/* the clock stops at the earliest of these that has happened */
+	const char *stop_cols[SLA_MAX_STOPS];
+	size_t nstops;		/* 0 only while a policy's section is read */
 	bool pausable;		/* business time inside `paused` does not count */
 	int when_metric;	/* applies only when that metric's elapsed > WHEN; -1 always */
 	sla_duration when;	/* a plain duration */
@@ -104,7 +109,12 @@ typedef struct sla_measure {
 	int64_t target_s, elapsed_s, paused_s, overrun_s;
 } sla_measure;
 
-/* Measure one metric.  Stops and pauses after NOW have not happened yet.
+/* Measure one metric.  Stops and pauses after NOW have not happened yet
+ * (the checker leaves such pauses out, and gives a pause that ends after
+ * NOW the end INT64_MAX).  The clock ends at the stop: pauses after it
+ * change nothing, one across it counts up to it.  A pause moves the due on
+ * by the paused business time, never earlier (an @ due stays put under a
+ * pause without business time).
  * A target that is never due (sla_duration_no_due: a calendar without
  * hours) is SLA_INVALID, with only elapsed_s and paused_s set. */
 sla_measure sla_measure_one(const sla_measure_in *in);

@@ -377,3 +377,154 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$output" == *"warning: [penalties] sets credits or a cap but not per: they apply to the whole contract (per = contract)"* ]]
 	[[ "$output" == *": 1 warning" ]]
 }
+
+@test "a pause never moves an Nwd@time due earlier" {
+	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar day]\nmon-fri = 09:00-18:00\n[tier normal]\ncalendar = day\nresolve = 1wd@time\n' \
+		> "$BATS_TEST_TMPDIR/p.ini"
+	# opened Monday 08:00: counts from 09:00, due Tuesday 09:00; the pause
+	# Monday 20:00-21:00 holds no business time and changes nothing
+	printf 'id\ttier\topened\tresolved\tpaused\n%s\n%s\n%s\n' \
+		$'A1\tnormal\t2026-03-02T08:00:00+08:00\t\t' \
+		$'A2\tnormal\t2026-03-02T08:00:00+08:00\t\t2026-03-02T20:00:00+08:00/2026-03-02T21:00:00+08:00' \
+		$'A3\tnormal\t2026-03-02T08:00:00+08:00\t\t2026-03-02T10:00:00+08:00/2026-03-02T11:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-02T22:00:00+08:00 --policy "$BATS_TEST_TMPDIR/p.ini" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# an hour paused in business time: the 9 h are reached Tuesday 10:00
+	[ "$(printf '%s\n' "$output" | cut -f1,8,10,11,12,14 | tail -n +2)" = "$(printf '%s\n' \
+		$'A1\t2026-03-03T09:00:00+08:00\t32400\t32400\t0\tat-risk' \
+		$'A2\t2026-03-03T09:00:00+08:00\t32400\t32400\t0\tat-risk' \
+		$'A3\t2026-03-03T10:00:00+08:00\t32400\t28800\t3600\tat-risk')" ]
+}
+
+@test "pauses after a metric's stop change nothing of its row" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[tier normal]\ncalendar = 24x7\nresolve = 8h\n' > "$policy"
+	# resolved Monday 12:00, 2 h after opening; due 18:00 whatever comes after
+	printf 'id\ttier\topened\tresolved\tpaused\n%s\n%s\n%s\n%s\n' \
+		$'M1\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t' \
+		$'M2\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T14:00:00+08:00/2026-03-02T15:00:00+08:00' \
+		$'M3\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T11:00:00+08:00/' \
+		$'M4\tnormal\t2026-03-02T10:00:00+08:00\t2026-03-02T12:00:00+08:00\t2026-03-02T11:00:00+08:00/2026-03-02T16:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-03T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# M3, M4: paused from 11:00 past the stop, 1 h of it before the stop:
+	# due 10:00 + 8 h + 1 h, business(start, due) = target + paused_s
+	[ "$(printf '%s\n' "$output" | cut -f1,8,9,11,12,14 | tail -n +2)" = "$(printf '%s\n' \
+		$'M1\t2026-03-02T18:00:00+08:00\t2026-03-02T12:00:00+08:00\t7200\t0\tmet' \
+		$'M2\t2026-03-02T18:00:00+08:00\t2026-03-02T12:00:00+08:00\t7200\t0\tmet' \
+		$'M3\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet' \
+		$'M4\t2026-03-02T19:00:00+08:00\t2026-03-02T12:00:00+08:00\t3600\t3600\tmet')" ]
+}
+
+@test "times after --now have not happened, before any comparison" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	sla-check --print-policy > "$policy"
+	printf '[metric fix]\nstart = first_response\nstop = resolved\n[tier fixing]\ncalendar = 24x7\nfix = 8h\n' >> "$policy"
+	printf 'id\ttier\topened\tfirst_response\tonsite\tresolved\treplaced\n%s\n%s\n%s\n%s\n' \
+		$'N1\turgent\t2026-03-04T10:00:00+08:00\t\t\t2026-03-03T09:00:00+08:00\t' \
+		$'N2\tfixing\t2026-03-02T10:00:00+08:00\t2026-03-03T12:00:00+08:00\t\t2026-03-03T11:00:00+08:00\t' \
+		$'N3\tfixing\t2026-03-02T10:00:00+08:00\t\t\t2026-03-02T11:00:00+08:00\t' \
+		$'N4\tfixing\t2026-03-02T10:00:00+08:00\t2026-03-03T12:00:00+08:00\t\t2026-03-02T11:00:00+08:00\t' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-03T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# N1, opened after now: resolved (also after now) has not happened, so
+	# it is not "before opened", and resolve has not run 8 h: no
+	# replacement row.  N2: neither end of fix has happened: pending.  N3,
+	# N4: fix stopped without having started, as of now: invalid.
+	[ "$(printf '%s\n' "$output" | cut -f1,5,7,8,9,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'N1\tresponse\t2026-03-04T10:00:00+08:00\t2026-03-04T11:00:00+08:00\t\texcluded\topened after --now' \
+		$'N1\tonsite\t2026-03-04T10:00:00+08:00\t2026-03-04T14:00:00+08:00\t\texcluded\topened after --now' \
+		$'N1\tresolve\t2026-03-04T10:00:00+08:00\t2026-03-05T10:00:00+08:00\t\texcluded\topened after --now' \
+		$'N2\tfix\t\t\t\tpending\tfirst_response: not yet' \
+		$'N3\tfix\t\t\t\tinvalid\tfirst_response: not yet, but resolved has happened' \
+		$'N4\tfix\t\t\t\tinvalid\tfirst_response: not yet, but resolved has happened')" ]
+}
+
+@test "a replacement obligation ends at the replacement or the repair, whichever comes first" {
+	# opened 10:00, not fixed in 8 h (18:01), never replaced: the repair
+	# ended the obligation 16 h before its deadline, so it is met (it was
+	# overdue for ever, its overrun growing with --now)
+	printf 'id\ttier\topened\tfirst_response\tonsite\tresolved\treplaced\n%s\n%s\n%s\n%s\n' \
+		$'R1\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-02T18:01:00+08:00\t' \
+		$'R2\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-03T12:00:00+08:00\t2026-03-03T09:00:00+08:00' \
+		$'R3\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-04T10:00:00+08:00\t' \
+		$'R4\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-03T11:00:00+08:00\t2026-12-01T00:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-11-01T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# R2: replaced at 09:00, before the repair.  R3: neither within 24 h:
+	# breached by the repair.  R4: a replacement after now has not
+	# happened; the repair at 25 h stops it
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "replacement"' | cut -f1,9,11,13,14)" = "$(printf '%s\n' \
+		$'R1\t2026-03-02T18:01:00+08:00\t28860\t0\tmet' \
+		$'R2\t2026-03-03T09:00:00+08:00\t82800\t0\tmet' \
+		$'R3\t2026-03-04T10:00:00+08:00\t172800\t86400\tbreached' \
+		$'R4\t2026-03-03T11:00:00+08:00\t90000\t3600\tbreached')" ]
+	# and the embedded default says so
+	sla-check --print-policy | grep -qx 'stop  = replaced | resolved'
+}
+
+@test "a first-of stop over a column the stream lacks: met when a present one proves it, else invalid" {
+	# an export with no replaced column at all
+	printf 'id\ttier\topened\tfirst_response\tonsite\tresolved\n%s\n%s\n%s\n%s\n' \
+		$'X1\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-02T20:00:00+08:00' \
+		$'X2\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-03T16:00:00+08:00' \
+		$'X3\turgent\t2026-03-02T10:00:00+08:00\t\t\t' \
+		$'X4\turgent\t2026-03-02T10:00:00+08:00\t\t\t2026-03-02T12:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-05T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-check: $BATS_TEST_TMPDIR/t.tsv:1: replaced: warning: the ticket stream has no such column: metric replacement is met only where another stop proves it, its other rows are invalid" ]
+	# X1: repaired in 10 h, so a replacement, if any, came earlier: met,
+	# the stop and elapsed time the latest they can be.  X2 (repaired at
+	# 30 h) and X3 (not repaired) might have been replaced in time or not:
+	# invalid.  X4: fixed in 2 h, no replacement was owed
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "replacement"' | cut -f1,9,11,14,16)" = "$(printf '%s\n' \
+		$'X1\t2026-03-02T20:00:00+08:00\t36000\tmet\treplaced: the ticket stream has no such column; met by resolved' \
+		$'X2\t\t\tinvalid\treplaced: the ticket stream has no such column' \
+		$'X3\t\t\tinvalid\treplaced: the ticket stream has no such column')" ]
+}
+
+@test "a stop may be the first of several columns: a solution or an engineer on site" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[metric relief]\nstart = opened\nstop = workaround | onsite\n[tier urgent]\ncalendar = 24x7\nrelief = 4h\n' > "$policy"
+	run sla-check --lint --now 2026-03-05T00:00:00+08:00 --policy "$policy"
+	[ "$status" -eq 0 ]
+	printf 'id\ttier\topened\tonsite\tworkaround\n%s\n%s\n%s\n%s\n' \
+		$'S1\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T13:00:00+08:00\t2026-03-02T16:00:00+08:00' \
+		$'S2\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T16:00:00+08:00\t2026-03-02T13:30:00+08:00' \
+		$'S3\turgent\t2026-03-02T10:00:00+08:00\t\t2026-03-02T15:00:00+08:00' \
+		$'S4\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T09:00:00+08:00\t2026-03-02T11:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-05T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# the earliest of the two stops the clock; one before the start is
+	# wrong data, whichever column it is
+	[ "$(printf '%s\n' "$output" | cut -f1,9,11,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'S1\t2026-03-02T13:00:00+08:00\t10800\tmet\t' \
+		$'S2\t2026-03-02T13:30:00+08:00\t12600\tmet\t' \
+		$'S3\t2026-03-02T15:00:00+08:00\t18000\tbreached\t' \
+		$'S4\t\t\tinvalid\tonsite before opened')" ]
+}
+
+@test "a when over a first-of stop the stream lacks in part: false where proven, else undecided" {
+	policy="$BATS_TEST_TMPDIR/p.ini"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[metric relief]\nstart = opened\nstop = workaround | onsite\n[metric escalate]\nstart = opened\nstop = escalated\nwhen = relief > 1h\n[tier urgent]\ncalendar = 24x7\nrelief = 4h\nescalate = 8h\n' > "$policy"
+	# no workaround column
+	printf 'id\ttier\topened\tonsite\tescalated\n%s\n%s\n' \
+		$'E1\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T10:30:00+08:00\t' \
+		$'E2\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T13:00:00+08:00\t2026-03-02T14:00:00+08:00' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-05T00:00:00+08:00 --policy "$policy" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# E1: relief took 30 min at most: no escalation was owed.  E2: at most
+	# 3 h, perhaps less than 1 h: escalate cannot be decided
+	[ "$(printf '%s\n' "$output" | cut -f1,5,14,16 | tail -n +2)" = "$(printf '%s\n' \
+		$'E1\trelief\tmet\tworkaround: the ticket stream has no such column; met by onsite' \
+		$'E2\trelief\tmet\tworkaround: the ticket stream has no such column; met by onsite' \
+		$'E2\tescalate\tinvalid\tworkaround: the ticket stream has no such column')" ]
+	[ "$(printf '%s\n' "$stderr" | grep -c 'workaround: warning: the ticket stream has no such column: metric \(relief\|escalate\) is met only where another stop proves it')" -eq 2 ]
+}

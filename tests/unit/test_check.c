@@ -186,6 +186,81 @@ pauses_stop_the_clock_and_move_the_due_time(void **state)
 	assert_int_equal(m.elapsed_s, 16 * H + 7 * H);	/* Mon, Tue, Wed less 1 h */
 }
 
+
+/* A pause only ever moves a due later: for `Nwd@time` the due is the later
+ * of the @ reading and the instant the unpaused business time reaches
+ * target_s (a due at an opening is not the closing before it). */
+static void
+a_pause_never_moves_an_at_time_due_earlier(void **state)
+{
+	fixture *f = *state;
+	/* Monday 08:00 counts from 09:00: 1wd@time is Tuesday 09:00, and
+	 * target_s = business(Mon 08:00, Tue 09:00) = 8 h, used up at Monday
+	 * 18:00 */
+	sla_measure m = run(f->c58, "1wd@time", T(0, 8, 0), -1, T(0, 19, 0), NULL, 0);
+	assert_int_equal(m.due, T(1, 9, 0));
+	assert_int_equal(m.target_s, 8 * H);
+	/* a pause in the evening holds no business time: the due stays */
+	sla_interval p1[] = { { T(0, 20, 0), T(0, 21, 0) } };
+	m = run(f->c58, "1wd@time", T(0, 8, 0), -1, T(0, 22, 0), p1, 1);
+	assert_int_equal(m.paused_s, 0);
+	assert_int_equal(m.due, T(1, 9, 0));
+	/* an hour paused in business time: 8 h unpaused are reached at
+	 * Tuesday 10:00, later than the reading */
+	sla_interval p2[] = { { T(0, 10, 0), T(0, 11, 0) } };
+	m = run(f->c58, "1wd@time", T(0, 8, 0), -1, T(0, 22, 0), p2, 1);
+	assert_int_equal(m.paused_s, H);
+	assert_int_equal(m.due, T(1, 10, 0));
+	/* 1wd@close likewise: Tuesday 18:00, or Wednesday 10:00 with 1 h paused */
+	m = run(f->c58, "1wd@close", T(0, 8, 0), -1, T(0, 22, 0), p1, 1);
+	assert_int_equal(m.due, T(1, 18, 0));
+	m = run(f->c58, "1wd@close", T(0, 8, 0), -1, T(0, 22, 0), p2, 1);
+	assert_int_equal(m.due, T(2, 10, 0));
+}
+
+/* A metric's clock ends at its stop: pauses after it change nothing of the
+ * row, and one still open at now ended, for this row, at the stop.  A met
+ * row reads business(start, due) = target + paused_s. */
+static void
+pauses_after_the_stop_change_nothing(void **state)
+{
+	fixture *f = *state;
+	int64_t s = T(0, 10, 0), stop = T(0, 12, 0), now = T(1, 0, 0);
+	/* 24x7, 8 h from Monday 10:00, stopped at 12:00: due 18:00 */
+	sla_interval after[] = { { T(0, 14, 0), T(0, 15, 0) } };
+	sla_measure m = run(f->c24, "8h", s, stop, now, after, 1);
+	assert_int_equal(m.status, SLA_MET);
+	assert_int_equal(m.paused_s, 0);
+	assert_true(m.has_due);
+	assert_int_equal(m.due, T(0, 18, 0));
+	/* paused 11:00 and never resumed: the stop at 12:00 ends the clock
+	 * after 1 h paused, so due 19:00 */
+	sla_interval open[] = { { T(0, 11, 0), INT64_MAX } };
+	m = run(f->c24, "8h", s, stop, now, open, 1);
+	assert_int_equal(m.status, SLA_MET);
+	assert_int_equal(m.paused_s, H);
+	assert_int_equal(m.elapsed_s, H);
+	assert_true(m.has_due);
+	assert_int_equal(m.due, T(0, 19, 0));
+	assert_int_equal(sla_business(f->c24, s, m.due), m.target_s + m.paused_s);
+	/* one pause across the stop counts up to the stop only */
+	sla_interval across[] = { { T(0, 11, 0), T(0, 16, 0) } };
+	m = run(f->c24, "8h", s, stop, now, across, 1);
+	assert_int_equal(m.paused_s, H);
+	assert_int_equal(m.due, T(0, 19, 0));
+	/* a breached row: its due came before the pause */
+	sla_interval late[] = { { T(0, 20, 0), T(0, 22, 0) } };
+	m = run(f->c24, "8h", s, T(0, 21, 0), now, late, 1);
+	assert_int_equal(m.status, SLA_BREACHED);
+	assert_int_equal(m.due, T(0, 18, 0));
+	assert_int_equal(m.paused_s, H);
+	assert_int_equal(m.overrun_s, 2 * H);
+	/* not stopped: a pause open at now still holds the due */
+	m = run(f->c24, "8h", s, -1, T(0, 13, 0), open, 1);
+	assert_false(m.has_due);
+	assert_int_equal(m.status, SLA_PENDING);
+}
+
 /* Business seconds of [a, b) outside the pauses, minute by minute: the
  * slow, obvious reading of "elapsed" (times are whole minutes). */
 static int64_t
@@ -362,7 +437,8 @@ rows_penalties_and_columns(void **state)
 		"id\tline\tcustomer\ttier\topened\tfirst_response\tresolved\treplaced\tnote\n"
 		/* response 1h30m: 30 min over, fixed 1000.  resolve 10 h: 6 h
 		 * over, 500 + 6 x 100 = 1100.  resolve > 8 h: replacement
-		 * applies, running 14 h of 24 (58 %): pending. */
+		 * applies, and the repair after 10 h of 24 ends it: met (the
+		 * built-in replacement stops at replaced | resolved). */
 		"A1\t2\tACME\turgent\t2026-03-02T10:00:00+08:00\t2026-03-02T11:30:00+08:00\t"
 		"2026-03-02T20:00:00+08:00\t\tx\n"
 		/* resolve 2 h: met; replacement n/a (resolve not over 8 h) */
@@ -382,7 +458,7 @@ rows_penalties_and_columns(void **state)
 		"2026-03-02T14:00:00+08:00\t2026-03-02T20:00:00+08:00\t14400\t36000\t0\t21600\t"
 		"breached\t1100.00\t\n"
 		"A1\t2\tACME\turgent\treplacement\t24x7\t2026-03-02T10:00:00+08:00\t"
-		"2026-03-03T10:00:00+08:00\t\t86400\t50400\t0\t0\tpending\t\t\n"
+		"2026-03-03T10:00:00+08:00\t2026-03-02T20:00:00+08:00\t86400\t36000\t0\t0\tmet\t\t\n"
 		"A2\t3\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T11:00:00+08:00\t2026-03-02T10:10:00+08:00\t3600\t600\t0\t0\tmet\t\t\n"
 		"A2\t3\tACME\turgent\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t"
@@ -590,6 +666,8 @@ main(void)
 		cmocka_unit_test(every_status_of_a_running_clock),
 		cmocka_unit_test(business_hours_count_only_inside_the_calendar),
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
+		cmocka_unit_test(a_pause_never_moves_an_at_time_due_earlier),
+		cmocka_unit_test(pauses_after_the_stop_change_nothing),
 		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
 		cmocka_unit_test(a_target_never_due_is_invalid),
 		cmocka_unit_test(times_and_now_are_read_alike),

@@ -115,6 +115,10 @@ embedded_default_is_the_data_file(void **state)
 	const sla_metric *repl = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "replacement"));
 	assert_int_equal(repl->when_metric, sla_policy_metric_find(p, "resolve"));
 	assert_int_equal(repl->when.secs, 8 * 3600);
+	/* until the unit is replaced or the fault repaired (DESIGN §8) */
+	assert_int_equal(repl->nstops, 2);
+	assert_string_equal(repl->stop_cols[0], "replaced");
+	assert_string_equal(repl->stop_cols[1], "resolved");
 	assert_true(sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "resolve"))->pausable);
 	assert_false(sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "response"))->pausable);
 	assert_string_equal(capture_text(&c), "");
@@ -166,7 +170,8 @@ full_policy_reads_every_key(void **state)
 	assert_int_equal(target(p, "urgent", "callback")->target.secs, 1800);
 	const sla_metric *cb = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "callback"));
 	assert_string_equal(cb->start_col, "resolved");
-	assert_string_equal(cb->stop_col, "closed");
+	assert_int_equal(cb->nstops, 1);
+	assert_string_equal(cb->stop_cols[0], "closed");
 	assert_int_equal(cb->when_metric, -1);
 
 	/* day = 8h on a calendar of nights; a continued list of holidays */
@@ -233,6 +238,12 @@ errors_name_line_and_key(void **state)
 		   ":5: calendar.resolve: unknown calendar \"9x9\"");
 	fails_with("[policy]\ntimezone = UTC\n[metric x]\nstart = opened\nstop = Closed Time\n",
 		   ":5: stop: expected a column name ([a-z0-9_]) \"Closed Time\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric x]\nstart = opened\nstop = onsite |\n",
+		   ":5: stop: expected a column name ([a-z0-9_]) \"onsite |\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric x]\nstart = opened\nstop = a | b | a\n",
+		   ":5: stop: column a is named twice \"a | b | a\"");
+	fails_with("[policy]\ntimezone = UTC\n[metric x]\nstart = opened\nstop = a|b|c|d|e|f|g|h|i\n",
+		   ":5: stop: a stop is the first of at most 8 columns");
 	fails_with("[policy]\ntimezone = UTC\n[metric resolve]\npausable = maybe\n",
 		   ":4: pausable: expected yes or no \"maybe\"");
 	fails_with("[policy]\ntimezone = UTC\n[metric resolve]\nwhen = resolve > 1h\n",
@@ -266,6 +277,38 @@ errors_name_line_and_key(void **state)
 		   ":4: metric name \"calendar\": use a-z, 0-9 and _, not calendar or penalty");
 	static const char nul[] = "[policy]\nname = x\0y\n";
 	fails_with_n(nul, sizeof nul - 1, "policy holds a NUL byte");
+}
+
+/* "stop = A | B": the first of several columns; the built-in replacement
+ * ends at the replacement or the repair, whichever comes first. */
+static void
+stops_of_several_columns(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = UTC\n[metric relief]\nstart = opened\n"
+			  "stop = workaround|onsite  |  resolved\n[tier t]\ncalendar = 24x7\n"
+			  "replacement = 24h\n");
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	assert_non_null(p);
+	const sla_metric *m = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "relief"));
+	assert_int_equal(m->nstops, 3);
+	assert_string_equal(m->stop_cols[0], "workaround");
+	assert_string_equal(m->stop_cols[1], "onsite");
+	assert_string_equal(m->stop_cols[2], "resolved");
+	m = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "replacement"));
+	assert_int_equal(m->nstops, 2);
+	assert_string_equal(m->stop_cols[0], "replaced");
+	assert_string_equal(m->stop_cols[1], "resolved");
+	m = sla_policy_metric(p, (size_t)sla_policy_metric_find(p, "resolve"));
+	assert_int_equal(m->nstops, 1);
+	assert_string_equal(m->stop_cols[0], "resolved");
+	assert_string_equal(capture_text(&c), "");
+	sla_policy_free(p);
+	unlink(path);
+	capture_close(&c);
 }
 
 /* Every error is reported, not only the first. */
@@ -559,6 +602,7 @@ main(void)
 		cmocka_unit_test(embedded_default_is_the_data_file),
 		cmocka_unit_test(full_policy_reads_every_key),
 		cmocka_unit_test(tz_override_replaces_the_zone),
+		cmocka_unit_test(stops_of_several_columns),
 		cmocka_unit_test(errors_name_line_and_key),
 		cmocka_unit_test(reports_every_error),
 		cmocka_unit_test(lines_of_any_length_are_read),
