@@ -88,7 +88,7 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 	char err[256] = "";
 	if (strcmp(e->key, "holidays") == 0 || strcmp(e->key, "workdays") == 0) {
 		enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
-		if (sla_calendar_load_dates(c, kind, e->value, err, sizeof err) < 0)
+		if (sla_calendar_load_dates_from(c, kind, e->value, x->p->calendars, err, sizeof err) < 0)
 			pol_error_at(x, e->line, e->key, "%s", err);
 	} else if (strcmp(e->key, "day") == 0) {
 		sla_duration d;
