@@ -279,6 +279,45 @@ sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spe
 
 /* ---- what a run touched outside the covered years ------------------------ */
 
+static size_t
+note_text(const sla_calendar *c, const sla_cover *v, int side, int64_t day, char *buf, size_t len)
+{
+	char date[32] = "dates ";
+	if (day != SLA_NO_DAY) {
+		int64_t y;
+		unsigned m, d;
+		sla_civil_from_days(day, &y, &m, &d);
+		snprintf(date, sizeof date, "%04lld-%02u-%02u is ", (long long)y, m, d);
+	}
+	int n = snprintf(buf, len,
+			 "calendar \"%s\": %soutside the years its holiday data \"%s\" covers "
+			 "(%lld-%lld); holidays %s %lld are not known",
+			 sla_calendar_name(c), date, v->set, (long long)v->first, (long long)v->last,
+			 side ? "after" : "before", (long long)(side ? v->last : v->first));
+	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len ? len - 1 : 0;
+}
+
+size_t
+sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *buf, size_t len)
+{
+	const sla_tz *tz = sla_calendar_tz(c);
+	int64_t ya, yb;
+	unsigned m, d;
+	sla_civil_from_days(sla_floor_div(a + sla_tz_offset(tz, a), SLA_DAY), &ya, &m, &d);
+	sla_civil_from_days(sla_floor_div(b + sla_tz_offset(tz, b), SLA_DAY), &yb, &m, &d);
+	const sla_cover *v;
+	size_t nv = sla_calendar_covers(c, &v);
+	for (size_t i = 0; i < nv; i++)
+		if (yb > v[i].last)
+			return note_text(c, &v[i], 1, SLA_NO_DAY, buf, len);
+	for (size_t i = 0; i < nv; i++)
+		if (ya < v[i].first)
+			return note_text(c, &v[i], 0, SLA_NO_DAY, buf, len);
+	if (len)
+		buf[0] = '\0';
+	return 0;
+}
+
 static bool
 cover_text(const sla_calendar *c, size_t n, bool dated, char *buf, size_t len)
 {
@@ -289,18 +328,7 @@ cover_text(const sla_calendar *c, size_t n, bool dated, char *buf, size_t len)
 			int64_t day = side ? v[i].after : v[i].before;
 			if (day == SLA_NO_DAY || n-- > 0)
 				continue;
-			char date[32] = "";
-			int64_t y;
-			unsigned m, d;
-			sla_civil_from_days(day, &y, &m, &d);
-			if (dated)
-				snprintf(date, sizeof date, "%04lld-%02u-%02u is ", (long long)y, m, d);
-			snprintf(buf, len,
-				 "calendar \"%s\": %soutside the years its holiday data \"%s\" covers "
-				 "(%lld-%lld); holidays %s %lld are not known",
-				 sla_calendar_name(c), dated ? date : "dates ", v[i].set,
-				 (long long)v[i].first, (long long)v[i].last, side ? "after" : "before",
-				 (long long)(side ? v[i].last : v[i].first));
+			note_text(c, &v[i], side, dated ? day : SLA_NO_DAY, buf, len);
 			return true;
 		}
 	}

@@ -122,6 +122,11 @@ uint64_t sla_calendar_uncovered(const sla_calendar *c);
 bool sla_calendar_cover_warning(const sla_calendar *c, size_t n, char *buf, size_t len);
 /* The same without the date, for a note that many rows share. */
 bool sla_calendar_cover_note(const sla_calendar *c, size_t n, char *buf, size_t len);
+/* The note (as sla_calendar_cover_note) for the first set and side that
+ * the instants [A, B] reach outside of, into BUF; returns its length, 0
+ * when [A, B] stays inside every set's years.  Reads no state. */
+size_t sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *buf,
+				    size_t len);
 
 /* The length of one working day ("wd"): set by the policy's day =, else
  * the business seconds of an ordinary Monday. */
