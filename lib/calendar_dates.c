@@ -319,7 +319,7 @@ sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *
 }
 
 static bool
-cover_text(const sla_calendar *c, size_t n, bool dated, char *buf, size_t len)
+cover_text(const sla_calendar *c, size_t n, char *buf, size_t len)
 {
 	const sla_cover *v;
 	size_t nv = sla_calendar_covers(c, &v);
@@ -328,7 +328,7 @@ cover_text(const sla_calendar *c, size_t n, bool dated, char *buf, size_t len)
 			int64_t day = side ? v[i].after : v[i].before;
 			if (day == SLA_NO_DAY || n-- > 0)
 				continue;
-			note_text(c, &v[i], side, dated ? day : SLA_NO_DAY, buf, len);
+			note_text(c, &v[i], side, day, buf, len);
 			return true;
 		}
 	}
@@ -338,11 +338,5 @@ cover_text(const sla_calendar *c, size_t n, bool dated, char *buf, size_t len)
 bool
 sla_calendar_cover_warning(const sla_calendar *c, size_t n, char *buf, size_t len)
 {
-	return cover_text(c, n, true, buf, len);
-}
-
-bool
-sla_calendar_cover_note(const sla_calendar *c, size_t n, char *buf, size_t len)
-{
-	return cover_text(c, n, false, buf, len);
+	return cover_text(c, n, buf, len);
 }

@@ -120,11 +120,11 @@ uint64_t sla_calendar_uncovered(const sla_calendar *c);
  * (2019-2026); holidays after 2026 are not known'.  Returns false when
  * there is no Nth warning.  At most two a set: before and after. */
 bool sla_calendar_cover_warning(const sla_calendar *c, size_t n, char *buf, size_t len);
-/* The same without the date, for a note that many rows share. */
-bool sla_calendar_cover_note(const sla_calendar *c, size_t n, char *buf, size_t len);
-/* The note (as sla_calendar_cover_note) for the first set and side that
- * the instants [A, B] reach outside of, into BUF; returns its length, 0
- * when [A, B] stays inside every set's years.  Reads no state. */
+/* The note of a computation over the instants [A, B] (a row of sla-check):
+ * the warning's text for the first set and side they reach outside of,
+ * without the date, so that many rows share it -- 'calendar "5x8": dates
+ * outside the years ...'.  Into BUF; returns its length, 0 when [A, B]
+ * stays inside every set's years.  Reads no state. */
 size_t sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *buf,
 				    size_t len);
 

@@ -10,7 +10,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "sla-check --help lists every option, and so do the man page and completions" {
 	run sla-check --help
 	[ "$status" -eq 0 ]
-	for opt in policy now tz keep fail-on strict lint print-policy help version; do
+	for opt in policy now tz calendars keep fail-on strict lint print-policy help version; do
 		[[ "$output" == *"--$opt"* ]] || { echo "--help lacks --$opt"; false; }
 		grep -q -- "Fl -$opt" "$ROOT/man/sla-check.1" || { echo "man lacks $opt"; false; }
 		grep -q -- "--$opt" "$ROOT/completions/bash/sla-check" || { echo "bash lacks $opt"; false; }

@@ -248,9 +248,17 @@ queries_note_dates_outside_the_years(void **state)
 	assert_string_equal(msg, "calendar \"5x8\": 2018-12-25 is outside the years its holiday data "
 				 "\"cn\" covers (2019-2026); holidays before 2019 are not known");
 	assert_true(sla_calendar_cover_warning(c, 1, msg, sizeof msg));
-	assert_true(sla_calendar_cover_note(c, 1, msg, sizeof msg));
+	/* a row's note: no date, and only for its own span */
+	size_t n = sla_calendar_cover_note_span(c, at(tz, "2026-12-31T09:00:00"),
+						at(tz, "2027-01-04T09:00:00"), msg, sizeof msg);
+	assert_int_equal(n, strlen(msg));
 	assert_string_equal(msg, "calendar \"5x8\": dates outside the years its holiday data "
 				 "\"cn\" covers (2019-2026); holidays after 2026 are not known");
+	sla_calendar_cover_note_span(c, at(tz, "2018-12-31T09:00:00"), at(tz, "2019-01-04T09:00:00"),
+				     msg, sizeof msg);
+	assert_non_null(strstr(msg, "; holidays before 2019 are not known"));
+	assert_int_equal(sla_calendar_cover_note_span(c, at(tz, "2019-01-01T00:00:00"),
+						      at(tz, "2026-12-31T23:59:59"), msg, sizeof msg), 0);
 	assert_true(sla_calendar_uncovered(c) > 3);	/* a day asks business() too */
 	sla_calendar_free(c);
 	sla_tz_free(tz);
