@@ -20,6 +20,9 @@ static const char usage[] =
 	"  -n, --now TIME         measure as of TIME (RFC 3339; default: the current time);\n"
 	"                         stops and pauses after TIME have not happened yet\n"
 	"  -z, --tz ZONE          the policy's timezone instead of its own\n"
+	"  -C, --calendars DIR    look bundled date sets (holidays = cn) up in DIR\n"
+	"                         first (default: $SLA_CALENDARS, then the installed\n"
+	"                         ones, then the built-in copy)\n"
 	"  -k, --keep COL,...     carry these ticket columns along, at the end\n"
 	"  -f, --fail-on LIST     exit 1 when a row of these statuses was written:\n"
 	"                         breach, overdue, at-risk (comma-separated)\n"
@@ -35,6 +38,7 @@ static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
 	{ "now", required_argument, NULL, 'n' },
 	{ "tz", required_argument, NULL, 'z' },
+	{ "calendars", required_argument, NULL, 'C' },
 	{ "keep", required_argument, NULL, 'k' },
 	{ "fail-on", required_argument, NULL, 'f' },
 	{ "strict", no_argument, NULL, 's' },
@@ -46,7 +50,7 @@ static const struct option longopts[] = {
 };
 
 struct args {
-	const char *policy, *now, *tz;
+	const char *policy, *now, *tz, *calendars;
 	char *keep_text;	/* owned copy of --keep, cut at the commas */
 	const char **keep;
 	size_t nkeep;
@@ -103,11 +107,16 @@ static int
 parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "p:n:z:k:f:slPhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:n:z:C:k:f:slPhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': a->policy = optarg; break;
 		case 'n': a->now = optarg; break;
 		case 'z': a->tz = optarg; break;
+		case 'C':
+			if (sla_cli_directory(d, "--calendars", optarg) != SLA_EXIT_OK)
+				return SLA_EXIT_ERROR;
+			a->calendars = optarg;
+			break;
 		case 'k':
 			if (parse_keep(a, optarg) < 0)
 				return sla_cli_usage_error(d, "--keep: expected COL,... \"%s\"", optarg);
@@ -133,7 +142,7 @@ run(struct args *a, char **files, size_t nfiles, sla_diag *d)
 {
 	int64_t now;
 	const char *why;
-	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
+	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
 	int rc = SLA_EXIT_ERROR;
@@ -156,6 +165,7 @@ run(struct args *a, char **files, size_t nfiles, sla_diag *d)
 			sla_check_opts o = { now, a->keep, a->nkeep, a->fail_on, a->strict };
 			rc = sla_check_run(p, r, w, &o, d);
 			sla_diag_summary(d);
+			sla_policy_cover_warnings(p, d);
 			if (sla_writer_close(w) < 0) {
 				sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
 				rc = SLA_EXIT_ERROR;

@@ -31,6 +31,9 @@ static const char usage[] =
 	"                         the policy defines, else the built-in 24x7)\n"
 	"  -p, --policy FILE      the policy (default: the embedded default policy)\n"
 	"  -z, --tz ZONE          the policy's timezone instead of its own\n"
+	"  -C, --calendars DIR    look bundled date sets (holidays = cn) up in DIR\n"
+	"                         first (default: $SLA_CALENDARS, then the installed\n"
+	"                         ones, then the built-in copy)\n"
 	"  -s, --seconds          durations as integer seconds\n"
 	"  -f, --format FORMAT    text (default) or tsv (with a header; seconds)\n"
 	"  -h, --help             show this help and exit\n"
@@ -42,6 +45,7 @@ static const struct option longopts[] = {
 	{ "calendar", required_argument, NULL, 'c' },
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
+	{ "calendars", required_argument, NULL, 'C' },
 	{ "seconds", no_argument, NULL, 's' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "help", no_argument, NULL, 'h' },
@@ -50,7 +54,7 @@ static const struct option longopts[] = {
 };
 
 struct args {
-	const char *calendar, *policy, *tz;
+	const char *calendar, *policy, *tz, *calendars;
 	bool seconds;
 	enum sla_calq_format format;
 };
@@ -59,11 +63,16 @@ static int
 parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "c:p:z:sf:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:p:z:C:sf:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': a->calendar = optarg; break;
 		case 'p': a->policy = optarg; break;
 		case 'z': a->tz = optarg; break;
+		case 'C':
+			if (sla_cli_directory(d, "--calendars", optarg) != SLA_EXIT_OK)
+				return SLA_EXIT_ERROR;
+			a->calendars = optarg;
+			break;
 		case 's': a->seconds = true; break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -101,7 +110,7 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 		return sla_cli_usage_error(d, "%s takes two arguments, %s", ops[0],
 					   cmd == 1 ? "START and DURATION" : "FROM and TO");
 
-	sla_policy *p = sla_policy_load(a->policy, a->tz, d);
+	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
 	sla_calendar *cal = sla_calq_pick_calendar(p, a->calendar, d);
@@ -116,6 +125,7 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
 			rc = SLA_EXIT_ERROR;
 		}
+		sla_policy_cover_warnings(p, d);
 	}
 	sla_policy_free(p);
 	return rc;

@@ -103,6 +103,12 @@ struct sla_calendar {
 	size_t nchg, chg_cap;
 	int64_t chg_lo, chg_hi;
 	int64_t year_lo, year_hi;
+
+	/* The date sets and the years they cover, with what the queries
+	 * touched outside them (see "covered years" below). */
+	sla_cover *covers;
+	size_t ncovers;
+	uint64_t uncovered;
 };
 
 static const struct hours no_hours;
@@ -146,6 +152,9 @@ sla_calendar_free(sla_calendar *c)
 	free(c->irr_end);
 	free(c->irr);
 	free(c->chg);
+	for (size_t i = 0; i < c->ncovers; i++)
+		free((char *)c->covers[i].set);
+	free(c->covers);
 	free(c->name);
 	free(c);
 }
@@ -419,6 +428,17 @@ sla_calendar_add_date(sla_calendar *c, int64_t day, enum sla_day_kind kind, cons
 bool
 sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
 {
+	if (c->ncovers) {
+		*first = c->covers[0].first;
+		*last = c->covers[0].last;
+		for (size_t i = 1; i < c->ncovers; i++) {
+			if (c->covers[i].first < *first)
+				*first = c->covers[i].first;
+			if (c->covers[i].last > *last)
+				*last = c->covers[i].last;
+		}
+		return true;
+	}
 	if (c->nexc == 0)
 		return false;
 	unsigned m, d;
@@ -837,11 +857,15 @@ measure_in(const sla_calendar *c, size_t j, int64_t t)
 
 /* ---- queries ----------------------------------------------------------------- */
 
+static void touch(sla_calendar *c, int64_t a, int64_t b);
+static void touch_days(sla_calendar *c, int64_t lo, int64_t hi);
+
 int64_t
 sla_business(sla_calendar *c, int64_t a, int64_t b)
 {
 	if (a > b || !in_range(a) || !in_range(b))
 		return -1;
+	touch(c, a, b);
 	if (c->all_hours)
 		return b - a;
 	if (cover(c, a) < 0 || cover(c, b) < 0)
@@ -865,8 +889,8 @@ period_below(const sla_calendar *c, int64_t s, int64_t g)
 	return lo;
 }
 
-int64_t
-sla_due(sla_calendar *c, int64_t s, int64_t target)
+static int64_t
+due_of(sla_calendar *c, int64_t s, int64_t target)
 {
 	if (target < 0 || target >= T_MAX - T_MIN || !in_range(s))
 		return SLA_NO_INSTANT;
@@ -891,6 +915,15 @@ sla_due(sla_calendar *c, int64_t s, int64_t target)
 		if (cover(c, d) < 0)
 			return SLA_NO_INSTANT;
 	}
+}
+
+int64_t
+sla_due(sla_calendar *c, int64_t s, int64_t target)
+{
+	int64_t d = due_of(c, s, target);
+	if (in_range(s))
+		touch(c, s, d == SLA_NO_INSTANT ? s : d);
+	return d;
 }
 
 /* The first instant whose wall-clock reading is X or later: the earlier
@@ -953,6 +986,7 @@ int64_t
 sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const char **name)
 {
 	prepare(c);
+	touch_days(c, day, day);
 	const struct exception *e = exc_find(c, day);
 	*kind = e ? e->kind : SLA_DAY_REGULAR;
 	*name = e ? e->name : NULL;
@@ -1063,7 +1097,9 @@ sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 	int64_t tod, day = owning_day(c, open - 1, &tod), due_day;
 	if (!nth_working_day(c, day, n, &due_day))
 		return SLA_NO_INSTANT;
-	return in_range_or_none(instant_of_reading(c, due_day * SLA_DAY + tod));
+	int64_t d = in_range_or_none(instant_of_reading(c, due_day * SLA_DAY + tod));
+	touch(c, s, d == SLA_NO_INSTANT ? s : d);
+	return d;
 }
 
 int64_t
@@ -1080,5 +1116,94 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 	for (unsigned i = 0; i < h->n; i++)
 		if (h->s[i].close > close)
 			close = h->s[i].close;
-	return in_range_or_none(instant_of_close(c, due_day * SLA_DAY + close));
+	int64_t d = in_range_or_none(instant_of_close(c, due_day * SLA_DAY + close));
+	touch(c, s, d == SLA_NO_INSTANT ? s : d);
+	return d;
+}
+
+/* ---- covered years ------------------------------------------------------------ *
+ *
+ * A date set (a file or a bundled set) states the years it covers; outside
+ * them a date is not known to be a holiday or a workday.  Each query notes
+ * the local dates it touched, so that the tools can say once per run that
+ * an answer rests on dates the data does not know.  The common case costs
+ * two comparisons: the instants well inside every set's years are
+ * precomputed. */
+
+int
+sla_calendar_add_cover(sla_calendar *c, const char *set, int64_t first, int64_t last)
+{
+	if (first > last || first < YEAR_FIRST || last > YEAR_LAST)
+		return -1;
+	for (size_t i = 0; i < c->ncovers; i++)
+		if (strcmp(c->covers[i].set, set) == 0)
+			return c->covers[i].first == first && c->covers[i].last == last ? 0 : -1;
+	sla_cover *nv = realloc(c->covers, (c->ncovers + 1) * sizeof *nv);
+	if (!nv)
+		return -1;
+	c->covers = nv;
+	char *copy = strdup(set);
+	if (!copy)
+		return -1;
+	/* a day's margin either side stands in for the zone's offset */
+	int64_t lo = sla_days_from_civil(first, 1, 1) + 1, hi = sla_days_from_civil(last, 12, 31) - 1;
+	c->covers[c->ncovers++] = (sla_cover){
+		.set = copy, .first = first, .last = last,
+		.before = SLA_NO_DAY, .after = SLA_NO_DAY,
+		.safe_lo = lo * SLA_DAY, .safe_hi = hi * SLA_DAY,
+	};
+	return 0;
+}
+
+static void
+touch_days(sla_calendar *c, int64_t lo, int64_t hi)
+{
+	bool outside = false;
+	for (size_t i = 0; i < c->ncovers; i++) {
+		sla_cover *v = &c->covers[i];
+		int64_t first = sla_days_from_civil(v->first, 1, 1);
+		int64_t last = sla_days_from_civil(v->last, 12, 31);
+		if (lo < first) {
+			int64_t day = hi < first ? hi : first - 1;	/* the nearest to the years */
+			if (v->before == SLA_NO_DAY || day > v->before)
+				v->before = day;
+			outside = true;
+		}
+		if (hi > last) {
+			int64_t day = lo > last ? lo : last + 1;
+			if (v->after == SLA_NO_DAY || day < v->after)
+				v->after = day;
+			outside = true;
+		}
+	}
+	c->uncovered += outside;
+}
+
+static int64_t
+local_day(const sla_calendar *c, int64_t t)
+{
+	return sla_floor_div(t + sla_tz_offset(c->tz, t), SLA_DAY);
+}
+
+static void
+touch(sla_calendar *c, int64_t a, int64_t b)
+{
+	bool inside = true;
+	for (size_t i = 0; i < c->ncovers && inside; i++)
+		inside = a >= c->covers[i].safe_lo && b <= c->covers[i].safe_hi;
+	if (!inside)
+		touch_days(c, local_day(c, a), local_day(c, b));
+}
+
+size_t
+sla_calendar_covers(const sla_calendar *c, const sla_cover **v)
+{
+	*v = c->covers;
+	return c->ncovers;
+}
+
+uint64_t
+sla_calendar_uncovered(const sla_calendar *c)
+{
+	return c->uncovered;
 }

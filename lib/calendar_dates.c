@@ -9,6 +9,7 @@
 #include "sla_calendar.h"
 #include "sla_scan.h"
 #include "sla_data.h"
+#include "sla_time.h"
 
 enum { DATES_FILE_MAX = 1 << 20, YEAR_FIRST = 1 };
 
@@ -73,24 +74,93 @@ add_row(sla_calendar *c, enum sla_day_kind want, const char *row, size_t n,
 	return 0;
 }
 
-/* The rows of a dates file held in TEXT; errors carry "FILE:LINE: ". */
+/* "# covers: 2019-2026" (or one year) after the "#": 1 with the years,
+ * 0 when the comment is something else, -1 when it is a covers line that
+ * cannot be read. */
 static int
-add_rows(sla_calendar *c, enum sla_day_kind kind, const char *file, const char *text,
-	 size_t len, char *err, size_t errlen)
+covers_line(const char *p, size_t n, int64_t *first, int64_t *last)
+{
+	const char *end = p + n;
+	p = sla_skip_blanks(p + 1);
+	if ((size_t)(end - p) < 7 || strncmp(p, "covers:", 7) != 0)
+		return 0;
+	p = sla_skip_blanks(p + 7);
+	int64_t y[2] = { 0, 0 };
+	for (int k = 0; k < 2; k++) {
+		int digits = 0;
+		for (; p < end && sla_is_digit(*p) && digits < 5; p++, digits++)
+			y[k] = y[k] * 10 + (*p - '0');
+		if (digits != 4)
+			return -1;
+		if (k == 0 && (p == end || *p != '-')) {
+			y[1] = y[0];
+			break;
+		}
+		if (k == 0)
+			p++;
+	}
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p != end || y[0] < YEAR_FIRST || y[0] > y[1])
+		return -1;
+	*first = y[0];
+	*last = y[1];
+	return 1;
+}
+
+/* The rows of a dates file held in TEXT; errors carry "FILE:LINE: ".  The
+ * years it covers are recorded under SET: its covers line, else the years
+ * of its first and last dates. */
+static int
+add_rows(sla_calendar *c, enum sla_day_kind kind, const char *set, const char *file,
+	 const char *text, size_t len, char *err, size_t errlen)
 {
 	const char *p = text, *end = text + len;
+	bool header = true;	/* the first line that is no comment may be one */
+	int64_t first = 0, last = 0, lo = SLA_NO_DAY, hi = SLA_NO_DAY;
+	unsigned long covers_at = 0;
 	for (unsigned long line = 1; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		bool skip = n == 0 || *p == '#' || (line == 1 && strncmp(p, "date\t", 5) == 0) ||
-			    (n == 1 && *p == '\r');
-		char why[256];
-		if (!skip && add_row(c, kind, p, n, why, sizeof why) < 0) {
+		char why[256] = "";
+		bool blank = n == 0 || (n == 1 && *p == '\r');
+		if (!blank && *p == '#') {
+			int rc = covers_line(p, n, &first, &last);
+			if (rc < 0)
+				snprintf(why, sizeof why, "covers is not a year or years YYYY-YYYY \"%.*s\"",
+					 (int)(n < 40 ? n : 40), p);
+			else if (rc > 0 && covers_at)
+				snprintf(why, sizeof why, "covers given twice (line %lu)", covers_at);
+			else if (rc > 0)
+				covers_at = line;
+		} else if (!blank && !(header && n >= 5 && strncmp(p, "date\t", 5) == 0)) {
+			const char *q = p;
+			int64_t day;
+			if (add_row(c, kind, p, n, why, sizeof why) == 0 && parse_date(&q, &day) == 0) {
+				if (lo == SLA_NO_DAY || day < lo)
+					lo = day;
+				if (hi == SLA_NO_DAY || day > hi)
+					hi = day;
+			}
+		}
+		if (!blank && *p != '#')
+			header = false;
+		if (why[0]) {
 			if (err && errlen)
 				snprintf(err, errlen, "%s:%lu: %s", file, line, why);
 			return -1;
 		}
 		p += n + 1;
+	}
+	if (!covers_at && lo != SLA_NO_DAY) {
+		unsigned m, d;
+		sla_civil_from_days(lo, &first, &m, &d);
+		sla_civil_from_days(hi, &last, &m, &d);
+	}
+	if ((covers_at || lo != SLA_NO_DAY) && sla_calendar_add_cover(c, set, first, last) < 0) {
+		sla_scan_error(err, errlen, "the date set covers other years than before \"%.*s\"",
+			       set, strlen(set));
+		return -1;
 	}
 	return 0;
 }
@@ -129,7 +199,8 @@ add_inline(sla_calendar *c, enum sla_day_kind kind, const char *spec, char *err,
 }
 
 static int
-add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, size_t errlen)
+add_file(sla_calendar *c, enum sla_day_kind kind, const char *set, const char *path,
+	 char *err, size_t errlen)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
@@ -146,7 +217,7 @@ add_file(sla_calendar *c, enum sla_day_kind kind, const char *path, char *err, s
 		sla_scan_error(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
 			strlen(path));
 	else
-		rc = add_rows(c, kind, path, buf, len, err, errlen);
+		rc = add_rows(c, kind, set, path, buf, len, err, errlen);
 	free(buf);
 	return rc;
 }
@@ -162,26 +233,110 @@ is_set_name(const char *s)
 	return true;
 }
 
+/* NAME.tsv in DIR, when there is one: 1 loaded, 0 none, -1 an error. */
+static int
+add_set_in(sla_calendar *c, enum sla_day_kind kind, const char *name, const char *dir,
+	   char *err, size_t errlen)
+{
+	char path[4096];
+	if (!dir || !*dir || (size_t)snprintf(path, sizeof path, "%s/%s.tsv", dir, name) >= sizeof path)
+		return 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	fclose(f);
+	return add_file(c, kind, name, path, err, errlen) < 0 ? -1 : 1;
+}
+
 int
-sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
-			char *err, size_t errlen)
+sla_calendar_load_dates_from(sla_calendar *c, enum sla_day_kind kind, const char *spec,
+			     const char *dir, char *err, size_t errlen)
 {
 	const char *p = sla_skip_blanks(spec);
 	if (sla_is_digit(*p))
 		return add_inline(c, kind, p, err, errlen);
 	if (is_set_name(p)) {
+		int rc = add_set_in(c, kind, p, dir, err, errlen);
+		if (rc == 0)
+			rc = add_set_in(c, kind, p, SLA_DATADIR "/calendars", err, errlen);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
 		char name[96];
 		snprintf(name, sizeof name, "calendars/%s.tsv", p);
 		const struct sla_blob *b = sla_data_find(name);
 		if (b)
-			return add_rows(c, kind, name, b->data, b->len, err, errlen);
-		char path[256];
-		snprintf(path, sizeof path, "%s/%s", SLA_DATADIR, name);
-		FILE *f = fopen(path, "rb");
-		if (f) {
-			fclose(f);
-			return add_file(c, kind, path, err, errlen);
+			return add_rows(c, kind, p, name, b->data, b->len, err, errlen);
+	}
+	return add_file(c, kind, p, p, err, errlen);
+}
+
+int
+sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
+			char *err, size_t errlen)
+{
+	return sla_calendar_load_dates_from(c, kind, spec, NULL, err, errlen);
+}
+
+/* ---- what a run touched outside the covered years ------------------------ */
+
+static size_t
+note_text(const sla_calendar *c, const sla_cover *v, int side, int64_t day, char *buf, size_t len)
+{
+	char date[32] = "dates ";
+	if (day != SLA_NO_DAY) {
+		int64_t y;
+		unsigned m, d;
+		sla_civil_from_days(day, &y, &m, &d);
+		snprintf(date, sizeof date, "%04lld-%02u-%02u is ", (long long)y, m, d);
+	}
+	int n = snprintf(buf, len,
+			 "calendar \"%s\": %soutside the years its holiday data \"%s\" covers "
+			 "(%lld-%lld); holidays %s %lld are not known",
+			 sla_calendar_name(c), date, v->set, (long long)v->first, (long long)v->last,
+			 side ? "after" : "before", (long long)(side ? v->last : v->first));
+	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len ? len - 1 : 0;
+}
+
+size_t
+sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *buf, size_t len)
+{
+	const sla_tz *tz = sla_calendar_tz(c);
+	int64_t ya, yb;
+	unsigned m, d;
+	sla_civil_from_days(sla_floor_div(a + sla_tz_offset(tz, a), SLA_DAY), &ya, &m, &d);
+	sla_civil_from_days(sla_floor_div(b + sla_tz_offset(tz, b), SLA_DAY), &yb, &m, &d);
+	const sla_cover *v;
+	size_t nv = sla_calendar_covers(c, &v);
+	for (size_t i = 0; i < nv; i++)
+		if (yb > v[i].last)
+			return note_text(c, &v[i], 1, SLA_NO_DAY, buf, len);
+	for (size_t i = 0; i < nv; i++)
+		if (ya < v[i].first)
+			return note_text(c, &v[i], 0, SLA_NO_DAY, buf, len);
+	if (len)
+		buf[0] = '\0';
+	return 0;
+}
+
+static bool
+cover_text(const sla_calendar *c, size_t n, char *buf, size_t len)
+{
+	const sla_cover *v;
+	size_t nv = sla_calendar_covers(c, &v);
+	for (size_t i = 0; i < nv; i++) {
+		for (int side = 0; side < 2; side++) {
+			int64_t day = side ? v[i].after : v[i].before;
+			if (day == SLA_NO_DAY || n-- > 0)
+				continue;
+			note_text(c, &v[i], side, day, buf, len);
+			return true;
 		}
 	}
-	return add_file(c, kind, p, err, errlen);
+	return false;
+}
+
+bool
+sla_calendar_cover_warning(const sla_calendar *c, size_t n, char *buf, size_t len)
+{
+	return cover_text(c, n, buf, len);
 }

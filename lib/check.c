@@ -15,6 +15,7 @@
 const char *const sla_check_columns[SLA_CHECK_NCOLUMNS] = {
 	"id", "line", "customer", "tier", "metric", "calendar", "start", "due",
 	"stop", "target_s", "elapsed_s", "paused_s", "overrun_s", "status", "penalty", "reason",
+	"calendar_note",
 };
 
 enum { MAX_PAUSES = 64, REASON_MAX = 512 };
@@ -52,6 +53,7 @@ typedef struct metric_result {
 	const char *absent;
 	int64_t start, stop;
 	sla_measure m;
+	bool uncovered;		/* the calendar's queries left its date sets' years */
 	char reason[REASON_MAX];
 } metric_result;
 
@@ -519,7 +521,9 @@ measure(checker *ck, size_t k)
 		.pauses = m->pausable ? ck->pauses : NULL,
 		.npauses = m->pausable ? ck->npauses : 0,
 	};
+	uint64_t uncovered = sla_calendar_uncovered(tg->calendar);
 	res->m = sla_measure_one(&in);
+	res->uncovered = sla_calendar_uncovered(tg->calendar) != uncovered;
 	if (res->m.status == SLA_INVALID) {
 		snprintf(res->reason, REASON_MAX, "%s", sla_duration_no_due);
 		res->ok = false;
@@ -546,6 +550,7 @@ typedef struct row {
 	int64_t penalty;
 	sla_field reason;
 	bool reason_escaped;	/* a ticket field, written as it came */
+	sla_calendar *cal;	/* for the note */
 } row;
 
 static void
@@ -627,6 +632,25 @@ put_measure(checker *ck, const metric_result *res)
 	put_num(ck, ok, ok ? m->overrun_s : 0);
 }
 
+/* The note of a row whose computation went outside the years its
+ * calendar's date sets cover: the span from the start to the last instant
+ * the row was measured at (its due time, its stop or now). */
+static void
+put_note(checker *ck, const row *rw)
+{
+	const metric_result *res = rw->res;
+	if (!res || !res->ok || !res->started || !res->uncovered)
+		return;
+	int64_t end = res->has_stop && res->stop <= ck->o->now ? res->stop : ck->o->now;
+	if (res->m.has_due && res->m.due > end)
+		end = res->m.due;
+	if (end < res->start)
+		end = res->start;
+	char note[512];
+	size_t n = sla_calendar_cover_note_span(rw->cal, res->start, end, note, sizeof note);
+	sla_writer_escaped(ck->w, note, n);
+}
+
 static void
 write_row(checker *ck, const row *rw)
 {
@@ -651,6 +675,8 @@ write_row(checker *ck, const row *rw)
 		put_raw(ck, rw->reason);
 	else if (rw->reason.n)
 		sla_writer_escaped(ck->w, rw->reason.p, rw->reason.n);
+	tab(ck);
+	put_note(ck, rw);
 	for (size_t i = 0; i < ck->o->nkeep; i++) {
 		tab(ck);
 		put_raw(ck, ck->f[ck->keep[i]]);
@@ -758,7 +784,7 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 {
 	const sla_target *tg = &ck->tier->targets[k];
 	row rw = { .tier = text(ck->tier->name), .metric = sla_policy_metric(ck->p, k)->name,
-		   .calendar = sla_calendar_name(tg->calendar) };
+		   .calendar = sla_calendar_name(tg->calendar), .cal = tg->calendar };
 	if (err.n)
 		return write_invalid(ck, &rw, err, true);
 	const char *why = NULL;

@@ -1,6 +1,7 @@
 /* cli.c: shared command-line behaviour. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "sla_cli.h"
 
@@ -21,4 +22,13 @@ sla_cli_usage_error(const sla_diag *d, const char *fmt, ...)
 	va_end(ap);
 	fprintf(d->out, "\nTry '%s --help'.\n", d->tool);
 	return SLA_EXIT_ERROR;
+}
+
+int
+sla_cli_directory(const sla_diag *d, const char *option, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return SLA_EXIT_OK;
+	return sla_cli_usage_error(d, "%s: not a directory \"%s\"", option, path);
 }

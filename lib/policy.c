@@ -572,10 +572,19 @@ policy_new(void)
 sla_policy *
 sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 {
+	return sla_policy_load_from(path, tz_override, NULL, d);
+}
+
+sla_policy *
+sla_policy_load_from(const char *path, const char *tz_override, const char *calendars,
+		     sla_diag *d)
+{
 	sla_policy *p = policy_new();
 	pol_ctx x = { .p = p, .d = d };
 	struct collect c = { 0 };
 
+	if (p)
+		p->calendars = calendars ? calendars : getenv("SLA_CALENDARS");
 	if (!p || !load_text(p, path, d) || !collect(&x, &c))
 		goto fail;
 	check_sections(&x, &c.src);
@@ -620,6 +629,17 @@ sla_policy_free(sla_policy *p)
 	free(p->strings);
 	free(p->owned_text);
 	free(p);
+}
+
+size_t
+sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d)
+{
+	size_t n = 0;
+	char msg[512];
+	for (size_t i = 0; i < p->ncals; i++)
+		for (size_t k = 0; sla_calendar_cover_warning(p->cals[i], k, msg, sizeof msg); k++, n++)
+			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "warning: %s", msg);
+	return n;
 }
 
 /* ---- accessors --------------------------------------------------------------- */

@@ -125,7 +125,8 @@ read_date_set(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 	}
 	if (as && sla_calendar_set_makeup_weekday(c, sla_skip_blanks(as + 2), err, sizeof err) < 0)
 		pol_error_at(x, e->line, e->key, "%s", err);
-	else if (sla_calendar_load_dates(c, kind, set ? set : e->value, err, sizeof err) < 0)
+	else if (sla_calendar_load_dates_from(c, kind, set ? set : e->value, x->p->calendars,
+						     err, sizeof err) < 0)
 		pol_error_at(x, e->line, e->key, "%s", err);
 	free(set);
 }

@@ -240,12 +240,13 @@ keymap_get(keymap *m, const char *k, size_t n, bool *added)
 enum col {
 	COL_ID, COL_LINE, COL_CUSTOMER, COL_TIER, COL_METRIC, COL_START,
 	COL_TARGET, COL_ELAPSED, COL_OVERRUN, COL_STATUS, COL_PENALTY,
-	COL_REASON, COL_SATISFACTION, COL_OPENED, NCOL
+	COL_REASON, COL_SATISFACTION, COL_OPENED, COL_NOTE, NCOL
 };
 
 static const char *const col_names[NCOL] = {
 	"id", "line", "customer", "tier", "metric", "start", "target_s",
 	"elapsed_s", "overrun_s", "status", "penalty", "reason", "satisfaction", "opened",
+	"calendar_note",
 };
 
 typedef struct group {
@@ -288,7 +289,7 @@ struct sla_report {
 	int *by_col;
 	sla_field *by_fields;	/* scratch: the row's grouping fields */
 
-	keymap group_keys, tier_keys, period_keys, statement_keys;
+	keymap group_keys, tier_keys, period_keys, statement_keys, note_keys;
 	keymap statement_customer_keys;	/* a statement's index and a customer */
 	group *groups;
 	size_t ngroups, groups_cap;
@@ -300,6 +301,8 @@ struct sla_report {
 	size_t nstatements, statements_cap;
 	sla_report_item *unassessed;
 	size_t nunassessed, unassessed_cap;
+	sla_report_note *notes;	/* in order of first appearance */
+	size_t nnotes, notes_cap;
 	sla_tally total;
 	uint64_t rows;
 	bool has_satisfaction;
@@ -416,6 +419,10 @@ sla_report_free(sla_report *r)
 	keymap_free(&r->period_keys);
 	keymap_free(&r->statement_keys);
 	keymap_free(&r->statement_customer_keys);
+	keymap_free(&r->note_keys);
+	for (size_t i = 0; i < r->nnotes; i++)
+		free((char *)r->notes[i].text);
+	free(r->notes);
 	free(r->groups);
 	free(r->tiers);
 	free(r->periods);
@@ -935,6 +942,28 @@ follow_ticket(sla_report *r, const row *w)
 	return 0;
 }
 
+/* The row's note (sla-check's `calendar_note` column): counted per distinct text. */
+static int
+count_note(sla_report *r, const row *w)
+{
+	sla_field f = field(r, w, COL_NOTE);
+	if (f.n == 0)
+		return 0;
+	bool added;
+	long i = keymap_get(&r->note_keys, f.p, f.n, &added);
+	if (i < 0 || !sla_grow((void **)&r->notes, &r->notes_cap, (size_t)i + 1, sizeof *r->notes))
+		return -1;
+	if (added) {
+		char *text = decode(f);
+		if (!text)
+			return -1;
+		r->notes[i] = (sla_report_note){ .text = text };
+		r->nnotes++;
+	}
+	r->notes[i].rows++;
+	return 0;
+}
+
 int
 sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	       const char *file, unsigned long line)
@@ -952,6 +981,8 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 	int got = count_row(r, &w);
 	if (got == 0)
 		got = add_to_statement(r, &w);
+	if (got == 0)
+		got = count_note(r, &w);
 	if (got == -2) {
 		sla_field pen = field(r, &w, COL_PENALTY);
 		sla_diag_msg(r->d, file, line, col_names[COL_PENALTY], pen.p, pen.n,
@@ -1219,6 +1250,13 @@ sla_report_unassessed(const sla_report *r, size_t *n)
 {
 	*n = r->nunassessed;
 	return r->unassessed;
+}
+
+const sla_report_note *
+sla_report_notes(const sla_report *r, size_t *n)
+{
+	*n = r->nnotes;
+	return r->notes;
 }
 
 const sla_statement *

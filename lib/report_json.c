@@ -409,6 +409,19 @@ sla_report_write_json(const sla_report *r, sla_writer *w)
 	sla_writer_char(w, ']');
 	const sla_report_item *u = sla_report_unassessed(r, &n);
 	items(w, r, "unassessed", u, n);
+	const sla_report_note *notes = sla_report_notes(r, &n);
+	key(w, "notes", false);
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		sla_writer_char(w, '{');
+		key(w, "text", true);
+		json_string(w, notes[i].text);
+		kv_int(w, "rows", (int64_t)notes[i].rows);
+		sla_writer_char(w, '}');
+	}
+	sla_writer_char(w, ']');
 	const sla_statement *s = sla_report_statements(r, &n);
 	key(w, "statements", false);
 	sla_writer_char(w, '[');

@@ -548,6 +548,28 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 	b_emit(&b, sink, ctx);
 }
 
+/* The notes the rows carry: what the figures may get wrong. */
+static void
+notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+{
+	size_t n;
+	const sla_report_note *v = sla_report_notes(r, &n);
+	builder b;
+
+	if (!b_init(&b, "notes", L_NOTES, 2, lang))
+		return;
+	b.t.head[0] = sla_label_text(L_NOTE, lang);
+	b.t.head[1] = sla_label_text(L_ROWS, lang);
+	for (size_t i = 0; i < n; i++) {
+		sla_cell *c = b_row(&b);
+		if (!c)
+			break;
+		c[0] = text(v[i].text);
+		c[1] = count(v[i].rows);
+	}
+	b_emit(&b, sink, ctx);
+}
+
 /* An amount as text, for the arithmetic written out in words. */
 static const char *
 amount(builder *b, const sla_report *r, int64_t minor)
@@ -690,6 +712,7 @@ sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink
 		sink->begin(ctx, r, lang);
 	subtotals(r, lang, true, sink, ctx);
 	overview(r, lang, sink, ctx);
+	notes(r, lang, sink, ctx);
 	subtotals(r, lang, false, sink, ctx);
 	group_counts(r, lang, sink, ctx);
 	group_elapsed(r, lang, sink, ctx);

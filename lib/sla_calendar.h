@@ -90,10 +90,63 @@ const char *sla_weekday_name(unsigned wd);
  * -1 with the reason in ERR ("file:line: what \"value\"" for a file). */
 int sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spec,
 			    char *err, size_t errlen);
+/* The same, looking a set NAME up in DIR/NAME.tsv first (DIR may be NULL:
+ * sla-check --calendars, else SLA_CALENDARS), then in
+ * <datadir>/calendars/NAME.tsv (the installed copy), then the copy
+ * compiled in.  A file's "# covers: FIRST-LAST" line (or its dates' years)
+ * is recorded with sla_calendar_add_cover. */
+int sla_calendar_load_dates_from(sla_calendar *c, enum sla_day_kind kind, const char *spec,
+				 const char *dir, char *err, size_t errlen);
 
-/* The first and last years that dated exceptions cover (for lint), or
+/* The first and last years that the date sets cover (the union of their
+ * covered years, below), else those of the dated exceptions (for lint);
  * false when there are none. */
 bool sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last);
+
+/* ---- covered years --------------------------------------------------------
+ *
+ * A date set loaded from a file or a bundled set states the years it
+ * covers (a "# covers: 2019-2026" line; without one, the years its dates
+ * span).  Outside them a date is not known to be a holiday or a workday:
+ * every query (business, due, wd_at_*, day) notes the local dates it
+ * touched outside, and the tools say so once per run
+ * (sla_calendar_cover_warning).  Inline dates in a policy cover nothing
+ * and ask for nothing. */
+
+#define SLA_NO_DAY INT64_MIN
+
+typedef struct sla_cover {
+	const char *set;	/* "cn", or the file's name as given */
+	int64_t first, last;	/* the years covered */
+	/* Touched so far: the latest day before FIRST, the earliest after
+	 * LAST, or SLA_NO_DAY. */
+	int64_t before, after;
+	int64_t safe_lo, safe_hi;	/* instants surely inside: no look-up */
+} sla_cover;
+
+/* Record that the date set SET covers the years FIRST..LAST.  The same set
+ * again (holidays = cn, workdays = cn) is harmless; -1 when it comes with
+ * other years, for years out of range, or out of memory. */
+int sla_calendar_add_cover(sla_calendar *c, const char *set, int64_t first, int64_t last);
+/* The date sets of C (owned by C), in the order they were loaded. */
+size_t sla_calendar_covers(const sla_calendar *c, const sla_cover **v);
+/* How many queries so far touched a date outside a set's years: a caller
+ * compares the count before and after a computation. */
+uint64_t sla_calendar_uncovered(const sla_calendar *c);
+
+/* The warnings about C's date sets, for the end of a run: for the Nth one
+ * (N from 0), the text into BUF (size LEN) -- 'calendar "5x8":
+ * 2027-01-01 is outside the years its holiday data "cn" covers
+ * (2019-2026); holidays after 2026 are not known'.  Returns false when
+ * there is no Nth warning.  At most two a set: before and after. */
+bool sla_calendar_cover_warning(const sla_calendar *c, size_t n, char *buf, size_t len);
+/* The note of a computation over the instants [A, B] (a row of sla-check):
+ * the warning's text for the first set and side they reach outside of,
+ * without the date, so that many rows share it -- 'calendar "5x8": dates
+ * outside the years ...'.  Into BUF; returns its length, 0 when [A, B]
+ * stays inside every set's years.  Reads no state. */
+size_t sla_calendar_cover_note_span(const sla_calendar *c, int64_t a, int64_t b, char *buf,
+				    size_t len);
 
 /* The length of one working day ("wd"): set by the policy's day =, else
  * the business seconds of an ordinary Monday. */

@@ -12,4 +12,8 @@ void sla_cli_version(const char *tool);
 int sla_cli_usage_error(const sla_diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* PATH is a directory (for --calendars DIR): SLA_EXIT_OK, else a usage
+ * error naming OPTION, and SLA_EXIT_ERROR. */
+int sla_cli_directory(const sla_diag *d, const char *option, const char *path);
+
 #endif

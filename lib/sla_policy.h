@@ -21,7 +21,18 @@ typedef struct sla_policy sla_policy;
  * TZ_OVERRIDE (may be NULL) replaces the policy's timezone (--tz).
  * Errors are printed through D with file:line and key; NULL then. */
 sla_policy *sla_policy_load(const char *path, const char *tz_override, sla_diag *d);
+/* The same, with named date sets ("holidays = cn") looked up in the
+ * directory CALENDARS first (--calendars; NULL: $SLA_CALENDARS, when set),
+ * then in the installed <datadir>/calendars, then in the copy compiled in
+ * (sla_calendar_load_dates_from).  CALENDARS is borrowed for the load. */
+sla_policy *sla_policy_load_from(const char *path, const char *tz_override,
+				 const char *calendars, sla_diag *d);
 void sla_policy_free(sla_policy *p);
+
+/* At the end of a run: print, through D, one warning for each date set of
+ * each calendar whose covered years the run's queries went outside
+ * (sla_calendar_cover_warning).  Returns how many. */
+size_t sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d);
 
 /* The policy's text as read (for --print-policy) and its file name
  * ("<default>" for the embedded one). */

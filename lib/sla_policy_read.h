@@ -32,6 +32,7 @@ struct sla_policy {
 	int64_t fee;
 	int32_t warn_ppm;
 	sla_tz *tz;
+	const char *calendars;	/* where named date sets are looked up first, or NULL */
 
 	sla_calendar **cals;	/* 24x7 first, then file order */
 	unsigned long *cal_lines;	/* of each calendar's first key, for lint */

@@ -151,6 +151,14 @@ typedef struct sla_statement {
 	int64_t total;
 } sla_statement;
 
+/* A note that rows of the check stream carry (its `note` column: a
+ * computation that went outside the years its holiday data covers), and
+ * how many rows carry it. */
+typedef struct sla_report_note {
+	const char *text;	/* decoded */
+	uint64_t rows;
+} sla_report_note;
+
 typedef struct sla_report sla_report;
 
 /* A report reading rows with the columns of HEADER (NCOLS of them).
@@ -192,6 +200,8 @@ const sla_report_subtotal *sla_report_tiers(const sla_report *r, size_t *n);
 const sla_report_subtotal *sla_report_periods(const sla_report *r, size_t *n);
 /* Excluded and invalid rows, in stream order. */
 const sla_report_item *sla_report_unassessed(const sla_report *r, size_t *n);
+/* The distinct notes of the rows, in order of first appearance. */
+const sla_report_note *sla_report_notes(const sla_report *r, size_t *n);
 /* Statements in the order of their periods (terms.period), then of first
  * appearance of their customer. */
 const sla_statement *sla_report_statements(const sla_report *r, size_t *n);

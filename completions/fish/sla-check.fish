@@ -1,6 +1,7 @@
 # fish completion for sla-check(1)
 complete -c sla-check -s p -l policy -r -F -d 'the policy file'
 complete -c sla-check -s n -l now -x -d 'measure as of this RFC 3339 time'
+complete -c sla-check -s C -l calendars -x -a '(__fish_complete_directories)' -d 'look bundled date sets up in DIR first'
 complete -c sla-check -s z -l tz -x -d 'the timezone instead of the policy\'s'
 complete -c sla-check -s k -l keep -x -d 'carry these ticket columns along'
 complete -c sla-check -s f -l fail-on -x -a 'breach breached overdue at-risk' -d 'exit 1 when a row of these statuses was written'

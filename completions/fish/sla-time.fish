@@ -8,6 +8,7 @@ complete -c sla-time -n "__fish_seen_subcommand_from due" -a '8h 1wd 3wd@time 1w
 complete -c sla-time -s c -l calendar -x -a '24x7 5x8' -d 'The policy calendar NAME'
 complete -c sla-time -s p -l policy -r -F -d 'Read calendars from the policy FILE'
 complete -c sla-time -s z -l tz -x -a 'UTC Asia/Shanghai Europe/Berlin America/New_York Australia/Sydney' -d 'The time zone instead of the policy'\''s'
+complete -c sla-time -s C -l calendars -x -a '(__fish_complete_directories)' -d 'Look bundled date sets up in DIR first'
 complete -c sla-time -s s -l seconds -d 'Durations as integer seconds'
 complete -c sla-time -s f -l format -x -a 'text tsv' -d 'Output format'
 complete -c sla-time -s h -l help -d 'Print the help and exit'

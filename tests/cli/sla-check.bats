@@ -10,7 +10,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "sla-check --help lists every option, and so do the man page and completions" {
 	run sla-check --help
 	[ "$status" -eq 0 ]
-	for opt in policy now tz keep fail-on strict lint print-policy help version; do
+	for opt in policy now tz calendars keep fail-on strict lint print-policy help version; do
 		[[ "$output" == *"--$opt"* ]] || { echo "--help lacks --$opt"; false; }
 		grep -q -- "Fl -$opt" "$ROOT/man/sla-check.1" || { echo "man lacks $opt"; false; }
 		grep -q -- "--$opt" "$ROOT/completions/bash/sla-check" || { echo "bash lacks $opt"; false; }
@@ -145,7 +145,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[ "$output" = "sla-check: $DATA/check/tickets.tsv:1: nosuch: the ticket stream has no such column (--keep)" ]
 	run --separate-stderr sla-check --now "$NOW" --keep category,description "$DATA/check/tickets.tsv"
-	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcategory\tdescription' ]
+	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcalendar_note\tcategory\tdescription' ]
 }
 
 @test "a missing policy file is fatal" {
@@ -210,7 +210,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		'W1 invalid  onsite: the ticket stream has no such column' \
 		'W2 invalid  onsite: the ticket stream has no such column')" ]
 	# the other metrics are measured as ever: W1 responded in 30 minutes
-	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t' ]]
+	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t\t' ]]
 }
 
 @test "a stream without resolved: resolve, and replacement that asks about it, are invalid" {
@@ -281,7 +281,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		> "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now 2026-03-01T00:00:00Z --policy "$DATA/sla-time/makeup-dst.ini" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = $'M1\t\t\tnormal\tresponse\thalf\t2026-02-13T17:00:00+01:00\t2026-02-14T12:00:00+01:00\t2026-02-14T14:00:00+01:00\t14400\t16200\t0\t1800\tbreached\t\t' ]
+	[ "${lines[1]}" = $'M1\t\t\tnormal\tresponse\thalf\t2026-02-13T17:00:00+01:00\t2026-02-14T12:00:00+01:00\t2026-02-14T14:00:00+01:00\t14400\t16200\t0\t1800\tbreached\t\t\t' ]
 }
 
 @test "a target that is never due (a calendar without hours) is invalid, and --lint says so" {
@@ -292,8 +292,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
 	why="no due time: the target is not reached before the year 10000 (has the calendar any hours?)"
-	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
-	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why" ]
+	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t' ]
+	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t' ]
 	# the same words as sla-time's
 	run sla-time --policy "$BATS_TEST_TMPDIR/none.ini" --calendar none due 2026-10-08T09:00:00+08:00 8h
 	[ "$status" -eq 2 ]
@@ -308,8 +308,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		> "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now "$NOW" --keep note,opened "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 18 ]
-	[ "$(printf '%s\n' "$output" | cut -f14,17,18 | tail -n +2)" = "$(printf '%s\n' \
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 19 ]
+	[ "$(printf '%s\n' "$output" | cut -f14,18,19 | tail -n +2)" = "$(printf '%s\n' \
 		'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00' 'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00')" ]
 }
 
@@ -527,4 +527,54 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		$'E2\trelief\tmet\tworkaround: the ticket stream has no such column; met by onsite' \
 		$'E2\tescalate\tinvalid\tworkaround: the ticket stream has no such column')" ]
 	[ "$(printf '%s\n' "$stderr" | grep -c 'workaround: warning: the ticket stream has no such column: metric \(relief\|escalate\) is met only where another stop proves it')" -eq 2 ]
+}
+
+@test "holiday data: a row that runs past the years cn covers gets a calendar_note, and one warning for the run" {
+	printf 'id\ttier\topened\tfirst_response\tresolved\nH1\tnormal\t2026-12-31T17:00:00+08:00\t\t\nH2\tnormal\t2026-12-31T16:00:00+08:00\t\t\nH3\tnormal\t2026-12-01T10:00:00+08:00\t2026-12-01T11:00:00+08:00\t2026-12-02T10:00:00+08:00\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2027-01-05T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	note='calendar "5x8": dates outside the years its holiday data "cn" covers (2019-2026); holidays after 2026 are not known'
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NR == 1 { print $17 } $1 == "H1" && $5 == "response" { print $8, $17 }')" = \
+	  "$(printf 'calendar_note\n2027-01-01T17:00:00+08:00 %s' "$note")" ]
+	# a row inside the years has none, whatever the others did
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "H3" { print "[" $17 "]" }' | sort -u)" = "[]" ]
+	# the stream lacks onsite and replaced: those warnings come first
+	[ "$(printf '%s\n' "$stderr" | grep 'outside the years')" = 'sla-check: warning: calendar "5x8": 2027-01-01 is outside the years its holiday data "cn" covers (2019-2026); holidays after 2026 are not known' ]
+	# as of a day inside the years, the due times of H1 and H2 still fall in
+	# 2027; H3 alone says nothing
+	run --separate-stderr sla-check --now 2026-12-31T17:30:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[[ $stderr == *"2027-01-01 is outside the years"* ]]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' 'NR > 1 && $17 != "" { print $1 }' | sort -u | tr '\n' ' ')" = "H1 H2 " ]
+	grep -v '^H[12]' "$BATS_TEST_TMPDIR/t.tsv" > "$BATS_TEST_TMPDIR/h3.tsv"
+	run --separate-stderr sla-check --now 2026-12-31T17:30:00+08:00 "$BATS_TEST_TMPDIR/h3.tsv"
+	[[ $stderr != *"outside the years"* ]]
+}
+
+@test "holiday data: 2022-10-03 is a holiday, 2021-09-18 a make-up workday, in the check stream too" {
+	printf 'id\ttier\topened\tfirst_response\nO1\tnormal\t2022-09-30T17:00:00+08:00\t\nO2\tnormal\t2021-09-17T17:00:00+08:00\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2022-12-01T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# 1 h on Friday 30 September, then 7 h on Saturday 8 October (worked)
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "O1" && $5 == "response" { print $8 }')" = "2022-10-08T17:00:00+08:00" ]
+	# 1 h on Friday 17 September, then 7 h on Saturday 18 September (worked)
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "O2" && $5 == "response" { print $8 }')" = "2021-09-18T17:00:00+08:00" ]
+	[[ $stderr != *"outside the years"* ]]
+}
+
+@test "--calendars DIR and SLA_CALENDARS come before the built-in cn" {
+	printf 'id\ttier\topened\tfirst_response\nD1\tnormal\t2026-12-31T17:00:00+08:00\t\n' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2027-01-05T00:00:00+08:00 --calendars "$DATA/calendars/override" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# 2027-01-01 is a holiday there: 1 h on the 31st (outside its years), 7 h on Monday the 4th
+	# (09-12, 13-17)
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "response" { print $8 }')" = "2027-01-04T17:00:00+08:00" ]
+	[[ $stderr == *'2026-12-31 is outside the years its holiday data "cn" covers (2027-2027); holidays before 2027 are not known' ]]
+	SLA_CALENDARS="$DATA/calendars/override" run --separate-stderr sla-check --now 2027-01-05T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "response" { print $8 }')" = "2027-01-04T17:00:00+08:00" ]
+	run sla-check --calendars "$DATA/no-such-dir" "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 2 ]
+	run sla-check --help
+	[[ $output == *"--calendars DIR"* ]]
 }

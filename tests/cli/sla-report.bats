@@ -537,3 +537,30 @@ schools_with() {
 	[ "$with" = "$without" ]
 	[ "$(printf '%s' "$with" | jq 'length')" -gt 0 ]
 }
+
+@test "the rows' calendar notes are counted in a notes table, in every format and in Chinese" {
+	printf 'id\ttier\topened\tfirst_response\nH1\tnormal\t2026-12-31T17:00:00+08:00\t\nH2\tnormal\t2026-12-30T17:00:00+08:00\t\nH3\tnormal\t2026-12-01T10:00:00+08:00\t2026-12-01T11:00:00+08:00\n' \
+		| sla-check --now 2027-01-05T00:00:00+08:00 2>/dev/null > "$BATS_TEST_TMPDIR/c.tsv"
+	note='calendar "5x8": dates outside the years its holiday data "cn" covers (2019-2026); holidays after 2026 are not known'
+	run sla-report "$BATS_TEST_TMPDIR/c.tsv"
+	[ "$status" -eq 0 ]
+	[[ $output == *$'\nNotes\n-----\n'* ]]
+	[[ $output == *"$note     2"* ]]
+	run sla-report --lang zh "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *"备注"* ]]
+	run sla-report -f tsv "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *$'# notes: Notes\nNote\tRows\n'"$note"$'\t2\n'* ]]
+	run sla-report -f csv "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *'"calendar ""5x8"": dates outside'*',2'* ]]
+	run sla-report -f markdown "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *"## Notes"* ]]
+	run sla-report -f html "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *'calendar &quot;5x8&quot;: dates outside'* ]]
+	run sla-report -f json "$BATS_TEST_TMPDIR/c.tsv"
+	[[ $output == *'"notes":[{"text":"calendar \"5x8\": dates outside the years its holiday data \"cn\" covers (2019-2026); holidays after 2026 are not known","rows":2}]'* ]]
+	# a stream without notes has no notes table, and an empty array
+	run report "$STREAM"
+	[[ $output != *"Notes"* ]]
+	run report -f json "$STREAM"
+	[[ $output == *'"notes":[]'* ]]
+}

@@ -3,6 +3,7 @@
 # (Asia/Shanghai, cn dates), a test policy and the built-in 24x7.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 NIGHT="$DATA/sla-time/night-shift.ini"
 MAKEUP="$DATA/sla-time/makeup-dst.ini"
@@ -10,7 +11,7 @@ MAKEUP="$DATA/sla-time/makeup-dst.ini"
 @test "sla-time: --help lists every option, --version names the tool" {
 	run sla-time --help
 	[ "$status" -eq 0 ]
-	for opt in --calendar --policy --tz --seconds --format --help --version; do
+	for opt in --calendar --policy --tz --calendars --seconds --format --help --version; do
 		[[ $output == *"$opt"* ]]
 	done
 	run sla-time --version
@@ -20,7 +21,7 @@ MAKEUP="$DATA/sla-time/makeup-dst.ini"
 
 @test "sla-time: every long option is in the man page and the three completions" {
 	root="$BATS_TEST_DIRNAME/../.."
-	for opt in calendar policy tz seconds format help version; do
+	for opt in calendar policy tz calendars seconds format help version; do
 		grep -q -- "--$opt" "$root/completions/bash/sla-time"
 		grep -q -- "--$opt" "$root/completions/zsh/_sla-time"
 		grep -q -- "-l $opt" "$root/completions/fish/sla-time.fish"
@@ -198,4 +199,73 @@ MAKEUP="$DATA/sla-time/makeup-dst.ini"
 	[ "$status" -eq 0 ]
 	[ "$(printf '%s\n' "$output" | grep -c 'holiday')" -eq 19 ]
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "2026-10-07"' | grep -c holiday)" -eq 1 ]
+}
+
+# ---- holiday data: the years it covers, and where it is looked up --------------
+
+@test "sla-time: a due time that runs past the years cn covers warns once, on standard error" {
+	run --separate-stderr sla-time due 2026-12-31T17:00 8h
+	[ "$status" -eq 0 ]
+	[ "$output" = "2027-01-01T17:00:00+08:00" ]
+	[ "$stderr" = 'sla-time: warning: calendar "5x8": 2027-01-01 is outside the years its holiday data "cn" covers (2019-2026); holidays after 2026 are not known' ]
+	run --separate-stderr sla-time days 2018-12-28 2019-01-02
+	[[ $stderr == *'2018-12-31 is outside the years its holiday data "cn" covers (2019-2026); holidays before 2019 are not known' ]]
+	[ "$(printf '%s\n' "$stderr" | wc -l)" -eq 1 ]
+	# inside the years: not a word
+	run --separate-stderr sla-time due 2026-12-30T17:00 8h
+	[ "$stderr" = "" ]
+	# the built-in 24x7 has no holiday data to run out of
+	run --separate-stderr sla-time --calendar 24x7 due 2026-12-31T17:00 8h
+	[ "$output" = "2027-01-01T01:00:00+08:00" ]
+	[ "$stderr" = "" ]
+}
+
+@test "sla-time days: 2019-2022 from the State Council notices, holidays and make-up workdays" {
+	run sla-time --format tsv days 2022-10-01 2022-10-09
+	[ "$status" -eq 0 ]
+	# 国庆 2022: 1-7 October off, Saturday 8 and Sunday 9 worked
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "2022-10-03" { print $5 }')" = "holiday" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "2022-10-08" { print $3, $5 }')" = "28800 workday" ]
+	run sla-time between 2021-09-17T09:00 2021-09-23T09:00
+	# 中秋 2021: Saturday 18 worked, 19-21 off; Friday 17, Saturday 18, Wednesday 22
+	[ "$output" = "24h" ]
+	run sla-time between 2020-01-23T09:00 2020-02-04T09:00
+	# 春节 2020, extended to 2 February: Sunday 19 January worked, 1 February not
+	[ "$output" = "16h" ]
+	run sla-time between 2019-04-26T09:00 2019-05-07T09:00
+	# 劳动节 2019 as changed in March: 1-4 May off, Sunday 28 April and 5 May worked
+	[ "$output" = "48h" ]
+}
+
+@test "sla-time --calendars DIR, then SLA_CALENDARS, then the built-in copy" {
+	run --separate-stderr sla-time --format tsv --calendars "$DATA/calendars/override" days 2027-01-01 2027-01-01
+	[ "$status" -eq 0 ]
+	[[ ${lines[1]} == "2027-01-01"*"holiday"* ]]
+	[ "$stderr" = "" ]
+	# the directory holds the set, so 2026 is outside its years now
+	run --separate-stderr sla-time --calendars "$DATA/calendars/override" between 2026-12-31T09:00 2027-01-04T09:00
+	[ "$output" = "8h" ]
+	[[ $stderr == *'covers (2027-2027); holidays before 2027 are not known' ]]
+	SLA_CALENDARS="$DATA/calendars/env" run --separate-stderr sla-time between 2026-12-31T09:00 2027-01-01T09:00
+	[ "$output" = "0s" ]
+	# the flag wins over the environment
+	SLA_CALENDARS="$DATA/calendars/env" run sla-time --calendars "$DATA/calendars/override" \
+		between 2026-12-31T09:00 2027-01-01T09:00
+	[[ ${lines[0]} = "8h" ]]
+	# a directory without the set falls through to the built-in copy
+	SLA_CALENDARS="$BATS_TEST_TMPDIR" run --separate-stderr sla-time between 2022-10-03T09:00 2022-10-04T09:00
+	[ "$output" = "0s" ]
+	run sla-time --calendars "$DATA/no-such-dir" days 2026-01-01 2026-01-01
+	[ "$status" -eq 2 ]
+	[[ $output == *'--calendars: not a directory "'*"no-such-dir\""* ]]
+}
+
+@test "sla-time: a dates file without a covers line covers the years its dates span" {
+	printf '[policy]\ntimezone = Asia/Shanghai\n[calendar office]\nmon-fri = 09:00-18:00\nholidays = %s\n' \
+		"$DATA/calendars/company-days.tsv" > "$BATS_TEST_TMPDIR/p.ini"
+	run --separate-stderr sla-time --policy "$BATS_TEST_TMPDIR/p.ini" between 2026-05-06T09:00 2026-05-07T09:00
+	[ "$output" = "0s" ]
+	[ "$stderr" = "" ]
+	run --separate-stderr sla-time --policy "$BATS_TEST_TMPDIR/p.ini" due 2026-12-31T17:00 9h
+	[ "$stderr" = "sla-time: warning: calendar \"office\": 2027-01-01 is outside the years its holiday data \"$DATA/calendars/company-days.tsv\" covers (2025-2026); holidays after 2026 are not known" ]
 }
