@@ -49,6 +49,8 @@ UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 MANS     := $(wildcard man/*.[157])
+# Installed, not embedded: examples to copy (DATADIR/examples).
+EXAMPLES := $(wildcard lib/data/examples/*.ini)
 
 .PHONY: all demo check check-valgrind test deps deps-build deps-check deps-bench lint-man \
 	bench fuzz install uninstall clean
@@ -105,12 +107,23 @@ deps-build deps-check deps-bench:
 $(LIB_OBJ) $(DATA_OBJ): | deps-build
 $(UNITS): | deps-check
 
+# Two passes over the bundled sample export: the embedded default policy
+# (compliance, no prices), then the bundled example contract, which prices
+# breaches, so that the report ends with its penalty statements.
+EXAMPLE  := lib/data/examples/contract.ini
+DEMO_NOW := 2026-11-01T00:00:00+08:00
 demo: deps-build all
-	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --now 2026-11-01T00:00:00+08:00 | sla-report'
+	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --now $(DEMO_NOW) | sla-report'
 	@set -o pipefail; $(BUILD)/bin/sla-parse tests/data/sample.csv \
 	  | $(BUILD)/bin/sla-classify \
-	  | $(BUILD)/bin/sla-check --now 2026-11-01T00:00:00+08:00 \
+	  | $(BUILD)/bin/sla-check --now $(DEMO_NOW) \
 	  | $(BUILD)/bin/sla-report
+	@echo
+	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --policy $(EXAMPLE) --now $(DEMO_NOW) | sla-report --policy $(EXAMPLE)'
+	@set -o pipefail; $(BUILD)/bin/sla-parse tests/data/sample.csv \
+	  | $(BUILD)/bin/sla-classify \
+	  | $(BUILD)/bin/sla-check --policy $(EXAMPLE) --now $(DEMO_NOW) \
+	  | $(BUILD)/bin/sla-report --policy $(EXAMPLE)
 
 # One build's tests: unit (cmocka, TAP) and CLI (bats, TAP); tallied by
 # tests/tally.sh, which prints the closing "N passed, N failed".
@@ -179,12 +192,13 @@ bench: deps-bench all $(BENCH_BINS)
 
 install: deps-build all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/calendars \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/calendars $(DESTDIR)$(DATADIR)/examples \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}; done
 	install -m 644 $(filter-out lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)
 	install -m 644 $(filter lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)/calendars
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DATADIR)/examples
 	install -m 644 completions/bash/* $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completions/zsh/* $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completions/fish/* $(DESTDIR)$(FISHCOMPDIR)
