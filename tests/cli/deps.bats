@@ -251,7 +251,7 @@ outside_check_set() {
 	run sh "$ROOT/tests/deps.sh" --list check
 	[ "$status" -eq 0 ]
 	[ "$(head -n "$(wc -l <<< "$build")" <<< "$output")" = "$build" ]
-	for c in bats mandoc clang valgrind jq xmllint; do
+	for c in bats mandoc clang valgrind jq xmllint zsh fish; do
 		grep -q "^cmd $c " <<< "$output" || { echo "check set: no $c"; return 1; }
 	done
 	[[ "$output" == *"fuzzer clang libclang-rt-14-dev"* && "$output" == *"pkg cmocka libcmocka-dev"* ]]
