@@ -1,7 +1,8 @@
 # sla-tools — GNU make, no autotools.
 #
 #   make            build libsla and the five tools into build/
-#   make demo       run the whole pipeline on the bundled sample export
+#   make demo       run the whole pipeline on the bundled sample export,
+#                   then again with the bundled priced example contract
 #   make check      normal and ASan+UBSan builds, every test in both, the
 #                   fuzzers, and check-valgrind (CLI tests under memcheck)
 #   make bench      benchmarks (tests/bench/)
@@ -48,8 +49,11 @@ UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 MANS     := $(wildcard man/*.[157])
+# Installed, not embedded: examples to copy (DATADIR/examples).
+EXAMPLES := $(wildcard lib/data/examples/*.ini)
 
-.PHONY: all demo check check-valgrind test deps lint-man bench fuzz install uninstall clean
+.PHONY: all demo check check-valgrind test deps deps-build deps-check deps-bench lint-man \
+	bench fuzz install uninstall clean
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -93,20 +97,37 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIBSLA)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBSLA) $(LIBS)
 
-# Missing system packages are installed (root) or named (anyone else).
-deps:
-	@sh tests/deps.sh
+# Missing system packages are installed (root) or named (anyone else), one
+# set a target (tests/deps.sh): build for all, demo and install; check for
+# check, test and fuzz; bench for bench.  Every object waits for the build
+# probe, so a fresh machine hears what to install before a compiler error.
+deps: deps-check
+deps-build deps-check deps-bench:
+	@sh tests/deps.sh $(@:deps-%=%)
+$(LIB_OBJ) $(DATA_OBJ): | deps-build
+$(UNITS): | deps-check
 
-demo: deps all
-	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --now 2026-11-01T00:00:00+08:00 | sla-report'
+# Two passes over the bundled sample export: the embedded default policy
+# (compliance, no prices), then the bundled example contract, which prices
+# breaches, so that the report ends with its penalty statements.
+EXAMPLE  := lib/data/examples/contract.ini
+DEMO_NOW := 2026-11-01T00:00:00+08:00
+demo: deps-build all
+	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --now $(DEMO_NOW) | sla-report'
 	@set -o pipefail; $(BUILD)/bin/sla-parse tests/data/sample.csv \
 	  | $(BUILD)/bin/sla-classify \
-	  | $(BUILD)/bin/sla-check --now 2026-11-01T00:00:00+08:00 \
+	  | $(BUILD)/bin/sla-check --now $(DEMO_NOW) \
 	  | $(BUILD)/bin/sla-report
+	@echo
+	@echo '$$ sla-parse tests/data/sample.csv | sla-classify | sla-check --policy $(EXAMPLE) --now $(DEMO_NOW) | sla-report --policy $(EXAMPLE)'
+	@set -o pipefail; $(BUILD)/bin/sla-parse tests/data/sample.csv \
+	  | $(BUILD)/bin/sla-classify \
+	  | $(BUILD)/bin/sla-check --policy $(EXAMPLE) --now $(DEMO_NOW) \
+	  | $(BUILD)/bin/sla-report --policy $(EXAMPLE)
 
 # One build's tests: unit (cmocka, TAP) and CLI (bats, TAP); tallied by
 # tests/tally.sh, which prints the closing "N passed, N failed".
-test: $(BINS) $(UNITS) $(BENCH_BINS)
+test: $(BINS) $(UNITS) $(BENCH_BINS) | deps-check
 	@SLA_BIN=$(abspath $(BUILD)/bin) SLA_BUILD=$(abspath $(BUILD)) \
 	  sh tests/run.sh $(UNITS) > $(BUILD)/tests.tap; \
 	  status=$$?; cat $(BUILD)/tests.tap; exit $$status
@@ -117,7 +138,7 @@ lint-man:
 	  else echo "not ok - mandoc lint $$m"; fi; \
 	done
 
-check: deps
+check: deps-check
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory BUILD=build-asan SAN=1 OPT=-O1 all
 	@{ $(MAKE) --no-print-directory -s lint-man; \
@@ -161,22 +182,23 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(BUILD)/gen/sla_dat
 	  -DSLA_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) \
 	  $(BUILD)/gen/sla_data_blobs.c $(LIBS)
 
-fuzz: deps $(FUZZ_BINS)
+$(FUZZ_BINS): | deps-check
+fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
 
 # BENCH_SIZES, BENCH_RUNS: see tests/bench/README.md.
-bench: all $(BENCH_BINS)
-	@sh tests/deps.sh bench
+bench: deps-bench all $(BENCH_BINS)
 	@SLA_BIN=$(abspath $(BUILD)/bin) SLA_BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 
-install: all
+install: deps-build all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/calendars \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/calendars $(DESTDIR)$(DATADIR)/examples \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
 	for m in $(MANS); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}; done
 	install -m 644 $(filter-out lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)
 	install -m 644 $(filter lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)/calendars
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DATADIR)/examples
 	install -m 644 completions/bash/* $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completions/zsh/* $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 644 completions/fish/* $(DESTDIR)$(FISHCOMPDIR)

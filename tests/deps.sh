@@ -1,53 +1,110 @@
 #!/bin/sh
-# Probe for what sla-tools needs to build and test; install what is missing
+# Probe for what sla-tools needs, one set at a time; install what is missing
 # from Debian's packages when run as root, otherwise print the exact command
 # and exit 2.  Each probe asks for the thing itself (a header, a pkg-config
 # module, a command, a zone file), not for a package name, so a machine that
 # has them from elsewhere passes too.
 #
-#   sh tests/deps.sh          what make, make check and make fuzz need
-#   sh tests/deps.sh bench    that, and the baselines of make bench
+#   sh tests/deps.sh build     make, make demo, make install: compiler, libraries, zones
+#   sh tests/deps.sh check     build, and what make check, make test, make fuzz run
+#                              (GNU time: sla-check.bats measures memory with it;
+#                              zsh and fish: completions.bats drives the completions)
+#   sh tests/deps.sh bench     build, and the baselines make bench compares with
+#   sh tests/deps.sh           the same as check
+#   sh tests/deps.sh --list SET   print SET's requirements, one a line:
+#                              "KIND THING PACKAGE", KIND one of cmd, header,
+#                              pkg, file, fuzzer, python (no probing, exit 0)
+#
+# The rule for tests: a test runs only commands of an Essential or
+# Priority: required Debian package, or those of the check set below
+# (tests/cli/deps.bats holds the tests to it).
 set -u
 cc=${CC:-cc}
-missing=""
-need() { missing="$missing $1"; }
 
-have_header() { printf '#include <%s>\n' "$1" | "$cc" -E -x c - >/dev/null 2>&1; }
-have_pkg()    { pkg-config --exists "$1" 2>/dev/null; }
-have_cmd()    { command -v "$1" >/dev/null 2>&1; }
+# The sets, one requirement a line: SET KIND THING PACKAGE.  check and bench
+# each include build.
+table() {
+	cat <<EOF
+build cmd $cc gcc
+build cmd make make
+build cmd pkg-config pkg-config
+build header csv.h libcsv-dev
+build pkg libpcre2-8 libpcre2-dev
+build pkg inih libinih-dev
+build cmd iconv libc-bin
+build file /usr/share/zoneinfo/Asia/Shanghai tzdata
+check pkg cmocka libcmocka-dev
+check cmd bats bats
+check cmd mandoc mandoc
+check cmd clang clang
+check cmd valgrind valgrind
+check fuzzer clang libclang-rt-14-dev
+check cmd jq jq
+check cmd xmllint libxml2-utils
+check cmd /usr/bin/time time
+check cmd zsh zsh
+check cmd fish fish
+bench cmd mlr miller
+bench python pandas python3-pandas
+EOF
+}
 
-have_cmd "$cc"        || need gcc
-have_cmd make         || need make
-have_cmd pkg-config   || need pkg-config
-have_header csv.h     || need libcsv-dev
-have_pkg libpcre2-8   || need libpcre2-dev
-have_pkg inih         || need libinih-dev
-have_pkg cmocka       || need libcmocka-dev
-have_cmd bats         || need bats
-have_cmd mandoc       || need mandoc
-have_cmd clang        || need clang
-have_cmd valgrind     || need valgrind
-# libFuzzer and clang's sanitizer runtimes (make fuzz, run by make check)
-echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' \
-	| clang -fsanitize=fuzzer,address,undefined -x c -o /dev/null - >/dev/null 2>&1 \
-	|| need libclang-rt-14-dev
-have_cmd iconv        || need libc-bin
-[ -f /usr/share/zoneinfo/Asia/Shanghai ] || need tzdata
-if [ "${1:-}" = bench ]; then
-	# The benchmark's baselines: Miller, and Debian's pandas for the
-	# system's python3 (tests/bench/run.sh runs /usr/bin/python3).
-	have_cmd mlr  || need miller
-	/usr/bin/python3 -c 'import pandas' >/dev/null 2>&1 || need python3-pandas
+usage() {
+	echo "usage: sh tests/deps.sh [build | check | bench]" >&2
+	echo "       sh tests/deps.sh --list build | check | bench" >&2
+	exit 2
+}
+
+# The requirements of set $1: build's own, and $1's if it is not build.
+list() {
+	table | while read -r set kind thing pkg; do
+		[ "$set" = build ] || [ "$set" = "$1" ] && echo "$kind $thing $pkg"
+	done
+}
+
+have() {
+	case $1 in
+	cmd)    command -v "$2" >/dev/null 2>&1 ;;
+	header) printf '#include <%s>\n' "$2" | "$cc" -E -x c - >/dev/null 2>&1 ;;
+	pkg)    pkg-config --exists "$2" 2>/dev/null ;;
+	file)   [ -f "$2" ] ;;
+	# libFuzzer and clang's sanitizer runtimes (make fuzz, run by make check)
+	fuzzer) echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' |
+		"$2" -fsanitize=fuzzer,address,undefined -x c -o /dev/null - >/dev/null 2>&1 ;;
+	# tests/bench/run.sh runs the system's /usr/bin/python3, where Debian's pandas is
+	python) /usr/bin/python3 -c "import $2" >/dev/null 2>&1 ;;
+	esac
+}
+
+list_only=
+if [ "${1:-}" = --list ]; then
+	list_only=1
+	shift
+fi
+set=${1:-check}
+case $set in
+build | check | bench) ;;
+*) usage ;;
+esac
+[ $# -le 1 ] || usage
+if [ -n "$list_only" ]; then
+	list "$set"
+	exit 0
 fi
 
+missing=$(list "$set" | while read -r kind thing pkg; do
+	have "$kind" "$thing" || echo "$pkg"
+done | sort -u | tr '\n' ' ')
+missing=${missing% }
 [ -z "$missing" ] && exit 0
 
-echo "sla-tools: missing packages:$missing" >&2
-if [ "$(id -u)" -eq 0 ] && have_cmd apt-get; then
+echo "sla-tools: missing for $set: $missing" >&2
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
 	export DEBIAN_FRONTEND=noninteractive
+	# shellcheck disable=SC2086 # one word a package
 	apt-get update -qq >&2 && apt-get install -y -qq $missing >&2 && exit 0
-	echo "sla-tools: apt-get failed; run: apt-get install$missing" >&2
+	echo "sla-tools: apt-get failed; run: apt-get install $missing" >&2
 	exit 2
 fi
-echo "sla-tools: run as root: sudo apt-get install$missing" >&2
+echo "sla-tools: run as root: sudo apt-get install $missing" >&2
 exit 2

@@ -1,6 +1,6 @@
 # fish completion for sla-parse(1)
 set -l canon id opened priority severity tier category channel customer first_response onsite workaround resolved replaced closed paused exclude error description
-complete -c sla-parse -s d -l delimiter -x -a ', ; tab |' -d 'Field delimiter'
+complete -c sla-parse -s d -l delimiter -x -a "',' ';' tab '|'" -d 'Field delimiter'
 complete -c sla-parse -l no-quote -d 'Quotes are data'
 complete -c sla-parse -s e -l encoding -x -a 'UTF-8 UTF-16LE UTF-16BE GB18030 GBK WINDOWS-1252 ISO-8859-1' -d 'Input encoding'
 complete -c sla-parse -l no-header -d 'The first row is a record'

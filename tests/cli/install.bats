@@ -2,10 +2,28 @@
 # make install and uninstall lay out and remove what each ecosystem looks for.
 
 load helpers
+bats_require_minimum_version 1.5.0
 
 setup() {
 	ROOT="$BATS_TEST_DIRNAME/../.."
 	DEST="$BATS_TEST_TMPDIR/dest"
+}
+
+# What make install must lay out under PREFIX, from the tree itself: one
+# "installed-path source" line a file, sorted.
+expected_files() {
+	(
+		cd "$ROOT" || exit 1
+		for f in cmd/sla-*.c; do t=${f#cmd/}; t=${t%.c}; echo "bin/$t build/bin/$t"; done
+		for f in man/*.[157]; do echo "share/man/man${f##*.}/${f#man/} $f"; done
+		for f in lib/data/*.ini lib/data/*.rules; do echo "share/sla-tools/${f#lib/data/} $f"; done
+		for f in lib/data/calendars/*.tsv lib/data/examples/*.ini; do
+			echo "share/sla-tools/${f#lib/data/} $f"
+		done
+		for f in completions/bash/*; do echo "share/bash-completion/completions/${f##*/} $f"; done
+		for f in completions/zsh/*; do echo "share/zsh/vendor-completions/${f##*/} $f"; done
+		for f in completions/fish/*; do echo "share/fish/vendor_completions.d/${f##*/} $f"; done
+	) | LC_ALL=C sort
 }
 
 @test "make install honours DESTDIR and PREFIX; uninstall removes every file" {
@@ -21,7 +39,47 @@ setup() {
 	[ -f "$DEST/opt/sla/share/man/man5/sla-rules.5" ]
 	[ -f "$DEST/opt/sla/share/man/man7/sla.7" ]
 	[ -f "$DEST/opt/sla/share/sla-tools/calendars/cn.tsv" ]
+	[ -f "$DEST/opt/sla/share/sla-tools/examples/contract.ini" ]
 	"$DEST/opt/sla/bin/sla-time" --version
 	make -s -C "$ROOT" uninstall DESTDIR="$DEST" PREFIX=/opt/sla >/dev/null
 	[ -z "$(find "$DEST" -type f)" ]
+}
+
+@test "make install lays out every file of the tree that it should, each a copy, and nothing else" {
+	make -s -C "$ROOT" install DESTDIR="$DEST" PREFIX=/opt/sla >/dev/null
+	expected_files > "$BATS_TEST_TMPDIR/want"
+	[ "$(wc -l < "$BATS_TEST_TMPDIR/want")" -ge 30 ]
+	(cd "$DEST/opt/sla" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) > "$BATS_TEST_TMPDIR/got"
+	diff -u <(cut -d' ' -f1 "$BATS_TEST_TMPDIR/want") "$BATS_TEST_TMPDIR/got"
+	while read -r path src; do
+		case $path in bin/*) continue ;; esac	# built, not copied from the tree
+		cmp "$ROOT/$src" "$DEST/opt/sla/$path" || { echo "$path differs from $src"; return 1; }
+	done < "$BATS_TEST_TMPDIR/want"
+}
+
+@test "the installed example contract lints clean and prices the sample's breaches" {
+	make -s -C "$ROOT" install DESTDIR="$DEST" PREFIX=/opt/sla >/dev/null
+	ex="$DEST/opt/sla/share/sla-tools/examples/contract.ini"
+	run --separate-stderr sla-check --lint --policy "$ex"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *": 0 warnings" ]]
+	run --separate-stderr bash -c "set -o pipefail; sla-parse '$DATA/sample.csv' 2>/dev/null | sla-classify \
+		| sla-check --policy '$ex' --now 2026-11-01T00:00:00+08:00 | sla-report --policy '$ex'"
+	[ "$status" -eq 0 ]
+	[[ "$output" == *"Penalty statement — 2026-09 — "* ]]
+	[[ "$output" == *"Penalty statement — 2026-10 — "* ]]
+	[[ "$output" == *"Sum of per-breach penalties"* ]]
+	[[ "$output" == *"Service credit"* ]]
+}
+
+@test "make demo: a second pass with the example contract shows penalty statements" {
+	run --separate-stderr make -s -C "$ROOT" demo
+	[ "$status" -eq 0 ]
+	[ "$(grep -c '^\$ sla-parse tests/data/sample.csv' <<< "$output")" -eq 2 ]
+	[[ "$output" == *'$ sla-parse tests/data/sample.csv | sla-classify | sla-check --policy lib/data/examples/contract.ini'* ]]
+	[[ "$output" == *"Contract    sla-tools default (reference commitment letters)"* ]]
+	[[ "$output" == *"Contract"*" 广播系统维保合同 (example)"* ]]
+	[ "$(grep -c '^Penalty statement — ' <<< "$output")" -ge 2 ]
+	first=${output%%'$ sla-parse tests/data/sample.csv | sla-classify | sla-check --policy'*}
+	[[ "$first" != *"Penalty statement"* ]]
 }

@@ -23,11 +23,40 @@ cell() {
 		$1 == id { print $col[name] }' "$1"
 }
 
-# Distinct non-empty values of column N of a CSV with delimiter D.
-distinct_ids() {
-	mlr --icsv --allow-ragged-csv-input --ifs "$2" --ojson cut -f "$3" "$1" |
-		jq -r ".[] | .\"$3\" | tostring | select(. != \"\")" | sort -u | wc -l
-}
+# The number of distinct non-empty values in the column named NAME of the
+# CSV FILE with delimiter D: distinct_ids FILE D NAME.  Read by this awk,
+# not by sla-parse's reader: RFC 4180 fields, bare or quoted, a quoted one
+# holding delimiters, newlines and "" for a quote; rows may be short or
+# long.  A header without NAME, or a quote left open, is an error.
+distinct_ids() (
+	set -o pipefail
+	awk -v d="$2" -v name="$3" '
+		function cell() {
+			if (row == 1 && field == name) col = nf
+			else if (row > 1 && nf == col && field != "") print field
+			field = ""; nf++
+		}
+		{
+			if (!q) nf = 1
+			n = length($0)
+			for (i = 1; i <= n; i++) {
+				c = substr($0, i, 1)
+				if (q) {
+					if (c != "\"") field = field c
+					else if (substr($0, i + 1, 1) == "\"") { field = field c; i++ }
+					else q = 0
+				} else if (c == "\"") q = 1
+				else if (c == d) cell()
+				else if (c != "\r" || i < n) field = field c
+			}
+			if (q) { field = field "\n"; next }
+			cell(); row++
+			if (row == 2 && !col) { print FILENAME ": no column " name > "/dev/stderr"; exit 2 }
+		}
+		END {
+			if (q) { print FILENAME ": a quote is left open" > "/dev/stderr"; exit 2 }
+		}' row=1 "$1" | sort -u | wc -l
+)
 
 # ---- goldens ----------------------------------------------------------------------
 
