@@ -202,7 +202,7 @@ outside_check_set() {
 	[ -z "$output" ] || { echo "$output"; return 1; }
 }
 
-@test "the scan finds a command outside the check set: mlr, python3 (and perl is Essential)" {
+@test "the scan finds a command outside the check set: mlr, python3 (and gzip is Essential)" {
 	cat > "$BATS_TEST_TMPDIR/t.bash" <<-'EOF'
 	distinct_ids() {
 		mlr --icsv --ifs "$2" --ojson cut -f "$3" "$1" |
@@ -210,7 +210,7 @@ outside_check_set() {
 	}
 	x() {
 		run --separate-stderr bash -c "sla-parse x | python3 -c 'import csv'"
-		[ "$(printf '%s' "$output" | perl -ne 'print')" = 1 ]
+		[ "$(printf '%s' "$output" | gzip -dc)" = 1 ]
 		awk 'NR == 1 { print }' x | timeout 5 sed -n 1p > /dev/null 2>&1
 		distinct_ids x , y
 	}
