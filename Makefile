@@ -26,7 +26,7 @@ OPT      ?= -O2
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 CFLAGS   ?= -g $(OPT)
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-	     -Ilib -DSLA_VERSION='"$(VERSION)"' \
+	     $(LIB_INC) -DSLA_VERSION='"$(VERSION)"' \
 	     -DSLA_DATADIR='"$(DATADIR)"' $(SANFLAGS) $(PKG_CFLAGS)
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
@@ -38,13 +38,18 @@ LIBS       = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 TOOLS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sla-*.c))
-LIB_SRC  := $(wildcard lib/*.c)
+# lib/ holds one folder a stage (lib/README); a header is found by its
+# name alone, so the include path lists every folder.
+LIB_DIRS := core time stream input policy classify check query report
+LIB_INC  := $(LIB_DIRS:%=-Ilib/%)
+LIB_HDR  := $(wildcard $(LIB_DIRS:%=lib/%/*.h))
+LIB_SRC  := $(wildcard $(LIB_DIRS:%=lib/%/*.c))
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 DATA     := $(sort $(wildcard lib/data/*.ini lib/data/*.rules lib/data/calendars/*.tsv))
 DATA_OBJ := $(BUILD)/gen/sla_data_blobs.o
 LIBSLA   := $(BUILD)/libsla.a
 BINS     := $(TOOLS:%=$(BUILD)/bin/%)
-UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
@@ -58,7 +63,7 @@ EXAMPLES := $(wildcard lib/data/examples/*.ini)
 
 all: $(BINS)
 
-$(BUILD)/lib/%.o: lib/%.c $(wildcard lib/*.h)
+$(BUILD)/lib/%.o: lib/%.c $(LIB_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -78,7 +83,7 @@ $(BUILD)/gen/sla_data_blobs.c: $(DATA) Makefile
 	    echo "  {\"$${f#lib/data/}\", (const char *)blob$$i, $$n},"; i=$$((i+1)); \
 	  done; \
 	  echo '  {0, 0, 0}};'; } > $@
-$(DATA_OBJ): $(BUILD)/gen/sla_data_blobs.c lib/sla_data.h
+$(DATA_OBJ): $(BUILD)/gen/sla_data_blobs.c lib/core/sla_data.h
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
 $(LIBSLA): $(LIB_OBJ) $(DATA_OBJ)
@@ -91,7 +96,7 @@ $(BUILD)/bin/%: cmd/%.c $(LIBSLA)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBSLA)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBSLA) $(LIBS) $(TEST_LIBS) -lm
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(LIBSLA) $(LIBS) $(TEST_LIBS) -lm
 
 $(BUILD)/bench/%: tests/bench/%.c $(LIBSLA)
 	@mkdir -p $(@D)
@@ -176,9 +181,9 @@ FUZZ_SRC  := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(wildcard lib/*.h) $(BUILD)/gen/sla_data_blobs.c
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR) $(BUILD)/gen/sla_data_blobs.c
 	@mkdir -p $(@D)
-	clang -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -Ilib -DSLA_VERSION='"$(VERSION)"' \
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 $(LIB_INC) -DSLA_VERSION='"$(VERSION)"' \
 	  -DSLA_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) \
 	  $(BUILD)/gen/sla_data_blobs.c $(LIBS)
 

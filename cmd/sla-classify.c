@@ -1,5 +1,5 @@
 /* sla-classify: set each ticket's tier and rule from PCRE2 rules.
- * Options and wiring only; the rules and the classifier are lib/rules.c. */
+ * Options and wiring only; the rules and the classifier are lib/classify/rules.c. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* Unit tests: sla-time's questions and answers (lib/calquery.c). */
+/* Unit tests: sla-time's questions and answers (lib/query/calquery.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
