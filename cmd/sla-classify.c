@@ -111,7 +111,7 @@ main(int argc, char **argv)
 		case 'p': print_rules = true; break;
 		case 'v': opts.verbose = true; break;
 		case 'h': free(rule_files); fputs(usage, stdout); return SLA_EXIT_OK;
-		case 'V': free(rule_files); sla_cli_version(d.tool); return SLA_EXIT_OK;
+		case 'V': free(rule_files); return sla_cli_version(&d);
 		default:
 			free(rule_files);
 			return sla_cli_usage_error(&d, "%s \"%s\"",

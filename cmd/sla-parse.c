@@ -225,7 +225,7 @@ main(int argc, char **argv)
 			usage();
 			goto done;
 		} else if (ch == OPT_VERSION) {
-			sla_cli_version(TOOL);
+			sla_cli_version(&d);
 			goto done;
 		} else if (ch == OPT_LIST_ALIASES) {
 			c.list_aliases = true;

@@ -121,7 +121,7 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
 		case 'h': fputs(usage, stdout); return -1;
-		case 'V': sla_cli_version("sla-report"); return -1;
+		case 'V': sla_cli_version(d); return -1;
 		default: return sla_cli_usage_error(d, "unknown option");
 		}
 	}

@@ -84,7 +84,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 							   optarg);
 			break;
 		case 'h': fputs(usage, stdout); exit(SLA_EXIT_OK);
-		case 'V': sla_cli_version(TOOL); exit(SLA_EXIT_OK);
+		case 'V': exit(sla_cli_version(d));
 		default:
 			if (optopt >= '0' && optopt <= '9')
 				return sla_cli_usage_error(d, "a duration cannot be negative");
