@@ -1,16 +1,16 @@
 /* sla-classify: set each ticket's tier and rule from PCRE2 rules.
  * Options and wiring only; the rules and the classifier are lib/classify/rules.c. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "sla_cli.h"
 #include "sla_data.h"
 #include "sla_rules.h"
 #include "sla_stream.h"
+
+#define TOOL "sla-classify"
 
 static const char usage[] =
 	"Usage: sla-classify [OPTION]... [FILE]...\n"
@@ -143,7 +143,7 @@ run(const struct args *a, char **inputs, size_t ninputs, sla_diag *d)
 int
 main(int argc, char **argv)
 {
-	sla_diag d = sla_diag_init("sla-classify");
+	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
 	if (rc == SLA_EXIT_OK)

@@ -11,6 +11,8 @@
 #include "sla_policy.h"
 #include "sla_report.h"
 
+#define TOOL "sla-report"
+
 static const char usage[] =
 	"Usage: sla-report [OPTION]... [FILE]...\n"
 	"Read the check stream (sla-check's output) from FILEs or standard input\n"
@@ -212,7 +214,7 @@ run(const struct args *o, char **files, size_t nfiles, sla_diag *d)
 int
 main(int argc, char **argv)
 {
-	sla_diag d = sla_diag_init("sla-report");
+	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
 	if (rc == SLA_EXIT_OK)

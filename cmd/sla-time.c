@@ -1,7 +1,6 @@
 /* sla-time: calendar arithmetic at the shell (sla-time(1)). */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
