@@ -34,6 +34,8 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 success, 1 a --fail-on status was written, 2 error.\n";
 
+static const char shortopts[] = ":p:n:z:C:k:f:slPhV";
+
 static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
 	{ "now", required_argument, NULL, 'n' },
@@ -55,7 +57,7 @@ struct args {
 	const char **keep;
 	size_t nkeep;
 	unsigned fail_on;
-	bool strict, lint, print;
+	bool strict, lint, print, help, version;
 };
 
 /* "breach,overdue": the statuses that fail the run. */
@@ -107,7 +109,8 @@ static int
 parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "p:n:z:C:k:f:slPhV", longopts, NULL)) != -1) {
+	opterr = 0;	/* sla_cli_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'p': a->policy = optarg; break;
 		case 'n': a->now = optarg; break;
@@ -129,50 +132,74 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		case 's': a->strict = true; break;
 		case 'l': a->lint = true; break;
 		case 'P': a->print = true; break;
-		case 'h': fputs(usage, stdout); exit(SLA_EXIT_OK);
-		case 'V': sla_cli_version(TOOL); exit(SLA_EXIT_OK);
-		default: return sla_cli_usage_error(d, "unknown option");
+		case 'h': a->help = true; return SLA_EXIT_OK;
+		case 'V': a->version = true; return SLA_EXIT_OK;
+		default: return sla_cli_bad_option(d, c, shortopts, argv);
 		}
 	}
 	return SLA_EXIT_OK;
 }
 
+/* --lint: the warnings, then their count, placed at the policy file. */
 static int
-run(struct args *a, char **files, size_t nfiles, sla_diag *d)
+lint(sla_policy *p, int64_t now, const sla_diag *d)
 {
+	size_t n = sla_policy_lint(p, d, now);
+	sla_diag_msg(d, sla_policy_file(p), 0, NULL, NULL, 0, "%zu warning%s", n,
+		     n == 1 ? "" : "s");
+	return SLA_EXIT_OK;
+}
+
+static int
+print_policy(const sla_policy *p, const sla_diag *d)
+{
+	size_t len;
+	const char *text = sla_policy_text(p, &len);
+	fwrite(text, 1, len, stdout);
+	return sla_cli_close_stdout(d, 0, "the policy");
+}
+
+/* The check stream of FILES on standard output. */
+static int
+check(const struct args *a, sla_policy *p, int64_t now, char **files, size_t nfiles,
+      sla_diag *d)
+{
+	sla_reader *r = sla_reader_open(files, nfiles, d);
+	sla_writer *w = r ? sla_writer_new(1) : NULL;
+	int rc = SLA_EXIT_ERROR;
+	if (w) {
+		sla_check_opts o = { now, a->keep, a->nkeep, a->fail_on, a->strict };
+		rc = sla_check_run(p, r, w, &o, d);
+		sla_diag_summary(d);
+		sla_policy_cover_warnings(p, d);
+		if (sla_cli_close_stdout(d, sla_writer_close(w), "the check stream") != SLA_EXIT_OK)
+			rc = SLA_EXIT_ERROR;
+	}
+	sla_reader_free(r);
+	return rc;
+}
+
+static int
+run(const struct args *a, char **files, size_t nfiles, sla_diag *d)
+{
+	if (a->help)
+		return sla_cli_help(d, usage);
+	if (a->version)
+		return sla_cli_version(d);
 	int64_t now;
 	const char *why;
 	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
-	int rc = SLA_EXIT_ERROR;
-	if (sla_check_now(p, a->now, &now, &why) < 0) {
+	int rc;
+	if (sla_check_now(p, a->now, &now, &why) < 0)
 		rc = sla_cli_usage_error(d, "--now: %s \"%s\"", why, a->now);
-	} else if (a->print) {
-		size_t len;
-		const char *text = sla_policy_text(p, &len);
-		rc = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ? SLA_EXIT_OK
-									     : SLA_EXIT_ERROR;
-	} else if (a->lint) {
-		size_t n = sla_policy_lint(p, d, now);
-		sla_diag_msg(d, sla_policy_file(p), 0, NULL, NULL, 0, "%zu warning%s", n,
-			     n == 1 ? "" : "s");
-		rc = SLA_EXIT_OK;
-	} else {
-		sla_reader *r = sla_reader_open(files, nfiles, d);
-		sla_writer *w = r ? sla_writer_new(1) : NULL;
-		if (w) {
-			sla_check_opts o = { now, a->keep, a->nkeep, a->fail_on, a->strict };
-			rc = sla_check_run(p, r, w, &o, d);
-			sla_diag_summary(d);
-			sla_policy_cover_warnings(p, d);
-			if (sla_writer_close(w) < 0) {
-				sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
-				rc = SLA_EXIT_ERROR;
-			}
-		}
-		sla_reader_free(r);
-	}
+	else if (a->print)
+		rc = print_policy(p, d);
+	else if (a->lint)
+		rc = lint(p, now, d);
+	else
+		rc = check(a, p, now, files, nfiles, d);
 	sla_policy_free(p);
 	return rc;
 }

@@ -1,16 +1,16 @@
 /* sla-classify: set each ticket's tier and rule from PCRE2 rules.
  * Options and wiring only; the rules and the classifier are lib/classify/rules.c. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
 #include "sla_cli.h"
 #include "sla_data.h"
 #include "sla_rules.h"
 #include "sla_stream.h"
+
+#define TOOL "sla-classify"
 
 static const char usage[] =
 	"Usage: sla-classify [OPTION]... [FILE]...\n"
@@ -30,13 +30,58 @@ static const char usage[] =
 	"The rule column names the rule that set the tier as file:line.\n"
 	"See sla-classify(1) and sla-rules(5).\n";
 
+static const char shortopts[] = ":r:d:ospvhV";
+
+static const struct option longopts[] = {
+	{ "rules", required_argument, NULL, 'r' },
+	{ "default", required_argument, NULL, 'd' },
+	{ "override", no_argument, NULL, 'o' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "print-rules", no_argument, NULL, 'p' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct args {
+	sla_classify_opts opts;
+	char **rule_files;	/* the --rules files in order, room for argc */
+	size_t nrule_files;
+	bool print_rules, help, version;
+};
+
 static int
-print_default_rules(void)
+parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
+{
+	int c;
+	if (!(a->rule_files = calloc((size_t)argc, sizeof *a->rule_files)))
+		return SLA_EXIT_ERROR;
+	opterr = 0;	/* sla_cli_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'r': a->rule_files[a->nrule_files++] = optarg; break;
+		case 'd': a->opts.default_tier = optarg; break;
+		case 'o': a->opts.override = true; break;
+		case 's': a->opts.strict = true; break;
+		case 'p': a->print_rules = true; break;
+		case 'v': a->opts.verbose = true; break;
+		case 'h': a->help = true; return SLA_EXIT_OK;
+		case 'V': a->version = true; return SLA_EXIT_OK;
+		default: return sla_cli_bad_option(d, c, shortopts, argv);
+		}
+	}
+	return SLA_EXIT_OK;
+}
+
+static int
+print_default_rules(const sla_diag *d)
 {
 	const struct sla_blob *b = sla_data_find(SLA_RULES_DEFAULT);
-	if (!b || fwrite(b->data, 1, b->len, stdout) != b->len || fflush(stdout) != 0)
+	if (!b)
 		return SLA_EXIT_ERROR;
-	return SLA_EXIT_OK;
+	fwrite(b->data, 1, b->len, stdout);
+	return sla_cli_close_stdout(d, 0, "the rules");
 }
 
 /* Load the --rules files in order, or the embedded rules without any. */
@@ -58,9 +103,10 @@ load_rules(char **files, size_t nfiles, const sla_diag *d)
 	return rs;
 }
 
+/* The ticket stream of INPUTS, classified, on standard output. */
 static int
-run(char **inputs, size_t ninputs, const sla_rules *rs, const sla_classify_opts *opts,
-    sla_diag *d)
+classify(char **inputs, size_t ninputs, const sla_rules *rs, const sla_classify_opts *opts,
+	 sla_diag *d)
 {
 	sla_reader *r = sla_reader_open(inputs, ninputs, d);
 	if (!r)
@@ -69,67 +115,39 @@ run(char **inputs, size_t ninputs, const sla_rules *rs, const sla_classify_opts 
 	int rc = w ? sla_classify_stream(r, w, rs, opts, d) : -1;
 	if (!w)
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
-	if (sla_writer_close(w) < 0) {
-		sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "write error: %s", strerror(errno));
+	if (sla_cli_close_stdout(d, sla_writer_close(w), "the ticket stream") != SLA_EXIT_OK)
 		rc = -1;
-	}
 	sla_reader_free(r);
 	sla_diag_summary(d);
 	return rc < 0 ? SLA_EXIT_ERROR : SLA_EXIT_OK;
 }
 
+static int
+run(const struct args *a, char **inputs, size_t ninputs, sla_diag *d)
+{
+	if (a->help)
+		return sla_cli_help(d, usage);
+	if (a->version)
+		return sla_cli_version(d);
+	if (a->print_rules)
+		return print_default_rules(d);
+	if (a->opts.default_tier && !sla_rules_tier_ok(a->opts.default_tier))
+		return sla_cli_usage_error(d, "--default: not a tier name \"%s\"",
+					   a->opts.default_tier);
+	sla_rules *rs = load_rules(a->rule_files, a->nrule_files, d);
+	int rc = rs ? classify(inputs, ninputs, rs, &a->opts, d) : SLA_EXIT_ERROR;
+	sla_rules_free(rs);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "rules", required_argument, NULL, 'r' },
-		{ "default", required_argument, NULL, 'd' },
-		{ "override", no_argument, NULL, 'o' },
-		{ "strict", no_argument, NULL, 's' },
-		{ "print-rules", no_argument, NULL, 'p' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	sla_diag d = sla_diag_init("sla-classify");
-	sla_classify_opts opts = { 0 };
-	char **rule_files = calloc((size_t)argc, sizeof *rule_files);
-	size_t nrule_files = 0;
-	bool print_rules = false;
-	int c;
-
-	if (!rule_files)
-		return SLA_EXIT_ERROR;
-	opterr = 0; /* sla_cli_usage_error says it, in the house shape */
-	while ((c = getopt_long(argc, argv, ":r:d:ospvhV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'r': rule_files[nrule_files++] = optarg; break;
-		case 'd': opts.default_tier = optarg; break;
-		case 'o': opts.override = true; break;
-		case 's': opts.strict = true; break;
-		case 'p': print_rules = true; break;
-		case 'v': opts.verbose = true; break;
-		case 'h': free(rule_files); fputs(usage, stdout); return SLA_EXIT_OK;
-		case 'V': free(rule_files); sla_cli_version(d.tool); return SLA_EXIT_OK;
-		default:
-			free(rule_files);
-			return sla_cli_usage_error(&d, "%s \"%s\"",
-						   c == ':' ? "option needs an argument" : "unknown option",
-						   argv[optind - 1]);
-		}
-	}
-	int status;
-	if (print_rules) {
-		status = print_default_rules();
-	} else if (opts.default_tier && !sla_rules_tier_ok(opts.default_tier)) {
-		status = sla_cli_usage_error(&d, "--default: not a tier name \"%s\"", opts.default_tier);
-	} else {
-		sla_rules *rs = load_rules(rule_files, nrule_files, &d);
-		status = rs ? run(argv + optind, (size_t)(argc - optind), rs, &opts, &d)
-			    : SLA_EXIT_ERROR;
-		sla_rules_free(rs);
-	}
-	free(rule_files);
-	return status;
+	sla_diag d = sla_diag_init(TOOL);
+	struct args a = { 0 };
+	int rc = parse_args(argc, argv, &a, &d);
+	if (rc == SLA_EXIT_OK)
+		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
+	free(a.rule_files);
+	return rc;
 }

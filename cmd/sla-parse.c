@@ -1,5 +1,4 @@
 /* sla-parse: a helpdesk export (CSV/TSV, any encoding) to the ticket stream. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +9,9 @@
 #include "sla_cli.h"
 #include "sla_events_input.h"
 #include "sla_parse.h"
+#include "sla_policy.h"
 
 #define TOOL "sla-parse"
-#define DEFAULT_TZ "Asia/Shanghai"	/* the embedded default policy's zone */
 #define SHOWN_ERRORS 20
 
 enum {
@@ -20,6 +19,8 @@ enum {
 	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE, OPT_VERSION,
 	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
 };
+
+static const char shortopts[] = ":d:e:m:t:vh";
 
 static const struct option longopts[] = {
 	{ "delimiter", required_argument, NULL, 'd' },
@@ -44,51 +45,49 @@ static const struct option longopts[] = {
 	{ 0, 0, 0, 0 },
 };
 
-static void
-usage(void)
-{
-	fputs("Usage: " TOOL " [OPTION]... [FILE]...\n"
-	      "Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, GB18030) and write the\n"
-	      "ticket stream: canonical columns, then the export's other columns.\n"
-	      "With no FILE, or FILE -, read standard input.\n"
-	      "\n"
-	      "  -d, --delimiter CHAR    field delimiter: , ; | tab (default: detected)\n"
-	      "      --no-quote          quotes are data (unquoted dialects)\n"
-	      "  -e, --encoding NAME     input encoding, any iconv name (default: detected)\n"
-	      "      --no-header         the first row is a record; needs --columns\n"
-	      "      --columns A,B,...   column names (replace the header row's)\n"
-	      "  -m, --map CANON=HEADER  read export column HEADER as canonical CANON\n"
-	      "      --list-aliases      print the header alias table and exit\n"
-	      "      --tz ZONE           zone of times without offset (default " DEFAULT_TZ ")\n"
-	      "      --date-order ORDER  dmy or mdy, for dates like 3/4/2026\n"
-	      "  -t, --time-format COLUMN=FORMAT\n"
-	      "                          read time column COLUMN with strptime FORMAT\n"
-	      "      --max-field SIZE    longest field (K, M, G suffixes; default 64M)\n"
-	      "      --strict            the first bad record is fatal (exit 2)\n"
-	      "  -v, --verbose           say encoding and delimiter, and the counts\n"
-	      "      --events            rows are history events: fold them into tickets\n"
-	      "      --sorted            with --events: rows come grouped by ticket id\n"
-	      "      --policy FILE       with --events: its [events] section names statuses\n"
-	      "      --print-events      print the [events] names in effect and exit\n"
-	      "  -h, --help              show this help and exit\n"
-	      "      --version           show the version and exit\n"
-	      "\n"
-	      "Exit status: 0 success, 2 usage or fatal error.  See sla-parse(1).\n",
-	      stdout);
-}
+/* A printf format: %s is the default zone, the embedded policy's. */
+static const char usage[] =
+	"Usage: sla-parse [OPTION]... [FILE]...\n"
+	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, GB18030) and write the\n"
+	"ticket stream: canonical columns, then the export's other columns.\n"
+	"With no FILE, or FILE -, read standard input.\n"
+	"\n"
+	"  -d, --delimiter CHAR    field delimiter: , ; | tab (default: detected)\n"
+	"      --no-quote          quotes are data (unquoted dialects)\n"
+	"  -e, --encoding NAME     input encoding, any iconv name (default: detected)\n"
+	"      --no-header         the first row is a record; needs --columns\n"
+	"      --columns A,B,...   column names (replace the header row's)\n"
+	"  -m, --map CANON=HEADER  read export column HEADER as canonical CANON\n"
+	"      --list-aliases      print the header alias table and exit\n"
+	"      --tz ZONE           zone of times without offset (default %s)\n"
+	"      --date-order ORDER  dmy or mdy, for dates like 3/4/2026\n"
+	"  -t, --time-format COLUMN=FORMAT\n"
+	"                          read time column COLUMN with strptime FORMAT\n"
+	"      --max-field SIZE    longest field (K, M, G suffixes; default 64M)\n"
+	"      --strict            the first bad record is fatal (exit 2)\n"
+	"  -v, --verbose           say encoding and delimiter, and the counts\n"
+	"      --events            rows are history events: fold them into tickets\n"
+	"      --sorted            with --events: rows come grouped by ticket id\n"
+	"      --policy FILE       with --events: its [events] section names statuses\n"
+	"      --print-events      print the [events] names in effect and exit\n"
+	"  -h, --help              show this help and exit\n"
+	"      --version           show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 2 usage or fatal error.  See sla-parse(1).\n";
 
-typedef struct cli {
+struct args {
 	sla_parse_opts o;
-	const char *tz;
+	const char *tz;		/* --tz, else the embedded policy's zone */
+	sla_policy *embedded;	/* owned: the default policy, when its zone is asked */
 	bool verbose;
-	char **maps, **formats;
-	char **argv;
-	bool events, sorted, list_aliases, print_events;
+	char **maps, **formats;	/* the --map and --time-format values, room for argc */
+	bool events, sorted, list_aliases, print_events, help, version;
 	const char *policy;
-} cli;
+};
 
+/* One option CH with its optarg into C. */
 static int
-option(cli *c, int ch, const sla_diag *d)
+option(struct args *c, int ch, const sla_diag *d)
 {
 	int v;
 
@@ -123,15 +122,51 @@ option(cli *c, int ch, const sla_diag *d)
 	case OPT_SORTED: c->sorted = true; break;
 	case OPT_POLICY: c->policy = optarg; break;
 	case OPT_PRINT_EVENTS: c->print_events = true; break;
-	default: return sla_cli_usage_error(d, "unknown option, or one without its value: '%s'",
-					    c->argv[optind - 1]);
+	case OPT_LIST_ALIASES: c->list_aliases = true; break;
 	}
 	return 0;
 }
 
+static int
+parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
+{
+	int ch, rc = SLA_EXIT_OK;
+	a->maps = calloc((size_t)argc, sizeof *a->maps);
+	a->formats = calloc((size_t)argc, sizeof *a->formats);
+	if (!a->maps || !a->formats)
+		return SLA_EXIT_ERROR;
+	a->o.maps = a->maps;
+	a->o.formats = a->formats;
+	opterr = 0;	/* sla_cli_bad_option says it, once */
+	while (rc == SLA_EXIT_OK &&
+	       (ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'h': a->help = true; return SLA_EXIT_OK;
+		case OPT_VERSION: a->version = true; return SLA_EXIT_OK;
+		case ':': return sla_cli_bad_option(d, ch, shortopts, argv);
+		/* The text of sla-parse's unknown option is older than
+		 * sla_cli_bad_option's, and tests/cli/sla-parse.bats holds it. */
+		case '?': return sla_cli_usage_error(d, "unknown option, or one without its "
+						     "value: '%s'", argv[optind - 1]);
+		default: rc = option(a, ch, d); break;
+		}
+	}
+	return rc;
+}
+
+/* The embedded default policy's zone, the default of --tz (one source for
+ * it); NULL after the policy's message. */
+static const char *
+embedded_zone(struct args *a, sla_diag *d)
+{
+	if (!a->embedded)
+		a->embedded = sla_policy_load(NULL, NULL, d);
+	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
+}
+
 /* --events: the history reader, with the [events] names of the policy. */
 static sla_events_input *
-events_input(const cli *c, sla_writer *w, sla_diag *d, sla_events_map **map)
+events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **map)
 {
 	if (c->o.no_header || c->o.columns) {
 		sla_cli_usage_error(d, "--events reads the header row: not with --no-header "
@@ -162,10 +197,14 @@ say_event_counts(const sla_events_input *ev, const sla_diag *d, bool verbose)
 			"%lu with an error\n", st.events, st.rejected, st.tickets, st.errors);
 }
 
+/* The ticket stream of FILES (or of the event history in them) on
+ * standard output. */
 static int
-run(cli *c, char **files, int nfiles, sla_diag *d)
+parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 {
 	char err[256];
+	if (!c->tz && !(c->tz = embedded_zone(c, d)))
+		return SLA_EXIT_ERROR;
 	sla_tz *tz = sla_tz_load(c->tz, err, sizeof err);
 	if (!tz)
 		return sla_cli_usage_error(d, "--tz: %s", err);
@@ -194,10 +233,8 @@ run(cli *c, char **files, int nfiles, sla_diag *d)
 	}
 	if (ev)
 		say_event_counts(ev, d, c->verbose);
-	if (w && sla_writer_close(w) < 0) {
-		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write: %s", strerror(errno));
+	if (w && sla_cli_close_stdout(d, sla_writer_close(w), "the ticket stream") != SLA_EXIT_OK)
 		status = SLA_EXIT_ERROR;
-	}
 	sla_parser_free(ps);
 	sla_events_input_free(ev);
 	sla_events_map_free(map);
@@ -205,54 +242,58 @@ run(cli *c, char **files, int nfiles, sla_diag *d)
 	return status;
 }
 
+static int
+help(struct args *a, sla_diag *d)
+{
+	const char *zone = embedded_zone(a, d);
+	if (!zone)
+		return SLA_EXIT_ERROR;
+	printf(usage, zone);
+	return sla_cli_close_stdout(d, 0, "the help");
+}
+
+static int
+print_events(const struct args *a, sla_diag *d)
+{
+	sla_events_map *map = sla_events_map_load(a->policy, d);
+	if (!map)
+		return SLA_EXIT_ERROR;
+	sla_events_map_print(map, stdout);
+	sla_events_map_free(map);
+	return sla_cli_close_stdout(d, 0, "the event names");
+}
+
+static int
+run(struct args *a, char **files, int nfiles, sla_diag *d)
+{
+	if (a->help)
+		return help(a, d);
+	if (a->version)
+		return sla_cli_version(d);
+	if (a->list_aliases) {
+		(a->events ? sla_events_input_print : sla_alias_print)(stdout);
+		return sla_cli_close_stdout(d, 0, "the alias table");
+	}
+	if (a->print_events)
+		return print_events(a, d);
+	if (!a->events && (a->sorted || a->policy))
+		return sla_cli_usage_error(d, "--sorted and --policy go with --events");
+	if (a->o.no_header && !a->o.columns)
+		return sla_cli_usage_error(d, "--no-header needs --columns");
+	return parse_files(a, files, nfiles, d);
+}
+
 int
 main(int argc, char **argv)
 {
 	sla_diag d = sla_diag_init(TOOL);
-	cli c = { .tz = DEFAULT_TZ, .argv = argv };
-	int ch, rc = 0;
-
+	struct args a = { 0 };
 	d.limit = SHOWN_ERRORS;
-	opterr = 0;	/* the message below names the option */
-	c.maps = calloc((size_t)argc, sizeof *c.maps);
-	c.formats = calloc((size_t)argc, sizeof *c.formats);
-	if (!c.maps || !c.formats)
-		return SLA_EXIT_ERROR;
-	c.o.maps = c.maps;
-	c.o.formats = c.formats;
-	while (rc == 0 && (ch = getopt_long(argc, argv, "d:e:m:t:vh", longopts, NULL)) != -1) {
-		if (ch == 'h') {
-			usage();
-			goto done;
-		} else if (ch == OPT_VERSION) {
-			sla_cli_version(TOOL);
-			goto done;
-		} else if (ch == OPT_LIST_ALIASES) {
-			c.list_aliases = true;
-			continue;
-		}
-		rc = option(&c, ch, &d);
-	}
-	if (rc == 0 && c.list_aliases) {
-		(c.events ? sla_events_input_print : sla_alias_print)(stdout);
-		goto done;
-	}
-	if (rc == 0 && c.print_events) {
-		sla_events_map *map = sla_events_map_load(c.policy, &d);
-		if (map)
-			sla_events_map_print(map, stdout);
-		rc = map ? SLA_EXIT_OK : SLA_EXIT_ERROR;
-		sla_events_map_free(map);
-		goto done;
-	}
-	if (rc == 0 && !c.events && (c.sorted || c.policy))
-		rc = sla_cli_usage_error(&d, "--sorted and --policy go with --events");
-	if (rc == 0 && c.o.no_header && !c.o.columns)
-		rc = sla_cli_usage_error(&d, "--no-header needs --columns");
-	if (rc == 0)
-		rc = run(&c, argv + optind, argc - optind, &d);
-done:
-	free(c.maps);
-	free(c.formats);
+	int rc = parse_args(argc, argv, &a, &d);
+	if (rc == SLA_EXIT_OK)
+		rc = run(&a, argv + optind, argc - optind, &d);
+	free(a.maps);
+	free(a.formats);
+	sla_policy_free(a.embedded);
 	return rc;
 }

@@ -11,6 +11,8 @@
 #include "sla_policy.h"
 #include "sla_report.h"
 
+#define TOOL "sla-report"
+
 static const char usage[] =
 	"Usage: sla-report [OPTION]... [FILE]...\n"
 	"Read the check stream (sla-check's output) from FILEs or standard input\n"
@@ -32,16 +34,33 @@ static const char usage[] =
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n";
 
+static const char shortopts[] = ":u:b:t:f:l:p:z:shV";
+
+static const struct option longopts[] = {
+	{ "period", required_argument, NULL, 'u' },
+	{ "by", required_argument, NULL, 'b' },
+	{ "top", required_argument, NULL, 't' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "policy", required_argument, NULL, 'p' },
+	{ "tz", required_argument, NULL, 'z' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
 enum { MAX_BY = 16 };
 
-typedef struct options {
+struct args {
 	sla_report_config cfg;
 	const char *by[MAX_BY];
-	char *by_text;
+	char *by_text;		/* owned copy of --by, cut at the commas */
 	sla_report_format format;
 	sla_lang lang;
 	const char *policy, *tz;
-} options;
+	bool help, version;
+};
 
 static sla_lang
 lang_from_environment(void)
@@ -57,7 +76,7 @@ lang_from_environment(void)
 
 /* Split the comma-separated COLS (kept in o->by_text) into o->by. */
 static int
-parse_by(options *o, const char *cols, const sla_diag *d)
+parse_by(struct args *o, const char *cols, const sla_diag *d)
 {
 	free(o->by_text);
 	o->by_text = strdup(cols);
@@ -81,20 +100,18 @@ parse_by(options *o, const char *cols, const sla_diag *d)
 }
 
 static int
-parse_options(int argc, char **argv, options *o, const sla_diag *d)
+parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 {
-	static const struct option longs[] = {
-		{ "period", required_argument, 0, 'u' }, { "by", required_argument, 0, 'b' },
-		{ "top", required_argument, 0, 't' }, { "format", required_argument, 0, 'f' },
-		{ "lang", required_argument, 0, 'l' }, { "policy", required_argument, 0, 'p' },
-		{ "tz", required_argument, 0, 'z' }, { "strict", no_argument, 0, 's' },
-		{ "help", no_argument, 0, 'h' },
-		{ "version", no_argument, 0, 'V' }, { 0, 0, 0, 0 },
-	};
 	int c;
 	char *end;
 
-	while ((c = getopt_long(argc, argv, "u:b:t:f:l:p:z:shV", longs, NULL)) != -1) {
+	o->cfg.period = SLA_PERIOD_MONTH;
+	o->cfg.top = 5;
+	o->lang = lang_from_environment();
+	if (parse_by(o, "tier,metric", d))
+		return SLA_EXIT_ERROR;
+	opterr = 0;	/* sla_cli_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			if (sla_period_parse(optarg, &o->cfg.period) < 0)
@@ -120,20 +137,18 @@ parse_options(int argc, char **argv, options *o, const sla_diag *d)
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
-		case 'h': fputs(usage, stdout); return -1;
-		case 'V': sla_cli_version("sla-report"); return -1;
-		default: return sla_cli_usage_error(d, "unknown option");
+		case 'h': o->help = true; return SLA_EXIT_OK;
+		case 'V': o->version = true; return SLA_EXIT_OK;
+		default: return sla_cli_bad_option(d, c, shortopts, argv);
 		}
 	}
-	return 0;
+	return SLA_EXIT_OK;
 }
 
-static int
-run(const options *o, char **files, size_t nfiles, sla_diag *d)
+/* The contract's terms of payment, for the penalty statements. */
+static sla_report_terms
+terms_of(const sla_policy *policy)
 {
-	sla_policy *policy = sla_policy_load(o->policy, o->tz, d);
-	if (!policy)
-		return SLA_EXIT_ERROR;
 	sla_report_terms terms = {
 		.contract = sla_policy_name(policy),
 		.currency = sla_policy_currency(policy),
@@ -145,6 +160,15 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 	if (sla_period_parse(sla_policy_statement_period(policy), &terms.period) < 0)
 		terms.period = SLA_PERIOD_MONTH; /* the reader allows month, quarter, year */
 	terms.nbands = sla_policy_credit_bands(policy, &terms.bands);
+	return terms;
+}
+
+/* The report of the check stream in FILES on standard output. */
+static int
+report(const struct args *o, const sla_policy *policy, char **files, size_t nfiles,
+       sla_diag *d)
+{
+	sla_report_terms terms = terms_of(policy);
 	sla_report_config cfg = o->cfg;
 	cfg.by = o->by;
 	cfg.tz = sla_policy_tz(policy);
@@ -163,31 +187,38 @@ run(const options *o, char **files, size_t nfiles, sla_diag *d)
 		sla_writer *w = sla_writer_new(STDOUT_FILENO);
 		if (w)
 			sla_report_write(r, o->format, o->lang, w);
-		if (!w || sla_writer_close(w) < 0)
-			sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write the report");
-		else
-			status = SLA_EXIT_OK;
+		status = sla_cli_close_stdout(d, w ? sla_writer_close(w) : -1, "the report");
 	}
 	sla_diag_summary(d);
 	sla_report_free(r);
 	sla_reader_free(in);
-	sla_policy_free(policy);
 	free(tiers);
+	return status;
+}
+
+static int
+run(const struct args *o, char **files, size_t nfiles, sla_diag *d)
+{
+	if (o->help)
+		return sla_cli_help(d, usage);
+	if (o->version)
+		return sla_cli_version(d);
+	sla_policy *policy = sla_policy_load(o->policy, o->tz, d);
+	if (!policy)
+		return SLA_EXIT_ERROR;
+	int status = report(o, policy, files, nfiles, d);
+	sla_policy_free(policy);
 	return status;
 }
 
 int
 main(int argc, char **argv)
 {
-	sla_diag d = sla_diag_init("sla-report");
-	options o = { .cfg = { .period = SLA_PERIOD_MONTH, .top = 5 },
-		      .lang = lang_from_environment() };
-
-	int status = parse_by(&o, "tier,metric", &d);
-	if (status == 0)
-		status = parse_options(argc, argv, &o, &d);
-	if (status == 0)
-		status = run(&o, argv + optind, (size_t)(argc - optind), &d);
-	free(o.by_text);
-	return status < 0 ? SLA_EXIT_OK : status;
+	sla_diag d = sla_diag_init(TOOL);
+	struct args a = { 0 };
+	int rc = parse_args(argc, argv, &a, &d);
+	if (rc == SLA_EXIT_OK)
+		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
+	free(a.by_text);
+	return rc;
 }

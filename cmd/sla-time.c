@@ -1,7 +1,6 @@
 /* sla-time: calendar arithmetic at the shell (sla-time(1)). */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -41,6 +40,8 @@ static const char usage[] =
 	"\n"
 	"Exit status: 0 success, 2 error.\n";
 
+static const char shortopts[] = ":c:p:z:C:sf:hV";
+
 static const struct option longopts[] = {
 	{ "calendar", required_argument, NULL, 'c' },
 	{ "policy", required_argument, NULL, 'p' },
@@ -55,7 +56,7 @@ static const struct option longopts[] = {
 
 struct args {
 	const char *calendar, *policy, *tz, *calendars;
-	bool seconds;
+	bool seconds, help, version;
 	enum sla_calq_format format;
 };
 
@@ -63,7 +64,8 @@ static int
 parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 {
 	int c;
-	while ((c = getopt_long(argc, argv, "c:p:z:C:sf:hV", longopts, NULL)) != -1) {
+	opterr = 0;	/* sla_cli_bad_option says it, once */
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': a->calendar = optarg; break;
 		case 'p': a->policy = optarg; break;
@@ -83,19 +85,22 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 				return sla_cli_usage_error(d, "--format: expected text or tsv \"%s\"",
 							   optarg);
 			break;
-		case 'h': fputs(usage, stdout); exit(SLA_EXIT_OK);
-		case 'V': sla_cli_version(TOOL); exit(SLA_EXIT_OK);
+		case 'h': a->help = true; return SLA_EXIT_OK;
+		case 'V': a->version = true; return SLA_EXIT_OK;
 		default:
-			if (optopt >= '0' && optopt <= '9')
+			/* "due START -1h": getopt takes the duration for options */
+			if (c == '?' && optopt >= '0' && optopt <= '9')
 				return sla_cli_usage_error(d, "a duration cannot be negative");
-			return sla_cli_usage_error(d, "invalid option");
+			return sla_cli_bad_option(d, c, shortopts, argv);
 		}
 	}
 	return SLA_EXIT_OK;
 }
 
+/* OPS is a command and its two arguments: which command (0 between,
+ * 1 due, 2 days), or -1 after a usage error. */
 static int
-run(const struct args *a, char **ops, int nops, sla_diag *d)
+command(char **ops, int nops, const sla_diag *d)
 {
 	static const char *const commands[] = { "between", "due", "days" };
 	int cmd = -1;
@@ -103,13 +108,27 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 		if (strcmp(ops[0], commands[i]) == 0)
 			cmd = i;
 	if (nops == 0)
-		return sla_cli_usage_error(d, "a command is needed: between, due or days");
-	if (cmd < 0)
-		return sla_cli_usage_error(d, "unknown command \"%s\" (between, due or days)", ops[0]);
-	if (nops != 3)
-		return sla_cli_usage_error(d, "%s takes two arguments, %s", ops[0],
-					   cmd == 1 ? "START and DURATION" : "FROM and TO");
+		sla_cli_usage_error(d, "a command is needed: between, due or days");
+	else if (cmd < 0)
+		sla_cli_usage_error(d, "unknown command \"%s\" (between, due or days)", ops[0]);
+	else if (nops != 3)
+		sla_cli_usage_error(d, "%s takes two arguments, %s", ops[0],
+				    cmd == 1 ? "START and DURATION" : "FROM and TO");
+	else
+		return cmd;
+	return -1;
+}
 
+static int
+run(const struct args *a, char **ops, int nops, sla_diag *d)
+{
+	if (a->help)
+		return sla_cli_help(d, usage);
+	if (a->version)
+		return sla_cli_version(d);
+	int cmd = command(ops, nops, d);
+	if (cmd < 0)
+		return SLA_EXIT_ERROR;
 	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
@@ -121,10 +140,8 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 		rc = cmd == 0 ? sla_calq_between(&q, ops[1], ops[2])
 		   : cmd == 1 ? sla_calq_due(&q, ops[1], ops[2])
 			      : sla_calq_days(&q, ops[1], ops[2]);
-		if (sla_writer_close(w) < 0) {
-			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot write standard output");
+		if (sla_cli_close_stdout(d, sla_writer_close(w), "the result") != SLA_EXIT_OK)
 			rc = SLA_EXIT_ERROR;
-		}
 		sla_policy_cover_warnings(p, d);
 	}
 	sla_policy_free(p);

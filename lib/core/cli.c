@@ -1,14 +1,25 @@
-/* cli.c: shared command-line behaviour. */
+/* cli.c: shared command-line behaviour (sla_cli.h). */
+#include <getopt.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "sla_cli.h"
 
-void
-sla_cli_version(const char *tool)
+int
+sla_cli_help(const sla_diag *d, const char *usage)
 {
-	printf("%s (sla-tools) %s\n", tool, SLA_VERSION);
+	fputs(usage, stdout);
+	return sla_cli_close_stdout(d, 0, "the help");
+}
+
+int
+sla_cli_version(const sla_diag *d)
+{
+	printf("%s (sla-tools) %s\n", d->tool, SLA_VERSION);
+	return sla_cli_close_stdout(d, 0, "the version");
 }
 
 int
@@ -24,6 +35,26 @@ sla_cli_usage_error(const sla_diag *d, const char *fmt, ...)
 	return SLA_EXIT_ERROR;
 }
 
+/* getopt_long leaves no record of which form failed, so it is read back:
+ * a long option's word has been used up and is argv[optind - 1]; an
+ * unknown short letter is one getopt does not know (optopt, not in
+ * SHORTS) and may sit inside a cluster ("-sx") that is not used up yet;
+ * a short option without its argument ends the command line. */
+int
+sla_cli_bad_option(const sla_diag *d, int c, const char *shorts, char *const argv[])
+{
+	const char *word = optind > 0 ? argv[optind - 1] : "";
+	bool is_long = strncmp(word, "--", 2) == 0;
+	if (c == '?')
+		is_long = optopt == 0 || optopt > 255 ||
+			  (optopt != ':' && strchr(shorts, optopt) != NULL);
+	char letter[3] = { '-', (char)optopt, '\0' };
+	const char *typed = is_long ? word : letter;
+	if (c == ':')
+		return sla_cli_usage_error(d, "option needs an argument \"%s\"", typed);
+	return sla_cli_usage_error(d, "unknown option \"%s\"", typed);
+}
+
 int
 sla_cli_directory(const sla_diag *d, const char *option, const char *path)
 {
@@ -31,4 +62,16 @@ sla_cli_directory(const sla_diag *d, const char *option, const char *path)
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return SLA_EXIT_OK;
 	return sla_cli_usage_error(d, "%s: not a directory \"%s\"", option, path);
+}
+
+/* Both ends are flushed before either is judged, so that nothing a
+ * failed writer left behind is written silently at exit. */
+int
+sla_cli_close_stdout(const sla_diag *d, int writer_rc, const char *what)
+{
+	bool stdio_failed = fflush(stdout) != 0 || ferror(stdout);
+	if (writer_rc == 0 && !stdio_failed)
+		return SLA_EXIT_OK;
+	sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write %s", what);
+	return SLA_EXIT_ERROR;
 }

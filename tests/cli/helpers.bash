@@ -13,3 +13,26 @@ assert_golden() {
 	fi
 	diff -u "$GOLDEN/$1" <(printf '%s\n' "$output")
 }
+
+# TOOL ARGS... is a usage error: exit 2, nothing on standard output, and
+# on standard error exactly the one message WANT and the hint to --help.
+assert_usage_error() {
+	local want=$1 tool=$2
+	shift 2
+	run --separate-stderr "$tool" "$@"
+	[ "$status" -eq 2 ] || { echo "$tool $*: exit $status"; return 1; }
+	[ -z "$output" ] || { echo "$tool $*: wrote $output"; return 1; }
+	[ "$stderr" = "$tool: $want"$'\n'"Try '$tool --help'." ] ||
+		{ echo "$tool $*: said $stderr"; return 1; }
+}
+
+# TOOL ARGS... with standard output on a full disk: exit 2 and the one
+# message "TOOL: <stdout>: cannot write WHAT", nothing else.
+assert_write_refused() {
+	local what=$1 tool=$2
+	shift 2
+	run --separate-stderr sh -c '"$@" > /dev/full' _ "$tool" "$@"
+	[ "$status" -eq 2 ] || { echo "$tool $*: exit $status"; return 1; }
+	[ "$stderr" = "$tool: <stdout>: cannot write $what" ] ||
+		{ echo "$tool $*: said $stderr"; return 1; }
+}

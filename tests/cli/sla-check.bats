@@ -578,3 +578,20 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run sla-check --help
 	[[ $output == *"--calendars DIR"* ]]
 }
+
+@test "sla-check: an option without its argument is one message and the hint, exit 2" {
+	for opt in --policy -p --now -n --tz --calendars --keep --fail-on -f; do
+		assert_usage_error "option needs an argument \"$opt\"" sla-check "$opt"
+	done
+	assert_usage_error 'option needs an argument "-p"' sla-check -sp
+	assert_usage_error 'unknown option "--polcy"' sla-check --polcy x
+	assert_usage_error 'unknown option "-x"' sla-check -sx
+}
+
+@test "sla-check: a failed write of standard output is said once, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	assert_write_refused "the check stream" sla-check --now "$NOW" "$DATA/check/report-tickets.tsv"
+	assert_write_refused "the policy" sla-check --print-policy
+	assert_write_refused "the help" sla-check --help
+	assert_write_refused "the version" sla-check --version
+}

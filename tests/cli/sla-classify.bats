@@ -183,3 +183,17 @@ C="$DATA/classify"
 	[ "${#lines[@]}" -eq 3 ]
 	[ "$stderr" = 'sla-classify: typo.rules:2: warning: the input has no such column "descripton"' ]
 }
+
+@test "sla-classify: an option without its argument is one message and the hint, exit 2" {
+	for opt in --rules -r --default -d; do
+		assert_usage_error "option needs an argument \"$opt\"" sla-classify "$opt"
+	done
+	assert_usage_error 'unknown option "-x"' sla-classify -vx
+}
+
+@test "sla-classify: a failed write of standard output is said once, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	assert_write_refused "the ticket stream" sla-classify "$C/tickets.tsv"
+	assert_write_refused "the rules" sla-classify --print-rules
+	assert_write_refused "the help" sla-classify --help
+}

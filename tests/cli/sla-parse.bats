@@ -511,3 +511,29 @@ random_export() {
 		grep -qF -- "$a" "$root/man/sla-parse.1" || { echo "missing alias: $a"; return 1; }
 	done
 }
+
+@test "sla-parse: an option without its argument is one message and the hint, exit 2" {
+	for opt in --delimiter -d --encoding --columns --map -m --tz --date-order \
+		   --time-format -t --max-field --policy; do
+		assert_usage_error "option needs an argument \"$opt\"" sla-parse "$opt"
+	done
+}
+
+@test "sla-parse: a failed write of standard output is said once, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	assert_write_refused "the ticket stream" sla-parse "$EXPORTS/chinese-gb18030.csv"
+	assert_write_refused "the alias table" sla-parse --list-aliases
+	assert_write_refused "the event names" sla-parse --print-events
+	assert_write_refused "the help" sla-parse --help
+}
+
+@test "sla-parse: the default zone is the embedded policy's, in --help and in use" {
+	zone=$(sla-check --print-policy | sed -n 's/^timezone *= *//p')
+	[ -n "$zone" ]
+	run sla-parse --help
+	[[ "$output" == *"(default $zone)"* ]]
+	printf 'id,opened\n1,2026-03-02 09:30\n' > "$TMP/wall.csv"
+	run sla-parse "$TMP/wall.csv"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$(sla-parse --tz "$zone" "$TMP/wall.csv")" ]
+}

@@ -564,3 +564,16 @@ schools_with() {
 	run report -f json "$STREAM"
 	[[ $output == *'"notes":[]'* ]]
 }
+
+@test "sla-report: an option without its argument is one message and the hint, exit 2" {
+	for opt in --period -u --by --top --format -f --lang --policy --tz -z; do
+		assert_usage_error "option needs an argument \"$opt\"" sla-report "$opt"
+	done
+	assert_usage_error 'unknown option "--bogus"' sla-report --bogus
+}
+
+@test "sla-report: a failed write of standard output is said once, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	assert_write_refused "the report" sla-report -p "$CONTRACT" "$STREAM"
+	assert_write_refused "the help" sla-report --help
+}

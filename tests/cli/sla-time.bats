@@ -269,3 +269,16 @@ MAKEUP="$DATA/sla-time/makeup-dst.ini"
 	run --separate-stderr sla-time --policy "$BATS_TEST_TMPDIR/p.ini" due 2026-12-31T17:00 9h
 	[ "$stderr" = "sla-time: warning: calendar \"office\": 2027-01-01 is outside the years its holiday data \"$DATA/calendars/company-days.tsv\" covers (2025-2026); holidays after 2026 are not known" ]
 }
+
+@test "sla-time: an option without its argument is one message and the hint, exit 2" {
+	for opt in --calendar -c --policy --tz -z --calendars --format -f; do
+		assert_usage_error "option needs an argument \"$opt\"" sla-time "$opt"
+	done
+	assert_usage_error 'unknown option "-x"' sla-time -x between 2026-03-02 2026-03-03
+}
+
+@test "sla-time: a failed write of standard output is said once, exit 2" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	assert_write_refused "the result" sla-time between 2026-03-02 2026-03-03
+	assert_write_refused "the help" sla-time --help
+}
