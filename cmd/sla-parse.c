@@ -143,11 +143,8 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		switch (ch) {
 		case 'h': a->help = true; return SLA_EXIT_OK;
 		case OPT_VERSION: a->version = true; return SLA_EXIT_OK;
-		case ':': return sla_cli_bad_option(d, ch, shortopts, argv);
-		/* The text of sla-parse's unknown option is older than
-		 * sla_cli_bad_option's, and tests/cli/sla-parse.bats holds it. */
-		case '?': return sla_cli_usage_error(d, "unknown option, or one without its "
-						     "value: '%s'", argv[optind - 1]);
+		case ':':
+		case '?': return sla_cli_bad_option(d, ch, shortopts, argv);
 		default: rc = option(a, ch, d); break;
 		}
 	}
