@@ -16,6 +16,7 @@
 #include "sla_data.h"
 #include "sla_mem.h"
 #include "sla_rules.h"
+#include "sla_utf8.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
  * on 100 kB of "a" gives up within a few milliseconds at these limits,
@@ -131,7 +132,7 @@ char_column(const char *line, size_t offset)
 {
 	unsigned long col = 1;
 	for (size_t i = 0; i < offset; i++)
-		if (((unsigned char)line[i] & 0xC0) != 0x80)
+		if (!sla_utf8_continuation((unsigned char)line[i]))
 			col++;
 	return col;
 }

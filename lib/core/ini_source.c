@@ -18,6 +18,7 @@
 
 #include "sla_ini_source.h"
 #include "sla_mem.h"
+#include "sla_utf8.h"
 
 void
 sla_ini_source_init(sla_ini_source *s, const char *text, size_t len)
@@ -75,7 +76,7 @@ split_ok(const char *cur, const char *lo, const char *p, const char *m, const ch
 		e--;
 	while (n < m && blank(*n))
 		n++;
-	if (e <= lo || n >= m || *n == ';' || *n == '#' || ((unsigned char)*n & 0xC0) == 0x80)
+	if (e <= lo || n >= m || *n == ';' || *n == '#' || sla_utf8_continuation((unsigned char)*n))
 		return false;
 	*e1 = e;
 	*q = n;
