@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "sla_ini_source.h"
+#include "sla_list.h"
 #include "sla_mem.h"
 #include "sla_utf8.h"
 
@@ -59,9 +60,7 @@ content_end(const char *line, const char *end)
 static bool
 at_separator(const char *p, const char *end)
 {
-	size_t n = (size_t)(end - p);
-	return *p == ',' || (n >= 3 && (memcmp(p, "\xef\xbc\x8c", 3) == 0 ||
-					memcmp(p, "\xe3\x80\x81", 3) == 0));
+	return sla_list_separator(p, end) != 0;
 }
 
 /* Could the piece from CUR end at P, in a line whose content ends at M?
