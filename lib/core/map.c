@@ -60,12 +60,13 @@ sla_map *
 sla_map_new(void)
 {
 	sla_map *m = calloc(1, sizeof *m);
-	if (m && !(m->slots = calloc(FIRST_SLOTS, sizeof *m->slots))) {
+	if (!m)
+		return NULL;
+	if (!(m->slots = calloc(FIRST_SLOTS, sizeof *m->slots))) {
 		free(m);
 		return NULL;
 	}
-	if (m)
-		m->nslots = FIRST_SLOTS;
+	m->nslots = FIRST_SLOTS;
 	return m;
 }
 

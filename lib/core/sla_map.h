@@ -8,7 +8,8 @@
  * an sla_map and an array of classes).  Open addressing with linear
  * probing, kept at most half full; a slot holds its key's hash, so a probe
  * reads a key only when the hashes agree.  A lookup costs one hash and a
- * probe or two; the map costs 32 bytes a key or so, and the key's bytes. */
+ * probe or two; the map costs 50 to 100 bytes a key besides the key's
+ * own bytes (slots and numbers grow by doubling). */
 #ifndef SLA_MAP_H
 #define SLA_MAP_H
 
