@@ -14,8 +14,11 @@
 #include <string.h>
 
 #include "sla_data.h"
+#include "sla_file.h"
+#include "sla_list.h"
 #include "sla_mem.h"
 #include "sla_rules.h"
+#include "sla_utf8.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
  * on 100 kB of "a" gives up within a few milliseconds at these limits,
@@ -50,7 +53,7 @@ struct sla_rules {
 	rule *rules;
 	size_t n, cap;
 	char **files;		/* owned names, one per text added */
-	size_t nfiles;
+	size_t nfiles, capfiles;
 };
 
 sla_rules *
@@ -131,7 +134,7 @@ char_column(const char *line, size_t offset)
 {
 	unsigned long col = 1;
 	for (size_t i = 0; i < offset; i++)
-		if (((unsigned char)line[i] & 0xC0) != 0x80)
+		if (!sla_utf8_continuation((unsigned char)line[i]))
 			col++;
 	return col;
 }
@@ -190,16 +193,15 @@ parse_fields(sla_field f, rule *r)
 	r->fields = copy_text(f.p, f.n);
 	if (!r->fields)
 		return "out of memory";
-	r->nfields = 1;
-	for (char *c = r->fields; *c; c++)
-		if (*c == ',') {
-			*c = '\0';
-			r->nfields++;
-		}
-	const char *name = r->fields;
-	for (size_t i = 0; i < r->nfields; i++, name += strlen(name) + 1)
-		if (!*name)
+	/* each name ends where its comma was */
+	r->nfields = 0;
+	for (const char *s = r->fields; s; r->nfields++) {
+		size_t len;
+		size_t at = (size_t)(sla_list_next(&s, &len) - r->fields);
+		if (len == 0)
 			return "empty field name in the field list";
+		r->fields[at + len] = '\0';
+	}
 	return NULL;
 }
 
@@ -246,14 +248,8 @@ compile_pattern(const sla_rules *rs, rule *r, const rule_text *t, const sla_diag
 static rule *
 append_rule(sla_rules *rs)
 {
-	if (rs->n == rs->cap) {
-		size_t ncap = rs->cap ? 2 * rs->cap : 16;
-		rule *nr = realloc(rs->rules, ncap * sizeof *nr);
-		if (!nr)
-			return NULL;
-		rs->rules = nr;
-		rs->cap = ncap;
-	}
+	if (!sla_grow((void **)&rs->rules, &rs->cap, rs->n + 1, sizeof *rs->rules))
+		return NULL;
 	rule *r = &rs->rules[rs->n++];
 	*r = (rule){ 0 };
 	return r;
@@ -300,10 +296,8 @@ add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t
 static const char *
 keep_name(sla_rules *rs, const char *name)
 {
-	char **nf = realloc(rs->files, (rs->nfiles + 1) * sizeof *nf);
-	if (!nf)
+	if (!sla_grow((void **)&rs->files, &rs->capfiles, rs->nfiles + 1, sizeof *rs->files))
 		return NULL;
-	rs->files = nf;
 	char *copy = copy_text(name, strlen(name));
 	if (copy)
 		rs->files[rs->nfiles++] = copy;
@@ -338,37 +332,19 @@ sla_rules_add_text(sla_rules *rs, const char *name, const char *text, size_t len
 int
 sla_rules_add_file(sla_rules *rs, const char *path, const sla_diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	char *text = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
+	sla_file_error why;
+	char *text = sla_file_read(path, SLA_FILE_ANY_SIZE, &len, &why);
 
-	if (!f) {
-		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open: %s", strerror(errno));
+	if (!text) {
+		if (why == SLA_FILE_OPEN)
+			sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open: %s", strerror(errno));
+		else
+			sla_diag_msg(d, path, 0, NULL, NULL, 0, "%s",
+				     why == SLA_FILE_NOMEM ? "out of memory" : "read error");
 		return -1;
 	}
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? 2 * cap : 16384;
-			char *nt = realloc(text, cap);
-			if (!nt) {
-				free(text);
-				fclose(f);
-				sla_diag_msg(d, path, 0, NULL, NULL, 0, "out of memory");
-				return -1;
-			}
-			text = nt;
-		}
-		size_t got = fread(text + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	int rc = ferror(f) ? -1 : 0;
-	if (rc < 0)
-		sla_diag_msg(d, path, 0, NULL, NULL, 0, "read error");
-	fclose(f);
-	if (rc == 0)
-		rc = sla_rules_add_text(rs, path, text, len, d);
+	int rc = sla_rules_add_text(rs, path, text, len, d);
 	free(text);
 	return rc;
 }

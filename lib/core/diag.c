@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sla_diag.h"
+#include "sla_utf8.h"
 
 sla_diag
 sla_diag_init(const char *tool)
@@ -18,7 +19,7 @@ utf8_cut(const char *s, size_t n, size_t max)
 {
 	if (n <= max)
 		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+	while (max > 0 && sla_utf8_continuation((unsigned char)s[max]))
 		max--;
 	return max;
 }

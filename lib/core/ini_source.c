@@ -17,7 +17,9 @@
 #include <string.h>
 
 #include "sla_ini_source.h"
+#include "sla_list.h"
 #include "sla_mem.h"
+#include "sla_utf8.h"
 
 void
 sla_ini_source_init(sla_ini_source *s, const char *text, size_t len)
@@ -58,9 +60,7 @@ content_end(const char *line, const char *end)
 static bool
 at_separator(const char *p, const char *end)
 {
-	size_t n = (size_t)(end - p);
-	return *p == ',' || (n >= 3 && (memcmp(p, "\xef\xbc\x8c", 3) == 0 ||
-					memcmp(p, "\xe3\x80\x81", 3) == 0));
+	return sla_list_separator(p, end) != 0;
 }
 
 /* Could the piece from CUR end at P, in a line whose content ends at M?
@@ -75,7 +75,7 @@ split_ok(const char *cur, const char *lo, const char *p, const char *m, const ch
 		e--;
 	while (n < m && blank(*n))
 		n++;
-	if (e <= lo || n >= m || *n == ';' || *n == '#' || ((unsigned char)*n & 0xC0) == 0x80)
+	if (e <= lo || n >= m || *n == ';' || *n == '#' || sla_utf8_continuation((unsigned char)*n))
 		return false;
 	*e1 = e;
 	*q = n;

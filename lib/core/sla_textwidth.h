@@ -10,13 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Width is of decoded text: a writer that measures also decodes, and
+ * finds sla_utf8_decode here. */
+#include "sla_utf8.h"
+
 /* Columns taken by the code point CP: 0, 1 or 2. */
 int sla_codepoint_width(uint32_t cp);
-
-/* Decode the UTF-8 sequence at S (N > 0 bytes left) into *CP: its length,
- * or 0 when S does not start a valid sequence (overlong forms, surrogates
- * and values above U+10FFFF are not valid). */
-size_t sla_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
 /* Columns taken by the N bytes of UTF-8 at S.  A byte that does not start
  * a valid sequence counts as one column, so bad input still aligns. */

@@ -1,7 +1,9 @@
-/* textwidth.c: display width of UTF-8 text (UAX #11, East Asian Width). */
+/* textwidth.c: display width of UTF-8 text (UAX #11, East Asian Width);
+ * the decoding is sla_utf8.h's. */
 #include <stdbool.h>
 
 #include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 typedef struct range {
 	uint32_t lo, hi;
@@ -66,31 +68,6 @@ sla_codepoint_width(uint32_t cp)
 	if (in_ranges(cp, zero, sizeof zero / sizeof zero[0]))
 		return 0;
 	return in_ranges(cp, wide, sizeof wide / sizeof wide[0]) ? 2 : 1;
-}
-
-size_t
-sla_utf8_decode(const char *s, size_t n, uint32_t *cp)
-{
-	static const uint32_t least[5] = { 0, 0, 0x80, 0x800, 0x10000 };
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = p[0] < 0x80 ? 1 : p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC2 ? 2 : 0;
-
-	if (len == 1) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] >= 0xF5 || len == 0 || len > n)
-		return 0;
-	uint32_t v = p[0] & (0x7Fu >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		v = v << 6 | (p[i] & 0x3Fu);
-	}
-	if (v < least[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
-	*cp = v;
-	return len;
 }
 
 size_t

@@ -16,6 +16,7 @@
 #include "sla_data.h"
 #include "sla_events.h"
 #include "sla_ini_source.h"
+#include "sla_map.h"
 #include "sla_mem.h"
 
 enum { NAME_MAX_LEN = 128 };
@@ -125,10 +126,7 @@ fold_name(const char *p, size_t n, char *out)
 uint64_t
 sla_events_hash(const char *p, size_t n)
 {
-	uint64_t h = 14695981039346656037u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
+	return sla_hash(p, n);
 }
 
 /* ---- the map ---------------------------------------------------------------- */

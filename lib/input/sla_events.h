@@ -51,7 +51,7 @@ typedef enum sla_event_class {
 	SLA_EV_NCLASSES
 } sla_event_class;
 
-/* FNV-1a, the hash of the map's names and the fold's ids. */
+/* sla_hash (sla_map.h), the hash of the map's names and the fold's ids. */
 uint64_t sla_events_hash(const char *p, size_t n);
 
 /* The [events] key of a class ("pause"), or NULL for SLA_EV_UNKNOWN. */

@@ -5,9 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_file.h"
 #include "sla_tz.h"
 
-enum { TZIF_MAX = 1 << 20 };
+enum { TZIF_MAX = 1 << 20 };	/* far above any zone: tzdata's are a few kB */
 
 /* One half of a POSIX rule: the day of the change and the time of day. */
 struct rule_date {
@@ -279,19 +280,6 @@ fixed_offset(const char *name, int32_t *off)
 	return true;
 }
 
-static unsigned char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	unsigned char *buf = malloc(TZIF_MAX);
-	if (buf)
-		*len = fread(buf, 1, TZIF_MAX, f);
-	fclose(f);
-	return buf;
-}
-
 sla_tz *
 sla_tz_load(const char *name, char *err, size_t errlen)
 {
@@ -315,13 +303,16 @@ sla_tz_load(const char *name, char *err, size_t errlen)
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", name);
 	size_t len = 0;
-	unsigned char *buf = read_file(path, &len);
-	if (!buf) {
+	sla_file_error why;
+	unsigned char *buf = (unsigned char *)sla_file_read(path, TZIF_MAX, &len, &why);
+	if (!buf && (why == SLA_FILE_OPEN || why == SLA_FILE_NOMEM)) {
 		set_err(err, errlen, "unknown time zone \"%s\" (no such zone in the tz database)", name);
 		sla_tz_free(tz);
 		return NULL;
 	}
-	bool ok = parse_tzif(tz, buf, len);
+	/* a file that opens but does not read (a directory), or one larger
+	 * than any zone, is not a zone file */
+	bool ok = buf && parse_tzif(tz, buf, len);
 	free(buf);
 	if (!ok) {
 		set_err(err, errlen, "time zone \"%s\": not a TZif version 2+ file", name);

@@ -547,6 +547,10 @@ bad_rule_lines_are_fatal(void **state)
 			    "sla-classify: bad.rules:1: missing the pattern\n");
 	assert_string_equal(load_error("urgent description,,category x\n"),
 			    "sla-classify: bad.rules:1: empty field name in the field list\n");
+	assert_string_equal(load_error("urgent description, x\n"),
+			    "sla-classify: bad.rules:1: empty field name in the field list\n");
+	assert_string_equal(load_error("urgent ,description x\n"),
+			    "sla-classify: bad.rules:1: empty field name in the field list\n");
 	assert_string_equal(load_error("ur\\gent description x\n"),
 			    "sla-classify: bad.rules:1: tier names hold no blank, backslash, comma or '#' "
 			    "\"ur\\\\gent\"\n");

@@ -5,6 +5,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "sla_time.h"
 #include "sla_tz.h"
@@ -163,6 +167,43 @@ fixed_and_bad_zones(void **state)
 	assert_null(sla_tz_load("/etc/passwd", err, sizeof err));
 }
 
+/* What a zone file that is not one is told apart by: one that is not
+ * there is unknown; a directory, or a file that is not TZif, is not TZif. */
+static void
+zone_files_that_are_not_zones(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/test_time.XXXXXX", path[64], err[160];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/Area", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(path, sizeof path, "%s/Text", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("# not a zone\n", f);
+	assert_int_equal(fclose(f), 0);
+	const char *before = getenv("TZDIR");
+	char *saved = before ? strdup(before) : NULL;
+	assert_int_equal(setenv("TZDIR", dir, 1), 0);
+
+	assert_null(sla_tz_load("Nowhere", err, sizeof err));
+	assert_string_equal(err, "unknown time zone \"Nowhere\" (no such zone in the tz database)");
+	assert_null(sla_tz_load("Area", err, sizeof err));
+	assert_string_equal(err, "time zone \"Area\": not a TZif version 2+ file");
+	assert_null(sla_tz_load("Text", err, sizeof err));
+	assert_string_equal(err, "time zone \"Text\": not a TZif version 2+ file");
+
+	if (saved)
+		setenv("TZDIR", saved, 1);
+	else
+		unsetenv("TZDIR");
+	free(saved);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/Area", dir);
+	rmdir(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -173,6 +214,7 @@ main(void)
 		cmocka_unit_test(formats_rfc3339),
 		cmocka_unit_test(zones_follow_dst),
 		cmocka_unit_test(fixed_and_bad_zones),
+		cmocka_unit_test(zone_files_that_are_not_zones),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
