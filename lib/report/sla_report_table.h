@@ -67,31 +67,6 @@ typedef struct sla_table_sink {
 void sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
 		       void *ctx);
 
-/* ---- labels ------------------------------------------------------------- */
-
-typedef enum sla_label {
-	L_TITLE, L_OVERVIEW, L_ROWS_READ, L_PERIOD, L_TIMEZONE, L_GROUPED_BY,
-	L_CONTRACT, L_CURRENCY, L_FEE, L_ITEM, L_VALUE, L_NONE,
-	L_BY_TIER, L_BY_PERIOD, L_BY_GROUP, L_ELAPSED, L_SATISFACTION,
-	L_TOP, L_UNASSESSED, L_STATEMENT, L_NOTES, L_NOTE,
-	L_TIER, L_ALL, L_ROWS, L_COMPLIANCE, L_ASSESSED,
-	L_P50, L_P90, L_P95, L_MAX,
-	L_ID, L_LINE, L_AT_LINE, L_METRIC, L_STATUS, L_TARGET, L_TOOK, L_OVERRUN, L_REASON,
-	L_CUSTOMER, L_SCORES, L_MEAN_SCORE, L_SCORE_DIST, L_PERCENTS,
-	L_MEAN_PERCENT, L_PERCENT_DIST, L_UNREADABLE,
-	L_DETAIL, L_AMOUNT, L_BREACH, L_BREACH_SUM, L_BREACHES,
-	L_CREDIT, L_NO_BAND, L_CREDIT_BAND, L_CAP, L_NO_CAP, L_CAP_PERCENT,
-	L_CAP_AMOUNT, L_TOTAL, L_TOTAL_SUM, L_TOTAL_CAPPED, L_KEPT_OF,
-	L_ALL_CUSTOMERS, L_STATEMENT_CUSTOMER, L_STATEMENTS, L_STATEMENT_TERMS,
-	L_PER_CONTRACT, L_PER_CUSTOMER,
-	L_CHART_COMPLIANCE, L_CHART_ELAPSED, L_BUCKET_OVER,
-	L_STATUS_FIRST,		/* then one label per sla_status */
-	L_NLABELS = L_STATUS_FIRST + SLA_NSTATUS
-} sla_label;
-
-const char *sla_label_text(sla_label l, sla_lang lang);
-const char *sla_status_label(sla_status s, sla_lang lang);
-
 /* Whether every cell of column COL is a number (aligned right). */
 bool sla_table_numeric_column(const sla_table *t, size_t col);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sla_report.h"
+#include "sla_report_labels.h"
 #include "sla_report_table.h"
 
 static const char *const header_names[] = {
@@ -481,7 +482,7 @@ static void
 every_label_exists_in_both_languages(void **state)
 {
 	(void)state;
-	for (int l = 0; l < L_NLABELS; l++) {
+	for (int l = 0; l < SLA_L_NLABELS; l++) {
 		const char *en = sla_label_text((sla_label)l, SLA_LANG_EN);
 		const char *zh = sla_label_text((sla_label)l, SLA_LANG_ZH);
 		assert_non_null(en);
