@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "sla_report_labels.h"
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 
 /* Table cells hold inline Markdown only (no headings or lists), so the

@@ -1,122 +1,19 @@
-/* report_table.c: the finished report as tables (sla_report_table.h), and
- * the choice of format.  What the report says is decided here, once. */
+/* report_tables.c: the finished report as tables (sla_report_table.h):
+ * which tables, in which order, with which columns, rows and labels.
+ * What the report says is decided here, once, for every table format.
+ *
+ * Not here: how a cell is printed (report_cells.c), the words
+ * (report_labels.c), how a table looks (the formats), which format is
+ * used (report_write.c).  A table is handed to the sink through its
+ * function pointer only; this file links to no format. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sla_mem.h"
-#include "sla_money.h"
 #include "sla_report_labels.h"
 #include "sla_report_table.h"
-
-/* ---- cells --------------------------------------------------------------- */
-
-/* Whole numbers are written with sla_money_format and no decimals: the
- * text tables print hundreds of thousands of them, and snprintf costs. */
-static size_t
-format_int(int64_t v, char *buf)
-{
-	return sla_money_format(v, 0, buf);
-}
-
-/* Business time as hours:mm:ss; hours do not wrap at a day. */
-static size_t
-format_duration(int64_t s, char *buf)
-{
-	size_t n = format_int(s / 3600, buf);
-	int mm = (int)(s / 60 % 60), ss = (int)(s % 60);
-	char tail[] = { ':', (char)('0' + mm / 10), (char)('0' + mm % 10),
-			':', (char)('0' + ss / 10), (char)('0' + ss % 10), '\0' };
-	memcpy(buf + n, tail, sizeof tail);
-	return n + sizeof tail - 1;
-}
-
-/* NUM / DEN with PLACES decimals, rounded half up or, when DOWN, down. */
-static size_t
-format_fixed(int64_t num, int64_t den, int places, bool down, char *buf)
-{
-	int64_t scale = 1;
-	for (int i = 0; i < places; i++)
-		scale *= 10;
-	int64_t v = down ? num * scale / den : (num * scale * 2 / den + 1) / 2;
-	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)(v / scale), places,
-				(long long)(v % scale));
-}
-
-size_t
-sla_format_fixed(int64_t num, int64_t den, int places, char *buf)
-{
-	return format_fixed(num, den, places, false, buf);
-}
-
-size_t
-sla_format_floor(int64_t num, int64_t den, int places, char *buf)
-{
-	return format_fixed(num, den, places, true, buf);
-}
-
-/* A of B as a percentage with PLACES places, rounded down: a compliance
- * of 98.995 % must not print as 99.00 % beside a band "below 99.00 %". */
-static size_t
-format_percent(int64_t a, int64_t b, int places, char *buf)
-{
-	size_t n = sla_format_floor(a * 100, b, places, buf);
-	buf[n++] = '%';
-	buf[n] = '\0';
-	return n;
-}
-
-sla_field
-sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
-{
-	size_t n = 0;
-
-	switch (c->kind) {
-	case SLA_CELL_TEXT:
-		return (sla_field){ c->text, strlen(c->text) };
-	case SLA_CELL_COUNT:
-		n = format_int(c->a, buf);
-		break;
-	case SLA_CELL_NONE:
-		return machine ? SLA_FIELD("") : SLA_FIELD("-");
-	case SLA_CELL_SECONDS:
-		if (c->a < 0)
-			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = machine ? format_int(c->a, buf) : format_duration(c->a, buf);
-		break;
-	case SLA_CELL_MONEY:
-		n = sla_money_format(c->a, (int)c->b, buf);
-		break;
-	case SLA_CELL_RATIO:
-		if (c->b == 0)
-			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = format_percent(c->a, c->b, 2, buf);
-		break;
-	case SLA_CELL_PERIOD:
-		if (c->a == SLA_NO_PERIOD && machine)
-			return SLA_FIELD("");
-		sla_period_label((sla_period_kind)c->b, c->a, buf);
-		n = strlen(buf);
-		break;
-	}
-	return (sla_field){ buf, n };
-}
-
-bool
-sla_cell_numeric(const sla_cell *c)
-{
-	return c->kind != SLA_CELL_TEXT && c->kind != SLA_CELL_PERIOD;
-}
-
-bool
-sla_table_numeric_column(const sla_table *t, size_t col)
-{
-	for (size_t r = 0; r < t->nrows; r++)
-		if (!sla_cell_numeric(&t->cells[r * t->ncols + col]))
-			return false;
-	return true;
-}
 
 /* ---- building a table ---------------------------------------------------- */
 
@@ -587,7 +484,7 @@ static const char *
 percent(builder *b, int32_t ppm)
 {
 	char buf[SLA_CELL_MAX];
-	format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
+	sla_format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
 	return b_printf(b, "%s", buf);
 }
 
@@ -723,35 +620,4 @@ sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink
 	statements(r, lang, sink, ctx);
 	if (sink->end)
 		sink->end(ctx, r, lang);
-}
-
-/* ---- formats and languages ------------------------------------------------ */
-
-static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html" };
-
-int
-sla_report_format_parse(const char *name, sla_report_format *f)
-{
-	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-		if (strcmp(name, format_names[i]) == 0) {
-			*f = (sla_report_format)i;
-			return 0;
-		}
-	return -1;
-}
-
-void
-sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_writer *w)
-{
-	static const sla_table_sink *const sinks[] = {
-		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
-		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
-		[SLA_FORMAT_HTML] = &sla_html_sink,
-	};
-	sla_sink_ctx ctx = { .w = w, .r = r, .lang = lang };
-
-	if (f == SLA_FORMAT_JSON)
-		sla_report_write_json(r, w);
-	else
-		sla_report_tables(r, lang, sinks[f], &ctx);
 }
