@@ -17,7 +17,7 @@
 
 #include "report_int.h"
 #include "sla_mem.h"
-#include "sla_money.h"
+#include "sla_penalty.h"
 
 const int64_t sla_bucket_upper[SLA_NBUCKETS - 1] = {
 	15 * 60, 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600,
@@ -413,7 +413,7 @@ add_to_statement(sla_report *r, const rpt_row *w)
 	s->pub.broken++;
 	if (!w->has_penalty)
 		return 0;
-	if (sla_money_add(s->pub.breach_sum, w->penalty, &s->pub.breach_sum) < 0)
+	if (sla_statement_add_breach(&s->pub.breach_sum, w->penalty) < 0)
 		return -2;
 	if (push_item(r, w, &s->breaches, &s->pub.nbreaches, &s->cap) < 0)
 		return -1;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "report_int.h"
-#include "sla_money.h"
+#include "sla_penalty.h"
 
 /* qsort, which must not be given a null array even when it is empty. */
 static void
@@ -115,31 +115,24 @@ finish_group(const rpt_group *g, sla_report_group *out)
 	return 0;
 }
 
-/* The credit band, cap and total of one statement (DESIGN §6): the lowest
- * band that the compliance falls below applies; compared exactly, as
- * kept * 10^6 < below * (kept + broken).  -1 when the total does not fit. */
+/* The credit band, cap and total of one statement (DESIGN §6), priced by
+ * the policy's rules (sla_penalty.h).  -1 when the total does not fit. */
 static int
 finish_statement(const sla_report_terms *t, sla_statement *s)
 {
-	uint64_t assessed = s->kept + s->broken;
+	sla_statement_terms terms = { .fee = t->fee, .bands = t->bands, .nbands = t->nbands,
+				      .cap = &t->cap };
+	sla_statement_price price;
 
-	for (size_t i = 0; i < t->nbands; i++) {
-		const sla_credit_band *b = &t->bands[i];
-		if (s->kept * 1000000u < (uint64_t)b->below_ppm * assessed &&
-		    (!s->band_hit || b->below_ppm < s->band.below_ppm)) {
-			s->band_hit = true;
-			s->band = *b;
-		}
-	}
-	s->credit = s->band_hit ? sla_money_ppm(t->fee, s->band.credit_ppm) : 0;
-	if (sla_money_add(s->breach_sum, s->credit, &s->total) < 0)
+	if (sla_statement_price_of(&terms, s->kept, s->broken, s->breach_sum, &price) < 0)
 		return -1;
-	if (t->cap.set) {
-		s->cap = t->cap.percent ? sla_money_ppm(t->fee, t->cap.ppm) : t->cap.amount;
-		s->capped = s->cap < s->total;
-		if (s->capped)
-			s->total = s->cap;
-	}
+	s->band_hit = price.band != NULL;
+	if (price.band)
+		s->band = *price.band;
+	s->credit = price.credit;
+	s->cap = price.cap;
+	s->capped = price.capped;
+	s->total = price.total;
 	return 0;
 }
 
