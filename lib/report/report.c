@@ -183,7 +183,9 @@ sla_report_free(sla_report *r)
 static int
 make_item(const sla_report *r, const rpt_row *w, sla_report_item *it)
 {
-	static const enum rpt_col text_cols[] = { RPT_COL_ID, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC, RPT_COL_REASON };
+	static const enum rpt_col text_cols[] = {
+		RPT_COL_ID, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC, RPT_COL_REASON,
+	};
 	enum { NTEXT = sizeof text_cols / sizeof text_cols[0] };
 	size_t need = 0;
 	sla_field fs[NTEXT];

@@ -52,9 +52,22 @@ typedef struct rpt_clock {
 	int64_t lo, hi, last;
 } rpt_clock;
 
+/* The last time text read and the instant it names: a ticket's rows
+ * repeat their start (every metric that starts at the opening), and a
+ * statement's period reads that text again, so most reads are one
+ * comparison instead of a parse and a zone lookup. */
+enum { RPT_STAMP_MAX = 48 };
+typedef struct rpt_stamp {
+	char text[RPT_STAMP_MAX];
+	size_t n;		/* 0: nothing remembered */
+	bool ok;		/* the text was a time */
+	int64_t utc;
+} rpt_stamp;
+
 /* The period of clock C that holds the RFC 3339 time written in F, read
- * in zone TZ; SLA_NO_PERIOD when F is not one.  Updates C's memory. */
-int64_t sla_rpt_period_of(const sla_tz *tz, rpt_clock *c, sla_field f);
+ * in zone TZ; SLA_NO_PERIOD when F is not one.  Updates C's memory and
+ * LAST (always used with the same TZ). */
+int64_t sla_rpt_period_of(const sla_tz *tz, rpt_stamp *last, rpt_clock *c, sla_field f);
 
 /* ---- the report ---------------------------------------------------------- */
 
@@ -127,6 +140,7 @@ struct sla_report {
 	size_t last_id_len, last_id_cap;
 	size_t seen[RPT_SEEN_MAX], nseen;	/* groups that counted its satisfaction */
 	int64_t ticket_period;	/* of its rows so far with a start */
+	rpt_stamp last_stamp;	/* the start or opening read last */
 	rpt_clock report_clock;	/* cfg.period: the groups */
 	rpt_clock statement_clock;	/* terms.period: the statements */
 

@@ -109,14 +109,34 @@ period_at(const sla_tz *tz, rpt_clock *c, int64_t utc)
 	return first;
 }
 
-int64_t
-sla_rpt_period_of(const sla_tz *tz, rpt_clock *c, sla_field f)
+/* The instant written in F, read in zone TZ, into *UTC; false when F is
+ * not a time.  The answer for the text read last is remembered in LAST. */
+static bool
+instant_of(const sla_tz *tz, rpt_stamp *last, sla_field f, int64_t *utc)
 {
 	sla_stamp st;
+
+	if (f.n > 0 && f.n == last->n && memcmp(f.p, last->text, f.n) == 0) {
+		*utc = last->utc;
+		return last->ok;
+	}
+	bool ok = sla_rfc3339_parse(f.p, f.n, &st) == 0 &&
+		  sla_tz_resolve(tz, &st, utc) == SLA_TZ_OK;
+	if (f.n > 0 && f.n <= sizeof last->text) {
+		memcpy(last->text, f.p, f.n);
+		last->n = f.n;
+		last->ok = ok;
+		last->utc = ok ? *utc : 0;
+	}
+	return ok;
+}
+
+int64_t
+sla_rpt_period_of(const sla_tz *tz, rpt_stamp *last, rpt_clock *c, sla_field f)
+{
 	int64_t utc;
 
-	if (sla_rfc3339_parse(f.p, f.n, &st) < 0 ||
-	    sla_tz_resolve(tz, &st, &utc) != SLA_TZ_OK)
+	if (!instant_of(tz, last, f, &utc))
 		return SLA_NO_PERIOD;
 	return period_at(tz, c, utc);
 }

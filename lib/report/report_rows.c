@@ -74,8 +74,9 @@ row_problem(sla_report *r, rpt_row *w, enum rpt_col *bad)
 		 * metric's start instead: the opening for every built-in metric,
 		 * but not for a policy's metric that starts at another time. */
 		sla_field opened = rpt_field(r, w, RPT_COL_OPENED);
-		w->statement_period = sla_rpt_period_of(r->cfg.tz, &r->statement_clock,
-						opened.n ? opened : rpt_field(r, w, RPT_COL_START));
+		w->statement_period =
+			sla_rpt_period_of(r->cfg.tz, &r->last_stamp, &r->statement_clock,
+					  opened.n ? opened : rpt_field(r, w, RPT_COL_START));
 		if (w->statement_period == SLA_NO_PERIOD)
 			return *bad = RPT_COL_OPENED, "cannot read opened time";
 	}
@@ -104,7 +105,8 @@ sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file, uns
 	w->elapsed = sla_rpt_parse_count(rpt_field(r, w, RPT_COL_ELAPSED));
 	w->overrun = sla_rpt_parse_count(rpt_field(r, w, RPT_COL_OVERRUN));
 	w->statement_period = SLA_NO_PERIOD;
-	w->period = sla_rpt_period_of(r->cfg.tz, &r->report_clock, rpt_field(r, w, RPT_COL_START));
+	w->period = sla_rpt_period_of(r->cfg.tz, &r->last_stamp, &r->report_clock,
+				      rpt_field(r, w, RPT_COL_START));
 	if (ragged) {
 		sla_diag_record(r->d, file, line, NULL, NULL, 0,
 				"row has %zu fields, not the header's number", ragged);
