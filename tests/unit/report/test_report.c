@@ -41,12 +41,24 @@ static const sla_report_terms whole_contract = {
 	.period = SLA_PERIOD_MONTH, .per_customer = false,
 };
 
+/* Make the report (again), with what X->cfg says now. */
+static void
+reopen(fixture *x)
+{
+	sla_field header[NCOLS];
+
+	sla_report_free(x->r);
+	for (size_t i = 0; i < NCOLS; i++)
+		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+	x->r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
+	assert_non_null(x->r);
+}
+
 static void
 start(fixture *x, const char *by, size_t top)
 {
 	static const char *by_cols[1];
 	char err[128];
-	sla_field header[NCOLS];
 
 	memset(x, 0, sizeof *x);
 	x->tz = sla_tz_load("Asia/Shanghai", err, sizeof err);
@@ -57,10 +69,7 @@ start(fixture *x, const char *by, size_t top)
 	x->cfg = (sla_report_config){ .period = SLA_PERIOD_MONTH, .by = by_cols,
 				      .nby = by ? 1 : 0, .top = top, .tz = x->tz,
 				      .terms = &contract };
-	for (size_t i = 0; i < NCOLS; i++)
-		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-	x->r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
-	assert_non_null(x->r);
+	reopen(x);
 }
 
 static void
@@ -317,13 +326,9 @@ statement_of_the_whole_contract_keeps_its_period(void **state)
 	for (int kind = SLA_PERIOD_DAY; kind <= SLA_PERIOD_YEAR; kind++) {
 		fixture x;
 		start(&x, NULL, 0);
-		sla_report_free(x.r);
 		x.cfg.terms = &whole_contract;
 		x.cfg.period = (sla_period_kind)kind;
-		sla_field header[NCOLS];
-		for (size_t i = 0; i < NCOLS; i++)
-			header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-		x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+		reopen(&x);
 		assert_non_null(x.r);
 		for (int i = 0; i < 8; i++)
 			add_met(&x, "A", i % 2 ? "one" : "two", 600);
@@ -383,11 +388,7 @@ weeks_start_on_monday_in_the_zone(void **state)
 	fixture x;
 	start(&x, NULL, 0);
 	x.cfg.period = SLA_PERIOD_WEEK;
-	sla_report_free(x.r);
-	sla_field header[NCOLS];
-	for (size_t i = 0; i < NCOLS; i++)
-		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-	x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+	reopen(&x);
 	/* Sunday 23:59 and Monday 00:00 in Shanghai, written in UTC. */
 	add(&x, "A\t2\tc\turgent\tresponse\t2026-10-11T15:59:00Z\t3600\t60\t0\tmet\t\t\t");
 	add(&x, "B\t3\tc\turgent\tresponse\t2026-10-11T16:00:00Z\t3600\t60\t0\tmet\t\t\t");
@@ -426,12 +427,7 @@ a_start_read_again_is_read_the_same(void **state)
 	fixture x;
 	start(&x, NULL, 0);
 	x.cfg.period = SLA_PERIOD_WEEK;
-	sla_report_free(x.r);
-	sla_field header[NCOLS];
-	for (size_t i = 0; i < NCOLS; i++)
-		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-	x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
-	assert_non_null(x.r);
+	reopen(&x);
 	for (size_t i = 0; i < NSTARTS; i++) {
 		char row[256];
 		snprintf(row, sizeof row, "A\t%zu\tc\turgent\tresponse\t%s\t3600\t60\t0\tmet\t\t\t",
