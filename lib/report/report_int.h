@@ -9,11 +9,12 @@
  *   report_keymap.c        a map from byte strings to entry indices
  *   report_satisfaction.c  satisfaction, once per ticket and group
  *   report_sort.c          the sort of elapsed times
- *   report_finish.c        ordering, percentiles, pricing, the views
+ *   report_finish.c        ordering, percentiles, prices, the views
  *
- * Arrows: report.c uses the files below it in this list; they use none of
- * report.c, and report_finish.c none of the others but report_sort.c and
- * report_period.c.  Private names: sla_rpt_ for functions and objects,
+ * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction
+ * and finish; rows and finish call period; finish calls sort; report.c and
+ * finish call the policy's prices (sla_penalty.h).  None of these files
+ * calls report.c.  Private names: sla_rpt_ for functions and objects,
  * rpt_ for types, RPT_ for constants. */
 #ifndef SLA_REPORT_INT_H
 #define SLA_REPORT_INT_H
