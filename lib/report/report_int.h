@@ -7,6 +7,7 @@
  *   report_rows.c          one check row read: columns, status, numbers
  *   report_period.c        periods: names, labels, the period of an instant
  *   report_keymap.c        a map from byte strings to entry indices
+ *                          (its own face, report_keymap.h)
  *   report_satisfaction.c  satisfaction, once per ticket and group
  *   report_sort.c          the sort of elapsed times
  *   report_finish.c        ordering, percentiles, prices, the views
@@ -23,26 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report_keymap.h"
 #include "sla_report.h"
-
-/* ---- a map from byte strings to the indices of their entries ------------- */
-
-typedef struct rpt_keymap {
-	size_t *slot;		/* entry index + 1; 0 is empty */
-	size_t nslots;
-	char **key;
-	size_t *len;
-	uint64_t *hash;
-	size_t n, cap;
-	size_t last;		/* the entry found last, + 1: rows repeat keys */
-} rpt_keymap;
-
-/* The index of key K (N bytes), added at the end when new (*ADDED); the
- * map keeps a copy of K.  Indices are 0, 1, 2 ... in order of addition.
- * Returns -1 when out of memory (the map is then as it was). */
-long sla_rpt_keymap_get(rpt_keymap *m, const char *k, size_t n, bool *added);
-/* Free what M holds (M itself is the caller's); a zeroed map is empty. */
-void sla_rpt_keymap_free(rpt_keymap *m);
 
 /* ---- periods ------------------------------------------------------------- */
 

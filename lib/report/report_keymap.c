@@ -1,14 +1,12 @@
 /* report_keymap.c: a map from byte strings to the indices of their
- * entries, for the report's groups, tiers, periods, statements and notes
- * (report_int.h): open addressing, keys copied, the entry found last
- * remembered (a ticket's rows repeat their keys).
- *
- * One file on purpose: when lib/core's one hash map (sla_map) is in, this
- * file is replaced by a thin use of it, and no other file changes. */
+ * entries, for the report's groups, tiers, periods, statements and notes:
+ * open addressing, keys copied, the entry found last remembered (a
+ * ticket's rows repeat their keys).  Its face is report_keymap.h, which
+ * says why it stands alone. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_int.h"
+#include "report_keymap.h"
 #include "sla_mem.h"
 
 /* Eight bytes at a time: the keys are short, and hashing is per row. */
