@@ -1,4 +1,7 @@
-/* penalty.c: per-breach penalty rules, "500 + 100/h max 2000". */
+/* penalty.c: what penalties cost (sla_penalty.h): a breach, by its rule
+ * "500 + 100/h max 2000" (read here too), and a penalty statement, by the
+ * contract's credit bands and cap.  The one owner of both prices: sla-check
+ * prices breaches, sla-report statements. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -6,6 +9,9 @@
 #include "sla_duration.h"
 #include "sla_money.h"
 #include "sla_penalty.h"
+#include "sla_policy.h"
+
+/* ---- a breach ------------------------------------------------------------ */
 
 int64_t
 sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s)
@@ -114,6 +120,46 @@ sla_penalty_parse(const char *text, int digits, sla_penalty *out, char *err, siz
 				return -1;
 			}
 		}
+	}
+	return 0;
+}
+
+/* ---- a statement ---------------------------------------------------------- */
+
+int
+sla_statement_add_breach(int64_t *sum, int64_t penalty)
+{
+	return sla_money_add(*sum, penalty, sum);
+}
+
+/* The lowest band below which KEPT of ASSESSED falls; NULL for none. */
+static const sla_credit_band *
+band_of(const sla_statement_terms *t, uint64_t kept, uint64_t assessed)
+{
+	const sla_credit_band *hit = NULL;
+
+	for (size_t i = 0; i < t->nbands; i++) {
+		const sla_credit_band *b = &t->bands[i];
+		if (kept * 1000000u < (uint64_t)b->below_ppm * assessed &&
+		    (!hit || b->below_ppm < hit->below_ppm))
+			hit = b;
+	}
+	return hit;
+}
+
+int
+sla_statement_price_of(const sla_statement_terms *t, uint64_t kept, uint64_t broken,
+		       int64_t breach_sum, sla_statement_price *out)
+{
+	*out = (sla_statement_price){ .band = band_of(t, kept, kept + broken) };
+	out->credit = out->band ? sla_money_ppm(t->fee, out->band->credit_ppm) : 0;
+	if (sla_money_add(breach_sum, out->credit, &out->total) < 0)
+		return -1;
+	if (t->cap->set) {
+		out->cap = t->cap->percent ? sla_money_ppm(t->fee, t->cap->ppm) : t->cap->amount;
+		out->capped = out->cap < out->total;
+		if (out->capped)
+			out->total = out->cap;
 	}
 	return 0;
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 
 typedef struct dialect {

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sla_report_labels.h"
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 #include "sla_textwidth.h"
 
@@ -132,7 +134,7 @@ compliance_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	char buf[SLA_CELL_MAX];
 
 	sla_writer_str(w, "<h2>");
-	xml_str(w, sla_label_text(L_CHART_COMPLIANCE, lang));
+	xml_str(w, sla_label_text(SLA_L_CHART_COMPLIANCE, lang));
 	put(w, "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%ld\" height=\"%d\" "
 	       "viewBox=\"0 0 %ld %d\" role=\"img\">\n", width, TOP + HEIGHT + BOTTOM, width,
 	    TOP + HEIGHT + BOTTOM);
@@ -160,7 +162,7 @@ elapsed_legend(sla_writer *w, long y, sla_lang lang)
 		bool last = b == SLA_NBUCKETS - 1;
 		sla_cell c = { .kind = SLA_CELL_SECONDS, .a = sla_bucket_upper[last ? b - 1 : b] };
 		sla_field f = sla_cell_text(&c, false, buf);
-		int len = last ? snprintf(text, sizeof text, sla_label_text(L_BUCKET_OVER, lang), buf)
+		int len = last ? snprintf(text, sizeof text, sla_label_text(SLA_L_BUCKET_OVER, lang), buf)
 			       : snprintf(text, sizeof text, "\xE2\x89\xA4 %.*s", (int)f.n, f.p);
 		put(w, "<rect x=\"%ld\" y=\"%ld\" width=\"10\" height=\"10\" fill=\"%s\"/>\n", x, y,
 		    bucket_colour[b]);
@@ -177,7 +179,7 @@ elapsed_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	char buf[32];
 
 	sla_writer_str(w, "<h2>");
-	xml_str(w, sla_label_text(L_CHART_ELAPSED, lang));
+	xml_str(w, sla_label_text(SLA_L_CHART_ELAPSED, lang));
 	put(w, "</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%ld\" height=\"%ld\" "
 	       "viewBox=\"0 0 %ld %ld\" role=\"img\">\n", width, height, width, height);
 	for (size_t i = 0; i < n; i++) {
@@ -185,7 +187,7 @@ elapsed_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 		uint64_t total = 0, cum = 0;
 		for (int b = 0; b < SLA_NBUCKETS; b++)
 			total += t[i].tally.bucket[b];
-		const char *label = *t[i].label ? t[i].label : sla_label_text(L_NONE, lang);
+		const char *label = *t[i].label ? t[i].label : sla_label_text(SLA_L_NONE, lang);
 		svg_text(w, LABEL_W - 8, y + 13, "end", label, strlen(label));
 		for (int b = 0; b < SLA_NBUCKETS && total; b++) {
 			long x0 = (long)(cum * BAR_W / total);
@@ -206,7 +208,7 @@ static void
 html_begin(void *ctx, const sla_report *r, sla_lang lang)
 {
 	sla_writer *w = ((sla_sink_ctx *)ctx)->w;
-	const char *title = sla_label_text(L_TITLE, lang);
+	const char *title = sla_label_text(SLA_L_TITLE, lang);
 
 	sla_writer_str(w, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"");
 	sla_writer_str(w, lang == SLA_LANG_ZH ? "zh" : "en");

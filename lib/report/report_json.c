@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sla_money.h"
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 #include "sla_textwidth.h"
 

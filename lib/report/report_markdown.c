@@ -4,6 +4,8 @@
  * reach it as text.  A line break becomes <br>. */
 #include <string.h>
 
+#include "sla_report_labels.h"
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 
 /* Table cells hold inline Markdown only (no headings or lists), so the
@@ -35,7 +37,7 @@ md_begin(void *ctx, const sla_report *r, sla_lang lang)
 	(void)r;
 	sla_writer *w = ((sla_sink_ctx *)ctx)->w;
 	sla_writer_str(w, "# ");
-	sla_writer_str(w, sla_label_text(L_TITLE, lang));
+	sla_writer_str(w, sla_label_text(SLA_L_TITLE, lang));
 	sla_writer_char(w, '\n');
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_report_labels.h"
+#include "sla_report_formats.h"
 #include "sla_report_table.h"
 #include "sla_textwidth.h"
 
@@ -53,7 +55,7 @@ static void
 text_begin(void *ctx, const sla_report *r, sla_lang lang)
 {
 	(void)r;
-	underline(((sla_sink_ctx *)ctx)->w, sla_label_text(L_TITLE, lang), '=');
+	underline(((sla_sink_ctx *)ctx)->w, sla_label_text(SLA_L_TITLE, lang), '=');
 }
 
 /* One cell, padded to WIDTH (not the last column's text: no trailing

@@ -6,7 +6,13 @@
  * group, the breaches of each penalty statement and the excluded and
  * invalid rows with their reasons -- never whole rows.  After
  * sla_report_finish the model is read through the const views below, which
- * every output format (sla_report_write) shares. */
+ * every output format (sla_report_write) shares.
+ *
+ * The face of lib/report/ for the tools.  Behind it: the model (report.c
+ * and the files named in the private report_int.h), the tables
+ * (sla_report_table.h), the words (sla_report_labels.h), one file a
+ * format (sla_report_formats.h) and the dispatcher (report_write.c).
+ * Prices come from lib/policy (sla_penalty.h). */
 #ifndef SLA_REPORT_H
 #define SLA_REPORT_H
 

@@ -2,6 +2,15 @@
  * table-shaped formats (text, tsv, csv, markdown, html) so that each format
  * only decides how a table looks, never what is in it.
  *
+ * Two files stand behind it, and neither knows a format:
+ *   report_cells.c   the table model: a cell's text for people or for
+ *                    programs, fixed-point numbers, which columns are
+ *                    numbers (aligned right);
+ *   report_tables.c  what the report says: every table, built from the
+ *                    finished model and handed to a sink one at a time.
+ * The formats (sla_report_formats.h) use the first; only the dispatcher
+ * (report_write.c) calls the second, with the sink of the format asked.
+ *
  * A cell keeps its value typed -- a count, seconds, money, a ratio -- and
  * the format chooses how to print it: people read 26:04:10, machines 93850. */
 #ifndef SLA_REPORT_TABLE_H
@@ -13,6 +22,8 @@
 
 #include "sla_report.h"
 #include "sla_stream.h"
+
+/* ---- the table model (report_cells.c) ----------------------------------- */
 
 typedef enum sla_cell_kind {
 	SLA_CELL_TEXT,		/* text */
@@ -45,6 +56,11 @@ size_t sla_format_fixed(int64_t num, int64_t den, int places, char *buf);
  * than it is. */
 size_t sla_format_floor(int64_t num, int64_t den, int places, char *buf);
 
+/* A of B (B > 0) as a percentage with PLACES places and a "%", rounded
+ * down like sla_format_floor, into BUF (SLA_CELL_MAX bytes).  Returns the
+ * length. */
+size_t sla_format_percent(int64_t a, int64_t b, int places, char *buf);
+
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);
 
@@ -56,6 +72,9 @@ typedef struct sla_table {
 	sla_cell *cells;	/* nrows * ncols, row by row */
 } sla_table;
 
+/* Whether every cell of column COL is a number (aligned right). */
+bool sla_table_numeric_column(const sla_table *t, size_t col);
+
 /* How one format writes a document; BEGIN and END may be NULL. */
 typedef struct sla_table_sink {
 	void (*begin)(void *ctx, const sla_report *r, sla_lang lang);
@@ -63,48 +82,12 @@ typedef struct sla_table_sink {
 	void (*end)(void *ctx, const sla_report *r, sla_lang lang);
 } sla_table_sink;
 
-/* Build the report's tables one after another and hand each to SINK. */
+/* ---- the report's tables (report_tables.c) ------------------------------- */
+
+/* Build the report's tables one after another and hand each to SINK
+ * (report_tables.c).  CTX is the sink's own; the tables live only for the
+ * call to SINK->table.  A table that runs out of memory is left out. */
 void sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
 		       void *ctx);
-
-/* ---- labels ------------------------------------------------------------- */
-
-typedef enum sla_label {
-	L_TITLE, L_OVERVIEW, L_ROWS_READ, L_PERIOD, L_TIMEZONE, L_GROUPED_BY,
-	L_CONTRACT, L_CURRENCY, L_FEE, L_ITEM, L_VALUE, L_NONE,
-	L_BY_TIER, L_BY_PERIOD, L_BY_GROUP, L_ELAPSED, L_SATISFACTION,
-	L_TOP, L_UNASSESSED, L_STATEMENT, L_NOTES, L_NOTE,
-	L_TIER, L_ALL, L_ROWS, L_COMPLIANCE, L_ASSESSED,
-	L_P50, L_P90, L_P95, L_MAX,
-	L_ID, L_LINE, L_AT_LINE, L_METRIC, L_STATUS, L_TARGET, L_TOOK, L_OVERRUN, L_REASON,
-	L_CUSTOMER, L_SCORES, L_MEAN_SCORE, L_SCORE_DIST, L_PERCENTS,
-	L_MEAN_PERCENT, L_PERCENT_DIST, L_UNREADABLE,
-	L_DETAIL, L_AMOUNT, L_BREACH, L_BREACH_SUM, L_BREACHES,
-	L_CREDIT, L_NO_BAND, L_CREDIT_BAND, L_CAP, L_NO_CAP, L_CAP_PERCENT,
-	L_CAP_AMOUNT, L_TOTAL, L_TOTAL_SUM, L_TOTAL_CAPPED, L_KEPT_OF,
-	L_ALL_CUSTOMERS, L_STATEMENT_CUSTOMER, L_STATEMENTS, L_STATEMENT_TERMS,
-	L_PER_CONTRACT, L_PER_CUSTOMER,
-	L_CHART_COMPLIANCE, L_CHART_ELAPSED, L_BUCKET_OVER,
-	L_STATUS_FIRST,		/* then one label per sla_status */
-	L_NLABELS = L_STATUS_FIRST + SLA_NSTATUS
-} sla_label;
-
-const char *sla_label_text(sla_label l, sla_lang lang);
-const char *sla_status_label(sla_status s, sla_lang lang);
-
-/* Whether every cell of column COL is a number (aligned right). */
-bool sla_table_numeric_column(const sla_table *t, size_t col);
-
-/* The formats. */
-extern const sla_table_sink sla_text_sink, sla_tsv_sink, sla_csv_sink,
-	sla_markdown_sink, sla_html_sink;
-void sla_report_write_json(const sla_report *r, sla_writer *w);
-
-/* Each table sink's context: where it writes, and room for its own state. */
-typedef struct sla_sink_ctx {
-	sla_writer *w;
-	const sla_report *r;
-	sla_lang lang;
-} sla_sink_ctx;
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sla_report.h"
+#include "sla_report_labels.h"
 #include "sla_report_table.h"
 
 static const char *const header_names[] = {
@@ -40,12 +41,24 @@ static const sla_report_terms whole_contract = {
 	.period = SLA_PERIOD_MONTH, .per_customer = false,
 };
 
+/* Make the report (again), with what X->cfg says now. */
+static void
+reopen(fixture *x)
+{
+	sla_field header[NCOLS];
+
+	sla_report_free(x->r);
+	for (size_t i = 0; i < NCOLS; i++)
+		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+	x->r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
+	assert_non_null(x->r);
+}
+
 static void
 start(fixture *x, const char *by, size_t top)
 {
 	static const char *by_cols[1];
 	char err[128];
-	sla_field header[NCOLS];
 
 	memset(x, 0, sizeof *x);
 	x->tz = sla_tz_load("Asia/Shanghai", err, sizeof err);
@@ -56,10 +69,7 @@ start(fixture *x, const char *by, size_t top)
 	x->cfg = (sla_report_config){ .period = SLA_PERIOD_MONTH, .by = by_cols,
 				      .nby = by ? 1 : 0, .top = top, .tz = x->tz,
 				      .terms = &contract };
-	for (size_t i = 0; i < NCOLS; i++)
-		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-	x->r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
-	assert_non_null(x->r);
+	reopen(x);
 }
 
 static void
@@ -316,13 +326,9 @@ statement_of_the_whole_contract_keeps_its_period(void **state)
 	for (int kind = SLA_PERIOD_DAY; kind <= SLA_PERIOD_YEAR; kind++) {
 		fixture x;
 		start(&x, NULL, 0);
-		sla_report_free(x.r);
 		x.cfg.terms = &whole_contract;
 		x.cfg.period = (sla_period_kind)kind;
-		sla_field header[NCOLS];
-		for (size_t i = 0; i < NCOLS; i++)
-			header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-		x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+		reopen(&x);
 		assert_non_null(x.r);
 		for (int i = 0; i < 8; i++)
 			add_met(&x, "A", i % 2 ? "one" : "two", 600);
@@ -382,11 +388,7 @@ weeks_start_on_monday_in_the_zone(void **state)
 	fixture x;
 	start(&x, NULL, 0);
 	x.cfg.period = SLA_PERIOD_WEEK;
-	sla_report_free(x.r);
-	sla_field header[NCOLS];
-	for (size_t i = 0; i < NCOLS; i++)
-		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
-	x.r = sla_report_new(&x.cfg, header, NCOLS, &x.d);
+	reopen(&x);
 	/* Sunday 23:59 and Monday 00:00 in Shanghai, written in UTC. */
 	add(&x, "A\t2\tc\turgent\tresponse\t2026-10-11T15:59:00Z\t3600\t60\t0\tmet\t\t\t");
 	add(&x, "B\t3\tc\turgent\tresponse\t2026-10-11T16:00:00Z\t3600\t60\t0\tmet\t\t\t");
@@ -400,6 +402,54 @@ weeks_start_on_monday_in_the_zone(void **state)
 	assert_int_equal(sla_tally_rows(&p[0].tally), 1);
 	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, p[1].period, buf), "2026-W42");
 	assert_int_equal(sla_tally_rows(&p[1].tally), 2);
+	stop(&x);
+}
+
+/* The report remembers the start it read last (a ticket's rows repeat
+ * it): a text read again, after another or after a bad one, in a zone or
+ * without one, longer than what is remembered, names the same period. */
+static void
+a_start_read_again_is_read_the_same(void **state)
+{
+	(void)state;
+	static const char *const starts[] = {
+		"2026-10-11T23:59:00",	/* Shanghai wall clock: Sunday, W41 */
+		"2026-10-11T23:59:00",
+		"2026-10-12T00:00:00",	/* Monday: W42 */
+		"2026-10-11T23:59:00",
+		"2026-10-11T15:59:00Z",	/* Sunday 23:59 in Shanghai: W41 */
+		"2026-10-12T00:00:00.000000000000000000000000000000000000001+08:00",
+		"2026-10-12T00:00:00.000000000000000000000000000000000000001+08:00",
+		"yesterday", "yesterday",
+		"2026-10-12T00:00:00",
+	};
+	enum { NSTARTS = sizeof starts / sizeof starts[0] };
+	fixture x;
+	start(&x, NULL, 0);
+	x.cfg.period = SLA_PERIOD_WEEK;
+	reopen(&x);
+	for (size_t i = 0; i < NSTARTS; i++) {
+		char row[256];
+		snprintf(row, sizeof row, "A\t%zu\tc\turgent\tresponse\t%s\t3600\t60\t0\tmet\t\t\t",
+			 i + 2, starts[i]);
+		add(&x, row);
+	}
+	assert_int_equal(sla_report_finish(x.r), 0);
+	size_t n;
+	const sla_report_subtotal *p = sla_report_periods(x.r, &n);
+	char buf[SLA_PERIOD_LABEL_MAX];
+	assert_int_equal(n, 3);
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, p[0].period, buf), "2026-W41");
+	assert_int_equal(sla_tally_rows(&p[0].tally), 4);
+	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, p[1].period, buf), "2026-W42");
+	assert_int_equal(sla_tally_rows(&p[1].tally), 4);
+	assert_int_equal(p[2].period, SLA_NO_PERIOD);	/* both bad starts */
+	assert_int_equal(p[2].tally.count[SLA_INVALID], 2);
+	/* The statement's month is read from the same text. */
+	const sla_statement *s = sla_report_statements(x.r, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(sla_period_label(SLA_PERIOD_MONTH, s[0].period, buf), "2026-10");
+	assert_int_equal(s[0].kept, 8);
 	stop(&x);
 }
 
@@ -481,7 +531,7 @@ static void
 every_label_exists_in_both_languages(void **state)
 {
 	(void)state;
-	for (int l = 0; l < L_NLABELS; l++) {
+	for (int l = 0; l < SLA_L_NLABELS; l++) {
 		const char *en = sla_label_text((sla_label)l, SLA_LANG_EN);
 		const char *zh = sla_label_text((sla_label)l, SLA_LANG_ZH);
 		assert_non_null(en);
@@ -531,6 +581,7 @@ main(void)
 		cmocka_unit_test(statement_of_the_whole_contract_keeps_its_period),
 		cmocka_unit_test(period_labels),
 		cmocka_unit_test(weeks_start_on_monday_in_the_zone),
+		cmocka_unit_test(a_start_read_again_is_read_the_same),
 		cmocka_unit_test(satisfaction_once_per_ticket_and_group),
 		cmocka_unit_test(missing_columns_are_named),
 		cmocka_unit_test(languages_and_formats),

@@ -1,121 +1,19 @@
-/* report_table.c: the finished report as tables (sla_report_table.h), and
- * the choice of format.  What the report says is decided here, once. */
+/* report_tables.c: the finished report as tables (sla_report_table.h):
+ * which tables, in which order, with which columns, rows and labels.
+ * What the report says is decided here, once, for every table format.
+ *
+ * Not here: how a cell is printed (report_cells.c), the words
+ * (report_labels.c), how a table looks (the formats), which format is
+ * used (report_write.c).  A table is handed to the sink through its
+ * function pointer only; this file links to no format. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sla_mem.h"
-#include "sla_money.h"
+#include "sla_report_labels.h"
 #include "sla_report_table.h"
-
-/* ---- cells --------------------------------------------------------------- */
-
-/* Whole numbers are written with sla_money_format and no decimals: the
- * text tables print hundreds of thousands of them, and snprintf costs. */
-static size_t
-format_int(int64_t v, char *buf)
-{
-	return sla_money_format(v, 0, buf);
-}
-
-/* Business time as hours:mm:ss; hours do not wrap at a day. */
-static size_t
-format_duration(int64_t s, char *buf)
-{
-	size_t n = format_int(s / 3600, buf);
-	int mm = (int)(s / 60 % 60), ss = (int)(s % 60);
-	char tail[] = { ':', (char)('0' + mm / 10), (char)('0' + mm % 10),
-			':', (char)('0' + ss / 10), (char)('0' + ss % 10), '\0' };
-	memcpy(buf + n, tail, sizeof tail);
-	return n + sizeof tail - 1;
-}
-
-/* NUM / DEN with PLACES decimals, rounded half up or, when DOWN, down. */
-static size_t
-format_fixed(int64_t num, int64_t den, int places, bool down, char *buf)
-{
-	int64_t scale = 1;
-	for (int i = 0; i < places; i++)
-		scale *= 10;
-	int64_t v = down ? num * scale / den : (num * scale * 2 / den + 1) / 2;
-	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)(v / scale), places,
-				(long long)(v % scale));
-}
-
-size_t
-sla_format_fixed(int64_t num, int64_t den, int places, char *buf)
-{
-	return format_fixed(num, den, places, false, buf);
-}
-
-size_t
-sla_format_floor(int64_t num, int64_t den, int places, char *buf)
-{
-	return format_fixed(num, den, places, true, buf);
-}
-
-/* A of B as a percentage with PLACES places, rounded down: a compliance
- * of 98.995 % must not print as 99.00 % beside a band "below 99.00 %". */
-static size_t
-format_percent(int64_t a, int64_t b, int places, char *buf)
-{
-	size_t n = sla_format_floor(a * 100, b, places, buf);
-	buf[n++] = '%';
-	buf[n] = '\0';
-	return n;
-}
-
-sla_field
-sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
-{
-	size_t n = 0;
-
-	switch (c->kind) {
-	case SLA_CELL_TEXT:
-		return (sla_field){ c->text, strlen(c->text) };
-	case SLA_CELL_COUNT:
-		n = format_int(c->a, buf);
-		break;
-	case SLA_CELL_NONE:
-		return machine ? SLA_FIELD("") : SLA_FIELD("-");
-	case SLA_CELL_SECONDS:
-		if (c->a < 0)
-			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = machine ? format_int(c->a, buf) : format_duration(c->a, buf);
-		break;
-	case SLA_CELL_MONEY:
-		n = sla_money_format(c->a, (int)c->b, buf);
-		break;
-	case SLA_CELL_RATIO:
-		if (c->b == 0)
-			return machine ? SLA_FIELD("") : SLA_FIELD("-");
-		n = format_percent(c->a, c->b, 2, buf);
-		break;
-	case SLA_CELL_PERIOD:
-		if (c->a == SLA_NO_PERIOD && machine)
-			return SLA_FIELD("");
-		sla_period_label((sla_period_kind)c->b, c->a, buf);
-		n = strlen(buf);
-		break;
-	}
-	return (sla_field){ buf, n };
-}
-
-bool
-sla_cell_numeric(const sla_cell *c)
-{
-	return c->kind != SLA_CELL_TEXT && c->kind != SLA_CELL_PERIOD;
-}
-
-bool
-sla_table_numeric_column(const sla_table *t, size_t col)
-{
-	for (size_t r = 0; r < t->nrows; r++)
-		if (!sla_cell_numeric(&t->cells[r * t->ncols + col]))
-			return false;
-	return true;
-}
 
 /* ---- building a table ---------------------------------------------------- */
 
@@ -230,7 +128,7 @@ money(const sla_report *r, int64_t minor)
 static const char *
 nonempty(const char *s, sla_lang lang)
 {
-	return *s ? s : sla_label_text(L_NONE, lang);
+	return *s ? s : sla_label_text(SLA_L_NONE, lang);
 }
 
 /* ---- the column sets that tables share ------------------------------------ */
@@ -240,11 +138,11 @@ static const char *
 by_heading(const char *col, sla_lang lang)
 {
 	if (strcmp(col, "tier") == 0)
-		return sla_label_text(L_TIER, lang);
+		return sla_label_text(SLA_L_TIER, lang);
 	if (strcmp(col, "customer") == 0)
-		return sla_label_text(L_CUSTOMER, lang);
+		return sla_label_text(SLA_L_CUSTOMER, lang);
 	if (strcmp(col, "metric") == 0)
-		return sla_label_text(L_METRIC, lang);
+		return sla_label_text(SLA_L_METRIC, lang);
 	return col;
 }
 
@@ -253,7 +151,7 @@ static size_t
 head_group(builder *b, const sla_report *r, size_t at)
 {
 	const sla_report_config *cfg = sla_report_config_of(r);
-	b->t.head[at++] = sla_label_text(L_PERIOD, b->lang);
+	b->t.head[at++] = sla_label_text(SLA_L_PERIOD, b->lang);
 	for (size_t k = 0; k < cfg->nby; k++)
 		b->t.head[at++] = by_heading(cfg->by[k], b->lang);
 	return at;
@@ -275,10 +173,10 @@ enum { TALLY_COLS = 2 + SLA_NSTATUS };
 static void
 head_tally(builder *b, size_t at)
 {
-	b->t.head[at++] = sla_label_text(L_ROWS, b->lang);
+	b->t.head[at++] = sla_label_text(SLA_L_ROWS, b->lang);
 	for (int s = 0; s < SLA_NSTATUS; s++)
 		b->t.head[at++] = sla_status_label((sla_status)s, b->lang);
-	b->t.head[at] = sla_label_text(L_COMPLIANCE, b->lang);
+	b->t.head[at] = sla_label_text(SLA_L_COMPLIANCE, b->lang);
 }
 
 static void
@@ -300,34 +198,34 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 	builder b;
 	sla_cell *c;
 
-	if (!b_init(&b, "overview", L_OVERVIEW, 2, lang))
+	if (!b_init(&b, "overview", SLA_L_OVERVIEW, 2, lang))
 		return;
-	b.t.head[0] = sla_label_text(L_ITEM, lang);
-	b.t.head[1] = sla_label_text(L_VALUE, lang);
+	b.t.head[0] = sla_label_text(SLA_L_ITEM, lang);
+	b.t.head[1] = sla_label_text(SLA_L_VALUE, lang);
 	if ((c = b_row(&b)))
-		c[0] = text(sla_label_text(L_ROWS_READ, lang)), c[1] = count(sla_report_rows(r));
+		c[0] = text(sla_label_text(SLA_L_ROWS_READ, lang)), c[1] = count(sla_report_rows(r));
 	if ((c = b_row(&b)))
-		c[0] = text(sla_label_text(L_PERIOD, lang)), c[1] = text(periods[cfg->period]);
+		c[0] = text(sla_label_text(SLA_L_PERIOD, lang)), c[1] = text(periods[cfg->period]);
 	if ((c = b_row(&b)))
-		c[0] = text(sla_label_text(L_TIMEZONE, lang)), c[1] = text(sla_tz_name(cfg->tz));
+		c[0] = text(sla_label_text(SLA_L_TIMEZONE, lang)), c[1] = text(sla_tz_name(cfg->tz));
 	if ((c = b_row(&b))) {
-		c[0] = text(sla_label_text(L_GROUPED_BY, lang));
-		c[1] = text(sla_label_text(L_NONE, lang));
+		c[0] = text(sla_label_text(SLA_L_GROUPED_BY, lang));
+		c[1] = text(sla_label_text(SLA_L_NONE, lang));
 		for (size_t k = 0; k < cfg->nby; k++)
 			c[1].text = k == 0 ? cfg->by[0] : b_printf(&b, "%s, %s", c[1].text, cfg->by[k]);
 	}
 	if (cfg->terms && cfg->terms->contract && *cfg->terms->contract && (c = b_row(&b)))
-		c[0] = text(sla_label_text(L_CONTRACT, lang)), c[1] = text(cfg->terms->contract);
+		c[0] = text(sla_label_text(SLA_L_CONTRACT, lang)), c[1] = text(cfg->terms->contract);
 	/* The embedded default policy sets no fee: no line of zeros then. */
 	bool fee = cfg->terms && cfg->terms->fee > 0;
 	if (fee && (c = b_row(&b)))
-		c[0] = text(sla_label_text(L_CURRENCY, lang)), c[1] = text(cfg->terms->currency);
+		c[0] = text(sla_label_text(SLA_L_CURRENCY, lang)), c[1] = text(cfg->terms->currency);
 	if (fee && (c = b_row(&b)))
-		c[0] = text(sla_label_text(L_FEE, lang)), c[1] = money(r, cfg->terms->fee);
+		c[0] = text(sla_label_text(SLA_L_FEE, lang)), c[1] = money(r, cfg->terms->fee);
 	if (fee && (c = b_row(&b)))	/* the contract's period, not --period */
-		c[0] = text(sla_label_text(L_STATEMENTS, lang)),
-		c[1] = text(b_printf(&b, sla_label_text(L_STATEMENT_TERMS, lang), periods[cfg->terms->period],
-				     sla_label_text(cfg->terms->per_customer ? L_PER_CUSTOMER : L_PER_CONTRACT, lang)));
+		c[0] = text(sla_label_text(SLA_L_STATEMENTS, lang)),
+		c[1] = text(b_printf(&b, sla_label_text(SLA_L_STATEMENT_TERMS, lang), periods[cfg->terms->period],
+				     sla_label_text(cfg->terms->per_customer ? SLA_L_PER_CUSTOMER : SLA_L_PER_CONTRACT, lang)));
 	b_emit(&b, sink, ctx);
 }
 
@@ -338,9 +236,9 @@ subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *
 	const sla_report_subtotal *s = tiers ? sla_report_tiers(r, &n) : sla_report_periods(r, &n);
 	builder b;
 
-	if (!b_init(&b, tiers ? "tiers" : "periods", tiers ? L_BY_TIER : L_BY_PERIOD, 1 + TALLY_COLS, lang))
+	if (!b_init(&b, tiers ? "tiers" : "periods", tiers ? SLA_L_BY_TIER : SLA_L_BY_PERIOD, 1 + TALLY_COLS, lang))
 		return;
-	b.t.head[0] = sla_label_text(tiers ? L_TIER : L_PERIOD, lang);
+	b.t.head[0] = sla_label_text(tiers ? SLA_L_TIER : SLA_L_PERIOD, lang);
 	head_tally(&b, 1);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = b_row(&b);
@@ -351,7 +249,7 @@ subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *
 	}
 	sla_cell *c = b_row(&b);
 	if (c) {
-		c[0] = text(sla_label_text(L_ALL, lang));
+		c[0] = text(sla_label_text(SLA_L_ALL, lang));
 		cells_tally(sla_report_total(r), c + 1);
 	}
 	b_emit(&b, sink, ctx);
@@ -364,7 +262,7 @@ group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 	const sla_report_group *g = sla_report_groups(r, &n);
 	builder b;
 
-	if (!b_init(&b, "groups", L_BY_GROUP, gcols + TALLY_COLS, lang))
+	if (!b_init(&b, "groups", SLA_L_BY_GROUP, gcols + TALLY_COLS, lang))
 		return;
 	head_tally(&b, head_group(&b, r, 0));
 	for (size_t i = 0; i < n; i++) {
@@ -379,12 +277,12 @@ group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 static void
 group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
-	static const sla_label heads[] = { L_ASSESSED, L_P50, L_P90, L_P95, L_MAX };
+	static const sla_label heads[] = { SLA_L_ASSESSED, SLA_L_P50, SLA_L_P90, SLA_L_P95, SLA_L_MAX };
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
 	builder b;
 
-	if (!b_init(&b, "elapsed", L_ELAPSED, gcols + 5, lang))
+	if (!b_init(&b, "elapsed", SLA_L_ELAPSED, gcols + 5, lang))
 		return;
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 5; h++)
 		b.t.head[at + h] = sla_label_text(heads[h], lang);
@@ -425,15 +323,15 @@ distribution(builder *b, const uint64_t v[5])
 static void
 satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
-	static const sla_label heads[] = { L_SCORES, L_MEAN_SCORE, L_SCORE_DIST, L_PERCENTS,
-					   L_MEAN_PERCENT, L_PERCENT_DIST, L_UNREADABLE };
+	static const sla_label heads[] = { SLA_L_SCORES, SLA_L_MEAN_SCORE, SLA_L_SCORE_DIST, SLA_L_PERCENTS,
+					   SLA_L_MEAN_PERCENT, SLA_L_PERCENT_DIST, SLA_L_UNREADABLE };
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
 	builder b;
 
 	if (!sla_report_has_satisfaction(r))
 		return;
-	if (!b_init(&b, "satisfaction", L_SATISFACTION, gcols + 7, lang))
+	if (!b_init(&b, "satisfaction", SLA_L_SATISFACTION, gcols + 7, lang))
 		return;
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 7; h++)
 		b.t.head[at + h] = sla_label_text(heads[h], lang);
@@ -474,11 +372,11 @@ cells_item(builder *b, const sla_report_item *it, bool metric, sla_cell *c)
 static size_t
 head_item(builder *b, bool metric, size_t at)
 {
-	b->t.head[at++] = sla_label_text(L_ID, b->lang);
-	b->t.head[at++] = sla_label_text(L_LINE, b->lang);
+	b->t.head[at++] = sla_label_text(SLA_L_ID, b->lang);
+	b->t.head[at++] = sla_label_text(SLA_L_LINE, b->lang);
 	if (metric)
-		b->t.head[at++] = sla_label_text(L_METRIC, b->lang);
-	b->t.head[at++] = sla_label_text(L_STATUS, b->lang);
+		b->t.head[at++] = sla_label_text(SLA_L_METRIC, b->lang);
+	b->t.head[at++] = sla_label_text(SLA_L_STATUS, b->lang);
 	return at;
 }
 
@@ -500,12 +398,12 @@ worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, v
 	bool metric = !grouped_by(r, "metric");
 	builder b;
 
-	if (!b_init(&b, "top", L_TOP, gcols + 6 + metric, lang))
+	if (!b_init(&b, "top", SLA_L_TOP, gcols + 6 + metric, lang))
 		return;
 	size_t at = head_item(&b, metric, head_group(&b, r, 0));
-	b.t.head[at++] = sla_label_text(L_TARGET, lang);
-	b.t.head[at++] = sla_label_text(L_TOOK, lang);
-	b.t.head[at] = sla_label_text(L_OVERRUN, lang);
+	b.t.head[at++] = sla_label_text(SLA_L_TARGET, lang);
+	b.t.head[at++] = sla_label_text(SLA_L_TOOK, lang);
+	b.t.head[at] = sla_label_text(SLA_L_OVERRUN, lang);
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < g[i].ntop; k++) {
 			const sla_report_item *it = &g[i].top[k];
@@ -528,13 +426,13 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 	const sla_report_item *it = sla_report_unassessed(r, &n);
 	builder b;
 
-	if (!b_init(&b, "unassessed", L_UNASSESSED, 8, lang))
+	if (!b_init(&b, "unassessed", SLA_L_UNASSESSED, 8, lang))
 		return;
-	b.t.head[0] = sla_label_text(L_PERIOD, lang);
-	b.t.head[1] = sla_label_text(L_CUSTOMER, lang);
-	b.t.head[2] = sla_label_text(L_TIER, lang);
+	b.t.head[0] = sla_label_text(SLA_L_PERIOD, lang);
+	b.t.head[1] = sla_label_text(SLA_L_CUSTOMER, lang);
+	b.t.head[2] = sla_label_text(SLA_L_TIER, lang);
 	head_item(&b, true, 3);
-	b.t.head[7] = sla_label_text(L_REASON, lang);
+	b.t.head[7] = sla_label_text(SLA_L_REASON, lang);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = b_row(&b);
 		if (!c)
@@ -556,10 +454,10 @@ notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 	const sla_report_note *v = sla_report_notes(r, &n);
 	builder b;
 
-	if (!b_init(&b, "notes", L_NOTES, 2, lang))
+	if (!b_init(&b, "notes", SLA_L_NOTES, 2, lang))
 		return;
-	b.t.head[0] = sla_label_text(L_NOTE, lang);
-	b.t.head[1] = sla_label_text(L_ROWS, lang);
+	b.t.head[0] = sla_label_text(SLA_L_NOTE, lang);
+	b.t.head[1] = sla_label_text(SLA_L_ROWS, lang);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = b_row(&b);
 		if (!c)
@@ -586,7 +484,7 @@ static const char *
 percent(builder *b, int32_t ppm)
 {
 	char buf[SLA_CELL_MAX];
-	format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
+	sla_format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
 	return b_printf(b, "%s", buf);
 }
 
@@ -612,12 +510,12 @@ statement_breaches(builder *b, const sla_report *r, const sla_statement *s)
 					      sla_status_label(it->status, b->lang), (int)o.n, o.p);
 		if (it->line)
 			detail = b_printf(b, "%s (%s)", detail,
-					  b_printf(b, sla_label_text(L_AT_LINE, b->lang), it->line));
-		line3(b, b_printf(b, sla_label_text(L_BREACH, b->lang), it->id), detail,
+					  b_printf(b, sla_label_text(SLA_L_AT_LINE, b->lang), it->line));
+		line3(b, b_printf(b, sla_label_text(SLA_L_BREACH, b->lang), it->id), detail,
 		      it->has_penalty ? money(r, it->penalty) : none());
 	}
-	line3(b, sla_label_text(L_BREACH_SUM, b->lang),
-	      b_printf(b, sla_label_text(L_BREACHES, b->lang), s->nbreaches), money(r, s->breach_sum));
+	line3(b, sla_label_text(SLA_L_BREACH_SUM, b->lang),
+	      b_printf(b, sla_label_text(SLA_L_BREACHES, b->lang), s->nbreaches), money(r, s->breach_sum));
 }
 
 static void
@@ -628,17 +526,17 @@ statement_credit(builder *b, const sla_report *r, const sla_statement *s)
 	sla_cell comp = ratio(s->kept, s->kept + s->broken);
 	sla_field cf = sla_cell_text(&comp, false, buf);
 	const char *c = b_printf(b, "%.*s", (int)cf.n, cf.p);
-	line3(b, sla_label_text(L_COMPLIANCE, b->lang),
-	      b_printf(b, sla_label_text(L_KEPT_OF, b->lang), (unsigned long long)s->kept,
+	line3(b, sla_label_text(SLA_L_COMPLIANCE, b->lang),
+	      b_printf(b, sla_label_text(SLA_L_KEPT_OF, b->lang), (unsigned long long)s->kept,
 		       (unsigned long long)(s->kept + s->broken)), comp);
 	if (s->band_hit)
-		line3(b, sla_label_text(L_CREDIT, b->lang),
-		      b_printf(b, sla_label_text(L_CREDIT_BAND, b->lang), c,
+		line3(b, sla_label_text(SLA_L_CREDIT, b->lang),
+		      b_printf(b, sla_label_text(SLA_L_CREDIT_BAND, b->lang), c,
 			       percent(b, s->band.below_ppm), percent(b, s->band.credit_ppm),
 			       amount(b, r, t->fee)), money(r, s->credit));
 	else
-		line3(b, sla_label_text(L_CREDIT, b->lang),
-		      b_printf(b, sla_label_text(L_NO_BAND, b->lang), c), money(r, 0));
+		line3(b, sla_label_text(SLA_L_CREDIT, b->lang),
+		      b_printf(b, sla_label_text(SLA_L_NO_BAND, b->lang), c), money(r, 0));
 }
 
 static void
@@ -648,18 +546,18 @@ statement_total(builder *b, const sla_report *r, const sla_statement *s)
 	const char *sum = amount(b, r, s->breach_sum), *credit = amount(b, r, s->credit);
 
 	if (!t->cap.set)
-		line3(b, sla_label_text(L_CAP, b->lang), sla_label_text(L_NO_CAP, b->lang), none());
+		line3(b, sla_label_text(SLA_L_CAP, b->lang), sla_label_text(SLA_L_NO_CAP, b->lang), none());
 	else if (t->cap.percent)
-		line3(b, sla_label_text(L_CAP, b->lang),
-		      b_printf(b, sla_label_text(L_CAP_PERCENT, b->lang), percent(b, t->cap.ppm),
+		line3(b, sla_label_text(SLA_L_CAP, b->lang),
+		      b_printf(b, sla_label_text(SLA_L_CAP_PERCENT, b->lang), percent(b, t->cap.ppm),
 			       amount(b, r, t->fee)), money(r, s->cap));
 	else
-		line3(b, sla_label_text(L_CAP, b->lang), sla_label_text(L_CAP_AMOUNT, b->lang),
+		line3(b, sla_label_text(SLA_L_CAP, b->lang), sla_label_text(SLA_L_CAP_AMOUNT, b->lang),
 		      money(r, s->cap));
 	const char *how = s->capped
-		? b_printf(b, sla_label_text(L_TOTAL_CAPPED, b->lang), amount(b, r, s->cap), sum, credit)
-		: b_printf(b, sla_label_text(L_TOTAL_SUM, b->lang), sum, credit);
-	line3(b, sla_label_text(L_TOTAL, b->lang), how, money(r, s->total));
+		? b_printf(b, sla_label_text(SLA_L_TOTAL_CAPPED, b->lang), amount(b, r, s->cap), sum, credit)
+		: b_printf(b, sla_label_text(SLA_L_TOTAL_SUM, b->lang), sum, credit);
+	line3(b, sla_label_text(SLA_L_TOTAL, b->lang), how, money(r, s->total));
 }
 
 /* A contract without credits, cap or per-breach amounts has nothing to
@@ -684,19 +582,19 @@ statements(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 			continue;
 		builder b;
 		char label[SLA_PERIOD_LABEL_MAX];
-		if (!b_init(&b, "statement", L_STATEMENT, 3, lang))
+		if (!b_init(&b, "statement", SLA_L_STATEMENT, 3, lang))
 			return;
 		/* The contract's period, never --period; a statement of the whole
 		 * contract names every customer it counts, one a row. */
 		const char *who = s[i].customer ? nonempty(s[i].customer, lang)
-						: sla_label_text(L_ALL_CUSTOMERS, lang);
-		b.t.title = b_printf(&b, "%s \xE2\x80\x94 %s \xE2\x80\x94 %s", sla_label_text(L_STATEMENT, lang),
+						: sla_label_text(SLA_L_ALL_CUSTOMERS, lang);
+		b.t.title = b_printf(&b, "%s \xE2\x80\x94 %s \xE2\x80\x94 %s", sla_label_text(SLA_L_STATEMENT, lang),
 				     sla_period_label(cfg->terms->period, s[i].period, label), who);
-		b.t.head[0] = sla_label_text(L_ITEM, lang);
-		b.t.head[1] = sla_label_text(L_DETAIL, lang);
-		b.t.head[2] = b_printf(&b, sla_label_text(L_AMOUNT, lang), cfg->terms->currency);
+		b.t.head[0] = sla_label_text(SLA_L_ITEM, lang);
+		b.t.head[1] = sla_label_text(SLA_L_DETAIL, lang);
+		b.t.head[2] = b_printf(&b, sla_label_text(SLA_L_AMOUNT, lang), cfg->terms->currency);
 		for (size_t c = 0; !s[i].customer && c < s[i].ncustomers; c++)
-			line3(&b, sla_label_text(L_STATEMENT_CUSTOMER, lang),
+			line3(&b, sla_label_text(SLA_L_STATEMENT_CUSTOMER, lang),
 			      nonempty(s[i].customers[c], lang), none());
 		statement_breaches(&b, r, &s[i]);
 		statement_credit(&b, r, &s[i]);
@@ -722,53 +620,4 @@ sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink
 	statements(r, lang, sink, ctx);
 	if (sink->end)
 		sink->end(ctx, r, lang);
-}
-
-/* ---- formats and languages ------------------------------------------------ */
-
-static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html" };
-
-int
-sla_report_format_parse(const char *name, sla_report_format *f)
-{
-	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-		if (strcmp(name, format_names[i]) == 0) {
-			*f = (sla_report_format)i;
-			return 0;
-		}
-	return -1;
-}
-
-int
-sla_lang_parse(const char *name, sla_lang *lang)
-{
-	if (strcmp(name, "en") == 0)
-		*lang = SLA_LANG_EN;
-	else if (strcmp(name, "zh") == 0)
-		*lang = SLA_LANG_ZH;
-	else
-		return -1;
-	return 0;
-}
-
-sla_lang
-sla_lang_from_locale(const char *name)
-{
-	return name && strncmp(name, "zh", 2) == 0 ? SLA_LANG_ZH : SLA_LANG_EN;
-}
-
-void
-sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_writer *w)
-{
-	static const sla_table_sink *const sinks[] = {
-		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
-		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
-		[SLA_FORMAT_HTML] = &sla_html_sink,
-	};
-	sla_sink_ctx ctx = { .w = w, .r = r, .lang = lang };
-
-	if (f == SLA_FORMAT_JSON)
-		sla_report_write_json(r, w);
-	else
-		sla_report_tables(r, lang, sinks[f], &ctx);
 }

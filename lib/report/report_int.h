@@ -1,0 +1,185 @@
+/* report_int.h: private to the report's model, as mandoc's libmandoc.h is
+ * to mandoc: the structure the model's files share and what they call
+ * across files.  The formats and the tools never include it; they read the
+ * finished model through sla_report.h.
+ *
+ *   report.c               the model: a report, its entries, one row counted
+ *   report_rows.c          one check row read: columns, status, numbers
+ *   report_period.c        periods: names, labels, the period of an instant
+ *   report_keymap.c        a map from byte strings to entry indices
+ *                          (its own face, report_keymap.h)
+ *   report_satisfaction.c  satisfaction, once per ticket and group
+ *   report_sort.c          the sort of elapsed times
+ *   report_finish.c        ordering, percentiles, prices, the views
+ *
+ * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction
+ * and finish; rows and finish call period; finish calls sort; report.c and
+ * finish call the policy's prices (sla_penalty.h).  None of these files
+ * calls report.c.  Private names: sla_rpt_ for functions and objects,
+ * rpt_ for types, RPT_ for constants. */
+#ifndef SLA_REPORT_INT_H
+#define SLA_REPORT_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report_keymap.h"
+#include "sla_report.h"
+
+/* ---- periods ------------------------------------------------------------- */
+
+/* The periods of one kind that rows fall in: the instants of the last one
+ * found are remembered, so that most rows cost one comparison. */
+typedef struct rpt_clock {
+	sla_period_kind kind;
+	int64_t lo, hi, last;
+} rpt_clock;
+
+/* The last time text read and the instant it names: a ticket's rows
+ * repeat their start (every metric that starts at the opening), and a
+ * statement's period reads that text again, so most reads are one
+ * comparison instead of a parse and a zone lookup. */
+enum { RPT_STAMP_MAX = 48 };
+typedef struct rpt_stamp {
+	char text[RPT_STAMP_MAX];
+	size_t n;		/* 0: nothing remembered */
+	bool ok;		/* the text was a time */
+	int64_t utc;
+} rpt_stamp;
+
+/* The period of clock C that holds the RFC 3339 time written in F, read
+ * in zone TZ; SLA_NO_PERIOD when F is not one.  Updates C's memory and
+ * LAST (always used with the same TZ). */
+int64_t sla_rpt_period_of(const sla_tz *tz, rpt_stamp *last, rpt_clock *c, sla_field f);
+
+/* ---- the report ---------------------------------------------------------- */
+
+/* The check stream's columns that the report reads. */
+enum rpt_col {
+	RPT_COL_ID, RPT_COL_LINE, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC,
+	RPT_COL_START, RPT_COL_TARGET, RPT_COL_ELAPSED, RPT_COL_OVERRUN, RPT_COL_STATUS,
+	RPT_COL_PENALTY, RPT_COL_REASON, RPT_COL_SATISFACTION, RPT_COL_OPENED,
+	RPT_COL_NOTE, RPT_NCOL
+};
+
+/* Their names in the stream's header (report_rows.c). */
+extern const char *const sla_rpt_col_names[RPT_NCOL];
+
+typedef struct rpt_group {
+	int64_t period;
+	size_t tier_rank;	/* of its tier key in the policy's order */
+	size_t order;		/* of first appearance */
+	char **keys;
+	sla_tally tally;
+	int64_t *elapsed;
+	size_t nelapsed, cap;
+	sla_report_item *top;	/* cfg.top slots, ntop used, worst first */
+	size_t ntop;
+	sla_satisfaction sat;
+} rpt_group;
+
+typedef struct rpt_statement {
+	sla_statement pub;
+	size_t order;
+	sla_report_item *breaches;
+	size_t cap;
+	char **customers;
+	size_t ncustomers, customers_cap;
+} rpt_statement;
+
+/* A ticket's rows come one after another: remember the groups that have
+ * counted its satisfaction already. */
+enum { RPT_SEEN_MAX = 16 };
+
+struct sla_report {
+	sla_report_config cfg;
+	sla_diag *d;
+	int col[RPT_NCOL];	/* -1 when the stream lacks it */
+	int *by_col;
+	sla_field *by_fields;	/* scratch: the row's grouping fields */
+
+	rpt_keymap group_keys, tier_keys, period_keys, statement_keys, note_keys;
+	rpt_keymap statement_customer_keys;	/* a statement's index and a customer */
+	rpt_group *groups;
+	size_t ngroups, groups_cap;
+	/* Entries are counted once they are whole, so that an allocation that
+	 * fails half way never leaves one for sla_report_free to trip on. */
+	sla_report_subtotal *tiers, *periods;
+	size_t ntiers, tiers_cap, nperiods, periods_cap;
+	rpt_statement *statements;
+	size_t nstatements, statements_cap;
+	sla_report_item *unassessed;
+	size_t nunassessed, unassessed_cap;
+	sla_report_note *notes;	/* in order of first appearance */
+	size_t nnotes, notes_cap;
+	sla_tally total;
+	uint64_t rows;
+	bool has_satisfaction;
+
+	char *key;		/* scratch for building map keys */
+	size_t key_cap;
+	/* The ticket of the previous row: its rows come one after another. */
+	char *last_id;
+	size_t last_id_len, last_id_cap;
+	size_t seen[RPT_SEEN_MAX], nseen;	/* groups that counted its satisfaction */
+	int64_t ticket_period;	/* of its rows so far with a start */
+	rpt_stamp last_stamp;	/* the start or opening read last */
+	rpt_clock report_clock;	/* cfg.period: the groups */
+	rpt_clock statement_clock;	/* terms.period: the statements */
+
+	/* Views built by sla_report_finish. */
+	sla_report_group *view;
+	sla_statement *statement_view;
+};
+
+/* Whether a row of status S counts in compliance (kept or broken). */
+static inline bool
+rpt_counts_in_compliance(sla_status s)
+{
+	return s == SLA_MET || s == SLA_BREACHED || s == SLA_OVERDUE;
+}
+
+/* ---- one row of the check stream ----------------------------------------- */
+
+typedef struct rpt_row {
+	const sla_field *f;
+	sla_status status;
+	const char *why;	/* our own reason when we made the row invalid */
+	int64_t period, target, elapsed, overrun, penalty;
+	int64_t statement_period;	/* of terms.period; rows that count in compliance */
+	bool has_penalty;
+} rpt_row;
+
+/* The row's field of column C, still escaped; empty when the stream has
+ * no such column.  Inline: it runs several times a row. */
+static inline sla_field
+rpt_field(const sla_report *r, const rpt_row *w, enum rpt_col c)
+{
+	return r->col[c] >= 0 ? w->f[r->col[c]] : (sla_field){ "", 0 };
+}
+
+/* A whole non-negative number (seconds, a line); -1 for an empty field,
+ * -2 for a bad one. */
+int64_t sla_rpt_parse_count(sla_field f);
+
+/* Read the numbers and periods of row W (W->f set by the caller); one that
+ * lacks what its status needs becomes invalid, with the reason in W->why,
+ * and is recorded through r->d at FILE and LINE.  RAGGED is
+ * sla_reader_ragged()'s answer.  Updates the report's clocks and the
+ * ticket's period; allocates nothing. */
+void sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file,
+		      unsigned long line);
+
+/* ---- satisfaction, sorting ----------------------------------------------- */
+
+/* Count the satisfaction of row W into S, the counts of group GI, unless
+ * the ticket's earlier rows counted it there already (r->seen). */
+void sla_rpt_note_satisfaction(sla_report *r, const rpt_row *w, sla_satisfaction *s,
+			       size_t gi);
+
+/* Sort the N non-negative values V ascending.  Returns 0, or -1 when out
+ * of memory (V is then unsorted); needs a copy of V while it runs. */
+int sla_rpt_sort_elapsed(int64_t *v, size_t n);
+
+#endif

@@ -1,0 +1,37 @@
+/* report_write.c: the dispatcher: the names of --format and the writing
+ * of a finished report in the format asked (sla_report.h).  The one file
+ * that knows every format (sla_report_formats.h); the formats know
+ * neither it nor each other. */
+#include <string.h>
+
+#include "sla_report_formats.h"
+#include "sla_report_table.h"
+
+static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html" };
+
+int
+sla_report_format_parse(const char *name, sla_report_format *f)
+{
+	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
+		if (strcmp(name, format_names[i]) == 0) {
+			*f = (sla_report_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+void
+sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_writer *w)
+{
+	static const sla_table_sink *const sinks[] = {
+		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
+		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
+		[SLA_FORMAT_HTML] = &sla_html_sink,
+	};
+	sla_sink_ctx ctx = { .w = w, .r = r, .lang = lang };
+
+	if (f == SLA_FORMAT_JSON)
+		sla_report_write_json(r, w);
+	else
+		sla_report_tables(r, lang, sinks[f], &ctx);
+}

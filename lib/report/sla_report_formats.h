@@ -1,0 +1,35 @@
+/* sla_report_formats.h: the formats of sla-report, one file a format:
+ *
+ *   report_text.c       aligned plain-text tables
+ *   report_delimited.c  tsv and csv
+ *   report_markdown.c   GitHub Markdown tables
+ *   report_html.c       one self-contained page with two charts
+ *   report_json.c       one JSON document, straight from the model
+ *
+ * The table formats are sinks of sla_report_tables (sla_report_table.h):
+ * they decide how a table looks, never what is in it, and they call no
+ * other file of the report's tables.  Only the dispatcher, report_write.c
+ * (sla_report_write in sla_report.h), knows them all and picks one. */
+#ifndef SLA_REPORT_FORMATS_H
+#define SLA_REPORT_FORMATS_H
+
+#include "sla_report.h"
+#include "sla_report_table.h"
+#include "sla_stream.h"
+
+/* Each table sink's context: where it writes, and what it writes about. */
+typedef struct sla_sink_ctx {
+	sla_writer *w;
+	const sla_report *r;
+	sla_lang lang;
+} sla_sink_ctx;
+
+/* The table formats; their CTX is an sla_sink_ctx. */
+extern const sla_table_sink sla_text_sink, sla_tsv_sink, sla_csv_sink,
+	sla_markdown_sink, sla_html_sink;
+
+/* The finished report R as JSON on W (keys in English whatever the
+ * language; the schema is in sla-report(1)). */
+void sla_report_write_json(const sla_report *r, sla_writer *w);
+
+#endif

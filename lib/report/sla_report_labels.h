@@ -1,0 +1,42 @@
+/* sla_report_labels.h: every word the report prints, in English and
+ * Chinese (report_labels.c), and the choice of language: the names of
+ * --lang and the locale's answer (declared in sla_report.h, for the tool).
+ *
+ * Owns the label table and nothing else: what a table says is
+ * report_tables.c's, how a format prints it is the format's. */
+#ifndef SLA_REPORT_LABELS_H
+#define SLA_REPORT_LABELS_H
+
+#include "sla_report.h"
+
+typedef enum sla_label {
+	SLA_L_TITLE, SLA_L_OVERVIEW, SLA_L_ROWS_READ, SLA_L_PERIOD, SLA_L_TIMEZONE,
+	SLA_L_GROUPED_BY, SLA_L_CONTRACT, SLA_L_CURRENCY, SLA_L_FEE, SLA_L_ITEM,
+	SLA_L_VALUE, SLA_L_NONE,
+	SLA_L_BY_TIER, SLA_L_BY_PERIOD, SLA_L_BY_GROUP, SLA_L_ELAPSED, SLA_L_SATISFACTION,
+	SLA_L_TOP, SLA_L_UNASSESSED, SLA_L_STATEMENT, SLA_L_NOTES, SLA_L_NOTE,
+	SLA_L_TIER, SLA_L_ALL, SLA_L_ROWS, SLA_L_COMPLIANCE, SLA_L_ASSESSED,
+	SLA_L_P50, SLA_L_P90, SLA_L_P95, SLA_L_MAX,
+	SLA_L_ID, SLA_L_LINE, SLA_L_AT_LINE, SLA_L_METRIC, SLA_L_STATUS, SLA_L_TARGET,
+	SLA_L_TOOK, SLA_L_OVERRUN, SLA_L_REASON,
+	SLA_L_CUSTOMER, SLA_L_SCORES, SLA_L_MEAN_SCORE, SLA_L_SCORE_DIST, SLA_L_PERCENTS,
+	SLA_L_MEAN_PERCENT, SLA_L_PERCENT_DIST, SLA_L_UNREADABLE,
+	SLA_L_DETAIL, SLA_L_AMOUNT, SLA_L_BREACH, SLA_L_BREACH_SUM, SLA_L_BREACHES,
+	SLA_L_CREDIT, SLA_L_NO_BAND, SLA_L_CREDIT_BAND, SLA_L_CAP, SLA_L_NO_CAP,
+	SLA_L_CAP_PERCENT, SLA_L_CAP_AMOUNT, SLA_L_TOTAL, SLA_L_TOTAL_SUM,
+	SLA_L_TOTAL_CAPPED, SLA_L_KEPT_OF,
+	SLA_L_ALL_CUSTOMERS, SLA_L_STATEMENT_CUSTOMER, SLA_L_STATEMENTS,
+	SLA_L_STATEMENT_TERMS, SLA_L_PER_CONTRACT, SLA_L_PER_CUSTOMER,
+	SLA_L_CHART_COMPLIANCE, SLA_L_CHART_ELAPSED, SLA_L_BUCKET_OVER,
+	SLA_L_STATUS_FIRST,	/* then one label per sla_status */
+	SLA_L_NLABELS = SLA_L_STATUS_FIRST + SLA_NSTATUS
+} sla_label;
+
+/* The text of label L in LANG: static, never NULL or empty.  A label with
+ * printf conversions takes the same arguments in both languages. */
+const char *sla_label_text(sla_label l, sla_lang lang);
+/* The name of status S in LANG, for people (the streams keep
+ * sla_status_name's). */
+const char *sla_status_label(sla_status s, sla_lang lang);
+
+#endif
