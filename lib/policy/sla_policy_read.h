@@ -1,7 +1,15 @@
-/* sla_policy_read.h: private to the policy reader (policy.c reads the file
- * and holds the policy, policy_sections.c reads its sections, policy_lint.c
- * looks for traps).  Not for the tools: they use sla_policy.h and
- * sla_check.h. */
+/* sla_policy_read.h: private to lib/policy/, the reader of a policy file
+ * and the policy it builds.  The files, top down (no file calls one above
+ * it):
+ *
+ *	policy.c           loads a file: the text, [policy], the order of
+ *	                   the sections
+ *	policy_sections.c  [calendar], [metric], [tier], [penalties]
+ *	policy_entries.c   the key = value entries and the reader's messages
+ *	policy_model.c     the policy's accessors, strings and freeing
+ *	policy_lint.c      the traps of a policy that loaded (beside them)
+ *
+ * Not for the tools: they use sla_policy.h. */
 #ifndef SLA_POLICY_READ_H
 #define SLA_POLICY_READ_H
 
@@ -73,6 +81,13 @@ typedef struct pol_ctx {
 	size_t errors;
 } pol_ctx;
 
+/* Pass 1 (policy_entries.c): collect the entries of X->p's text into X,
+ * and check its [section] lines and keys (errors counted in X).  False
+ * when the text cannot be read at all (the message is printed); the
+ * entries are freed with pol_entries_free in either case. */
+bool pol_entries_read(pol_ctx *x);
+void pol_entries_free(pol_ctx *x);
+
 /* Report an error at entry E (NULL: the whole file) and count it. */
 void pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -86,10 +101,11 @@ void pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *wh
 		 const char *word, const char *const *cands, size_t n);
 /* The entry KEY of the section of KIND named NAME, or NULL. */
 pol_entry *pol_get(pol_ctx *x, int kind, const char *name, const char *key);
-/* A copy of S owned by the policy, or NULL when out of memory. */
+/* A copy of S owned by the policy, or NULL when out of memory
+ * (policy_model.c). */
 char *pol_strdup(sla_policy *p, const char *s);
 
-/* The section readers; each returns the number of errors it reported. */
+/* The section readers (policy_sections.c); each returns the number of errors it reported. */
 size_t pol_read_calendars(pol_ctx *x);
 size_t pol_read_metrics(pol_ctx *x);
 size_t pol_read_tiers(pol_ctx *x);
