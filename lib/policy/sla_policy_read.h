@@ -17,7 +17,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sla_check.h"
 #include "sla_policy.h"
 
 enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_EVENTS, POL_NKINDS };
