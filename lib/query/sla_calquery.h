@@ -37,6 +37,11 @@ sla_calendar *sla_calq_pick_calendar(const sla_policy *p, const char *name, cons
  * saying why through Q->d. */
 int sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t *t);
 
+/* The hours of local date DAY of calendar C as text into BUF (size N):
+ * "09:00-12:00, 13:00-18:00", "22:00-06:00", or "closed"; a time with
+ * seconds as HH:MM:SS.  Returns the length. */
+size_t sla_calq_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n);
+
 /* The three commands; each returns an exit status (SLA_EXIT_OK or
  * SLA_EXIT_ERROR after saying why). */
 int sla_calq_between(const sla_calq *q, const char *from, const char *to);

@@ -16,10 +16,9 @@
  * and the running sum C are kept in a table built lazily for the years the
  * queries touch.  business(a, b) = F(b) - F(a) and due inverts F: each is a
  * handful of binary searches, whatever the span. */
-#include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "sla_calendar.h"
 #include "sla_scan.h"
@@ -32,23 +31,17 @@ enum {
 	YEAR_LAST = 9999,
 };
 
-/* [open, close) in seconds after a day's local midnight; close may pass
- * 86400 when the interval crosses midnight. */
-struct span {
-	int32_t open, close;
-};
-
 /* The intervals of one day as written in the schedule. */
 struct hours {
 	unsigned n;
-	struct span s[MAX_SPANS];
+	sla_span s[MAX_SPANS];
 };
 
 /* One date's business time on its own wall-clock day: its own intervals
  * and the previous day's that cross midnight, cut at 24:00 and merged. */
 struct dayset {
 	unsigned n;
-	struct span s[2 * MAX_SPANS];
+	sla_span s[2 * MAX_SPANS];
 };
 
 struct exception {
@@ -194,165 +187,54 @@ sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close
 		return -1;
 	if (close < open)
 		close += SLA_DAY;
-	c->week[wd].s[c->week[wd].n++] = (struct span){ open, close };
+	c->week[wd].s[c->week[wd].n++] = (sla_span){ open, close };
 	invalidate(c);
 	return 0;
 }
 
-/* ---- parsing hours --------------------------------------------------------- */
-
-static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
-					    "friday", "saturday", "sunday" };
-
-/* A weekday name at P, its first three letters or whole, in any case: its
- * number, or -1. */
-static int
-parse_weekday(const char **pp)
-{
-	const char *p = sla_skip_blanks(*pp);
-	size_t n = 0;
-	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
-		n++;
-	for (int wd = 0; wd < WEEK; wd++) {
-		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
-			*pp = sla_skip_blanks(p + n);
-			return wd;
-		}
-	}
-	return -1;
-}
-
-const char *
-sla_weekday_name(unsigned wd)
-{
-	return wd < WEEK ? wd_names[wd] : "";
-}
-
-/* "mon-fri", "sat", "mon,wed", "fri-mon" as a set of weekdays (bit wd). */
-static int
-parse_days(const char *days, unsigned *set)
-{
-	const char *p = days;
-	*set = 0;
-	for (;;) {
-		int from = parse_weekday(&p), to = from;
-		if (from < 0)
-			return -1;
-		if (*p == '-') {
-			p++;
-			if ((to = parse_weekday(&p)) < 0)
-				return -1;
-		}
-		for (int wd = from;; wd = (wd + 1) % WEEK) {
-			*set |= 1u << wd;
-			if (wd == to)
-				break;
-		}
-		if (*p == '\0')
-			return 0;
-		if (*p++ != ',')
-			return -1;
-	}
-}
-
-/* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
-static int32_t
-parse_clock(const char **pp)
-{
-	const char *p = sla_skip_blanks(*pp);
-	int32_t part[3] = { 0, 0, 0 };
-	int n = 0;
-	for (; n < 3; n++) {
-		bool one = n == 0 && sla_is_digit(p[0]) && !sla_is_digit(p[1]);
-		if (!one && (!sla_is_digit(p[0]) || !sla_is_digit(p[1])))
-			return -1;
-		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
-		p += one ? 1 : 2;
-		if (*p != ':' || n == 2)
-			break;
-		p++;
-	}
-	if (n == 0 || part[0] > 24 || part[1] > 59 || part[2] > 59)
-		return -1;
-	int32_t secs = part[0] * 3600 + part[1] * 60 + part[2];
-	if (secs > SLA_DAY)
-		return -1;
-	*pp = sla_skip_blanks(p);
-	return secs;
-}
-
-/* "09:00-12:00, 13:00-18:00" into H; "closed" or nothing is no hours. */
-static int
-parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
-{
-	const char *p = sla_skip_blanks(text);
-	h->n = 0;
-	if (*p == '\0' || strcasecmp(p, "closed") == 0)
-		return 0;
-	for (;;) {
-		const char *item = p;
-		int32_t open = parse_clock(&p), close = -1;
-		if (open >= 0 && *p == '-') {
-			p++;
-			close = parse_clock(&p);
-		}
-		size_t len = strcspn(item, ",");
-		while (len && (item[len - 1] == ' ' || item[len - 1] == '\t'))
-			len--;
-		if (open < 0 || close < 0 || open == SLA_DAY || (*p != ',' && *p != '\0')) {
-			sla_scan_error(err, errlen, "not an interval HH:MM-HH:MM \"%.*s\"", item, len);
-			return -1;
-		}
-		if (open == close) {
-			sla_scan_error(err, errlen, "empty interval \"%.*s\"", item, len);
-			return -1;
-		}
-		if (h->n == MAX_SPANS) {
-			sla_scan_error(err, errlen, "too many intervals in a day \"%.*s\"", item, len);
-			return -1;
-		}
-		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
-		if (*p == '\0')
-			return 0;
-		p = sla_skip_blanks(p + 1);
-	}
-}
-
 int
-sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
-			 char *err, size_t errlen)
+sla_calendar_set_hours(sla_calendar *c, unsigned wd, const sla_span *s, unsigned n)
 {
-	unsigned set;
-	struct hours h;
-
-	if (parse_days(days, &set) < 0) {
-		sla_scan_error(err, errlen, "not weekdays such as mon-fri or sat \"%.*s\"", days,
-			strlen(days));
+	if (wd >= WEEK || n > MAX_SPANS)
 		return -1;
-	}
-	if (parse_hours(hours, &h, err, errlen) < 0)
-		return -1;
-	for (unsigned wd = 0; wd < WEEK; wd++)
-		if (set & (1u << wd))
-			c->week[wd] = h;
+	for (unsigned i = 0; i < n; i++)
+		if (s[i].open < 0 || s[i].open >= SLA_DAY || s[i].close <= s[i].open ||
+		    s[i].close - s[i].open > SLA_DAY)
+			return -1;
+	c->week[wd].n = n;
+	memcpy(c->week[wd].s, s, n * sizeof *s);
 	c->all_hours = false;
 	invalidate(c);
 	return 0;
 }
 
 int
-sla_calendar_set_makeup_weekday(sla_calendar *c, const char *day, char *err, size_t errlen)
+sla_calendar_set_makeup_wd(sla_calendar *c, unsigned wd)
 {
-	const char *p = day;
-	int wd = parse_weekday(&p);
-	if (wd < 0 || *p != '\0') {
-		sla_scan_error(err, errlen, "not a weekday such as mon or friday \"%.*s\"", day,
-			strlen(day));
+	if (wd >= WEEK)
 		return -1;
-	}
-	c->makeup_named = wd;
+	c->makeup_named = (int)wd;
 	invalidate(c);
 	return 0;
+}
+
+/* The index of the first of the N ascending int64_t values at BASE +
+ * OFFSET, STRIDE bytes apart, that is KEY or more; N when none is.  Every
+ * sorted table of the calendar is searched with it. */
+static size_t
+lower_bound(const void *base, size_t offset, size_t stride, size_t n, int64_t key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t v;
+		memcpy(&v, (const char *)base + offset + mid * stride, sizeof v);
+		if (v < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* ---- dated exceptions ------------------------------------------------------ */
@@ -361,15 +243,7 @@ sla_calendar_set_makeup_weekday(sla_calendar *c, const char *day, char *err, siz
 static size_t
 exc_search(const sla_calendar *c, int64_t day)
 {
-	size_t lo = 0, hi = c->nexc;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->exc[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(c->exc, offsetof(struct exception, day), sizeof *c->exc, c->nexc, day);
 }
 
 static const struct exception *
@@ -452,13 +326,13 @@ sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
 static int
 span_cmp(const void *a, const void *b)
 {
-	const struct span *x = a, *y = b;
+	const sla_span *x = a, *y = b;
 	return (x->open > y->open) - (x->open < y->open);
 }
 
 /* Sort and merge the N spans of S (touching spans become one). */
 static unsigned
-merge_spans(struct span *s, unsigned n)
+merge_spans(sla_span *s, unsigned n)
 {
 	qsort(s, n, sizeof *s, span_cmp);
 	unsigned out = 0;
@@ -474,7 +348,7 @@ merge_spans(struct span *s, unsigned n)
 }
 
 static int64_t
-spans_length(const struct span *s, unsigned n)
+spans_length(const sla_span *s, unsigned n)
 {
 	int64_t sum = 0;
 	for (unsigned i = 0; i < n; i++)
@@ -490,11 +364,11 @@ make_dayset(const struct hours *prev, const struct hours *own, struct dayset *ou
 	unsigned n = 0;
 	for (unsigned i = 0; i < own->n; i++) {
 		int32_t close = own->s[i].close < SLA_DAY ? own->s[i].close : SLA_DAY;
-		out->s[n++] = (struct span){ own->s[i].open, close };
+		out->s[n++] = (sla_span){ own->s[i].open, close };
 	}
 	for (unsigned i = 0; i < prev->n; i++)
 		if (prev->s[i].close > SLA_DAY)
-			out->s[n++] = (struct span){ 0, prev->s[i].close - SLA_DAY };
+			out->s[n++] = (sla_span){ 0, prev->s[i].close - SLA_DAY };
 	out->n = merge_spans(out->s, n);
 }
 
@@ -624,15 +498,7 @@ build(sla_calendar *c)
 static size_t
 irr_search(const sla_calendar *c, int64_t day)
 {
-	size_t lo = 0, hi = c->nirr;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->irr_day[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return lower_bound(c->irr_day, 0, sizeof *c->irr_day, c->nirr, day);
 }
 
 static int64_t
@@ -685,14 +551,8 @@ static bool
 first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day, size_t *k)
 {
 	/* the first irregular day whose end reaches H bounds the answer */
-	size_t lo = 0, hi = c->nirr;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->irr_end[mid][q] >= h)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	size_t lo = lower_bound(c->irr_end, (size_t)q * sizeof **c->irr_end, sizeof *c->irr_end,
+				c->nirr, h);
 	*k = lo;
 	int64_t week = c->week_pre[q][WEEK], rest = h - cum_at(c, q, lo);
 	if (week == 0) {
@@ -837,15 +697,9 @@ cover(sla_calendar *c, int64_t t)
 static size_t
 change_at(const sla_calendar *c, int64_t t)
 {
-	size_t lo = 0, hi = c->nchg;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->chg[mid].at <= t)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	/* the last change at T or before: the one before the first after T */
+	size_t after = lower_bound(c->chg, offsetof(struct change, at), sizeof *c->chg, c->nchg, t + 1);
+	return after > 0 ? after - 1 : 0;
 }
 
 /* F(t) at the start of change J, or at T in J's period. */
@@ -1007,34 +861,13 @@ sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const ch
 	return sum;
 }
 
-/* HH:MM, or HH:MM:SS when the seconds are not zero. */
-static size_t
-format_clock(int32_t secs, char *buf, size_t n)
-{
-	int h = secs / 3600, m = secs / 60 % 60, s = secs % 60;
-	int len = s ? snprintf(buf, n, "%02d:%02d:%02d", h, m, s) : snprintf(buf, n, "%02d:%02d", h, m);
-	return len < 0 ? 0 : (size_t)len;
-}
-
-size_t
-sla_calendar_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n)
+unsigned
+sla_calendar_date_spans(sla_calendar *c, int64_t day, sla_span *s)
 {
 	prepare(c);
 	const struct hours *h = date_hours(c, day);
-	size_t len = 0;
-	if (n)
-		buf[0] = '\0';
-	if (h->n == 0)
-		return (size_t)snprintf(buf, n, "closed");
-	for (unsigned i = 0; i < h->n && len + 24 < n; i++) {
-		int32_t close = h->s[i].close > SLA_DAY ? h->s[i].close - SLA_DAY : h->s[i].close;
-		if (i)
-			len += (size_t)snprintf(buf + len, n - len, ", ");
-		len += format_clock(h->s[i].open, buf + len, n - len);
-		buf[len++] = '-';
-		len += format_clock(close, buf + len, n - len);
-	}
-	return len;
+	memcpy(s, h->s, h->n * sizeof *s);
+	return h->n;
 }
 
 /* ---- working days --------------------------------------------------------------- */

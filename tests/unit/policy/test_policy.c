@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sla_check.h"
+#include "sla_calquery.h"
 #include "sla_data.h"
 #include "sla_policy.h"
 
@@ -510,7 +510,7 @@ workdays_as_a_weekday(void **state)
 	assert_int_equal(sla_calendar_makeup_weekday(cal, &named), 4);
 	assert_true(named);
 	char buf[64];
-	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	sla_calq_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
 	assert_string_equal(buf, "09:00-15:00");
 	int64_t now = sla_days_from_civil(2026, 6, 1) * SLA_DAY;
 	assert_int_equal(sla_policy_lint(p, &c.d, now), 0);
@@ -527,7 +527,7 @@ workdays_as_a_weekday(void **state)
 	p = sla_policy_load(path, NULL, &c.d);
 	assert_non_null(p);
 	cal = sla_policy_calendar(p, "short-fri");
-	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	sla_calq_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
 	assert_string_equal(buf, "09:00-18:00");
 	assert_int_equal(sla_policy_lint(p, &c.d, now), 1);
 	assert_non_null(strstr(capture_text(&c), ":5: warning: calendar short-fri has different hours "
