@@ -114,7 +114,7 @@ time_col_of(checker *ck, const char *name)
 
 /* Is METRIC given a target by any tier? */
 static bool
-metric_targeted(const sla_policy *p, size_t k)
+metric_targeted(sla_policy *p, size_t k)
 {
 	for (size_t t = 0; t < sla_policy_ntiers(p); t++)
 		if (sla_policy_tier_at(p, t)->targets[k].set)

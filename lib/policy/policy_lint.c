@@ -140,7 +140,7 @@ lint_overlaps(const sla_policy *p, const sla_diag *d)
 
 /* Holidays known only for some years: tickets outside them get none. */
 static size_t
-lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
+lint_holiday_years(sla_policy *p, const sla_diag *d, int64_t now)
 {
 	int64_t y;
 	unsigned mo, da;

@@ -79,11 +79,11 @@ bool sla_policy_per_customer(const sla_policy *p) { return p->per_customer; }
 const char *sla_policy_statement_period(const sla_policy *p) { return p->statement_period; }
 int32_t sla_policy_warn_ppm(const sla_policy *p) { return p->warn_ppm; }
 size_t sla_policy_ncalendars(const sla_policy *p) { return p->ncals; }
-sla_calendar *sla_policy_calendar_at(const sla_policy *p, size_t i) { return p->cals[i]; }
+sla_calendar *sla_policy_calendar_at(sla_policy *p, size_t i) { return p->cals[i]; }
 size_t sla_policy_nmetrics(const sla_policy *p) { return p->nmetrics; }
 const sla_metric *sla_policy_metric(const sla_policy *p, size_t i) { return &p->metrics[i]; }
 size_t sla_policy_ntiers(const sla_policy *p) { return p->ntiers; }
-const sla_tier *sla_policy_tier_at(const sla_policy *p, size_t i) { return &p->tiers[i]; }
+const sla_tier *sla_policy_tier_at(sla_policy *p, size_t i) { return &p->tiers[i]; }
 
 size_t
 sla_policy_credit_bands(const sla_policy *p, const sla_credit_band **bands)
@@ -93,7 +93,7 @@ sla_policy_credit_bands(const sla_policy *p, const sla_credit_band **bands)
 }
 
 sla_calendar *
-sla_policy_calendar(const sla_policy *p, const char *name)
+sla_policy_calendar(sla_policy *p, const char *name)
 {
 	for (size_t i = 0; i < p->ncals; i++)
 		if (strcmp(sla_calendar_name(p->cals[i]), name) == 0)
@@ -111,7 +111,7 @@ sla_policy_metric_find(const sla_policy *p, const char *name)
 }
 
 const sla_tier *
-sla_policy_tier(const sla_policy *p, const char *name, size_t n)
+sla_policy_tier(sla_policy *p, const char *name, size_t n)
 {
 	for (size_t i = 0; i < p->ntiers; i++)
 		if (strlen(p->tiers[i].name) == n && memcmp(p->tiers[i].name, name, n) == 0)
@@ -120,7 +120,7 @@ sla_policy_tier(const sla_policy *p, const char *name, size_t n)
 }
 
 const sla_tier *
-sla_policy_default_tier(const sla_policy *p)
+sla_policy_default_tier(sla_policy *p)
 {
 	return p->default_tier < 0 ? NULL : &p->tiers[p->default_tier];
 }

@@ -45,14 +45,21 @@ size_t sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d);
 const char *sla_policy_text(const sla_policy *p, size_t *len);
 const char *sla_policy_file(const sla_policy *p);
 
+/* The zone of the embedded default policy ("Asia/Shanghai"), for a tool
+ * that reads times before any policy (sla-parse --tz): read from the
+ * compiled-in text, so that the zone is written in one place.  Into BUF
+ * (size N); BUF, or NULL when out of memory (said through D) or when the
+ * name does not fit. */
+const char *sla_policy_default_timezone(char *buf, size_t n, const sla_diag *d);
+
 const char *sla_policy_name(const sla_policy *p);
 const sla_tz *sla_policy_tz(const sla_policy *p);
 
 /* The calendar NAME ("24x7" always exists), or NULL.  Owned by the policy. */
-sla_calendar *sla_policy_calendar(const sla_policy *p, const char *name);
+sla_calendar *sla_policy_calendar(sla_policy *p, const char *name);
 /* The calendars in file order, for sla-time --list and lint. */
 size_t sla_policy_ncalendars(const sla_policy *p);
-sla_calendar *sla_policy_calendar_at(const sla_policy *p, size_t i);
+sla_calendar *sla_policy_calendar_at(sla_policy *p, size_t i);
 
 /* ---- metrics and tiers (DESIGN §5, §6) ----------------------------------- */
 
@@ -91,11 +98,11 @@ const sla_metric *sla_policy_metric(const sla_policy *p, size_t i);
 int sla_policy_metric_find(const sla_policy *p, const char *name);
 
 size_t sla_policy_ntiers(const sla_policy *p);
-const sla_tier *sla_policy_tier_at(const sla_policy *p, size_t i);
+const sla_tier *sla_policy_tier_at(sla_policy *p, size_t i);
 /* The tier named by the N bytes at NAME, or NULL. */
-const sla_tier *sla_policy_tier(const sla_policy *p, const char *name, size_t n);
+const sla_tier *sla_policy_tier(sla_policy *p, const char *name, size_t n);
 /* The tier of tickets whose tier is empty, or NULL when they are invalid. */
-const sla_tier *sla_policy_default_tier(const sla_policy *p);
+const sla_tier *sla_policy_default_tier(sla_policy *p);
 /* The warn fraction in ppm (75 % = 750000). */
 int32_t sla_policy_warn_ppm(const sla_policy *p);
 

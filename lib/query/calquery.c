@@ -21,7 +21,7 @@ append_name(char *buf, size_t n, size_t *len, const char *name)
 }
 
 sla_calendar *
-sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d)
+sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d)
 {
 	if (name) {
 		sla_calendar *c = sla_policy_calendar(p, name);

@@ -26,7 +26,7 @@ typedef struct sla_calq {
 /* The calendar NAME of policy P, or when NAME is NULL the first calendar
  * the policy defines itself, else the built-in 24x7.  NULL after saying,
  * through D, that there is no such calendar and which there are. */
-sla_calendar *sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d);
+sla_calendar *sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d);
 
 /* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
  * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
