@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sla_ini_source.h"
+#include "sla_mem.h"
 #include "sla_policy_read.h"
 
 /* libinih keeps this many bytes of a section name, with the NUL (its
@@ -48,15 +49,9 @@ note_header(struct line_src *s, const char *str)
 		return;
 	if ((size_t)(close - open - 1) >= INI_MAX_SECTION && !s->long_section)
 		s->long_section = s->in.line;
-	if (s->nheaders == s->capheaders) {
-		size_t ncap = s->capheaders ? 2 * s->capheaders : 16;
-		header *nv = realloc(s->headers, ncap * sizeof *nv);
-		if (!nv) {
-			s->nomem = true;
-			return;
-		}
-		s->headers = nv;
-		s->capheaders = ncap;
+	if (!sla_grow((void **)&s->headers, &s->capheaders, s->nheaders + 1, sizeof *s->headers)) {
+		s->nomem = true;
+		return;
 	}
 	char *name = strndup(open + 1, (size_t)(close - open - 1));
 	if (!name)
@@ -119,14 +114,8 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 	if (c->src.in.continuation && c->n > 0 && strcmp(c->v[c->n - 1].section, section) == 0 &&
 	    strcmp(c->v[c->n - 1].key, key) == 0)
 		return extend_last(c, concat3(c->v[c->n - 1].value, ", ", value));
-	if (c->n == c->cap) {
-		size_t ncap = c->cap ? 2 * c->cap : 64;
-		pol_entry *nv = realloc(c->v, ncap * sizeof *nv);
-		if (!nv)
-			return c->nomem = true, 0;
-		c->v = nv;
-		c->cap = ncap;
-	}
+	if (!sla_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
+		return c->nomem = true, 0;
 	pol_entry *e = &c->v[c->n];
 	*e = (pol_entry){ .section = strdup(section), .key = strdup(key),
 			  .value = strdup(value), .line = c->src.in.line, .kind = -1 };

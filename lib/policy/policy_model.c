@@ -4,26 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_policy_read.h"
 
 
 char *
 pol_strdup(sla_policy *p, const char *s)
 {
-	if (p->nstrings == p->capstrings) {
-		size_t ncap = p->capstrings ? 2 * p->capstrings : 32;
-		char **nv = realloc(p->strings, ncap * sizeof *nv);
-		if (!nv)
-			return NULL;
-		p->strings = nv;
-		p->capstrings = ncap;
-	}
+	if (!sla_grow((void **)&p->strings, &p->capstrings, p->nstrings + 1, sizeof *p->strings))
+		return NULL;
 	char *c = strdup(s);
 	if (c)
 		p->strings[p->nstrings++] = c;
 	return c;
 }
-
 
 void
 sla_policy_free(sla_policy *p)

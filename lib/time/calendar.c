@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "sla_calendar.h"
+#include "sla_mem.h"
 #include "sla_scan.h"
 
 enum {
@@ -623,14 +624,8 @@ prepare(sla_calendar *c)
 static int
 change_push(sla_calendar *c, struct change ch)
 {
-	if (c->nchg == c->chg_cap) {
-		size_t cap = c->chg_cap ? 2 * c->chg_cap : 16;
-		struct change *p = realloc(c->chg, cap * sizeof *p);
-		if (!p)
-			return -1;
-		c->chg = p;
-		c->chg_cap = cap;
-	}
+	if (!sla_grow((void **)&c->chg, &c->chg_cap, c->nchg + 1, sizeof *c->chg))
+		return -1;
 	c->chg[c->nchg++] = ch;
 	return 0;
 }
