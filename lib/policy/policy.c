@@ -39,91 +39,91 @@ static const char *const policy_keys[] = {
 };
 
 static void
-read_policy_section(pol_ctx *x, const char *tz_override)
+read_policy_section(sla_pol_ctx *x, const char *tz_override)
 {
 	sla_policy *p = x->p;
-	pol_entry *e;
+	sla_pol_entry *e;
 
-	if ((e = pol_get(x, POL_POLICY, "", "name")) && !(p->name = pol_strdup(p, e->value)))
-		pol_error(x, NULL, "out of memory");
-	if ((e = pol_get(x, POL_POLICY, "", "currency"))) {
+	if ((e = sla_pol_get(x, SLA_POL_POLICY, "", "name")) && !(p->name = sla_pol_strdup(p, e->value)))
+		sla_pol_error(x, NULL, "out of memory");
+	if ((e = sla_pol_get(x, SLA_POL_POLICY, "", "currency"))) {
 		if (strlen(e->value) != 3 || strspn(e->value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3)
-			pol_error(x, e, "currency is not an ISO 4217 code");
-		else if (!(p->currency = pol_strdup(p, e->value)))
-			pol_error(x, NULL, "out of memory");
+			sla_pol_error(x, e, "currency is not an ISO 4217 code");
+		else if (!(p->currency = sla_pol_strdup(p, e->value)))
+			sla_pol_error(x, NULL, "out of memory");
 		else
 			p->digits = currency_digits(e->value);
 	}
-	if ((e = pol_get(x, POL_POLICY, "", "digits"))) {
+	if ((e = sla_pol_get(x, SLA_POL_POLICY, "", "digits"))) {
 		if (strlen(e->value) != 1 || e->value[0] < '0' || e->value[0] > '4')
-			pol_error(x, e, "digits is 0 to 4");
+			sla_pol_error(x, e, "digits is 0 to 4");
 		else
 			p->digits = e->value[0] - '0';
 	}
-	if ((e = pol_get(x, POL_POLICY, "", "fee")) &&
+	if ((e = sla_pol_get(x, SLA_POL_POLICY, "", "fee")) &&
 	    (sla_money_parse(e->value, strlen(e->value), p->digits, &p->fee) < 0 || p->fee < 0))
-		pol_error(x, e, "cannot read amount (at most %d decimals, not negative)", p->digits);
-	if ((e = pol_get(x, POL_POLICY, "", "warn")) &&
+		sla_pol_error(x, e, "cannot read amount (at most %d decimals, not negative)", p->digits);
+	if ((e = sla_pol_get(x, SLA_POL_POLICY, "", "warn")) &&
 	    (sla_percent_parse(e->value, strlen(e->value), &p->warn_ppm) < 0 || p->warn_ppm == 0))
-		pol_error(x, e, "cannot read percentage (above 0%% and at most 100%%)");
+		sla_pol_error(x, e, "cannot read percentage (above 0%% and at most 100%%)");
 
-	e = pol_get(x, POL_POLICY, "", "timezone");
+	e = sla_pol_get(x, SLA_POL_POLICY, "", "timezone");
 	const char *zone = tz_override ? tz_override : e ? e->value : NULL;
 	char err[256];
 	if (!zone)
-		pol_error(x, NULL, "[policy] timezone is not set");
+		sla_pol_error(x, NULL, "[policy] timezone is not set");
 	else if (!(p->tz = sla_tz_load(zone, err, sizeof err))) {
 		if (tz_override)
 			sla_diag_msg(x->d, NULL, 0, "--tz", NULL, 0, "%s", err); /* ERR quotes the name */
 		else
-			pol_error_at(x, e->line, e->key, "%s", err);
+			sla_pol_error_at(x, e->line, e->key, "%s", err);
 		x->errors++;
 	}
 }
 
 static void
-check_policy_keys(pol_ctx *x)
+check_policy_keys(sla_pol_ctx *x)
 {
 	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
-		if (e->kind != POL_POLICY)
+		sla_pol_entry *e = &x->v[i];
+		if (e->kind != SLA_POL_POLICY)
 			continue;
 		bool known = false;
 		for (size_t k = 0; k < sizeof policy_keys / sizeof *policy_keys; k++)
 			known |= strcmp(e->key, policy_keys[k]) == 0;
 		if (!known)
-			pol_unknown(x, e->line, e->key, "key in [policy]", e->key, policy_keys,
-				    sizeof policy_keys / sizeof *policy_keys);
+			sla_pol_unknown(x, e->line, e->key, "key in [policy]", e->key, policy_keys,
+					sizeof policy_keys / sizeof *policy_keys);
 	}
 }
 
 static void
-read_penalties(pol_ctx *x)
+read_penalties(sla_pol_ctx *x)
 {
 	sla_policy *p = x->p;
 	static const char *const keys[] = { "credits", "cap", "per", "period" };
 	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
-		if (e->kind != POL_PENALTIES)
+		sla_pol_entry *e = &x->v[i];
+		if (e->kind != SLA_POL_PENALTIES)
 			continue;
 		if (strcmp(e->key, "credits") == 0)
-			pol_read_credits(x, e);
+			sla_pol_read_credits(x, e);
 		else if (strcmp(e->key, "cap") == 0)
-			pol_read_cap(x, e, &p->cap);
+			sla_pol_read_cap(x, e, &p->cap);
 		else if (strcmp(e->key, "per") == 0)
-			pol_read_per(x, e);
+			sla_pol_read_per(x, e);
 		else if (strcmp(e->key, "period") == 0)
-			pol_read_statement_period(x, e);
+			sla_pol_read_statement_period(x, e);
 		else
-			pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys,
-				    sizeof keys / sizeof *keys);
+			sla_pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys,
+					sizeof keys / sizeof *keys);
 	}
 }
 
 /* [events] is sla-parse --events' (sla_events.h reads its values); here
  * its keys are only checked, so that a typo is caught by --lint too. */
 static void
-check_events_keys(pol_ctx *x)
+check_events_keys(sla_pol_ctx *x)
 {
 	const char *keys[SLA_EV_NCLASSES];
 	size_t nkeys = 0;
@@ -131,12 +131,12 @@ check_events_keys(pol_ctx *x)
 		if (sla_event_class_key((sla_event_class)c))
 			keys[nkeys++] = sla_event_class_key((sla_event_class)c);
 	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
+		sla_pol_entry *e = &x->v[i];
 		bool known = false;
-		for (size_t k = 0; e->kind == POL_EVENTS && k < nkeys; k++)
+		for (size_t k = 0; e->kind == SLA_POL_EVENTS && k < nkeys; k++)
 			known |= strcmp(e->key, keys[k]) == 0;
-		if (e->kind == POL_EVENTS && !known)
-			pol_unknown(x, e->line, e->key, "key in [events]", e->key, keys, nkeys);
+		if (e->kind == SLA_POL_EVENTS && !known)
+			sla_pol_unknown(x, e->line, e->key, "key in [events]", e->key, keys, nkeys);
 	}
 }
 
@@ -183,7 +183,7 @@ load_text(sla_policy *p, const char *path, const sla_diag *d)
 			return false;
 		p->text = b->data;
 		p->len = b->len;
-		return (p->file = pol_strdup(p, DEFAULT_FILE)) != NULL;
+		return (p->file = sla_pol_strdup(p, DEFAULT_FILE)) != NULL;
 	}
 	char *text = slurp_file(path, &p->len, d);
 	if (!text)
@@ -193,7 +193,7 @@ load_text(sla_policy *p, const char *path, const sla_diag *d)
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "policy holds a NUL byte: not a text file");
 		return false;
 	}
-	return (p->file = pol_strdup(p, path)) != NULL;
+	return (p->file = sla_pol_strdup(p, path)) != NULL;
 }
 
 static sla_policy *
@@ -222,25 +222,25 @@ sla_policy_load_from(const char *path, const char *tz_override, const char *cale
 		     sla_diag *d)
 {
 	sla_policy *p = policy_new();
-	pol_ctx x = { .p = p, .d = d };
+	sla_pol_ctx x = { .p = p, .d = d };
 
 	if (p)
 		p->calendars = calendars ? calendars : getenv("SLA_CALENDARS");
-	if (!p || !load_text(p, path, d) || !pol_entries_read(&x))
+	if (!p || !load_text(p, path, d) || !sla_pol_entries_read(&x))
 		goto fail;
 	check_policy_keys(&x);
 	read_policy_section(&x, tz_override);
 	/* later sections need the zone, and tiers the calendars and metrics */
-	if (p->tz && pol_read_calendars(&x) == 0 && pol_read_metrics(&x) == 0)
-		pol_read_tiers(&x);
+	if (p->tz && sla_pol_read_calendars(&x) == 0 && sla_pol_read_metrics(&x) == 0)
+		sla_pol_read_tiers(&x);
 	read_penalties(&x);
 	check_events_keys(&x);
 	if (x.errors)
 		goto fail;
-	pol_entries_free(&x);
+	sla_pol_entries_free(&x);
 	return p;
 fail:
-	pol_entries_free(&x);
+	sla_pol_entries_free(&x);
 	sla_policy_free(p);
 	return NULL;
 }
@@ -249,17 +249,17 @@ const char *
 sla_policy_default_timezone(char *buf, size_t n, const sla_diag *d)
 {
 	sla_policy *p = policy_new();
-	pol_ctx x = { .p = p, .d = d };
-	const pol_entry *e = NULL;
+	sla_pol_ctx x = { .p = p, .d = d };
+	const sla_pol_entry *e = NULL;
 	if (!p)
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
-	else if (load_text(p, NULL, d) && pol_entries_read(&x))
-		e = pol_get(&x, POL_POLICY, "", "timezone");
+	else if (load_text(p, NULL, d) && sla_pol_entries_read(&x))
+		e = sla_pol_get(&x, SLA_POL_POLICY, "", "timezone");
 	size_t len = e ? strlen(e->value) : 0;
 	bool fits = e && len < n;
 	if (fits)
 		memcpy(buf, e->value, len + 1);
-	pol_entries_free(&x);
+	sla_pol_entries_free(&x);
 	sla_policy_free(p);
 	return fits ? buf : NULL;
 }

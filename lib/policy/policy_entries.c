@@ -72,7 +72,7 @@ read_line(char *str, int num, void *stream)
 
 struct collect {
 	struct line_src src;
-	pol_entry *v;
+	sla_pol_entry *v;
 	size_t n, cap;
 	bool nomem;
 };
@@ -116,8 +116,8 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 		return extend_last(c, concat3(c->v[c->n - 1].value, ", ", value));
 	if (!sla_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
 		return c->nomem = true, 0;
-	pol_entry *e = &c->v[c->n];
-	*e = (pol_entry){ .section = strdup(section), .key = strdup(key),
+	sla_pol_entry *e = &c->v[c->n];
+	*e = (sla_pol_entry){ .section = strdup(section), .key = strdup(key),
 			  .value = strdup(value), .line = c->src.in.line, .kind = -1 };
 	if (!e->section || !e->key || !e->value) {
 		free(e->section), free(e->key), free(e->value);
@@ -130,7 +130,7 @@ on_entry(void *user, const char *section, const char *key, const char *value)
 /* ---- messages ------------------------------------------------------------- */
 
 static void
-verror(pol_ctx *x, unsigned long line, const char *key, const char *value, const char *what,
+verror(sla_pol_ctx *x, unsigned long line, const char *key, const char *value, const char *what,
        va_list ap)
 {
 	char msg[512];
@@ -140,7 +140,7 @@ verror(pol_ctx *x, unsigned long line, const char *key, const char *value, const
 }
 
 void
-pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
+sla_pol_error(sla_pol_ctx *x, const sla_pol_entry *e, const char *what, ...)
 {
 	va_list ap;
 	va_start(ap, what);
@@ -149,7 +149,7 @@ pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
 }
 
 void
-pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
+sla_pol_error_at(sla_pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
 {
 	va_list ap;
 	va_start(ap, what);
@@ -186,7 +186,7 @@ edit_distance(const char *a, const char *b)
 /* The candidate nearest to WORD within a typo (edit distance 2, or 1 for a
  * word shorter than 3 bytes), or NULL. */
 static const char *
-pol_nearest(const char *word, const char *const *cands, size_t n)
+sla_pol_nearest(const char *word, const char *const *cands, size_t n)
 {
 	const char *best = NULL;
 	size_t best_d = strlen(word) / 3 + 1;	/* a typo, not another word */
@@ -201,10 +201,10 @@ pol_nearest(const char *word, const char *const *cands, size_t n)
 }
 
 void
-pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what, const char *word,
-	    const char *const *cands, size_t n)
+sla_pol_unknown(sla_pol_ctx *x, unsigned long line, const char *key, const char *what,
+		const char *word, const char *const *cands, size_t n)
 {
-	const char *hint = pol_nearest(word, cands, n);
+	const char *hint = sla_pol_nearest(word, cands, n);
 	char msg[256];
 	if (hint)
 		snprintf(msg, sizeof msg, "unknown %s \"%s\"; did you mean \"%s\"?", what, word, hint);
@@ -226,7 +226,7 @@ section_kind(const char *section, const char **name)
 	const char *sp = strchr(section, ' ');
 	size_t klen = sp ? (size_t)(sp - section) : strlen(section);
 	*name = sp ? sp + strspn(sp, " ") : "";
-	for (int k = 0; k < POL_NKINDS; k++)
+	for (int k = 0; k < SLA_POL_NKINDS; k++)
 		if (strlen(section_kinds[k]) == klen && memcmp(section_kinds[k], section, klen) == 0)
 			return k;
 	return -1;
@@ -234,7 +234,7 @@ section_kind(const char *section, const char **name)
 
 /* Every section known, named when it must be, and given once. */
 static void
-check_sections(pol_ctx *x, const struct line_src *src)
+check_sections(sla_pol_ctx *x, const struct line_src *src)
 {
 	for (size_t i = 0; i < src->nheaders; i++) {
 		const header *h = &src->headers[i];
@@ -243,15 +243,15 @@ check_sections(pol_ctx *x, const struct line_src *src)
 		char word[64];
 		snprintf(word, sizeof word, "%.*s", (int)strcspn(h->name, " "), h->name);
 		if (k < 0)
-			pol_unknown(x, h->line, NULL, "section", word, section_kinds, POL_NKINDS);
-		else if ((k == POL_CALENDAR || k == POL_METRIC || k == POL_TIER) == (*name == '\0'))
-			pol_error_at(x, h->line, NULL,
-				     *name ? "section [%s] takes no name" : "section [%s] needs a name",
-				     h->name);
+			sla_pol_unknown(x, h->line, NULL, "section", word, section_kinds, SLA_POL_NKINDS);
+		else if ((k == SLA_POL_CALENDAR || k == SLA_POL_METRIC || k == SLA_POL_TIER) == (*name == '\0'))
+			sla_pol_error_at(x, h->line, NULL,
+					 *name ? "section [%s] takes no name" : "section [%s] needs a name",
+					 h->name);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(src->headers[j].name, h->name) == 0) {
-				pol_error_at(x, h->line, NULL, "section [%s] appears twice (first at line %lu)",
-					     h->name, src->headers[j].line);
+				sla_pol_error_at(x, h->line, NULL, "section [%s] appears twice (first at line %lu)",
+						 h->name, src->headers[j].line);
 				break;
 			}
 	}
@@ -259,27 +259,27 @@ check_sections(pol_ctx *x, const struct line_src *src)
 
 /* Each entry's section kind and name; every key in a section, and once. */
 static void
-check_entries(pol_ctx *x)
+check_entries(sla_pol_ctx *x)
 {
 	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
+		sla_pol_entry *e = &x->v[i];
 		e->kind = section_kind(e->section, &e->name);
 		if (e->section[0] == '\0')
-			pol_error_at(x, e->line, e->key, "key outside any [section]");
+			sla_pol_error_at(x, e->line, e->key, "key outside any [section]");
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(e->section, x->v[j].section) == 0 && strcmp(e->key, x->v[j].key) == 0) {
-				pol_error_at(x, e->line, e->key, "key given twice (first at line %lu)",
-					     x->v[j].line);
+				sla_pol_error_at(x, e->line, e->key, "key given twice (first at line %lu)",
+						 x->v[j].line);
 				break;
 			}
 	}
 }
 
-pol_entry *
-pol_get(pol_ctx *x, int kind, const char *name, const char *key)
+sla_pol_entry *
+sla_pol_get(sla_pol_ctx *x, int kind, const char *name, const char *key)
 {
 	for (size_t i = 0; i < x->n; i++) {
-		pol_entry *e = &x->v[i];
+		sla_pol_entry *e = &x->v[i];
 		if (e->kind == kind && strcmp(e->name, name) == 0 && strcmp(e->key, key) == 0)
 			return e;
 	}
@@ -289,7 +289,7 @@ pol_get(pol_ctx *x, int kind, const char *name, const char *key)
 /* ---- reading and freeing ----------------------------------------------------- */
 
 static void
-free_entries(pol_entry *v, size_t n)
+free_entries(sla_pol_entry *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(v[i].section);
@@ -310,7 +310,7 @@ free_headers(struct line_src *s)
 
 /* Pass 1: inih collects the entries into X. */
 static bool
-collect(pol_ctx *x, struct collect *c)
+collect(sla_pol_ctx *x, struct collect *c)
 {
 	c->src = (struct line_src){ .nomem = false };
 	sla_ini_source_init(&c->src.in, x->p->text, x->p->len);
@@ -343,7 +343,7 @@ collect(pol_ctx *x, struct collect *c)
 
 
 bool
-pol_entries_read(pol_ctx *x)
+sla_pol_entries_read(sla_pol_ctx *x)
 {
 	struct collect c = { 0 };
 	bool ok = collect(x, &c);
@@ -356,7 +356,7 @@ pol_entries_read(pol_ctx *x)
 }
 
 void
-pol_entries_free(pol_ctx *x)
+sla_pol_entries_free(sla_pol_ctx *x)
 {
 	free_entries(x->v, x->n);
 	x->v = NULL;

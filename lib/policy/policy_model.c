@@ -9,7 +9,7 @@
 
 
 char *
-pol_strdup(sla_policy *p, const char *s)
+sla_pol_strdup(sla_policy *p, const char *s)
 {
 	if (!sla_grow((void **)&p->strings, &p->capstrings, p->nstrings + 1, sizeof *p->strings))
 		return NULL;
