@@ -11,9 +11,10 @@
  * query after a change, which is why the queries take a non-const
  * calendar.
  *
- * calendar.c owns the calendar and its arithmetic; calendar_hours.c reads
+ * calendar_schedule.c owns the calendar and what defines it, calendar.c
+ * the arithmetic (business, due, working days); calendar_hours.c reads
  * the text of the weekly hours into it (sla_calendar_parse_hours), and
- * calendar_dates.c the dated exceptions and their files.  Printing a
+ * calendar_dates.c the date sets and their files.  Printing a
  * calendar's answers is sla-time's (sla_calquery.h). */
 #ifndef SLA_CALENDAR_H
 #define SLA_CALENDAR_H
