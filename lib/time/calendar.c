@@ -317,9 +317,17 @@ cover(sla_calendar *c, int64_t t)
 static size_t
 change_at(const sla_calendar *c, int64_t t)
 {
-	/* the last change at T or before: the one before the first after T */
-	size_t after = sla_cal_lower_bound(c->chg, offsetof(struct change, at), sizeof *c->chg, c->nchg, t + 1);
-	return after > 0 ? after - 1 : 0;
+	/* the last change at T or before (not a lower bound: the table's
+	 * first change is the answer for any T before it) */
+	size_t lo = 0, hi = c->nchg;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->chg[mid].at <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* F(t) at the start of change J, or at T in J's period. */
@@ -331,12 +339,29 @@ measure_in(const sla_calendar *c, size_t j, int64_t t)
 
 /* ---- queries ----------------------------------------------------------------- */
 
+/* The local date of instant T. */
+static int64_t
+local_day(const sla_calendar *c, int64_t t)
+{
+	return sla_floor_div(t + sla_tz_offset(c->tz, t), SLA_DAY);
+}
+
+static void
+touch(sla_calendar *c, int64_t a, int64_t b)
+{
+	bool inside = true;
+	for (size_t i = 0; i < c->ncovers && inside; i++)
+		inside = a >= c->covers[i].safe_lo && b <= c->covers[i].safe_hi;
+	if (!inside)
+		sla_cal_touch_days(c, local_day(c, a), local_day(c, b));
+}
+
 int64_t
 sla_business(sla_calendar *c, int64_t a, int64_t b)
 {
 	if (a > b || !in_range(a) || !in_range(b))
 		return -1;
-	sla_cal_touch(c, a, b);
+	touch(c, a, b);
 	if (c->all_hours)
 		return b - a;
 	if (cover(c, a) < 0 || cover(c, b) < 0)
@@ -393,7 +418,7 @@ sla_due(sla_calendar *c, int64_t s, int64_t target)
 {
 	int64_t d = due_of(c, s, target);
 	if (in_range(s))
-		sla_cal_touch(c, s, d == SLA_NO_INSTANT ? s : d);
+		touch(c, s, d == SLA_NO_INSTANT ? s : d);
 	return d;
 }
 
@@ -528,7 +553,7 @@ sla_calendar_wd_at_time(sla_calendar *c, int64_t s, int64_t n)
 	if (!nth_working_day(c, day, n, &due_day))
 		return SLA_NO_INSTANT;
 	int64_t d = in_range_or_none(instant_of_reading(c, due_day * SLA_DAY + tod));
-	sla_cal_touch(c, s, d == SLA_NO_INSTANT ? s : d);
+	touch(c, s, d == SLA_NO_INSTANT ? s : d);
 	return d;
 }
 
@@ -547,6 +572,6 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 		if (h->s[i].close > close)
 			close = h->s[i].close;
 	int64_t d = in_range_or_none(instant_of_close(c, due_day * SLA_DAY + close));
-	sla_cal_touch(c, s, d == SLA_NO_INSTANT ? s : d);
+	touch(c, s, d == SLA_NO_INSTANT ? s : d);
 	return d;
 }

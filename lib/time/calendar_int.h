@@ -95,8 +95,9 @@ struct sla_calendar {
 };
 
 /* The index of the first of the N ascending int64_t values at BASE +
- * OFFSET, STRIDE bytes apart, that is KEY or more; N when none is.  Every
- * sorted table of the calendar is searched with it. */
+ * OFFSET, STRIDE bytes apart, that is KEY or more; N when none is: the
+ * one search over the exceptions, the irregular days and their running
+ * sums.  Inline: the queries ask it on every call. */
 static inline size_t
 sla_cal_lower_bound(const void *base, size_t offset, size_t stride, size_t n, int64_t key)
 {
@@ -122,9 +123,9 @@ const struct exception *sla_cal_exc_find(const sla_calendar *c, int64_t day);
 unsigned sla_cal_merge_spans(sla_span *s, unsigned n);
 /* The seconds the N spans of S hold together (they do not overlap). */
 int64_t sla_cal_spans_length(const sla_span *s, unsigned n);
-/* Note that a query touched the instants [A, B], or the local dates
- * [LO, HI], for the covered years of the date sets. */
-void sla_cal_touch(sla_calendar *c, int64_t a, int64_t b);
+/* Note that a query touched the local dates [LO, HI], for the covered
+ * years of the date sets (calendar.c first rules out, inline, the
+ * instants well inside them: the common case costs no call). */
 void sla_cal_touch_days(sla_calendar *c, int64_t lo, int64_t hi);
 
 #endif

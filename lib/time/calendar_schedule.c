@@ -365,22 +365,6 @@ sla_cal_touch_days(sla_calendar *c, int64_t lo, int64_t hi)
 	c->uncovered += outside;
 }
 
-static int64_t
-local_day(const sla_calendar *c, int64_t t)
-{
-	return sla_floor_div(t + sla_tz_offset(c->tz, t), SLA_DAY);
-}
-
-void
-sla_cal_touch(sla_calendar *c, int64_t a, int64_t b)
-{
-	bool inside = true;
-	for (size_t i = 0; i < c->ncovers && inside; i++)
-		inside = a >= c->covers[i].safe_lo && b <= c->covers[i].safe_hi;
-	if (!inside)
-		sla_cal_touch_days(c, local_day(c, a), local_day(c, b));
-}
-
 size_t
 sla_calendar_covers(const sla_calendar *c, const sla_cover **v)
 {
