@@ -1,5 +1,6 @@
 /* policy_sections.c: the [calendar], [metric], [tier] and [penalties]
- * sections of a policy, read from the entries that policy.c collected. */
+ * sections of a policy, read from the entries that policy_entries.c
+ * collected.  Below policy.c, above policy_entries.c and policy_model.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 #include "sla_policy_read.h"
 #include "sla_scan.h"
 
-/* A section's entries are adjacent (policy.c refuses a section given
+/* A section's entries are adjacent (policy_entries.c refuses a section given
  * twice): the index just past the section that starts at I. */
 static size_t
 section_end(const sla_pol_ctx *x, size_t i)

@@ -1,7 +1,7 @@
 /* calendar_hours.c: the text of a calendar's weekly hours (DESIGN §4,
  * sla-policy(5)): "mon-fri = 09:00-12:00, 13:00-18:00", the weekday after
  * "workdays = cn as fri", and the names of the weekdays.  It reads text
- * into the calendar's numeric setters (calendar.c); the arithmetic and
+ * into the numeric setters of calendar_schedule.c; the arithmetic and
  * the dated exceptions are not here. */
 #include <string.h>
 #include <strings.h>
