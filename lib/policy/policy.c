@@ -97,29 +97,6 @@ check_policy_keys(sla_pol_ctx *x)
 	}
 }
 
-static void
-read_penalties(sla_pol_ctx *x)
-{
-	sla_policy *p = x->p;
-	static const char *const keys[] = { "credits", "cap", "per", "period" };
-	for (size_t i = 0; i < x->n; i++) {
-		sla_pol_entry *e = &x->v[i];
-		if (e->kind != SLA_POL_PENALTIES)
-			continue;
-		if (strcmp(e->key, "credits") == 0)
-			sla_pol_read_credits(x, e);
-		else if (strcmp(e->key, "cap") == 0)
-			sla_pol_read_cap(x, e, &p->cap);
-		else if (strcmp(e->key, "per") == 0)
-			sla_pol_read_per(x, e);
-		else if (strcmp(e->key, "period") == 0)
-			sla_pol_read_statement_period(x, e);
-		else
-			sla_pol_unknown(x, e->line, e->key, "key in [penalties]", e->key, keys,
-					sizeof keys / sizeof *keys);
-	}
-}
-
 /* [events] is sla-parse --events' (sla_events.h reads its values); here
  * its keys are only checked, so that a typo is caught by --lint too. */
 static void
@@ -233,7 +210,7 @@ sla_policy_load_from(const char *path, const char *tz_override, const char *cale
 	/* later sections need the zone, and tiers the calendars and metrics */
 	if (p->tz && sla_pol_read_calendars(&x) == 0 && sla_pol_read_metrics(&x) == 0)
 		sla_pol_read_tiers(&x);
-	read_penalties(&x);
+	sla_pol_read_penalties(&x);
 	check_events_keys(&x);
 	if (x.errors)
 		goto fail;

@@ -4,7 +4,8 @@
  *
  *	policy.c           loads a file: the text, [policy], the order of
  *	                   the sections
- *	policy_sections.c  [calendar], [metric], [tier], [penalties]
+ *	policy_sections.c  [calendar], [metric], [tier]
+ *	policy_penalties.c [penalties]
  *	policy_entries.c   the key = value entries and the reader's messages
  *	policy_model.c     the policy's accessors, strings and freeing
  *	policy_lint.c      the traps of a policy that loaded (beside them)
@@ -113,13 +114,12 @@ sla_pol_entry *sla_pol_get(sla_pol_ctx *x, int kind, const char *name, const cha
  * (policy_model.c). */
 char *sla_pol_strdup(sla_policy *p, const char *s);
 
-/* The section readers (policy_sections.c); each returns the number of errors it reported. */
+/* The section readers (policy_sections.c); each returns the number of
+ * errors it reported. */
 size_t sla_pol_read_calendars(sla_pol_ctx *x);
 size_t sla_pol_read_metrics(sla_pol_ctx *x);
 size_t sla_pol_read_tiers(sla_pol_ctx *x);
-void sla_pol_read_credits(sla_pol_ctx *x, const sla_pol_entry *e);
-void sla_pol_read_cap(sla_pol_ctx *x, const sla_pol_entry *e, sla_cap *cap);
-void sla_pol_read_per(sla_pol_ctx *x, const sla_pol_entry *e);
-void sla_pol_read_statement_period(sla_pol_ctx *x, const sla_pol_entry *e);
+/* [penalties] (policy_penalties.c); its errors are counted in X. */
+void sla_pol_read_penalties(sla_pol_ctx *x);
 
 #endif
