@@ -1,7 +1,7 @@
 /* sla_check.h: lib/check/, each ticket measured against the policy
  * (DESIGN §5): one metric as of now (measure.c) and the checker, which
  * turns the ticket stream into the check stream, one row per ticket and
- * metric with a target (check.c).
+ * metric with a target (check.c, check_setup.c, check_rows.c).
  *
  * The policy's tiers, metrics and targets are sla_policy.h's; a row's
  * status is sla_status.h's. */
