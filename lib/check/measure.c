@@ -1,15 +1,6 @@
 /* measure.c: one metric of one ticket, as of now (DESIGN §5). */
 #include "sla_check.h"
 
-const char *
-sla_status_name(enum sla_status s)
-{
-	static const char *const names[SLA_NSTATUS] = {
-		"met", "breached", "overdue", "at-risk", "pending", "excluded", "invalid",
-	};
-	return (unsigned)s < SLA_NSTATUS ? names[s] : "invalid";
-}
-
 static int64_t
 max64(int64_t a, int64_t b)
 {

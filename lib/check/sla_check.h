@@ -1,9 +1,10 @@
-/* sla_check.h: tiers, metrics, statuses and per-breach penalties
- * (DESIGN §5, §6): each ticket measured against the policy.
+/* sla_check.h: lib/check/, each ticket measured against the policy
+ * (DESIGN §5): one metric as of now (measure.c) and the checker, which
+ * turns the ticket stream into the check stream, one row per ticket and
+ * metric with a target (check.c, check_setup.c, check_rows.c).
  *
- * The policy (sla_policy.h) owns the tiers and metrics read from its file;
- * they are reached here, read-only.  The checker turns the ticket stream
- * into the check stream, one row per ticket and metric with a target. */
+ * The policy's tiers, metrics and targets are sla_policy.h's; a row's
+ * status is sla_status.h's. */
 #ifndef SLA_CHECK_H
 #define SLA_CHECK_H
 
@@ -14,74 +15,11 @@
 #include "sla_calendar.h"
 #include "sla_diag.h"
 #include "sla_duration.h"
-#include "sla_penalty.h"
 #include "sla_policy.h"
+#include "sla_status.h"
 #include "sla_stream.h"
 
-/* ---- the policy's model ---------------------------------------------------- */
-
-/* The most columns one stop names ("stop = replaced | resolved"). */
-#define SLA_MAX_STOPS 8
-
-typedef struct sla_metric {
-	const char *name;
-	const char *start_col;	/* ticket columns */
-	/* the clock stops at the earliest of these that has happened */
-	const char *stop_cols[SLA_MAX_STOPS];
-	size_t nstops;		/* 0 only while a policy's section is read */
-	bool pausable;		/* business time inside `paused` does not count */
-	int when_metric;	/* applies only when that metric's elapsed > WHEN; -1 always */
-	sla_duration when;	/* a plain duration */
-} sla_metric;
-
-/* What one tier promises for one metric. */
-typedef struct sla_target {
-	bool set;		/* false: no target, no row (n/a) */
-	sla_duration target;
-	sla_calendar *calendar;	/* the tier's, or its calendar.METRIC */
-	sla_penalty penalty;	/* the tier's penalty, or its penalty.METRIC */
-	unsigned long line;	/* of the target in the policy file */
-} sla_target;
-
-typedef struct sla_tier {
-	const char *name;
-	sla_target *targets;	/* one per metric, in the policy's metric order */
-	unsigned long line;	/* of the section's first key */
-} sla_tier;
-
-size_t sla_policy_nmetrics(const sla_policy *p);
-const sla_metric *sla_policy_metric(const sla_policy *p, size_t i);
-/* The metric named NAME, or -1. */
-int sla_policy_metric_find(const sla_policy *p, const char *name);
-
-size_t sla_policy_ntiers(const sla_policy *p);
-const sla_tier *sla_policy_tier_at(const sla_policy *p, size_t i);
-/* The tier named by the N bytes at NAME, or NULL. */
-const sla_tier *sla_policy_tier(const sla_policy *p, const char *name, size_t n);
-/* The tier of tickets whose tier is empty, or NULL when they are invalid. */
-const sla_tier *sla_policy_default_tier(const sla_policy *p);
-/* The warn fraction in ppm (75 % = 750000). */
-int32_t sla_policy_warn_ppm(const sla_policy *p);
-
-/* Lint (sla-check --lint): print warnings about the traps of a policy that
- * loaded (NOW: the year whose holidays must be known); returns how many. */
-size_t sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now);
-
 /* ---- one measurement -------------------------------------------------------- */
-
-enum sla_status {
-	SLA_MET,
-	SLA_BREACHED,
-	SLA_OVERDUE,
-	SLA_AT_RISK,
-	SLA_PENDING,
-	SLA_EXCLUDED,
-	SLA_INVALID,
-	SLA_NSTATUS
-};
-
-/* "met", "breached", "overdue", "at-risk", ... */
-const char *sla_status_name(enum sla_status s);
 
 /* A pause [start, end); END is INT64_MAX while still paused. */
 typedef struct sla_interval {

@@ -80,7 +80,7 @@ week_of(const sla_policy *p, const char *d1, const char *h1, const char *d2, con
 /* Two intervals of one line that overlap count once: together they give
  * less business time than each alone. */
 static size_t
-lint_line_overlaps(const sla_policy *p, const sla_diag *d, const pol_hours *h)
+lint_line_overlaps(const sla_policy *p, const sla_diag *d, const sla_pol_hours *h)
 {
 	enum { MAX_PIECES = SLA_CALENDAR_MAX_INTERVALS };
 	const char *s[MAX_PIECES];
@@ -113,11 +113,11 @@ static size_t
 lint_replaced_days(const sla_policy *p, const sla_diag *d, size_t j)
 {
 	static const char all_day[] = "00:00-24:00";
-	const pol_hours *b = &p->hours[j];
+	const sla_pol_hours *b = &p->hours[j];
 	int64_t alone_b = week_of(p, b->days, all_day, NULL, NULL);
 	size_t n = 0;
 	for (size_t i = 0; i < j; i++) {
-		const pol_hours *a = &p->hours[i];
+		const sla_pol_hours *a = &p->hours[i];
 		if (a->calendar != b->calendar ||
 		    week_of(p, a->days, all_day, b->days, all_day) >=
 			    week_of(p, a->days, all_day, NULL, NULL) + alone_b)
@@ -140,7 +140,7 @@ lint_overlaps(const sla_policy *p, const sla_diag *d)
 
 /* Holidays known only for some years: tickets outside them get none. */
 static size_t
-lint_holiday_years(const sla_policy *p, const sla_diag *d, int64_t now)
+lint_holiday_years(sla_policy *p, const sla_diag *d, int64_t now)
 {
 	int64_t y;
 	unsigned mo, da;

@@ -1,17 +1,17 @@
-/* policy_sections.c: the [calendar], [metric], [tier] and [penalties]
- * sections of a policy, read from the entries that policy.c collected. */
+/* policy_sections.c: the [calendar], [metric] and [tier] sections of a
+ * policy, read from the entries that policy_entries.c collected.  Below
+ * policy.c, above policy_entries.c and policy_model.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "sla_money.h"
 #include "sla_policy_read.h"
 #include "sla_scan.h"
 
-/* A section's entries are adjacent (policy.c refuses a section given
+/* A section's entries are adjacent (policy_entries.c refuses a section given
  * twice): the index just past the section that starts at I. */
 static size_t
-section_end(const pol_ctx *x, size_t i)
+section_end(const sla_pol_ctx *x, size_t i)
 {
 	size_t j = i + 1;
 	while (j < x->n && strcmp(x->v[j].section, x->v[i].section) == 0)
@@ -20,7 +20,7 @@ section_end(const pol_ctx *x, size_t i)
 }
 
 static bool
-section_start(const pol_ctx *x, size_t i, int kind)
+section_start(const sla_pol_ctx *x, size_t i, int kind)
 {
 	return x->v[i].kind == kind && (i == 0 || strcmp(x->v[i - 1].section, x->v[i].section) != 0);
 }
@@ -28,21 +28,23 @@ section_start(const pol_ctx *x, size_t i, int kind)
 /* Report WORD as an unknown WHAT, with the nearest of EXTRA[0..NEXTRA)
  * and the policy's names of KIND (metrics, calendars or tiers) as a hint. */
 static void
-unknown_name(pol_ctx *x, const pol_entry *e, const char *what, const char *word, int kind,
+unknown_name(sla_pol_ctx *x, const sla_pol_entry *e, const char *what, const char *word, int kind,
 	     const char *const *extra, size_t nextra)
 {
 	enum { MAX_HINTS = 64 };
 	const sla_policy *p = x->p;
 	const char *names[MAX_HINTS];
 	size_t n = 0;
-	size_t count = kind == POL_METRIC ? p->nmetrics : kind == POL_CALENDAR ? p->ncals : p->ntiers;
+	size_t count = kind == SLA_POL_METRIC	  ? p->nmetrics
+		       : kind == SLA_POL_CALENDAR ? p->ncals
+						  : p->ntiers;
 	for (; n < nextra && n < MAX_HINTS; n++)
 		names[n] = extra[n];
 	for (size_t i = 0; i < count && n < MAX_HINTS; i++)
-		names[n++] = kind == POL_METRIC     ? p->metrics[i].name
-			     : kind == POL_CALENDAR ? sla_calendar_name(p->cals[i])
-						    : p->tiers[i].name;
-	pol_unknown(x, e->line, e->key, what, word, names, n);
+		names[n++] = kind == SLA_POL_METRIC	    ? p->metrics[i].name
+			     : kind == SLA_POL_CALENDAR ? sla_calendar_name(p->cals[i])
+							: p->tiers[i].name;
+	sla_pol_unknown(x, e->line, e->key, what, word, names, n);
 }
 
 /* ---- calendars ------------------------------------------------------------- */
@@ -66,19 +68,19 @@ is_days_key(const sla_policy *p, const char *key)
 
 /* Keep the weekday lines, so that lint can look at each interval. */
 static void
-keep_hours(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+keep_hours(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 {
 	sla_policy *p = x->p;
-	pol_hours *nv = realloc(p->hours, (p->nhours + 1) * sizeof *nv);
+	sla_pol_hours *nv = realloc(p->hours, (p->nhours + 1) * sizeof *nv);
 	if (!nv) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return;
 	}
 	p->hours = nv;
-	pol_hours *h = &p->hours[p->nhours];
-	*h = (pol_hours){ c, pol_strdup(p, e->key), pol_strdup(p, e->value), e->line };
+	sla_pol_hours *h = &p->hours[p->nhours];
+	*h = (sla_pol_hours){ c, sla_pol_strdup(p, e->key), sla_pol_strdup(p, e->value), e->line };
 	if (!h->days || !h->hours)
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 	else
 		p->nhours++;
 }
@@ -103,20 +105,20 @@ as_clause(const char *value)
 
 /* holidays = SET, workdays = SET [as DAY]. */
 static void
-read_date_set(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+read_date_set(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 {
 	char err[256] = "";
 	enum sla_day_kind kind = e->key[0] == 'h' ? SLA_DAY_HOLIDAY : SLA_DAY_WORKDAY;
 	const char *as = as_clause(e->value);
 	if (as && kind == SLA_DAY_HOLIDAY) {
-		pol_error(x, e, "as DAY names the weekday make-up days are worked as: "
-			  "it belongs to workdays =");
+		sla_pol_error(x, e, "as DAY names the weekday make-up days are worked as: "
+			      "it belongs to workdays =");
 		return;
 	}
 	size_t len = as ? (size_t)(as - e->value) : 0;
 	char *set = as ? malloc(len + 1) : NULL;
 	if (as && !set) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return;
 	}
 	if (set) {
@@ -124,28 +126,28 @@ read_date_set(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 		set[len] = '\0';
 	}
 	if (as && sla_calendar_set_makeup_weekday(c, sla_skip_blanks(as + 2), err, sizeof err) < 0)
-		pol_error_at(x, e->line, e->key, "%s", err);
+		sla_pol_error_at(x, e->line, e->key, "%s", err);
 	else if (sla_calendar_load_dates_from(c, kind, set ? set : e->value, x->p->calendars,
 						     err, sizeof err) < 0)
-		pol_error_at(x, e->line, e->key, "%s", err);
+		sla_pol_error_at(x, e->line, e->key, "%s", err);
 	free(set);
 }
 
 /* A weekday named for make-up days that has no hours would leave them
  * closed: refused once the whole section is read. */
 static void
-check_makeup_weekday(pol_ctx *x, sla_calendar *c, size_t from, size_t end)
+check_makeup_weekday(sla_pol_ctx *x, sla_calendar *c, size_t from, size_t end)
 {
 	bool named;
 	if (sla_calendar_makeup_weekday(c, &named) >= 0 || !named)
 		return;
 	for (size_t j = from; j < end; j++)
 		if (strcmp(x->v[j].key, "workdays") == 0)
-			pol_error(x, &x->v[j], "the weekday after as has no hours: make-up days would be closed");
+			sla_pol_error(x, &x->v[j], "the weekday after as has no hours: make-up days would be closed");
 }
 
 static void
-read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
+read_calendar_entry(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 {
 	char err[256] = "";
 	if (strcmp(e->key, "holidays") == 0 || strcmp(e->key, "workdays") == 0) {
@@ -154,17 +156,18 @@ read_calendar_entry(pol_ctx *x, sla_calendar *c, const pol_entry *e)
 		sla_duration d;
 		if (sla_duration_parse(e->value, &d, err, sizeof err) < 0 || d.form != SLA_DUR_PLAIN ||
 		    d.wd != 0 || d.secs <= 0 || d.secs > 86400)
-			pol_error(x, e, "day length is a duration above 0s and at most 24h");
+			sla_pol_error(x, e, "day length is a duration above 0s and at most 24h");
 		else
 			sla_calendar_set_day_length(c, d.secs);
 	} else if (is_days_key(x->p, e->key)) {
 		if (sla_calendar_parse_hours(c, e->key, e->value, err, sizeof err) < 0)
-			pol_error_at(x, e->line, e->key, "%s", err);
+			sla_pol_error_at(x, e->line, e->key, "%s", err);
 		else
 			keep_hours(x, c, e);
 	} else {
-		pol_unknown(x, e->line, e->key, "key in [calendar] (weekdays, holidays, workdays or day)", e->key,
-			    calendar_keys, sizeof calendar_keys / sizeof *calendar_keys);
+		sla_pol_unknown(x, e->line, e->key,
+				"key in [calendar] (weekdays, holidays, workdays or day)", e->key,
+				calendar_keys, sizeof calendar_keys / sizeof *calendar_keys);
 	}
 }
 
@@ -186,26 +189,26 @@ add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 }
 
 size_t
-pol_read_calendars(pol_ctx *x)
+sla_pol_read_calendars(sla_pol_ctx *x)
 {
 	sla_policy *p = x->p;
 	size_t before = x->errors;
 	sla_calendar *c = sla_calendar_new_24x7(p->tz);
 	if (!c || !add_calendar(p, c, 0)) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return x->errors - before;
 	}
 	for (size_t i = 0; i < x->n; i++) {
-		if (!section_start(x, i, POL_CALENDAR))
+		if (!section_start(x, i, SLA_POL_CALENDAR))
 			continue;
-		const pol_entry *e = &x->v[i];
+		const sla_pol_entry *e = &x->v[i];
 		if (sla_policy_calendar(p, e->name)) {
-			pol_error_at(x, e->line, NULL, "calendar %s is built in: choose another name", e->name);
+			sla_pol_error_at(x, e->line, NULL, "calendar %s is built in: choose another name", e->name);
 			continue;
 		}
-		const char *name = pol_strdup(p, e->name);
+		const char *name = sla_pol_strdup(p, e->name);
 		if (!name || !(c = sla_calendar_new(name, p->tz)) || !add_calendar(p, c, e->line)) {
-			pol_error(x, NULL, "out of memory");
+			sla_pol_error(x, NULL, "out of memory");
 			break;
 		}
 		size_t end = section_end(x, i);
@@ -241,7 +244,7 @@ is_name(const char *s)
 }
 
 static void
-read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
+read_when(sla_pol_ctx *x, sla_metric *m, const sla_pol_entry *e)
 {
 	sla_policy *p = x->p;
 	char left[64], err[256];
@@ -251,7 +254,7 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		return;
 	}
 	if (!gt || (size_t)(gt - e->value) >= sizeof left) {
-		pol_error(x, e, "expected METRIC > DURATION, or always");
+		sla_pol_error(x, e, "expected METRIC > DURATION, or always");
 		return;
 	}
 	snprintf(left, sizeof left, "%.*s", (int)(gt - e->value), e->value);
@@ -259,20 +262,20 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		left[n - 1] = '\0';
 	int ref = sla_policy_metric_find(p, left);
 	if (ref < 0) {
-		unknown_name(x, e, "metric in when", left, POL_METRIC, NULL, 0);
+		unknown_name(x, e, "metric in when", left, SLA_POL_METRIC, NULL, 0);
 		return;
 	}
 	if (&p->metrics[ref] == m) {
-		pol_error(x, e, "a metric's when cannot name the metric itself");
+		sla_pol_error(x, e, "a metric's when cannot name the metric itself");
 		return;
 	}
 	const char *dur = gt + 1 + strspn(gt + 1, " ");
 	if (sla_duration_parse(dur, &m->when, err, sizeof err) < 0) {
-		pol_error_at(x, e->line, e->key, "%s", err);
+		sla_pol_error_at(x, e->line, e->key, "%s", err);
 		return;
 	}
 	if (m->when.form != SLA_DUR_PLAIN) {
-		pol_error(x, e, "when takes a plain duration (no @time, @close)");
+		sla_pol_error(x, e, "when takes a plain duration (no @time, @close)");
 		return;
 	}
 	m->when_metric = ref;
@@ -282,13 +285,13 @@ read_when(pol_ctx *x, sla_metric *m, const pol_entry *e)
  * none twice, at most SLA_MAX_STOPS; they are cut out of one copy of the
  * value, which the policy owns. */
 static void
-read_stops(pol_ctx *x, sla_metric *m, const pol_entry *e)
+read_stops(sla_pol_ctx *x, sla_metric *m, const sla_pol_entry *e)
 {
 	const char *cols[SLA_MAX_STOPS];
 	size_t n = 0;
-	char *v = pol_strdup(x->p, e->value);
+	char *v = sla_pol_strdup(x->p, e->value);
 	if (!v) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return;
 	}
 	for (char *s = v;;) {
@@ -299,16 +302,16 @@ read_stops(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		for (size_t len = strlen(s); len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'); len--)
 			s[len - 1] = '\0';
 		if (!is_name(s)) {
-			pol_error(x, e, "expected a column name ([a-z0-9_])");
+			sla_pol_error(x, e, "expected a column name ([a-z0-9_])");
 			return;
 		}
 		if (n == SLA_MAX_STOPS) {
-			pol_error(x, e, "a stop is the first of at most %d columns", SLA_MAX_STOPS);
+			sla_pol_error(x, e, "a stop is the first of at most %d columns", SLA_MAX_STOPS);
 			return;
 		}
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(cols[i], s) == 0) {
-				pol_error(x, e, "column %s is named twice", s);
+				sla_pol_error(x, e, "column %s is named twice", s);
 				return;
 			}
 		cols[n++] = s;
@@ -321,12 +324,12 @@ read_stops(pol_ctx *x, sla_metric *m, const pol_entry *e)
 }
 
 static void
-read_metric_entry(pol_ctx *x, sla_metric *m, const pol_entry *e)
+read_metric_entry(sla_pol_ctx *x, sla_metric *m, const sla_pol_entry *e)
 {
 	if (strcmp(e->key, "start") == 0) {
-		const char *col = is_name(e->value) ? pol_strdup(x->p, e->value) : NULL;
+		const char *col = is_name(e->value) ? sla_pol_strdup(x->p, e->value) : NULL;
 		if (!col)
-			pol_error(x, e, "expected a column name ([a-z0-9_])");
+			sla_pol_error(x, e, "expected a column name ([a-z0-9_])");
 		else
 			m->start_col = col;
 	} else if (strcmp(e->key, "stop") == 0) {
@@ -337,15 +340,15 @@ read_metric_entry(pol_ctx *x, sla_metric *m, const pol_entry *e)
 		else if (strcmp(e->value, "no") == 0 || strcmp(e->value, "false") == 0)
 			m->pausable = false;
 		else
-			pol_error(x, e, "expected yes or no");
+			sla_pol_error(x, e, "expected yes or no");
 	} else if (strcmp(e->key, "when") != 0) {
-		pol_unknown(x, e->line, e->key, "key in [metric]", e->key, metric_keys,
-			    sizeof metric_keys / sizeof *metric_keys);
+		sla_pol_unknown(x, e->line, e->key, "key in [metric]", e->key, metric_keys,
+				sizeof metric_keys / sizeof *metric_keys);
 	}
 }
 
 static size_t
-count_sections(const pol_ctx *x, int kind)
+count_sections(const sla_pol_ctx *x, int kind)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < x->n; i++)
@@ -354,13 +357,13 @@ count_sections(const pol_ctx *x, int kind)
 }
 
 size_t
-pol_read_metrics(pol_ctx *x)
+sla_pol_read_metrics(sla_pol_ctx *x)
 {
 	sla_policy *p = x->p;
 	size_t before = x->errors;
-	p->metrics = calloc(NBUILTIN + count_sections(x, POL_METRIC), sizeof *p->metrics);
+	p->metrics = calloc(NBUILTIN + count_sections(x, SLA_POL_METRIC), sizeof *p->metrics);
 	if (!p->metrics) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return 1;
 	}
 	memcpy(p->metrics, builtin_metrics, sizeof builtin_metrics);
@@ -369,30 +372,30 @@ pol_read_metrics(pol_ctx *x)
 	p->metrics[4].when = (sla_duration){ SLA_DUR_PLAIN, REPLACEMENT_WHEN_SECS, 0, false };
 
 	for (size_t i = 0; i < x->n; i++) {
-		if (!section_start(x, i, POL_METRIC))
+		if (!section_start(x, i, SLA_POL_METRIC))
 			continue;
-		const pol_entry *e = &x->v[i];
+		const sla_pol_entry *e = &x->v[i];
 		int k = sla_policy_metric_find(p, e->name);
 		if (k < 0 && (!is_name(e->name) || strcmp(e->name, "calendar") == 0 ||
 			      strcmp(e->name, "penalty") == 0)) {
-			pol_error_at(x, e->line, NULL,
-				     "metric name \"%s\": use a-z, 0-9 and _, not calendar or penalty",
-				     e->name);
+			sla_pol_error_at(x, e->line, NULL,
+					 "metric name \"%s\": use a-z, 0-9 and _, not calendar or penalty",
+					 e->name);
 			continue;
 		}
 		sla_metric *m = k >= 0 ? &p->metrics[k] : &p->metrics[p->nmetrics++];
 		if (k < 0)
-			*m = (sla_metric){ pol_strdup(p, e->name), NULL, { NULL }, 0, false, -1, { 0 } };
+			*m = (sla_metric){ sla_pol_strdup(p, e->name), NULL, { NULL }, 0, false, -1, { 0 } };
 		for (size_t j = i, end = section_end(x, i); j < end; j++)
 			read_metric_entry(x, m, &x->v[j]);
 		if (!m->name || !m->start_col || !m->nstops)
-			pol_error_at(x, e->line, NULL, "[metric %s] needs both start and stop", e->name);
+			sla_pol_error_at(x, e->line, NULL, "[metric %s] needs both start and stop", e->name);
 	}
 	/* when names any metric, defined above or below */
 	for (size_t i = 0; i < x->n; i++) {
-		const pol_entry *e = &x->v[i];
+		const sla_pol_entry *e = &x->v[i];
 		int k;
-		if (e->kind == POL_METRIC && strcmp(e->key, "when") == 0 &&
+		if (e->kind == SLA_POL_METRIC && strcmp(e->key, "when") == 0 &&
 		    (k = sla_policy_metric_find(p, e->name)) >= 0)
 			read_when(x, &p->metrics[k], e);
 	}
@@ -403,39 +406,39 @@ pol_read_metrics(pol_ctx *x)
 
 /* A key "penalty.resolve" names a metric after its dot: that metric's index. */
 static int
-dotted_metric(pol_ctx *x, const pol_entry *e, const char *prefix)
+dotted_metric(sla_pol_ctx *x, const sla_pol_entry *e, const char *prefix)
 {
 	size_t n = strlen(prefix);
 	if (strncmp(e->key, prefix, n) != 0 || e->key[n] != '.')
 		return -2;
 	int k = sla_policy_metric_find(x->p, e->key + n + 1);
 	if (k < 0)
-		unknown_name(x, e, "metric after the dot", e->key + n + 1, POL_METRIC, NULL, 0);
+		unknown_name(x, e, "metric after the dot", e->key + n + 1, SLA_POL_METRIC, NULL, 0);
 	return k;
 }
 
 static sla_calendar *
-find_calendar(pol_ctx *x, const pol_entry *e)
+find_calendar(sla_pol_ctx *x, const sla_pol_entry *e)
 {
 	sla_calendar *c = sla_policy_calendar(x->p, e->value);
 	if (!c)
-		unknown_name(x, e, "calendar", e->value, POL_CALENDAR, NULL, 0);
+		unknown_name(x, e, "calendar", e->value, SLA_POL_CALENDAR, NULL, 0);
 	return c;
 }
 
 static void
-read_penalty(pol_ctx *x, const pol_entry *e, sla_penalty *pen)
+read_penalty(sla_pol_ctx *x, const sla_pol_entry *e, sla_penalty *pen)
 {
 	char err[256];
 	if (sla_penalty_parse(e->value, x->p->digits, pen, err, sizeof err) < 0)
-		pol_error(x, e, "%s", err);	/* quotes the whole rule */
+		sla_pol_error(x, e, "%s", err);	/* quotes the whole rule */
 }
 
 /* The keys of one [tier] section: calendar, penalty, METRIC, calendar.METRIC,
  * penalty.METRIC.  The overrides are kept apart until the tier's own
  * calendar and penalty are known, whatever the order in the file. */
 static void
-read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
+read_tier(sla_pol_ctx *x, sla_tier *t, size_t from, size_t to)
 {
 	sla_policy *p = x->p;
 	sla_calendar *cal = NULL;
@@ -444,7 +447,7 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 	unsigned long first_line = x->v[from].line;
 
 	for (size_t j = from; j < to; j++) {
-		const pol_entry *e = &x->v[j];
+		const sla_pol_entry *e = &x->v[j];
 		int k;
 		char err[256];
 		if (strcmp(e->key, "calendar") == 0) {
@@ -463,14 +466,14 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 			t->targets[k].set = true;
 			t->targets[k].line = e->line;
 			if (sla_duration_parse(e->value, &t->targets[k].target, err, sizeof err) < 0)
-				pol_error_at(x, e->line, e->key, "%s", err);
+				sla_pol_error_at(x, e->line, e->key, "%s", err);
 		} else {
 			static const char *const keys[] = { "calendar", "penalty" };
-			unknown_name(x, e, "metric or key in [tier]", e->key, POL_METRIC, keys, 2);
+			unknown_name(x, e, "metric or key in [tier]", e->key, SLA_POL_METRIC, keys, 2);
 		}
 	}
 	if (!cal && !cal_given)
-		pol_error_at(x, first_line, NULL, "[tier %s] has no calendar", t->name);
+		sla_pol_error_at(x, first_line, NULL, "[tier %s] has no calendar", t->name);
 	for (size_t k = 0; k < p->nmetrics; k++) {
 		if (!t->targets[k].calendar)
 			t->targets[k].calendar = cal;
@@ -480,132 +483,36 @@ read_tier(pol_ctx *x, sla_tier *t, size_t from, size_t to)
 }
 
 size_t
-pol_read_tiers(pol_ctx *x)
+sla_pol_read_tiers(sla_pol_ctx *x)
 {
 	sla_policy *p = x->p;
 	size_t before = x->errors;
-	p->tiers = calloc(count_sections(x, POL_TIER) + 1, sizeof *p->tiers);
+	p->tiers = calloc(count_sections(x, SLA_POL_TIER) + 1, sizeof *p->tiers);
 	if (!p->tiers) {
-		pol_error(x, NULL, "out of memory");
+		sla_pol_error(x, NULL, "out of memory");
 		return 1;
 	}
 	for (size_t i = 0; i < x->n; i++) {
-		if (!section_start(x, i, POL_TIER))
+		if (!section_start(x, i, SLA_POL_TIER))
 			continue;
-		const pol_entry *e = &x->v[i];
+		const sla_pol_entry *e = &x->v[i];
 		sla_tier *t = &p->tiers[p->ntiers++];
-		t->name = pol_strdup(p, e->name);
+		t->name = sla_pol_strdup(p, e->name);
 		t->targets = calloc(p->nmetrics, sizeof *t->targets);
 		if (!t->name || !t->targets) {
-			pol_error(x, NULL, "out of memory");
+			sla_pol_error(x, NULL, "out of memory");
 			break;
 		}
 		t->line = e->line;
 		read_tier(x, t, i, section_end(x, i));
 	}
-	pol_entry *e = pol_get(x, POL_POLICY, "", "default_tier");
+	sla_pol_entry *e = sla_pol_get(x, SLA_POL_POLICY, "", "default_tier");
 	if (e) {
 		const sla_tier *t = sla_policy_tier(p, e->value, strlen(e->value));
 		if (t)
 			p->default_tier = (int)(t - p->tiers);
 		else
-			unknown_name(x, e, "tier", e->value, POL_TIER, NULL, 0);
+			unknown_name(x, e, "tier", e->value, SLA_POL_TIER, NULL, 0);
 	}
 	return x->errors - before;
-}
-
-/* ---- penalties per period ------------------------------------------------------ */
-
-static int
-by_below_desc(const void *a, const void *b)
-{
-	const sla_credit_band *x = a, *y = b;
-	return (x->below_ppm < y->below_ppm) - (x->below_ppm > y->below_ppm);
-}
-
-/* "99%:5%, 95%:10%": compliance below the first costs the second of the fee. */
-void
-pol_read_credits(pol_ctx *x, const pol_entry *e)
-{
-	sla_policy *p = x->p;
-	size_t n = 1;
-	for (const char *s = e->value; *s; s++)
-		n += *s == ',';
-	free(p->bands);		/* a second credits = is an error of its own */
-	p->nbands = 0;
-	p->bands = calloc(n, sizeof *p->bands);
-	if (!p->bands) {
-		pol_error(x, NULL, "out of memory");
-		return;
-	}
-	for (const char *s = e->value; *s;) {
-		s += strspn(s, " ");
-		size_t len = strcspn(s, ",");
-		const char *colon = memchr(s, ':', len);
-		size_t tail = len;
-		while (tail > 0 && s[tail - 1] == ' ')
-			tail--;
-		sla_credit_band *b = &p->bands[p->nbands];
-		size_t blen = colon ? (size_t)(colon - s) : 0;
-		while (blen > 0 && s[blen - 1] == ' ')
-			blen--;
-		const char *c = colon ? colon + 1 + strspn(colon + 1, " ") : NULL;
-		/* "99%:   ," : the blanks after the colon are past the trimmed end */
-		size_t clen = c && c < s + tail ? (size_t)(s + tail - c) : 0;
-		if (!colon || sla_percent_parse(s, blen, &b->below_ppm) < 0 ||
-		    sla_percent_parse(c, clen, &b->credit_ppm) < 0) {
-			pol_error(x, e, "expected COMPLIANCE%%:CREDIT%%, ... (99%%:5%%, 95%%:10%%)");
-			return;
-		}
-		for (size_t i = 0; i < p->nbands; i++)
-			if (p->bands[i].below_ppm == b->below_ppm) {
-				pol_error(x, e, "a compliance level appears twice");
-				return;
-			}
-		p->nbands++;
-		s += len + (s[len] == ',');
-	}
-	qsort(p->bands, p->nbands, sizeof *p->bands, by_below_desc);
-}
-
-/* "10%" of the fee, or an amount "5000.00". */
-void
-pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap)
-{
-	size_t n = strlen(e->value);
-	*cap = (sla_cap){ .set = true };
-	if (n > 0 && e->value[n - 1] == '%') {
-		cap->percent = true;
-		if (sla_percent_parse(e->value, n, &cap->ppm) < 0)
-			pol_error(x, e, "cannot read percentage");
-	} else if (sla_money_parse(e->value, n, x->p->digits, &cap->amount) < 0 || cap->amount < 0) {
-		pol_error(x, e, "cannot read amount (at most %d decimals)", x->p->digits);
-	}
-}
-
-/* "customer" or "contract": who a statement's fee, credits and cap are for. */
-void
-pol_read_per(pol_ctx *x, const pol_entry *e)
-{
-	static const char *const pers[] = { "contract", "customer" };
-	x->p->per_set = true;
-	if (strcmp(e->value, "customer") == 0)
-		x->p->per_customer = true;
-	else if (strcmp(e->value, "contract") == 0)
-		x->p->per_customer = false;
-	else
-		pol_unknown(x, e->line, e->key, "per (contract or customer)", e->value, pers, 2);
-}
-
-/* "month", "quarter" or "year": the period of a statement. */
-void
-pol_read_statement_period(pol_ctx *x, const pol_entry *e)
-{
-	static const char *const periods[] = { "month", "quarter", "year" };
-	for (size_t i = 0; i < sizeof periods / sizeof *periods; i++)
-		if (strcmp(e->value, periods[i]) == 0) {
-			x->p->statement_period = periods[i];
-			return;
-		}
-	pol_unknown(x, e->line, e->key, "period (month, quarter or year)", e->value, periods, 3);
 }

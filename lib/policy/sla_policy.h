@@ -2,8 +2,12 @@
  *
  * CONTRACT: this part of the interface is shared by sla-check (which owns
  * the reader), sla-time (calendars), sla-parse (the zone) and sla-report
- * (penalties per period).  Tiers, metrics and per-breach penalties are
- * reached through sla_check.h, not from here. */
+ * (penalties per period).  The policy owns everything reached from here:
+ * its calendars, metrics and tiers live as long as it does.
+ *
+ * A calendar's queries fill its caches (sla_calendar.h), so whatever hands
+ * one out -- a calendar, or a tier whose targets name one -- takes a
+ * policy that is not const. */
 #ifndef SLA_POLICY_H
 #define SLA_POLICY_H
 
@@ -13,6 +17,8 @@
 
 #include "sla_calendar.h"
 #include "sla_diag.h"
+#include "sla_duration.h"
+#include "sla_penalty.h"
 #include "sla_tz.h"
 
 typedef struct sla_policy sla_policy;
@@ -39,14 +45,70 @@ size_t sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d);
 const char *sla_policy_text(const sla_policy *p, size_t *len);
 const char *sla_policy_file(const sla_policy *p);
 
+/* The zone of the embedded default policy ("Asia/Shanghai"), for a tool
+ * that reads times before any policy (sla-parse --tz): read from the
+ * compiled-in text, so that the zone is written in one place.  Into BUF
+ * (size N); BUF, or NULL when out of memory (said through D) or when the
+ * name does not fit. */
+const char *sla_policy_default_timezone(char *buf, size_t n, const sla_diag *d);
+
 const char *sla_policy_name(const sla_policy *p);
 const sla_tz *sla_policy_tz(const sla_policy *p);
 
 /* The calendar NAME ("24x7" always exists), or NULL.  Owned by the policy. */
-sla_calendar *sla_policy_calendar(const sla_policy *p, const char *name);
+sla_calendar *sla_policy_calendar(sla_policy *p, const char *name);
 /* The calendars in file order, for sla-time --list and lint. */
 size_t sla_policy_ncalendars(const sla_policy *p);
-sla_calendar *sla_policy_calendar_at(const sla_policy *p, size_t i);
+sla_calendar *sla_policy_calendar_at(sla_policy *p, size_t i);
+
+/* ---- metrics and tiers (DESIGN §5, §6) ----------------------------------- */
+
+/* The most columns one stop names ("stop = replaced | resolved"). */
+#define SLA_MAX_STOPS 8
+
+typedef struct sla_metric {
+	const char *name;
+	const char *start_col;	/* ticket columns */
+	/* the clock stops at the earliest of these that has happened */
+	const char *stop_cols[SLA_MAX_STOPS];
+	size_t nstops;		/* 0 only while a policy's section is read */
+	bool pausable;		/* business time inside `paused` does not count */
+	int when_metric;	/* applies only when that metric's elapsed > WHEN; -1 always */
+	sla_duration when;	/* a plain duration */
+} sla_metric;
+
+/* What one tier promises for one metric. */
+typedef struct sla_target {
+	bool set;		/* false: no target, no row (n/a) */
+	sla_duration target;
+	sla_calendar *calendar;	/* the tier's, or its calendar.METRIC */
+	sla_penalty penalty;	/* the tier's penalty, or its penalty.METRIC */
+	unsigned long line;	/* of the target in the policy file */
+} sla_target;
+
+typedef struct sla_tier {
+	const char *name;
+	sla_target *targets;	/* one per metric, in the policy's metric order */
+	unsigned long line;	/* of the section's first key */
+} sla_tier;
+
+size_t sla_policy_nmetrics(const sla_policy *p);
+const sla_metric *sla_policy_metric(const sla_policy *p, size_t i);
+/* The metric named NAME, or -1. */
+int sla_policy_metric_find(const sla_policy *p, const char *name);
+
+size_t sla_policy_ntiers(const sla_policy *p);
+const sla_tier *sla_policy_tier_at(sla_policy *p, size_t i);
+/* The tier named by the N bytes at NAME, or NULL. */
+const sla_tier *sla_policy_tier(sla_policy *p, const char *name, size_t n);
+/* The tier of tickets whose tier is empty, or NULL when they are invalid. */
+const sla_tier *sla_policy_default_tier(sla_policy *p);
+/* The warn fraction in ppm (75 % = 750000). */
+int32_t sla_policy_warn_ppm(const sla_policy *p);
+
+/* Lint (sla-check --lint): print warnings about the traps of a policy that
+ * loaded (NOW: the year whose holidays must be known); returns how many. */
+size_t sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now);
 
 /* ---- per period: the base of credits and caps (DESIGN §6) --------------- */
 

@@ -1,7 +1,16 @@
-/* sla_policy_read.h: private to the policy reader (policy.c reads the file
- * and holds the policy, policy_sections.c reads its sections, policy_lint.c
- * looks for traps).  Not for the tools: they use sla_policy.h and
- * sla_check.h. */
+/* sla_policy_read.h: private to lib/policy/, the reader of a policy file
+ * and the policy it builds.  The files, top down (no file calls one above
+ * it):
+ *
+ *	policy.c           loads a file: the text, [policy], the order of
+ *	                   the sections
+ *	policy_sections.c  [calendar], [metric], [tier]
+ *	policy_penalties.c [penalties]
+ *	policy_entries.c   the key = value entries and the reader's messages
+ *	policy_model.c     the policy's accessors, strings and freeing
+ *	policy_lint.c      the traps of a policy that loaded (beside them)
+ *
+ * Not for the tools: they use sla_policy.h. */
 #ifndef SLA_POLICY_READ_H
 #define SLA_POLICY_READ_H
 
@@ -9,17 +18,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sla_check.h"
 #include "sla_policy.h"
 
-enum { POL_POLICY, POL_CALENDAR, POL_METRIC, POL_TIER, POL_PENALTIES, POL_EVENTS, POL_NKINDS };
+/* The kinds of section, in the order of section_kinds (policy_entries.c). */
+enum {
+	SLA_POL_POLICY,
+	SLA_POL_CALENDAR,
+	SLA_POL_METRIC,
+	SLA_POL_TIER,
+	SLA_POL_PENALTIES,
+	SLA_POL_EVENTS,
+	SLA_POL_NKINDS
+};
 
 /* "mon-fri = 09:00-12:00, 13:00-18:00" of a calendar. */
-typedef struct pol_hours {
+typedef struct sla_pol_hours {
 	sla_calendar *calendar;
 	const char *days, *hours;
 	unsigned long line;
-} pol_hours;
+} sla_pol_hours;
 
 struct sla_policy {
 	const char *file;
@@ -50,7 +67,7 @@ struct sla_policy {
 	bool per_set;		/* per = was written (lint) */
 	const char *statement_period;	/* "month", "quarter" or "year" */
 
-	pol_hours *hours;	/* each weekday line of the calendars, for lint */
+	sla_pol_hours *hours;	/* each weekday line of the calendars, for lint */
 	size_t nhours;
 
 	char **strings;		/* every string the policy owns */
@@ -58,44 +75,51 @@ struct sla_policy {
 };
 
 /* One key = value of the file. */
-typedef struct pol_entry {
+typedef struct sla_pol_entry {
 	char *section, *key, *value;
 	unsigned long line;
-	int kind;		/* POL_*, or -1 */
+	int kind;		/* SLA_POL_*, or -1 */
 	const char *name;	/* the section's name ("urgent"), inside SECTION */
-} pol_entry;
+} sla_pol_entry;
 
-typedef struct pol_ctx {
+typedef struct sla_pol_ctx {
 	sla_policy *p;
 	const sla_diag *d;
-	pol_entry *v;
+	sla_pol_entry *v;
 	size_t n;
 	size_t errors;
-} pol_ctx;
+} sla_pol_ctx;
+
+/* Pass 1 (policy_entries.c): collect the entries of X->p's text into X,
+ * and check its [section] lines and keys (errors counted in X).  False
+ * when the text cannot be read at all (the message is printed); the
+ * entries are freed with sla_pol_entries_free in either case. */
+bool sla_pol_entries_read(sla_pol_ctx *x);
+void sla_pol_entries_free(sla_pol_ctx *x);
 
 /* Report an error at entry E (NULL: the whole file) and count it. */
-void pol_error(pol_ctx *x, const pol_entry *e, const char *what, ...)
+void sla_pol_error(sla_pol_ctx *x, const sla_pol_entry *e, const char *what, ...)
 	__attribute__((format(printf, 3, 4)));
 /* The same at LINE with KEY (may be NULL) but no value: for a whole
  * section, or a reason that quotes the value itself. */
-void pol_error_at(pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
+void sla_pol_error_at(sla_pol_ctx *x, unsigned long line, const char *key, const char *what, ...)
 	__attribute__((format(printf, 4, 5)));
 /* Report WORD as an unknown WHAT at LINE (KEY may be NULL), with the
  * nearest of CANDS as a hint. */
-void pol_unknown(pol_ctx *x, unsigned long line, const char *key, const char *what,
-		 const char *word, const char *const *cands, size_t n);
+void sla_pol_unknown(sla_pol_ctx *x, unsigned long line, const char *key, const char *what,
+		     const char *word, const char *const *cands, size_t n);
 /* The entry KEY of the section of KIND named NAME, or NULL. */
-pol_entry *pol_get(pol_ctx *x, int kind, const char *name, const char *key);
-/* A copy of S owned by the policy, or NULL when out of memory. */
-char *pol_strdup(sla_policy *p, const char *s);
+sla_pol_entry *sla_pol_get(sla_pol_ctx *x, int kind, const char *name, const char *key);
+/* A copy of S owned by the policy, or NULL when out of memory
+ * (policy_model.c). */
+char *sla_pol_strdup(sla_policy *p, const char *s);
 
-/* The section readers; each returns the number of errors it reported. */
-size_t pol_read_calendars(pol_ctx *x);
-size_t pol_read_metrics(pol_ctx *x);
-size_t pol_read_tiers(pol_ctx *x);
-void pol_read_credits(pol_ctx *x, const pol_entry *e);
-void pol_read_cap(pol_ctx *x, const pol_entry *e, sla_cap *cap);
-void pol_read_per(pol_ctx *x, const pol_entry *e);
-void pol_read_statement_period(pol_ctx *x, const pol_entry *e);
+/* The section readers (policy_sections.c); each returns the number of
+ * errors it reported. */
+size_t sla_pol_read_calendars(sla_pol_ctx *x);
+size_t sla_pol_read_metrics(sla_pol_ctx *x);
+size_t sla_pol_read_tiers(sla_pol_ctx *x);
+/* [penalties] (policy_penalties.c); its errors are counted in X. */
+void sla_pol_read_penalties(sla_pol_ctx *x);
 
 #endif

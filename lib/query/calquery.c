@@ -21,7 +21,7 @@ append_name(char *buf, size_t n, size_t *len, const char *name)
 }
 
 sla_calendar *
-sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d)
+sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d)
 {
 	if (name) {
 		sla_calendar *c = sla_policy_calendar(p, name);
@@ -203,6 +203,36 @@ kind_name(enum sla_day_kind kind, bool text)
 	return "";
 }
 
+/* HH:MM, or HH:MM:SS when the seconds are not zero. */
+static size_t
+format_clock(int32_t secs, char *buf, size_t n)
+{
+	int h = secs / 3600, m = secs / 60 % 60, s = secs % 60;
+	int len = s ? snprintf(buf, n, "%02d:%02d:%02d", h, m, s) : snprintf(buf, n, "%02d:%02d", h, m);
+	return len < 0 ? 0 : (size_t)len;
+}
+
+size_t
+sla_calq_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n)
+{
+	sla_span s[SLA_CALENDAR_MAX_INTERVALS];
+	unsigned ns = sla_calendar_date_spans(c, day, s);
+	size_t len = 0;
+	if (n)
+		buf[0] = '\0';
+	if (ns == 0)
+		return (size_t)snprintf(buf, n, "closed");
+	for (unsigned i = 0; i < ns && len + 24 < n; i++) {
+		int32_t close = s[i].close > SLA_DAY ? s[i].close - SLA_DAY : s[i].close;
+		if (i)
+			len += (size_t)snprintf(buf + len, n - len, ", ");
+		len += format_clock(s[i].open, buf + len, n - len);
+		buf[len++] = '-';
+		len += format_clock(close, buf + len, n - len);
+	}
+	return len;
+}
+
 /* One line of the days listing. */
 static int
 put_day(const sla_calq *q, int64_t day, int64_t *total)
@@ -218,7 +248,7 @@ put_day(const sla_calq *q, int64_t day, int64_t *total)
 	unsigned m, d;
 	sla_civil_from_days(day, &y, &m, &d);
 	snprintf(date, sizeof date, "%04lld-%02u-%02u", (long long)y, m, d);
-	sla_calendar_day_hours(q->cal, day, hours, sizeof hours);
+	sla_calq_day_hours(q->cal, day, hours, sizeof hours);
 	const char *wd = wd_names[sla_weekday(day)];
 	if (q->format == SLA_CALQ_TSV) {
 		char line[320];

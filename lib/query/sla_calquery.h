@@ -26,7 +26,7 @@ typedef struct sla_calq {
 /* The calendar NAME of policy P, or when NAME is NULL the first calendar
  * the policy defines itself, else the built-in 24x7.  NULL after saying,
  * through D, that there is no such calendar and which there are. */
-sla_calendar *sla_calq_pick_calendar(const sla_policy *p, const char *name, const sla_diag *d);
+sla_calendar *sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d);
 
 /* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
  * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
@@ -36,6 +36,11 @@ sla_calendar *sla_calq_pick_calendar(const sla_policy *p, const char *name, cons
  * Messages name the argument ARG ("START").  Returns 0, or -1 after
  * saying why through Q->d. */
 int sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t *t);
+
+/* The hours of local date DAY of calendar C as text into BUF (size N):
+ * "09:00-12:00, 13:00-18:00", "22:00-06:00", or "closed"; a time with
+ * seconds as HH:MM:SS.  Returns the length. */
+size_t sla_calq_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n);
 
 /* The three commands; each returns an exit status (SLA_EXIT_OK or
  * SLA_EXIT_ERROR after saying why). */

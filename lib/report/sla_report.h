@@ -20,14 +20,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sla_check.h"
 #include "sla_diag.h"
 #include "sla_policy.h"
+#include "sla_status.h"
 #include "sla_stream.h"
 #include "sla_tz.h"
 
 /* The statuses of the check stream (enum sla_status, sla_status_name)
- * are sla-check's, from sla_check.h. */
+ * are sla-check's, from sla_status.h. */
 typedef enum sla_status sla_status;
 
 typedef enum sla_period_kind {

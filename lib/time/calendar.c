@@ -15,472 +15,20 @@
  * change repeated (clocks back) or skipped (clocks forward).  The changes
  * and the running sum C are kept in a table built lazily for the years the
  * queries touch.  business(a, b) = F(b) - F(a) and due inverts F: each is a
- * handful of binary searches, whatever the span. */
-#include <stdio.h>
+ * handful of binary searches, whatever the span.
+ *
+ * What a calendar is (its hours, exceptions and covered years) is
+ * calendar_schedule.c's; this file derives its tables and answers the
+ * queries. */
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "sla_calendar.h"
-#include "sla_scan.h"
-
-enum {
-	MAX_SPANS = SLA_CALENDAR_MAX_INTERVALS,
-	WEEK = 7,
-	MONDAY_REF = -3,	/* day number of Monday 1969-12-29 */
-	YEAR_FIRST = 1,		/* instants are taken from 0001 to 9999 */
-	YEAR_LAST = 9999,
-};
-
-/* [open, close) in seconds after a day's local midnight; close may pass
- * 86400 when the interval crosses midnight. */
-struct span {
-	int32_t open, close;
-};
-
-/* The intervals of one day as written in the schedule. */
-struct hours {
-	unsigned n;
-	struct span s[MAX_SPANS];
-};
-
-/* One date's business time on its own wall-clock day: its own intervals
- * and the previous day's that cross midnight, cut at 24:00 and merged. */
-struct dayset {
-	unsigned n;
-	struct span s[2 * MAX_SPANS];
-};
-
-struct exception {
-	int64_t day;
-	enum sla_day_kind kind;
-	char *name;
-};
-
-/* The two per-day quantities kept as prefix sums: business seconds on the
- * wall-clock axis, and working days (dates with hours of their own). */
-enum { Q_SECS, Q_WORK, Q_N };
-
-/* A day that differs from the weekly pattern, with the sums of the
- * differences of the irregular days before it. */
-struct irregular {
-	int64_t cum[Q_N];
-	int64_t val[Q_N];
-	struct dayset set;
-};
-
-/* From AT on, the zone's offset is OFF and the correction C is CC. */
-struct change {
-	int64_t at;
-	int64_t cc;
-	int32_t off;
-};
-
-struct sla_calendar {
-	char *name;
-	const sla_tz *tz;
-	bool all_hours;		/* 24x7 without dated exceptions: F(t) = t */
-	bool is_24x7;
-	int64_t day_length;	/* 0: the template day's */
-	int makeup_named;	/* the weekday named for make-up days; -1: none */
-	struct hours week[WEEK];
-	struct exception *exc;	/* sorted by day, no day twice */
-	size_t nexc, cap;
-
-	/* Derived from the above when a query first needs them. */
-	bool built;
-	int makeup_wd;		/* the weekday a make-up day is worked as; -1: none */
-	struct dayset regular[WEEK];
-	int64_t reg_val[Q_N][WEEK];
-	int64_t week_pre[Q_N][WEEK + 1];
-	int64_t *irr_day;	/* capacity 2 × cap: each exception and the day after */
-	int64_t (*irr_end)[Q_N]; /* the sums up to and including each irregular day */
-	struct irregular *irr;
-	size_t nirr;
-	int64_t cum_end[Q_N];
-
-	struct change *chg;	/* offset changes in [chg_lo, chg_hi) */
-	size_t nchg, chg_cap;
-	int64_t chg_lo, chg_hi;
-	int64_t year_lo, year_hi;
-
-	/* The date sets and the years they cover, with what the queries
-	 * touched outside them (see "covered years" below). */
-	sla_cover *covers;
-	size_t ncovers;
-	uint64_t uncovered;
-};
+#include "calendar_int.h"
+#include "sla_mem.h"
 
 static const struct hours no_hours;
 
-/* ---- the calendar object -------------------------------------------------- */
-
-sla_calendar *
-sla_calendar_new(const char *name, const sla_tz *tz)
-{
-	sla_calendar *c = calloc(1, sizeof *c);
-	if (!c || !(c->name = strdup(name))) {
-		free(c);
-		return NULL;
-	}
-	c->tz = tz;
-	c->makeup_named = -1;
-	return c;
-}
-
-sla_calendar *
-sla_calendar_new_24x7(const sla_tz *tz)
-{
-	sla_calendar *c = sla_calendar_new("24x7", tz);
-	if (!c)
-		return NULL;
-	for (unsigned wd = 0; wd < WEEK; wd++)
-		sla_calendar_add_hours(c, wd, 0, SLA_DAY);
-	c->is_24x7 = c->all_hours = true;
-	return c;
-}
-
-void
-sla_calendar_free(sla_calendar *c)
-{
-	if (!c)
-		return;
-	for (size_t i = 0; i < c->nexc; i++)
-		free(c->exc[i].name);
-	free(c->exc);
-	free(c->irr_day);
-	free(c->irr_end);
-	free(c->irr);
-	free(c->chg);
-	for (size_t i = 0; i < c->ncovers; i++)
-		free((char *)c->covers[i].set);
-	free(c->covers);
-	free(c->name);
-	free(c);
-}
-
-const char *
-sla_calendar_name(const sla_calendar *c)
-{
-	return c->name;
-}
-
-const sla_tz *
-sla_calendar_tz(const sla_calendar *c)
-{
-	return c->tz;
-}
-
-bool
-sla_calendar_is_24x7(const sla_calendar *c)
-{
-	return c->all_hours;
-}
-
-/* Anything that changes the calendar throws away what was derived. */
-static void
-invalidate(sla_calendar *c)
-{
-	c->built = false;
-	c->nchg = 0;
-	c->chg_lo = c->chg_hi = 0;
-}
-
-int
-sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close)
-{
-	if (wd >= WEEK || open < 0 || open >= SLA_DAY || close < 0 || close > SLA_DAY ||
-	    open == close || c->week[wd].n == MAX_SPANS)
-		return -1;
-	if (close < open)
-		close += SLA_DAY;
-	c->week[wd].s[c->week[wd].n++] = (struct span){ open, close };
-	invalidate(c);
-	return 0;
-}
-
-/* ---- parsing hours --------------------------------------------------------- */
-
-static const char *const wd_names[WEEK] = { "monday", "tuesday", "wednesday", "thursday",
-					    "friday", "saturday", "sunday" };
-
-/* A weekday name at P, its first three letters or whole, in any case: its
- * number, or -1. */
-static int
-parse_weekday(const char **pp)
-{
-	const char *p = sla_skip_blanks(*pp);
-	size_t n = 0;
-	while ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z'))
-		n++;
-	for (int wd = 0; wd < WEEK; wd++) {
-		if ((n == 3 || n == strlen(wd_names[wd])) && strncasecmp(p, wd_names[wd], n) == 0) {
-			*pp = sla_skip_blanks(p + n);
-			return wd;
-		}
-	}
-	return -1;
-}
-
-const char *
-sla_weekday_name(unsigned wd)
-{
-	return wd < WEEK ? wd_names[wd] : "";
-}
-
-/* "mon-fri", "sat", "mon,wed", "fri-mon" as a set of weekdays (bit wd). */
-static int
-parse_days(const char *days, unsigned *set)
-{
-	const char *p = days;
-	*set = 0;
-	for (;;) {
-		int from = parse_weekday(&p), to = from;
-		if (from < 0)
-			return -1;
-		if (*p == '-') {
-			p++;
-			if ((to = parse_weekday(&p)) < 0)
-				return -1;
-		}
-		for (int wd = from;; wd = (wd + 1) % WEEK) {
-			*set |= 1u << wd;
-			if (wd == to)
-				break;
-		}
-		if (*p == '\0')
-			return 0;
-		if (*p++ != ',')
-			return -1;
-	}
-}
-
-/* H:MM, HH:MM or HH:MM:SS as seconds after midnight (24:00 allowed), or -1. */
-static int32_t
-parse_clock(const char **pp)
-{
-	const char *p = sla_skip_blanks(*pp);
-	int32_t part[3] = { 0, 0, 0 };
-	int n = 0;
-	for (; n < 3; n++) {
-		bool one = n == 0 && sla_is_digit(p[0]) && !sla_is_digit(p[1]);
-		if (!one && (!sla_is_digit(p[0]) || !sla_is_digit(p[1])))
-			return -1;
-		part[n] = one ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
-		p += one ? 1 : 2;
-		if (*p != ':' || n == 2)
-			break;
-		p++;
-	}
-	if (n == 0 || part[0] > 24 || part[1] > 59 || part[2] > 59)
-		return -1;
-	int32_t secs = part[0] * 3600 + part[1] * 60 + part[2];
-	if (secs > SLA_DAY)
-		return -1;
-	*pp = sla_skip_blanks(p);
-	return secs;
-}
-
-/* "09:00-12:00, 13:00-18:00" into H; "closed" or nothing is no hours. */
-static int
-parse_hours(const char *text, struct hours *h, char *err, size_t errlen)
-{
-	const char *p = sla_skip_blanks(text);
-	h->n = 0;
-	if (*p == '\0' || strcasecmp(p, "closed") == 0)
-		return 0;
-	for (;;) {
-		const char *item = p;
-		int32_t open = parse_clock(&p), close = -1;
-		if (open >= 0 && *p == '-') {
-			p++;
-			close = parse_clock(&p);
-		}
-		size_t len = strcspn(item, ",");
-		while (len && (item[len - 1] == ' ' || item[len - 1] == '\t'))
-			len--;
-		if (open < 0 || close < 0 || open == SLA_DAY || (*p != ',' && *p != '\0')) {
-			sla_scan_error(err, errlen, "not an interval HH:MM-HH:MM \"%.*s\"", item, len);
-			return -1;
-		}
-		if (open == close) {
-			sla_scan_error(err, errlen, "empty interval \"%.*s\"", item, len);
-			return -1;
-		}
-		if (h->n == MAX_SPANS) {
-			sla_scan_error(err, errlen, "too many intervals in a day \"%.*s\"", item, len);
-			return -1;
-		}
-		h->s[h->n++] = (struct span){ open, close < open ? close + SLA_DAY : close };
-		if (*p == '\0')
-			return 0;
-		p = sla_skip_blanks(p + 1);
-	}
-}
-
-int
-sla_calendar_parse_hours(sla_calendar *c, const char *days, const char *hours,
-			 char *err, size_t errlen)
-{
-	unsigned set;
-	struct hours h;
-
-	if (parse_days(days, &set) < 0) {
-		sla_scan_error(err, errlen, "not weekdays such as mon-fri or sat \"%.*s\"", days,
-			strlen(days));
-		return -1;
-	}
-	if (parse_hours(hours, &h, err, errlen) < 0)
-		return -1;
-	for (unsigned wd = 0; wd < WEEK; wd++)
-		if (set & (1u << wd))
-			c->week[wd] = h;
-	c->all_hours = false;
-	invalidate(c);
-	return 0;
-}
-
-int
-sla_calendar_set_makeup_weekday(sla_calendar *c, const char *day, char *err, size_t errlen)
-{
-	const char *p = day;
-	int wd = parse_weekday(&p);
-	if (wd < 0 || *p != '\0') {
-		sla_scan_error(err, errlen, "not a weekday such as mon or friday \"%.*s\"", day,
-			strlen(day));
-		return -1;
-	}
-	c->makeup_named = wd;
-	invalidate(c);
-	return 0;
-}
-
-/* ---- dated exceptions ------------------------------------------------------ */
-
-/* The index of the first exception on or after DAY. */
-static size_t
-exc_search(const sla_calendar *c, int64_t day)
-{
-	size_t lo = 0, hi = c->nexc;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->exc[mid].day < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static const struct exception *
-exc_find(const sla_calendar *c, int64_t day)
-{
-	size_t i = exc_search(c, day);
-	return i < c->nexc && c->exc[i].day == day ? &c->exc[i] : NULL;
-}
-
-/* Room for one more exception, and for the irregular days it brings. */
-static int
-exc_reserve(sla_calendar *c)
-{
-	if (c->nexc < c->cap)
-		return 0;
-	size_t cap = c->cap ? 2 * c->cap : 64;
-	struct exception *exc = realloc(c->exc, cap * sizeof *exc);
-	if (!exc)
-		return -1;
-	c->exc = exc;
-	int64_t *days = realloc(c->irr_day, 2 * cap * sizeof *days);
-	if (!days)
-		return -1;
-	c->irr_day = days;
-	int64_t(*end)[Q_N] = realloc(c->irr_end, 2 * cap * sizeof *end);
-	if (!end)
-		return -1;
-	c->irr_end = end;
-	struct irregular *irr = realloc(c->irr, 2 * cap * sizeof *irr);
-	if (!irr)
-		return -1;
-	c->irr = irr;
-	c->cap = cap;
-	return 0;
-}
-
-int
-sla_calendar_add_date(sla_calendar *c, int64_t day, enum sla_day_kind kind, const char *name)
-{
-	if (kind != SLA_DAY_HOLIDAY && kind != SLA_DAY_WORKDAY)
-		return -1;
-	size_t i = exc_search(c, day);
-	if (i < c->nexc && c->exc[i].day == day)
-		return c->exc[i].kind == kind ? 0 : -1;
-	char *copy = NULL;
-	if (exc_reserve(c) < 0 || (name && !(copy = strdup(name))))
-		return -1;
-	memmove(c->exc + i + 1, c->exc + i, (c->nexc - i) * sizeof *c->exc);
-	c->exc[i] = (struct exception){ day, kind, copy };
-	c->nexc++;
-	c->all_hours = false;
-	invalidate(c);
-	return 0;
-}
-
-bool
-sla_calendar_date_years(const sla_calendar *c, int64_t *first, int64_t *last)
-{
-	if (c->ncovers) {
-		*first = c->covers[0].first;
-		*last = c->covers[0].last;
-		for (size_t i = 1; i < c->ncovers; i++) {
-			if (c->covers[i].first < *first)
-				*first = c->covers[i].first;
-			if (c->covers[i].last > *last)
-				*last = c->covers[i].last;
-		}
-		return true;
-	}
-	if (c->nexc == 0)
-		return false;
-	unsigned m, d;
-	sla_civil_from_days(c->exc[0].day, first, &m, &d);
-	sla_civil_from_days(c->exc[c->nexc - 1].day, last, &m, &d);
-	return true;
-}
-
 /* ---- derived tables ---------------------------------------------------------- */
-
-static int
-span_cmp(const void *a, const void *b)
-{
-	const struct span *x = a, *y = b;
-	return (x->open > y->open) - (x->open < y->open);
-}
-
-/* Sort and merge the N spans of S (touching spans become one). */
-static unsigned
-merge_spans(struct span *s, unsigned n)
-{
-	qsort(s, n, sizeof *s, span_cmp);
-	unsigned out = 0;
-	for (unsigned i = 0; i < n; i++) {
-		if (out && s[i].open <= s[out - 1].close) {
-			if (s[i].close > s[out - 1].close)
-				s[out - 1].close = s[i].close;
-		} else {
-			s[out++] = s[i];
-		}
-	}
-	return out;
-}
-
-static int64_t
-spans_length(const struct span *s, unsigned n)
-{
-	int64_t sum = 0;
-	for (unsigned i = 0; i < n; i++)
-		sum += s[i].close - s[i].open;
-	return sum;
-}
 
 /* A day's business time on its own date: OWN cut at 24:00, and what of
  * PREV crosses midnight. */
@@ -490,12 +38,12 @@ make_dayset(const struct hours *prev, const struct hours *own, struct dayset *ou
 	unsigned n = 0;
 	for (unsigned i = 0; i < own->n; i++) {
 		int32_t close = own->s[i].close < SLA_DAY ? own->s[i].close : SLA_DAY;
-		out->s[n++] = (struct span){ own->s[i].open, close };
+		out->s[n++] = (sla_span){ own->s[i].open, close };
 	}
 	for (unsigned i = 0; i < prev->n; i++)
 		if (prev->s[i].close > SLA_DAY)
-			out->s[n++] = (struct span){ 0, prev->s[i].close - SLA_DAY };
-	out->n = merge_spans(out->s, n);
+			out->s[n++] = (sla_span){ 0, prev->s[i].close - SLA_DAY };
+	out->n = sla_cal_merge_spans(out->s, n);
 }
 
 /* The hours of date DAY: its weekday's, none on a holiday, and on a
@@ -504,7 +52,7 @@ make_dayset(const struct hours *prev, const struct hours *own, struct dayset *ou
 static const struct hours *
 date_hours(const sla_calendar *c, int64_t day)
 {
-	const struct exception *e = exc_find(c, day);
+	const struct exception *e = sla_cal_exc_find(c, day);
 	if (!e)
 		return &c->week[sla_weekday(day)];
 	if (e->kind == SLA_DAY_HOLIDAY || c->makeup_wd < 0)
@@ -515,7 +63,7 @@ date_hours(const sla_calendar *c, int64_t day)
 static void
 day_values(const struct dayset *set, const struct hours *own, int64_t val[Q_N])
 {
-	val[Q_SECS] = spans_length(set->s, set->n);
+	val[Q_SECS] = sla_cal_spans_length(set->s, set->n);
 	val[Q_WORK] = own->n > 0;
 }
 
@@ -552,54 +100,6 @@ build_irregular(sla_calendar *c)
 	memcpy(c->cum_end, cum, sizeof cum);
 }
 
-/* The template day (the hours a make-up workday gets): Monday, or the
- * first weekday after it that has hours; -1 when none has. */
-static int
-template_weekday(const sla_calendar *c)
-{
-	for (int wd = 0; wd < WEEK; wd++)
-		if (c->week[wd].n)
-			return wd;
-	return -1;
-}
-
-int
-sla_calendar_makeup_weekday(const sla_calendar *c, bool *named)
-{
-	*named = c->makeup_named >= 0;
-	int wd = *named ? c->makeup_named : template_weekday(c);
-	return wd >= 0 && c->week[wd].n ? wd : -1;
-}
-
-/* The weekday's hours sorted and merged, to compare two weekdays. */
-static struct hours
-merged_hours(const sla_calendar *c, unsigned wd)
-{
-	struct hours h = c->week[wd];
-	h.n = merge_spans(h.s, h.n);
-	return h;
-}
-
-bool
-sla_calendar_makeup_ambiguous(const sla_calendar *c, unsigned *wd)
-{
-	bool named, makeup = false;
-	int as = sla_calendar_makeup_weekday(c, &named);
-	for (size_t i = 0; i < c->nexc && !makeup; i++)
-		makeup = c->exc[i].kind == SLA_DAY_WORKDAY;
-	if (named || !makeup || as < 0)
-		return false;
-	struct hours ref = merged_hours(c, (unsigned)as);
-	for (unsigned d = 0; d < 5; d++) {
-		struct hours h = merged_hours(c, d);
-		if (h.n && (h.n != ref.n || memcmp(h.s, ref.s, h.n * sizeof *h.s) != 0)) {
-			*wd = (unsigned)as;
-			return true;
-		}
-	}
-	return false;
-}
-
 static void
 build(sla_calendar *c)
 {
@@ -624,15 +124,7 @@ build(sla_calendar *c)
 static size_t
 irr_search(const sla_calendar *c, int64_t day)
 {
-	size_t lo = 0, hi = c->nirr;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->irr_day[mid] < day)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
+	return sla_cal_lower_bound(c->irr_day, 0, sizeof *c->irr_day, c->nirr, day);
 }
 
 static int64_t
@@ -685,14 +177,8 @@ static bool
 first_day_reaching(const sla_calendar *c, int q, int64_t h, int64_t *day, size_t *k)
 {
 	/* the first irregular day whose end reaches H bounds the answer */
-	size_t lo = 0, hi = c->nirr;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->irr_end[mid][q] >= h)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	size_t lo = sla_cal_lower_bound(c->irr_end, (size_t)q * sizeof **c->irr_end, sizeof *c->irr_end,
+				c->nirr, h);
 	*k = lo;
 	int64_t week = c->week_pre[q][WEEK], rest = h - cum_at(c, q, lo);
 	if (week == 0) {
@@ -763,14 +249,8 @@ prepare(sla_calendar *c)
 static int
 change_push(sla_calendar *c, struct change ch)
 {
-	if (c->nchg == c->chg_cap) {
-		size_t cap = c->chg_cap ? 2 * c->chg_cap : 16;
-		struct change *p = realloc(c->chg, cap * sizeof *p);
-		if (!p)
-			return -1;
-		c->chg = p;
-		c->chg_cap = cap;
-	}
+	if (!sla_grow((void **)&c->chg, &c->chg_cap, c->nchg + 1, sizeof *c->chg))
+		return -1;
 	c->chg[c->nchg++] = ch;
 	return 0;
 }
@@ -837,6 +317,8 @@ cover(sla_calendar *c, int64_t t)
 static size_t
 change_at(const sla_calendar *c, int64_t t)
 {
+	/* the last change at T or before (not a lower bound: the table's
+	 * first change is the answer for any T before it) */
 	size_t lo = 0, hi = c->nchg;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -857,8 +339,22 @@ measure_in(const sla_calendar *c, size_t j, int64_t t)
 
 /* ---- queries ----------------------------------------------------------------- */
 
-static void touch(sla_calendar *c, int64_t a, int64_t b);
-static void touch_days(sla_calendar *c, int64_t lo, int64_t hi);
+/* The local date of instant T. */
+static int64_t
+local_day(const sla_calendar *c, int64_t t)
+{
+	return sla_floor_div(t + sla_tz_offset(c->tz, t), SLA_DAY);
+}
+
+static void
+touch(sla_calendar *c, int64_t a, int64_t b)
+{
+	bool inside = true;
+	for (size_t i = 0; i < c->ncovers && inside; i++)
+		inside = a >= c->covers[i].safe_lo && b <= c->covers[i].safe_hi;
+	if (!inside)
+		sla_cal_touch_days(c, local_day(c, a), local_day(c, b));
+}
 
 int64_t
 sla_business(sla_calendar *c, int64_t a, int64_t b)
@@ -986,12 +482,12 @@ int64_t
 sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const char **name)
 {
 	prepare(c);
-	touch_days(c, day, day);
-	const struct exception *e = exc_find(c, day);
+	sla_cal_touch_days(c, day, day);
+	const struct exception *e = sla_cal_exc_find(c, day);
 	*kind = e ? e->kind : SLA_DAY_REGULAR;
 	*name = e ? e->name : NULL;
 	struct hours own = *date_hours(c, day);
-	own.n = merge_spans(own.s, own.n);
+	own.n = sla_cal_merge_spans(own.s, own.n);
 	int32_t from = spill_end(c, day);
 	int64_t sum = 0;
 	for (unsigned i = 0; i < own.n; i++) {
@@ -1007,54 +503,13 @@ sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind, const ch
 	return sum;
 }
 
-/* HH:MM, or HH:MM:SS when the seconds are not zero. */
-static size_t
-format_clock(int32_t secs, char *buf, size_t n)
-{
-	int h = secs / 3600, m = secs / 60 % 60, s = secs % 60;
-	int len = s ? snprintf(buf, n, "%02d:%02d:%02d", h, m, s) : snprintf(buf, n, "%02d:%02d", h, m);
-	return len < 0 ? 0 : (size_t)len;
-}
-
-size_t
-sla_calendar_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n)
+unsigned
+sla_calendar_date_spans(sla_calendar *c, int64_t day, sla_span *s)
 {
 	prepare(c);
 	const struct hours *h = date_hours(c, day);
-	size_t len = 0;
-	if (n)
-		buf[0] = '\0';
-	if (h->n == 0)
-		return (size_t)snprintf(buf, n, "closed");
-	for (unsigned i = 0; i < h->n && len + 24 < n; i++) {
-		int32_t close = h->s[i].close > SLA_DAY ? h->s[i].close - SLA_DAY : h->s[i].close;
-		if (i)
-			len += (size_t)snprintf(buf + len, n - len, ", ");
-		len += format_clock(h->s[i].open, buf + len, n - len);
-		buf[len++] = '-';
-		len += format_clock(close, buf + len, n - len);
-	}
-	return len;
-}
-
-/* ---- working days --------------------------------------------------------------- */
-
-void
-sla_calendar_set_day_length(sla_calendar *c, int64_t secs)
-{
-	c->day_length = secs;
-}
-
-int64_t
-sla_calendar_day_length(const sla_calendar *c)
-{
-	if (c->day_length > 0)
-		return c->day_length;
-	int wd = template_weekday(c);
-	if (wd < 0)
-		return 0;
-	struct hours h = c->week[wd];
-	return spans_length(h.s, merge_spans(h.s, h.n));
+	memcpy(s, h->s, h->n * sizeof *s);
+	return h->n;
 }
 
 /* The working day instant T belongs to: the date of its wall-clock
@@ -1119,91 +574,4 @@ sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n)
 	int64_t d = in_range_or_none(instant_of_close(c, due_day * SLA_DAY + close));
 	touch(c, s, d == SLA_NO_INSTANT ? s : d);
 	return d;
-}
-
-/* ---- covered years ------------------------------------------------------------ *
- *
- * A date set (a file or a bundled set) states the years it covers; outside
- * them a date is not known to be a holiday or a workday.  Each query notes
- * the local dates it touched, so that the tools can say once per run that
- * an answer rests on dates the data does not know.  The common case costs
- * two comparisons: the instants well inside every set's years are
- * precomputed. */
-
-int
-sla_calendar_add_cover(sla_calendar *c, const char *set, int64_t first, int64_t last)
-{
-	if (first > last || first < YEAR_FIRST || last > YEAR_LAST)
-		return -1;
-	for (size_t i = 0; i < c->ncovers; i++)
-		if (strcmp(c->covers[i].set, set) == 0)
-			return c->covers[i].first == first && c->covers[i].last == last ? 0 : -1;
-	sla_cover *nv = realloc(c->covers, (c->ncovers + 1) * sizeof *nv);
-	if (!nv)
-		return -1;
-	c->covers = nv;
-	char *copy = strdup(set);
-	if (!copy)
-		return -1;
-	/* a day's margin either side stands in for the zone's offset */
-	int64_t lo = sla_days_from_civil(first, 1, 1) + 1, hi = sla_days_from_civil(last, 12, 31) - 1;
-	c->covers[c->ncovers++] = (sla_cover){
-		.set = copy, .first = first, .last = last,
-		.before = SLA_NO_DAY, .after = SLA_NO_DAY,
-		.safe_lo = lo * SLA_DAY, .safe_hi = hi * SLA_DAY,
-	};
-	return 0;
-}
-
-static void
-touch_days(sla_calendar *c, int64_t lo, int64_t hi)
-{
-	bool outside = false;
-	for (size_t i = 0; i < c->ncovers; i++) {
-		sla_cover *v = &c->covers[i];
-		int64_t first = sla_days_from_civil(v->first, 1, 1);
-		int64_t last = sla_days_from_civil(v->last, 12, 31);
-		if (lo < first) {
-			int64_t day = hi < first ? hi : first - 1;	/* the nearest to the years */
-			if (v->before == SLA_NO_DAY || day > v->before)
-				v->before = day;
-			outside = true;
-		}
-		if (hi > last) {
-			int64_t day = lo > last ? lo : last + 1;
-			if (v->after == SLA_NO_DAY || day < v->after)
-				v->after = day;
-			outside = true;
-		}
-	}
-	c->uncovered += outside;
-}
-
-static int64_t
-local_day(const sla_calendar *c, int64_t t)
-{
-	return sla_floor_div(t + sla_tz_offset(c->tz, t), SLA_DAY);
-}
-
-static void
-touch(sla_calendar *c, int64_t a, int64_t b)
-{
-	bool inside = true;
-	for (size_t i = 0; i < c->ncovers && inside; i++)
-		inside = a >= c->covers[i].safe_lo && b <= c->covers[i].safe_hi;
-	if (!inside)
-		touch_days(c, local_day(c, a), local_day(c, b));
-}
-
-size_t
-sla_calendar_covers(const sla_calendar *c, const sla_cover **v)
-{
-	*v = c->covers;
-	return c->ncovers;
-}
-
-uint64_t
-sla_calendar_uncovered(const sla_calendar *c)
-{
-	return c->uncovered;
 }

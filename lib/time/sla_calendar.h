@@ -9,7 +9,13 @@
  * dated exceptions, and the zone's offset changes sit in a table built
  * lazily for the years the queries touch.  Both are derived on the first
  * query after a change, which is why the queries take a non-const
- * calendar. */
+ * calendar.
+ *
+ * calendar_schedule.c owns the calendar and what defines it, calendar.c
+ * the arithmetic (business, due, working days); calendar_hours.c reads
+ * the text of the weekly hours into it (sla_calendar_parse_hours), and
+ * calendar_dates.c the date sets and their files.  Printing a
+ * calendar's answers is sla-time's (sla_calquery.h). */
 #ifndef SLA_CALENDAR_H
 #define SLA_CALENDAR_H
 
@@ -43,6 +49,22 @@ const sla_tz *sla_calendar_tz(const sla_calendar *c);
  * overlap count once.  Returns 0, or -1 for an empty interval (OPEN ==
  * CLOSE), values out of range or more than SLA_CALENDAR_MAX_INTERVALS. */
 int sla_calendar_add_hours(sla_calendar *c, unsigned wd, int32_t open, int32_t close);
+
+/* An interval [open, close) in seconds after a day's local midnight, as
+ * the calendar keeps it: CLOSE > OPEN, and past 86400 when the interval
+ * crosses midnight (22:00-06:00 is 79200, 108000). */
+typedef struct sla_span {
+	int32_t open, close;
+} sla_span;
+
+/* Weekday WD's hours become the N spans S (N 0: closed), replacing what
+ * it had.  Returns 0, or -1 for a span out of range or N above
+ * SLA_CALENDAR_MAX_INTERVALS.  The numeric form of parse_hours below. */
+int sla_calendar_set_hours(sla_calendar *c, unsigned wd, const sla_span *s, unsigned n);
+
+/* Make-up workdays are worked as weekday WD (0 Monday ... 6 Sunday);
+ * -1 when WD is not one.  The numeric form of set_makeup_weekday below. */
+int sla_calendar_set_makeup_wd(sla_calendar *c, unsigned wd);
 
 /* Set the hours of the weekdays of DAYS ("mon-fri", "sat", "mon,wed",
  * "fri-mon") to HOURS: "09:00-12:00, 13:00-18:00" (HH:MM or HH:MM:SS,
@@ -194,8 +216,10 @@ int64_t sla_calendar_wd_at_close(sla_calendar *c, int64_t s, int64_t n);
 int64_t sla_calendar_day(sla_calendar *c, int64_t day, enum sla_day_kind *kind,
 			 const char **name);
 
-/* The hours of date DAY as text into BUF (size N): "09:00-12:00,
- * 13:00-18:00", "22:00-06:00", or "closed".  Returns the length. */
-size_t sla_calendar_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n);
+/* The hours of local date DAY as its schedule has them, in the order they
+ * were given: its weekday's, none on a holiday, the stand-in weekday's on
+ * a make-up workday.  Into S (room for SLA_CALENDAR_MAX_INTERVALS);
+ * returns how many (0: closed). */
+unsigned sla_calendar_date_spans(sla_calendar *c, int64_t day, sla_span *s);
 
 #endif

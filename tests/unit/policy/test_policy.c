@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sla_check.h"
+#include "sla_calquery.h"
 #include "sla_data.h"
 #include "sla_policy.h"
 
@@ -61,13 +61,31 @@ temp_policy(char *path, const char *text)
 }
 
 static const sla_target *
-target(const sla_policy *p, const char *tier, const char *metric)
+target(sla_policy *p, const char *tier, const char *metric)
 {
 	const sla_tier *t = sla_policy_tier(p, tier, strlen(tier));
 	assert_non_null(t);
 	int k = sla_policy_metric_find(p, metric);
 	assert_true(k >= 0);
 	return &t->targets[k];
+}
+
+/* sla-parse's default zone is the embedded policy's, read from its text. */
+static void
+default_timezone_is_the_embedded_policys(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	char zone[64], tiny[4];
+	assert_string_equal(sla_policy_default_timezone(zone, sizeof zone, &c.d), "Asia/Shanghai");
+	sla_policy *p = sla_policy_load(NULL, NULL, &c.d);
+	assert_non_null(p);
+	assert_string_equal(zone, sla_tz_name(sla_policy_tz(p)));
+	assert_null(sla_policy_default_timezone(tiny, sizeof tiny, &c.d));
+	assert_string_equal(capture_text(&c), "");
+	sla_policy_free(p);
+	capture_close(&c);
 }
 
 static void
@@ -510,7 +528,7 @@ workdays_as_a_weekday(void **state)
 	assert_int_equal(sla_calendar_makeup_weekday(cal, &named), 4);
 	assert_true(named);
 	char buf[64];
-	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	sla_calq_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
 	assert_string_equal(buf, "09:00-15:00");
 	int64_t now = sla_days_from_civil(2026, 6, 1) * SLA_DAY;
 	assert_int_equal(sla_policy_lint(p, &c.d, now), 0);
@@ -527,7 +545,7 @@ workdays_as_a_weekday(void **state)
 	p = sla_policy_load(path, NULL, &c.d);
 	assert_non_null(p);
 	cal = sla_policy_calendar(p, "short-fri");
-	sla_calendar_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
+	sla_calq_day_hours(cal, sla_days_from_civil(2026, 2, 28), buf, sizeof buf);
 	assert_string_equal(buf, "09:00-18:00");
 	assert_int_equal(sla_policy_lint(p, &c.d, now), 1);
 	assert_non_null(strstr(capture_text(&c), ":5: warning: calendar short-fri has different hours "
@@ -614,6 +632,7 @@ main(void)
 		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(statements_per_customer_and_period),
 		cmocka_unit_test(lint_finds_the_traps),
+		cmocka_unit_test(default_timezone_is_the_embedded_policys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sla_calendar.h"
+#include "sla_calquery.h"
 #include "time_helpers.h"
 
 static sla_calendar *
@@ -69,11 +70,11 @@ hours_are_parsed_and_checked(void **state)
 	assert_int_equal(sla_calendar_parse_hours(c, "sat-sun, wed", "closed", err, sizeof err), 0);
 	char buf[80];
 	int64_t mon = sla_days_from_civil(2026, 3, 2);
-	sla_calendar_day_hours(c, mon, buf, sizeof buf);
+	sla_calq_day_hours(c, mon, buf, sizeof buf);
 	assert_string_equal(buf, "09:00-18:00");
-	sla_calendar_day_hours(c, mon + 2, buf, sizeof buf);
+	sla_calq_day_hours(c, mon + 2, buf, sizeof buf);
 	assert_string_equal(buf, "closed");
-	sla_calendar_day_hours(c, mon + 4, buf, sizeof buf);
+	sla_calq_day_hours(c, mon + 4, buf, sizeof buf);
 	assert_string_equal(buf, "09:00-16:00");
 	assert_int_equal(sla_calendar_day_length(c), 9 * HOUR);
 	sla_calendar_set_day_length(c, 8 * HOUR);
@@ -81,7 +82,7 @@ hours_are_parsed_and_checked(void **state)
 
 	assert_int_equal(sla_calendar_parse_hours(c, "fri-mon", "22:00-06:00, 12:00-12:30:30", err,
 						  sizeof err), 0);
-	sla_calendar_day_hours(c, mon + 5, buf, sizeof buf);
+	sla_calq_day_hours(c, mon + 5, buf, sizeof buf);
 	assert_string_equal(buf, "22:00-06:00, 12:00-12:30:30");
 	sla_calendar_free(c);
 	sla_tz_free(tz);
@@ -225,10 +226,10 @@ makeup_saturday_gets_the_workday_hours(void **state)
 	assert_int_equal(sla_business(c, opened, answered) - 4 * HOUR, 30 * MIN);
 	char buf[80];
 	int64_t sat = sla_days_from_civil(2026, 2, 14);
-	sla_calendar_day_hours(c, sat, buf, sizeof buf);
+	sla_calq_day_hours(c, sat, buf, sizeof buf);
 	assert_string_equal(buf, "09:00-12:00, 13:30-18:00");
 	/* an ordinary Saturday keeps its half day */
-	sla_calendar_day_hours(c, sat + 7, buf, sizeof buf);
+	sla_calq_day_hours(c, sat + 7, buf, sizeof buf);
 	assert_string_equal(buf, "09:00-12:00");
 	bool named;
 	assert_int_equal(sla_calendar_makeup_weekday(c, &named), 0);
@@ -248,7 +249,7 @@ makeup_saturday_gets_the_workday_hours(void **state)
 	assert_false(sla_calendar_makeup_ambiguous(c, &wd));
 	assert_int_equal(sla_calendar_makeup_weekday(c, &named), 4);
 	assert_true(named);
-	sla_calendar_day_hours(c, sat, buf, sizeof buf);
+	sla_calq_day_hours(c, sat, buf, sizeof buf);
 	assert_string_equal(buf, "09:00-16:00");
 	assert_int_equal(sla_business(c, opened, answered), 5 * HOUR);
 	assert_at(tz, sla_due(c, opened, 4 * HOUR), "2026-02-14T13:00:00+08:00");

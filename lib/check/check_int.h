@@ -1,0 +1,140 @@
+/* check_int.h: private to lib/check/, the checker's state shared by its
+ * files: check_setup.c (the columns a policy needs, found once), check.c
+ * (reading and measuring each ticket, the run) and check_rows.c (writing
+ * the check stream's rows).  Not for the tools: they use sla_check.h. */
+#ifndef SLA_CHECK_INT_H
+#define SLA_CHECK_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sla_check.h"
+
+enum { MAX_PAUSES = 64, REASON_MAX = 512 };
+
+/* The one time every ticket has (DESIGN §3): a metric that starts there
+ * cannot be measured without it; one that starts later has not started. */
+#define TICKET_START "opened"
+
+#define NO_SUCH_COLUMN "the ticket stream has no such column"
+
+/* TV_ABSENT: the stream has no such column, so no ticket can say when
+ * the event happened; TV_BAD: this ticket's field cannot be read.  Either
+ * way REASON says why. */
+enum tv_state { TV_UNREAD, TV_EMPTY, TV_OK, TV_BAD, TV_ABSENT };
+
+/* One time column of the stream, read once per ticket. */
+typedef struct time_col {
+	const char *name;
+	int col;		/* in the stream, or -1 */
+	enum tv_state state;
+	int64_t t;
+	char reason[REASON_MAX];	/* when TV_BAD or TV_ABSENT */
+} time_col;
+
+/* One metric of the current ticket. */
+typedef struct metric_result {
+	bool done;		/* measured for this ticket */
+	bool ok;		/* else REASON says why it cannot be measured */
+	bool started;		/* else pending, REASON says what has not happened */
+	bool has_stop;
+	/* a stop column the stream lacks might have come earlier: STOP (if
+	 * any) and elapsed_s are the latest and the most they can be, and
+	 * ABSENT says which column is missing (DESIGN §4) */
+	bool bound;
+	const char *absent;
+	int64_t start, stop;
+	sla_measure m;
+	bool uncovered;		/* the calendar's queries left its date sets' years */
+	char reason[REASON_MAX];
+} metric_result;
+
+enum { FMT_CACHE = 1024 };
+
+/* The RFC 3339 text of a time on local day DAY at OFFSET. */
+typedef struct time_text {
+	int64_t day;
+	int32_t offset;
+	size_t len;		/* 0: empty */
+	char text[SLA_RFC3339_MAX];
+} time_text;
+
+typedef struct checker {
+	sla_policy *p;
+	const sla_tz *tz;
+	sla_reader *r;
+	sla_writer *w;
+	sla_diag *d;
+	const sla_check_opts *o;
+
+	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
+	int *keep;		/* stream columns of --keep */
+	sla_realigner *realigner;	/* for a row with too many fields */
+	time_col *tcols;
+	size_t ntcols;
+	size_t *m_start;	/* each metric's time columns */
+	size_t *m_stops;	/* SLA_MAX_STOPS a metric, nstops of them used */
+	size_t t_opened;
+
+	/* the current ticket */
+	const sla_field *f;
+	const sla_tier *tier;
+	metric_result *res;
+	bool pauses_read, pauses_ok;
+	sla_interval pauses[MAX_PAUSES];
+	size_t npauses;
+	char pause_reason[REASON_MAX];
+
+	unsigned seen;		/* statuses written, as bits */
+	time_text fmt[FMT_CACHE];
+} checker;
+
+/* The one time every ticket has (DESIGN §3): a metric that starts there
+ * cannot be measured without it; one that starts later has not started. */
+#define TICKET_START "opened"
+
+#define NO_SUCH_COLUMN "the ticket stream has no such column"
+
+/* One row of the check stream, as check.c decides it. */
+typedef struct row {
+	sla_field tier;
+	const char *metric, *calendar;
+	const metric_result *res;	/* NULL: nothing measured */
+	enum sla_status status;
+	bool has_penalty;
+	int64_t penalty;
+	sla_field reason;
+	bool reason_escaped;	/* a ticket field, written as it came */
+	sla_calendar *cal;	/* for the note */
+} row;
+
+/* The current ticket's field of stream column COL; empty when the stream
+ * has no such column (COL -1). */
+static inline sla_field
+field(const checker *ck, int col)
+{
+	return col < 0 ? (sla_field){ "", 0 } : ck->f[col];
+}
+
+/* The time column of metric K's Ith stop. */
+static inline const time_col *
+stop_col(const checker *ck, size_t k, size_t i)
+{
+	return &ck->tcols[ck->m_stops[k * SLA_MAX_STOPS + i]];
+}
+
+/* check_setup.c: find the columns the policy's metrics and --keep name,
+ * allocate everything a ticket needs, and warn once about a metric the
+ * stream cannot assess.  0, or -1 after saying why through CK->d. */
+int sla_chk_init(checker *ck);
+void sla_chk_free(checker *ck);
+
+/* check_rows.c: the header line, and one row. */
+void sla_chk_write_header(checker *ck);
+void sla_chk_write_row(checker *ck, const row *rw);
+/* An invalid row with REASON (a ticket field when ESCAPED, written as it
+ * came); under --strict the end of the run: -1 after saying so. */
+int sla_chk_write_invalid(checker *ck, row *rw, sla_field reason, bool escaped);
+
+#endif
