@@ -165,7 +165,7 @@ terms_of(const sla_policy *policy)
 
 /* The report of the check stream in FILES on standard output. */
 static int
-report(const struct args *o, const sla_policy *policy, char **files, size_t nfiles,
+report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
        sla_diag *d)
 {
 	sla_report_terms terms = terms_of(policy);

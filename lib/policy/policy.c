@@ -221,22 +221,3 @@ fail:
 	sla_policy_free(p);
 	return NULL;
 }
-
-const char *
-sla_policy_default_timezone(char *buf, size_t n, const sla_diag *d)
-{
-	sla_policy *p = policy_new();
-	sla_pol_ctx x = { .p = p, .d = d };
-	const sla_pol_entry *e = NULL;
-	if (!p)
-		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
-	else if (load_text(p, NULL, d) && sla_pol_entries_read(&x))
-		e = sla_pol_get(&x, SLA_POL_POLICY, "", "timezone");
-	size_t len = e ? strlen(e->value) : 0;
-	bool fits = e && len < n;
-	if (fits)
-		memcpy(buf, e->value, len + 1);
-	sla_pol_entries_free(&x);
-	sla_policy_free(p);
-	return fits ? buf : NULL;
-}

@@ -45,13 +45,6 @@ size_t sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d);
 const char *sla_policy_text(const sla_policy *p, size_t *len);
 const char *sla_policy_file(const sla_policy *p);
 
-/* The zone of the embedded default policy ("Asia/Shanghai"), for a tool
- * that reads times before any policy (sla-parse --tz): read from the
- * compiled-in text, so that the zone is written in one place.  Into BUF
- * (size N); BUF, or NULL when out of memory (said through D) or when the
- * name does not fit. */
-const char *sla_policy_default_timezone(char *buf, size_t n, const sla_diag *d);
-
 const char *sla_policy_name(const sla_policy *p);
 const sla_tz *sla_policy_tz(const sla_policy *p);
 

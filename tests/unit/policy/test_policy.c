@@ -70,24 +70,6 @@ target(sla_policy *p, const char *tier, const char *metric)
 	return &t->targets[k];
 }
 
-/* sla-parse's default zone is the embedded policy's, read from its text. */
-static void
-default_timezone_is_the_embedded_policys(void **state)
-{
-	(void)state;
-	capture c;
-	capture_open(&c);
-	char zone[64], tiny[4];
-	assert_string_equal(sla_policy_default_timezone(zone, sizeof zone, &c.d), "Asia/Shanghai");
-	sla_policy *p = sla_policy_load(NULL, NULL, &c.d);
-	assert_non_null(p);
-	assert_string_equal(zone, sla_tz_name(sla_policy_tz(p)));
-	assert_null(sla_policy_default_timezone(tiny, sizeof tiny, &c.d));
-	assert_string_equal(capture_text(&c), "");
-	sla_policy_free(p);
-	capture_close(&c);
-}
-
 static void
 embedded_default_is_the_data_file(void **state)
 {
@@ -632,7 +614,6 @@ main(void)
 		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(statements_per_customer_and_period),
 		cmocka_unit_test(lint_finds_the_traps),
-		cmocka_unit_test(default_timezone_is_the_embedded_policys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
