@@ -778,33 +778,3 @@ sla_fold_get_stats(const sla_fold *f)
 {
 	return f->stats;
 }
-
-/* ---- the paused column ------------------------------------------------------------ */
-
-size_t
-sla_fold_paused_max(const sla_fold_ticket *t)
-{
-	return t->npaused * (2 * SLA_RFC3339_MAX + 2) + 1;
-}
-
-static size_t
-format_instant(int64_t at, const sla_tz *tz, char *out)
-{
-	return sla_rfc3339_format(at, tz ? sla_tz_offset(tz, at) : 0, out);
-}
-
-size_t
-sla_fold_format_paused(const sla_fold_ticket *t, const sla_tz *tz, char *out)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < t->npaused; i++) {
-		if (i)
-			out[n++] = ';';
-		n += format_instant(t->paused[i].start, tz, out + n);
-		out[n++] = '/';
-		if (!t->paused[i].open)
-			n += format_instant(t->paused[i].end, tz, out + n);
-	}
-	out[n] = '\0';
-	return n;
-}

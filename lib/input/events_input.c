@@ -224,14 +224,13 @@ write_time(sla_events_input *in, const sla_fold_ticket *t, enum sla_fold_time wh
 {
 	char buf[SLA_RFC3339_MAX];
 	if (t->has[which])
-		sla_writer_raw(in->w, buf, sla_rfc3339_format(t->at[which],
-				sla_tz_offset(in->o.tz, t->at[which]), buf));
+		sla_writer_raw(in->w, buf, sla_stream_time_write(t->at[which], in->o.tz, buf));
 }
 
 static void
 write_paused(sla_events_input *in, const sla_fold_ticket *t)
 {
-	size_t need = sla_fold_paused_max(t);
+	size_t need = sla_paused_max(t->npaused);
 	if (need > in->paused_cap) {
 		char *grown = realloc(in->paused, need);
 		if (!grown) {
@@ -241,7 +240,8 @@ write_paused(sla_events_input *in, const sla_fold_ticket *t)
 		in->paused = grown;
 		in->paused_cap = need;
 	}
-	sla_writer_raw(in->w, in->paused, sla_fold_format_paused(t, in->o.tz, in->paused));
+	sla_writer_raw(in->w, in->paused, sla_paused_write(t->paused, t->npaused, in->o.tz,
+							  in->paused));
 }
 
 static void

@@ -7,7 +7,9 @@
 #include "sla_aliases.h"
 #include "sla_cli.h"
 #include "sla_colnames.h"
+#include "sla_mem.h"
 #include "sla_parse.h"
+#include "sla_stream_fields.h"
 
 /* Records read ahead to settle D/M against M/D in each time column. */
 #define LOOKAHEAD_RECORDS 1000
@@ -55,6 +57,8 @@ struct sla_parser {
 	unsigned long nread, nwritten, nflagged;
 	/* per record, reused */
 	buffer err, extra, paused;
+	sla_pause *pauses;	/* the paused cell's intervals */
+	size_t npauses, pause_cap;
 	const char *file;
 	unsigned long line;
 	bool record_failed;
@@ -140,6 +144,7 @@ sla_parser_free(sla_parser *ps)
 	free(ps->err.p);
 	free(ps->extra.p);
 	free(ps->paused.p);
+	free(ps->pauses);
 	free(ps);
 }
 
@@ -496,14 +501,13 @@ readable_year(int64_t utc, int32_t offset)
 	return local >= -62135596800 && local < 253402300800;
 }
 
-/* The time V of column C as RFC 3339 into OUT (SLA_RFC3339_MAX bytes):
- * its length, or 0 after a record error.  V is not blank. */
-static size_t
-convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
+/* The time V of column C as an instant into *UTC; false after a record
+ * error.  V is not blank. */
+static bool
+convert_time(sla_parser *ps, export *x, int c, sla_field v, int64_t *utc)
 {
 	const char *name = sla_canon_names[c];
 	sla_stamp st;
-	int64_t utc;
 	int rc;
 
 	if (ps->formats[c]) {
@@ -518,93 +522,89 @@ convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
 	if (rc == SLA_TF_AMBIGUOUS) {
 		record_error(ps, name, v.p, v.n, false,
 			     "day/month order unknown (give --date-order dmy or mdy)");
-		return 0;
+		return false;
 	}
 	if (rc != SLA_TF_OK) {
 		record_error(ps, name, v.p, v.n, false, "cannot read time");
-		return 0;
+		return false;
 	}
-	if (sla_tz_resolve(ps->o.tz, &st, &utc) != SLA_TZ_OK) {
+	if (sla_tz_resolve(ps->o.tz, &st, utc) != SLA_TZ_OK) {
 		record_error(ps, name, v.p, v.n, false, "no such local time in %s (DST gap)",
 			     sla_tz_name(ps->o.tz));
-		return 0;
+		return false;
 	}
-	int32_t off = sla_tz_offset(ps->o.tz, utc);
-	if (!readable_year(utc, off)) {
+	if (!readable_year(*utc, sla_tz_offset(ps->o.tz, *utc))) {
 		record_error(ps, name, v.p, v.n, false, "time outside the years 0001-9999 in %s",
 			     sla_tz_name(ps->o.tz));
-		return 0;
+		return false;
 	}
-	return sla_rfc3339_format(utc, off, out);
+	return true;
 }
 
-/* The cell of time column C: empty when the value is (an empty `opened`
- * is an error). */
+/* The cell of time column C into OUT (SLA_RFC3339_MAX bytes): its length,
+ * 0 when the value is blank (an empty `opened` is an error) or after a
+ * record error. */
 static size_t
 time_cell(sla_parser *ps, export *x, int c, sla_field v, char *out)
 {
+	int64_t utc;
+
 	if (!blank(v))
-		return convert_time(ps, x, c, v, out);
+		return convert_time(ps, x, c, v, &utc) ? sla_stream_time_write(utc, ps->o.tz, out) : 0;
 	if (c == SLA_COL_OPENED)
 		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
 	return 0;
 }
 
-/* Append the time V (an end may be blank: still paused) to ps->paused. */
-static bool
-paused_time(sla_parser *ps, export *x, sla_field v)
-{
-	char t[SLA_RFC3339_MAX];
-
-	if (blank(v))
-		return true;
-	size_t n = convert_time(ps, x, SLA_COL_PAUSED, v, t);
-	bytes_put(&ps->paused, t, n);
-	return n > 0;
-}
-
-/* One "start/end" interval of V into ps->paused; false after a record
- * error. */
+/* One "start/end" interval IV of the cell V into ps->pauses (an end may be
+ * blank: still paused); false after a record error. */
 static bool
 paused_interval(sla_parser *ps, export *x, sla_field iv, sla_field v)
 {
 	const char *slash = memchr(iv.p, '/', iv.n);
 	const char *end = iv.p + iv.n;
+	sla_pause p = { 0 };
 
 	if (!slash || memchr(slash + 1, '/', (size_t)(end - slash - 1))) {
 		record_error(ps, "paused", v.p, v.n, false, "want start/end intervals");
 		return false;
 	}
 	sla_field start = { iv.p, (size_t)(slash - iv.p) };
+	sla_field stop = { slash + 1, (size_t)(end - slash - 1) };
 	if (blank(start)) {
 		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
 		return false;
 	}
-	if (!paused_time(ps, x, start))
+	p.open = blank(stop);
+	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start) ||
+	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end)))
 		return false;
-	bytes_put(&ps->paused, "/", 1);
-	return paused_time(ps, x, (sla_field){ slash + 1, (size_t)(end - slash - 1) });
+	if (sla_grow((void **)&ps->pauses, &ps->pause_cap, ps->npauses + 1, sizeof *ps->pauses))
+		ps->pauses[ps->npauses++] = p;	/* else lost: out of memory */
+	return true;
 }
 
-/* `paused` holds "start/end;start/end": each time is converted like the
- * others.  Any error empties the cell (the record is flagged). */
+/* `paused` holds "start/end;start/end" in the export's time forms: each
+ * time is converted like the others, and the cell written in the stream's
+ * form (sla_stream_fields.h).  Any error empties the cell (the record is
+ * flagged). */
 static void
 paused_cell(sla_parser *ps, export *x, sla_field v)
 {
 	const char *p = v.p, *end = v.p + v.n;
 
+	ps->npauses = 0;
 	ps->paused.n = 0;
 	while (!blank((sla_field){ p, (size_t)(end - p) })) {
 		const char *semi = memchr(p, ';', (size_t)(end - p));
 		const char *stop = semi ? semi : end;
-		if (ps->paused.n)
-			bytes_put(&ps->paused, ";", 1);
-		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v)) {
-			ps->paused.n = 0;
+		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v))
 			return;
-		}
 		p = semi ? semi + 1 : end;
 	}
+	size_t need = sla_paused_max(ps->npauses);
+	if (ps->npauses && sla_grow((void **)&ps->paused.p, &ps->paused.cap, need, 1))
+		ps->paused.n = sla_paused_write(ps->pauses, ps->npauses, ps->o.tz, ps->paused.p);
 }
 
 /* ---- one record ---------------------------------------------------------------- */

@@ -27,6 +27,7 @@
 
 #include "sla_diag.h"
 #include "sla_stream.h"
+#include "sla_stream_fields.h"
 #include "sla_tz.h"
 
 /* ---- the map ------------------------------------------------------------ */
@@ -123,19 +124,13 @@ enum sla_fold_time {
 	SLA_FT_NTIMES
 };
 
-/* A pause: [start, end); open is true while it has not ended. */
-typedef struct sla_pause {
-	int64_t start, end;
-	bool open;
-} sla_pause;
-
 /* A folded ticket, valid during the callback only.  No field's p is NULL. */
 typedef struct sla_fold_ticket {
 	sla_field id;
 	unsigned long line;		/* of the event that opened it */
 	bool has[SLA_FT_NTIMES];
 	int64_t at[SLA_FT_NTIMES];
-	const sla_pause *paused;	/* in time order, not overlapping */
+	const sla_pause *paused;	/* in time order, not overlapping (sla_paused_write) */
 	size_t npaused;
 	sla_field status;		/* the last status seen (may be empty) */
 	sla_field description;		/* the creation event's text */
@@ -184,11 +179,5 @@ typedef struct sla_fold_stats {
 	unsigned long regrouped;	/* sorted input: groups of an id already written */
 } sla_fold_stats;
 sla_fold_stats sla_fold_get_stats(const sla_fold *f);
-
-/* The paused column, "start/end;start/end" in RFC 3339 at the offsets of
- * TZ (NULL: UTC), an open end left empty, into OUT, which has room for
- * sla_fold_paused_max(T) bytes.  Returns the length (OUT is NUL-ended). */
-size_t sla_fold_paused_max(const sla_fold_ticket *t);
-size_t sla_fold_format_paused(const sla_fold_ticket *t, const sla_tz *tz, char *out);
 
 #endif

@@ -11,6 +11,7 @@
 #include "sla_mem.h"
 #include "sla_money.h"
 #include "sla_report.h"
+#include "sla_stream_fields.h"
 #include "sla_time.h"
 
 const int64_t sla_bucket_upper[SLA_NBUCKETS - 1] = {
@@ -528,11 +529,10 @@ period_at(const sla_tz *tz, period_clock *c, int64_t utc)
 static int64_t
 period_of(sla_report *r, period_clock *c, sla_field f)
 {
-	sla_stamp st;
+	const char *what;
 	int64_t utc;
 
-	if (sla_rfc3339_parse(f.p, f.n, &st) < 0 ||
-	    sla_tz_resolve(r->cfg.tz, &st, &utc) != SLA_TZ_OK)
+	if (sla_stream_time_read(r->cfg.tz, f, &utc, &what) <= 0)
 		return SLA_NO_PERIOD;
 	return period_at(r->cfg.tz, c, utc);
 }

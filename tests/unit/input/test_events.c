@@ -103,8 +103,8 @@ collect(void *ctx, const sla_fold_ticket *t)
 			sla_rfc3339_format(t->at[i], 8 * 3600, at);
 		n += snprintf(buf + n, sizeof buf - (size_t)n, " %s", at);
 	}
-	char *paused = malloc(sla_fold_paused_max(t));
-	sla_fold_format_paused(t, tz, paused);
+	char *paused = malloc(sla_paused_max(t->npaused));
+	sla_paused_write(t->paused, t->npaused, tz, paused);
 	n += snprintf(buf + n, sizeof buf - (size_t)n, " | %s | %.*s | %.*s | %.*s | %s",
 		      paused, (int)t->status.n, t->status.p, (int)t->description.n,
 		      t->description.p, c->ncarry ? (int)t->carry[0].n : 0,
