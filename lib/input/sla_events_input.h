@@ -1,5 +1,5 @@
 /* sla_events_input.h: history exports (CSV) read as events, folded into
- * tickets (sla_events.h) and written as the ticket stream: sla-parse
+ * tickets (sla_fold.h) and written as the ticket stream: sla-parse
  * --events.
  *
  * The export's columns are found by header name (sla_events_input_print
@@ -20,7 +20,7 @@
 
 #include "sla_csvin.h"
 #include "sla_diag.h"
-#include "sla_events.h"
+#include "sla_fold.h"
 #include "sla_stream.h"
 #include "sla_timeform.h"
 #include "sla_tz.h"

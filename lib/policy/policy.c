@@ -16,7 +16,7 @@
 #include "sla_check.h"
 #include "sla_data.h"
 #include "sla_duration.h"
-#include "sla_events.h"
+#include "sla_event_names.h"
 #include "sla_ini_source.h"
 #include "sla_money.h"
 #include "sla_policy.h"
@@ -425,7 +425,7 @@ read_penalties(pol_ctx *x)
 	}
 }
 
-/* [events] is sla-parse --events' (sla_events.h reads its values); here
+/* [events] is sla-parse --events' (sla_event_names.h reads its values); here
  * its keys are only checked, so that a typo is caught by --lint too. */
 static void
 check_events_keys(pol_ctx *x)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "sla_colnames.h"
-#include "sla_events.h"
+#include "sla_event_names.h"
 
 typedef struct slot {
 	char *name;		/* NULL: empty */

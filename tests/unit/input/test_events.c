@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sla_events.h"
+#include "sla_fold.h"
 #include "sla_time.h"
 
 /* ---- helpers ------------------------------------------------------------ */

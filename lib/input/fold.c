@@ -1,4 +1,4 @@
-/* events.c: fold history events into canonical tickets.
+/* fold.c: fold history events into canonical tickets (see sla_fold.h).
  *
  * Each ticket keeps its events in a compact array (time, input order, line,
  * classes) and their status and author names in an arena of its own; when
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sla_events.h"
+#include "sla_fold.h"
 #include "sla_mem.h"
 #include "sla_time.h"
 
