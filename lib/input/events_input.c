@@ -173,35 +173,19 @@ static int column_meaning(const char *h, size_t n, long *rank);
 
 static const int required[] = { EC_ID, EC_TIME };
 
+static bool
+is_time(int col)
+{
+	return col == EC_TIME;
+}
+
 static const sla_export_kind history_export = {
 	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning,
 	.required = required, .nrequired = sizeof required / sizeof *required,
+	.unmappable = -1, .is_time = is_time,
+	.bad_map = "--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
+	.bad_format = "--time-format: want time=FORMAT with a strptime format without %s",
 };
-
-static bool
-read_options(sla_events_input *in, sla_export_refusal *no)
-{
-	const char *rest;
-	for (size_t i = 0; i < in->o.nmaps; i++) {
-		int c = sla_export_assignment(&history_export, in->o.maps[i], &rest);
-		if (c < 0) {
-			*no = (sla_export_refusal){ "--map: want COLUMN=HEADER with an event column "
-						    "(see --events --list-aliases)", in->o.maps[i] };
-			return false;
-		}
-		in->maps[i] = (sla_export_map){ c, rest };
-	}
-	for (size_t i = 0; i < in->o.nformats; i++) {
-		int c = sla_export_assignment(&history_export, in->o.formats[i], &rest);
-		if (c != EC_TIME || !sla_timeform_format_ok(rest)) {
-			*no = (sla_export_refusal){ "--time-format: want time=FORMAT with a strptime "
-						    "format without %s", in->o.formats[i] };
-			return false;
-		}
-		in->time_format = rest;
-	}
-	return true;
-}
 
 /* ---- writing tickets ------------------------------------------------------------ */
 
@@ -310,10 +294,13 @@ sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d,
 	in->maps = calloc(o->nmaps + 1, sizeof *in->maps);
 	sla_fold_options fo = { .sorted = o->sorted, .ncarry = NCARRY };
 	in->fold = in->maps ? sla_fold_new(o->map, &fo, write_ticket, in) : NULL;
-	if (!in->fold || !read_options(in, no)) {
+	const char *format_of[EC_NCOLS] = { 0 };
+	if (!in->fold || !sla_export_read_options(&history_export, o->maps, o->nmaps, in->maps,
+						  o->formats, o->nformats, format_of, no)) {
 		sla_events_input_free(in);
 		return NULL;
 	}
+	in->time_format = format_of[EC_TIME];
 	write_header(w);
 	return in;
 }

@@ -25,6 +25,32 @@ sla_export_assignment(const sla_export_kind *k, const char *s, const char **rest
 	return -1;
 }
 
+bool
+sla_export_read_options(const sla_export_kind *k, char *const *maps, size_t nmaps,
+			sla_export_map *out, char *const *formats, size_t nformats,
+			const char **format_of, sla_export_refusal *no)
+{
+	const char *rest;
+
+	for (size_t i = 0; i < nmaps; i++) {
+		int c = sla_export_assignment(k, maps[i], &rest);
+		if (c < 0 || c == k->unmappable) {
+			*no = (sla_export_refusal){ k->bad_map, maps[i] };
+			return false;
+		}
+		out[i] = (sla_export_map){ c, rest };
+	}
+	for (size_t i = 0; i < nformats; i++) {
+		int c = sla_export_assignment(k, formats[i], &rest);
+		if (c < 0 || !k->is_time(c) || !sla_timeform_format_ok(rest)) {
+			*no = (sla_export_refusal){ k->bad_format, formats[i] };
+			return false;
+		}
+		format_of[c] = rest;
+	}
+	return true;
+}
+
 /* ---- the file ------------------------------------------------------------ */
 
 bool

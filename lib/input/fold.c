@@ -703,21 +703,12 @@ sorted_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 	return t;
 }
 
-static bool
-blank(sla_field s)
-{
-	for (size_t i = 0; i < s.n; i++)
-		if (s.p[i] != ' ' && s.p[i] != '\t')
-			return false;
-	return true;
-}
-
 sla_fold_result
 sla_fold_add(sla_fold *f, const sla_event *e)
 {
 	f->stats.events++;
 	f->seq++;
-	if (blank(e->id)) {
+	if (sla_field_blank(e->id)) {
 		f->stats.rejected++;
 		return SLA_FOLD_NO_ID;
 	}

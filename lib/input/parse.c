@@ -58,34 +58,11 @@ static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
 static const sla_export_kind ticket_export = {
 	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
 	.required = required, .nrequired = sizeof required / sizeof *required,
+	.unmappable = SLA_COL_LINE, .is_time = sla_canon_is_time,
+	.bad_map = "--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
+	.bad_format = "--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
+		      "and a strptime format without %s",
 };
-
-static bool
-read_options(sla_parser *ps, sla_export_refusal *no)
-{
-	const char *rest;
-
-	for (size_t i = 0; i < ps->o.nmaps; i++) {
-		int c = sla_export_assignment(&ticket_export, ps->o.maps[i], &rest);
-		if (c < 0 || c == SLA_COL_LINE) {
-			*no = (sla_export_refusal){ "--map: want CANONICAL=HEADER with a canonical "
-						    "column (see --list-aliases)", ps->o.maps[i] };
-			return false;
-		}
-		ps->maps[i] = (sla_export_map){ c, rest };
-	}
-	for (size_t i = 0; i < ps->o.nformats; i++) {
-		int c = sla_export_assignment(&ticket_export, ps->o.formats[i], &rest);
-		if (c < 0 || !sla_canon_is_time(c) || !sla_timeform_format_ok(rest)) {
-			*no = (sla_export_refusal){ "--time-format: want TIMECOLUMN=FORMAT with a "
-						    "canonical time column and a strptime format "
-						    "without %s", ps->o.formats[i] };
-			return false;
-		}
-		ps->formats[c] = rest;
-	}
-	return true;
-}
 
 sla_parser *
 sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_refusal *no)
@@ -100,7 +77,8 @@ sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_r
 	ps->w = w;
 	ps->d = d;
 	ps->maps = calloc(o->nmaps + 1, sizeof *ps->maps);
-	if (!ps->maps || !read_options(ps, no)) {
+	if (!ps->maps || !sla_export_read_options(&ticket_export, o->maps, o->nmaps, ps->maps,
+						  o->formats, o->nformats, ps->formats, no)) {
 		sla_parser_free(ps);
 		return NULL;
 	}
@@ -313,15 +291,6 @@ lookahead(const sla_parser *ps, sla_export *x)
 	sla_export_lookahead(x, observe);
 }
 
-static bool
-blank(sla_field v)
-{
-	for (size_t i = 0; i < v.n; i++)
-		if (v.p[i] != ' ' && v.p[i] != '\t')
-			return false;
-	return true;
-}
-
 /* Whether instant UTC written at OFFSET (cut to whole minutes, as RFC 3339
  * writes it) falls in the years 0001-9999 that the next tool reads: the
  * first minutes of 0001 in a zone of local mean time (Asia/Shanghai,
@@ -368,7 +337,7 @@ time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 {
 	int64_t utc;
 
-	if (!blank(v))
+	if (!sla_field_blank(v))
 		return convert_time(ps, x, c, v, &utc) ? sla_stream_time_write(utc, ps->o.tz, out) : 0;
 	if (c == SLA_COL_OPENED)
 		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
@@ -390,11 +359,11 @@ paused_interval(sla_parser *ps, sla_export *x, sla_field iv, sla_field v)
 	}
 	sla_field start = { iv.p, (size_t)(slash - iv.p) };
 	sla_field stop = { slash + 1, (size_t)(end - slash - 1) };
-	if (blank(start)) {
+	if (sla_field_blank(start)) {
 		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
 		return false;
 	}
-	p.open = blank(stop);
+	p.open = sla_field_blank(stop);
 	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start) ||
 	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end)))
 		return false;
@@ -414,7 +383,7 @@ paused_cell(sla_parser *ps, sla_export *x, sla_field v)
 
 	ps->npauses = 0;
 	ps->paused.n = 0;
-	while (!blank((sla_field){ p, (size_t)(end - p) })) {
+	while (!sla_field_blank((sla_field){ p, (size_t)(end - p) })) {
 		const char *semi = memchr(p, ';', (size_t)(end - p));
 		const char *stop = semi ? semi : end;
 		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v))
@@ -558,7 +527,7 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	check_fault(ps, x, r);
 	check_encoding(ps, x, r);
 	check_ragged(ps, x, r);
-	if (blank(sla_export_value(x, r, SLA_COL_ID)))
+	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
 	for (int c = 0; c < SLA_NCANON; c++)
 		if (sla_canon_is_time(c) && x->col_of[c] >= 0)

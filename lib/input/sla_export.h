@@ -35,6 +35,10 @@ typedef struct sla_export_kind {
 	int (*alias)(const char *h, size_t n, long *rank);
 	const int *required;		/* columns every export must have */
 	size_t nrequired;
+	int unmappable;			/* a column --map may not name, or -1 */
+	bool (*is_time)(int col);	/* the columns --time-format may name */
+	const char *bad_map;		/* why a --map is refused (static text) */
+	const char *bad_format;		/* why a --time-format is refused */
 } sla_export_kind;
 
 /* --map COLUMN=HEADER, parsed: HEADER points into the option's text. */
@@ -54,6 +58,14 @@ typedef struct sla_export_refusal {
 /* "column=rest": the column of kind K named exactly before the '=', and
  * *REST after it; -1 when there is no such column or nothing after. */
 int sla_export_assignment(const sla_export_kind *k, const char *s, const char **rest);
+
+/* --map COLUMN=HEADER options MAPS[0..NMAPS) into OUT[0..NMAPS), and
+ * --time-format COLUMN=FORMAT options FORMATS[0..NFORMATS) into
+ * FORMAT_OF (per kind column; the last for a column counts).  False with
+ * *NO naming the first one refused. */
+bool sla_export_read_options(const sla_export_kind *k, char *const *maps, size_t nmaps,
+			     sla_export_map *out, char *const *formats, size_t nformats,
+			     const char **format_of, sla_export_refusal *no);
 
 /* The day/month order that a column's (or a file's) values proved. */
 typedef struct sla_order_proof {

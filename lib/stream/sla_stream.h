@@ -22,6 +22,8 @@ typedef struct sla_field {
 #define SLA_FIELD(s) ((sla_field){ (s), sizeof(s) - 1 })
 
 bool sla_field_eq(sla_field f, const char *s);
+/* True when F is empty or only spaces and tabs. */
+bool sla_field_blank(sla_field f);
 
 /* ---- reading ------------------------------------------------------------ */
 

@@ -31,10 +31,18 @@ kind_alias(const char *h, size_t n, long *rank)
 	return -1;
 }
 
+static bool
+kind_is_time(int col)
+{
+	return col == K_WHEN;
+}
+
 static const int kind_required[] = { K_WHEN };
 static const sla_export_kind kind = {
 	.names = kind_names, .ncols = K_NCOLS, .alias = kind_alias,
 	.required = kind_required, .nrequired = 1,
+	.unmappable = K_NOTE, .is_time = kind_is_time,
+	.bad_map = "bad map", .bad_format = "bad format",
 };
 
 typedef struct fixture {
@@ -77,6 +85,32 @@ an_assignment_names_a_column_exactly(void **state)
 	assert_int_equal(sla_export_assignment(&kind, "=Created", &rest), -1);
 	assert_int_equal(sla_export_assignment(&kind, "when", &rest), -1);
 	assert_int_equal(sla_export_assignment(&kind, "whence=x", &rest), -1);
+}
+
+static void
+options_are_read_or_refused(void **state)
+{
+	(void)state;
+	char *maps[] = { "key=Ticket", "when=Logged" };
+	char *formats[] = { "when=%Y", "when=%d.%m.%Y" };
+	sla_export_map out[2];
+	const char *format_of[K_NCOLS] = { 0 };
+	sla_export_refusal no = { 0 };
+	assert_true(sla_export_read_options(&kind, maps, 2, out, formats, 2, format_of, &no));
+	assert_int_equal(out[1].col, K_WHEN);
+	assert_string_equal(out[1].header, "Logged");
+	assert_string_equal(format_of[K_WHEN], "%d.%m.%Y");	/* the last one counts */
+	assert_null(no.why);
+
+	char *unmappable[] = { "note=Remark" };
+	assert_false(sla_export_read_options(&kind, unmappable, 1, out, NULL, 0, format_of, &no));
+	assert_string_equal(no.why, "bad map");
+	assert_string_equal(no.value, "note=Remark");
+	char *untimed[] = { "key=%Y" }, *epoch[] = { "when=%s" };
+	assert_false(sla_export_read_options(&kind, NULL, 0, out, untimed, 1, format_of, &no));
+	assert_string_equal(no.why, "bad format");
+	assert_false(sla_export_read_options(&kind, NULL, 0, out, epoch, 1, format_of, &no));
+	assert_string_equal(no.value, "when=%s");
 }
 
 static void
@@ -200,6 +234,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(an_assignment_names_a_column_exactly),
+		cmocka_unit_test(options_are_read_or_refused),
 		cmocka_unit_test(maps_win_then_the_lowest_rank),
 		cmocka_unit_test(a_required_column_must_be_found),
 		cmocka_unit_test(names_given_replace_or_stand_for_the_header),
