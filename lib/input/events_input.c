@@ -10,6 +10,7 @@
 #include "sla_aliases.h"
 #include "sla_events_input.h"
 #include "sla_export.h"
+#include "sla_mem.h"
 #include "sla_stream_fields.h"
 
 /* The event columns, then the ticket columns carried along. */
@@ -200,15 +201,9 @@ write_time(sla_events_input *in, const sla_fold_ticket *t, enum sla_fold_time wh
 static void
 write_paused(sla_events_input *in, const sla_fold_ticket *t)
 {
-	size_t need = sla_paused_max(t->npaused);
-	if (need > in->paused_cap) {
-		char *grown = realloc(in->paused, need);
-		if (!grown) {
-			in->failed = true;
-			return;
-		}
-		in->paused = grown;
-		in->paused_cap = need;
+	if (!sla_grow((void **)&in->paused, &in->paused_cap, sla_paused_max(t->npaused), 1)) {
+		in->failed = true;
+		return;
 	}
 	sla_writer_raw(in->w, in->paused, sla_paused_write(t->paused, t->npaused, in->o.tz,
 							  in->paused));

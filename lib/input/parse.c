@@ -122,16 +122,8 @@ sla_parser_counts(const sla_parser *ps, unsigned long *read, unsigned long *writ
 static void
 bytes_put(buffer *b, const char *p, size_t n)
 {
-	if (b->n + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + n)
-			cap *= 2;
-		char *q = realloc(b->p, cap);
-		if (!q)
-			return;	/* the message still goes to stderr */
-		b->p = q;
-		b->cap = cap;
-	}
+	if (!sla_grow((void **)&b->p, &b->cap, b->n + n, 1))
+		return;	/* the message still goes to stderr */
 	if (n)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;

@@ -97,15 +97,9 @@ fill(sla_reader *r)
 		r->end -= r->start;
 		r->start = 0;
 	}
-	if (r->end == r->cap) {
-		size_t ncap = r->cap * 2;
-		char *nbuf = realloc(r->buf, ncap);
-		if (!nbuf) {
-			sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
-			return -1;
-		}
-		r->buf = nbuf;
-		r->cap = ncap;
+	if (r->end == r->cap && !sla_grow((void **)&r->buf, &r->cap, r->cap + 1, 1)) {
+		sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
+		return -1;
 	}
 	for (;;) {
 		ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
