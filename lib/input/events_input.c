@@ -161,15 +161,6 @@ struct sla_events_input {
 
 /* ---- options ------------------------------------------------------------------- */
 
-static int
-evcol_find(const char *name, size_t n)
-{
-	for (int c = 0; c < EC_NCOLS; c++)
-		if (strlen(evcol_names[c]) == n && memcmp(evcol_names[c], name, n) == 0)
-			return c;
-	return -1;
-}
-
 static int column_meaning(const char *h, size_t n, long *rank);
 
 static const int required[] = { EC_ID, EC_TIME };
@@ -283,7 +274,8 @@ sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d,
 	in->w = w;
 	in->d = d;
 	for (int c = 0; c < SLA_NCANON; c++) {
-		int e = evcol_find(sla_canon_names[c], strlen(sla_canon_names[c]));
+		const char *name = sla_canon_names[c];
+		int e = sla_export_column(&history_export, name, strlen(name));
 		in->carry_of[c] = e >= EC_CARRY ? e - EC_CARRY : -1;
 	}
 	in->maps = calloc(o->nmaps + 1, sizeof *in->maps);
@@ -360,8 +352,10 @@ column_meaning(const char *h, size_t n, long *rank)
 	unsigned r;
 	int canon = sla_alias_lookup(h, n, &r);
 	*rank = (long)(NALIASES + r);
-	return canon >= 0 ? evcol_find(sla_canon_names[canon], strlen(sla_canon_names[canon]))
-			  : -1;
+	if (canon < 0)
+		return -1;
+	const char *name = sla_canon_names[canon];
+	return sla_export_column(&history_export, name, strlen(name));
 }
 
 /* Whether the visibility column asks "is it internal?". */

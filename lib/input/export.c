@@ -11,6 +11,15 @@
 #define LOOKAHEAD_BYTES ((size_t)8 << 20)
 
 int
+sla_export_column(const sla_export_kind *k, const char *name, size_t n)
+{
+	for (int c = 0; c < k->ncols; c++)
+		if (strlen(k->names[c]) == n && memcmp(k->names[c], name, n) == 0)
+			return c;
+	return -1;
+}
+
+int
 sla_export_assignment(const sla_export_kind *k, const char *s, const char **rest)
 {
 	const char *eq = strchr(s, '=');
@@ -18,11 +27,7 @@ sla_export_assignment(const sla_export_kind *k, const char *s, const char **rest
 	if (!eq || eq == s || !eq[1])
 		return -1;
 	*rest = eq + 1;
-	size_t n = (size_t)(eq - s);
-	for (int c = 0; c < k->ncols; c++)
-		if (strlen(k->names[c]) == n && memcmp(k->names[c], s, n) == 0)
-			return c;
-	return -1;
+	return sla_export_column(k, s, (size_t)(eq - s));
 }
 
 bool

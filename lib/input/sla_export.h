@@ -55,6 +55,9 @@ typedef struct sla_export_refusal {
 	const char *value;
 } sla_export_refusal;
 
+/* The column of kind K named NAME[0..N) exactly, or -1. */
+int sla_export_column(const sla_export_kind *k, const char *name, size_t n);
+
 /* "column=rest": the column of kind K named exactly before the '=', and
  * *REST after it; -1 when there is no such column or nothing after. */
 int sla_export_assignment(const sla_export_kind *k, const char *s, const char **rest);

@@ -85,6 +85,9 @@ an_assignment_names_a_column_exactly(void **state)
 	assert_int_equal(sla_export_assignment(&kind, "=Created", &rest), -1);
 	assert_int_equal(sla_export_assignment(&kind, "when", &rest), -1);
 	assert_int_equal(sla_export_assignment(&kind, "whence=x", &rest), -1);
+	assert_int_equal(sla_export_column(&kind, "note", 4), K_NOTE);
+	assert_int_equal(sla_export_column(&kind, "notes", 4), K_NOTE);	/* N bytes only */
+	assert_int_equal(sla_export_column(&kind, "not", 3), -1);
 }
 
 static void
