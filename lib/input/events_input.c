@@ -164,6 +164,7 @@ struct sla_events_input {
 static int column_meaning(const char *h, size_t n, long *rank);
 
 static const int required[] = { EC_ID, EC_TIME };
+_Static_assert(EC_NCOLS <= SLA_EXPORT_MAXCOLS, "the event columns fit an export");
 
 static bool
 is_time(int col)

@@ -54,6 +54,7 @@ canon_alias(const char *h, size_t n, long *rank)
 }
 
 static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
+_Static_assert(SLA_NCANON <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
 
 static const sla_export_kind ticket_export = {
 	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
