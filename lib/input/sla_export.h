@@ -1,15 +1,18 @@
 /* sla_export.h: the front half of reading an export, shared by the ticket
  * reader (sla_parse.h) and the history reader (sla_events_input.h).
  *
- * Owns: opening an export, its header row (or the names given instead),
- * which header means which of the reader's columns (--map first, then the
- * reader's aliases, the lowest rank winning), the columns an export must
- * have, the look-ahead that settles day/month order, and reading one time
- * cell into an instant.  It does not own what a reader's columns are or
- * mean (a sla_export_kind says), how a record is checked or written, or
- * any message of a record error: it returns why, the reader reports.
- * Options arrive parsed; a malformed one is refused (sla_export_refusal),
- * never printed: how a usage error reads is cmd/'s. */
+ * Owns: splitting the COLUMN=VALUE of --map and --time-format, opening an
+ * export, its header row (or the names given instead), which header means
+ * which of the reader's columns (--map first, then the reader's aliases,
+ * the lowest rank winning), the columns an export must have, the
+ * look-ahead that settles day/month order, and reading one time cell into
+ * an instant.  It does not own what a reader's columns are or mean (a
+ * sla_export_kind says), how a record is checked or written, or any
+ * message of a record error: it returns why, the reader reports.  An
+ * option a reader will not take is refused (sla_export_refusal), never
+ * printed: how a usage error reads, and the exit status, are cmd/'s.
+ *
+ * Memory: per file, a copy of the header names and an int per column. */
 #ifndef SLA_EXPORT_H
 #define SLA_EXPORT_H
 
