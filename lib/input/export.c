@@ -197,6 +197,7 @@ sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n)
 			best[c] = rank;
 		}
 	}
+	free(x->read_as);	/* mapped again: the last mapping counts */
 	x->read_as = calloc(x->ncols + 1, sizeof *x->read_as);
 	if (!x->read_as)
 		return false;

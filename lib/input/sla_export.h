@@ -109,7 +109,8 @@ bool sla_export_read_header(sla_export *x, const char *columns, bool no_header,
 
 /* Which export column is read as which kind column: MAPS[0..N) first,
  * then the kind's aliases; when several mean one column the lowest rank
- * wins.  Allocates read_as: false when out of memory. */
+ * wins.  Allocates read_as (again when called again): false when out of
+ * memory. */
 bool sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n);
 
 /* Whether every map names a column of the export and every required
