@@ -161,6 +161,14 @@ embedded_zone(struct args *a, sla_diag *d)
 	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
 }
 
+/* A --map or --time-format that the reader would not take. */
+static void
+say_refused(const sla_diag *d, const sla_export_refusal *no)
+{
+	if (no->why)
+		sla_cli_usage_error(d, "%s: \"%s\"", no->why, no->value);
+}
+
 /* --events: the history reader, with the [events] names of the policy. */
 static sla_events_input *
 events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **map)
@@ -178,7 +186,11 @@ events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **
 		.formats = c->o.formats, .nformats = c->o.nformats,
 		.map = *map, .sorted = c->sorted, .strict = c->o.strict,
 	};
-	return sla_events_input_new(&eo, w, d);
+	sla_export_refusal no;
+	sla_events_input *in = sla_events_input_new(&eo, w, d, &no);
+	if (!in)
+		say_refused(d, &no);
+	return in;
 }
 
 static void
@@ -209,7 +221,9 @@ parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 	sla_writer *w = sla_writer_new(STDOUT_FILENO);
 	sla_events_map *map = NULL;
 	sla_events_input *ev = w && c->events ? events_input(c, w, d, &map) : NULL;
-	sla_parser *ps = w && !c->events ? sla_parser_new(&c->o, w, d) : NULL;
+	sla_export_refusal no = { 0 };
+	sla_parser *ps = w && !c->events ? sla_parser_new(&c->o, w, d, &no) : NULL;
+	say_refused(d, &no);
 	int status = ps || ev ? SLA_EXIT_OK : SLA_EXIT_ERROR;
 	char *stdin_only[] = { "-" };
 	if (nfiles == 0) {

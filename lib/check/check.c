@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "check_int.h"
+#include "sla_stream_fields.h"
 
 /* ---- reading one ticket ---------------------------------------------------------- */
 
@@ -29,18 +30,7 @@ bad_field(checker *ck, const char *col, sla_field v, const char *what, char *rea
 int
 sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what)
 {
-	sla_stamp st;
-	if (v.n == 0)
-		return 0;
-	if (sla_rfc3339_parse(v.p, v.n, &st) < 0) {
-		*what = "cannot read time";
-		return -1;
-	}
-	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
-		*what = "wall-clock time skipped by a DST change";
-		return -1;
-	}
-	return 1;
+	return sla_stream_time_read(tz, v, t, what);
 }
 
 int
@@ -98,29 +88,22 @@ merge_pauses(checker *ck)
 	ck->npauses = n;
 }
 
-/* One "start/end" of the paused column; false when it cannot be read. */
+/* Keep pause P as of now; false when there are too many. */
 static bool
-read_pause(checker *ck, sla_field v)
+keep_pause(checker *ck, const sla_pause *p)
 {
-	const char *slash = memchr(v.p, '/', v.n);
-	const char *what;
-	int64_t a, b = INT64_MAX;
-	if (!slash || sla_check_read_time(ck->tz, (sla_field){ v.p, (size_t)(slash - v.p) }, &a, &what) <= 0)
-		return false;
-	sla_field e = { slash + 1, v.n - (size_t)(slash + 1 - v.p) };
-	if (sla_check_read_time(ck->tz, e, &b, &what) < 0 || b < a)
-		return false;
-	if (a > ck->o->now)
+	int64_t b = p->open ? INT64_MAX : p->end;
+	if (p->start > ck->o->now)
 		return true;	/* not begun as of now */
 	if (b > ck->o->now)
 		b = INT64_MAX;	/* still paused as of now */
 	if (ck->npauses == MAX_PAUSES)
 		return false;
-	ck->pauses[ck->npauses++] = (sla_interval){ a, b };
+	ck->pauses[ck->npauses++] = (sla_interval){ p->start, b };
 	return true;
 }
 
-/* The paused column of the current ticket: "start/end;start/end". */
+/* The paused column of the current ticket (sla_stream_fields.h). */
 static bool
 ticket_pauses(checker *ck)
 {
@@ -128,16 +111,18 @@ ticket_pauses(checker *ck)
 		return ck->pauses_ok;
 	ck->pauses_read = true;
 	ck->npauses = 0;
-	sla_field v = field(ck, ck->c_paused);
-	for (size_t i = 0; i < v.n;) {
-		const char *semi = memchr(v.p + i, ';', v.n - i);
-		size_t len = semi ? (size_t)(semi - (v.p + i)) : v.n - i;
-		if (len > 0 && !read_pause(ck, (sla_field){ v.p + i, len })) {
-			bad_field(ck, "paused", (sla_field){ v.p + i, len },
-				  "cannot read pause interval (start/end, at most 64)", ck->pause_reason);
-			return ck->pauses_ok = false;
+	sla_field rest = field(ck, ck->c_paused), text;
+	sla_pause p;
+	int rc;
+	while ((rc = sla_paused_next(ck->tz, &rest, &p, &text)) > 0)
+		if (!keep_pause(ck, &p)) {
+			rc = -1;
+			break;
 		}
-		i += len + 1;
+	if (rc < 0) {
+		bad_field(ck, "paused", text, "cannot read pause interval (start/end, at most 64)",
+			  ck->pause_reason);
+		return ck->pauses_ok = false;
 	}
 	merge_pauses(ck);
 	return ck->pauses_ok = true;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_canon.h"
 #include "sla_data.h"
 #include "sla_file.h"
 #include "sla_list.h"
@@ -411,24 +412,6 @@ header_column(const sla_field *header, size_t ncols, const char *name)
 	return -1;
 }
 
-/* The canonical columns of the ticket stream (DESIGN §3): a rule may name
- * one that this input lacks, but a name outside them that the input lacks
- * is likely a typo that would silently never match. */
-static const char *const canonical_columns[] = {
-	"id", "line", "opened", "priority", "severity", "tier", "rule", "category", "channel",
-	"customer", "first_response", "onsite", "workaround", "resolved", "replaced", "closed",
-	"paused", "exclude", "error", "description",
-};
-
-static bool
-is_canonical(const char *name)
-{
-	for (size_t i = 0; i < sizeof canonical_columns / sizeof *canonical_columns; i++)
-		if (strcmp(canonical_columns[i], name) == 0)
-			return true;
-	return false;
-}
-
 void
 sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d)
 {
@@ -436,7 +419,9 @@ sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d)
 		const rule *r = &c->rs->rules[i];
 		const char *name = r->fields;
 		for (size_t k = 0; k < r->nfields; k++, name += strlen(name) + 1)
-			if (c->rule_cols[i][k] < 0 && !is_canonical(name))
+			/* A rule may name a canonical column this input
+			 * lacks; another name it lacks is likely a typo. */
+			if (c->rule_cols[i][k] < 0 && sla_canon_find(name) < 0)
 				sla_diag_msg(d, r->file, r->line, NULL, name, strlen(name),
 					     "warning: the input has no such column");
 	}

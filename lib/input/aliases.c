@@ -7,12 +7,6 @@
 
 #include "sla_aliases.h"
 
-const char *const sla_canon_names[SLA_NCANON] = {
-	"id", "line", "opened", "priority", "severity", "tier", "rule", "category",
-	"channel", "customer", "first_response", "onsite", "workaround", "resolved",
-	"replaced", "closed", "paused", "exclude", "error", "description",
-};
-
 typedef struct alias {
 	enum sla_canon col;
 	const char *name;
@@ -181,28 +175,6 @@ static const alias table[] = {
 };
 
 #define NALIASES (sizeof table / sizeof table[0])
-
-bool
-sla_canon_is_time(int col)
-{
-	switch (col) {
-	case SLA_COL_OPENED: case SLA_COL_FIRST_RESPONSE: case SLA_COL_ONSITE:
-	case SLA_COL_WORKAROUND: case SLA_COL_RESOLVED: case SLA_COL_REPLACED:
-	case SLA_COL_CLOSED:
-		return true;
-	default:
-		return false;
-	}
-}
-
-int
-sla_canon_find(const char *name)
-{
-	for (int i = 0; i < SLA_NCANON; i++)
-		if (strcmp(sla_canon_names[i], name) == 0)
-			return i;
-	return -1;
-}
 
 /* Bytes that a header comparison skips: ASCII space, tab, '_', '-', and
  * the ideographic space E3 80 80.  Returns how many bytes to skip at S. */

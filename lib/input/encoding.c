@@ -287,13 +287,8 @@ replace_nuls(sla_decoder *d, size_t *n)
 	if (k == 0)
 		return true;
 	size_t total = d->nbad + k;
-	if (total > d->badcap) {
-		size_t *b = realloc(d->bad, total * sizeof *b);
-		if (!b)
-			return false;
-		d->bad = b;
-		d->badcap = total;
-	}
+	if (!sla_grow((void **)&d->bad, &d->badcap, total, sizeof *d->bad))
+		return false;
 	if (!reserve(d, *n + 2 * k))
 		return false;
 	size_t old = d->nbad, w = total;

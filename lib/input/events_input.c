@@ -8,12 +8,10 @@
 #include <string.h>
 
 #include "sla_aliases.h"
-#include "sla_cli.h"
 #include "sla_events_input.h"
-
-/* Records read ahead to settle D/M against M/D in the time column. */
-#define LOOKAHEAD_RECORDS 1000
-#define LOOKAHEAD_BYTES ((size_t)8 << 20)
+#include "sla_export.h"
+#include "sla_mem.h"
+#include "sla_stream_fields.h"
 
 /* The event columns, then the ticket columns carried along. */
 enum evcol {
@@ -141,27 +139,18 @@ static const char *const internal_columns[] = { "Internal", "is_internal" };
 /* The stream's columns: the canonical ones, then the last status. */
 #define OUT_STATUS "status"
 
-typedef struct colmap {
-	int col;		/* enum evcol */
-	const char *header;
-} colmap;
-
-/* One export file: its header and where each column is. */
+/* One export file: the shared front half, and what this reader adds. */
 typedef struct export {
-	sla_csvin *in;
-	const char *file;
-	char **names;
-	size_t ncols;
-	int col_of[EC_NCOLS];	/* export column, or -1 */
+	sla_export x;
 	bool internal_column;	/* the visibility column says "internal" */
-	enum sla_date_order order;
+	enum sla_date_order order;	/* of the time column, once known */
 } export;
 
 struct sla_events_input {
 	sla_events_input_opts o;
 	sla_writer *w;
 	sla_diag *d;
-	colmap *maps;
+	sla_export_map *maps;
 	const char *time_format;
 	sla_fold *fold;
 	int carry_of[SLA_NCANON];	/* canonical column -> carried column, or -1 */
@@ -172,50 +161,24 @@ struct sla_events_input {
 
 /* ---- options ------------------------------------------------------------------- */
 
-static int
-evcol_find(const char *name, size_t n)
-{
-	for (int c = 0; c < EC_NCOLS; c++)
-		if (strlen(evcol_names[c]) == n && memcmp(evcol_names[c], name, n) == 0)
-			return c;
-	return -1;
-}
+static int column_meaning(const char *h, size_t n, long *rank);
 
-/* "column=rest": the event column, and REST; -1 when malformed. */
-static int
-split_assignment(const char *s, const char **rest)
-{
-	const char *eq = strchr(s, '=');
-	if (!eq || eq == s || !eq[1])
-		return -1;
-	*rest = eq + 1;
-	return evcol_find(s, (size_t)(eq - s));
-}
+static const int required[] = { EC_ID, EC_TIME };
+_Static_assert(EC_NCOLS <= SLA_EXPORT_MAXCOLS, "the event columns fit an export");
 
 static bool
-read_options(sla_events_input *in)
+is_time(int col)
 {
-	const char *rest;
-	for (size_t i = 0; i < in->o.nmaps; i++) {
-		int c = split_assignment(in->o.maps[i], &rest);
-		if (c < 0) {
-			sla_cli_usage_error(in->d, "--map: want COLUMN=HEADER with an event column "
-					    "(see --events --list-aliases): \"%s\"", in->o.maps[i]);
-			return false;
-		}
-		in->maps[i] = (colmap){ c, rest };
-	}
-	for (size_t i = 0; i < in->o.nformats; i++) {
-		int c = split_assignment(in->o.formats[i], &rest);
-		if (c != EC_TIME || !sla_timeform_format_ok(rest)) {
-			sla_cli_usage_error(in->d, "--time-format: want time=FORMAT with a strptime "
-					    "format without %%s: \"%s\"", in->o.formats[i]);
-			return false;
-		}
-		in->time_format = rest;
-	}
-	return true;
+	return col == EC_TIME;
 }
+
+static const sla_export_kind history_export = {
+	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning,
+	.required = required, .nrequired = sizeof required / sizeof *required,
+	.unmappable = -1, .is_time = is_time,
+	.bad_map = "--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
+	.bad_format = "--time-format: want time=FORMAT with a strptime format without %s",
+};
 
 /* ---- writing tickets ------------------------------------------------------------ */
 
@@ -224,24 +187,18 @@ write_time(sla_events_input *in, const sla_fold_ticket *t, enum sla_fold_time wh
 {
 	char buf[SLA_RFC3339_MAX];
 	if (t->has[which])
-		sla_writer_raw(in->w, buf, sla_rfc3339_format(t->at[which],
-				sla_tz_offset(in->o.tz, t->at[which]), buf));
+		sla_writer_raw(in->w, buf, sla_stream_time_write(t->at[which], in->o.tz, buf));
 }
 
 static void
 write_paused(sla_events_input *in, const sla_fold_ticket *t)
 {
-	size_t need = sla_fold_paused_max(t);
-	if (need > in->paused_cap) {
-		char *grown = realloc(in->paused, need);
-		if (!grown) {
-			in->failed = true;
-			return;
-		}
-		in->paused = grown;
-		in->paused_cap = need;
+	if (!sla_grow((void **)&in->paused, &in->paused_cap, sla_paused_max(t->npaused), 1)) {
+		in->failed = true;
+		return;
 	}
-	sla_writer_raw(in->w, in->paused, sla_fold_format_paused(t, in->o.tz, in->paused));
+	sla_writer_raw(in->w, in->paused, sla_paused_write(t->paused, t->npaused, in->o.tz,
+							  in->paused));
 }
 
 static void
@@ -307,25 +264,31 @@ write_header(sla_writer *w)
 }
 
 sla_events_input *
-sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d)
+sla_events_input_new(const sla_events_input_opts *o, sla_writer *w, sla_diag *d,
+		     sla_export_refusal *no)
 {
 	sla_events_input *in = calloc(1, sizeof *in);
+	*no = (sla_export_refusal){ 0 };
 	if (!in)
 		return NULL;
 	in->o = *o;
 	in->w = w;
 	in->d = d;
 	for (int c = 0; c < SLA_NCANON; c++) {
-		int e = evcol_find(sla_canon_names[c], strlen(sla_canon_names[c]));
+		const char *name = sla_canon_names[c];
+		int e = sla_export_column(&history_export, name, strlen(name));
 		in->carry_of[c] = e >= EC_CARRY ? e - EC_CARRY : -1;
 	}
 	in->maps = calloc(o->nmaps + 1, sizeof *in->maps);
 	sla_fold_options fo = { .sorted = o->sorted, .ncarry = NCARRY };
 	in->fold = in->maps ? sla_fold_new(o->map, &fo, write_ticket, in) : NULL;
-	if (!in->fold || !read_options(in)) {
+	const char *format_of[EC_NCOLS] = { 0 };
+	if (!in->fold || !sla_export_read_options(&history_export, o->maps, o->nmaps, in->maps,
+						  o->formats, o->nformats, format_of, no)) {
 		sla_events_input_free(in);
 		return NULL;
 	}
+	in->time_format = format_of[EC_TIME];
 	write_header(w);
 	return in;
 }
@@ -377,103 +340,40 @@ same_name(const char *a, const char *b)
 	return sla_alias_same(a, strlen(a), b, strlen(b));
 }
 
-/* The event column of header H, with its rank (lower wins), or -1. */
+/* The event column of header H by the history aliases, then the ticket
+ * aliases, with its rank (lower wins), or -1. */
 static int
-column_meaning(const sla_events_input *in, const char *h, long *rank)
+column_meaning(const char *h, size_t n, long *rank)
 {
-	for (size_t i = 0; i < in->o.nmaps; i++)
-		if (same_name(h, in->maps[i].header)) {
-			*rank = -1;
-			return in->maps[i].col;
-		}
 	for (size_t i = 0; i < NALIASES; i++)
-		if (same_name(h, table[i].name)) {
+		if (sla_alias_same(h, n, table[i].name, strlen(table[i].name))) {
 			*rank = (long)i;
 			return (int)table[i].col;
 		}
 	unsigned r;
-	int canon = sla_alias_lookup(h, strlen(h), &r);
+	int canon = sla_alias_lookup(h, n, &r);
 	*rank = (long)(NALIASES + r);
-	return canon >= 0 ? evcol_find(sla_canon_names[canon], strlen(sla_canon_names[canon]))
-			  : -1;
+	if (canon < 0)
+		return -1;
+	const char *name = sla_canon_names[canon];
+	return sla_export_column(&history_export, name, strlen(name));
 }
 
-static bool
-read_header(sla_events_input *in, export *x)
-{
-	sla_csvrec r;
-	int rc = sla_csvin_next(x->in, &r);
-	if (rc == 0)
-		sla_diag_msg(in->d, x->file, 0, NULL, NULL, 0, "empty: no header row");
-	if (rc <= 0)
-		return false;
-	if (r.fault != SLA_CSV_OK) {
-		sla_diag_msg(in->d, x->file, r.line, NULL, NULL, 0,
-			     "the header row cannot be read as CSV");
-		return false;
-	}
-	x->names = calloc(r.n + 1, sizeof *x->names);
-	if (!x->names)
-		return false;
-	x->ncols = r.n;
-	for (size_t j = 0; j < r.n; j++)
-		if (!(x->names[j] = strndup(r.fields[j].p, r.fields[j].n)))
-			return false;
-	return true;
-}
-
+/* Whether the visibility column asks "is it internal?". */
 static void
-map_columns(const sla_events_input *in, export *x)
+find_internal_column(export *e)
 {
-	long best[EC_NCOLS];
-	for (int c = 0; c < EC_NCOLS; c++)
-		x->col_of[c] = -1;
-	for (size_t j = 0; j < x->ncols; j++) {
-		long rank;
-		int c = column_meaning(in, x->names[j], &rank);
-		if (c >= 0 && (x->col_of[c] < 0 || rank < best[c])) {
-			x->col_of[c] = (int)j;
-			best[c] = rank;
-		}
-	}
-	int v = x->col_of[EC_VISIBILITY];
+	int v = e->x.col_of[EC_VISIBILITY];
 	for (size_t i = 0; v >= 0 && i < sizeof internal_columns / sizeof *internal_columns; i++)
-		x->internal_column |= same_name(x->names[v], internal_columns[i]);
-}
-
-static bool
-check_columns(const sla_events_input *in, const export *x)
-{
-	for (size_t i = 0; i < in->o.nmaps; i++) {
-		bool found = false;
-		for (size_t j = 0; j < x->ncols; j++)
-			found |= same_name(x->names[j], in->maps[i].header);
-		if (!found) {
-			sla_diag_msg(in->d, x->file, 0, NULL, in->maps[i].header,
-				     strlen(in->maps[i].header), "--map: the export has no column");
-			return false;
-		}
-	}
-	static const int required[] = { EC_ID, EC_TIME };
-	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-		if (x->col_of[required[i]] < 0) {
-			const char *name = evcol_names[required[i]];
-			sla_diag_msg(in->d, x->file, 0, name, NULL, 0,
-				     "no column means this (give --map %s=HEADER)", name);
-			return false;
-		}
-	return true;
+		e->internal_column |= same_name(e->x.names[v], internal_columns[i]);
 }
 
 /* For -v: which column is read as what, and which are not used. */
 static void
-say_columns(const sla_events_input *in, const export *x)
+say_columns(const sla_events_input *in, const sla_export *x)
 {
 	for (size_t j = 0; j < x->ncols; j++) {
-		int c = -1;
-		for (int k = 0; k < EC_NCOLS; k++)
-			if (x->col_of[k] == (int)j)
-				c = k;
+		int c = x->read_as[j];
 		const char *h = x->names[j];
 		if (c >= 0)
 			sla_diag_msg(in->d, x->file, 0, evcol_names[c], h, strlen(h), "read from");
@@ -484,86 +384,67 @@ say_columns(const sla_events_input *in, const export *x)
 
 /* ---- records ---------------------------------------------------------------------- */
 
-static sla_field
-value_of(const export *x, const sla_csvrec *r, int c)
-{
-	return sla_csvrec_field(r, x->col_of[c]);
-}
-
-/* Settle the day/month order of the time column from values that prove
- * one; proof both ways decides nothing. */
+/* Settle the day/month order of the time column from the values read
+ * ahead that prove one; proof both ways decides nothing. */
 static void
-lookahead(const sla_events_input *in, export *x)
+lookahead(const sla_events_input *in, export *e)
 {
-	x->order = in->o.order;
-	if (x->order != SLA_ORDER_UNKNOWN || in->time_format)
+	e->order = in->o.order;
+	if (e->order != SLA_ORDER_UNKNOWN || in->time_format)
 		return;
-	size_t n = sla_csvin_prefetch(x->in, LOOKAHEAD_RECORDS, LOOKAHEAD_BYTES);
-	enum sla_date_order seen = SLA_ORDER_UNKNOWN;
-	for (size_t i = 0; i < n; i++) {
-		sla_csvrec r;
-		sla_csvin_peek(x->in, i, &r);
-		sla_field v = value_of(x, &r, EC_TIME);
-		enum sla_date_order e = sla_timeform_evidence(v.p, v.n);
-		if (e == SLA_ORDER_UNKNOWN)
-			continue;
-		if (seen != SLA_ORDER_UNKNOWN && seen != e)
-			return;
-		seen = e;
-	}
-	x->order = seen;
+	bool observe[EC_NCOLS] = { [EC_TIME] = true };
+	sla_export_lookahead(&e->x, observe);
+	e->order = sla_export_order(&e->x, EC_TIME, SLA_ORDER_UNKNOWN);
 }
 
-/* The event's time, or a reported record error (false).  Proof of the
- * day/month order found after the look-ahead applies from there on. */
+/* The event's time, or a reported record error (false).  While the
+ * look-ahead left the order unknown, the first value that proves one
+ * settles it from there on. */
 static bool
-read_time(sla_events_input *in, export *x, const sla_csvrec *r, int64_t *at)
+read_time(sla_events_input *in, export *e, const sla_csvrec *r, int64_t *at)
 {
-	sla_field v = value_of(x, r, EC_TIME);
+	sla_field v = sla_export_value(&e->x, r, EC_TIME);
 	const char *name = evcol_names[EC_TIME];
-	sla_stamp st;
-	if (x->order == SLA_ORDER_UNKNOWN)
-		x->order = sla_timeform_evidence(v.p, v.n);
-	int rc = in->time_format ? sla_timeform_strptime(v.p, v.n, in->time_format, &st)
-				 : sla_timeform_parse(v.p, v.n, x->order, &st);
-	if (v.n == 0)
-		sla_diag_record(in->d, x->file, r->line, name, NULL, 0, "missing");
-	else if (rc == SLA_TF_AMBIGUOUS)
-		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n,
-				"day/month order unknown (give --date-order dmy or mdy)");
-	else if (rc != SLA_TF_OK)
-		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n, "cannot read time");
-	else if (sla_tz_resolve(in->o.tz, &st, at) != SLA_TZ_OK)
-		sla_diag_record(in->d, x->file, r->line, name, v.p, v.n,
-				"no such local time in %s (DST gap)", sla_tz_name(in->o.tz));
-	else
+	enum sla_date_order proof;
+	char why[128];
+
+	if (v.n == 0) {
+		sla_diag_record(in->d, e->x.file, r->line, name, NULL, 0, "missing");
+		return false;
+	}
+	int rc = sla_export_time(v, in->time_format, e->order, in->o.tz, at, &proof);
+	if (e->order == SLA_ORDER_UNKNOWN)
+		e->order = proof;
+	if (rc == SLA_XT_OK)
 		return true;
+	sla_export_time_why(rc, in->o.tz, why, sizeof why);
+	sla_diag_record(in->d, e->x.file, r->line, name, v.p, v.n, "%s", why);
 	return false;
 }
 
 /* Whether the row was read whole; a broken one is reported. */
 static bool
-row_whole(sla_events_input *in, const export *x, const sla_csvrec *r)
+row_whole(sla_events_input *in, const export *e, const sla_csvrec *r)
 {
 	const char *what = r->fault == SLA_CSV_BADQUOTE ? "malformed quoting"
 		: r->fault == SLA_CSV_TOOLONG ? "field too long (unterminated quote?)"
 		: r->fault == SLA_CSV_UNTERMINATED ? "quote not closed by the end of the file"
-		: r->n != x->ncols ? "not as many fields as the header" : NULL;
+		: r->n != e->x.ncols ? "not as many fields as the header" : NULL;
 	if (what)
-		sla_diag_record(in->d, x->file, r->line, "record", NULL, 0, "%s", what);
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0, "%s", what);
 	if (r->bad_encoding)
-		sla_diag_record(in->d, x->file, r->line, "record", NULL, 0,
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
 				"invalid byte sequence (read as U+FFFD)");
 	return what == NULL;
 }
 
 static sla_visibility
-read_visibility(sla_events_input *in, const export *x, const sla_csvrec *r)
+read_visibility(sla_events_input *in, const export *e, const sla_csvrec *r)
 {
-	sla_field v = value_of(x, r, EC_VISIBILITY);
-	sla_visibility vis = sla_visibility_parse(v.p, v.n, x->internal_column);
+	sla_field v = sla_export_value(&e->x, r, EC_VISIBILITY);
+	sla_visibility vis = sla_visibility_parse(v.p, v.n, e->internal_column);
 	if (vis == SLA_VIS_BAD)
-		sla_diag_record(in->d, x->file, r->line, evcol_names[EC_VISIBILITY], v.p, v.n,
+		sla_diag_record(in->d, e->x.file, r->line, evcol_names[EC_VISIBILITY], v.p, v.n,
 				"not public or internal; read as internal");
 	return vis;
 }
@@ -571,10 +452,10 @@ read_visibility(sla_events_input *in, const export *x, const sla_csvrec *r)
 /* In a changelog row (one changed field a row), the new value is a status
  * only when the field is the status. */
 static bool
-changes_status(const export *x, const sla_csvrec *r)
+changes_status(const export *e, const sla_csvrec *r)
 {
-	sla_field f = value_of(x, r, EC_FIELD);
-	if (x->col_of[EC_FIELD] < 0 || f.n == 0)
+	sla_field f = sla_export_value(&e->x, r, EC_FIELD);
+	if (e->x.col_of[EC_FIELD] < 0 || f.n == 0)
 		return true;
 	for (size_t i = 0; i < sizeof status_fields / sizeof *status_fields; i++)
 		if (sla_alias_same(f.p, f.n, status_fields[i], strlen(status_fields[i])))
@@ -584,25 +465,27 @@ changes_status(const export *x, const sla_csvrec *r)
 
 /* 0, or -1 when the record is fatal (--strict, or out of memory). */
 static int
-read_record(sla_events_input *in, export *x, const sla_csvrec *r)
+read_record(sla_events_input *in, export *ex, const sla_csvrec *r)
 {
+	const sla_export *x = &ex->x;
 	unsigned long errors = in->d->records;
 	sla_field carry[NCARRY];
 	for (int c = EC_CARRY; c < EC_NCOLS; c++)
-		carry[c - EC_CARRY] = value_of(x, r, c);
+		carry[c - EC_CARRY] = sla_export_value(x, r, c);
 	sla_event e = {
-		.id = value_of(x, r, EC_ID),
-		.status = changes_status(x, r) ? value_of(x, r, EC_STATUS) : (sla_field){ "", 0 },
-		.kind = value_of(x, r, x->col_of[EC_KIND] >= 0 ? EC_KIND : EC_FIELD),
-		.author = value_of(x, r, EC_AUTHOR),
-		.requester = value_of(x, r, EC_REQUESTER),
-		.text = value_of(x, r, EC_TEXT),
+		.id = sla_export_value(x, r, EC_ID),
+		.status = changes_status(ex, r) ? sla_export_value(x, r, EC_STATUS)
+						: (sla_field){ "", 0 },
+		.kind = sla_export_value(x, r, x->col_of[EC_KIND] >= 0 ? EC_KIND : EC_FIELD),
+		.author = sla_export_value(x, r, EC_AUTHOR),
+		.requester = sla_export_value(x, r, EC_REQUESTER),
+		.text = sla_export_value(x, r, EC_TEXT),
 		.carry = carry,
 		.line = r->line,
 	};
-	bool whole = row_whole(in, x, r);
-	e.vis = read_visibility(in, x, r);
-	e.has_time = read_time(in, x, r, &e.at) && whole;
+	bool whole = row_whole(in, ex, r);
+	e.vis = read_visibility(in, ex, r);
+	e.has_time = read_time(in, ex, r, &e.at) && whole;
 	sla_fold_result res = sla_fold_add(in->fold, &e);
 	if (res == SLA_FOLD_NO_ID)
 		sla_diag_record(in->d, x->file, r->line, "id", NULL, 0, "%s",
@@ -617,26 +500,21 @@ read_record(sla_events_input *in, export *x, const sla_csvrec *r)
 int
 sla_events_input_file(sla_events_input *in, const char *path, bool verbose)
 {
-	export x = { 0 };
+	export e = { 0 };
 	int rc = -1;
-	x.in = sla_csvin_open(path, &in->o.csv, in->d);
-	if (!x.in)
-		return -1;
-	x.file = sla_csvin_file(x.in);
-	if (read_header(in, &x)) {
-		map_columns(in, &x);
+	if (sla_export_open(&e.x, &history_export, path, &in->o.csv, in->d) &&
+	    sla_export_read_header(&e.x, NULL, false, in->d) &&
+	    sla_export_map_columns(&e.x, in->maps, in->o.nmaps)) {
+		find_internal_column(&e);
 		if (verbose)
-			say_columns(in, &x);
-		if (check_columns(in, &x)) {
-			lookahead(in, &x);
+			say_columns(in, &e.x);
+		if (sla_export_check_columns(&e.x, in->maps, in->o.nmaps, in->d)) {
+			lookahead(in, &e);
 			sla_csvrec r;
-			while ((rc = sla_csvin_next(x.in, &r)) > 0 && read_record(in, &x, &r) == 0)
+			while ((rc = sla_csvin_next(e.x.in, &r)) > 0 && read_record(in, &e, &r) == 0)
 				;
 		}
 	}
-	for (size_t j = 0; x.names && j < x.ncols; j++)
-		free(x.names[j]);
-	free(x.names);
-	sla_csvin_free(x.in);
-	return rc < 0 || rc > 0 ? -1 : 0;
+	sla_export_close(&e.x);
+	return rc != 0 ? -1 : 0;
 }

@@ -5,13 +5,11 @@
 #include <string.h>
 
 #include "sla_aliases.h"
-#include "sla_cli.h"
 #include "sla_colnames.h"
+#include "sla_export.h"
+#include "sla_mem.h"
 #include "sla_parse.h"
-
-/* Records read ahead to settle D/M against M/D in each time column. */
-#define LOOKAHEAD_RECORDS 1000
-#define LOOKAHEAD_BYTES ((size_t)8 << 20)
+#include "sla_stream_fields.h"
 
 /* A growable byte buffer, reused from record to record. */
 typedef struct buffer {
@@ -19,42 +17,23 @@ typedef struct buffer {
 	size_t n, cap;
 } buffer;
 
-/* --map CANONICAL=HEADER */
-typedef struct colmap {
-	int canon;
-	const char *header;
-} colmap;
-
-/* The day/month order that a column's (or a file's) values proved. */
-typedef struct order_proof {
-	enum sla_date_order order;
-	bool conflict;		/* proof both ways: decide nothing */
-} order_proof;
-
-/* One export file: its header and how its columns map. */
-typedef struct export {
-	sla_csvin *in;
-	char **names;		/* header names, NUL-terminated copies */
-	size_t ncols;
-	int col_of[SLA_NCANON];	/* export column of each canonical column, or -1 */
-	size_t *unmapped;	/* export columns passed through, in order */
-	size_t nunmapped;
-	order_proof proof[SLA_NCANON], file_proof;
-} export;
-
 struct sla_parser {
 	sla_parse_opts o;
 	sla_writer *w;
 	sla_diag *d;
-	colmap *maps;		/* --map, parsed */
+	sla_export_map *maps;	/* --map, parsed */
 	const char *formats[SLA_NCANON];	/* --time-format per column */
 	char **out_unmapped;	/* the first file's unmapped names (header written) */
 	size_t nout_unmapped;
 	bool out_canon[SLA_NCANON];	/* the canonical columns written */
 	bool header_written;
+	size_t *unmapped;	/* the current file's columns passed through, in order */
+	size_t nunmapped;
 	unsigned long nread, nwritten, nflagged;
 	/* per record, reused */
 	buffer err, extra, paused;
+	sla_pause *pauses;	/* the paused cell's intervals */
+	size_t npauses, pause_cap;
 	const char *file;
 	unsigned long line;
 	bool record_failed;
@@ -62,52 +41,36 @@ struct sla_parser {
 
 /* ---- options ---------------------------------------------------------------- */
 
-/* "canonical=rest": the canonical column, and REST; -1 when malformed. */
+/* The ticket export's columns are the stream's canonical ones, found by
+ * the header aliases (sla_aliases.h). */
 static int
-split_assignment(const char *s, const char **rest)
+canon_alias(const char *h, size_t n, long *rank)
 {
-	const char *eq = strchr(s, '=');
-	char name[32];
-
-	if (!eq || eq == s || (size_t)(eq - s) >= sizeof name || !eq[1])
-		return -1;
-	memcpy(name, s, (size_t)(eq - s));
-	name[eq - s] = '\0';
-	*rest = eq + 1;
-	return sla_canon_find(name);
+	unsigned r;
+	int c = sla_alias_lookup(h, n, &r);
+	*rank = r;
+	/* `line` is sla-parse's own; an export column of that name passes. */
+	return c == SLA_COL_LINE ? -1 : c;
 }
 
-static bool
-read_options(sla_parser *ps)
-{
-	const char *rest;
+static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
+_Static_assert(SLA_NCANON <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
 
-	for (size_t i = 0; i < ps->o.nmaps; i++) {
-		int c = split_assignment(ps->o.maps[i], &rest);
-		if (c < 0 || c == SLA_COL_LINE) {
-			sla_cli_usage_error(ps->d, "--map: want CANONICAL=HEADER with a canonical "
-					    "column (see --list-aliases): \"%s\"", ps->o.maps[i]);
-			return false;
-		}
-		ps->maps[i] = (colmap){ c, rest };
-	}
-	for (size_t i = 0; i < ps->o.nformats; i++) {
-		int c = split_assignment(ps->o.formats[i], &rest);
-		if (c < 0 || !sla_canon_is_time(c) || !sla_timeform_format_ok(rest)) {
-			sla_cli_usage_error(ps->d, "--time-format: want TIMECOLUMN=FORMAT with a "
-					    "canonical time column and a strptime format "
-					    "without %%s: \"%s\"", ps->o.formats[i]);
-			return false;
-		}
-		ps->formats[c] = rest;
-	}
-	return true;
-}
+static const sla_export_kind ticket_export = {
+	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
+	.required = required, .nrequired = sizeof required / sizeof *required,
+	.unmappable = SLA_COL_LINE, .is_time = sla_canon_is_time,
+	.bad_map = "--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
+	.bad_format = "--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
+		      "and a strptime format without %s",
+};
 
 sla_parser *
-sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d)
+sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_refusal *no)
 {
 	sla_parser *ps = calloc(1, sizeof *ps);
+
+	*no = (sla_export_refusal){ 0 };
 
 	if (!ps)
 		return NULL;
@@ -115,7 +78,8 @@ sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d)
 	ps->w = w;
 	ps->d = d;
 	ps->maps = calloc(o->nmaps + 1, sizeof *ps->maps);
-	if (!ps->maps || !read_options(ps)) {
+	if (!ps->maps || !sla_export_read_options(&ticket_export, o->maps, o->nmaps, ps->maps,
+						  o->formats, o->nformats, ps->formats, no)) {
 		sla_parser_free(ps);
 		return NULL;
 	}
@@ -140,6 +104,8 @@ sla_parser_free(sla_parser *ps)
 	free(ps->err.p);
 	free(ps->extra.p);
 	free(ps->paused.p);
+	free(ps->pauses);
+	free(ps->unmapped);
 	free(ps);
 }
 
@@ -157,16 +123,8 @@ sla_parser_counts(const sla_parser *ps, unsigned long *read, unsigned long *writ
 static void
 bytes_put(buffer *b, const char *p, size_t n)
 {
-	if (b->n + n > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->n + n)
-			cap *= 2;
-		char *q = realloc(b->p, cap);
-		if (!q)
-			return;	/* the message still goes to stderr */
-		b->p = q;
-		b->cap = cap;
-	}
+	if (!sla_grow((void **)&b->p, &b->cap, b->n + n, 1))
+		return;	/* the message still goes to stderr */
 	if (n)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;
@@ -204,124 +162,19 @@ record_error(sla_parser *ps, const char *column, const char *value, size_t vlen,
 
 /* ---- the header ------------------------------------------------------------------- */
 
-static char *
-copy_field(sla_field f)
-{
-	char *s = malloc(f.n + 1);
-	if (s) {
-		memcpy(s, f.p, f.n);
-		s[f.n] = '\0';
-	}
-	return s;
-}
-
+/* The export columns that no canonical column is read from pass through,
+ * in their order. */
 static bool
-set_names(export *x, const sla_field *f, size_t n)
+find_unmapped(sla_parser *ps, const sla_export *x)
 {
-	x->names = calloc(n + 1, sizeof *x->names);
-	if (!x->names)
+	free(ps->unmapped);
+	ps->nunmapped = 0;
+	ps->unmapped = calloc(x->ncols + 1, sizeof *ps->unmapped);
+	if (!ps->unmapped)
 		return false;
-	x->ncols = n;
-	for (size_t i = 0; i < n; i++)
-		if (!(x->names[i] = copy_field(f[i])))
-			return false;
-	return true;
-}
-
-/* --columns a,b,c */
-static bool
-names_from_list(export *x, const char *list)
-{
-	size_t n = 1;
-	for (const char *s = list; *s; s++)
-		n += *s == ',';
-	sla_field *f = calloc(n, sizeof *f);
-	if (!f)
-		return false;
-	const char *start = list;
-	for (size_t i = 0; i < n; i++) {
-		const char *end = strchr(start, ',');
-		if (!end)
-			end = start + strlen(start);
-		f[i] = (sla_field){ start, (size_t)(end - start) };
-		start = end + 1;
-	}
-	bool ok = set_names(x, f, n);
-	free(f);
-	return ok;
-}
-
-/* The canonical column that header H means: --map first, then the aliases.
- * RANK: lower wins when several columns claim one canonical column. */
-static int
-column_meaning(const sla_parser *ps, const char *h, long *rank)
-{
-	unsigned r;
-
-	for (size_t i = 0; i < ps->o.nmaps; i++) {
-		if (sla_alias_same(h, strlen(h), ps->maps[i].header, strlen(ps->maps[i].header))) {
-			*rank = -1;
-			return ps->maps[i].canon;
-		}
-	}
-	int c = sla_alias_lookup(h, strlen(h), &r);
-	*rank = r;
-	/* `line` is sla-parse's own; an export column of that name passes. */
-	return c == SLA_COL_LINE ? -1 : c;
-}
-
-static bool
-map_columns(sla_parser *ps, export *x)
-{
-	long best[SLA_NCANON];
-
-	for (int c = 0; c < SLA_NCANON; c++)
-		x->col_of[c] = -1;
-	for (size_t j = 0; j < x->ncols; j++) {
-		long rank;
-		int c = column_meaning(ps, x->names[j], &rank);
-		if (c >= 0 && (x->col_of[c] < 0 || rank < best[c])) {
-			x->col_of[c] = (int)j;
-			best[c] = rank;
-		}
-	}
-	x->unmapped = calloc(x->ncols + 1, sizeof *x->unmapped);
-	if (!x->unmapped)
-		return false;
-	for (size_t j = 0; j < x->ncols; j++) {
-		bool mapped = false;
-		for (int c = 0; c < SLA_NCANON; c++)
-			mapped |= x->col_of[c] == (int)j;
-		if (!mapped)
-			x->unmapped[x->nunmapped++] = j;
-	}
-	return true;
-}
-
-static bool
-check_required(sla_parser *ps, export *x)
-{
-	static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
-
-	for (size_t i = 0; i < ps->o.nmaps; i++) {
-		bool found = false;
-		for (size_t j = 0; j < x->ncols; j++)
-			found |= sla_alias_same(x->names[j], strlen(x->names[j]), ps->maps[i].header,
-						strlen(ps->maps[i].header));
-		if (!found) {
-			sla_diag_msg(ps->d, ps->file, 0, NULL, ps->maps[i].header,
-				     strlen(ps->maps[i].header), "--map: the export has no column");
-			return false;
-		}
-	}
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		const char *name = sla_canon_names[required[i]];
-		if (x->col_of[required[i]] < 0) {
-			sla_diag_msg(ps->d, ps->file, 0, name, NULL, 0,
-				     "no column means this (give --map %s=HEADER)", name);
-			return false;
-		}
-	}
+	for (size_t j = 0; j < x->ncols; j++)
+		if (x->read_as[j] < 0)
+			ps->unmapped[ps->nunmapped++] = j;
 	return true;
 }
 
@@ -331,7 +184,7 @@ check_required(sla_parser *ps, export *x)
  * would count each one overdue; left out, it says "not known", and
  * sla-check lists the metric as unassessable instead. */
 static bool
-canon_written(const export *x, int c)
+canon_written(const sla_export *x, int c)
 {
 	return !sla_canon_is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
 }
@@ -341,7 +194,7 @@ canon_written(const export *x, int c)
  * Every canonical name is taken, written or not: a pass-through column
  * named "resolved" would be read downstream as the canonical one. */
 static bool
-write_passed_names(sla_parser *ps, const export *x)
+write_passed_names(sla_parser *ps, const sla_export *x)
 {
 	sla_colnames *seen = sla_colnames_new(), *taken = sla_colnames_new();
 	bool ok = seen && taken;
@@ -351,7 +204,7 @@ write_passed_names(sla_parser *ps, const export *x)
 	for (size_t j = 0, k = 0; ok && j < x->ncols; j++) {
 		const char *h = x->names[j];
 		size_t occurrence = sla_colnames_add(seen, h, strlen(h), j, NULL);
-		if (k == x->nunmapped || x->unmapped[k] != j)
+		if (k == ps->nunmapped || ps->unmapped[k] != j)
 			continue;	/* a canonical column's: counted only */
 		k++;
 		char *name = occurrence ? sla_colnames_unique(taken, h, occurrence, j) : NULL;
@@ -369,7 +222,7 @@ write_passed_names(sla_parser *ps, const export *x)
 }
 
 static bool
-write_header(sla_parser *ps, const export *x)
+write_header(sla_parser *ps, const sla_export *x)
 {
 	bool first = true;
 	for (int c = 0; c < SLA_NCANON; c++) {
@@ -388,15 +241,15 @@ write_header(sla_parser *ps, const export *x)
 
 /* The first file writes the header; the next must pass the same columns. */
 static bool
-header_once(sla_parser *ps, const export *x)
+header_once(sla_parser *ps, const sla_export *x)
 {
 	if (!ps->header_written) {
-		ps->out_unmapped = calloc(x->nunmapped + 1, sizeof *ps->out_unmapped);
+		ps->out_unmapped = calloc(ps->nunmapped + 1, sizeof *ps->out_unmapped);
 		if (!ps->out_unmapped)
 			return false;
-		for (size_t k = 0; k < x->nunmapped; k++)
-			ps->out_unmapped[k] = strdup(x->names[x->unmapped[k]]);
-		ps->nout_unmapped = x->nunmapped;
+		for (size_t k = 0; k < ps->nunmapped; k++)
+			ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]]);
+		ps->nout_unmapped = ps->nunmapped;
 		for (int c = 0; c < SLA_NCANON; c++)
 			ps->out_canon[c] = canon_written(x, c);
 		ps->header_written = true;
@@ -409,9 +262,9 @@ header_once(sla_parser *ps, const export *x)
 				     ps->out_canon[c] ? "has" : "has not", ps->out_canon[c] ? "has not" : "has");
 			return false;
 		}
-	bool same = x->nunmapped == ps->nout_unmapped;
-	for (size_t k = 0; same && k < x->nunmapped; k++)
-		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[x->unmapped[k]]) == 0;
+	bool same = ps->nunmapped == ps->nout_unmapped;
+	for (size_t k = 0; same && k < ps->nunmapped; k++)
+		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[ps->unmapped[k]]) == 0;
 	if (!same)
 		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0,
 			     "its unmapped columns differ from the first file's");
@@ -420,69 +273,15 @@ header_once(sla_parser *ps, const export *x)
 
 /* ---- times ---------------------------------------------------------------------- */
 
-/* Day/month order from the values that prove one (a part above 12): each
- * time column's own proof first, else the file's (one spreadsheet has one
- * locale).  Proof both ways decides nothing.  The records read ahead give
- * the first proof; later records add theirs as they come. */
+/* The look-ahead settles the order of each time column read without a
+ * --time-format (sla_export.h). */
 static void
-prove(order_proof *p, enum sla_date_order e)
+lookahead(const sla_parser *ps, sla_export *x)
 {
-	if (p->order != SLA_ORDER_UNKNOWN && p->order != e)
-		p->conflict = true;
-	p->order = e;
-}
-
-static void
-add_proof(export *x, int c, enum sla_date_order e)
-{
-	if (e != SLA_ORDER_UNKNOWN) {
-		prove(&x->proof[c], e);
-		prove(&x->file_proof, e);
-	}
-}
-
-static void
-observe_order(export *x, int c, sla_field v)
-{
-	add_proof(x, c, sla_timeform_evidence(v.p, v.n));
-}
-
-static enum sla_date_order
-order_of(const sla_parser *ps, const export *x, int c)
-{
-	if (ps->o.order != SLA_ORDER_UNKNOWN)
-		return ps->o.order;
-	if (x->proof[c].order != SLA_ORDER_UNKNOWN)
-		return x->proof[c].conflict ? SLA_ORDER_UNKNOWN : x->proof[c].order;
-	return x->file_proof.conflict ? SLA_ORDER_UNKNOWN : x->file_proof.order;
-}
-
-static sla_field
-value_of(const export *x, const sla_csvrec *r, int c)
-{
-	return sla_csvrec_field(r, x->col_of[c]);
-}
-
-static void
-lookahead(sla_parser *ps, export *x)
-{
-	size_t n = sla_csvin_prefetch(x->in, LOOKAHEAD_RECORDS, LOOKAHEAD_BYTES);
-	for (size_t i = 0; i < n; i++) {
-		sla_csvrec r;
-		sla_csvin_peek(x->in, i, &r);
-		for (int c = 0; c < SLA_NCANON; c++)
-			if (sla_canon_is_time(c) && x->col_of[c] >= 0 && !ps->formats[c])
-				observe_order(x, c, value_of(x, &r, c));
-	}
-}
-
-static bool
-blank(sla_field v)
-{
-	for (size_t i = 0; i < v.n; i++)
-		if (v.p[i] != ' ' && v.p[i] != '\t')
-			return false;
-	return true;
+	bool observe[SLA_NCANON];
+	for (int c = 0; c < SLA_NCANON; c++)
+		observe[c] = sla_canon_is_time(c) && !ps->formats[c];
+	sla_export_lookahead(x, observe);
 }
 
 /* Whether instant UTC written at OFFSET (cut to whole minutes, as RFC 3339
@@ -496,121 +295,103 @@ readable_year(int64_t utc, int32_t offset)
 	return local >= -62135596800 && local < 253402300800;
 }
 
-/* The time V of column C as RFC 3339 into OUT (SLA_RFC3339_MAX bytes):
- * its length, or 0 after a record error.  V is not blank. */
-static size_t
-convert_time(sla_parser *ps, export *x, int c, sla_field v, char *out)
+/* The time V of column C as an instant into *UTC; false after a record
+ * error.  V is not blank. */
+static bool
+convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc)
 {
 	const char *name = sla_canon_names[c];
-	sla_stamp st;
-	int64_t utc;
-	int rc;
+	enum sla_date_order proof;
+	char why[128];
 
-	if (ps->formats[c]) {
-		rc = sla_timeform_strptime(v.p, v.n, ps->formats[c], &st);
-	} else {
-		/* The value's own proof joins the column's after it is read:
-		 * a value that proves an order reads the same in any order. */
-		enum sla_date_order proof;
-		rc = sla_timeform_parse_proving(v.p, v.n, order_of(ps, x, c), &st, &proof);
-		add_proof(x, c, proof);
+	/* The value's own proof joins the column's after it is read: a value
+	 * that proves an order reads the same in any order. */
+	int rc = sla_export_time(v, ps->formats[c], sla_export_order(x, c, ps->o.order),
+				 ps->o.tz, utc, &proof);
+	sla_export_prove(x, c, proof);
+	if (rc != SLA_XT_OK) {
+		sla_export_time_why(rc, ps->o.tz, why, sizeof why);
+		record_error(ps, name, v.p, v.n, false, "%s", why);
+		return false;
 	}
-	if (rc == SLA_TF_AMBIGUOUS) {
-		record_error(ps, name, v.p, v.n, false,
-			     "day/month order unknown (give --date-order dmy or mdy)");
-		return 0;
-	}
-	if (rc != SLA_TF_OK) {
-		record_error(ps, name, v.p, v.n, false, "cannot read time");
-		return 0;
-	}
-	if (sla_tz_resolve(ps->o.tz, &st, &utc) != SLA_TZ_OK) {
-		record_error(ps, name, v.p, v.n, false, "no such local time in %s (DST gap)",
-			     sla_tz_name(ps->o.tz));
-		return 0;
-	}
-	int32_t off = sla_tz_offset(ps->o.tz, utc);
-	if (!readable_year(utc, off)) {
+	if (!readable_year(*utc, sla_tz_offset(ps->o.tz, *utc))) {
 		record_error(ps, name, v.p, v.n, false, "time outside the years 0001-9999 in %s",
 			     sla_tz_name(ps->o.tz));
-		return 0;
+		return false;
 	}
-	return sla_rfc3339_format(utc, off, out);
+	return true;
 }
 
-/* The cell of time column C: empty when the value is (an empty `opened`
- * is an error). */
+/* The cell of time column C into OUT (SLA_RFC3339_MAX bytes): its length,
+ * 0 when the value is blank (an empty `opened` is an error) or after a
+ * record error. */
 static size_t
-time_cell(sla_parser *ps, export *x, int c, sla_field v, char *out)
+time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 {
-	if (!blank(v))
-		return convert_time(ps, x, c, v, out);
+	int64_t utc;
+
+	if (!sla_field_blank(v))
+		return convert_time(ps, x, c, v, &utc) ? sla_stream_time_write(utc, ps->o.tz, out) : 0;
 	if (c == SLA_COL_OPENED)
 		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
 	return 0;
 }
 
-/* Append the time V (an end may be blank: still paused) to ps->paused. */
+/* One "start/end" interval IV of the cell V into ps->pauses (an end may be
+ * blank: still paused); false after a record error. */
 static bool
-paused_time(sla_parser *ps, export *x, sla_field v)
-{
-	char t[SLA_RFC3339_MAX];
-
-	if (blank(v))
-		return true;
-	size_t n = convert_time(ps, x, SLA_COL_PAUSED, v, t);
-	bytes_put(&ps->paused, t, n);
-	return n > 0;
-}
-
-/* One "start/end" interval of V into ps->paused; false after a record
- * error. */
-static bool
-paused_interval(sla_parser *ps, export *x, sla_field iv, sla_field v)
+paused_interval(sla_parser *ps, sla_export *x, sla_field iv, sla_field v)
 {
 	const char *slash = memchr(iv.p, '/', iv.n);
 	const char *end = iv.p + iv.n;
+	sla_pause p = { 0 };
 
 	if (!slash || memchr(slash + 1, '/', (size_t)(end - slash - 1))) {
 		record_error(ps, "paused", v.p, v.n, false, "want start/end intervals");
 		return false;
 	}
 	sla_field start = { iv.p, (size_t)(slash - iv.p) };
-	if (blank(start)) {
+	sla_field stop = { slash + 1, (size_t)(end - slash - 1) };
+	if (sla_field_blank(start)) {
 		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
 		return false;
 	}
-	if (!paused_time(ps, x, start))
+	p.open = sla_field_blank(stop);
+	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start) ||
+	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end)))
 		return false;
-	bytes_put(&ps->paused, "/", 1);
-	return paused_time(ps, x, (sla_field){ slash + 1, (size_t)(end - slash - 1) });
+	if (sla_grow((void **)&ps->pauses, &ps->pause_cap, ps->npauses + 1, sizeof *ps->pauses))
+		ps->pauses[ps->npauses++] = p;	/* else lost: out of memory */
+	return true;
 }
 
-/* `paused` holds "start/end;start/end": each time is converted like the
- * others.  Any error empties the cell (the record is flagged). */
+/* `paused` holds "start/end;start/end" in the export's time forms: each
+ * time is converted like the others, and the cell written in the stream's
+ * form (sla_stream_fields.h).  Any error empties the cell (the record is
+ * flagged). */
 static void
-paused_cell(sla_parser *ps, export *x, sla_field v)
+paused_cell(sla_parser *ps, sla_export *x, sla_field v)
 {
 	const char *p = v.p, *end = v.p + v.n;
 
+	ps->npauses = 0;
 	ps->paused.n = 0;
-	while (!blank((sla_field){ p, (size_t)(end - p) })) {
+	while (!sla_field_blank((sla_field){ p, (size_t)(end - p) })) {
 		const char *semi = memchr(p, ';', (size_t)(end - p));
 		const char *stop = semi ? semi : end;
-		if (ps->paused.n)
-			bytes_put(&ps->paused, ";", 1);
-		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v)) {
-			ps->paused.n = 0;
+		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v))
 			return;
-		}
 		p = semi ? semi + 1 : end;
 	}
+	size_t need = sla_paused_max(ps->npauses);
+	if (ps->npauses && sla_grow((void **)&ps->paused.p, &ps->paused.cap, need, 1))
+		ps->paused.n = sla_paused_write(ps->pauses, ps->npauses, ps->o.tz, ps->paused.p);
 }
 
 /* ---- one record ---------------------------------------------------------------- */
 
 static const char *
-column_name(const export *x, size_t j)
+column_name(const sla_export *x, size_t j)
 {
 	return j < x->ncols ? x->names[j] : "record";
 }
@@ -626,7 +407,7 @@ has_replacement(sla_field f)
 }
 
 static void
-check_fault(sla_parser *ps, const export *x, const sla_csvrec *r)
+check_fault(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 {
 	static const char *const why[] = {
 		[SLA_CSV_BADQUOTE] = "malformed quoting; its first line read literally",
@@ -648,7 +429,7 @@ check_fault(sla_parser *ps, const export *x, const sla_csvrec *r)
 
 /* The first field where the decoder put U+FFFD names the error. */
 static void
-check_encoding(sla_parser *ps, const export *x, const sla_csvrec *r)
+check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 {
 	const char *why;
 	const char *enc = sla_csvin_encoding(x->in, &why);
@@ -665,7 +446,7 @@ check_encoding(sla_parser *ps, const export *x, const sla_csvrec *r)
 /* Fields stay in their columns: a short row leaves the rest empty, a long
  * one keeps its extra fields whole in the error cell. */
 static void
-check_ragged(sla_parser *ps, const export *x, const sla_csvrec *r)
+check_ragged(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 {
 	if (r->n < x->ncols && r->fault == SLA_CSV_OK)
 		record_error(ps, x->names[r->n], NULL, 0, false,
@@ -690,7 +471,7 @@ write_text(sla_parser *ps, sla_field v)
 }
 
 static void
-write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
+write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 	  char times[][SLA_RFC3339_MAX], const size_t *tlen)
 {
 	for (int c = 0; c < SLA_NCANON; c++) {
@@ -701,7 +482,7 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 		if (c == SLA_COL_LINE) {
 			sla_writer_i64(ps->w, (long long)r->line);
 		} else if (c == SLA_COL_ERROR) {
-			sla_field own = value_of(x, r, c);
+			sla_field own = sla_export_value(x, r, c);
 			write_text(ps, own);
 			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
@@ -713,11 +494,11 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 			if (ps->paused.n)
 				sla_writer_raw(ps->w, ps->paused.p, ps->paused.n);
 		} else {
-			write_text(ps, value_of(x, r, c));
+			write_text(ps, sla_export_value(x, r, c));
 		}
 	}
-	for (size_t k = 0; k < x->nunmapped; k++) {
-		size_t j = x->unmapped[k];
+	for (size_t k = 0; k < ps->nunmapped; k++) {
+		size_t j = ps->unmapped[k];
 		sla_writer_char(ps->w, '\t');
 		if (j < r->n)
 			write_text(ps, r->fields[j]);
@@ -727,7 +508,7 @@ write_row(sla_parser *ps, const export *x, const sla_csvrec *r,
 
 /* 0, or -1 when --strict makes this record's error fatal. */
 static int
-emit(sla_parser *ps, export *x, const sla_csvrec *r)
+emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 {
 	char times[SLA_NCANON][SLA_RFC3339_MAX];
 	size_t tlen[SLA_NCANON] = { 0 };
@@ -739,12 +520,12 @@ emit(sla_parser *ps, export *x, const sla_csvrec *r)
 	check_fault(ps, x, r);
 	check_encoding(ps, x, r);
 	check_ragged(ps, x, r);
-	if (blank(value_of(x, r, SLA_COL_ID)))
+	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
 	for (int c = 0; c < SLA_NCANON; c++)
 		if (sla_canon_is_time(c) && x->col_of[c] >= 0)
-			tlen[c] = time_cell(ps, x, c, value_of(x, r, c), times[c]);
-	paused_cell(ps, x, value_of(x, r, SLA_COL_PAUSED));
+			tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
+	paused_cell(ps, x, sla_export_value(x, r, SLA_COL_PAUSED));
 	if (ps->record_failed && ps->o.strict)
 		return -1;
 	ps->nflagged += ps->record_failed;
@@ -755,40 +536,8 @@ emit(sla_parser *ps, export *x, const sla_csvrec *r)
 
 /* ---- one file -------------------------------------------------------------------- */
 
-static bool
-read_header(sla_parser *ps, export *x)
-{
-	sla_csvrec r;
-
-	if (ps->o.no_header)
-		return names_from_list(x, ps->o.columns);
-	int rc = sla_csvin_next(x->in, &r);
-	if (rc == 0)
-		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "empty: no header row");
-	if (rc <= 0)
-		return false;
-	if (r.fault != SLA_CSV_OK) {
-		sla_diag_msg(ps->d, ps->file, r.line, NULL, NULL, 0,
-			     "the header row cannot be read as CSV");
-		return false;
-	}
-	if (ps->o.columns)	/* the names given replace the header row's */
-		return names_from_list(x, ps->o.columns);
-	return set_names(x, r.fields, r.n);
-}
-
-static void
-say_dialect(sla_parser *ps, const export *x)
-{
-	const char *why, *enc = sla_csvin_encoding(x->in, &why);
-	char delim = sla_csvin_delim(x->in);
-
-	sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "encoding %s (%s), delimiter %s", enc,
-		     why, delim == '\t' ? "TAB" : (char[]){ '\'', delim, '\'', '\0' });
-}
-
 static int
-read_records(sla_parser *ps, export *x)
+read_records(sla_parser *ps, sla_export *x)
 {
 	sla_csvrec r;
 	int rc;
@@ -802,22 +551,22 @@ read_records(sla_parser *ps, export *x)
 int
 sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 {
-	export x = { 0 };
+	sla_export x;
 	int rc = -1;
 
-	x.in = sla_csvin_open(path, &ps->o.csv, ps->d);
-	if (!x.in)
-		return -1;
-	ps->file = sla_csvin_file(x.in);
-	if (verbose)
-		say_dialect(ps, &x);
-	if (read_header(ps, &x) && map_columns(ps, &x) && check_required(ps, &x) &&
-	    header_once(ps, &x)) {
-		lookahead(ps, &x);
-		rc = read_records(ps, &x);
+	if (sla_export_open(&x, &ticket_export, path, &ps->o.csv, ps->d)) {
+		ps->file = x.file;
+		if (verbose)
+			sla_export_say_dialect(&x, ps->d);
+		if (sla_export_read_header(&x, ps->o.columns, ps->o.no_header, ps->d) &&
+		    sla_export_map_columns(&x, ps->maps, ps->o.nmaps) &&
+		    find_unmapped(ps, &x) &&
+		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->d) &&
+		    header_once(ps, &x)) {
+			lookahead(ps, &x);
+			rc = read_records(ps, &x);
+		}
 	}
-	free_names(x.names, x.ncols);
-	free(x.unmapped);
-	sla_csvin_free(x.in);
+	sla_export_close(&x);
 	return rc < 0 ? -1 : 0;
 }

@@ -1,5 +1,5 @@
-/* sla_aliases.h: the canonical ticket columns (DESIGN §3) and the export
- * header names that mean each of them.
+/* sla_aliases.h: the export header names that mean each canonical ticket
+ * column (the columns themselves are the stream's: sla_canon.h).
  *
  * Header names compare case-insensitively (ASCII) and with spaces,
  * underscores and hyphens ignored (also the ideographic space U+3000), so
@@ -11,24 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum sla_canon {
-	SLA_COL_ID, SLA_COL_LINE, SLA_COL_OPENED, SLA_COL_PRIORITY, SLA_COL_SEVERITY,
-	SLA_COL_TIER, SLA_COL_RULE, SLA_COL_CATEGORY, SLA_COL_CHANNEL, SLA_COL_CUSTOMER,
-	SLA_COL_FIRST_RESPONSE, SLA_COL_ONSITE, SLA_COL_WORKAROUND, SLA_COL_RESOLVED,
-	SLA_COL_REPLACED, SLA_COL_CLOSED, SLA_COL_PAUSED, SLA_COL_EXCLUDE, SLA_COL_ERROR,
-	SLA_COL_DESCRIPTION,
-	SLA_NCANON
-};
-
-/* The canonical column names, in the stream's order. */
-extern const char *const sla_canon_names[SLA_NCANON];
-
-/* True for the canonical columns that hold a time (opened, first_response,
- * onsite, workaround, resolved, replaced, closed). */
-bool sla_canon_is_time(int col);
-
-/* The canonical column named NAME exactly, or -1. */
-int sla_canon_find(const char *name);
+#include "sla_canon.h"
 
 /* The canonical column that the export header H[0..N) means, or -1.  RANK
  * (may be NULL) receives the alias's place in the table: when several

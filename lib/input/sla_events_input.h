@@ -1,5 +1,5 @@
 /* sla_events_input.h: history exports (CSV) read as events, folded into
- * tickets (sla_events.h) and written as the ticket stream: sla-parse
+ * tickets (sla_fold.h) and written as the ticket stream: sla-parse
  * --events.
  *
  * The export's columns are found by header name (sla_events_input_print
@@ -10,7 +10,10 @@
  * visibility and the text; and the ticket columns that ride along
  * (priority, severity, tier, category, channel, customer, exclude,
  * description), each ticket taking its latest non-empty value.  Other
- * columns are not written (the -v message names them). */
+ * columns are not written (the -v message names them).  The front half
+ * (header, column mapping, day/month look-ahead, time cells) is
+ * sla_export.h's; this file owns the event columns and their aliases, the
+ * rows as events, and the folded tickets as stream rows. */
 #ifndef SLA_EVENTS_INPUT_H
 #define SLA_EVENTS_INPUT_H
 
@@ -20,7 +23,8 @@
 
 #include "sla_csvin.h"
 #include "sla_diag.h"
-#include "sla_events.h"
+#include "sla_export.h"
+#include "sla_fold.h"
 #include "sla_stream.h"
 #include "sla_timeform.h"
 #include "sla_tz.h"
@@ -40,11 +44,12 @@ typedef struct sla_events_input_opts {
 
 typedef struct sla_events_input sla_events_input;
 
-/* NULL when a --map or --time-format is malformed (printed as a usage
- * error through D).  O's strings and map must outlive the reader.  The
- * header is written at once. */
+/* NULL when a --map or --time-format is malformed: *NO says which and
+ * why, for the caller to print as a usage error (NO->why is NULL when out
+ * of memory).  O's strings and map must outlive the reader.  The header is
+ * written at once. */
 sla_events_input *sla_events_input_new(const sla_events_input_opts *o, sla_writer *w,
-				       sla_diag *d);
+				       sla_diag *d, sla_export_refusal *no);
 void sla_events_input_free(sla_events_input *in);
 
 /* Read one export ("-" is standard input).  0, or -1 after a fatal error

@@ -4,7 +4,9 @@
  * (DESIGN §3) in their order, then the export's unmapped columns in its
  * order.  Times become RFC 3339 in the zone given; what cannot be read
  * leaves the cell empty and says why in `error`; `line` is where the
- * record starts in the export. */
+ * record starts in the export.  The front half (header, column mapping,
+ * day/month look-ahead, time cells) is sla_export.h's; this file owns the
+ * canonical columns' checks and the rows written. */
 #ifndef SLA_PARSE_H
 #define SLA_PARSE_H
 
@@ -13,6 +15,7 @@
 
 #include "sla_csvin.h"
 #include "sla_diag.h"
+#include "sla_export.h"
 #include "sla_stream.h"
 #include "sla_timeform.h"
 #include "sla_tz.h"
@@ -32,9 +35,11 @@ typedef struct sla_parse_opts {
 
 typedef struct sla_parser sla_parser;
 
-/* NULL when a --map or --time-format is malformed (printed as a usage
- * error through D).  O's strings must outlive the parser. */
-sla_parser *sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d);
+/* NULL when a --map or --time-format is malformed: *NO says which and
+ * why, for the caller to print as a usage error (NO->why is NULL when out
+ * of memory).  O's strings must outlive the parser. */
+sla_parser *sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d,
+			   sla_export_refusal *no);
 void sla_parser_free(sla_parser *ps);
 
 /* Read one export ("-" is standard input) and write its rows; the first

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "sla_data.h"
-#include "sla_events.h"
+#include "sla_event_names.h"
 #include "sla_money.h"
 #include "sla_policy_read.h"
 
@@ -97,7 +97,7 @@ check_policy_keys(sla_pol_ctx *x)
 	}
 }
 
-/* [events] is sla-parse --events' (sla_events.h reads its values); here
+/* [events] is sla-parse --events' (sla_event_names.h reads its values); here
  * its keys are only checked, so that a typo is caught by --lint too. */
 static void
 check_events_keys(sla_pol_ctx *x)

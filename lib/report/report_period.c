@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "sla_stream_fields.h"
 #include "sla_time.h"
 
 int
@@ -114,14 +115,12 @@ period_at(const sla_tz *tz, rpt_clock *c, int64_t utc)
 static bool
 instant_of(const sla_tz *tz, rpt_stamp *last, sla_field f, int64_t *utc)
 {
-	sla_stamp st;
-
 	if (f.n > 0 && f.n == last->n && memcmp(f.p, last->text, f.n) == 0) {
 		*utc = last->utc;
 		return last->ok;
 	}
-	bool ok = sla_rfc3339_parse(f.p, f.n, &st) == 0 &&
-		  sla_tz_resolve(tz, &st, utc) == SLA_TZ_OK;
+	const char *what;
+	bool ok = sla_stream_time_read(tz, f, utc, &what) > 0;
 	if (f.n > 0 && f.n <= sizeof last->text) {
 		memcpy(last->text, f.p, f.n);
 		last->n = f.n;

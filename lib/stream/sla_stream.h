@@ -4,7 +4,12 @@
  * tab, newline, carriage return and backslash are written \t \n \r \\.
  * The reader hands out fields still escaped, pointing into its buffer (no
  * copy, no allocation per field); sla_unescape() decodes one when a tool
- * needs its text.  The writer escapes text, or copies escaped fields raw. */
+ * needs its text.  The writer escapes text, or copies escaped fields raw.
+ *
+ * The face of two files: reader.c (fields, the reader, unescaping, the
+ * realigner) and writer.c (escaping, the writer, the layout).  The formats
+ * of single cells (times, paused) are sla_stream_fields.h's, the column
+ * names sla_canon.h's and sla_colnames.h's. */
 #ifndef SLA_STREAM_H
 #define SLA_STREAM_H
 
@@ -22,6 +27,8 @@ typedef struct sla_field {
 #define SLA_FIELD(s) ((sla_field){ (s), sizeof(s) - 1 })
 
 bool sla_field_eq(sla_field f, const char *s);
+/* True when F is empty or only spaces and tabs. */
+bool sla_field_blank(sla_field f);
 
 /* ---- reading ------------------------------------------------------------ */
 

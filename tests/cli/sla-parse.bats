@@ -494,6 +494,23 @@ random_export() {
 	[ "$output" = "$(printf 'sla-parse: unknown option "--bogus"\nTry '"'"'sla-parse --help'"'"'.')" ]
 }
 
+@test "a --map or --time-format the reader will not take is a usage error, printed once" {
+	printf 'id,opened\n1,2026-03-02 09:00\n' > "$TMP/u.csv"
+	try="Try 'sla-parse --help'."
+	run sla-parse --map line=id "$TMP/u.csv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf 'sla-parse: --map: want CANONICAL=HEADER with a canonical column (see --list-aliases): "line=id"\n%s' "$try")" ]
+	run sla-parse -t 'id=%Y' "$TMP/u.csv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf 'sla-parse: --time-format: want TIMECOLUMN=FORMAT with a canonical time column and a strptime format without %%s: "id=%%Y"\n%s' "$try")" ]
+	run sla-parse --events --map nosuch=id "$TMP/u.csv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf 'sla-parse: --map: want COLUMN=HEADER with an event column (see --events --list-aliases): "nosuch=id"\n%s' "$try")" ]
+	run sla-parse --events -t 'opened=%Y' "$TMP/u.csv"
+	[ "$status" -eq 2 ]
+	[ "$output" = "$(printf 'sla-parse: --time-format: want time=FORMAT with a strptime format without %%s: "opened=%%Y"\n%s' "$try")" ]
+}
+
 @test "every long option is in the man page and the three completions" {
 	root="$BATS_TEST_DIRNAME/../.."
 	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \

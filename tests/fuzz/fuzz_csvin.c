@@ -39,7 +39,8 @@ parse_all(const char *path, sla_diag *d)
 	int null = open("/dev/null", O_WRONLY);
 	sla_writer *w = sla_writer_new(null);
 	sla_parse_opts o = { .tz = tz, .csv.max_field = 4096 };
-	sla_parser *ps = sla_parser_new(&o, w, d);
+	sla_export_refusal no;
+	sla_parser *ps = sla_parser_new(&o, w, d, &no);
 
 	if (ps)
 		sla_parser_file(ps, path, false);

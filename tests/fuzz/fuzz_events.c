@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sla_events.h"
+#include "sla_fold.h"
 
 enum { MAX_FIELDS = 7, MAX_IDS = 4096 };
 

@@ -1,4 +1,4 @@
-/* Unit tests: canonical columns and the header alias table. */
+/* Unit tests: the header alias table. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -14,23 +14,6 @@ static int
 lookup(const char *h)
 {
 	return sla_alias_lookup(h, strlen(h), NULL);
-}
-
-static void
-canonical_columns_in_stream_order(void **state)
-{
-	(void)state;
-	assert_int_equal(SLA_NCANON, 20);
-	assert_string_equal(sla_canon_names[0], "id");
-	assert_string_equal(sla_canon_names[SLA_COL_FIRST_RESPONSE], "first_response");
-	assert_string_equal(sla_canon_names[SLA_NCANON - 1], "description");
-	assert_int_equal(sla_canon_find("closed"), SLA_COL_CLOSED);
-	assert_int_equal(sla_canon_find("Closed"), -1);
-	int times = 0;
-	for (int c = 0; c < SLA_NCANON; c++)
-		times += sla_canon_is_time(c);
-	assert_int_equal(times, 7);
-	assert_false(sla_canon_is_time(SLA_COL_PAUSED));
 }
 
 static void
@@ -110,7 +93,6 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(canonical_columns_in_stream_order),
 		cmocka_unit_test(headers_of_each_product),
 		cmocka_unit_test(case_and_spaces_do_not_matter),
 		cmocka_unit_test(earlier_aliases_rank_first),

@@ -206,11 +206,22 @@ writer_escapes_every_byte_anywhere(void **state)
 	}
 }
 
+static void
+a_field_of_spaces_and_tabs_is_blank(void **state)
+{
+	(void)state;
+	assert_true(sla_field_blank(SLA_FIELD("")));
+	assert_true(sla_field_blank(SLA_FIELD(" \t ")));
+	assert_false(sla_field_blank(SLA_FIELD(" x ")));
+	assert_false(sla_field_blank(SLA_FIELD("\n")));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_header_and_records),
+		cmocka_unit_test(a_field_of_spaces_and_tabs_is_blank),
 		cmocka_unit_test(writer_escapes_every_byte_anywhere),
 		cmocka_unit_test(ragged_rows_lose_nothing),
 		cmocka_unit_test(long_lines_grow_the_buffer),

@@ -1,4 +1,4 @@
-/* events_config.c: what status and event-kind names mean (the [events]
+/* event_names.c: what status and event-kind names mean (the [events]
  * section of a policy, over built-in names from the common helpdesks).
  *
  * Names are compared after folding ASCII case, turning '-' and '_' into
@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "sla_data.h"
-#include "sla_events.h"
+#include "sla_event_names.h"
 #include "sla_ini_source.h"
 #include "sla_map.h"
 #include "sla_mem.h"

@@ -1,4 +1,5 @@
-/* stream.c: reader, writer and column layout of the TSV streams.
+/* reader.c: reading the TSV streams (see sla_stream.h): fields, records,
+ * unescaping, and the realigner of rows longer than the header.
  *
  * The reader keeps one large buffer, finds line ends with memchr and splits
  * fields with memchr; fields point into the buffer, so a record costs no
@@ -14,13 +15,22 @@
 #include "sla_mem.h"
 #include "sla_stream.h"
 
-enum { READ_BLOCK = 256 * 1024, WRITE_BLOCK = 256 * 1024 };
+enum { READ_BLOCK = 256 * 1024 };
 
 bool
 sla_field_eq(sla_field f, const char *s)
 {
 	size_t n = strlen(s);
 	return f.n == n && memcmp(f.p, s, n) == 0;
+}
+
+bool
+sla_field_blank(sla_field f)
+{
+	for (size_t i = 0; i < f.n; i++)
+		if (f.p[i] != ' ' && f.p[i] != '\t')
+			return false;
+	return true;
 }
 
 /* ---- reading ------------------------------------------------------------ */
@@ -88,15 +98,9 @@ fill(sla_reader *r)
 		r->end -= r->start;
 		r->start = 0;
 	}
-	if (r->end == r->cap) {
-		size_t ncap = r->cap * 2;
-		char *nbuf = realloc(r->buf, ncap);
-		if (!nbuf) {
-			sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
-			return -1;
-		}
-		r->buf = nbuf;
-		r->cap = ncap;
+	if (r->end == r->cap && !sla_grow((void **)&r->buf, &r->cap, r->cap + 1, 1)) {
+		sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
+		return -1;
 	}
 	for (;;) {
 		ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
@@ -373,34 +377,6 @@ sla_unescape(sla_field f, char *dst)
 	return o;
 }
 
-/* The escape letter of a byte that the stream writes escaped, or 0. */
-static char
-escape_letter(char c)
-{
-	/* a table, not a switch: this runs on every byte of every text field */
-	static const char letter[256] = {
-		['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\',
-	};
-	return letter[(unsigned char)c];
-}
-
-size_t
-sla_escape(const char *text, size_t n, char *dst)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		char e = escape_letter(text[i]);
-		if (e) {
-			dst[o++] = '\\';
-			dst[o++] = e;
-		} else {
-			dst[o++] = text[i];
-		}
-	}
-	return o;
-}
-
 /* ---- a row with more fields than the header ------------------------------ */
 
 struct sla_realigner {
@@ -455,207 +431,4 @@ sla_realign(sla_realigner *ra, const sla_field *fields)
 	memcpy(ra->fields, fields, ra->ncols * sizeof *fields);
 	ra->fields[ra->ncols - 1] = (sla_field){ ra->folded, n };
 	return ra->fields;
-}
-
-/* ---- writing ------------------------------------------------------------ */
-
-struct sla_writer {
-	int fd;
-	bool failed;
-	int err;
-	size_t len;
-	char buf[WRITE_BLOCK];
-};
-
-sla_writer *
-sla_writer_new(int fd)
-{
-	sla_writer *w = malloc(sizeof *w);
-	if (w)
-		*w = (sla_writer){ .fd = fd };
-	return w;
-}
-
-static void
-write_all(sla_writer *w, const char *p, size_t n)
-{
-	while (n > 0 && !w->failed) {
-		ssize_t put = write(w->fd, p, n);
-		if (put < 0) {
-			if (errno == EINTR)
-				continue;
-			w->failed = true;
-			w->err = errno;
-			return;
-		}
-		p += put;
-		n -= (size_t)put;
-	}
-}
-
-int
-sla_writer_flush(sla_writer *w)
-{
-	write_all(w, w->buf, w->len);
-	w->len = 0;
-	if (w->failed)
-		errno = w->err;
-	return w->failed ? -1 : 0;
-}
-
-int
-sla_writer_close(sla_writer *w)
-{
-	if (!w)
-		return 0;
-	int rc = sla_writer_flush(w);
-	int err = w->err;
-	free(w);
-	if (rc < 0)
-		errno = err;
-	return rc;
-}
-
-void
-sla_writer_raw(sla_writer *w, const char *p, size_t n)
-{
-	if (n > sizeof w->buf - w->len) {
-		sla_writer_flush(w);
-		if (n > sizeof w->buf) {
-			write_all(w, p, n);
-			return;
-		}
-	}
-	memcpy(w->buf + w->len, p, n);
-	w->len += n;
-}
-
-void
-sla_writer_str(sla_writer *w, const char *s)
-{
-	sla_writer_raw(w, s, strlen(s));
-}
-
-void
-sla_writer_char(sla_writer *w, char c)
-{
-	if (w->len == sizeof w->buf)
-		sla_writer_flush(w);
-	w->buf[w->len++] = c;
-}
-
-/* True when one of the eight bytes of W may need escaping: a control byte
- * (below 0x20, so tab, newline and return) or a backslash.  Most text has
- * none, and is passed over a word at a time. */
-static bool
-word_may_escape(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-	uint64_t bs = w ^ (ones * '\\');
-
-	return (((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs)) & highs;
-}
-
-void
-sla_writer_escaped(sla_writer *w, const char *p, size_t n)
-{
-	size_t run = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		uint64_t word;
-		while (i + 8 <= n && (memcpy(&word, p + i, 8), !word_may_escape(word)))
-			i += 8;
-		if (i == n)
-			break;
-		char e = escape_letter(p[i]);
-		if (!e)
-			continue;
-		sla_writer_raw(w, p + run, i - run);
-		sla_writer_char(w, '\\');
-		sla_writer_char(w, e);
-		run = i + 1;
-	}
-	sla_writer_raw(w, p + run, n - run);
-}
-
-void
-sla_writer_i64(sla_writer *w, long long v)
-{
-	char tmp[24];
-	size_t i = sizeof tmp;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		tmp[--i] = '-';
-	sla_writer_raw(w, tmp + i, sizeof tmp - i);
-}
-
-/* ---- layout ------------------------------------------------------------- */
-
-struct sla_layout {
-	size_t nout;
-	const sla_field *header;
-	const char *const *own;
-	/* per output column: the input index, or -1 - (own index) */
-	long src[];
-};
-
-sla_layout *
-sla_layout_new(const sla_field *header, size_t ncols, const char *const *own, size_t nown)
-{
-	sla_layout *l = malloc(sizeof *l + (ncols + nown) * sizeof l->src[0]);
-	if (!l)
-		return NULL;
-	l->header = header;
-	l->own = own;
-	l->nout = ncols;
-	for (size_t i = 0; i < ncols; i++)
-		l->src[i] = (long)i;
-	for (size_t k = 0; k < nown; k++) {
-		size_t i;
-		for (i = 0; i < ncols; i++)
-			if (sla_field_eq(header[i], own[k]))
-				break;
-		if (i < ncols)
-			l->src[i] = -1 - (long)k;
-		else
-			l->src[l->nout++] = -1 - (long)k;
-	}
-	return l;
-}
-
-void
-sla_layout_free(sla_layout *l)
-{
-	free(l);
-}
-
-void
-sla_layout_write_header(const sla_layout *l, sla_writer *w)
-{
-	for (size_t i = 0; i < l->nout; i++) {
-		if (i)
-			sla_writer_char(w, '\t');
-		if (l->src[i] >= 0)
-			sla_writer_raw(w, l->header[l->src[i]].p, l->header[l->src[i]].n);
-		else
-			sla_writer_str(w, l->own[-1 - l->src[i]]);
-	}
-	sla_writer_char(w, '\n');
-}
-
-void
-sla_layout_write_row(const sla_layout *l, sla_writer *w, const sla_field *in, const sla_field *own)
-{
-	for (size_t i = 0; i < l->nout; i++) {
-		const sla_field *f = l->src[i] >= 0 ? &in[l->src[i]] : &own[-1 - l->src[i]];
-		if (i)
-			sla_writer_char(w, '\t');
-		sla_writer_raw(w, f->p, f->n);
-	}
-	sla_writer_char(w, '\n');
 }
