@@ -76,7 +76,7 @@ parse_fail_on(const char *list, unsigned *bits)
 			i++;
 		if (i == sizeof names / sizeof *names)
 			return -1;
-		*bits |= 1u << names[i].status;
+		*bits |= SLA_STATUS_BIT(names[i].status);
 		s += n + (s[n] == ',');
 	}
 	return 0;
@@ -159,7 +159,11 @@ print_policy(const sla_policy *p, const sla_diag *d)
 	return sla_cli_close_stdout(d, 0, "the policy");
 }
 
-/* The check stream of FILES on standard output. */
+/* The checker's messages name the options behind its settings. */
+static const sla_check_names option_names = { "--keep", "--strict", "--now" };
+
+/* The check stream of FILES on standard output; exit 1 when a row has a
+ * status of --fail-on. */
 static int
 check(const struct args *a, sla_policy *p, int64_t now, char **files, size_t nfiles,
       sla_diag *d)
@@ -168,8 +172,10 @@ check(const struct args *a, sla_policy *p, int64_t now, char **files, size_t nfi
 	sla_writer *w = r ? sla_writer_new(1) : NULL;
 	int rc = SLA_EXIT_ERROR;
 	if (w) {
-		sla_check_opts o = { now, a->keep, a->nkeep, a->fail_on, a->strict };
-		rc = sla_check_run(p, r, w, &o, d);
+		sla_check_opts o = { now, a->keep, a->nkeep, a->strict, option_names };
+		int seen = sla_check_run(p, r, w, &o, d);
+		rc = seen < 0 ? SLA_EXIT_ERROR
+		   : (unsigned)seen & a->fail_on ? SLA_EXIT_FAIL : SLA_EXIT_OK;
 		sla_diag_summary(d);
 		sla_policy_cover_warnings(p, d);
 		if (sla_cli_close_stdout(d, sla_writer_close(w), "the check stream") != SLA_EXIT_OK)

@@ -144,7 +144,8 @@ int
 main(int argc, char **argv)
 {
 	sla_diag d = sla_diag_init(TOOL);
-	struct args a = { 0 };
+	/* the rule column and the -v summary name --default, given or not */
+	struct args a = { .opts.default_name = "--default" };
 	int rc = parse_args(argc, argv, &a, &d);
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);

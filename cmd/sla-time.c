@@ -132,14 +132,15 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
-	sla_calendar *cal = sla_calq_pick_calendar(p, a->calendar, d);
+	sla_calendar *cal = sla_calq_pick_calendar(p, a->calendar, "--calendar", d);
 	sla_writer *w = cal ? sla_writer_new(1) : NULL;
 	int rc = SLA_EXIT_ERROR;
 	if (w) {
 		sla_calq q = { cal, a->format, a->seconds, (int64_t)time(NULL), w, d };
-		rc = cmd == 0 ? sla_calq_between(&q, ops[1], ops[2])
-		   : cmd == 1 ? sla_calq_due(&q, ops[1], ops[2])
-			      : sla_calq_days(&q, ops[1], ops[2]);
+		int done = cmd == 0 ? sla_calq_between(&q, ops[1], ops[2])
+			 : cmd == 1 ? sla_calq_due(&q, ops[1], ops[2])
+				    : sla_calq_days(&q, ops[1], ops[2]);
+		rc = done < 0 ? SLA_EXIT_ERROR : SLA_EXIT_OK;
 		if (sla_cli_close_stdout(d, sla_writer_close(w), "the result") != SLA_EXIT_OK)
 			rc = SLA_EXIT_ERROR;
 		sla_policy_cover_warnings(p, d);

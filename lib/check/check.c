@@ -42,7 +42,7 @@ sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **
 	}
 	int rc = sla_check_read_time(sla_policy_tz(p), (sla_field){ text, strlen(text) }, now, what);
 	if (rc == 0)
-		*what = "cannot read time";	/* an empty --now is no time at all */
+		*what = "cannot read time";	/* an empty "as of" is no time at all */
 	return rc > 0 ? 0 : -1;
 }
 
@@ -366,7 +366,7 @@ exclusion(checker *ck)
 {
 	const time_col *opened = ticket_time(ck, ck->t_opened);
 	if (opened->state == TV_OK && opened->t > ck->o->now)
-		return SLA_FIELD("opened after --now");	/* nothing to escape */
+		return text(ck->opened_after);	/* nothing to escape: see sla_check_names */
 	return field(ck, ck->c_exclude);
 }
 
@@ -384,7 +384,7 @@ ticket(checker *ck)
 				0, "%s", reason);
 		err = text(reason);	/* plain text: nothing to escape */
 	}
-	if (ragged > sla_reader_ncols(ck->r))	/* the fields written, --keep's too */
+	if (ragged > sla_reader_ncols(ck->r))	/* the fields written, the kept ones too */
 		ck->f = sla_realign(ck->realigner, ck->f);
 	sla_field tierf = field(ck, ck->c_tier);
 	ck->tier = tierf.n ? sla_policy_tier(ck->p, tierf.p, tierf.n) : sla_policy_default_tier(ck->p);
@@ -403,7 +403,7 @@ sla_check_run(sla_policy *p, sla_reader *r, sla_writer *w, const sla_check_opts 
 	      sla_diag *d)
 {
 	checker ck = { .p = p, .r = r, .w = w, .d = d, .o = o };
-	int rc = SLA_EXIT_ERROR;
+	int rc = -1;
 	if (sla_chk_init(&ck) == 0) {
 		int n;
 		sla_chk_write_header(&ck);
@@ -413,7 +413,7 @@ sla_check_run(sla_policy *p, sla_reader *r, sla_writer *w, const sla_check_opts 
 				break;
 		}
 		if (n == 0)
-			rc = ck.seen & o->fail_on ? SLA_EXIT_FAIL : SLA_EXIT_OK;
+			rc = (int)ck.seen;	/* SLA_NSTATUS bits: fits */
 	}
 	sla_chk_free(&ck);
 	return rc;

@@ -67,9 +67,11 @@ typedef struct checker {
 	sla_writer *w;
 	sla_diag *d;
 	const sla_check_opts *o;
+	sla_check_names names;	/* O's, a NULL one the plain word */
+	char opened_after[REASON_MAX];	/* the reason a ticket opened after now is excluded */
 
 	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
-	int *keep;		/* stream columns of --keep */
+	int *keep;		/* the stream's column of each O->keep name */
 	sla_realigner *realigner;	/* for a row with too many fields */
 	time_col *tcols;
 	size_t ntcols;
@@ -124,7 +126,7 @@ stop_col(const checker *ck, size_t k, size_t i)
 	return &ck->tcols[ck->m_stops[k * SLA_MAX_STOPS + i]];
 }
 
-/* check_setup.c: find the columns the policy's metrics and --keep name,
+/* check_setup.c: find the columns the policy's metrics and O->keep name,
  * allocate everything a ticket needs, and warn once about a metric the
  * stream cannot assess.  0, or -1 after saying why through CK->d. */
 int sla_chk_init(checker *ck);
@@ -134,7 +136,7 @@ void sla_chk_free(checker *ck);
 void sla_chk_write_header(checker *ck);
 void sla_chk_write_row(checker *ck, const row *rw);
 /* An invalid row with REASON (a ticket field when ESCAPED, written as it
- * came); under --strict the end of the run: -1 after saying so. */
+ * came); under O->strict the end of the run: -1 after saying so. */
 int sla_chk_write_invalid(checker *ck, row *rw, sla_field reason, bool escaped);
 
 #endif

@@ -141,7 +141,7 @@ sla_chk_write_row(checker *ck, const row *rw)
 		put_raw(ck, ck->f[ck->keep[i]]);
 	}
 	sla_writer_char(ck->w, '\n');
-	ck->seen |= 1u << rw->status;
+	ck->seen |= SLA_STATUS_BIT(rw->status);
 }
 
 void
@@ -170,6 +170,6 @@ sla_chk_write_invalid(checker *ck, row *rw, sla_field reason, bool escaped)
 	if (!ck->o->strict)
 		return 0;
 	sla_diag_msg(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), NULL, reason.p,
-		     reason.n, "invalid record (--strict)");
+		     reason.n, "invalid record (%s)", ck->names.strict);
 	return -1;
 }

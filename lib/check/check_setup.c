@@ -1,5 +1,5 @@
 /* check_setup.c: before the first ticket (DESIGN §5): the stream columns
- * of every metric's start and stops and of --keep, found once; everything
+ * of every metric's start and stops and of the kept columns, found once; everything
  * a ticket needs, allocated once; a warning for each metric the stream
  * cannot assess. */
 #include <stdio.h>
@@ -103,6 +103,18 @@ require_column(const checker *ck, int col, const char *name)
 	return -1;
 }
 
+/* The names of O, a NULL one the plain word; and the reason built from
+ * the name of now. */
+static void
+name_settings(checker *ck)
+{
+	const sla_check_names *n = &ck->o->names;
+	ck->names.keep = n->keep ? n->keep : "keep";
+	ck->names.strict = n->strict ? n->strict : "strict";
+	ck->names.now = n->now ? n->now : "now";
+	snprintf(ck->opened_after, sizeof ck->opened_after, "opened after %s", ck->names.now);
+}
+
 static int
 resolve_keep(checker *ck)
 {
@@ -110,20 +122,20 @@ resolve_keep(checker *ck)
 		const char *name = ck->o->keep[i];
 		for (size_t c = 0; c < SLA_CHECK_NCOLUMNS; c++)
 			if (strcmp(name, sla_check_columns[c]) == 0) {
-				sla_diag_msg(ck->d, NULL, 0, "--keep", name, strlen(name),
+				sla_diag_msg(ck->d, NULL, 0, ck->names.keep, name, strlen(name),
 					     "is a column of the check stream already");
 				return -1;
 			}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(name, ck->o->keep[j]) == 0) {
 				/* the check stream would have two columns of one name */
-				sla_diag_msg(ck->d, NULL, 0, "--keep", name, strlen(name),
+				sla_diag_msg(ck->d, NULL, 0, ck->names.keep, name, strlen(name),
 					     "names this column twice");
 				return -1;
 			}
 		if ((ck->keep[i] = sla_reader_column(ck->r, name)) < 0) {
 			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, name, NULL, 0,
-				     "%s (--keep)", NO_SUCH_COLUMN);
+				     "%s (%s)", NO_SUCH_COLUMN, ck->names.keep);
 			return -1;
 		}
 	}
@@ -145,6 +157,7 @@ int
 sla_chk_init(checker *ck)
 {
 	size_t nm = sla_policy_nmetrics(ck->p);
+	name_settings(ck);
 	ck->tz = sla_policy_tz(ck->p);
 	ck->c_id = sla_reader_column(ck->r, "id");
 	ck->c_line = sla_reader_column(ck->r, "line");

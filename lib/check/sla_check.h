@@ -69,21 +69,37 @@ extern const char *const sla_check_columns[];
  * it is not a time (WHAT says why, for "column: what \"value\""). */
 int sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what);
 
-/* The instant of --now TEXT, read as a time of the stream in the policy's
- * zone; the current time when TEXT is NULL.  0, or -1 with why in WHAT. */
+/* The "as of" instant TEXT (sla-check's --now), read as a time of the
+ * stream in the policy's zone; the current time when TEXT is NULL.  0,
+ * or -1 with why in WHAT. */
 int sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **what);
+
+/* What the caller calls three of the settings below, for the messages that
+ * point the user at one and for the reason a ticket opened after NOW is
+ * excluded ("opened after NOW-NAME").  The checker knows no command line:
+ * sla-check passes its options' names ("--keep", "--strict", "--now"); the
+ * names are taken rather than error codes returned because each message
+ * also carries what only the checker knows (a file, a line, a value).  A
+ * NULL name is the plain word ("keep", "strict", "now").  The name of now
+ * goes into the stream as it is: no tab, newline or backslash in it. */
+typedef struct sla_check_names {
+	const char *keep;	/* the ticket columns carried along */
+	const char *strict;	/* the mode in which an invalid row is fatal */
+	const char *now;	/* the "as of" instant */
+} sla_check_names;
 
 typedef struct sla_check_opts {
 	int64_t now;		/* "as of": later stops and pauses have not happened */
 	const char *const *keep;	/* ticket columns carried along */
 	size_t nkeep;
-	unsigned fail_on;	/* bit (1u << status) for each status that fails */
 	bool strict;		/* the first invalid row is fatal */
+	sla_check_names names;
 } sla_check_opts;
 
-/* Read every ticket of R, write the check stream to W.  Returns an exit
- * status: 0, 1 when a row of a FAIL_ON status was written, 2 on a fatal
- * error (the message is printed through D). */
+/* Read every ticket of R, write the check stream to W.  Returns the set
+ * of the statuses of the rows written (SLA_STATUS_BIT, sla_status.h; 0
+ * when there were none), or -1 after a fatal error (the message printed
+ * through D).  Whether a status fails the run is the caller's to say. */
 int sla_check_run(sla_policy *p, sla_reader *r, sla_writer *w, const sla_check_opts *o,
 		  sla_diag *d);
 

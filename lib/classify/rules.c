@@ -632,6 +632,13 @@ flag_ragged(sla_classifier *c, const sla_field *in, size_t ragged, sla_field *ow
 	return ragged > c->ncols ? sla_realign(c->realigner, in) : in;
 }
 
+/* The caller's name of the default tier (sla_classify_opts). */
+static const char *
+default_name(const sla_classifier *c)
+{
+	return c->opts.default_name ? c->opts.default_name : "default";
+}
+
 const sla_field *
 sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
 		   sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file, unsigned long line)
@@ -665,7 +672,7 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
 		c->counts.kept++;
 	} else if (c->opts.default_tier) {
 		own[0] = (sla_field){ c->opts.default_tier, strlen(c->opts.default_tier) };
-		own[1] = SLA_FIELD("--default");
+		own[1] = (sla_field){ default_name(c), strlen(default_name(c)) };
 		c->counts.by_default++;
 	} else {
 		c->counts.unmatched++;
@@ -688,9 +695,10 @@ sla_classifier_report(const sla_classifier *c, const sla_diag *d)
 	}
 	const sla_classify_counts *n = &c->counts;
 	sla_diag_msg(d, NULL, 0, NULL, NULL, 0,
-		     "%lu tickets: %lu by a rule, %lu kept their tier, %lu by --default, "
+		     "%lu tickets: %lu by a rule, %lu kept their tier, %lu by %s, "
 		     "%lu unclassified, %lu errors",
-		     n->tickets, n->by_rule, n->kept, n->by_default, n->unmatched, n->errors);
+		     n->tickets, n->by_rule, n->kept, n->by_default, default_name(c), n->unmatched,
+		     n->errors);
 }
 
 int

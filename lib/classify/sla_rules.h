@@ -46,8 +46,15 @@ bool sla_rules_tier_ok(const char *tier);
 
 /* ---- classifying a stream ------------------------------------------------- */
 
+/* DEFAULT_NAME is what the caller calls the default tier: the classifier
+ * knows no command line, so sla-classify passes "--default", which goes
+ * into the rule column of a ticket given that tier (as it is: no tab,
+ * newline or backslash) and into the verbose summary.  A name, not an
+ * error code, because it is data written with each such ticket.  NULL:
+ * "default". */
 typedef struct sla_classify_opts {
 	const char *default_tier;	/* --default: tier when nothing matches; NULL: none */
+	const char *default_name;	/* the caller's name of DEFAULT_TIER, see above */
 	bool override;			/* --override: classify tickets whose tier is set */
 	bool strict;			/* --strict: a record error is fatal */
 	bool verbose;			/* -v: sla_classifier_report at the end */

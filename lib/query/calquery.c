@@ -21,7 +21,8 @@ append_name(char *buf, size_t n, size_t *len, const char *name)
 }
 
 sla_calendar *
-sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d)
+sla_calq_pick_calendar(sla_policy *p, const char *name, const char *what,
+		       const sla_diag *d)
 {
 	if (name) {
 		sla_calendar *c = sla_policy_calendar(p, name);
@@ -31,7 +32,7 @@ sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d)
 			for (size_t i = 0; i < sla_policy_ncalendars(p); i++)
 				append_name(list, sizeof list, &len,
 					    sla_calendar_name(sla_policy_calendar_at(p, i)));
-			sla_diag_msg(d, sla_policy_file(p), 0, "--calendar", name, strlen(name),
+			sla_diag_msg(d, sla_policy_file(p), 0, what, name, strlen(name),
 				     "no such calendar (there are: %s)", list);
 		}
 		return c;
@@ -80,7 +81,7 @@ static int
 no_answer(const sla_calq *q, const char *what)
 {
 	sla_diag_msg(q->d, NULL, 0, NULL, NULL, 0, "%s", what);
-	return SLA_EXIT_ERROR;
+	return -1;
 }
 
 /* Business seconds: "26h30m" for a person, the number for a script. */
@@ -128,10 +129,10 @@ sla_calq_between(const sla_calq *q, const char *from, const char *to)
 {
 	int64_t a, b;
 	if (sla_calq_time(q, "FROM", from, &a) < 0 || sla_calq_time(q, "TO", to, &b) < 0)
-		return SLA_EXIT_ERROR;
+		return -1;
 	if (a > b) {
 		sla_diag_msg(q->d, NULL, 0, "TO", to, strlen(to), "the end is before the start");
-		return SLA_EXIT_ERROR;
+		return -1;
 	}
 	int64_t secs = sla_business(q->cal, a, b);
 	if (secs < 0)
@@ -147,7 +148,7 @@ sla_calq_between(const sla_calq *q, const char *from, const char *to)
 	}
 	put_duration(q, secs);
 	sla_writer_char(q->out, '\n');
-	return SLA_EXIT_OK;
+	return 0;
 }
 
 int
@@ -157,10 +158,10 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 	sla_duration dur;
 	char err[200];
 	if (sla_calq_time(q, "START", start, &s) < 0)
-		return SLA_EXIT_ERROR;
+		return -1;
 	if (sla_duration_parse(duration, &dur, err, sizeof err) < 0) {
 		sla_diag_msg(q->d, NULL, 0, "DURATION", NULL, 0, "%s", err);
-		return SLA_EXIT_ERROR;
+		return -1;
 	}
 	int64_t due = sla_duration_due(q->cal, &dur, s, &target);
 	if (due == SLA_NO_INSTANT)
@@ -181,7 +182,7 @@ sla_calq_due(const sla_calq *q, const char *start, const char *duration)
 		put_time(q, due);
 	}
 	sla_writer_char(q->out, '\n');
-	return SLA_EXIT_OK;
+	return 0;
 }
 
 /* The local date of instant T as a day number. */
@@ -278,11 +279,11 @@ sla_calq_days(const sla_calq *q, const char *from, const char *to)
 {
 	int64_t a, b;
 	if (sla_calq_time(q, "FROM", from, &a) < 0 || sla_calq_time(q, "TO", to, &b) < 0)
-		return SLA_EXIT_ERROR;
+		return -1;
 	int64_t first = local_day(q, a), last = local_day(q, b), total = 0;
 	if (last < first) {
 		sla_diag_msg(q->d, NULL, 0, "TO", to, strlen(to), "the last day is before the first");
-		return SLA_EXIT_ERROR;
+		return -1;
 	}
 	if (q->format == SLA_CALQ_TSV)
 		sla_writer_str(q->out, "date\tweekday\tbusiness_s\thours\tkind\tname\n");
@@ -295,5 +296,5 @@ sla_calq_days(const sla_calq *q, const char *from, const char *to)
 		snprintf(line, sizeof line, "%-14s %8s\n", "total", dur);
 		sla_writer_str(q->out, line);
 	}
-	return SLA_EXIT_OK;
+	return 0;
 }

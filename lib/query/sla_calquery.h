@@ -25,8 +25,12 @@ typedef struct sla_calq {
 
 /* The calendar NAME of policy P, or when NAME is NULL the first calendar
  * the policy defines itself, else the built-in 24x7.  NULL after saying,
- * through D, that there is no such calendar and which there are. */
-sla_calendar *sla_calq_pick_calendar(sla_policy *p, const char *name, const sla_diag *d);
+ * through D, that there is no such calendar and which there are; the
+ * message is placed at WHAT, the caller's name for where NAME came from
+ * (sla-time passes "--calendar": a name, not an error code, because the
+ * message also lists the policy's calendars, which only this knows). */
+sla_calendar *sla_calq_pick_calendar(sla_policy *p, const char *name, const char *what,
+				     const sla_diag *d);
 
 /* Read a time argument: any form sla-parse reads (sla_timeform.h: RFC
  * 3339, 2026/3/2 9:30, 2026年3月2日 下午2:30, 02.03.2026, a date alone for
@@ -42,8 +46,8 @@ int sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t 
  * seconds as HH:MM:SS.  Returns the length. */
 size_t sla_calq_day_hours(sla_calendar *c, int64_t day, char *buf, size_t n);
 
-/* The three commands; each returns an exit status (SLA_EXIT_OK or
- * SLA_EXIT_ERROR after saying why). */
+/* The three commands; each returns 0, or -1 after saying why through
+ * Q->d (the exit status is the caller's to choose). */
 int sla_calq_between(const sla_calq *q, const char *from, const char *to);
 int sla_calq_due(const sla_calq *q, const char *start, const char *duration);
 int sla_calq_days(const sla_calq *q, const char *from, const char *to);

@@ -368,10 +368,21 @@ temp_write(char *path, const char *text)
 }
 
 typedef struct result {
-	int rc;
+	int rc;		/* sla_check_run's: -1, or the set of statuses written */
 	char out[8192];
 	char err[4096];
 } result;
+
+/* The names sla-check gives the checker's settings (cmd/sla-check.c). */
+#define CLI_NAMES { "--keep", "--strict", "--now" }
+
+/* The run ended well, and wrote a row of a status in FAIL_ON (what makes
+ * sla-check exit 1). */
+static bool
+fails(const result *res, unsigned fail_on)
+{
+	return res->rc >= 0 && ((unsigned)res->rc & fail_on) != 0;
+}
 
 /* The check stream's own columns, as sla_check_columns has them. */
 #define CHECK_HEADER                                                                         \
@@ -448,7 +459,7 @@ rows_penalties_and_columns(void **state)
 		"B1\t4\tBeta\tnormal\t2026-03-02T09:00:00+08:00\t\t\t\tz\n";
 	result res;
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 0);
+	assert_true(res.rc >= 0);
 	assert_string_equal(res.out,
 		CHECK_HEADER "\n"
 		"A1\t2\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
@@ -474,7 +485,7 @@ invalid_excluded_and_kept_columns(void **state)
 {
 	(void)state;
 	const char *keep[] = { "note" };
-	sla_check_opts o = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1 };
+	sla_check_opts o = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1, .names = CLI_NAMES };
 	static const char stream[] =
 		"id\ttier\topened\tresolved\texclude\terror\tnote\n"
 		"X1\tnormal\t2026-03-02T09:00:00+08:00\t2026-03-02T10:00:00+08:00\tforce majeure\t\tn1\n"
@@ -486,7 +497,7 @@ invalid_excluded_and_kept_columns(void **state)
 		"X7\tnormal\t\t\t\t\tn7\n";
 	result res;
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 0);
+	assert_true(res.rc >= 0);
 	assert_string_equal(res.out,
 		CHECK_HEADER "\tnote\n"
 		"X1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-02T18:00:00+08:00\t"
@@ -516,16 +527,22 @@ fail_on_and_strict(void **state)
 		"F2\tnormal\t2026-03-02T09:00:00+08:00\t\n";
 	result res;
 	/* now Monday 18:30: F2 has used its 8 h: at-risk, not overdue */
-	sla_check_opts o = { .now = T(0, 18, 30), .fail_on = 1u << SLA_OVERDUE };
+	sla_check_opts o = { .now = T(0, 18, 30), .names = CLI_NAMES };
+	unsigned fail_on = SLA_STATUS_BIT(SLA_OVERDUE);
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 0);
-	o.fail_on |= 1u << SLA_AT_RISK;
+	/* the run returns the statuses it wrote; failing is the caller's */
+	assert_int_equal(res.rc, (int)(SLA_STATUS_BIT(SLA_MET) | SLA_STATUS_BIT(SLA_AT_RISK)));
+	assert_false(fails(&res, fail_on));
+	fail_on |= SLA_STATUS_BIT(SLA_AT_RISK);
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 1);
+	assert_true(fails(&res, fail_on));
+	check(&res, policy_text, "id\ttier\topened\n", &o);
+	assert_int_equal(res.rc, 0);	/* no ticket, no row: the empty set */
 	/* a minute after 09:00 Tuesday it is overdue */
-	o = (sla_check_opts){ .now = T(1, 9, 1), .fail_on = 1u << SLA_OVERDUE };
+	o = (sla_check_opts){ .now = T(1, 9, 1), .names = CLI_NAMES };
+	fail_on = SLA_STATUS_BIT(SLA_OVERDUE);
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 1);
+	assert_true(fails(&res, fail_on));
 	assert_non_null(strstr(res.out, "F2\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t"
 					"2026-03-02T18:00:00+08:00\t\t28800\t28860\t0\t60\toverdue\t\t\t\n"));
 
@@ -533,9 +550,9 @@ fail_on_and_strict(void **state)
 				  "S1\tnormal\t2026-03-02T09:00:00+08:00\t\n"
 				  "S2\tgold\t2026-03-02T09:00:00+08:00\t\n"
 				  "S3\tnormal\t2026-03-02T09:00:00+08:00\t\n";
-	o = (sla_check_opts){ .now = T(1, 0, 0), .strict = true };
+	o = (sla_check_opts){ .now = T(1, 0, 0), .strict = true, .names = CLI_NAMES };
 	check(&res, policy_text, bad, &o);
-	assert_int_equal(res.rc, 2);
+	assert_int_equal(res.rc, -1);
 	assert_non_null(strstr(res.err, ":3: invalid record (--strict)"));
 	assert_null(strstr(res.out, "S3"));
 }
@@ -588,10 +605,11 @@ opened_after_now_is_excluded(void **state)
 		"L3\tnormal\t2026-03-03T09:00:00+08:00\t\t\tbroken\n"
 		/* opened exactly at now: it exists, and has had no time yet */
 		"L4\tnormal\t2026-03-02T16:00:00+08:00\t\t\t\n";
-	sla_check_opts o = { .now = T(0, 16, 0), .fail_on = 1u << SLA_AT_RISK | 1u << SLA_OVERDUE };
+	sla_check_opts o = { .now = T(0, 16, 0), .names = CLI_NAMES };
 	result res;
 	check(&res, policy_text, stream, &o);
-	assert_int_equal(res.rc, 0);
+	assert_true(res.rc >= 0);
+	assert_false(fails(&res, SLA_STATUS_BIT(SLA_AT_RISK) | SLA_STATUS_BIT(SLA_OVERDUE)));
 	assert_string_equal(res.out,
 		CHECK_HEADER "\n"
 		"L1\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
@@ -641,22 +659,56 @@ stream_errors_are_fatal(void **state)
 {
 	(void)state;
 	result res;
-	sla_check_opts o = { .now = T(1, 0, 0) };
+	sla_check_opts o = { .now = T(1, 0, 0), .names = CLI_NAMES };
 	check(&res, policy_text, "ticket\topened\nA\t2026-03-02T09:00:00+08:00\n", &o);
-	assert_int_equal(res.rc, 2);
+	assert_int_equal(res.rc, -1);
 	assert_non_null(strstr(res.err, ":1: id: the ticket stream has no such column\n"));
 	check(&res, policy_text, "id\ttier\nA\tnormal\n", &o);
-	assert_int_equal(res.rc, 2);
+	assert_int_equal(res.rc, -1);
 	assert_non_null(strstr(res.err, ":1: opened: the ticket stream has no such column\n"));
 	const char *keep[] = { "nosuch" };
-	sla_check_opts ok = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1 };
+	sla_check_opts ok = { .now = T(1, 0, 0), .keep = keep, .nkeep = 1, .names = CLI_NAMES };
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
-	assert_int_equal(res.rc, 2);
+	assert_int_equal(res.rc, -1);
 	assert_non_null(strstr(res.err, ":1: nosuch: the ticket stream has no such column (--keep)\n"));
 	keep[0] = "status";
 	check(&res, policy_text, "id\topened\nA\t2026-03-02T09:00:00+08:00\n", &ok);
-	assert_int_equal(res.rc, 2);
+	assert_int_equal(res.rc, -1);
 	assert_non_null(strstr(res.err, "--keep: is a column of the check stream already \"status\""));
+}
+
+/* The checker knows no command line: its messages, and the reason a
+ * ticket opened after now is excluded, use the names its caller gives its
+ * settings, or plain words when it gives none. */
+static void
+the_caller_names_the_settings(void **state)
+{
+	(void)state;
+	static const char stream[] =
+		"id\ttier\topened\tresolved\n"
+		"L1\tnormal\t2026-03-03T09:00:00+08:00\t\n"
+		"S2\tgold\t2026-03-02T09:00:00+08:00\t\n";
+	const char *keep[] = { "status" };
+	result res;
+	sla_check_opts o = { .now = T(0, 16, 0), .strict = true };
+	check(&res, policy_text, stream, &o);
+	assert_int_equal(res.rc, -1);
+	assert_non_null(strstr(res.out, "\texcluded\t\topened after now\t\n"));
+	assert_non_null(strstr(res.err, ":3: invalid record (strict) \"tier: unknown tier"));
+	o.names = (sla_check_names){ "KEEP", "STRICT", "AS-OF" };
+	check(&res, policy_text, stream, &o);
+	assert_int_equal(res.rc, -1);
+	assert_non_null(strstr(res.out, "\texcluded\t\topened after AS-OF\t\n"));
+	assert_non_null(strstr(res.err, ":3: invalid record (STRICT) \"tier: unknown tier"));
+	o = (sla_check_opts){ .now = T(0, 16, 0), .keep = keep, .nkeep = 1 };
+	check(&res, policy_text, stream, &o);
+	assert_int_equal(res.rc, -1);
+	assert_string_equal(res.err, "sla-check: keep: is a column of the check stream already "
+				     "\"status\"\n");
+	keep[0] = "nosuch";
+	o.names.keep = "KEEP";
+	check(&res, policy_text, stream, &o);
+	assert_non_null(strstr(res.err, ":1: nosuch: the ticket stream has no such column (KEEP)\n"));
 }
 
 int
@@ -678,6 +730,7 @@ main(void)
 		cmocka_unit_test(pauses_from_the_stream_as_of_now),
 		cmocka_unit_test(opened_after_now_is_excluded),
 		cmocka_unit_test(stream_errors_are_fatal),
+		cmocka_unit_test(the_caller_names_the_settings),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -322,6 +322,31 @@ several_files_are_read_in_order(void **state)
 	sla_rules_free(rs);
 }
 
+/* The classifier knows no command line: a ticket given the default tier,
+ * and the summary's count of them, use the name its caller gives that
+ * tier, or a plain word when it gives none. */
+static void
+the_caller_names_the_default_tier(void **state)
+{
+	(void)state;
+	fixture f;
+	sla_classify_opts opts = { .default_tier = "normal" };
+	open_fixture(&f, true, "urgent description down\n", &opts);
+	assert_string_equal(rule_of(&f, "up"), "default");
+	sla_classifier_report(f.c, &f.d);
+	fflush(f.d.out);
+	assert_non_null(strstr(f.messages, ", 1 by default, "));
+	close_fixture(&f);
+	opts.default_name = "DEF";
+	open_fixture(&f, true, "urgent description down\n", &opts);
+	assert_string_equal(rule_of(&f, "up"), "DEF");
+	assert_string_equal(f.tier, "normal");
+	sla_classifier_report(f.c, &f.d);
+	fflush(f.d.out);
+	assert_non_null(strstr(f.messages, ", 1 by DEF, "));
+	close_fixture(&f);
+}
+
 static void
 matching_runs_on_unescaped_text(void **state)
 {
@@ -346,7 +371,8 @@ set_tier_is_kept_unless_override(void **state)
 	assert_string_equal(f.rule, "");
 	close_fixture(&f);
 
-	sla_classify_opts opts = { .override = true, .default_tier = "normal" };
+	sla_classify_opts opts = { .override = true, .default_tier = "normal",
+				   .default_name = "--default" };
 	open_fixture(&f, true, rules, &opts);
 	classify(&f, "", "", "low", "", "", "down");
 	assert_string_equal(f.tier, "urgent");
@@ -600,6 +626,7 @@ main(void)
 		cmocka_unit_test(several_files_are_read_in_order),
 		cmocka_unit_test(matching_runs_on_unescaped_text),
 		cmocka_unit_test(set_tier_is_kept_unless_override),
+		cmocka_unit_test(the_caller_names_the_default_tier),
 		cmocka_unit_test(missing_column_never_matches),
 		cmocka_unit_test(catastrophic_pattern_jit),
 		cmocka_unit_test(catastrophic_pattern_interpreter),

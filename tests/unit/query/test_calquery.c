@@ -112,11 +112,11 @@ static void
 answers_as_text(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(sla_calq_between(&f->q, "2026-03-02", "2026-03-06"), SLA_EXIT_OK);
-	assert_int_equal(sla_calq_due(&f->q, "2026-03-03T17:30", "1h"), SLA_EXIT_OK);
+	assert_int_equal(sla_calq_between(&f->q, "2026-03-02", "2026-03-06"), 0);
+	assert_int_equal(sla_calq_due(&f->q, "2026-03-03T17:30", "1h"), 0);
 	f->q.seconds = true;
-	assert_int_equal(sla_calq_between(&f->q, "now", "2026-03-02T12:00"), SLA_EXIT_OK);
-	assert_int_equal(sla_calq_days(&f->q, "2026-03-03T12:00", "2026-03-04"), SLA_EXIT_OK);
+	assert_int_equal(sla_calq_between(&f->q, "now", "2026-03-02T12:00"), 0);
+	assert_int_equal(sla_calq_days(&f->q, "2026-03-03T12:00", "2026-03-04"), 0);
 	assert_string_equal(written(f, f->out_path),
 			    "24h\n"
 			    "2026-03-05T09:30:00+08:00\n"
@@ -132,9 +132,9 @@ answers_as_tsv(void **state)
 {
 	struct fixture *f = *state;
 	f->q.format = SLA_CALQ_TSV;
-	assert_int_equal(sla_calq_between(&f->q, "2026-03-02", "2026-03-03"), SLA_EXIT_OK);
-	assert_int_equal(sla_calq_due(&f->q, "2026-03-03T17:30", "1wd@close"), SLA_EXIT_OK);
-	assert_int_equal(sla_calq_days(&f->q, "2026-03-04", "2026-03-04"), SLA_EXIT_OK);
+	assert_int_equal(sla_calq_between(&f->q, "2026-03-02", "2026-03-03"), 0);
+	assert_int_equal(sla_calq_due(&f->q, "2026-03-03T17:30", "1wd@close"), 0);
+	assert_int_equal(sla_calq_days(&f->q, "2026-03-04", "2026-03-04"), 0);
 	assert_string_equal(written(f, f->out_path),
 			    "start\tend\tcalendar\tbusiness_s\n"
 			    "2026-03-02T00:00:00+08:00\t2026-03-03T00:00:00+08:00\t5x8\t28800\n"
@@ -148,10 +148,10 @@ static void
 refuses_what_it_cannot_answer(void **state)
 {
 	struct fixture *f = *state;
-	assert_int_equal(sla_calq_between(&f->q, "2026-03-03", "2026-03-02"), SLA_EXIT_ERROR);
-	assert_int_equal(sla_calq_days(&f->q, "2026-03-03", "2026-03-02"), SLA_EXIT_ERROR);
-	assert_int_equal(sla_calq_due(&f->q, "2026-03-03", "-2h"), SLA_EXIT_ERROR);
-	assert_int_equal(sla_calq_due(&f->q, "9999-12-31T12:00", "1wd"), SLA_EXIT_ERROR);
+	assert_int_equal(sla_calq_between(&f->q, "2026-03-03", "2026-03-02"), -1);
+	assert_int_equal(sla_calq_days(&f->q, "2026-03-03", "2026-03-02"), -1);
+	assert_int_equal(sla_calq_due(&f->q, "2026-03-03", "-2h"), -1);
+	assert_int_equal(sla_calq_due(&f->q, "9999-12-31T12:00", "1wd"), -1);
 	assert_string_equal(written(f, f->out_path), "");
 	assert_string_equal(written(f, f->err_path),
 			    "sla-time: TO: the end is before the start \"2026-03-02\"\n"
