@@ -462,6 +462,18 @@ missing_file_is_an_error(void **state)
 	capture_close(&c);
 }
 
+/* A path that opens but does not read (a directory) is the other message. */
+static void
+unreadable_file_is_an_error(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	assert_null(sla_policy_load("/", NULL, &c.d));
+	assert_string_equal(capture_text(&c), "test: /: cannot read policy\n");
+	capture_close(&c);
+}
+
 static void
 cap_may_be_an_amount_and_currency_sets_digits(void **state)
 {
@@ -610,6 +622,7 @@ main(void)
 		cmocka_unit_test(unreadable_long_lines_are_refused),
 		cmocka_unit_test(continuation_lines_take_comments),
 		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(unreadable_file_is_an_error),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
 		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(statements_per_customer_and_period),
