@@ -1,6 +1,6 @@
 /* Unit tests: date sets (calendar_dates.c) -- the covers line, the years a
  * set without one covers, the look-up order of a named set, and what the
- * queries note outside the covered years, and how large a dates file may be. */
+ * queries note outside the covered years, and the size a dates file may have. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
