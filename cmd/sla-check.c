@@ -6,6 +6,7 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
+#include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_stream.h"
 
@@ -68,16 +69,16 @@ parse_fail_on(const char *list, unsigned *bits)
 		{ "breach", SLA_BREACHED }, { "breached", SLA_BREACHED },
 		{ "overdue", SLA_OVERDUE }, { "at-risk", SLA_AT_RISK },
 	};
-	for (const char *s = list; *s;) {
-		size_t n = strcspn(s, ",");
+	for (const char *s = list; s && *s;) {
+		size_t n;
+		const char *item = sla_list_next(&s, &n);
 		size_t i = 0;
 		while (i < sizeof names / sizeof *names &&
-		       !(strlen(names[i].name) == n && memcmp(names[i].name, s, n) == 0))
+		       !(strlen(names[i].name) == n && memcmp(names[i].name, item, n) == 0))
 			i++;
 		if (i == sizeof names / sizeof *names)
 			return -1;
 		*bits |= SLA_STATUS_BIT(names[i].status);
-		s += n + (s[n] == ',');
 	}
 	return 0;
 }
@@ -87,20 +88,19 @@ parse_keep(struct args *a, const char *list)
 {
 	free(a->keep_text);
 	free(a->keep);
-	a->nkeep = 1;
-	for (const char *s = list; *s; s++)
-		a->nkeep += *s == ',';
+	a->nkeep = sla_list_count(list);
 	a->keep_text = strdup(list);
 	a->keep = calloc(a->nkeep, sizeof *a->keep);
 	if (!a->keep_text || !a->keep)
 		return -1;
 	size_t i = 0;
-	for (char *s = a->keep_text, *comma; s; s = comma) {
-		if ((comma = strchr(s, ',')))
-			*comma++ = '\0';
-		if (!*s)
+	for (const char *s = a->keep_text; s; i++) {
+		size_t n;
+		size_t at = (size_t)(sla_list_next(&s, &n) - a->keep_text);
+		if (n == 0)
 			return -1;
-		a->keep[i++] = s;
+		a->keep_text[at + n] = '\0';	/* where its comma was */
+		a->keep[i] = a->keep_text + at;
 	}
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
+#include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_report.h"
 
@@ -85,13 +86,15 @@ parse_by(struct args *o, const char *cols, const sla_diag *d)
 		return sla_cli_usage_error(d, "out of memory");
 	/* "tier, metric" as typed at a shell means "tier,metric"; a blank
 	 * inside a name ("Assigned Group") stays. */
-	for (char *save = NULL, *c = strtok_r(o->by_text, ",", &save); c;
-	     c = strtok_r(NULL, ",", &save)) {
+	for (const char *s = o->by_text; s;) {
+		size_t n;
+		char *c = o->by_text + (sla_list_next(&s, &n) - o->by_text);
+		c[n] = '\0';	/* where its comma was */
 		c += strspn(c, " ");
-		for (size_t n = strlen(c); n > 0 && c[n - 1] == ' '; n--)
+		for (n = strlen(c); n > 0 && c[n - 1] == ' '; n--)
 			c[n - 1] = '\0';
 		if (!*c)
-			continue;
+			continue;	/* ",," and " , " name no column */
 		if (o->cfg.nby == MAX_BY)
 			return sla_cli_usage_error(d, "--by: more than %d columns", MAX_BY);
 		o->by[o->cfg.nby++] = c;

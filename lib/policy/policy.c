@@ -7,12 +7,12 @@
  * the key; all of them are reported before the load fails.  The arrows go
  * one way: this file calls the sections, the sections the entries. */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "sla_data.h"
 #include "sla_event_names.h"
+#include "sla_file.h"
 #include "sla_money.h"
 #include "sla_policy_read.h"
 
@@ -121,33 +121,12 @@ check_events_keys(sla_pol_ctx *x)
 static char *
 slurp_file(const char *path, size_t *len, const sla_diag *d)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0;
-	bool bad = false;
-
-	if (!f) {
+	sla_file_error why;
+	char *buf = sla_file_read(path, SLA_FILE_ANY_SIZE, len, &why);
+	if (!buf && why == SLA_FILE_OPEN)
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot open policy: %s", strerror(errno));
-		return NULL;
-	}
-	for (size_t got = 1; got > 0 && !bad; n += got) {
-		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap ? 2 * cap : 8192);
-			bad = !nb;
-			if (nb)
-				buf = nb, cap = cap ? 2 * cap : 8192;
-		}
-		got = bad ? 0 : fread(buf + n, 1, cap - n - 1, f);
-	}
-	bad |= ferror(f) != 0;
-	fclose(f);
-	if (bad) {
+	else if (!buf)
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot read policy");
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sla_list.h"
 #include "sla_policy_read.h"
 
 static void warn(const sla_policy *p, const sla_diag *d, unsigned long line, const char *key,
@@ -87,14 +88,14 @@ lint_line_overlaps(const sla_policy *p, const sla_diag *d, const sla_pol_hours *
 	size_t len[MAX_PIECES], np = 0, n = 0;
 	int64_t alone[MAX_PIECES];
 	char buf[256];
-	for (const char *t = h->hours; *t && np < MAX_PIECES; np++) {
-		t += strspn(t, " ");
-		s[np] = t;
-		len[np] = strcspn(t, ",");
+	for (const char *t = h->hours; t && *t && np < MAX_PIECES; np++) {
+		size_t ilen;
+		const char *item = sla_list_next(&t, &ilen);
+		size_t blanks = strspn(item, " ");	/* stops at the comma */
+		s[np] = item + blanks;
+		len[np] = ilen - blanks;
 		snprintf(buf, sizeof buf, "%.*s", (int)len[np], s[np]);
 		alone[np] = week_of(p, h->days, buf, NULL, NULL);
-		t += len[np];
-		t += *t == ',';
 	}
 	for (size_t j = 0; j < np; j++)
 		for (size_t i = 0; i < j; i++) {

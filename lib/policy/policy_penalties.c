@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_list.h"
 #include "sla_money.h"
 #include "sla_policy_read.h"
 
@@ -21,9 +22,7 @@ static void
 read_credits(sla_pol_ctx *x, const sla_pol_entry *e)
 {
 	sla_policy *p = x->p;
-	size_t n = 1;
-	for (const char *s = e->value; *s; s++)
-		n += *s == ',';
+	size_t n = sla_list_count(e->value);
 	free(p->bands);		/* a second credits = is an error of its own */
 	p->nbands = 0;
 	p->bands = calloc(n, sizeof *p->bands);
@@ -31,9 +30,12 @@ read_credits(sla_pol_ctx *x, const sla_pol_entry *e)
 		sla_pol_error(x, NULL, "out of memory");
 		return;
 	}
-	for (const char *s = e->value; *s;) {
-		s += strspn(s, " ");
-		size_t len = strcspn(s, ",");
+	for (const char *list = e->value; list && *list;) {
+		size_t len;
+		const char *s = sla_list_next(&list, &len);
+		size_t blanks = strspn(s, " ");	/* stops at the comma */
+		s += blanks;
+		len -= blanks;
 		const char *colon = memchr(s, ':', len);
 		size_t tail = len;
 		while (tail > 0 && s[tail - 1] == ' ')
@@ -56,7 +58,6 @@ read_credits(sla_pol_ctx *x, const sla_pol_entry *e)
 				return;
 			}
 		p->nbands++;
-		s += len + (s[len] == ',');
 	}
 	qsort(p->bands, p->nbands, sizeof *p->bands, by_below_desc);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sla_mem.h"
 #include "sla_policy_read.h"
 #include "sla_scan.h"
 
@@ -71,12 +72,10 @@ static void
 keep_hours(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 {
 	sla_policy *p = x->p;
-	sla_pol_hours *nv = realloc(p->hours, (p->nhours + 1) * sizeof *nv);
-	if (!nv) {
+	if (!sla_grow((void **)&p->hours, &p->hours_cap, p->nhours + 1, sizeof *p->hours)) {
 		sla_pol_error(x, NULL, "out of memory");
 		return;
 	}
-	p->hours = nv;
 	sla_pol_hours *h = &p->hours[p->nhours];
 	*h = (sla_pol_hours){ c, sla_pol_strdup(p, e->key), sla_pol_strdup(p, e->value), e->line };
 	if (!h->days || !h->hours)
@@ -174,15 +173,11 @@ read_calendar_entry(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 static bool
 add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 {
-	sla_calendar **nv = realloc(p->cals, (p->ncals + 1) * sizeof *nv);
-	unsigned long *nl = nv ? realloc(p->cal_lines, (p->ncals + 1) * sizeof *nl) : NULL;
-	if (nv)
-		p->cals = nv;
-	if (!nl) {
+	if (!sla_grow((void **)&p->cals, &p->cals_cap, p->ncals + 1, sizeof *p->cals) ||
+	    !sla_grow((void **)&p->cal_lines, &p->cal_lines_cap, p->ncals + 1, sizeof *p->cal_lines)) {
 		sla_calendar_free(c);
 		return false;
 	}
-	p->cal_lines = nl;
 	p->cal_lines[p->ncals] = line;
 	p->cals[p->ncals++] = c;
 	return true;

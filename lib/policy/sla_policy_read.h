@@ -53,7 +53,7 @@ struct sla_policy {
 
 	sla_calendar **cals;	/* 24x7 first, then file order */
 	unsigned long *cal_lines;	/* of each calendar's first key, for lint */
-	size_t ncals;
+	size_t ncals, cals_cap, cal_lines_cap;
 	sla_metric *metrics;	/* the built-in ones first */
 	size_t nmetrics;
 	sla_tier *tiers;
@@ -68,7 +68,7 @@ struct sla_policy {
 	const char *statement_period;	/* "month", "quarter" or "year" */
 
 	sla_pol_hours *hours;	/* each weekday line of the calendars, for lint */
-	size_t nhours;
+	size_t nhours, hours_cap;
 
 	char **strings;		/* every string the policy owns */
 	size_t nstrings, capstrings;

@@ -313,16 +313,26 @@ cover(sla_calendar *c, int64_t t)
 			     yhi > YEAR_LAST + 2 ? YEAR_LAST + 2 : yhi);
 }
 
-/* The change in force at instant T (covered by the table). */
-static size_t
-change_at(const sla_calendar *c, int64_t t)
+/* F(t) at the start of change J, or at T in J's period. */
+static int64_t
+measure_in(const sla_calendar *c, size_t j, int64_t t)
 {
-	/* the last change at T or before (not a lower bound: the table's
-	 * first change is the answer for any T before it) */
-	size_t lo = 0, hi = c->nchg;
+	return local_measure(c, t + c->chg[j].off) + c->chg[j].cc;
+}
+
+/* The last change from LO on that starts at KEY or before (BY_MEASURE
+ * false), or at whose start F is below KEY (true); LO itself when no later
+ * one does.  Either test holds for a run of changes from LO on, so one
+ * bisection finds the run's end.  Not a lower bound: LO is the answer for
+ * a key before the table.  Inlined, BY_MEASURE is a constant at each call. */
+static size_t
+last_change(const sla_calendar *c, size_t lo, int64_t key, bool by_measure)
+{
+	size_t hi = c->nchg;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (c->chg[mid].at <= t)
+		int64_t at = c->chg[mid].at;
+		if (by_measure ? measure_in(c, mid, at) < key : at <= key)
 			lo = mid;
 		else
 			hi = mid;
@@ -330,11 +340,11 @@ change_at(const sla_calendar *c, int64_t t)
 	return lo;
 }
 
-/* F(t) at the start of change J, or at T in J's period. */
-static int64_t
-measure_in(const sla_calendar *c, size_t j, int64_t t)
+/* The change in force at instant T (covered by the table). */
+static size_t
+change_at(const sla_calendar *c, int64_t t)
 {
-	return local_measure(c, t + c->chg[j].off) + c->chg[j].cc;
+	return last_change(c, 0, t, false);
 }
 
 /* ---- queries ----------------------------------------------------------------- */
@@ -374,15 +384,7 @@ sla_business(sla_calendar *c, int64_t a, int64_t b)
 static size_t
 period_below(const sla_calendar *c, int64_t s, int64_t g)
 {
-	size_t lo = change_at(c, s), hi = c->nchg;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (measure_in(c, mid, c->chg[mid].at) < g)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_change(c, change_at(c, s), g, true);
 }
 
 static int64_t

@@ -9,6 +9,7 @@
 #include "sla_calendar.h"
 #include "sla_scan.h"
 #include "sla_data.h"
+#include "sla_file.h"
 #include "sla_time.h"
 
 enum { DATES_FILE_MAX = 1 << 20, YEAR_FIRST = 1 };
@@ -202,22 +203,21 @@ static int
 add_file(sla_calendar *c, enum sla_day_kind kind, const char *set, const char *path,
 	 char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	size_t len;
+	sla_file_error why;
+	/* less than DATES_FILE_MAX: a file of exactly 1 MiB has always been refused */
+	char *buf = sla_file_read(path, DATES_FILE_MAX - 1, &len, &why);
+	if (!buf && why == SLA_FILE_OPEN) {
 		sla_scan_error(err, errlen, "no bundled date set or readable file \"%.*s\"", path,
 			strlen(path));
 		return -1;
 	}
-	char *buf = malloc(DATES_FILE_MAX);
-	size_t len = buf ? fread(buf, 1, DATES_FILE_MAX, f) : 0;
-	bool whole = buf && feof(f) && !ferror(f);
-	fclose(f);
-	int rc = -1;
-	if (!whole)
+	if (!buf) {
 		sla_scan_error(err, errlen, "cannot read the dates file (1 MB at most) \"%.*s\"", path,
 			strlen(path));
-	else
-		rc = add_rows(c, kind, set, path, buf, len, err, errlen);
+		return -1;
+	}
+	int rc = add_rows(c, kind, set, path, buf, len, err, errlen);
 	free(buf);
 	return rc;
 }

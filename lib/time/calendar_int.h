@@ -68,7 +68,7 @@ struct sla_calendar {
 	int makeup_named;	/* the weekday named for make-up days; -1: none */
 	struct hours week[WEEK];
 	struct exception *exc;	/* sorted by day, no day twice */
-	size_t nexc, cap;
+	size_t nexc, exc_cap;
 
 	/* Derived from the above when a query first needs them. */
 	bool built;
@@ -76,10 +76,10 @@ struct sla_calendar {
 	struct dayset regular[WEEK];
 	int64_t reg_val[Q_N][WEEK];
 	int64_t week_pre[Q_N][WEEK + 1];
-	int64_t *irr_day;	/* capacity 2 × cap: each exception and the day after */
+	int64_t *irr_day;	/* room for 2 × nexc: each exception and the day after */
 	int64_t (*irr_end)[Q_N]; /* the sums up to and including each irregular day */
 	struct irregular *irr;
-	size_t nirr;
+	size_t nirr, irr_day_cap, irr_end_cap, irr_cap;	/* the capacities of the three */
 	int64_t cum_end[Q_N];
 
 	struct change *chg;	/* offset changes in [chg_lo, chg_hi) */
@@ -90,7 +90,7 @@ struct sla_calendar {
 	/* The date sets and the years they cover, with what the queries
 	 * touched outside them (see "covered years" below). */
 	sla_cover *covers;
-	size_t ncovers;
+	size_t ncovers, covers_cap;
 	uint64_t uncovered;
 };
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "calendar_int.h"
+#include "sla_mem.h"
 
 /* ---- the calendar object -------------------------------------------------- */
 
@@ -136,31 +137,16 @@ sla_cal_exc_find(const sla_calendar *c, int64_t day)
 	return i < c->nexc && c->exc[i].day == day ? &c->exc[i] : NULL;
 }
 
-/* Room for one more exception, and for the irregular days it brings. */
+/* Room for one more exception, and for the irregular days it brings (the
+ * build fills those and cannot fail, so their room is made here). */
 static int
 exc_reserve(sla_calendar *c)
 {
-	if (c->nexc < c->cap)
-		return 0;
-	size_t cap = c->cap ? 2 * c->cap : 64;
-	struct exception *exc = realloc(c->exc, cap * sizeof *exc);
-	if (!exc)
-		return -1;
-	c->exc = exc;
-	int64_t *days = realloc(c->irr_day, 2 * cap * sizeof *days);
-	if (!days)
-		return -1;
-	c->irr_day = days;
-	int64_t(*end)[Q_N] = realloc(c->irr_end, 2 * cap * sizeof *end);
-	if (!end)
-		return -1;
-	c->irr_end = end;
-	struct irregular *irr = realloc(c->irr, 2 * cap * sizeof *irr);
-	if (!irr)
-		return -1;
-	c->irr = irr;
-	c->cap = cap;
-	return 0;
+	size_t need = c->nexc + 1;
+	return sla_grow((void **)&c->exc, &c->exc_cap, need, sizeof *c->exc) &&
+	       sla_grow((void **)&c->irr_day, &c->irr_day_cap, 2 * need, sizeof *c->irr_day) &&
+	       sla_grow((void **)&c->irr_end, &c->irr_end_cap, 2 * need, sizeof *c->irr_end) &&
+	       sla_grow((void **)&c->irr, &c->irr_cap, 2 * need, sizeof *c->irr) ? 0 : -1;
 }
 
 int
@@ -324,10 +310,8 @@ sla_calendar_add_cover(sla_calendar *c, const char *set, int64_t first, int64_t 
 	for (size_t i = 0; i < c->ncovers; i++)
 		if (strcmp(c->covers[i].set, set) == 0)
 			return c->covers[i].first == first && c->covers[i].last == last ? 0 : -1;
-	sla_cover *nv = realloc(c->covers, (c->ncovers + 1) * sizeof *nv);
-	if (!nv)
+	if (!sla_grow((void **)&c->covers, &c->covers_cap, c->ncovers + 1, sizeof *c->covers))
 		return -1;
-	c->covers = nv;
 	char *copy = strdup(set);
 	if (!copy)
 		return -1;

@@ -462,6 +462,60 @@ missing_file_is_an_error(void **state)
 	capture_close(&c);
 }
 
+/* A path that opens but does not read (a directory) is the other message. */
+static void
+unreadable_file_is_an_error(void **state)
+{
+	(void)state;
+	capture c;
+	capture_open(&c);
+	assert_null(sla_policy_load("/", NULL, &c.d));
+	assert_string_equal(capture_text(&c), "test: /: cannot read policy\n");
+	capture_close(&c);
+}
+
+/* The bands of "credits = LIST" in a policy that must load. */
+static size_t
+credit_bands_of(const char *list, const sla_credit_band **bands, sla_policy **p)
+{
+	char path[64], text[256];
+	capture c;
+	capture_open(&c);
+	snprintf(text, sizeof text, "[policy]\ntimezone = UTC\n[penalties]\ncredits = %s\n", list);
+	temp_policy(path, text);
+	*p = sla_policy_load(path, NULL, &c.d);
+	unlink(path);
+	if (!*p)
+		fail_msg("credits = %s: %s", list, capture_text(&c));
+	capture_close(&c);
+	return sla_policy_credit_bands(*p, bands);
+}
+
+/* Blanks around a band and a comma at the end are taken; an empty band
+ * anywhere else is an error. */
+static void
+credit_lists_take_blanks_and_a_last_comma(void **state)
+{
+	(void)state;
+	static const char *const lists[] = { "99%:5%,95%:10%,", "  99%:5% ,   95% : 10%  " };
+	for (size_t i = 0; i < sizeof lists / sizeof *lists; i++) {
+		const sla_credit_band *bands;
+		sla_policy *p;
+		assert_int_equal(credit_bands_of(lists[i], &bands, &p), 2);
+		assert_int_equal(bands[0].below_ppm, 990000);
+		assert_int_equal(bands[0].credit_ppm, 50000);
+		assert_int_equal(bands[1].below_ppm, 950000);
+		assert_int_equal(bands[1].credit_ppm, 100000);
+		sla_policy_free(p);
+	}
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%,  ,95%:10%\n",
+		   ":4: credits: expected COMPLIANCE%:CREDIT%");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = ,99%:5%\n",
+		   ":4: credits: expected COMPLIANCE%:CREDIT%");
+	fails_with("[policy]\ntimezone = UTC\n[penalties]\ncredits = 99%:5%,,95%:10%\n",
+		   ":4: credits: expected COMPLIANCE%:CREDIT%");
+}
+
 static void
 cap_may_be_an_amount_and_currency_sets_digits(void **state)
 {
@@ -562,6 +616,29 @@ statements_per_customer_and_period(void **state)
 		   ":4: pre: unknown key in [penalties] \"pre\"; did you mean \"per\"?");
 }
 
+/* The intervals of a weekday line are its comma list, blanks before each
+ * skipped: the overlap warning names them as written. */
+static void
+lint_reads_the_intervals_of_a_line(void **state)
+{
+	(void)state;
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, "[policy]\ntimezone = UTC\n[calendar 5x8]\n"
+			  "mon-fri =   09:00-12:00 ,   11:00-13:00, 12:30-14:00\n");
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	unlink(path);
+	assert_non_null(p);
+	sla_policy_lint(p, &c.d, sla_days_from_civil(2026, 3, 1) * SLA_DAY);
+	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, ":4: mon-fri: warning: hours \"11:00-13:00\" overlap \"09:00-12:00"));
+	assert_non_null(strstr(out, ":4: mon-fri: warning: hours \"12:30-14:00\" overlap \"11:00-13:00\""));
+	assert_null(strstr(out, "\"12:30-14:00\" overlap \"09:00"));
+	sla_policy_free(p);
+	capture_close(&c);
+}
+
 static void
 lint_finds_the_traps(void **state)
 {
@@ -610,10 +687,13 @@ main(void)
 		cmocka_unit_test(unreadable_long_lines_are_refused),
 		cmocka_unit_test(continuation_lines_take_comments),
 		cmocka_unit_test(missing_file_is_an_error),
+		cmocka_unit_test(unreadable_file_is_an_error),
+		cmocka_unit_test(credit_lists_take_blanks_and_a_last_comma),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
 		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(statements_per_customer_and_period),
 		cmocka_unit_test(lint_finds_the_traps),
+		cmocka_unit_test(lint_reads_the_intervals_of_a_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* Unit tests: date sets (calendar_dates.c) -- the covers line, the years a
  * set without one covers, the look-up order of a named set, and what the
- * queries note outside the covered years. */
+ * queries note outside the covered years, and the size a dates file may have. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -264,6 +264,48 @@ queries_note_dates_outside_the_years(void **state)
 	sla_tz_free(tz);
 }
 
+
+/* A dates file of SIZE bytes: one holiday, then blank lines. */
+static const char *
+sized_file(const char *name, size_t size)
+{
+	static const char row[] = "2030-01-01\tholiday\tNew Year\n";
+	const char *path = file(name, row);
+	FILE *f = fopen(path, "a");
+	assert_non_null(f);
+	for (size_t n = sizeof row - 1; n < size; n++)
+		fputc('\n', f);
+	fclose(f);
+	return path;
+}
+
+static void
+a_dates_file_is_less_than_a_mebibyte(void **state)
+{
+	(void)state;
+	sla_tz *tz = zone("UTC");
+	char err[256], want[300];
+	sla_calendar *c = office(tz);
+	const char *path = sized_file("big.tsv", (1u << 20) - 1);
+	assert_int_equal(sla_calendar_load_dates(c, SLA_DAY_HOLIDAY, path, err, sizeof err), 0);
+	assert_covers(c, path, 2030, 2030);
+	sla_calendar_free(c);
+	/* exactly 1 MiB is one byte too many */
+	c = office(tz);
+	path = sized_file("big.tsv", 1u << 20);
+	assert_int_equal(sla_calendar_load_dates(c, SLA_DAY_HOLIDAY, path, err, sizeof err), -1);
+	snprintf(want, sizeof want, "cannot read the dates file (1 MB at most) \"%s\"", path);
+	assert_string_equal(err, want);
+	/* a directory opens but does not read */
+	assert_int_equal(sla_calendar_load_dates(c, SLA_DAY_HOLIDAY, tmpdir, err, sizeof err), -1);
+	snprintf(want, sizeof want, "cannot read the dates file (1 MB at most) \"%s\"", tmpdir);
+	assert_string_equal(err, want);
+	assert_int_equal(sla_calendar_load_dates(c, SLA_DAY_HOLIDAY, "/nonexistent/x.tsv", err,
+						 sizeof err), -1);
+	assert_string_equal(err, "no bundled date set or readable file \"/nonexistent/x.tsv\"");
+	sla_calendar_free(c);
+	sla_tz_free(tz);
+}
 int
 main(void)
 {
@@ -274,6 +316,7 @@ main(void)
 		cmocka_unit_test(bundled_cn_covers_2019_to_2026),
 		cmocka_unit_test(a_directory_comes_before_the_built_in_copy),
 		cmocka_unit_test(queries_note_dates_outside_the_years),
+		cmocka_unit_test(a_dates_file_is_less_than_a_mebibyte),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
