@@ -595,3 +595,21 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	assert_write_refused "the help" sla-check --help
 	assert_write_refused "the version" sla-check --version
 }
+
+@test "--fail-on and --keep lists: a name, a comma, a name; an empty or blank item is refused" {
+	in="$DATA/check/report-tickets.tsv"
+	for v in ',' ',breach' 'breach,,overdue' ' breach' 'breach, overdue'; do
+		run sla-check --now "$NOW" --fail-on "$v" "$in"
+		[ "$status" -eq 2 ]
+		[ "${lines[0]}" = "sla-check: --fail-on: expected breach, overdue or at-risk \"$v\"" ]
+	done
+	for v in '' ',' 'customer,' ',customer' 'customer,,tier'; do
+		run sla-check --now "$NOW" --keep "$v" "$in"
+		[ "$status" -eq 2 ]
+		[ "${lines[0]}" = "sla-check: --keep: expected COL,... \"$v\"" ]
+	done
+	# a blank is part of the name, and no column has that name
+	run --separate-stderr sla-check --now "$NOW" --keep ' customer' "$in"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-check: $in:1:  customer: the ticket stream has no such column (--keep)" ]
+}

@@ -577,3 +577,11 @@ schools_with() {
 	assert_write_refused "the report" sla-report -p "$CONTRACT" "$STREAM"
 	assert_write_refused "the help" sla-report --help
 }
+
+@test "--by: blanks around a column and empty items between commas are left out" {
+	for v in 'customer,tier' 'customer,,tier' ' customer , tier ' ',customer,tier,'; do
+		run report -f json --by "$v" "$STREAM"
+		[ "$status" -eq 0 ]
+		[ "$(printf '%s' "$output" | jq -c '.by')" = '["customer","tier"]' ]
+	done
+}
