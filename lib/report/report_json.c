@@ -9,7 +9,7 @@
 #include "sla_money.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 static void
 json_string(sla_writer *w, const char *s)
