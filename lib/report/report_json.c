@@ -345,14 +345,13 @@ subtotals(sla_writer *w, const sla_report *r, bool tiers)
 static void
 header(sla_writer *w, const sla_report *r)
 {
-	static const char *const periods[] = { "day", "week", "month", "quarter", "year" };
 	const sla_report_config *cfg = sla_report_config_of(r);
 
 	sla_writer_char(w, '{');
 	key(w, "schema", true);
 	json_string(w, "sla-report/1");
 	kv_int(w, "rows", (int64_t)sla_report_rows(r));
-	kv_str(w, "period_kind", periods[cfg->period]);
+	kv_str(w, "period_kind", sla_period_name(cfg->period));
 	kv_str(w, "timezone", sla_tz_name(cfg->tz));
 	key(w, "by", false);
 	sla_writer_char(w, '[');
@@ -380,7 +379,7 @@ header(sla_writer *w, const sla_report *r)
 	sla_writer_str(w, !cfg->terms ? "null" : cfg->terms->per_customer ? "\"customer\"" : "\"contract\"");
 	key(w, "statement_period", false);
 	if (cfg->terms)
-		json_string(w, periods[cfg->terms->period]);
+		json_string(w, sla_period_name(cfg->terms->period));
 	else
 		sla_writer_str(w, "null");
 	key(w, "total", false);
