@@ -139,6 +139,18 @@ int_array(sla_writer *w, const uint64_t *v, size_t n)
 	sla_writer_char(w, ']');
 }
 
+static void
+string_array(sla_writer *w, const char *const *v, size_t n)
+{
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		json_string(w, v[i]);
+	}
+	sla_writer_char(w, ']');
+}
+
 /* The members of a tally, after an object's first member. */
 static void
 tally_members(sla_writer *w, const sla_tally *t)
@@ -284,13 +296,7 @@ statement(sla_writer *w, const sla_report *r, const sla_statement *s)
 	else
 		sla_writer_str(w, "null"); /* per = contract: every customer */
 	key(w, "customers", false);
-	sla_writer_char(w, '[');
-	for (size_t i = 0; i < s->ncustomers; i++) {
-		if (i)
-			sla_writer_char(w, ',');
-		json_string(w, s->customers[i]);
-	}
-	sla_writer_char(w, ']');
+	string_array(w, s->customers, s->ncustomers);
 	kv_period(w, t->period, s->period);
 	kv_int(w, "kept", (int64_t)s->kept);
 	kv_int(w, "broken", (int64_t)s->broken);
@@ -354,13 +360,7 @@ header(sla_writer *w, const sla_report *r)
 	kv_str(w, "period_kind", sla_period_name(cfg->period));
 	kv_str(w, "timezone", sla_tz_name(cfg->tz));
 	key(w, "by", false);
-	sla_writer_char(w, '[');
-	for (size_t k = 0; k < cfg->nby; k++) {
-		if (k)
-			sla_writer_char(w, ',');
-		json_string(w, cfg->by[k]);
-	}
-	sla_writer_char(w, ']');
+	string_array(w, cfg->by, cfg->nby);
 	key(w, "contract", false);
 	if (cfg->terms && cfg->terms->contract)
 		json_string(w, cfg->terms->contract);
