@@ -10,10 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Width is of decoded text: a writer that measures also decodes, and
- * finds sla_utf8_decode here. */
-#include "sla_utf8.h"
-
 /* Columns taken by the code point CP: 0, 1 or 2. */
 int sla_codepoint_width(uint32_t cp);
 

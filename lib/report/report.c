@@ -9,7 +9,7 @@
  * statements, excluded and invalid rows.  A row itself is never kept.
  *
  * Not here (report_int.h): reading a row (report_rows.c), periods
- * (report_period.c), the map of keys (report_keymap.c), satisfaction
+ * (report_period.c), the keys of the entries (report_keymap.c), satisfaction
  * (report_satisfaction.c), and all that happens after the last row
  * (report_finish.c). */
 #include <stdlib.h>
@@ -169,7 +169,6 @@ sla_report_free(sla_report *r)
 	free(r->unassessed);
 	free(r->by_col);
 	free(r->by_fields);
-	free(r->key);
 	free(r->last_id);
 	free(r->view);
 	free(r->statement_view);
@@ -244,26 +243,6 @@ push_item(const sla_report *r, const rpt_row *w, sla_report_item **v, size_t *n,
 
 /* ---- finding a row's entries --------------------------------------------- */
 
-/* The key of PERIOD followed by the fields FS[0..N), each ended by a tab
- * (fields are escaped, so they hold none).  Its length; 0 out of memory. */
-static size_t
-build_key(sla_report *r, int64_t period, const sla_field *fs, size_t n)
-{
-	size_t len = sizeof period;
-	for (size_t i = 0; i < n; i++)
-		len += fs[i].n + 1;
-	if (!sla_grow((void **)&r->key, &r->key_cap, len, 1))
-		return 0;
-	memcpy(r->key, &period, sizeof period);
-	size_t o = sizeof period;
-	for (size_t i = 0; i < n; i++) {
-		memcpy(r->key + o, fs[i].p, fs[i].n);
-		o += fs[i].n;
-		r->key[o++] = '\t';
-	}
-	return o;
-}
-
 static char *
 decode(sla_field f)
 {
@@ -279,8 +258,7 @@ find_group(sla_report *r, const rpt_row *w, size_t *index)
 	bool added;
 	for (size_t k = 0; k < r->cfg.nby; k++)
 		r->by_fields[k] = w->f[r->by_col[k]];
-	size_t len = build_key(r, w->period, r->by_fields, r->cfg.nby);
-	long i = len ? sla_rpt_keymap_get(&r->group_keys, r->key, len, &added) : -1;
+	long i = sla_rpt_keymap_get(&r->group_keys, w->period, r->by_fields, r->cfg.nby, &added);
 
 	if (i < 0)
 		return NULL;
@@ -305,18 +283,17 @@ find_group(sla_report *r, const rpt_row *w, size_t *index)
 /* The index in map M of PERIOD and the field LABEL (none when NULL),
  * added when new (*ADDED); -1 when out of memory. */
 static long
-find_index(sla_report *r, rpt_keymap *m, int64_t period, const sla_field *label, bool *added)
+find_index(rpt_keymap *m, int64_t period, const sla_field *label, bool *added)
 {
-	size_t len = build_key(r, period, label, label ? 1 : 0);
-	return len ? sla_rpt_keymap_get(m, r->key, len, added) : -1;
+	return sla_rpt_keymap_get(m, period, label, label ? 1 : 0, added);
 }
 
 static sla_report_subtotal *
-find_subtotal(sla_report *r, rpt_keymap *m, sla_report_subtotal **v, size_t *n, size_t *cap,
+find_subtotal(rpt_keymap *m, sla_report_subtotal **v, size_t *n, size_t *cap,
 	      int64_t period, const sla_field *label)
 {
 	bool added;
-	long i = find_index(r, m, period, label, &added);
+	long i = find_index(m, period, label, &added);
 
 	if (i < 0 || !sla_grow((void **)v, cap, (size_t)i + 1, sizeof **v))
 		return NULL;
@@ -338,7 +315,7 @@ find_statement(sla_report *r, const rpt_row *w)
 	bool added;
 	bool per_customer = r->cfg.terms->per_customer;
 	sla_field customer = rpt_field(r, w, RPT_COL_CUSTOMER);
-	long i = find_index(r, &r->statement_keys, w->statement_period,
+	long i = find_index(&r->statement_keys, w->statement_period,
 			    per_customer ? &customer : NULL, &added);
 
 	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
@@ -352,7 +329,7 @@ find_statement(sla_report *r, const rpt_row *w)
 	}
 	/* Each customer once, in order of first appearance: the map's key is
 	 * the statement's index and the customer. */
-	long c = find_index(r, &r->statement_customer_keys, (int64_t)i, &customer, &added);
+	long c = find_index(&r->statement_customer_keys, (int64_t)i, &customer, &added);
 	if (c < 0)
 		return NULL;
 	if (added) {
@@ -377,9 +354,9 @@ count_row(sla_report *r, const rpt_row *w)
 	size_t gi = 0;
 	rpt_group *g = find_group(r, w, &gi);
 	sla_field tier = rpt_field(r, w, RPT_COL_TIER);
-	sla_report_subtotal *t = find_subtotal(r, &r->tier_keys, &r->tiers, &r->ntiers,
+	sla_report_subtotal *t = find_subtotal(&r->tier_keys, &r->tiers, &r->ntiers,
 					       &r->tiers_cap, 0, &tier);
-	sla_report_subtotal *p = find_subtotal(r, &r->period_keys, &r->periods, &r->nperiods,
+	sla_report_subtotal *p = find_subtotal(&r->period_keys, &r->periods, &r->nperiods,
 					       &r->periods_cap, w->period, NULL);
 	if (!g || !t || !p)
 		return -1;
@@ -451,7 +428,7 @@ count_note(sla_report *r, const rpt_row *w)
 	if (f.n == 0)
 		return 0;
 	bool added;
-	long i = sla_rpt_keymap_get(&r->note_keys, f.p, f.n, &added);
+	long i = find_index(&r->note_keys, 0, &f, &added);
 	if (i < 0 || !sla_grow((void **)&r->notes, &r->notes_cap, (size_t)i + 1, sizeof *r->notes))
 		return -1;
 	if (added) {

@@ -10,7 +10,7 @@
 #include "sla_report_labels.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 static const char style[] =
 	"body{font-family:sans-serif;margin:2em;color:#222}\n"

@@ -6,8 +6,8 @@
  *   report.c               the model: a report, its entries, one row counted
  *   report_rows.c          one check row read: columns, status, numbers
  *   report_period.c        periods: names, labels, the period of an instant
- *   report_keymap.c        a map from byte strings to entry indices
- *                          (its own face, report_keymap.h)
+ *   report_keymap.c        the keys of the entries and their indices, over
+ *                          sla_map (its own face, report_keymap.h)
  *   report_satisfaction.c  satisfaction, once per ticket and group
  *   report_sort.c          the sort of elapsed times
  *   report_finish.c        ordering, percentiles, prices, the views
@@ -117,8 +117,6 @@ struct sla_report {
 	uint64_t rows;
 	bool has_satisfaction;
 
-	char *key;		/* scratch for building map keys */
-	size_t key_cap;
 	/* The ticket of the previous row: its rows come one after another. */
 	char *last_id;
 	size_t last_id_len, last_id_cap;

@@ -9,7 +9,7 @@
 #include "sla_money.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 static void
 json_string(sla_writer *w, const char *s)
@@ -135,6 +135,18 @@ int_array(sla_writer *w, const uint64_t *v, size_t n)
 		if (i)
 			sla_writer_char(w, ',');
 		sla_writer_i64(w, (long long)v[i]);
+	}
+	sla_writer_char(w, ']');
+}
+
+static void
+string_array(sla_writer *w, const char *const *v, size_t n)
+{
+	sla_writer_char(w, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sla_writer_char(w, ',');
+		json_string(w, v[i]);
 	}
 	sla_writer_char(w, ']');
 }
@@ -284,13 +296,7 @@ statement(sla_writer *w, const sla_report *r, const sla_statement *s)
 	else
 		sla_writer_str(w, "null"); /* per = contract: every customer */
 	key(w, "customers", false);
-	sla_writer_char(w, '[');
-	for (size_t i = 0; i < s->ncustomers; i++) {
-		if (i)
-			sla_writer_char(w, ',');
-		json_string(w, s->customers[i]);
-	}
-	sla_writer_char(w, ']');
+	string_array(w, s->customers, s->ncustomers);
 	kv_period(w, t->period, s->period);
 	kv_int(w, "kept", (int64_t)s->kept);
 	kv_int(w, "broken", (int64_t)s->broken);
@@ -345,23 +351,16 @@ subtotals(sla_writer *w, const sla_report *r, bool tiers)
 static void
 header(sla_writer *w, const sla_report *r)
 {
-	static const char *const periods[] = { "day", "week", "month", "quarter", "year" };
 	const sla_report_config *cfg = sla_report_config_of(r);
 
 	sla_writer_char(w, '{');
 	key(w, "schema", true);
 	json_string(w, "sla-report/1");
 	kv_int(w, "rows", (int64_t)sla_report_rows(r));
-	kv_str(w, "period_kind", periods[cfg->period]);
+	kv_str(w, "period_kind", sla_period_name(cfg->period));
 	kv_str(w, "timezone", sla_tz_name(cfg->tz));
 	key(w, "by", false);
-	sla_writer_char(w, '[');
-	for (size_t k = 0; k < cfg->nby; k++) {
-		if (k)
-			sla_writer_char(w, ',');
-		json_string(w, cfg->by[k]);
-	}
-	sla_writer_char(w, ']');
+	string_array(w, cfg->by, cfg->nby);
 	key(w, "contract", false);
 	if (cfg->terms && cfg->terms->contract)
 		json_string(w, cfg->terms->contract);
@@ -380,7 +379,7 @@ header(sla_writer *w, const sla_report *r)
 	sla_writer_str(w, !cfg->terms ? "null" : cfg->terms->per_customer ? "\"customer\"" : "\"contract\"");
 	key(w, "statement_period", false);
 	if (cfg->terms)
-		json_string(w, periods[cfg->terms->period]);
+		json_string(w, sla_period_name(cfg->terms->period));
 	else
 		sla_writer_str(w, "null");
 	key(w, "total", false);

@@ -1,11 +1,20 @@
-/* report_keymap.h: private to the report's model (report_int.h): a map
- * from byte strings to the indices of the entries they name -- groups,
- * tiers, periods, statements, notes -- in report_keymap.c.
+/* report_keymap.h: private to the report's model (report_int.h): the keys
+ * of the entries a row counts into -- groups, tiers, periods, statements,
+ * notes -- and their indices, in report_keymap.c.
  *
- * Its own face on purpose: when lib/core's one hash map (sla_map) is in,
- * this header and report_keymap.c become a thin use of it, and no other
- * file changes (the callers see only rpt_keymap, zeroed when empty, and
- * the two functions below). */
+ * An entry's key is a period and a few fields of the row (a group's is its
+ * period and grouping fields, a tier's its tier, a note's its text).  The
+ * map is a thin use of lib/core's one hash map (sla_map.h), which numbers
+ * keys 0, 1, 2 ... in order of first appearance: those numbers are the
+ * indices of the report's entry arrays.  What this adds to it:
+ *   - the key laid out here, once: the period's 8 bytes, then each field
+ *     ended by a tab (stream fields are escaped, so they hold none);
+ *   - the key found last remembered and compared with the row's period
+ *     and fields before any key is built or hashed: a ticket's rows repeat
+ *     their tier, period, statement and customer, and about half of all
+ *     look-ups end there;
+ *   - a map that is empty when zeroed (the report's maps live in its
+ *     calloc'd structure; the sla_map is made at the first key). */
 #ifndef SLA_REPORT_KEYMAP_H
 #define SLA_REPORT_KEYMAP_H
 
@@ -13,20 +22,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sla_map.h"
+#include "sla_stream.h"
+
 typedef struct rpt_keymap {
-	size_t *slot;		/* entry index + 1; 0 is empty */
-	size_t nslots;
-	char **key;
-	size_t *len;
-	uint64_t *hash;
-	size_t n, cap;
-	size_t last;		/* the entry found last, + 1: rows repeat keys */
+	sla_map *map;		/* NULL until the first key */
+	const char *last;	/* the map's copy of the key found last, or NULL */
+	size_t last_len, last_index;
+	char *scratch;		/* where a key is built */
+	size_t scratch_cap;
 } rpt_keymap;
 
-/* The index of key K (N bytes), added at the end when new (*ADDED); the
- * map keeps a copy of K.  Indices are 0, 1, 2 ... in order of addition.
- * Returns -1 when out of memory (the map is then as it was). */
-long sla_rpt_keymap_get(rpt_keymap *m, const char *k, size_t n, bool *added);
+/* The index of the key of PERIOD and the fields FS[0..N), added at the end
+ * when new (*ADDED); the map keeps a copy of the key.  Indices are 0, 1,
+ * 2 ... in order of addition.  Returns -1 when out of memory (the map then
+ * holds the keys it held). */
+long sla_rpt_keymap_get(rpt_keymap *m, int64_t period, const sla_field *fs, size_t n,
+			bool *added);
 /* Free what M holds (M itself is the caller's); a zeroed map is empty. */
 void sla_rpt_keymap_free(rpt_keymap *m);
 

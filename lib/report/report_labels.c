@@ -2,7 +2,8 @@
  * (sla_report_labels.h), and the names of the languages.  One table with
  * both columns, so a label cannot exist in one language only.  Labels
  * with %s take their arguments in the same order in both.  Which label a
- * table uses is report_tables.c's; how a format prints it, the format's. */
+ * table uses is report_tables.c's (report_statements.c's for the
+ * statements); how a format prints it, the format's. */
 #include <string.h>
 
 #include "sla_report_labels.h"

@@ -12,10 +12,17 @@
 #include "sla_stream_fields.h"
 #include "sla_time.h"
 
+static const char *const names[] = { "day", "week", "month", "quarter", "year" };
+
+const char *
+sla_period_name(sla_period_kind kind)
+{
+	return names[kind];
+}
+
 int
 sla_period_parse(const char *name, sla_period_kind *kind)
 {
-	static const char *const names[] = { "day", "week", "month", "quarter", "year" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (strcmp(name, names[i]) == 0) {
 			*kind = (sla_period_kind)i;

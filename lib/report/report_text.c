@@ -8,6 +8,7 @@
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
 #include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 enum { GAP = 2 };
 

@@ -37,6 +37,8 @@ typedef enum sla_period_kind {
 
 /* "day", "week", ... into *KIND; 0, or -1 for an unknown name. */
 int sla_period_parse(const char *name, sla_period_kind *kind);
+/* The name sla_period_parse reads for KIND: "day", "week", ... (static). */
+const char *sla_period_name(sla_period_kind kind);
 
 /* A period is named by the day number (days since 1970-01-01) of its first
  * day; this one stands for rows whose start could not be read. */

@@ -3,7 +3,8 @@
  * --lang and the locale's answer (declared in sla_report.h, for the tool).
  *
  * Owns the label table and nothing else: what a table says is
- * report_tables.c's, how a format prints it is the format's. */
+ * report_tables.c's (a statement's, report_statements.c's), how a format
+ * prints it is the format's. */
 #ifndef SLA_REPORT_LABELS_H
 #define SLA_REPORT_LABELS_H
 

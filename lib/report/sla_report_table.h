@@ -2,12 +2,15 @@
  * table-shaped formats (text, tsv, csv, markdown, html) so that each format
  * only decides how a table looks, never what is in it.
  *
- * Two files stand behind it, and neither knows a format:
+ * Two parts stand behind it, and neither knows a format:
  *   report_cells.c   the table model: a cell's text for people or for
  *                    programs, fixed-point numbers, which columns are
  *                    numbers (aligned right);
  *   report_tables.c  what the report says: every table, built from the
- *                    finished model and handed to a sink one at a time.
+ *                    finished model and handed to a sink one at a time;
+ *                    the penalty statements' tables in
+ *                    report_statements.c, both built with the private
+ *                    builder of report_builder.h (report_builder.c).
  * The formats (sla_report_formats.h) use the first; only the dispatcher
  * (report_write.c) calls the second, with the sink of the format asked.
  *

@@ -366,6 +366,12 @@ period_labels(void **state)
 	assert_int_equal(sla_period_parse("quarter", &k), 0);
 	assert_int_equal(k, SLA_PERIOD_QUARTER);
 	assert_int_equal(sla_period_parse("fortnight", &k), -1);
+	/* the names the report prints are the names --period reads */
+	for (int i = SLA_PERIOD_DAY; i <= SLA_PERIOD_YEAR; i++) {
+		assert_int_equal(sla_period_parse(sla_period_name((sla_period_kind)i), &k), 0);
+		assert_int_equal(k, i);
+	}
+	assert_string_equal(sla_period_name(SLA_PERIOD_WEEK), "week");
 	/* ISO weeks: 2026-01-01 is a Thursday, so its week is 2026-W01; the
 	 * week of Monday 2024-12-30 is 2025-W01; 2026-12-28 is in 2026-W53. */
 	assert_string_equal(sla_period_label(SLA_PERIOD_WEEK, sla_days_from_civil(2025, 12, 29), buf),

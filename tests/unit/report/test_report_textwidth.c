@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sla_textwidth.h"
+#include "sla_utf8.h"
 
 static size_t
 width(const char *s)

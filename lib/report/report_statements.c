@@ -1,0 +1,160 @@
+/* report_statements.c: the penalty statements as tables (DESIGN §6;
+ * report_builder.h): one a contract period (and customer, when the terms
+ * are per customer), its breaches priced one a row, the service credit
+ * and the cap written out with the arithmetic in words, and the total.
+ *
+ * Not here: the prices themselves (report_finish.c and the policy's
+ * sla_penalty.h work them out before any table is built), the other
+ * tables (report_tables.c). */
+#include <stdio.h>
+
+#include "report_builder.h"
+
+/* An amount as text, for the arithmetic written out in words. */
+static const char *
+amount(rpt_builder *b, const sla_report *r, int64_t minor)
+{
+	char buf[SLA_CELL_MAX];
+	sla_cell c = sla_rpt_money(r, minor);
+	sla_field f = sla_cell_text(&c, false, buf);
+	return sla_rpt_build_printf(b, "%.*s", (int)f.n, f.p);
+}
+
+/* A percentage of the contract, exactly: two places, or the four that a
+ * policy may write (99.995%). */
+static const char *
+percent(rpt_builder *b, int32_t ppm)
+{
+	char buf[SLA_CELL_MAX];
+	sla_format_percent(ppm, 1000000, ppm % 100 ? 4 : 2, buf);
+	return sla_rpt_build_printf(b, "%s", buf);
+}
+
+/* A row of three: item, detail, amount. */
+static void
+line3(rpt_builder *b, const char *item, const char *detail, sla_cell amount_cell)
+{
+	sla_cell *c = sla_rpt_build_row(b);
+	if (c)
+		c[0] = sla_rpt_text(item), c[1] = sla_rpt_text(detail), c[2] = amount_cell;
+}
+
+static void
+statement_breaches(rpt_builder *b, const sla_report *r, const sla_statement *s)
+{
+	char buf[SLA_CELL_MAX];
+
+	for (size_t i = 0; i < s->nbreaches; i++) {
+		const sla_report_item *it = &s->breaches[i];
+		sla_cell over = sla_rpt_seconds(it->overrun);
+		sla_field o = sla_cell_text(&over, false, buf);
+		const char *detail = sla_rpt_build_printf(b, "%s %s %s +%.*s", it->tier, it->metric,
+							  sla_status_label(it->status, b->lang),
+							  (int)o.n, o.p);
+		if (it->line)
+			detail = sla_rpt_build_printf(b, "%s (%s)", detail,
+						      sla_rpt_build_printf(b, sla_label_text(SLA_L_AT_LINE,
+											     b->lang),
+									   it->line));
+		line3(b, sla_rpt_build_printf(b, sla_label_text(SLA_L_BREACH, b->lang), it->id), detail,
+		      it->has_penalty ? sla_rpt_money(r, it->penalty) : sla_rpt_none());
+	}
+	line3(b, sla_label_text(SLA_L_BREACH_SUM, b->lang),
+	      sla_rpt_build_printf(b, sla_label_text(SLA_L_BREACHES, b->lang), s->nbreaches),
+	      sla_rpt_money(r, s->breach_sum));
+}
+
+static void
+statement_credit(rpt_builder *b, const sla_report *r, const sla_statement *s)
+{
+	const sla_report_terms *t = sla_report_config_of(r)->terms;
+	char buf[SLA_CELL_MAX];
+	sla_cell comp = sla_rpt_ratio(s->kept, s->kept + s->broken);
+	sla_field cf = sla_cell_text(&comp, false, buf);
+	const char *c = sla_rpt_build_printf(b, "%.*s", (int)cf.n, cf.p);
+	line3(b, sla_label_text(SLA_L_COMPLIANCE, b->lang),
+	      sla_rpt_build_printf(b, sla_label_text(SLA_L_KEPT_OF, b->lang),
+				   (unsigned long long)s->kept,
+				   (unsigned long long)(s->kept + s->broken)), comp);
+	if (s->band_hit)
+		line3(b, sla_label_text(SLA_L_CREDIT, b->lang),
+		      sla_rpt_build_printf(b, sla_label_text(SLA_L_CREDIT_BAND, b->lang), c,
+					   percent(b, s->band.below_ppm),
+					   percent(b, s->band.credit_ppm), amount(b, r, t->fee)),
+		      sla_rpt_money(r, s->credit));
+	else
+		line3(b, sla_label_text(SLA_L_CREDIT, b->lang),
+		      sla_rpt_build_printf(b, sla_label_text(SLA_L_NO_BAND, b->lang), c),
+		      sla_rpt_money(r, 0));
+}
+
+static void
+statement_total(rpt_builder *b, const sla_report *r, const sla_statement *s)
+{
+	const sla_report_terms *t = sla_report_config_of(r)->terms;
+	const char *sum = amount(b, r, s->breach_sum), *credit = amount(b, r, s->credit);
+
+	if (!t->cap.set)
+		line3(b, sla_label_text(SLA_L_CAP, b->lang), sla_label_text(SLA_L_NO_CAP, b->lang),
+		      sla_rpt_none());
+	else if (t->cap.percent)
+		line3(b, sla_label_text(SLA_L_CAP, b->lang),
+		      sla_rpt_build_printf(b, sla_label_text(SLA_L_CAP_PERCENT, b->lang),
+					   percent(b, t->cap.ppm), amount(b, r, t->fee)),
+		      sla_rpt_money(r, s->cap));
+	else
+		line3(b, sla_label_text(SLA_L_CAP, b->lang), sla_label_text(SLA_L_CAP_AMOUNT, b->lang),
+		      sla_rpt_money(r, s->cap));
+	const char *how = s->capped
+		? sla_rpt_build_printf(b, sla_label_text(SLA_L_TOTAL_CAPPED, b->lang),
+				       amount(b, r, s->cap), sum, credit)
+		: sla_rpt_build_printf(b, sla_label_text(SLA_L_TOTAL_SUM, b->lang), sum, credit);
+	line3(b, sla_label_text(SLA_L_TOTAL, b->lang), how, sla_rpt_money(r, s->total));
+}
+
+/* A contract without credits, cap or per-breach amounts has nothing to
+ * state: the statement is left out rather than printed full of zeros. */
+static bool
+priced(const sla_report_terms *t, const sla_statement *s)
+{
+	return t->nbands > 0 || t->cap.set || s->nbreaches > 0;
+}
+
+void
+sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
+			 void *ctx)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	size_t n;
+	const sla_statement *s = sla_report_statements(r, &n);
+
+	if (!cfg->terms)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!priced(cfg->terms, &s[i]))
+			continue;
+		rpt_builder b;
+		char label[SLA_PERIOD_LABEL_MAX];
+		if (!sla_rpt_build_init(&b, "statement", SLA_L_STATEMENT, 3, lang))
+			return;
+		/* The contract's period, never --period; a statement of the whole
+		 * contract names every customer it counts, one a row. */
+		const char *who = s[i].customer ? sla_rpt_nonempty(s[i].customer, lang)
+						: sla_label_text(SLA_L_ALL_CUSTOMERS, lang);
+		b.t.title = sla_rpt_build_printf(&b, "%s \xE2\x80\x94 %s \xE2\x80\x94 %s",
+						 sla_label_text(SLA_L_STATEMENT, lang),
+						 sla_period_label(cfg->terms->period, s[i].period, label),
+						 who);
+		b.t.head[0] = sla_label_text(SLA_L_ITEM, lang);
+		b.t.head[1] = sla_label_text(SLA_L_DETAIL, lang);
+		b.t.head[2] = sla_rpt_build_printf(&b, sla_label_text(SLA_L_AMOUNT, lang),
+						   cfg->terms->currency);
+		for (size_t c = 0; !s[i].customer && c < s[i].ncustomers; c++)
+			line3(&b, sla_label_text(SLA_L_STATEMENT_CUSTOMER, lang),
+			      sla_rpt_nonempty(s[i].customers[c], lang), sla_rpt_none());
+		statement_breaches(&b, r, &s[i]);
+		statement_credit(&b, r, &s[i]);
+		statement_total(&b, r, &s[i]);
+		sla_rpt_build_emit(&b, sink, ctx);
+	}
+}
