@@ -9,6 +9,7 @@
 #include "sla_list.h"
 #include "sla_money.h"
 #include "sla_policy_read.h"
+#include "sla_scan.h"
 
 static int
 by_below_desc(const void *a, const void *b)
@@ -96,12 +97,11 @@ static void
 read_statement_period(sla_pol_ctx *x, const sla_pol_entry *e)
 {
 	static const char *const periods[] = { "month", "quarter", "year" };
-	for (size_t i = 0; i < sizeof periods / sizeof *periods; i++)
-		if (strcmp(e->value, periods[i]) == 0) {
-			x->p->statement_period = periods[i];
-			return;
-		}
-	sla_pol_unknown(x, e->line, e->key, "period (month, quarter or year)", e->value, periods, 3);
+	int i = sla_name_index(e->value, periods, sizeof periods / sizeof *periods);
+	if (i >= 0)
+		x->p->statement_period = periods[i];
+	else
+		sla_pol_unknown(x, e->line, e->key, "period (month, quarter or year)", e->value, periods, 3);
 }
 
 void

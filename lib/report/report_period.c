@@ -11,6 +11,7 @@
 #include "report_int.h"
 #include "sla_stream_fields.h"
 #include "sla_time.h"
+#include "sla_scan.h"
 
 static const char *const names[] = { "day", "week", "month", "quarter", "year" };
 
@@ -23,12 +24,10 @@ sla_period_name(sla_period_kind kind)
 int
 sla_period_parse(const char *name, sla_period_kind *kind)
 {
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0) {
-			*kind = (sla_period_kind)i;
-			return 0;
-		}
-	return -1;
+	int i = sla_name_index(name, names, sizeof names / sizeof names[0]);
+	if (i >= 0)
+		*kind = (sla_period_kind)i;
+	return i < 0 ? -1 : 0;
 }
 
 static int64_t

@@ -6,18 +6,17 @@
 
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
+#include "sla_scan.h"
 
 static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html" };
 
 int
 sla_report_format_parse(const char *name, sla_report_format *f)
 {
-	for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-		if (strcmp(name, format_names[i]) == 0) {
-			*f = (sla_report_format)i;
-			return 0;
-		}
-	return -1;
+	int i = sla_name_index(name, format_names, sizeof format_names / sizeof format_names[0]);
+	if (i >= 0)
+		*f = (sla_report_format)i;
+	return i < 0 ? -1 : 0;
 }
 
 void

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "sla_canon.h"
+#include "sla_scan.h"
 
 const char *const sla_canon_names[SLA_NCANON] = {
 	"id", "line", "opened", "priority", "severity", "tier", "rule", "category",
@@ -25,8 +26,5 @@ sla_canon_is_time(int col)
 int
 sla_canon_find(const char *name)
 {
-	for (int i = 0; i < SLA_NCANON; i++)
-		if (strcmp(sla_canon_names[i], name) == 0)
-			return i;
-	return -1;
+	return sla_name_index(name, sla_canon_names, SLA_NCANON);
 }
