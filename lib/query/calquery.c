@@ -244,11 +244,8 @@ put_day(const sla_calq *q, int64_t day, int64_t *total)
 	if (secs < 0)
 		return -1;
 	*total += secs;
-	char date[16], hours[256];
-	int64_t y;
-	unsigned m, d;
-	sla_civil_from_days(day, &y, &m, &d);
-	snprintf(date, sizeof date, "%04lld-%02u-%02u", (long long)y, m, d);
+	char date[SLA_DATE_MAX], hours[256];
+	sla_date_format(day, date);
 	sla_calq_day_hours(q->cal, day, hours, sizeof hours);
 	const char *wd = wd_names[sla_weekday(day)];
 	if (q->format == SLA_CALQ_TSV) {

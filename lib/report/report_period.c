@@ -72,7 +72,7 @@ sla_period_label(sla_period_kind kind, int64_t first_day, char *buf)
 	}
 	sla_civil_from_days(first_day, &y, &m, &d);
 	switch (kind) {
-	case SLA_PERIOD_DAY: snprintf(buf, SLA_PERIOD_LABEL_MAX, "%04lld-%02u-%02u", (long long)y, m, d); break;
+	case SLA_PERIOD_DAY: sla_date_format(first_day, buf); break;
 	case SLA_PERIOD_WEEK:
 		iso_week(first_day, &y, &w);
 		snprintf(buf, SLA_PERIOD_LABEL_MAX, "%04lld-W%02u", (long long)y, w);

@@ -282,13 +282,9 @@ sla_calendar_load_dates(sla_calendar *c, enum sla_day_kind kind, const char *spe
 static size_t
 note_text(const sla_calendar *c, const sla_cover *v, int side, int64_t day, char *buf, size_t len)
 {
-	char date[32] = "dates ";
-	if (day != SLA_NO_DAY) {
-		int64_t y;
-		unsigned m, d;
-		sla_civil_from_days(day, &y, &m, &d);
-		snprintf(date, sizeof date, "%04lld-%02u-%02u is ", (long long)y, m, d);
-	}
+	char date[SLA_DATE_MAX + 4] = "dates ";
+	if (day != SLA_NO_DAY)
+		strcpy(date + sla_date_format(day, date), " is ");
 	int n = snprintf(buf, len,
 			 "calendar \"%s\": %soutside the years its holiday data \"%s\" covers "
 			 "(%lld-%lld); holidays %s %lld are not known",

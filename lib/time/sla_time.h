@@ -16,6 +16,10 @@
  * (Howard Hinnant's algorithms: exact for any int32 year). */
 int64_t sla_days_from_civil(int64_t y, unsigned m, unsigned d);
 void sla_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d);
+/* The date of day number DAY as YYYY-MM-DD into OUT, which has room for
+ * SLA_DATE_MAX bytes; returns the length. */
+#define SLA_DATE_MAX 24
+size_t sla_date_format(int64_t day, char *out);
 /* ISO weekday of a day number: 0 Monday ... 6 Sunday. */
 unsigned sla_weekday(int64_t days);
 /* Floor division for day numbers of negative instants. */

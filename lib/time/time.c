@@ -41,6 +41,16 @@ sla_civil_from_days(int64_t days, int64_t *y, unsigned *m, unsigned *d)
 	*y = (int64_t)yoe + era * 400 + (*m <= 2);
 }
 
+size_t
+sla_date_format(int64_t day, char *out)
+{
+	int64_t y;
+	unsigned m, d;
+	sla_civil_from_days(day, &y, &m, &d);
+	int n = snprintf(out, SLA_DATE_MAX, "%04lld-%02u-%02u", (long long)y, m, d);
+	return n < 0 ? 0 : (size_t)n;
+}
+
 unsigned
 sla_weekday(int64_t days)
 {

@@ -41,6 +41,22 @@ civil_round_trips(void **state)
 
 /* Day after day across the edges of the arithmetic: 0000-03-01 (the first
  * day of the unsigned way), the eras around 1600 and 2000, and a far year. */
+/* A day number as YYYY-MM-DD: the epoch, a leap day, before 1970, year 9999. */
+static void
+dates_are_written_yyyy_mm_dd(void **state)
+{
+	(void)state;
+	char buf[SLA_DATE_MAX];
+	assert_int_equal(sla_date_format(0, buf), 10);
+	assert_string_equal(buf, "1970-01-01");
+	sla_date_format(sla_days_from_civil(2024, 2, 29), buf);
+	assert_string_equal(buf, "2024-02-29");
+	sla_date_format(-1, buf);
+	assert_string_equal(buf, "1969-12-31");
+	sla_date_format(sla_days_from_civil(9999, 12, 31), buf);
+	assert_string_equal(buf, "9999-12-31");
+}
+
 static void
 civil_days_follow_one_another(void **state)
 {
@@ -210,6 +226,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(civil_round_trips),
 		cmocka_unit_test(civil_days_follow_one_another),
+		cmocka_unit_test(dates_are_written_yyyy_mm_dd),
 		cmocka_unit_test(parses_rfc3339_and_near_forms),
 		cmocka_unit_test(formats_rfc3339),
 		cmocka_unit_test(zones_follow_dst),
