@@ -174,6 +174,7 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	sla_report_terms terms = terms_of(policy);
 	sla_report_config cfg = o->cfg;
 	cfg.by = o->by;
+	cfg.by_name = "--by";
 	cfg.tz = sla_policy_tz(policy);
 	cfg.terms = &terms;
 	cfg.ntiers = sla_policy_ntiers(policy);

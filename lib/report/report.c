@@ -94,12 +94,12 @@ report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
 			if (sla_field_eq(header[i], cfg->by[b]))
 				r->by_col[b] = (int)i;
 		if (r->by_col[b] < 0)
-			missing = cfg->by[b], asked = "--by: ";
+			missing = cfg->by[b], asked = cfg->by_name ? cfg->by_name : "by";
 	}
 	if (missing) {
 		/* The header is line 1 of the file. */
 		sla_diag_msg(d, file, 1, NULL, missing, strlen(missing),
-			     "%sthe check stream has no column", asked);
+			     "%s%sthe check stream has no column", asked, *asked ? ": " : "");
 		sla_report_free(r);
 		return NULL;
 	}

@@ -71,6 +71,8 @@ typedef struct sla_report_config {
 	sla_period_kind period;
 	const char *const *by;	/* grouping columns, besides the period */
 	size_t nby;
+	const char *by_name;	/* what the caller calls BY in a message ("--by");
+				 * NULL: "by" */
 	size_t top;		/* worst overruns kept per group */
 	bool strict;		/* a row that cannot be read is fatal */
 	const sla_tz *tz;	/* periods are read in this zone */

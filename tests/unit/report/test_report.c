@@ -499,17 +499,20 @@ missing_columns_are_named(void **state)
 	sla_report_config cfg = { .by = by, .nby = 1, .tz = tz };
 	sla_field header[] = { SLA_FIELD("id"), SLA_FIELD("status") };
 	assert_null(sla_report_new(&cfg, header, 2, &d)); /* no region */
+	cfg.by_name = "--by";	/* the name sla-report gives the option */
+	assert_null(sla_report_new(&cfg, header, 2, &d));
 	cfg.nby = 0;
 	assert_null(sla_report_new(&cfg, header, 1, &d)); /* no status */
 	sla_report *r = sla_report_new(&cfg, header, 2, &d);
 	assert_non_null(r);
 	sla_report_free(r);
 	/* The house shape; sla_report_open adds the file and line 1. */
-	char msgs[256] = "";
+	char msgs[512] = "";
 	rewind(d.out);
 	size_t got = fread(msgs, 1, sizeof msgs - 1, d.out);
 	msgs[got] = '\0';
-	assert_string_equal(msgs, "test: --by: the check stream has no column \"region\"\n"
+	assert_string_equal(msgs, "test: by: the check stream has no column \"region\"\n"
+				  "test: --by: the check stream has no column \"region\"\n"
 				  "test: the check stream has no column \"status\"\n");
 	fclose(d.out);
 	sla_tz_free(tz);
