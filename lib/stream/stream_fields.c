@@ -3,23 +3,6 @@
 
 #include "sla_stream_fields.h"
 
-int
-sla_stream_time_read(const sla_tz *tz, sla_field v, int64_t *t, const char **what)
-{
-	sla_stamp st;
-	if (v.n == 0)
-		return 0;
-	if (sla_rfc3339_parse(v.p, v.n, &st) < 0) {
-		*what = "cannot read time";
-		return -1;
-	}
-	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
-		*what = "wall-clock time skipped by a DST change";
-		return -1;
-	}
-	return 1;
-}
-
 size_t
 sla_stream_time_write(int64_t at, const sla_tz *tz, char *out)
 {

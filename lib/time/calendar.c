@@ -325,7 +325,7 @@ measure_in(const sla_calendar *c, size_t j, int64_t t)
  * one does.  Either test holds for a run of changes from LO on, so one
  * bisection finds the run's end.  Not a lower bound: LO is the answer for
  * a key before the table.  Inlined, BY_MEASURE is a constant at each call. */
-static size_t
+static inline size_t
 last_change(const sla_calendar *c, size_t lo, int64_t key, bool by_measure)
 {
 	size_t hi = c->nchg;
