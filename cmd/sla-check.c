@@ -194,7 +194,8 @@ run(const struct args *a, char **files, size_t nfiles, sla_diag *d)
 		return sla_cli_version(d);
 	int64_t now;
 	const char *why;
-	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
+	sla_policy *p = sla_policy_load_from(a->policy, &(sla_policy_overrides){ .tz = a->tz, .tz_name = "--tz",
+								       .calendars = a->calendars }, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
 	int rc;

@@ -207,7 +207,8 @@ run(const struct args *o, char **files, size_t nfiles, sla_diag *d)
 		return sla_cli_help(d, usage);
 	if (o->version)
 		return sla_cli_version(d);
-	sla_policy *policy = sla_policy_load(o->policy, o->tz, d);
+	sla_policy *policy = sla_policy_load_from(o->policy, &(sla_policy_overrides){ .tz = o->tz,
+								      .tz_name = "--tz" }, d);
 	if (!policy)
 		return SLA_EXIT_ERROR;
 	int status = report(o, policy, files, nfiles, d);

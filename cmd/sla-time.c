@@ -129,7 +129,8 @@ run(const struct args *a, char **ops, int nops, sla_diag *d)
 	int cmd = command(ops, nops, d);
 	if (cmd < 0)
 		return SLA_EXIT_ERROR;
-	sla_policy *p = sla_policy_load_from(a->policy, a->tz, a->calendars, d);
+	sla_policy *p = sla_policy_load_from(a->policy, &(sla_policy_overrides){ .tz = a->tz, .tz_name = "--tz",
+								       .calendars = a->calendars }, d);
 	if (!p)
 		return SLA_EXIT_ERROR;
 	sla_calendar *cal = sla_calq_pick_calendar(p, a->calendar, "--calendar", d);

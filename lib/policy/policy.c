@@ -39,7 +39,7 @@ static const char *const policy_keys[] = {
 };
 
 static void
-read_policy_section(sla_pol_ctx *x, const char *tz_override)
+read_policy_section(sla_pol_ctx *x, const char *tz_override, const char *tz_name)
 {
 	sla_policy *p = x->p;
 	sla_pol_entry *e;
@@ -74,7 +74,8 @@ read_policy_section(sla_pol_ctx *x, const char *tz_override)
 		sla_pol_error(x, NULL, "[policy] timezone is not set");
 	else if (!(p->tz = sla_tz_load(zone, err, sizeof err))) {
 		if (tz_override)
-			sla_diag_msg(x->d, NULL, 0, "--tz", NULL, 0, "%s", err); /* ERR quotes the name */
+			sla_diag_msg(x->d, NULL, 0, tz_name ? tz_name : "timezone", NULL, 0, "%s",
+				     err); /* ERR quotes the name */
 		else
 			sla_pol_error_at(x, e->line, e->key, "%s", err);
 		x->errors++;
@@ -170,22 +171,24 @@ policy_new(void)
 sla_policy *
 sla_policy_load(const char *path, const char *tz_override, sla_diag *d)
 {
-	return sla_policy_load_from(path, tz_override, NULL, d);
+	return sla_policy_load_from(path, &(sla_policy_overrides){ .tz = tz_override }, d);
 }
 
 sla_policy *
-sla_policy_load_from(const char *path, const char *tz_override, const char *calendars,
-		     sla_diag *d)
+sla_policy_load_from(const char *path, const sla_policy_overrides *o, sla_diag *d)
 {
+	static const sla_policy_overrides none = { 0 };
 	sla_policy *p = policy_new();
 	sla_pol_ctx x = { .p = p, .d = d };
 
+	if (!o)
+		o = &none;
 	if (p)
-		p->calendars = calendars ? calendars : getenv("SLA_CALENDARS");
+		p->calendars = o->calendars ? o->calendars : getenv("SLA_CALENDARS");
 	if (!p || !load_text(p, path, d) || !sla_pol_entries_read(&x))
 		goto fail;
 	check_policy_keys(&x);
-	read_policy_section(&x, tz_override);
+	read_policy_section(&x, o->tz, o->tz_name);
 	/* later sections need the zone, and tiers the calendars and metrics */
 	if (p->tz && sla_pol_read_calendars(&x) == 0 && sla_pol_read_metrics(&x) == 0)
 		sla_pol_read_tiers(&x);

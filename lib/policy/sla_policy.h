@@ -24,15 +24,24 @@
 typedef struct sla_policy sla_policy;
 
 /* Read the policy file PATH, or the embedded default when PATH is NULL.
- * TZ_OVERRIDE (may be NULL) replaces the policy's timezone (--tz).
+ * TZ_OVERRIDE (may be NULL) replaces the policy's timezone.
  * Errors are printed through D with file:line and key; NULL then. */
 sla_policy *sla_policy_load(const char *path, const char *tz_override, sla_diag *d);
-/* The same, with named date sets ("holidays = cn") looked up in the
- * directory CALENDARS first (--calendars; NULL: $SLA_CALENDARS, when set),
- * then in the installed <datadir>/calendars, then in the copy compiled in
- * (sla_calendar_load_dates_from).  CALENDARS is borrowed for the load. */
-sla_policy *sla_policy_load_from(const char *path, const char *tz_override,
-				 const char *calendars, sla_diag *d);
+
+/* What a tool may put in place of the policy's own settings, and the names
+ * it gives them in a message (its options; NULL: the policy's words). */
+typedef struct sla_policy_overrides {
+	const char *tz;		/* replaces [policy] timezone; NULL: none */
+	const char *tz_name;	/* e.g. "--tz"; NULL: "timezone" */
+	/* named date sets ("holidays = cn") are looked up in this directory
+	 * first (NULL: $SLA_CALENDARS, when set), then in the installed
+	 * <datadir>/calendars, then in the copy compiled in
+	 * (sla_calendar_load_dates_from); borrowed for the load */
+	const char *calendars;
+} sla_policy_overrides;
+
+/* sla_policy_load with the overrides O (NULL: none). */
+sla_policy *sla_policy_load_from(const char *path, const sla_policy_overrides *o, sla_diag *d);
 void sla_policy_free(sla_policy *p);
 
 /* At the end of a run: print, through D, one warning for each date set of

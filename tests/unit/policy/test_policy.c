@@ -197,6 +197,12 @@ tz_override_replaces_the_zone(void **state)
 	assert_string_equal(sla_tz_name(sla_policy_tz(p)), "Europe/Berlin");
 	sla_policy_free(p);
 	assert_null(sla_policy_load(NULL, "Nowhere/Atlantis", &c.d));
+	assert_non_null(strstr(capture_text(&c), "test: timezone: "));
+	capture_close(&c);
+	/* the caller names its override: sla-check's is --tz */
+	capture_open(&c);
+	sla_policy_overrides o = { .tz = "Nowhere/Atlantis", .tz_name = "--tz" };
+	assert_null(sla_policy_load_from(NULL, &o, &c.d));
 	assert_non_null(strstr(capture_text(&c), "test: --tz: "));
 	capture_close(&c);
 }
