@@ -5,6 +5,7 @@
 
 #include "sla_aliases.h"
 #include "sla_export.h"
+#include "sla_list.h"
 
 /* Records read ahead to settle D/M against M/D in each time column. */
 #define LOOKAHEAD_RECORDS 1000
@@ -117,24 +118,17 @@ set_names(sla_export *x, const sla_field *f, size_t n)
 	return true;
 }
 
-/* --columns a,b,c */
+/* --columns a,b,c: every item, empty ones too ("a,,b" is three names) */
 static bool
 names_from_list(sla_export *x, const char *list)
 {
-	size_t n = 1;
-	for (const char *s = list; *s; s++)
-		n += *s == ',';
+	size_t n = sla_list_count(list);
 	sla_field *f = calloc(n, sizeof *f);
 	if (!f)
 		return false;
-	const char *start = list;
-	for (size_t i = 0; i < n; i++) {
-		const char *end = strchr(start, ',');
-		if (!end)
-			end = start + strlen(start);
-		f[i] = (sla_field){ start, (size_t)(end - start) };
-		start = end + 1;
-	}
+	size_t i = 0;
+	for (const char *s = list; s; i++)
+		f[i].p = sla_list_next(&s, &f[i].n);
 	bool ok = set_names(x, f, n);
 	free(f);
 	return ok;
