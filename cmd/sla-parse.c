@@ -10,6 +10,7 @@
 #include "sla_events_input.h"
 #include "sla_parse.h"
 #include "sla_policy.h"
+#include "sla_timeform.h"
 
 #define TOOL "sla-parse"
 #define SHOWN_ERRORS 20

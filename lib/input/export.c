@@ -6,6 +6,7 @@
 #include "sla_aliases.h"
 #include "sla_export.h"
 #include "sla_list.h"
+#include "sla_timeform.h"
 
 /* Records read ahead to settle D/M against M/D in each time column. */
 #define LOOKAHEAD_RECORDS 1000

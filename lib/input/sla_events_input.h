@@ -22,11 +22,11 @@
 #include <stdio.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_export.h"
 #include "sla_fold.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 typedef struct sla_events_input_opts {

@@ -21,9 +21,9 @@
 #include <stdint.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 /* The most columns a kind of export may have (the ticket stream has 20). */

@@ -14,10 +14,10 @@
 #include <stddef.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_export.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 typedef struct sla_parse_opts {
