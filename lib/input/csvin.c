@@ -521,7 +521,7 @@ choose_encoding(sla_csvin *in, const sla_csvin_opts *o)
 {
 	char err[128];
 
-	in->why = "--encoding";
+	in->why = o->encoding_why ? o->encoding_why : "given";
 	in->encoding = o->encoding;
 	if (!in->encoding)
 		in->encoding = sla_encoding_detect((const unsigned char *)in->rbuf, in->rlen,

@@ -26,6 +26,8 @@ typedef struct sla_csvin_opts {
 	char delim;		/* 0: detect among , ; TAB | */
 	bool no_quote;		/* read quotes as data (unquoted dialects) */
 	const char *encoding;	/* NULL: detect */
+	const char *encoding_why;	/* why ENCODING, in the caller's words
+					 * ("--encoding"); NULL: "given" */
 	size_t max_field;	/* 0: SLA_CSVIN_MAX_FIELD */
 } sla_csvin_opts;
 
