@@ -7,6 +7,7 @@
 
 #include "sla_aliases.h"
 #include "sla_cli.h"
+#include "sla_csv_dialect.h"
 #include "sla_events_input.h"
 #include "sla_parse.h"
 #include "sla_policy.h"
