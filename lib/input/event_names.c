@@ -227,7 +227,7 @@ add_builtins(sla_events_map *m, sla_event_class c)
  * whether it kept the built-in names. */
 typedef struct config {
 	char *names[SLA_EV_NCLASSES];
-	size_t len[SLA_EV_NCLASSES];
+	size_t len[SLA_EV_NCLASSES], cap[SLA_EV_NCLASSES];
 	bool given[SLA_EV_NCLASSES];
 	bool keep[SLA_EV_NCLASSES];
 
@@ -300,14 +300,12 @@ config_name(config *cf, sla_event_class c, const char *p, size_t n)
 			 class_keys[other], class_keys[c]);
 		return config_error(cf, p, n, what);
 	}
-	char *grown = realloc(cf->names[c], cf->len[c] + len + 1);
-	if (!grown) {
+	if (!sla_grow((void **)&cf->names[c], &cf->cap[c], cf->len[c] + len + 1, 1)) {
 		cf->nomem = true;
 		return 0;
 	}
-	memcpy(grown + cf->len[c], buf, len);
-	grown[cf->len[c] + len] = '\0';
-	cf->names[c] = grown;
+	memcpy(cf->names[c] + cf->len[c], buf, len);
+	cf->names[c][cf->len[c] + len] = '\0';
 	cf->len[c] += len + 1;
 	return 1;
 }
