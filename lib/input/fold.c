@@ -39,22 +39,17 @@ struct sla_fold {
 /* ---- tickets ---------------------------------------------------------------- */
 
 static sla_kept_ticket *
-ticket_new(const sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
+ticket_new(const sla_fold *f, size_t key, uint64_t hash, unsigned long line)
 {
 	sla_kept_ticket *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	t->id = malloc(id.n + 1);
 	t->carry = f->opt.ncarry ? calloc(f->opt.ncarry, sizeof *t->carry) : NULL;
-	if (!t->id || (f->opt.ncarry && !t->carry)) {
-		free(t->id);
-		free(t->carry);
+	if (f->opt.ncarry && !t->carry) {
 		free(t);
 		return NULL;
 	}
-	memcpy(t->id, id.p, id.n);
-	t->id[id.n] = '\0';
-	t->id_len = id.n;
+	t->key = key;	/* the id stays in the map: a ticket keeps no copy */
 	t->hash = hash;
 	t->first_line = line;
 	return t;
@@ -65,7 +60,6 @@ ticket_free(sla_kept_ticket *t)
 {
 	if (!t)
 		return;
-	free(t->id);
 	free(t->evs);
 	free(t->arena);
 	free(t->carry);
@@ -192,6 +186,7 @@ static void
 write_ticket(sla_fold *f, sla_kept_ticket *t)
 {
 	sla_fold_ticket out;
+	t->id = sla_map_key(f->ids, t->key, &t->id_len);
 	sla_fold_replay(&f->scratch, t, f->opt.ncarry, &out);
 	f->failed |= f->scratch.failed;
 	f->stats.tickets++;
@@ -250,7 +245,7 @@ any_order_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 		return NULL;
 	if (!added)
 		return f->order[k];
-	sla_kept_ticket *t = ticket_new(f, id, hash, line);
+	sla_kept_ticket *t = ticket_new(f, k, hash, line);
 	if (!t)
 		return NULL;	/* the fold has failed: the id is never looked up again */
 	f->order[f->nticket++] = t;	/* k == nticket */
@@ -267,16 +262,25 @@ flush_current(sla_fold *f)
 	f->current = NULL;
 }
 
+/* Whether T is the ticket of ID. */
+static bool
+same_id(const sla_fold *f, const sla_kept_ticket *t, sla_field id)
+{
+	size_t n;
+	const char *p = sla_map_key(f->ids, t->key, &n);
+	return n == id.n && memcmp(p, id.p, n) == 0;
+}
+
 static sla_kept_ticket *
 sorted_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 {
 	sla_kept_ticket *t = f->current;
-	if (t && t->hash == hash && t->id_len == id.n && memcmp(t->id, id.p, id.n) == 0)
+	if (t && t->hash == hash && same_id(f, t, id))
 		return t;
 	flush_current(f);
 	bool added;	/* the id is new: its group has not come before */
-	if (sla_map_intern_hashed(f->ids, id.p, id.n, hash, &added) == SLA_MAP_NONE ||
-	    !(t = ticket_new(f, id, hash, line)))
+	size_t k = sla_map_intern_hashed(f->ids, id.p, id.n, hash, &added);
+	if (k == SLA_MAP_NONE || !(t = ticket_new(f, k, hash, line)))
 		return NULL;
 	t->regrouped = !added;
 	f->current = t;
