@@ -7,9 +7,11 @@
 
 #include "sla_aliases.h"
 #include "sla_cli.h"
+#include "sla_csv_dialect.h"
 #include "sla_events_input.h"
 #include "sla_parse.h"
 #include "sla_policy.h"
+#include "sla_timeform.h"
 
 #define TOOL "sla-parse"
 #define SHOWN_ERRORS 20
@@ -99,7 +101,10 @@ option(struct args *c, int ch, const sla_diag *d)
 		c->o.csv.delim = (char)v;
 		break;
 	case OPT_NO_QUOTE: c->o.csv.no_quote = true; break;
-	case 'e': c->o.csv.encoding = optarg; break;
+	case 'e':
+		c->o.csv.encoding = optarg;
+		c->o.csv.encoding_why = "--encoding";	/* -v says so */
+		break;
 	case OPT_NO_HEADER: c->o.no_header = true; break;
 	case OPT_COLUMNS: c->o.columns = optarg; break;
 	case 'm': c->maps[c->o.nmaps++] = optarg; break;
@@ -136,6 +141,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 	if (!a->maps || !a->formats)
 		return SLA_EXIT_ERROR;
 	a->o.maps = a->maps;
+	a->o.map_option = "--map";	/* lib words its messages with it */
 	a->o.formats = a->formats;
 	opterr = 0;	/* sla_cli_bad_option says it, once */
 	while (rc == SLA_EXIT_OK &&
@@ -161,12 +167,24 @@ embedded_zone(struct args *a, sla_diag *d)
 	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
 }
 
-/* A --map or --time-format that the reader would not take. */
+/* A --map or --time-format that the reader (of EVENTS or not) would not
+ * take: what each one wants. */
 static void
-say_refused(const sla_diag *d, const sla_export_refusal *no)
+say_refused(const sla_diag *d, const sla_export_refusal *no, bool events)
 {
-	if (no->why)
-		sla_cli_usage_error(d, "%s: \"%s\"", no->why, no->value);
+	static const char *const want[2][3] = {
+		[0][SLA_EXPORT_BAD_MAP] =
+			"--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
+		[0][SLA_EXPORT_BAD_FORMAT] =
+			"--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
+			"and a strptime format without %s",
+		[1][SLA_EXPORT_BAD_MAP] =
+			"--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
+		[1][SLA_EXPORT_BAD_FORMAT] =
+			"--time-format: want time=FORMAT with a strptime format without %s",
+	};
+	if (no->what != SLA_EXPORT_TAKEN)
+		sla_cli_usage_error(d, "%s: \"%s\"", want[events][no->what], no->value);
 }
 
 /* --events: the history reader, with the [events] names of the policy. */
@@ -182,14 +200,14 @@ events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **
 		return NULL;
 	sla_events_input_opts eo = {
 		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order,
-		.maps = c->o.maps, .nmaps = c->o.nmaps,
+		.maps = c->o.maps, .nmaps = c->o.nmaps, .map_option = c->o.map_option,
 		.formats = c->o.formats, .nformats = c->o.nformats,
 		.map = *map, .sorted = c->sorted, .strict = c->o.strict,
 	};
 	sla_export_refusal no;
 	sla_events_input *in = sla_events_input_new(&eo, w, d, &no);
 	if (!in)
-		say_refused(d, &no);
+		say_refused(d, &no, true);
 	return in;
 }
 
@@ -223,7 +241,7 @@ parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 	sla_events_input *ev = w && c->events ? events_input(c, w, d, &map) : NULL;
 	sla_export_refusal no = { 0 };
 	sla_parser *ps = w && !c->events ? sla_parser_new(&c->o, w, d, &no) : NULL;
-	say_refused(d, &no);
+	say_refused(d, &no, false);
 	int status = ps || ev ? SLA_EXIT_OK : SLA_EXIT_ERROR;
 	char *stdin_only[] = { "-" };
 	if (nfiles == 0) {

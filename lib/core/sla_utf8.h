@@ -59,4 +59,9 @@ sla_utf8_seq_ok(const unsigned char *p, size_t k, size_t have)
  * or 0 when S does not start a well-formed sequence within N bytes. */
 size_t sla_utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/* The length of the longest prefix of P[0..N) that is well-formed UTF-8: N
+ * when all of it is.  A sequence cut by the end counts as not well-formed
+ * (the prefix ends before it).  ASCII runs cost a test per eight bytes. */
+size_t sla_utf8_valid(const unsigned char *p, size_t n);
+
 #endif

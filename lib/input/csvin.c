@@ -8,13 +8,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sla_csv_dialect.h"
 #include "sla_csvin.h"
 #include "sla_encoding.h"
 #include "sla_mem.h"
 
 #define READ_BLOCK ((size_t)1 << 20)	/* bytes read and decoded at a time */
 #define CSV_BLK ((size_t)64 << 10)	/* libcsv grows a field this much at a time */
-#define SNIFF_LINES 50
 
 typedef struct bytes {
 	char *p;
@@ -172,12 +172,6 @@ setup_parser(sla_csvin *in)
 
 /* ---- faults: read the line literally, then resume ------------------------ */
 
-static bool
-is_eol(char c)
-{
-	return c == '\n' || c == '\r';
-}
-
 /* Length of the first line of P[0..N) without its break, and where the
  * next line starts (N when there is none). */
 static size_t
@@ -185,7 +179,7 @@ first_line(const char *p, size_t n, size_t *next)
 {
 	size_t i = 0;
 
-	while (i < n && !is_eol(p[i]))
+	while (i < n && !sla_csv_is_eol(p[i]))
 		i++;
 	*next = i;
 	if (*next < n)
@@ -229,7 +223,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	in->arena.n = in->cur_bytes;
 	if (!again) {	/* all of it, less the line break that ends it */
 		len = in->raw.n;
-		while (len > 0 && is_eol(in->raw.p[len - 1]))
+		while (len > 0 && sla_csv_is_eol(in->raw.p[len - 1]))
 			len--;
 	}
 	split_literally(in, in->raw.p, len);
@@ -269,7 +263,7 @@ static bool
 only_breaks(const char *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (!is_eol(p[i]))
+		if (!sla_csv_is_eol(p[i]))
 			return false;
 	return true;
 }
@@ -317,7 +311,7 @@ record_size(const sla_csvin *in)
 static void
 feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
 {
-	bool ends_line = is_eol(p[n - 1]);
+	bool ends_line = sla_csv_is_eol(p[n - 1]);
 
 	if (in->skip_line) {	/* the rest of a line too long to keep */
 		in->skip_line = !ends_line;
@@ -455,48 +449,6 @@ pump(sla_csvin *in, size_t want, size_t max_bytes)
 	return 0;
 }
 
-/* ---- the dialect ---------------------------------------------------------- */
-
-/* The delimiter among , ; TAB | that splits the first line into the most
- * fields and the next lines into as many; ',' when none splits at all. */
-static char
-sniff_delim(const char *p, size_t n, bool no_quote)
-{
-	static const char cand[4] = { ',', ';', '\t', '|' };
-	size_t count[SNIFF_LINES][4] = { { 0 } };
-	size_t lines = 0, len = 0;
-	bool quoted = false;
-
-	for (size_t i = 0; i < n && lines < SNIFF_LINES; i++) {
-		char c = p[i];
-		if (c == '"' && !no_quote) {
-			quoted = !quoted;
-		} else if (!quoted && is_eol(c)) {
-			lines += len > 0;
-			len = 0;
-			continue;
-		} else if (!quoted) {
-			for (int k = 0; k < 4; k++)
-				count[lines][k] += c == cand[k];
-		}
-		len++;
-	}
-	lines += len > 0 && lines < SNIFF_LINES;
-	char best = ',';
-	size_t best_score = 0, best_fields = 0;
-	for (int k = 0; k < 4 && lines > 0; k++) {
-		size_t h = count[0][k], score = 0;
-		for (size_t j = 1; j < lines; j++)
-			score += count[j][k] == h;
-		if (h > 0 && (score > best_score || (score == best_score && h > best_fields))) {
-			best = cand[k];
-			best_score = score;
-			best_fields = h;
-		}
-	}
-	return best;
-}
-
 /* ---- the interface --------------------------------------------------------- */
 
 static int
@@ -521,7 +473,7 @@ choose_encoding(sla_csvin *in, const sla_csvin_opts *o)
 {
 	char err[128];
 
-	in->why = "--encoding";
+	in->why = o->encoding_why ? o->encoding_why : "given";
 	in->encoding = o->encoding;
 	if (!in->encoding)
 		in->encoding = sla_encoding_detect((const unsigned char *)in->rbuf, in->rlen,
@@ -556,7 +508,7 @@ sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d)
 		return NULL;
 	}
 	in->delim = o->delim ? o->delim
-		: sniff_delim(in->blk + in->pos, in->blklen - in->pos, in->no_quote);
+		: sla_csv_sniff_delim(in->blk + in->pos, in->blklen - in->pos, in->no_quote);
 	if (!setup_parser(in)) {
 		sla_diag_msg(d, in->name, 0, NULL, NULL, 0, "out of memory");
 		sla_csvin_free(in);
@@ -665,39 +617,4 @@ void
 sla_csvin_peek(sla_csvin *in, size_t i, sla_csvrec *rec)
 {
 	hand_out(in, &in->recs[in->head + i], rec);
-}
-
-int
-sla_csvin_delim_from_name(const char *s)
-{
-	if (strcmp(s, "tab") == 0 || strcmp(s, "TAB") == 0 || strcmp(s, "\\t") == 0)
-		return '\t';
-	if (strlen(s) != 1 || *s == '"' || is_eol(*s) || (unsigned char)*s >= 0x80)
-		return -1;
-	return (unsigned char)*s;
-}
-
-int
-sla_csvin_size_from_name(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	int shift = 0;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift)
-		end++;
-	if (errno || *end || v == 0 || v > (SIZE_MAX >> shift) >> 1)
-		return -1;
-	*out = (size_t)v << shift;
-	return 0;
 }

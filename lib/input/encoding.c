@@ -9,82 +9,18 @@
 
 #include "sla_encoding.h"
 #include "sla_mem.h"
+#include "sla_utf8.h"
 
 #define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
-
-/* Bytes of the UTF-8 sequence that lead byte C starts; 0 when C cannot
- * start one. */
-static size_t
-seq_len(unsigned char c)
-{
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		return 2;
-	if (c >= 0xE0 && c <= 0xEF)
-		return 3;
-	if (c >= 0xF0 && c <= 0xF4)
-		return 4;
-	return 0;
-}
-
-/* True when P[0..K) is a well-formed sequence (no overlong forms, no
- * surrogates, nothing above U+10FFFF), checking only the bytes present. */
-static bool
-seq_ok(const unsigned char *p, size_t k, size_t have)
-{
-	for (size_t i = 1; i < have; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return false;
-	if (have < 2)
-		return true;
-	if (k == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F)))
-		return false;
-	if (k == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F)))
-		return false;
-	return true;
-}
-
-size_t
-sla_utf8_valid(const unsigned char *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			/* ASCII runs eight bytes at a time */
-			uint64_t w;
-			while (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ULL)))
-				i += 8;
-			continue;
-		}
-		/* Chinese text is three-byte sequences: checked with K known */
-		if ((p[i] & 0xF0) == 0xE0 && i + 3 <= n && seq_ok(p + i, 3, 3)) {
-			i += 3;
-			continue;
-		}
-		size_t k = seq_len(p[i]);
-		if (k == 0)
-			return i;
-		size_t have = n - i < k ? n - i : k;
-		if (!seq_ok(p + i, k, have))
-			return i;
-		if (have < k)
-			return i;
-		i += k;
-	}
-	return n;
-}
 
 /* True when P[0..N) is the start of a well-formed sequence that the end of
  * the buffer cut short. */
 static bool
 cut_short(const unsigned char *p, size_t n)
 {
-	size_t k = seq_len(p[0]);
+	size_t k = sla_utf8_seq_len(p[0]);
 
-	return k > n && seq_ok(p, k, n);
+	return k > n && sla_utf8_seq_ok(p, k, n);
 }
 
 /* ASCII text in UTF-16 has a zero in every other byte. */
@@ -257,7 +193,7 @@ run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, 
 		if (r != (size_t)-1)
 			break;
 		if (errno == E2BIG) {
-			if (!reserve(d, d->cap * 2))
+			if (!reserve(d, d->cap + 1))
 				break;
 		} else if (errno == EINVAL && !eof) {
 			break;	/* cut by the block's end */

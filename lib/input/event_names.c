@@ -4,7 +4,7 @@
  * Names are compared after folding ASCII case, turning '-' and '_' into
  * blanks and squeezing blanks, so that "ON_HOLD", "on-hold" and "On hold"
  * are one name; Chinese names compare as written.  The map is an
- * open-addressing hash table built once, so a lookup costs one fold of the
+ * sla_map of the folded names built once, so a lookup costs one fold of the
  * name into a stack buffer and a probe or two. */
 #include <errno.h>
 #include <ini.h>
@@ -15,7 +15,9 @@
 
 #include "sla_data.h"
 #include "sla_event_names.h"
+#include "sla_file.h"
 #include "sla_ini_source.h"
+#include "sla_list.h"
 #include "sla_map.h"
 #include "sla_mem.h"
 
@@ -123,74 +125,31 @@ fold_name(const char *p, size_t n, char *out)
 	return o;
 }
 
-uint64_t
-sla_events_hash(const char *p, size_t n)
-{
-	return sla_hash(p, n);
-}
-
 /* ---- the map ---------------------------------------------------------------- */
 
-typedef struct entry {
-	char *name;		/* folded, NUL-ended; NULL: empty slot */
-	size_t len;
-	sla_event_class c;
-	size_t order;		/* when it was added, for printing */
-} entry;
-
+/* The folded names (an sla_map: a name's number is its order of addition,
+ * which is the order the print keeps) and each name's class by number. */
 struct sla_events_map {
-	entry *slots;
-	size_t cap;		/* a power of two */
-	size_t count;
+	sla_map *names;
+	sla_event_class *class_of;	/* by the name's number */
+	size_t cap;
 };
-
-static entry *
-find_slot(const sla_events_map *m, const char *name, size_t len)
-{
-	size_t i = (size_t)sla_events_hash(name, len) & (m->cap - 1);
-	while (m->slots[i].name &&
-	       !(m->slots[i].len == len && memcmp(m->slots[i].name, name, len) == 0))
-		i = (i + 1) & (m->cap - 1);
-	return &m->slots[i];
-}
-
-static int
-grow(sla_events_map *m)
-{
-	size_t cap = m->cap ? m->cap * 2 : 256;
-	entry *old = m->slots;
-	size_t oldcap = m->cap;
-	m->slots = calloc(cap, sizeof *m->slots);
-	if (!m->slots) {
-		m->slots = old;
-		return -1;
-	}
-	m->cap = cap;
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].name)
-			*find_slot(m, old[i].name, old[i].len) = old[i];
-	free(old);
-	return 0;
-}
 
 /* Add a folded NAME for class C unless the name is there already (the
  * first class given a name keeps it).  -1 only when out of memory. */
 static int
 map_add(sla_events_map *m, const char *name, size_t len, sla_event_class c)
 {
-	if ((m->count + 1) * 4 > m->cap * 3 && grow(m) < 0)
+	bool added;
+	if (!sla_grow((void **)&m->class_of, &m->cap, sla_map_count(m->names) + 1,
+		      sizeof *m->class_of))
 		return -1;
-	entry *e = find_slot(m, name, len);
-	if (e->name)
+	size_t k = sla_map_intern(m->names, name, len, &added);
+	if (k == SLA_MAP_NONE)
+		return -1;
+	if (!added)
 		return 0;
-	e->name = malloc(len + 1);
-	if (!e->name)
-		return -1;
-	memcpy(e->name, name, len);
-	e->name[len] = '\0';
-	e->len = len;
-	e->c = c;
-	e->order = m->count++;
+	m->class_of[k] = c;
 	return 0;
 }
 
@@ -199,9 +158,8 @@ sla_events_map_free(sla_events_map *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->slots[i].name);
-	free(m->slots);
+	sla_map_free(m->names);
+	free(m->class_of);
 	free(m);
 }
 
@@ -212,15 +170,8 @@ sla_events_map_lookup(const sla_events_map *m, const char *name, size_t n)
 	size_t len = fold_name(name, n, buf);
 	if (len == 0)
 		return SLA_EV_UNKNOWN;
-	const entry *e = find_slot(m, buf, len);
-	return e->name ? e->c : SLA_EV_UNKNOWN;
-}
-
-static int
-by_order(const void *a, const void *b)
-{
-	const entry *x = *(const entry *const *)a, *y = *(const entry *const *)b;
-	return x->order < y->order ? -1 : x->order > y->order;
+	size_t k = sla_map_find(m->names, buf, len);
+	return k == SLA_MAP_NONE ? SLA_EV_UNKNOWN : m->class_of[k];
 }
 
 /* Wrapped so that no line passes libinih's 200 bytes: a continuation line
@@ -230,33 +181,27 @@ enum { PRINT_WIDTH = 72 };
 void
 sla_events_map_print(const sla_events_map *m, FILE *out)
 {
-	const entry **sorted = malloc((m->count + 1) * sizeof *sorted);
-	if (!sorted)
-		return;
-	size_t n = 0;
-	for (size_t i = 0; i < m->cap; i++)
-		if (m->slots[i].name)
-			sorted[n++] = &m->slots[i];
-	qsort(sorted, n, sizeof *sorted, by_order);
+	size_t n = sla_map_count(m->names);
 	fputs("[events]\n", out);
 	for (int c = SLA_EV_UNKNOWN + 1; c < SLA_EV_NCLASSES; c++) {
 		int col = fprintf(out, "%s =", class_keys[c]);
 		bool first = true;
-		for (size_t i = 0; i < n; i++) {
-			if (sorted[i]->c != (sla_event_class)c)
+		for (size_t k = 0; k < n; k++) {
+			if (m->class_of[k] != (sla_event_class)c)
 				continue;
-			if (!first && col + (int)sorted[i]->len + 2 > PRINT_WIDTH) {
+			size_t len;
+			const char *name = sla_map_key(m->names, k, &len);
+			if (!first && col + (int)len + 2 > PRINT_WIDTH) {
 				fputs(",\n ", out);
 				col = 1;
 			} else if (!first) {
 				col += fprintf(out, ",");
 			}
-			col += fprintf(out, " %s", sorted[i]->name);
+			col += fprintf(out, " %s", name);
 			first = false;
 		}
 		fputc('\n', out);
 	}
-	free(sorted);
 }
 
 static int
@@ -282,7 +227,7 @@ add_builtins(sla_events_map *m, sla_event_class c)
  * whether it kept the built-in names. */
 typedef struct config {
 	char *names[SLA_EV_NCLASSES];
-	size_t len[SLA_EV_NCLASSES];
+	size_t len[SLA_EV_NCLASSES], cap[SLA_EV_NCLASSES];
 	bool given[SLA_EV_NCLASSES];
 	bool keep[SLA_EV_NCLASSES];
 
@@ -355,27 +300,14 @@ config_name(config *cf, sla_event_class c, const char *p, size_t n)
 			 class_keys[other], class_keys[c]);
 		return config_error(cf, p, n, what);
 	}
-	char *grown = realloc(cf->names[c], cf->len[c] + len + 1);
-	if (!grown) {
+	if (!sla_grow((void **)&cf->names[c], &cf->cap[c], cf->len[c] + len + 1, 1)) {
 		cf->nomem = true;
 		return 0;
 	}
-	memcpy(grown + cf->len[c], buf, len);
-	grown[cf->len[c] + len] = '\0';
-	cf->names[c] = grown;
+	memcpy(cf->names[c] + cf->len[c], buf, len);
+	cf->names[c][cf->len[c] + len] = '\0';
 	cf->len[c] += len + 1;
 	return 1;
-}
-
-/* The list separators: the ASCII comma and the Chinese ones, ， and 、. */
-static size_t
-separator_len(const char *p)
-{
-	if (*p == ',')
-		return 1;
-	if (memcmp(p, "\xef\xbc\x8c", 3) == 0 || memcmp(p, "\xe3\x80\x81", 3) == 0)
-		return 3;
-	return 0;
 }
 
 static int
@@ -392,10 +324,11 @@ on_ini(void *user, const char *section, const char *key, const char *value)
 	if (cf->src.piece && !cf->src.at_separator)
 		return config_error(cf, value, strlen(value), "name too long");
 	cf->given[c] = true;
-	const char *start = value;
+	/* the separators are the comma and the Chinese ， and 、 (sla_list.h) */
+	const char *start = value, *end = value + strlen(value);
 	for (const char *p = value;; p++) {
-		size_t sep = *p ? separator_len(p) : 0;
-		if (*p && !sep)
+		size_t sep = sla_list_separator(p, end);
+		if (p < end && !sep)
 			continue;
 		if (!config_name(cf, c, start, (size_t)(p - start)))
 			return 0;
@@ -421,7 +354,7 @@ static sla_events_map *
 build_map(const config *cf)
 {
 	sla_events_map *m = calloc(1, sizeof *m);
-	if (!m || grow(m) < 0)
+	if (!m || !(m->names = sla_map_new()))
 		goto fail;
 	for (int c = SLA_EV_UNKNOWN + 1; c < SLA_EV_NCLASSES; c++)
 		for (size_t o = 0; o < cf->len[c]; o += strlen(cf->names[c] + o) + 1)
@@ -457,31 +390,6 @@ sla_events_map_parse(const char *text, const char *name, sla_diag *d)
 	return m;
 }
 
-/* The whole file, NUL-ended, or NULL (errno set). */
-static char *
-read_file(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *text = NULL;
-	size_t len = 0, cap = 0, got = 1;
-	bool room = true;
-	while (got > 0 && (room = sla_grow((void **)&text, &cap, len + 4096 + 1, 1))) {
-		got = fread(text + len, 1, cap - len - 1, fp);
-		len += got;
-	}
-	int err = !room ? ENOMEM : ferror(fp) ? EIO : 0;
-	fclose(fp);
-	if (err) {
-		free(text);
-		errno = err;
-		return NULL;
-	}
-	text[len] = '\0';
-	return text;
-}
-
 sla_events_map *
 sla_events_map_load(const char *path, sla_diag *d)
 {
@@ -489,7 +397,8 @@ sla_events_map_load(const char *path, sla_diag *d)
 		const struct sla_blob *b = sla_data_find("default-policy.ini");
 		return sla_events_map_parse(b ? b->data : NULL, "<default>", d);
 	}
-	char *text = read_file(path);
+	size_t len;
+	char *text = sla_file_read(path, SLA_FILE_ANY_SIZE, &len, NULL);
 	if (!text) {
 		sla_diag_msg(d, path, 0, NULL, NULL, 0, "cannot read: %s", strerror(errno));
 		return NULL;

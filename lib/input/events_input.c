@@ -176,8 +176,6 @@ static const sla_export_kind history_export = {
 	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning,
 	.required = required, .nrequired = sizeof required / sizeof *required,
 	.unmappable = -1, .is_time = is_time,
-	.bad_map = "--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
-	.bad_format = "--time-format: want time=FORMAT with a strptime format without %s",
 };
 
 /* ---- writing tickets ------------------------------------------------------------ */
@@ -508,7 +506,8 @@ sla_events_input_file(sla_events_input *in, const char *path, bool verbose)
 		find_internal_column(&e);
 		if (verbose)
 			say_columns(in, &e.x);
-		if (sla_export_check_columns(&e.x, in->maps, in->o.nmaps, in->d)) {
+		if (sla_export_check_columns(&e.x, in->maps, in->o.nmaps, in->o.map_option,
+					     in->d)) {
 			lookahead(in, &e);
 			sla_csvrec r;
 			while ((rc = sla_csvin_next(e.x.in, &r)) > 0 && read_record(in, &e, &r) == 0)

@@ -5,6 +5,8 @@
 
 #include "sla_aliases.h"
 #include "sla_export.h"
+#include "sla_list.h"
+#include "sla_timeform.h"
 
 /* Records read ahead to settle D/M against M/D in each time column. */
 #define LOOKAHEAD_RECORDS 1000
@@ -40,7 +42,7 @@ sla_export_read_options(const sla_export_kind *k, char *const *maps, size_t nmap
 	for (size_t i = 0; i < nmaps; i++) {
 		int c = sla_export_assignment(k, maps[i], &rest);
 		if (c < 0 || c == k->unmappable) {
-			*no = (sla_export_refusal){ k->bad_map, maps[i] };
+			*no = (sla_export_refusal){ SLA_EXPORT_BAD_MAP, maps[i] };
 			return false;
 		}
 		out[i] = (sla_export_map){ c, rest };
@@ -48,7 +50,7 @@ sla_export_read_options(const sla_export_kind *k, char *const *maps, size_t nmap
 	for (size_t i = 0; i < nformats; i++) {
 		int c = sla_export_assignment(k, formats[i], &rest);
 		if (c < 0 || !k->is_time(c) || !sla_timeform_format_ok(rest)) {
-			*no = (sla_export_refusal){ k->bad_format, formats[i] };
+			*no = (sla_export_refusal){ SLA_EXPORT_BAD_FORMAT, formats[i] };
 			return false;
 		}
 		format_of[c] = rest;
@@ -117,24 +119,17 @@ set_names(sla_export *x, const sla_field *f, size_t n)
 	return true;
 }
 
-/* --columns a,b,c */
+/* --columns a,b,c: every item, empty ones too ("a,,b" is three names) */
 static bool
 names_from_list(sla_export *x, const char *list)
 {
-	size_t n = 1;
-	for (const char *s = list; *s; s++)
-		n += *s == ',';
+	size_t n = sla_list_count(list);
 	sla_field *f = calloc(n, sizeof *f);
 	if (!f)
 		return false;
-	const char *start = list;
-	for (size_t i = 0; i < n; i++) {
-		const char *end = strchr(start, ',');
-		if (!end)
-			end = start + strlen(start);
-		f[i] = (sla_field){ start, (size_t)(end - start) };
-		start = end + 1;
-	}
+	size_t i = 0;
+	for (const char *s = list; s; i++)
+		f[i].p = sla_list_next(&s, &f[i].n);
 	bool ok = set_names(x, f, n);
 	free(f);
 	return ok;
@@ -211,15 +206,17 @@ sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n)
 
 bool
 sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t n,
+			 const char *map_option,
 			 const sla_diag *d)
 {
+	const char *opt = map_option ? map_option : "map";
 	for (size_t i = 0; i < n; i++) {
 		bool found = false;
 		for (size_t j = 0; j < x->ncols; j++)
 			found |= same_name(x->names[j], maps[i].header);
 		if (!found) {
 			sla_diag_msg(d, x->file, 0, NULL, maps[i].header, strlen(maps[i].header),
-				     "--map: the export has no column");
+				     "%s: the export has no column", opt);
 			return false;
 		}
 	}
@@ -227,7 +224,7 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 		const char *name = x->kind->names[x->kind->required[i]];
 		if (x->col_of[x->kind->required[i]] < 0) {
 			sla_diag_msg(d, x->file, 0, name, NULL, 0,
-				     "no column means this (give --map %s=HEADER)", name);
+				     "no column means this (give %s %s=HEADER)", opt, name);
 			return false;
 		}
 	}

@@ -10,13 +10,8 @@
 
 #include "sla_fold.h"
 #include "sla_fold_replay.h"
+#include "sla_map.h"
 #include "sla_mem.h"
-
-/* Sorted mode: the hashes of the ids already written (0 is the empty slot). */
-typedef struct seen_set {
-	uint64_t *slots;
-	size_t cap, count;
-} seen_set;
 
 struct sla_fold {
 	const sla_events_map *map;
@@ -27,46 +22,34 @@ struct sla_fold {
 	sla_fold_stats stats;
 	bool failed;		/* out of memory: further events are only counted */
 
-	/* any order: every ticket, by id and in order of first appearance */
-	sla_kept_ticket **slots;
-	size_t cap;
+	/* every id met: any order, a ticket's number is its order[] index;
+	 * sorted, the ids whose group has started */
+	sla_map *ids;
+
+	/* any order: every ticket, in order of first appearance */
 	sla_kept_ticket **order;
 	size_t nticket, order_cap;
 
 	/* sorted: the ticket of the current group */
 	sla_kept_ticket *current;
-	seen_set seen;
 
 	sla_replay_scratch scratch;	/* for the ticket being written */
 };
 
-/* Never 0, which marks an empty slot of the seen set. */
-static uint64_t
-hash_id(sla_field id)
-{
-	uint64_t h = sla_events_hash(id.p, id.n);
-	return h ? h : 1;
-}
-
 /* ---- tickets ---------------------------------------------------------------- */
 
 static sla_kept_ticket *
-ticket_new(const sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
+ticket_new(const sla_fold *f, size_t key, uint64_t hash, unsigned long line)
 {
 	sla_kept_ticket *t = calloc(1, sizeof *t);
 	if (!t)
 		return NULL;
-	t->id = malloc(id.n + 1);
 	t->carry = f->opt.ncarry ? calloc(f->opt.ncarry, sizeof *t->carry) : NULL;
-	if (!t->id || (f->opt.ncarry && !t->carry)) {
-		free(t->id);
-		free(t->carry);
+	if (f->opt.ncarry && !t->carry) {
 		free(t);
 		return NULL;
 	}
-	memcpy(t->id, id.p, id.n);
-	t->id[id.n] = '\0';
-	t->id_len = id.n;
+	t->key = key;	/* the id stays in the map: a ticket keeps no copy */
 	t->hash = hash;
 	t->first_line = line;
 	return t;
@@ -77,7 +60,6 @@ ticket_free(sla_kept_ticket *t)
 {
 	if (!t)
 		return;
-	free(t->id);
 	free(t->evs);
 	free(t->arena);
 	free(t->carry);
@@ -204,6 +186,7 @@ static void
 write_ticket(sla_fold *f, sla_kept_ticket *t)
 {
 	sla_fold_ticket out;
+	t->id = sla_map_key(f->ids, t->key, &t->id_len);
 	sla_fold_replay(&f->scratch, t, f->opt.ncarry, &out);
 	f->failed |= f->scratch.failed;
 	f->stats.tickets++;
@@ -223,8 +206,11 @@ sla_fold_new(const sla_events_map *m, const sla_fold_options *opt, sla_fold_emit
 	f->opt = *opt;
 	f->emit = emit;
 	f->ctx = ctx;
+	f->ids = sla_map_new();
 	f->scratch.carry_out = calloc(opt->ncarry + 1, sizeof *f->scratch.carry_out);
-	if (!f->scratch.carry_out) {
+	if (!f->ids || !f->scratch.carry_out) {
+		sla_map_free(f->ids);
+		free(f->scratch.carry_out);
 		free(f);
 		return NULL;
 	}
@@ -239,92 +225,31 @@ sla_fold_free(sla_fold *f)
 	for (size_t i = 0; i < f->nticket; i++)
 		ticket_free(f->order[i]);
 	ticket_free(f->current);
-	free(f->slots);
+	sla_map_free(f->ids);
 	free(f->order);
-	free(f->seen.slots);
 	free(f->scratch.pauses);
 	free(f->scratch.carry_out);
 	free(f);
 }
 
-/* Any order: the slot of ID in the table (an empty one if absent). */
-static sla_kept_ticket **
-find_ticket(const sla_fold *f, sla_field id, uint64_t hash)
-{
-	size_t i = (size_t)hash & (f->cap - 1);
-	for (sla_kept_ticket *t; (t = f->slots[i]); i = (i + 1) & (f->cap - 1))
-		if (t->hash == hash && t->id_len == id.n && memcmp(t->id, id.p, id.n) == 0)
-			break;
-	return &f->slots[i];
-}
-
-static bool
-grow_table(sla_fold *f)
-{
-	size_t cap = f->cap ? f->cap * 2 : 1024;
-	sla_kept_ticket **old = f->slots;
-	size_t oldcap = f->cap;
-	f->slots = calloc(cap, sizeof *f->slots);
-	if (!f->slots) {
-		f->slots = old;
-		return false;
-	}
-	f->cap = cap;
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i])
-			*find_ticket(f, (sla_field){ old[i]->id, old[i]->id_len },
-				     old[i]->hash) = old[i];
-	free(old);
-	return true;
-}
-
+/* Any order: the ticket of ID, a new one the first time.  An id's number in
+ * f->ids is its ticket's place in f->order. */
 static sla_kept_ticket *
 any_order_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 {
-	if ((f->nticket + 1) * 4 > f->cap * 3 && !grow_table(f))
-		return NULL;
-	sla_kept_ticket **slot = find_ticket(f, id, hash);
-	if (*slot)
-		return *slot;
 	if (!sla_grow((void **)&f->order, &f->order_cap, f->nticket + 1, sizeof *f->order))
 		return NULL;
-	sla_kept_ticket *t = ticket_new(f, id, hash, line);
-	if (!t)
+	bool added;
+	size_t k = sla_map_intern_hashed(f->ids, id.p, id.n, hash, &added);
+	if (k == SLA_MAP_NONE)
 		return NULL;
-	*slot = t;
-	f->order[f->nticket++] = t;
+	if (!added)
+		return f->order[k];
+	sla_kept_ticket *t = ticket_new(f, k, hash, line);
+	if (!t)
+		return NULL;	/* the fold has failed: the id is never looked up again */
+	f->order[f->nticket++] = t;	/* k == nticket */
 	return t;
-}
-
-/* Sorted mode: remember HASH as written; whether it was already. */
-static bool
-seen_before(seen_set *s, uint64_t hash, bool *nomem)
-{
-	if ((s->count + 1) * 2 > s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		uint64_t *slots = calloc(cap, sizeof *slots);
-		if (!slots) {
-			*nomem = true;
-			return false;
-		}
-		for (size_t i = 0; i < s->cap; i++)
-			for (size_t j = (size_t)s->slots[i] & (cap - 1); s->slots[i];
-			     j = (j + 1) & (cap - 1))
-				if (!slots[j]) {
-					slots[j] = s->slots[i];
-					break;
-				}
-		free(s->slots);
-		s->slots = slots;
-		s->cap = cap;
-	}
-	size_t i = (size_t)hash & (s->cap - 1);
-	for (; s->slots[i]; i = (i + 1) & (s->cap - 1))
-		if (s->slots[i] == hash)
-			return true;
-	s->slots[i] = hash;
-	s->count++;
-	return false;
 }
 
 static void
@@ -337,18 +262,27 @@ flush_current(sla_fold *f)
 	f->current = NULL;
 }
 
+/* Whether T is the ticket of ID. */
+static bool
+same_id(const sla_fold *f, const sla_kept_ticket *t, sla_field id)
+{
+	size_t n;
+	const char *p = sla_map_key(f->ids, t->key, &n);
+	return n == id.n && memcmp(p, id.p, n) == 0;
+}
+
 static sla_kept_ticket *
 sorted_ticket(sla_fold *f, sla_field id, uint64_t hash, unsigned long line)
 {
 	sla_kept_ticket *t = f->current;
-	if (t && t->hash == hash && t->id_len == id.n && memcmp(t->id, id.p, id.n) == 0)
+	if (t && t->hash == hash && same_id(f, t, id))
 		return t;
 	flush_current(f);
-	bool nomem = false;
-	bool again = seen_before(&f->seen, hash, &nomem);
-	if (nomem || !(t = ticket_new(f, id, hash, line)))
+	bool added;	/* the id is new: its group has not come before */
+	size_t k = sla_map_intern_hashed(f->ids, id.p, id.n, hash, &added);
+	if (k == SLA_MAP_NONE || !(t = ticket_new(f, k, hash, line)))
 		return NULL;
-	t->regrouped = again;
+	t->regrouped = !added;
 	f->current = t;
 	return t;
 }
@@ -364,7 +298,7 @@ sla_fold_add(sla_fold *f, const sla_event *e)
 	}
 	if (f->failed)
 		return SLA_FOLD_NOMEM;
-	uint64_t hash = hash_id(e->id);
+	uint64_t hash = sla_hash(e->id.p, e->id.n);
 	sla_kept_ticket *t = f->opt.sorted ? sorted_ticket(f, e->id, hash, e->line)
 				  : any_order_ticket(f, e->id, hash, e->line);
 	if (!t) {

@@ -60,9 +60,6 @@ static const sla_export_kind ticket_export = {
 	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
 	.required = required, .nrequired = sizeof required / sizeof *required,
 	.unmappable = SLA_COL_LINE, .is_time = sla_canon_is_time,
-	.bad_map = "--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
-	.bad_format = "--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
-		      "and a strptime format without %s",
 };
 
 sla_parser *
@@ -561,7 +558,7 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 		if (sla_export_read_header(&x, ps->o.columns, ps->o.no_header, ps->d) &&
 		    sla_export_map_columns(&x, ps->maps, ps->o.nmaps) &&
 		    find_unmapped(ps, &x) &&
-		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->d) &&
+		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
 		    header_once(ps, &x)) {
 			lookahead(ps, &x);
 			rc = read_records(ps, &x);

@@ -10,7 +10,8 @@
  * the cap, or a record bigger than it, is flagged the same way.  Line breaks are LF, CRLF and a lone CR.
  *
  * Records come out in order; their fields point into the reader's own
- * buffers (no allocation per field) and stay valid until the next call. */
+ * buffers (no allocation per field) and stay valid until the next call.
+ * Which delimiter, when none is given, is sla_csv_dialect.h's. */
 #ifndef SLA_CSVIN_H
 #define SLA_CSVIN_H
 
@@ -26,6 +27,8 @@ typedef struct sla_csvin_opts {
 	char delim;		/* 0: detect among , ; TAB | */
 	bool no_quote;		/* read quotes as data (unquoted dialects) */
 	const char *encoding;	/* NULL: detect */
+	const char *encoding_why;	/* why ENCODING, in the caller's words
+					 * ("--encoding"); NULL: "given" */
 	size_t max_field;	/* 0: SLA_CSVIN_MAX_FIELD */
 } sla_csvin_opts;
 
@@ -77,13 +80,5 @@ int sla_csvin_next(sla_csvin *in, sla_csvrec *rec);
 size_t sla_csvin_prefetch(sla_csvin *in, size_t max_records, size_t max_bytes);
 /* The I-th waiting record (0 is the one sla_csvin_next returns next). */
 void sla_csvin_peek(sla_csvin *in, size_t i, sla_csvrec *rec);
-
-/* A delimiter as given on the command line: one byte, or "tab" / "\t".
- * -1 for a quote, a line break, or more than one byte. */
-int sla_csvin_delim_from_name(const char *s);
-
-/* A byte count with an optional K, M or G suffix (powers of 1024).
- * 0, or -1 when malformed or zero. */
-int sla_csvin_size_from_name(const char *s, size_t *out);
 
 #endif

@@ -18,9 +18,6 @@
  * decoded like any character: the reader drops the U+FEFF it becomes. */
 const char *sla_encoding_detect(const unsigned char *p, size_t n, const char **why);
 
-/* Length of the longest prefix of P[0..N) that is valid UTF-8. */
-size_t sla_utf8_valid(const unsigned char *p, size_t n);
-
 typedef struct sla_decoder sla_decoder;
 
 /* A decoder from ENCODING (any name iconv knows; "UTF-8" only validates).

@@ -11,7 +11,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdint.h>
 #include <stdio.h>
 
 #include "sla_diag.h"
@@ -37,9 +36,6 @@ typedef enum sla_event_class {
 	SLA_EV_WORKAROUND,	/* a workaround delivered: Workaround, 临时解决 */
 	SLA_EV_NCLASSES
 } sla_event_class;
-
-/* sla_hash (sla_map.h), the hash of the map's names and the fold's ids. */
-uint64_t sla_events_hash(const char *p, size_t n);
 
 /* The [events] key of a class ("pause"), or NULL for SLA_EV_UNKNOWN. */
 const char *sla_event_class_key(sla_event_class c);

@@ -22,11 +22,11 @@
 #include <stdio.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_export.h"
 #include "sla_fold.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 typedef struct sla_events_input_opts {
@@ -35,6 +35,7 @@ typedef struct sla_events_input_opts {
 	enum sla_date_order order;	/* --date-order, else UNKNOWN */
 	char *const *maps;		/* "column=Header", NMAPS of them */
 	size_t nmaps;
+	const char *map_option;		/* the caller's name of the maps, for messages */
 	char *const *formats;		/* "time=strptime format" (the last one counts) */
 	size_t nformats;
 	const sla_events_map *map;	/* the [events] names */
@@ -45,8 +46,8 @@ typedef struct sla_events_input_opts {
 typedef struct sla_events_input sla_events_input;
 
 /* NULL when a --map or --time-format is malformed: *NO says which and
- * why, for the caller to print as a usage error (NO->why is NULL when out
- * of memory).  O's strings and map must outlive the reader.  The header is
+ * the value, for the caller to word as a usage error (NO->what is
+ * SLA_EXPORT_TAKEN when out of memory).  O's strings and map must outlive the reader.  The header is
  * written at once. */
 sla_events_input *sla_events_input_new(const sla_events_input_opts *o, sla_writer *w,
 				       sla_diag *d, sla_export_refusal *no);

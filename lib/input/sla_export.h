@@ -21,9 +21,9 @@
 #include <stdint.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 /* The most columns a kind of export may have (the ticket stream has 20). */
@@ -40,8 +40,6 @@ typedef struct sla_export_kind {
 	size_t nrequired;
 	int unmappable;			/* a column --map may not name, or -1 */
 	bool (*is_time)(int col);	/* the columns --time-format may name */
-	const char *bad_map;		/* why a --map is refused (static text) */
-	const char *bad_format;		/* why a --time-format is refused */
 } sla_export_kind;
 
 /* --map COLUMN=HEADER, parsed: HEADER points into the option's text. */
@@ -50,11 +48,17 @@ typedef struct sla_export_map {
 	const char *header;
 } sla_export_map;
 
-/* An option a reader would not take: WHY (static text naming the option
- * and what it wants) and the VALUE given.  WHY is NULL when nothing was
- * refused (out of memory: no message). */
+/* An option a reader would not take: WHAT it is and the VALUE given.  The
+ * caller words the message (lib knows no option names); WHAT is
+ * SLA_EXPORT_TAKEN when nothing was refused (out of memory: no message). */
+typedef enum sla_export_refused {
+	SLA_EXPORT_TAKEN = 0,
+	SLA_EXPORT_BAD_MAP,		/* a map that names no column the kind may map */
+	SLA_EXPORT_BAD_FORMAT,		/* a time format for no time column, or %s */
+} sla_export_refused;
+
 typedef struct sla_export_refusal {
-	const char *why;
+	sla_export_refused what;
 	const char *value;
 } sla_export_refusal;
 
@@ -114,8 +118,10 @@ bool sla_export_read_header(sla_export *x, const char *columns, bool no_header,
 bool sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n);
 
 /* Whether every map names a column of the export and every required
- * column is found: false after a message. */
+ * column is found: false after a message, which calls the maps by the
+ * caller's name for them, MAP_OPTION ("--map"; NULL: "map"). */
 bool sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t n,
+			      const char *map_option,
 			      const sla_diag *d);
 
 /* Settle day/month order from the records read ahead: each column C for

@@ -41,7 +41,8 @@ typedef struct sla_kept_value {
 } sla_kept_value;
 
 typedef struct sla_kept_ticket {
-	char *id;
+	size_t key;			/* its id's number in the fold's map of ids */
+	const char *id;			/* the map's copy, set just before the replay */
 	size_t id_len;
 	uint64_t hash;
 	sla_kept_event *evs;

@@ -14,10 +14,10 @@
 #include <stddef.h>
 
 #include "sla_csvin.h"
+#include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_export.h"
 #include "sla_stream.h"
-#include "sla_timeform.h"
 #include "sla_tz.h"
 
 typedef struct sla_parse_opts {
@@ -28,6 +28,7 @@ typedef struct sla_parse_opts {
 	enum sla_date_order order;	/* --date-order, else UNKNOWN */
 	char *const *maps;		/* "canonical=Header", NMAPS of them */
 	size_t nmaps;
+	const char *map_option;		/* the caller's name of the maps, for messages */
 	char *const *formats;		/* "column=strptime format" */
 	size_t nformats;
 	bool strict;			/* the first record error is fatal */
@@ -36,8 +37,8 @@ typedef struct sla_parse_opts {
 typedef struct sla_parser sla_parser;
 
 /* NULL when a --map or --time-format is malformed: *NO says which and
- * why, for the caller to print as a usage error (NO->why is NULL when out
- * of memory).  O's strings must outlive the parser. */
+ * the value, for the caller to word as a usage error (NO->what is
+ * SLA_EXPORT_TAKEN when out of memory).  O's strings must outlive the parser. */
 sla_parser *sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d,
 			   sla_export_refusal *no);
 void sla_parser_free(sla_parser *ps);

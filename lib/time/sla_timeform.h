@@ -25,14 +25,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sla_date_order.h"
 #include "sla_time.h"
-
-/* Day/month order of slash dates whose parts are both 12 or less. */
-enum sla_date_order {
-	SLA_ORDER_UNKNOWN = 0,
-	SLA_ORDER_DMY,
-	SLA_ORDER_MDY,
-};
 
 enum {
 	SLA_TF_OK = 0,

@@ -14,6 +14,7 @@
 
 #include "sla_csvin.h"
 #include "sla_encoding.h"
+#include "sla_utf8.h"
 
 static const char *const encodings[] = { NULL, "UTF-8", "GB18030", "UTF-16LE", "UTF-16BE", "ISO-8859-1", "UTF-16", "GBK" };
 static const char delims[] = { 0, ',', ';', '\t', '|' };

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sla_csv_dialect.h"
 #include "sla_csvin.h"
 
 #define MIB ((size_t)1 << 20)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sla_encoding.h"
+#include "sla_utf8.h"
 
 static const char *
 detect(const char *p, size_t n)

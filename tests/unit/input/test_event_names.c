@@ -247,6 +247,22 @@ assert_printed_names_found(const sla_events_map *m, char *text)
 	}
 }
 
+/* A value that ends in the first bytes of a Chinese comma: the separator
+ * is looked for only in the bytes there are (it read up to two past the
+ * end of the value before; the buffer is libinih's, on its stack, so
+ * ASan could not see it), and the bytes stay in the name. */
+static void
+a_cut_separator_at_the_end_is_part_of_the_name(void **state)
+{
+	(void)state;
+	sla_events_map *m = map_from("[events]\npause = a\xef\xbc\nnote = b,c\xe3\n");
+	assert_class(m, "a\xef\xbc", SLA_EV_PAUSE);
+	assert_class(m, "a", SLA_EV_UNKNOWN);
+	assert_class(m, "b", SLA_EV_NOTE);
+	assert_class(m, "c\xe3", SLA_EV_NOTE);
+	sla_events_map_free(m);
+}
+
 static void
 printed_map_reads_back_the_same(void **state)
 {
@@ -295,6 +311,7 @@ main(void)
 		cmocka_unit_test(long_lists_and_comments_are_read),
 		cmocka_unit_test(section_replaces_or_keeps_builtins),
 		cmocka_unit_test(lists_continue_and_take_chinese_commas),
+		cmocka_unit_test(a_cut_separator_at_the_end_is_part_of_the_name),
 		cmocka_unit_test(bad_sections_are_fatal_with_their_line),
 		cmocka_unit_test(loads_files_and_the_default),
 		cmocka_unit_test(printed_map_reads_back_the_same),

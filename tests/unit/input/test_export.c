@@ -42,7 +42,6 @@ static const sla_export_kind kind = {
 	.names = kind_names, .ncols = K_NCOLS, .alias = kind_alias,
 	.required = kind_required, .nrequired = 1,
 	.unmappable = K_NOTE, .is_time = kind_is_time,
-	.bad_map = "bad map", .bad_format = "bad format",
 };
 
 typedef struct fixture {
@@ -103,15 +102,15 @@ options_are_read_or_refused(void **state)
 	assert_int_equal(out[1].col, K_WHEN);
 	assert_string_equal(out[1].header, "Logged");
 	assert_string_equal(format_of[K_WHEN], "%d.%m.%Y");	/* the last one counts */
-	assert_null(no.why);
+	assert_int_equal(no.what, SLA_EXPORT_TAKEN);
 
 	char *unmappable[] = { "note=Remark" };
 	assert_false(sla_export_read_options(&kind, unmappable, 1, out, NULL, 0, format_of, &no));
-	assert_string_equal(no.why, "bad map");
+	assert_int_equal(no.what, SLA_EXPORT_BAD_MAP);
 	assert_string_equal(no.value, "note=Remark");
 	char *untimed[] = { "key=%Y" }, *epoch[] = { "when=%s" };
 	assert_false(sla_export_read_options(&kind, NULL, 0, out, untimed, 1, format_of, &no));
-	assert_string_equal(no.why, "bad format");
+	assert_int_equal(no.what, SLA_EXPORT_BAD_FORMAT);
 	assert_false(sla_export_read_options(&kind, NULL, 0, out, epoch, 1, format_of, &no));
 	assert_string_equal(no.value, "when=%s");
 }
@@ -133,9 +132,9 @@ maps_win_then_the_lowest_rank(void **state)
 	const sla_export_map maps[] = { { K_NOTE, "remark" } };
 	assert_true(sla_export_map_columns(&f.x, maps, 1));
 	assert_int_equal(f.x.col_of[K_NOTE], 3);
-	assert_true(sla_export_check_columns(&f.x, maps, 1, &f.d));
+	assert_true(sla_export_check_columns(&f.x, maps, 1, "--map", &f.d));
 	const sla_export_map absent[] = { { K_NOTE, "Comment" } };
-	assert_false(sla_export_check_columns(&f.x, absent, 1, &f.d));
+	assert_false(sla_export_check_columns(&f.x, absent, 1, "--map", &f.d));
 	close_text(&f);
 }
 
@@ -147,7 +146,7 @@ a_required_column_must_be_found(void **state)
 	open_text(&f, "Key,Note\n1,2\n");
 	assert_true(sla_export_read_header(&f.x, NULL, false, &f.d));
 	assert_true(sla_export_map_columns(&f.x, NULL, 0));
-	assert_false(sla_export_check_columns(&f.x, NULL, 0, &f.d));
+	assert_false(sla_export_check_columns(&f.x, NULL, 0, "--map", &f.d));
 	close_text(&f);
 }
 
