@@ -35,7 +35,9 @@ struct sla_map {
 uint64_t
 sla_hash(const char *p, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15u ^ n, w = 0;
+	/* the length multiplied in first: XORed into the bits the last bytes
+	 * land in, keys one byte longer collided ("T-6710", "T-67710") */
+	uint64_t h = (0x9E3779B97F4A7C15u ^ n) * 0xFF51AFD7ED558CCDu, w = 0;
 
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);

@@ -121,6 +121,38 @@ hash_depends_on_every_byte(void **state)
 	assert_true(sla_hash("\0", 1) != sla_hash("", 0));
 }
 
+/* Ticket ids of neighbouring lengths do not collide: the length is mixed
+ * in apart from the bytes ("T-6710" and "T-67710" differ by the length's
+ * low bit in the very bits where their last bytes differ).  Over two
+ * hundred thousand ids, every hash is its own. */
+static int
+by_value(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void
+ids_of_every_length_hash_apart(void **state)
+{
+	(void)state;
+	assert_true(sla_hash("T-6710", 6) != sla_hash("T-67710", 7));
+	enum { N = 200000 };
+	uint64_t *h = malloc(N * sizeof *h);
+	assert_non_null(h);
+	for (int i = 0; i < N; i++) {
+		char id[16];
+		int n = snprintf(id, sizeof id, "T-%d", i);
+		h[i] = sla_hash(id, (size_t)n);
+	}
+	qsort(h, N, sizeof *h, by_value);
+	size_t same = 0;
+	for (int i = 1; i < N; i++)
+		same += h[i] == h[i - 1];
+	assert_int_equal(same, 0);
+	free(h);
+}
+
 int
 main(void)
 {
@@ -130,6 +162,7 @@ main(void)
 		cmocka_unit_test(keeps_every_key_through_growth),
 		cmocka_unit_test(hashed_calls_agree_with_plain_ones),
 		cmocka_unit_test(hash_depends_on_every_byte),
+		cmocka_unit_test(ids_of_every_length_hash_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
