@@ -233,26 +233,9 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 
 /* ---- day/month order -------------------------------------------------------- */
 
-/* Day/month order from the values that prove one (a part above 12): each
- * column's own proof first, else the file's (one spreadsheet has one
- * locale).  Proof both ways decides nothing.  The records read ahead give
- * the first proof; later records add theirs as they come. */
-static void
-prove(sla_order_proof *p, enum sla_date_order e)
-{
-	if (p->order != SLA_ORDER_UNKNOWN && p->order != e)
-		p->conflict = true;
-	p->order = e;
-}
-
-void
-sla_export_prove(sla_export *x, int c, enum sla_date_order e)
-{
-	if (e != SLA_ORDER_UNKNOWN) {
-		prove(&x->proof[c], e);
-		prove(&x->file_proof, e);
-	}
-}
+/* Day/month order from the values that prove one (a part above 12), by
+ * sla_export_prove (sla_export.h).  The records read ahead give the first
+ * proof; later records add theirs as they come. */
 
 void
 sla_export_lookahead(sla_export *x, const bool *observe)
@@ -269,36 +252,7 @@ sla_export_lookahead(sla_export *x, const bool *observe)
 	}
 }
 
-enum sla_date_order
-sla_export_order(const sla_export *x, int c, enum sla_date_order given)
-{
-	if (given != SLA_ORDER_UNKNOWN)
-		return given;
-	if (x->proof[c].order != SLA_ORDER_UNKNOWN)
-		return x->proof[c].conflict ? SLA_ORDER_UNKNOWN : x->proof[c].order;
-	return x->file_proof.conflict ? SLA_ORDER_UNKNOWN : x->file_proof.order;
-}
-
 /* ---- one time cell ------------------------------------------------------------ */
-
-int
-sla_export_time(sla_field v, const char *format, enum sla_date_order order,
-		const sla_tz *tz, int64_t *utc, enum sla_date_order *proof)
-{
-	sla_stamp st;
-	int rc;
-
-	*proof = SLA_ORDER_UNKNOWN;
-	if (format)
-		rc = sla_timeform_strptime(v.p, v.n, format, &st);
-	else
-		rc = sla_timeform_parse_proving(v.p, v.n, order, &st, proof);
-	if (rc == SLA_TF_AMBIGUOUS)
-		return SLA_XT_AMBIGUOUS;
-	if (rc != SLA_TF_OK)
-		return SLA_XT_UNREADABLE;
-	return sla_tz_resolve(tz, &st, utc) == SLA_TZ_OK ? SLA_XT_OK : SLA_XT_GAP;
-}
 
 void
 sla_export_time_why(int rc, const sla_tz *tz, char *buf, size_t size)

@@ -292,10 +292,10 @@ readable_year(int64_t utc, int32_t offset)
 	return local >= -62135596800 && local < 253402300800;
 }
 
-/* The time V of column C as an instant into *UTC; false after a record
- * error.  V is not blank. */
-static bool
-convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc)
+/* The time V of column C as an instant into *UTC, and the zone's offset
+ * then into *OFF; false after a record error.  V is not blank. */
+static inline bool
+convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc, int32_t *off)
 {
 	const char *name = sla_canon_names[c];
 	enum sla_date_order proof;
@@ -311,7 +311,8 @@ convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc)
 		record_error(ps, name, v.p, v.n, false, "%s", why);
 		return false;
 	}
-	if (!readable_year(*utc, sla_tz_offset(ps->o.tz, *utc))) {
+	*off = sla_tz_offset(ps->o.tz, *utc);
+	if (!readable_year(*utc, *off)) {
 		record_error(ps, name, v.p, v.n, false, "time outside the years 0001-9999 in %s",
 			     sla_tz_name(ps->o.tz));
 		return false;
@@ -326,9 +327,11 @@ static size_t
 time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 {
 	int64_t utc;
+	int32_t off;
 
 	if (!sla_field_blank(v))
-		return convert_time(ps, x, c, v, &utc) ? sla_stream_time_write(utc, ps->o.tz, out) : 0;
+		return convert_time(ps, x, c, v, &utc, &off) ? sla_stream_time_write_at(utc, off, out)
+							     : 0;
 	if (c == SLA_COL_OPENED)
 		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
 	return 0;
@@ -354,8 +357,9 @@ paused_interval(sla_parser *ps, sla_export *x, sla_field iv, sla_field v)
 		return false;
 	}
 	p.open = sla_field_blank(stop);
-	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start) ||
-	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end)))
+	int32_t off;
+	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start, &off) ||
+	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end, &off)))
 		return false;
 	if (sla_grow((void **)&ps->pauses, &ps->pause_cap, ps->npauses + 1, sizeof *ps->pauses))
 		ps->pauses[ps->npauses++] = p;	/* else lost: out of memory */

@@ -24,6 +24,7 @@
 #include "sla_date_order.h"
 #include "sla_diag.h"
 #include "sla_stream.h"
+#include "sla_timeform.h"
 #include "sla_tz.h"
 
 /* The most columns a kind of export may have (the ticket stream has 20). */
@@ -128,11 +129,38 @@ bool sla_export_check_columns(const sla_export *x, const sla_export_map *maps, s
  * which OBSERVE[C] (a kind column that the export has) adds the proof of
  * its values.  Later values add theirs through sla_export_prove. */
 void sla_export_lookahead(sla_export *x, const bool *observe);
-void sla_export_prove(sla_export *x, int c, enum sla_date_order e);
+
+/* Proof E of column C's order: each column's own proof first, else the
+ * file's (one spreadsheet has one locale); proof both ways decides
+ * nothing.  Inline, as sla_export_order: both run for every time cell. */
+static inline void
+sla_export_prove_one(sla_order_proof *p, enum sla_date_order e)
+{
+	if (p->order != SLA_ORDER_UNKNOWN && p->order != e)
+		p->conflict = true;
+	p->order = e;
+}
+
+static inline void
+sla_export_prove(sla_export *x, int c, enum sla_date_order e)
+{
+	if (e != SLA_ORDER_UNKNOWN) {
+		sla_export_prove_one(&x->proof[c], e);
+		sla_export_prove_one(&x->file_proof, e);
+	}
+}
 
 /* The order to read column C in: GIVEN (--date-order) if known, else the
  * column's own proof, else the file's; UNKNOWN where proof went both ways. */
-enum sla_date_order sla_export_order(const sla_export *x, int c, enum sla_date_order given);
+static inline enum sla_date_order
+sla_export_order(const sla_export *x, int c, enum sla_date_order given)
+{
+	if (given != SLA_ORDER_UNKNOWN)
+		return given;
+	if (x->proof[c].order != SLA_ORDER_UNKNOWN)
+		return x->proof[c].conflict ? SLA_ORDER_UNKNOWN : x->proof[c].order;
+	return x->file_proof.conflict ? SLA_ORDER_UNKNOWN : x->file_proof.order;
+}
 
 /* The value of kind column C in record R (empty when the export has none). */
 static inline sla_field
@@ -153,9 +181,26 @@ enum sla_export_time_result {
 /* The time V (not empty) as an instant into *UTC: with the strptime
  * FORMAT, else in the forms sla_timeform reads, in ORDER; a time without
  * offset is placed in TZ.  *PROOF receives the order V proves by itself
- * (UNKNOWN with a FORMAT).  Returns an sla_export_time_result. */
-int sla_export_time(sla_field v, const char *format, enum sla_date_order order,
-		    const sla_tz *tz, int64_t *utc, enum sla_date_order *proof);
+ * (UNKNOWN with a FORMAT).  Returns an sla_export_time_result.
+ * Inline: it runs for every time cell. */
+static inline int
+sla_export_time(sla_field v, const char *format, enum sla_date_order order,
+		const sla_tz *tz, int64_t *utc, enum sla_date_order *proof)
+{
+	sla_stamp st;
+	int rc;
+
+	*proof = SLA_ORDER_UNKNOWN;
+	if (format)
+		rc = sla_timeform_strptime(v.p, v.n, format, &st);
+	else
+		rc = sla_timeform_parse_proving(v.p, v.n, order, &st, proof);
+	if (rc == SLA_TF_AMBIGUOUS)
+		return SLA_XT_AMBIGUOUS;
+	if (rc != SLA_TF_OK)
+		return SLA_XT_UNREADABLE;
+	return sla_tz_resolve(tz, &st, utc) == SLA_TZ_OK ? SLA_XT_OK : SLA_XT_GAP;
+}
 
 /* Why RC (not SLA_XT_OK) into BUF of SIZE bytes, for the record error. */
 void sla_export_time_why(int rc, const sla_tz *tz, char *buf, size_t size);

@@ -24,15 +24,6 @@ sla_field_eq(sla_field f, const char *s)
 	return f.n == n && memcmp(f.p, s, n) == 0;
 }
 
-bool
-sla_field_blank(sla_field f)
-{
-	for (size_t i = 0; i < f.n; i++)
-		if (f.p[i] != ' ' && f.p[i] != '\t')
-			return false;
-	return true;
-}
-
 /* ---- reading ------------------------------------------------------------ */
 
 struct sla_reader {

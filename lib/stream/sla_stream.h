@@ -27,8 +27,16 @@ typedef struct sla_field {
 #define SLA_FIELD(s) ((sla_field){ (s), sizeof(s) - 1 })
 
 bool sla_field_eq(sla_field f, const char *s);
-/* True when F is empty or only spaces and tabs. */
-bool sla_field_blank(sla_field f);
+/* True when F is empty or only spaces and tabs.  Inline: sla-parse asks it
+ * of every time cell. */
+static inline bool
+sla_field_blank(sla_field f)
+{
+	for (size_t i = 0; i < f.n; i++)
+		if (f.p[i] != ' ' && f.p[i] != '\t')
+			return false;
+	return true;
+}
 
 /* ---- reading ------------------------------------------------------------ */
 

@@ -44,8 +44,19 @@ sla_stream_time_read(const sla_tz *tz, sla_field v, int64_t *t, const char **wha
 }
 
 /* Instant AT as RFC 3339 at the offset TZ has then (NULL: UTC) into OUT,
- * which has room for SLA_RFC3339_MAX bytes.  Returns the length. */
-size_t sla_stream_time_write(int64_t at, const sla_tz *tz, char *out);
+ * which has room for SLA_RFC3339_MAX bytes.  Returns the length.  _at: at
+ * the offset OFF the caller has already asked the zone for. */
+static inline size_t
+sla_stream_time_write_at(int64_t at, int32_t off, char *out)
+{
+	return sla_rfc3339_format(at, off, out);
+}
+
+static inline size_t
+sla_stream_time_write(int64_t at, const sla_tz *tz, char *out)
+{
+	return sla_stream_time_write_at(at, tz ? sla_tz_offset(tz, at) : 0, out);
+}
 
 /* ---- paused ------------------------------------------------------------- */
 

@@ -3,11 +3,6 @@
 
 #include "sla_stream_fields.h"
 
-size_t
-sla_stream_time_write(int64_t at, const sla_tz *tz, char *out)
-{
-	return sla_rfc3339_format(at, tz ? sla_tz_offset(tz, at) : 0, out);
-}
 
 /* Each interval: two times, '/' and the ';' before the next. */
 size_t

@@ -22,7 +22,7 @@ void sla_tz_free(sla_tz *tz);
 const char *sla_tz_name(const sla_tz *tz);
 
 /* Seconds east of UTC in force at instant UTC. */
-int32_t sla_tz_offset(const sla_tz *tz, int64_t utc);
+int32_t sla_tz_offset(const sla_tz *tz, int64_t utc) __attribute__((pure));
 
 enum { SLA_TZ_OK = 0, SLA_TZ_GAP = -1 };
 
