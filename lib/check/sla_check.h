@@ -1,4 +1,5 @@
-/* sla_check.h: lib/check/, each ticket measured against the policy
+/* lib/check/: every ticket and metric measured against the policy (lib/README). */
+/* sla_check.h: each ticket measured against the policy
  * (DESIGN §5): one metric as of now (measure.c) and the checker, which
  * turns the ticket stream into the check stream, one row per ticket and
  * metric with a target (check.c, check_setup.c, check_rows.c).

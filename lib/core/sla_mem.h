@@ -1,3 +1,4 @@
+/* lib/core/: what every stage uses, one copy of each primitive (lib/README). */
 /* sla_mem.h: growing an array by doubling, with the size checked. */
 #ifndef SLA_MEM_H
 #define SLA_MEM_H

@@ -1,3 +1,4 @@
+/* lib/input/: exports and histories into the ticket stream (lib/README). */
 /* sla_parse.h: an export in, the ticket stream out (sla-parse(1)).
  *
  * Every record of the export becomes one row: the canonical columns

@@ -1,3 +1,4 @@
+/* lib/policy/: the contract, its money and its prices (lib/README). */
 /* sla_policy.h: one contract as a file (DESIGN §7, sla-policy(5)).
  *
  * CONTRACT: this part of the interface is shared by sla-check (which owns

@@ -1,3 +1,4 @@
+/* lib/query/: sla-time's questions to a policy's calendar (lib/README). */
 /* sla_calquery.h: the questions sla-time asks a calendar (sla-time(1)):
  * business time between two instants, the due time of a target, and each
  * day's business hours; answered as text for a person or TSV for a script. */

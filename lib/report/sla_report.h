@@ -1,3 +1,4 @@
+/* lib/report/: compliance reports and penalty statements (lib/README). */
 /* sla_report.h: compliance report and penalty statement over the check
  * stream (DESIGN §5, §6; sla-report(1)).
  *

@@ -1,3 +1,4 @@
+/* lib/stream/: the ticket and check streams, their cells and names (lib/README). */
 /* sla_stream.h: the ticket and check streams (DESIGN §3).
  *
  * UTF-8 TSV, one header line, one record a line, no quoting: inside a field

@@ -1,3 +1,4 @@
+/* lib/time/: instants, zones, time forms, business calendars (lib/README). */
 /* sla_time.h: instants, civil dates and RFC 3339 (DESIGN §3, §4).
  *
  * An instant is int64 seconds since 1970-01-01T00:00:00Z.  A wall-clock
