@@ -1,5 +1,8 @@
-/* sla_rules.h: classification rules (DESIGN §7, sla-rules(5)) and the
- * classifier that sets each ticket's tier and rule from them.
+/* lib/classify/: the tier of every ticket, from rules (sla-rules(5)).
+ *
+ * sla_rules.h: classification rules (DESIGN §7, sla-rules(5)), read by
+ * rules.c, and the classifier that sets each ticket's tier and rule from
+ * them (classifier.c); their shared insides are private (rules_int.h).
  *
  * A rules file holds one rule a line, `tier  fields  pattern`: the pattern
  * is PCRE2 in UTF and UCP mode and runs to the end of the line.  The first
