@@ -112,6 +112,8 @@ ticket_pauses(checker *ck)
 	ck->pauses_read = true;
 	ck->npauses = 0;
 	sla_field rest = field(ck, ck->c_paused), text;
+	if (rest.n == 0)
+		return ck->pauses_ok = true;	/* most tickets: never paused */
 	sla_pause p;
 	int rc;
 	while ((rc = sla_paused_next(ck->tz, &rest, &p, &text)) > 0)
