@@ -384,8 +384,10 @@ paused_cell(sla_parser *ps, sla_export *x, sla_field v)
 			return;
 		p = semi ? semi + 1 : end;
 	}
+	if (ps->npauses == 0)
+		return;	/* most records: never paused */
 	size_t need = sla_paused_max(ps->npauses);
-	if (ps->npauses && sla_grow((void **)&ps->paused.p, &ps->paused.cap, need, 1))
+	if (sla_grow((void **)&ps->paused.p, &ps->paused.cap, need, 1))
 		ps->paused.n = sla_paused_write(ps->pauses, ps->npauses, ps->o.tz, ps->paused.p);
 }
 
