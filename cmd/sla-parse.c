@@ -288,8 +288,9 @@ print_events(const struct args *a, sla_diag *d)
 	if (!map)
 		return SLA_EXIT_ERROR;
 	sla_events_map_print(map, stdout);
+	int rc = sla_cli_close_stdout(d, 0, "the event names");
 	sla_events_map_free(map);
-	return sla_cli_close_stdout(d, 0, "the event names");
+	return rc;
 }
 
 static int

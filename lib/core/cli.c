@@ -1,4 +1,5 @@
 /* cli.c: shared command-line behaviour (sla_cli.h). */
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -65,13 +66,23 @@ sla_cli_directory(const sla_diag *d, const char *option, const char *path)
 }
 
 /* Both ends are flushed before either is judged, so that nothing a
- * failed writer left behind is written silently at exit. */
+ * failed writer left behind is written silently at exit.  errno is read
+ * first: the writer's close has just set it (its argument), and a stdio
+ * write that failed before (an fwrite whose buffer stdio then dropped)
+ * left it, since nothing runs between a tool's last write and this call. */
 int
 sla_cli_close_stdout(const sla_diag *d, int writer_rc, const char *what)
 {
-	bool stdio_failed = fflush(stdout) != 0 || ferror(stdout);
-	if (writer_rc == 0 && !stdio_failed)
+	int err = errno;
+	bool flushed = fflush(stdout) == 0;
+	if (writer_rc == 0 && !flushed)
+		err = errno;
+	else if (writer_rc == 0 && !ferror(stdout))
 		return SLA_EXIT_OK;
-	sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write %s", what);
+	if (err == 0)
+		sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write %s", what);
+	else
+		sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write %s: %s", what,
+			     strerror(err));
 	return SLA_EXIT_ERROR;
 }

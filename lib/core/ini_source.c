@@ -226,16 +226,3 @@ sla_ini_source_line(const sla_ini_source *s, unsigned long inih_line)
 		before++;
 	return inih_line - before;
 }
-
-char *
-sla_ini_source_join(const sla_ini_source *s, const char *prev, const char *value)
-{
-	size_t lp = strlen(prev), lg = *prev ? s->nglue : 0, lv = strlen(value);
-	char *out = malloc(lp + lg + lv + 1);
-	if (out) {
-		memcpy(out, prev, lp);
-		memcpy(out + lp, s->glue, lg);
-		memcpy(out + lp + lg, value, lv + 1);
-	}
-	return out;
-}

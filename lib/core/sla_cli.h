@@ -38,12 +38,16 @@ int sla_cli_bad_option(const sla_diag *d, int c, const char *shorts, char *const
  * error naming OPTION, and SLA_EXIT_ERROR. */
 int sla_cli_directory(const sla_diag *d, const char *option, const char *path);
 
-/* The end of a tool's output: flush standard output's stdio buffer and
- * take WRITER_RC, what sla_writer_close returned for the tool's writer on
- * descriptor 1 (0 when the tool wrote through stdio only).  A failed
- * write anywhere is said once, "TOOL: <stdout>: cannot write WHAT" (WHAT
- * names the output: "the ticket stream", "the report"), and is
- * SLA_EXIT_ERROR; else SLA_EXIT_OK. */
+/* The end of a tool's output, the one check of everything it wrote on
+ * standard output: flush standard output's stdio buffer and take
+ * WRITER_RC, what sla_writer_close returned for the tool's writer on
+ * descriptor 1 (0 when the tool wrote through stdio only); call it right
+ * after the last write, so that errno still holds a failed one's reason.
+ * A failed write anywhere is said once,
+ *   TOOL: <stdout>: cannot write WHAT: REASON
+ * (WHAT names the output: "the ticket stream", "the report"; REASON is
+ * strerror's, "No space left on device"), and is SLA_EXIT_ERROR; else
+ * SLA_EXIT_OK. */
 int sla_cli_close_stdout(const sla_diag *d, int writer_rc, const char *what);
 
 #endif

@@ -22,7 +22,8 @@ typedef struct sla_ini_source {
 	bool continuation;	/* that line starts with a blank: it continues a value */
 	bool piece;		/* the last piece goes on with the line before it */
 	bool at_separator;	/* ... and the line was split before a list separator */
-	const char *glue;	/* ... the bytes the split dropped (blanks), to join with */
+	const char *glue;	/* ... the bytes the split dropped (blanks): the value
+				 * is the value so far, these, then the piece */
 	size_t nglue;
 	unsigned long too_long;	/* the first line that could not be handed over, or 0 */
 	const char *why;	/* ... and why not */
@@ -49,9 +50,5 @@ char *sla_ini_source_read(char *str, int num, void *stream);
 
 /* The physical line of INIH_LINE, a line number inih returned. */
 unsigned long sla_ini_source_line(const sla_ini_source *s, unsigned long inih_line);
-
-/* The value PREV continued by VALUE, a piece (s->piece): what the split
- * took apart, put back.  A new string (malloc), or NULL when out of memory. */
-char *sla_ini_source_join(const sla_ini_source *s, const char *prev, const char *value);
 
 #endif

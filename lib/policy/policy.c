@@ -159,6 +159,13 @@ policy_new(void)
 	sla_policy *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
+	p->cal_names = sla_map_new();
+	p->metric_names = sla_map_new();
+	p->tier_names = sla_map_new();
+	if (!p->cal_names || !p->metric_names || !p->tier_names) {
+		sla_policy_free(p);
+		return NULL;
+	}
 	p->name = "";
 	p->currency = "";
 	p->digits = 2;

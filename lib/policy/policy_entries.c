@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sla_ini_source.h"
+#include "sla_map.h"
 #include "sla_mem.h"
 #include "sla_policy_read.h"
 
@@ -74,55 +75,51 @@ struct collect {
 	struct line_src src;
 	sla_pol_entry *v;
 	size_t n, cap;
+	size_t last_len, last_cap;	/* the last entry's value: its length and room */
 	bool nomem;
 };
 
-static char *
-concat3(const char *a, const char *b, const char *c)
-{
-	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-	char *s = malloc(la + lb + lc + 1);
-	if (s) {
-		memcpy(s, a, la);
-		memcpy(s + la, b, lb);
-		memcpy(s + la + lb, c, lc + 1);
-	}
-	return s;
-}
-
-/* The last entry's value becomes JOINED (NULL: out of memory). */
+/* The last entry's value goes on with SEP[0..NSEP) and VALUE, in place:
+ * its length and room are kept, so that a value of many lines costs its
+ * length, not its length times its lines. */
 static int
-extend_last(struct collect *c, char *joined)
+extend_last(struct collect *c, const char *sep, size_t nsep, const char *value)
 {
-	if (!joined)
+	size_t nv = strlen(value), len = c->last_len;
+	char **v = &c->v[c->n - 1].value;
+	if (!sla_grow((void **)v, &c->last_cap, len + nsep + nv + 1, 1))
 		return c->nomem = true, 0;
-	free(c->v[c->n - 1].value);
-	c->v[c->n - 1].value = joined;
+	memcpy(*v + len, sep, nsep);
+	memcpy(*v + len + nsep, value, nv + 1);
+	c->last_len = len + nsep + nv;
 	return 1;
 }
 
 /* A continuation line extends the previous value of the same key: lists
  * (hours, dates, credits) go on with a comma.  A piece of a line too long
- * for inih extends it with what the split dropped, so the value is the
- * line's own. */
+ * for inih extends it with what the split dropped (none after an empty
+ * value), so the value is the line's own. */
 static int
 on_entry(void *user, const char *section, const char *key, const char *value)
 {
 	struct collect *c = user;
-	if (c->src.in.piece && c->n > 0)
-		return extend_last(c, sla_ini_source_join(&c->src.in, c->v[c->n - 1].value, value));
-	if (c->src.in.continuation && c->n > 0 && strcmp(c->v[c->n - 1].section, section) == 0 &&
+	const sla_ini_source *in = &c->src.in;
+	if (in->piece && c->n > 0)
+		return extend_last(c, in->glue, c->last_len ? in->nglue : 0, value);
+	if (in->continuation && c->n > 0 && strcmp(c->v[c->n - 1].section, section) == 0 &&
 	    strcmp(c->v[c->n - 1].key, key) == 0)
-		return extend_last(c, concat3(c->v[c->n - 1].value, ", ", value));
+		return extend_last(c, ", ", 2, value);
 	if (!sla_grow((void **)&c->v, &c->cap, c->n + 1, sizeof *c->v))
 		return c->nomem = true, 0;
 	sla_pol_entry *e = &c->v[c->n];
 	*e = (sla_pol_entry){ .section = strdup(section), .key = strdup(key),
-			  .value = strdup(value), .line = c->src.in.line, .kind = -1 };
+			  .value = strdup(value), .line = in->line, .kind = -1 };
 	if (!e->section || !e->key || !e->value) {
 		free(e->section), free(e->key), free(e->value);
 		return c->nomem = true, 0;
 	}
+	c->last_len = strlen(value);
+	c->last_cap = c->last_len + 1;
 	c->n++;
 	return 1;
 }
@@ -232,10 +229,30 @@ section_kind(const char *section, const char **name)
 	return -1;
 }
 
-/* Every section known, named when it must be, and given once. */
+/* The number of KEY[0..N) in M, new or not; FIRST[number] is the index of
+ * its first appearance, kept when it is new.  *AGAIN says it was there
+ * before.  False when out of memory (*FIRST is the caller's to free). */
+static bool
+first_seen(sla_map *m, size_t **first, size_t *cap, const char *key, size_t n, size_t index,
+	   size_t *num, bool *again)
+{
+	bool added;
+	*num = m ? sla_map_intern(m, key, n, &added) : SLA_MAP_NONE;
+	if (*num == SLA_MAP_NONE || !sla_grow((void **)first, cap, *num + 1, sizeof **first))
+		return false;
+	if (added)
+		(*first)[*num] = index;
+	*again = !added;
+	return true;
+}
+
+/* Every section known, named when it must be, and given once (a map of the
+ * names seen, so that many sections cost no more than their number). */
 static void
 check_sections(sla_pol_ctx *x, const struct line_src *src)
 {
+	sla_map *seen = sla_map_new();
+	size_t *first = NULL, cap = 0;
 	for (size_t i = 0; i < src->nheaders; i++) {
 		const header *h = &src->headers[i];
 		const char *name;
@@ -248,31 +265,49 @@ check_sections(sla_pol_ctx *x, const struct line_src *src)
 			sla_pol_error_at(x, h->line, NULL,
 					 *name ? "section [%s] takes no name" : "section [%s] needs a name",
 					 h->name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(src->headers[j].name, h->name) == 0) {
-				sla_pol_error_at(x, h->line, NULL, "section [%s] appears twice (first at line %lu)",
-						 h->name, src->headers[j].line);
-				break;
-			}
+		size_t num;
+		bool again;
+		if (!first_seen(seen, &first, &cap, h->name, strlen(h->name), i, &num, &again)) {
+			sla_pol_error(x, NULL, "out of memory");
+			break;
+		}
+		if (again)
+			sla_pol_error_at(x, h->line, NULL, "section [%s] appears twice (first at line %lu)",
+					 h->name, src->headers[first[num]].line);
 	}
+	free(first);
+	sla_map_free(seen);
 }
 
-/* Each entry's section kind and name; every key in a section, and once. */
+/* Each entry's section kind and name; every key in a section, and once:
+ * a map of "section\0key", as check_sections. */
 static void
 check_entries(sla_pol_ctx *x)
 {
+	sla_map *seen = sla_map_new();
+	size_t *first = NULL, cap = 0;
+	char *both = NULL;
+	size_t both_cap = 0;
 	for (size_t i = 0; i < x->n; i++) {
 		sla_pol_entry *e = &x->v[i];
 		e->kind = section_kind(e->section, &e->name);
 		if (e->section[0] == '\0')
 			sla_pol_error_at(x, e->line, e->key, "key outside any [section]");
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(e->section, x->v[j].section) == 0 && strcmp(e->key, x->v[j].key) == 0) {
-				sla_pol_error_at(x, e->line, e->key, "key given twice (first at line %lu)",
-						 x->v[j].line);
-				break;
-			}
+		size_t ls = strlen(e->section) + 1, lk = strlen(e->key), num;
+		bool again;
+		if (!sla_grow((void **)&both, &both_cap, ls + lk, 1) ||
+		    (memcpy(both, e->section, ls), memcpy(both + ls, e->key, lk),
+		     !first_seen(seen, &first, &cap, both, ls + lk, i, &num, &again))) {
+			sla_pol_error(x, NULL, "out of memory");
+			break;
+		}
+		if (again)
+			sla_pol_error_at(x, e->line, e->key, "key given twice (first at line %lu)",
+					 x->v[first[num]].line);
 	}
+	free(both);
+	free(first);
+	sla_map_free(seen);
 }
 
 sla_pol_entry *

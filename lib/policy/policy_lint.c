@@ -109,18 +109,21 @@ lint_line_overlaps(const sla_policy *p, const sla_diag *d, const sla_pol_hours *
 	return n;
 }
 
-/* A later line for a weekday replaces the hours of an earlier one. */
+/* A later line for a weekday replaces the hours of an earlier one.  A
+ * calendar's lines are next to each other in p->hours (its section is
+ * read whole), so only those before J of J's own calendar are looked at. */
 static size_t
 lint_replaced_days(const sla_policy *p, const sla_diag *d, size_t j)
 {
 	static const char all_day[] = "00:00-24:00";
 	const sla_pol_hours *b = &p->hours[j];
 	int64_t alone_b = week_of(p, b->days, all_day, NULL, NULL);
-	size_t n = 0;
-	for (size_t i = 0; i < j; i++) {
+	size_t n = 0, from = j;
+	while (from > 0 && p->hours[from - 1].calendar == b->calendar)
+		from--;
+	for (size_t i = from; i < j; i++) {
 		const sla_pol_hours *a = &p->hours[i];
-		if (a->calendar != b->calendar ||
-		    week_of(p, a->days, all_day, b->days, all_day) >=
+		if (week_of(p, a->days, all_day, b->days, all_day) >=
 			    week_of(p, a->days, all_day, NULL, NULL) + alone_b)
 			continue;
 		warn(p, d, b->line, b->days, "replaces the hours of line %lu for the days they share",

@@ -19,11 +19,20 @@ sla_pol_strdup(sla_policy *p, const char *s)
 	return c;
 }
 
+size_t
+sla_pol_name(sla_map *m, const char *name, bool *added)
+{
+	return sla_map_intern(m, name, strlen(name), added);
+}
+
 void
 sla_policy_free(sla_policy *p)
 {
 	if (!p)
 		return;
+	sla_map_free(p->cal_names);
+	sla_map_free(p->metric_names);
+	sla_map_free(p->tier_names);
 	for (size_t i = 0; i < p->ncals; i++)
 		sla_calendar_free(p->cals[i]);
 	free(p->cals);
@@ -89,28 +98,22 @@ sla_policy_credit_bands(const sla_policy *p, const sla_credit_band **bands)
 sla_calendar *
 sla_policy_calendar(sla_policy *p, const char *name)
 {
-	for (size_t i = 0; i < p->ncals; i++)
-		if (strcmp(sla_calendar_name(p->cals[i]), name) == 0)
-			return p->cals[i];
-	return NULL;
+	size_t i = sla_map_find(p->cal_names, name, strlen(name));
+	return i < p->ncals ? p->cals[i] : NULL;
 }
 
 int
 sla_policy_metric_find(const sla_policy *p, const char *name)
 {
-	for (size_t i = 0; i < p->nmetrics; i++)
-		if (strcmp(p->metrics[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	size_t i = sla_map_find(p->metric_names, name, strlen(name));
+	return i < p->nmetrics ? (int)i : -1;
 }
 
 const sla_tier *
 sla_policy_tier(sla_policy *p, const char *name, size_t n)
 {
-	for (size_t i = 0; i < p->ntiers; i++)
-		if (strlen(p->tiers[i].name) == n && memcmp(p->tiers[i].name, name, n) == 0)
-			return &p->tiers[i];
-	return NULL;
+	size_t i = sla_map_find(p->tier_names, name, n);
+	return i < p->ntiers ? &p->tiers[i] : NULL;
 }
 
 const sla_tier *

@@ -53,14 +53,16 @@ read_credits(sla_pol_ctx *x, const sla_pol_entry *e)
 			sla_pol_error(x, e, "expected COMPLIANCE%%:CREDIT%%, ... (99%%:5%%, 95%%:10%%)");
 			return;
 		}
-		for (size_t i = 0; i < p->nbands; i++)
-			if (p->bands[i].below_ppm == b->below_ppm) {
-				sla_pol_error(x, e, "a compliance level appears twice");
-				return;
-			}
 		p->nbands++;
 	}
+	/* sorted first, so that a level given twice is next to itself: a
+	 * long list costs n log n, not n squared */
 	qsort(p->bands, p->nbands, sizeof *p->bands, by_below_desc);
+	for (size_t i = 1; i < p->nbands; i++)
+		if (p->bands[i].below_ppm == p->bands[i - 1].below_ppm) {
+			sla_pol_error(x, e, "a compliance level appears twice");
+			return;
+		}
 }
 
 /* "10%" of the fee, or an amount "5000.00". */

@@ -170,11 +170,13 @@ read_calendar_entry(sla_pol_ctx *x, sla_calendar *c, const sla_pol_entry *e)
 	}
 }
 
+/* Calendar C, numbered in cal_names as it is in cals: its name is new. */
 static bool
 add_calendar(sla_policy *p, sla_calendar *c, unsigned long line)
 {
 	if (!sla_grow((void **)&p->cals, &p->cals_cap, p->ncals + 1, sizeof *p->cals) ||
-	    !sla_grow((void **)&p->cal_lines, &p->cal_lines_cap, p->ncals + 1, sizeof *p->cal_lines)) {
+	    !sla_grow((void **)&p->cal_lines, &p->cal_lines_cap, p->ncals + 1, sizeof *p->cal_lines) ||
+	    sla_pol_name(p->cal_names, sla_calendar_name(c), NULL) != p->ncals) {
 		sla_calendar_free(c);
 		return false;
 	}
@@ -197,8 +199,14 @@ sla_pol_read_calendars(sla_pol_ctx *x)
 		if (!section_start(x, i, SLA_POL_CALENDAR))
 			continue;
 		const sla_pol_entry *e = &x->v[i];
-		if (sla_policy_calendar(p, e->name)) {
+		size_t was = sla_map_find(p->cal_names, e->name, strlen(e->name));
+		if (was == 0) {
 			sla_pol_error_at(x, e->line, NULL, "calendar %s is built in: choose another name", e->name);
+			continue;
+		}
+		if (was != SLA_MAP_NONE) {	/* [calendar a] and [calendar  a] */
+			sla_pol_error_at(x, e->line, NULL, "calendar %s is defined twice (first at line %lu)",
+					 e->name, p->cal_lines[was]);
 			continue;
 		}
 		const char *name = sla_pol_strdup(p, e->name);
@@ -362,7 +370,11 @@ sla_pol_read_metrics(sla_pol_ctx *x)
 		return 1;
 	}
 	memcpy(p->metrics, builtin_metrics, sizeof builtin_metrics);
-	p->nmetrics = NBUILTIN;
+	for (p->nmetrics = 0; p->nmetrics < NBUILTIN; p->nmetrics++)
+		if (sla_pol_name(p->metric_names, builtin_metrics[p->nmetrics].name, NULL) != p->nmetrics) {
+			sla_pol_error(x, NULL, "out of memory");
+			return 1;
+		}
 	p->metrics[4].when_metric = 3;
 	p->metrics[4].when = (sla_duration){ SLA_DUR_PLAIN, REPLACEMENT_WHEN_SECS, 0, false };
 
@@ -377,6 +389,10 @@ sla_pol_read_metrics(sla_pol_ctx *x)
 					 "metric name \"%s\": use a-z, 0-9 and _, not calendar or penalty",
 					 e->name);
 			continue;
+		}
+		if (k < 0 && sla_pol_name(p->metric_names, e->name, NULL) != p->nmetrics) {
+			sla_pol_error(x, NULL, "out of memory");
+			break;
 		}
 		sla_metric *m = k >= 0 ? &p->metrics[k] : &p->metrics[p->nmetrics++];
 		if (k < 0)
@@ -491,6 +507,17 @@ sla_pol_read_tiers(sla_pol_ctx *x)
 		if (!section_start(x, i, SLA_POL_TIER))
 			continue;
 		const sla_pol_entry *e = &x->v[i];
+		bool added;
+		size_t num = sla_pol_name(p->tier_names, e->name, &added);
+		if (num != SLA_MAP_NONE && !added) {	/* [tier a] and [tier  a] */
+			sla_pol_error_at(x, e->line, NULL, "tier %s is defined twice (first at line %lu)",
+					 e->name, p->tiers[num].line);
+			continue;
+		}
+		if (num != p->ntiers) {
+			sla_pol_error(x, NULL, "out of memory");
+			break;
+		}
 		sla_tier *t = &p->tiers[p->ntiers++];
 		t->name = sla_pol_strdup(p, e->name);
 		t->targets = calloc(p->nmetrics, sizeof *t->targets);

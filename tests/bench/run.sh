@@ -2,8 +2,8 @@
 # The benchmark (make bench): on one generated export per size, in one run,
 # time cat, wc -l, the bare libcsv loop, each tool alone on its own input,
 # the whole pipeline, and what a user would pick instead (Miller, Python's
-# csv module, pandas); print the table and the issue's ratios, and write
-# them to results.md.  Each command runs BENCH_RUNS times: median wall
+# csv module, pandas); then the loading of large policies (policy.sh);
+# print the tables and the issue's ratios, and write them to results.md.  Each command runs BENCH_RUNS times: median wall
 # time, median CPU time (user + system), peak RSS (tests/bench/measure).
 #
 #   SLA_BIN=build/bin SLA_BUILD=build sh tests/bench/run.sh
@@ -20,6 +20,7 @@
 #   BENCH_RESULTS  the report (default tests/bench/results.md)
 #   PYTHON         the interpreter of the Python baselines (default the
 #                  system's /usr/bin/python3, where Debian's pandas is)
+#   BENCH_POLICY_LINES, BENCH_POLICY_SECTIONS  the policy sizes (policy.sh)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 : "${SLA_BIN:=build/bin}" "${SLA_BUILD:=build}"
@@ -107,6 +108,8 @@ write_results() {
 	echo "command) is the steadier figure."
 	echo
 	awk -F '\t' -f "$here/results.awk" "$1"
+	cat "$2"
+	echo
 	cat <<-EOF
 	## What each command does
 
@@ -140,8 +143,12 @@ main() {
 	for n in $sizes; do
 		one_size "$n"
 	done
+	echo "== policy loading"
+	SLA_BIN=$SLA_BIN SLA_BUILD=$SLA_BUILD BENCH_RUNS=$runs BENCH_OUT=$out \
+		sh "$here/policy.sh" > "$out/policy.md"
+	cat "$out/policy.md"
 	load_after=$(uptime)
-	write_results "$table" > "$results"
+	write_results "$table" "$out/policy.md" > "$results"
 	echo
 	cat "$results"
 	find "$out" -name 'export-*.csv' -size +1G -exec rm -f {} +

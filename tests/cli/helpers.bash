@@ -27,12 +27,13 @@ assert_usage_error() {
 }
 
 # TOOL ARGS... with standard output on a full disk: exit 2 and the one
-# message "TOOL: <stdout>: cannot write WHAT", nothing else.
+# message "TOOL: <stdout>: cannot write WHAT: No space left on device",
+# nothing else.
 assert_write_refused() {
 	local what=$1 tool=$2
 	shift 2
 	run --separate-stderr sh -c '"$@" > /dev/full' _ "$tool" "$@"
 	[ "$status" -eq 2 ] || { echo "$tool $*: exit $status"; return 1; }
-	[ "$stderr" = "$tool: <stdout>: cannot write $what" ] ||
+	[ "$stderr" = "$tool: <stdout>: cannot write $what: No space left on device" ] ||
 		{ echo "$tool $*: said $stderr"; return 1; }
 }

@@ -316,7 +316,7 @@ validate_json() {
 	[ -w /dev/full ] || skip "no /dev/full"
 	run sh -c "sla-report -p '$CONTRACT' '$STREAM' > /dev/full"
 	[ "$status" -eq 2 ]
-	[ "$output" = "sla-report: <stdout>: cannot write the report" ]
+	[ "$output" = "sla-report: <stdout>: cannot write the report: No space left on device" ]
 }
 
 @test "a missing file and a bad policy are fatal" {

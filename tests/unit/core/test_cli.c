@@ -5,10 +5,13 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sla_cli.h"
 
@@ -80,10 +83,10 @@ an_unknown_option_is_named_as_typed(void **state)
 	REFUSED("unknown option \"--events=1\"", "--events=1");
 }
 
-static void
-a_failed_write_is_said_once(void **state)
+/* What sla_cli_close_stdout said for WRITER_RC with errno ERR at the call. */
+static char *
+closing(int writer_rc, int err, int want_rc)
 {
-	(void)state;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *out = open_memstream(&text, &len);
@@ -91,11 +94,53 @@ a_failed_write_is_said_once(void **state)
 
 	assert_non_null(out);
 	d.out = out;
-	assert_int_equal(sla_cli_close_stdout(&d, 0, "the report"), SLA_EXIT_OK);
-	assert_int_equal(sla_cli_close_stdout(&d, -1, "the report"), SLA_EXIT_ERROR);
+	errno = err;
+	assert_int_equal(sla_cli_close_stdout(&d, writer_rc, "the report"), want_rc);
 	fclose(out);
-	assert_string_equal(text, "t: <stdout>: cannot write the report\n");
-	free(text);
+	return text;
+}
+
+static void
+a_failed_write_is_said_once_with_its_reason(void **state)
+{
+	(void)state;
+	char *said = closing(0, ENOSPC, SLA_EXIT_OK);
+	assert_string_equal(said, "");
+	free(said);
+	said = closing(-1, ENOSPC, SLA_EXIT_ERROR);
+	assert_string_equal(said, "t: <stdout>: cannot write the report: No space left on device\n");
+	free(said);
+	said = closing(-1, EBADF, SLA_EXIT_ERROR);
+	assert_string_equal(said, "t: <stdout>: cannot write the report: Bad file descriptor\n");
+	free(said);
+	/* no reason known: none made up ("Success") */
+	said = closing(-1, 0, SLA_EXIT_ERROR);
+	assert_string_equal(said, "t: <stdout>: cannot write the report\n");
+	free(said);
+}
+
+/* Standard output's stdio buffer on a full device, flushed by the close:
+ * its own errno, whatever errno was before. */
+static void
+a_failed_stdio_flush_is_said_with_its_reason(void **state)
+{
+	(void)state;
+	int saved = dup(STDOUT_FILENO), full = open("/dev/full", O_WRONLY);
+	if (full < 0) {
+		close(saved);
+		skip();
+	}
+	fflush(stdout);
+	dup2(full, STDOUT_FILENO);
+	fputs("the report\n", stdout);
+	char *said = closing(0, 0, SLA_EXIT_ERROR);
+	fflush(stdout);
+	dup2(saved, STDOUT_FILENO);
+	clearerr(stdout);
+	close(saved);
+	close(full);
+	assert_string_equal(said, "t: <stdout>: cannot write the report: No space left on device\n");
+	free(said);
 }
 
 int
@@ -104,7 +149,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_missing_argument_is_named_as_typed),
 		cmocka_unit_test(an_unknown_option_is_named_as_typed),
-		cmocka_unit_test(a_failed_write_is_said_once),
+		cmocka_unit_test(a_failed_write_is_said_once_with_its_reason),
+		cmocka_unit_test(a_failed_stdio_flush_is_said_with_its_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -522,6 +522,174 @@ credit_lists_take_blanks_and_a_last_comma(void **state)
 		   ":4: credits: expected COMPLIANCE%:CREDIT%");
 }
 
+/* ---- large policies: read whole and right (their cost is measured by
+ * tests/bench/policy.sh, never asserted) ---------------------------------- */
+
+/* A policy text built with printf-like appends; the caller frees it. */
+typedef struct built {
+	char *s;
+	size_t len;
+	FILE *f;
+} built;
+
+static void
+text_open(built *t)
+{
+	t->f = open_memstream(&t->s, &t->len);
+	assert_non_null(t->f);
+}
+
+static const char *
+text_close(built *t)
+{
+	fclose(t->f);
+	return t->s;
+}
+
+/* TEXT loaded, or the test fails with what the loader said. */
+static sla_policy *
+loads(const char *text)
+{
+	char path[64];
+	capture c;
+	capture_open(&c);
+	temp_policy(path, text);
+	sla_policy *p = sla_policy_load(path, NULL, &c.d);
+	unlink(path);
+	if (!p)
+		fail_msg("%s", capture_text(&c));
+	capture_close(&c);
+	return p;
+}
+
+/* 20,000 continuation lines are one value, joined with ", " in order. */
+static void
+many_continuation_lines_are_one_value(void **state)
+{
+	(void)state;
+	enum { N = 20000 };
+	built t, want;
+	text_open(&t);
+	text_open(&want);
+	fputs("[policy]\ntimezone = UTC\nname = n0\n", t.f);
+	fputs("n0", want.f);
+	for (int i = 1; i <= N; i++) {
+		fprintf(t.f, "  n%d\n", i);
+		fprintf(want.f, ", n%d", i);
+	}
+	fputs("[calendar c]\nmon-fri = 09:00-18:00\nholidays = 2000-01-01\n", t.f);
+	int64_t day0 = sla_days_from_civil(2000, 1, 1), y;
+	unsigned mo, da;
+	for (int i = 1; i <= N; i++) {
+		sla_civil_from_days(day0 + i, &y, &mo, &da);
+		fprintf(t.f, "  %04lld-%02u-%02u\n", (long long)y, mo, da);
+	}
+	fputs("[tier t]\ncalendar = c\nresolve = 8h\n", t.f);
+	sla_policy *p = loads(text_close(&t));
+	assert_string_equal(sla_policy_name(p), text_close(&want));
+	int64_t first, last;
+	assert_true(sla_calendar_date_years(sla_policy_calendar(p, "c"), &first, &last));
+	sla_civil_from_days(day0 + N, &y, &mo, &da);
+	assert_int_equal(first, 2000);
+	assert_int_equal(last, y);
+	sla_policy_free(p);
+	free(t.s);
+	free(want.s);
+}
+
+/* 5,000 tiers, 2,000 calendars and 2,000 metrics: each found by its name,
+ * with its own target, calendar and line. */
+static void
+many_sections_are_each_found(void **state)
+{
+	(void)state;
+	enum { TIERS = 5000, CALS = 2000, METRICS = 2000 };
+	built t;
+	text_open(&t);
+	fprintf(t.f, "[policy]\ntimezone = UTC\ndefault_tier = t%d\n", TIERS - 7);
+	unsigned long line = 3;
+	unsigned long tier_line[TIERS + 1];
+	for (int i = 1; i <= CALS; i++, line += 2)
+		fprintf(t.f, "[calendar c%d]\nmon-fri = 09:00-18:00\n", i);
+	for (int i = 1; i <= METRICS; i++, line += 3)
+		fprintf(t.f, "[metric m%d]\nstart = opened\nstop = resolved\n", i);
+	for (int i = 1; i <= TIERS; i++, line += 4) {
+		fprintf(t.f, "[tier t%d]\ncalendar = c%d\nresponse = %dm\nm%d = %ds\n", i,
+			1 + i % CALS, i, 1 + i % METRICS, i);
+		tier_line[i] = line + 2;	/* its first key */
+	}
+	sla_policy *p = loads(text_close(&t));
+	assert_int_equal(sla_policy_ntiers(p), TIERS);
+	assert_int_equal(sla_policy_ncalendars(p), CALS + 1);
+	for (int i = 1; i <= TIERS; i++) {
+		char tier[16], cal[16], metric[16];
+		snprintf(tier, sizeof tier, "t%d", i);
+		snprintf(cal, sizeof cal, "c%d", 1 + i % CALS);
+		snprintf(metric, sizeof metric, "m%d", 1 + i % METRICS);
+		const sla_tier *tr = sla_policy_tier(p, tier, strlen(tier));
+		assert_non_null(tr);
+		assert_ptr_equal(tr, sla_policy_tier_at(p, (size_t)i - 1));
+		assert_int_equal(tr->line, tier_line[i]);
+		assert_int_equal(target(p, tier, "response")->target.secs, 60 * i);
+		assert_ptr_equal(target(p, tier, "response")->calendar, sla_policy_calendar(p, cal));
+		assert_int_equal(target(p, tier, metric)->target.secs, i);
+	}
+	assert_string_equal(sla_policy_default_tier(p)->name, "t4993");
+	assert_null(sla_policy_tier(p, "t0", 2));
+	assert_null(sla_policy_tier(p, "t1", 1));	/* "t", the first byte only */
+	assert_null(sla_policy_calendar(p, "c0"));
+	assert_int_equal(sla_policy_metric_find(p, "m0"), -1);
+	sla_policy_free(p);
+	free(t.s);
+}
+
+/* What is given twice is found however far apart, with the first line. */
+static void
+twice_is_found_far_apart(void **state)
+{
+	(void)state;
+	enum { N = 10000 };
+	built t;
+	text_open(&t);
+	for (int i = 1; i <= N; i++)
+		fprintf(t.f, "[tier t%d]\ncalendar = 24x7\n", i);
+	fputs("[policy]\ntimezone = UTC\nname = x\nname = y\n", t.f);
+	fails_with(text_close(&t), ":20004: name: key given twice (first at line 20003)");
+	free(t.s);
+
+	text_open(&t);
+	fputs("[policy]\ntimezone = UTC\n", t.f);
+	for (int i = 1; i <= N; i++)
+		fprintf(t.f, "[tier t%d]\ncalendar = 24x7\n", i);
+	fputs("[tier t17]\ncalendar = 24x7\n", t.f);
+	fails_with(text_close(&t), ":20003: section [tier t17] appears twice (first at line 35)");
+	free(t.s);
+
+	text_open(&t);
+	fputs("[policy]\ntimezone = UTC\nfee = 100\n[penalties]\ncredits = 99.9999%:1%\n", t.f);
+	for (int i = 2; i <= N; i++)
+		fprintf(t.f, "  %d.%04d%%:1%%\n", (1000000 - i) / 10000, (1000000 - i) % 10000);
+	fputs("  99.9999%:2%\n", t.f);
+	fails_with(text_close(&t), ":5: credits: a compliance level appears twice");
+	free(t.s);
+}
+
+/* A section's name is the text after its kind and blanks: [tier  a] is
+ * [tier a] again, and is refused as such, not merged nor shadowed. */
+static void
+a_name_defined_twice_is_refused(void **state)
+{
+	(void)state;
+	fails_with("[policy]\ntimezone = UTC\n[tier a]\ncalendar = 24x7\n"
+		   "[tier  a]\ncalendar = 24x7\n",
+		   ":6: tier a is defined twice (first at line 4)");
+	fails_with("[policy]\ntimezone = UTC\n[calendar c]\nmon-fri = 09:00-18:00\n"
+		   "[calendar  c]\nsat = 09:00-12:00\n[tier t]\ncalendar = c\n",
+		   ":6: calendar c is defined twice (first at line 4)");
+	fails_with("[policy]\ntimezone = UTC\n[calendar  24x7]\nmon-fri = 09:00-18:00\n",
+		   ":4: calendar 24x7 is built in: choose another name");
+}
+
 static void
 cap_may_be_an_amount_and_currency_sets_digits(void **state)
 {
@@ -695,6 +863,10 @@ main(void)
 		cmocka_unit_test(missing_file_is_an_error),
 		cmocka_unit_test(unreadable_file_is_an_error),
 		cmocka_unit_test(credit_lists_take_blanks_and_a_last_comma),
+		cmocka_unit_test(many_continuation_lines_are_one_value),
+		cmocka_unit_test(many_sections_are_each_found),
+		cmocka_unit_test(twice_is_found_far_apart),
+		cmocka_unit_test(a_name_defined_twice_is_refused),
 		cmocka_unit_test(cap_may_be_an_amount_and_currency_sets_digits),
 		cmocka_unit_test(workdays_as_a_weekday),
 		cmocka_unit_test(statements_per_customer_and_period),
