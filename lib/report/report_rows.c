@@ -94,7 +94,8 @@ row_problem(sla_report *r, rpt_row *w, enum rpt_col *bad)
 }
 
 void
-sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file, unsigned long line)
+sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const sla_field *nul, const char *file,
+		 unsigned long line)
 {
 	enum rpt_col bad = RPT_COL_STATUS;
 
@@ -112,6 +113,14 @@ sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file, uns
 				"row has %zu fields, not the header's number", ragged);
 		w->status = SLA_INVALID;
 		w->why = "row has the wrong number of fields";
+		return;
+	}
+	if (nul) {	/* its group would be another's, had the NUL ended the name */
+		int len = nul->n < 128 ? (int)nul->n : 128;
+		sla_diag_record(r->d, file, line, NULL, NULL, 0, "%.*s: NUL byte (read as U+FFFD)",
+				len, nul->p);
+		w->status = SLA_INVALID;
+		w->why = "NUL byte (read as U+FFFD)";
 		return;
 	}
 	const char *why = row_problem(r, w, &bad);

@@ -74,7 +74,7 @@ classify(fixture *f, const char *priority, const char *severity, const char *tie
 	sla_field in[NCOLS];
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = (sla_field){ text[i], strlen(text[i]) };
-	sla_classifier_run(f->c, in, 0, f->own, &f->d, "in.tsv", 2);
+	sla_classifier_run(f->c, in, 0, 0, f->own, &f->d, "in.tsv", 2);
 	copy_field(f->tier, sizeof f->tier, f->own[0]);
 	copy_field(f->rule, sizeof f->rule, f->own[1]);
 	copy_field(f->error, sizeof f->error, f->own[2]);
@@ -312,11 +312,11 @@ several_files_are_read_in_order(void **state)
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = SLA_FIELD("");
 	in[DESCRIPTION] = SLA_FIELD("ba");
-	sla_classifier_run(c, in, 0, own, &d, "in.tsv", 2);
+	sla_classifier_run(c, in, 0, 0, own, &d, "in.tsv", 2);
 	/* the label is escaped for the stream */
 	assert_true(sla_field_eq(own[1], "b\\\\c.rules:1"));
 	in[DESCRIPTION] = SLA_FIELD("ab");
-	sla_classifier_run(c, in, 0, own, &d, "in.tsv", 3);
+	sla_classifier_run(c, in, 0, 0, own, &d, "in.tsv", 3);
 	assert_true(sla_field_eq(own[1], "a.rules:1"));
 	sla_classifier_free(c);
 	sla_rules_free(rs);
@@ -501,14 +501,14 @@ ragged_rows_are_flagged_and_realigned(void **state)
 	sla_field in[NCOLS];
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = (sla_field){ text[i], strlen(text[i]) };
-	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, f.own, &f.d, "in.tsv", 7);
+	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, 0, f.own, &f.d, "in.tsv", 7);
 	copy_field(f.error, sizeof f.error, f.own[2]);
 	assert_string_equal(f.error, "row has 9 fields, the header 8");
 	assert_int_equal(f.own[0].n, 0); /* not classified */
 	assert_true(sla_field_eq(row[DESCRIPTION], "a\\tb\\t"));
 	assert_true(sla_field_eq(row[PRIORITY], "P1"));
 	/* a short row is flagged, its fields written as they are */
-	row = sla_classifier_run(f.c, in, 3, f.own, &f.d, "in.tsv", 8);
+	row = sla_classifier_run(f.c, in, 3, 0, f.own, &f.d, "in.tsv", 8);
 	assert_ptr_equal(row, in);
 	fflush(f.d.out);
 	assert_string_equal(f.messages, "sla-classify: in.tsv:7: row has 9 fields, the header 8\n"

@@ -96,7 +96,7 @@ add(fixture *x, const char *text)
 		p = tab + 1;
 	}
 	assert_int_equal(n, NCOLS);
-	assert_int_equal(sla_report_add(x->r, x->f, 0, "test.tsv", 2), 0);
+	assert_int_equal(sla_report_add(x->r, x->f, 0, NULL, "test.tsv", 2), 0);
 }
 
 static void
@@ -126,7 +126,7 @@ counts_add_up_to_rows_read(void **state)
 	add(&x, "I\t10\tc\tnormal\tresolve\tyesterday\t3600\t30\t0\tmet\t\t\t");
 	add(&x, "J\t11\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\tlots\t0\tmet\t\t\t");
 	add(&x, "K\t12\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t9000\t5400\tbreached\tmuch\t\t");
-	assert_int_equal(sla_report_add(x.r, x.f, 3, "test.tsv", 13), 0); /* ragged */
+	assert_int_equal(sla_report_add(x.r, x.f, 3, NULL, "test.tsv", 13), 0); /* ragged */
 	assert_int_equal(sla_report_finish(x.r), 0);
 
 	const sla_tally *t = sla_report_total(&*x.r);
