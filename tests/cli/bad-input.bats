@@ -364,6 +364,12 @@ A 2 2 0" ]
 	[ "$(jq -r '[.unassessed[] | select(.line == 2) | .reason] | unique[]' "$TMP/report.json")" = 'NUL byte (read as U+FFFD)' ]
 	tool sla-report --strict "$BAD/nul-bytes-check.tsv"
 	[ "$status" -eq 2 ]
+	# with a field too many as well: both said
+	{ sed -n 1p "$BAD/nul-bytes-check.tsv"; sed -n 2p "$BAD/nul-bytes-check.tsv" | sed 's/$/\textra/'; } > "$TMP/both.tsv"
+	tool sla-report "$TMP/both.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-report: $TMP/both.tsv:2: customer: NUL byte (read as U+FFFD)
+sla-report: $TMP/both.tsv:2: row has 18 fields, not the header's number" ]
 }
 
 @test "a NUL byte in a stream's header is fatal for each tool" {
