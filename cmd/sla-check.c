@@ -6,6 +6,7 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
+#include "sla_csv_dialect.h"
 #include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_stream.h"
@@ -28,12 +29,16 @@ static const char usage[] =
 	"  -f, --fail-on LIST     exit 1 when a row of these statuses was written:\n"
 	"                         breach, overdue, at-risk (comma-separated)\n"
 	"  -s, --strict           any invalid row is a fatal error (exit 2)\n"
+	"      --max-line SIZE    longest line of the stream (K, M, G suffixes;\n"
+	"                         default 64M)\n"
 	"  -l, --lint             check the policy for errors and traps, read no tickets\n"
 	"  -P, --print-policy     print the policy in force and exit\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"Exit status: 0 success, 1 a --fail-on status was written, 2 error.\n";
+
+enum { OPT_MAX_LINE = 256 };
 
 static const char shortopts[] = ":p:n:z:C:k:f:slPhV";
 
@@ -45,6 +50,7 @@ static const struct option longopts[] = {
 	{ "keep", required_argument, NULL, 'k' },
 	{ "fail-on", required_argument, NULL, 'f' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "lint", no_argument, NULL, 'l' },
 	{ "print-policy", no_argument, NULL, 'P' },
 	{ "help", no_argument, NULL, 'h' },
@@ -58,6 +64,7 @@ struct args {
 	const char **keep;
 	size_t nkeep;
 	unsigned fail_on;
+	size_t max_line;	/* 0: the reader's default */
 	bool strict, lint, print, help, version;
 };
 
@@ -130,6 +137,10 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 							   "at-risk \"%s\"", optarg);
 			break;
 		case 's': a->strict = true; break;
+		case OPT_MAX_LINE:
+			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
+				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
+			break;
 		case 'l': a->lint = true; break;
 		case 'P': a->print = true; break;
 		case 'h': a->help = true; return SLA_EXIT_OK;
@@ -168,7 +179,7 @@ static int
 check(const struct args *a, sla_policy *p, int64_t now, char **files, size_t nfiles,
       sla_diag *d)
 {
-	sla_reader *r = sla_reader_open(files, nfiles, d);
+	sla_reader *r = sla_reader_open_max(files, nfiles, a->max_line, d);
 	sla_writer *w = r ? sla_writer_new(1) : NULL;
 	int rc = SLA_EXIT_ERROR;
 	if (w) {

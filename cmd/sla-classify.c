@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "sla_cli.h"
+#include "sla_csv_dialect.h"
 #include "sla_data.h"
 #include "sla_rules.h"
 #include "sla_stream.h"
@@ -24,11 +25,15 @@ static const char usage[] =
 	"  -s, --strict         stop at the first record that cannot be classified\n"
 	"  -p, --print-rules    print the embedded rules and exit\n"
 	"  -v, --verbose        print on standard error how many tickets each rule took\n"
+	"      --max-line SIZE  longest line of the stream (K, M, G suffixes;\n"
+	"                       default 64M)\n"
 	"  -h, --help           print this help and exit\n"
 	"  -V, --version        print the version and exit\n"
 	"\n"
 	"The rule column names the rule that set the tier as file:line.\n"
 	"See sla-classify(1) and sla-rules(5).\n";
+
+enum { OPT_MAX_LINE = 256 };
 
 static const char shortopts[] = ":r:d:ospvhV";
 
@@ -39,6 +44,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "print-rules", no_argument, NULL, 'p' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -48,6 +54,7 @@ struct args {
 	sla_classify_opts opts;
 	char **rule_files;	/* the --rules files in order, room for argc */
 	size_t nrule_files;
+	size_t max_line;	/* 0: the reader's default */
 	bool print_rules, help, version;
 };
 
@@ -66,6 +73,10 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		case 's': a->opts.strict = true; break;
 		case 'p': a->print_rules = true; break;
 		case 'v': a->opts.verbose = true; break;
+		case OPT_MAX_LINE:
+			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
+				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
+			break;
 		case 'h': a->help = true; return SLA_EXIT_OK;
 		case 'V': a->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
@@ -105,10 +116,10 @@ load_rules(char **files, size_t nfiles, const sla_diag *d)
 
 /* The ticket stream of INPUTS, classified, on standard output. */
 static int
-classify(char **inputs, size_t ninputs, const sla_rules *rs, const sla_classify_opts *opts,
-	 sla_diag *d)
+classify(char **inputs, size_t ninputs, const sla_rules *rs, const struct args *a, sla_diag *d)
 {
-	sla_reader *r = sla_reader_open(inputs, ninputs, d);
+	const sla_classify_opts *opts = &a->opts;
+	sla_reader *r = sla_reader_open_max(inputs, ninputs, a->max_line, d);
 	if (!r)
 		return SLA_EXIT_ERROR;
 	sla_writer *w = sla_writer_new(STDOUT_FILENO);
@@ -135,7 +146,7 @@ run(const struct args *a, char **inputs, size_t ninputs, sla_diag *d)
 		return sla_cli_usage_error(d, "--default: not a tier name \"%s\"",
 					   a->opts.default_tier);
 	sla_rules *rs = load_rules(a->rule_files, a->nrule_files, d);
-	int rc = rs ? classify(inputs, ninputs, rs, &a->opts, d) : SLA_EXIT_ERROR;
+	int rc = rs ? classify(inputs, ninputs, rs, a, d) : SLA_EXIT_ERROR;
 	sla_rules_free(rs);
 	return rc;
 }

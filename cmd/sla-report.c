@@ -8,6 +8,7 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
+#include "sla_csv_dialect.h"
 #include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_report.h"
@@ -32,8 +33,13 @@ static const char usage[] =
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
 	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
+	"      --max-line SIZE\n"
+	"                      longest line of the stream (K, M, G suffixes;\n"
+	"                      default 64M)\n"
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n";
+
+enum { OPT_MAX_LINE = 256 };
 
 static const char shortopts[] = ":u:b:t:f:l:p:z:shV";
 
@@ -46,6 +52,7 @@ static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -60,6 +67,7 @@ struct args {
 	sla_report_format format;
 	sla_lang lang;
 	const char *policy, *tz;
+	size_t max_line;	/* 0: the reader's default */
 	bool help, version;
 };
 
@@ -140,6 +148,10 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
+		case OPT_MAX_LINE:
+			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
+				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
+			break;
 		case 'h': o->help = true; return SLA_EXIT_OK;
 		case 'V': o->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
@@ -185,7 +197,7 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	cfg.ntiers = tiers ? cfg.ntiers : 0;
 
 	int status = SLA_EXIT_ERROR;
-	sla_reader *in = sla_reader_open(files, nfiles, d);
+	sla_reader *in = sla_reader_open_max(files, nfiles, o->max_line, d);
 	sla_report *r = in ? sla_report_open(&cfg, in, d) : NULL;
 	if (r && sla_report_read(r, in) == 0) {
 		sla_writer *w = sla_writer_new(STDOUT_FILENO);

@@ -372,12 +372,29 @@ exclusion(checker *ck)
 	return field(ck, ck->c_exclude);
 }
 
+/* A ticket that held a NUL byte (the reader gave it as U+FFFD) is invalid,
+ * unless ERR already makes it so; its bytes changed, so it is said either
+ * way.  REASON gets the why; ERR, or the reason, is returned. */
+static sla_field
+nul_byte(checker *ck, sla_field err, char *reason)
+{
+	size_t col = sla_reader_nul(ck->r) - 1;
+	sla_field name = sla_reader_header(ck->r)[col];
+	int len = name.n < 128 ? (int)name.n : 128;
+	snprintf(reason, REASON_MAX, "%.*s: NUL byte (read as U+FFFD)", len, name.p);
+	sla_diag_record(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), NULL, ck->f[col].p,
+			ck->f[col].n, "%s", reason);
+	return err.n ? err : text(reason);	/* the name as in the header: escaped */
+}
+
 static int
 ticket(checker *ck)
 {
 	char reason[REASON_MAX];
 	reset_ticket(ck);
 	sla_field err = field(ck, ck->c_error);
+	if (sla_reader_nul(ck->r))
+		err = nul_byte(ck, err, reason);
 	size_t ragged = sla_reader_ragged(ck->r);
 	if (ragged && !err.n) {
 		snprintf(reason, REASON_MAX, "the record has %zu fields, the header %zu", ragged,

@@ -285,16 +285,30 @@ input_or_empty(const sla_field *in, int col)
 	return col >= 0 ? in[col] : (sla_field){ "", 0 };
 }
 
-/* A row whose field count is not the header's: flagged, not classified,
- * since its columns are not where the header says. */
+/* A record the reader could not give as it was written: a row whose
+ * field count is not the header's (RAGGED), or one that held a NUL byte in
+ * column NUL (from 1), read as U+FFFD.  Flagged with each reason, and not
+ * classified: its columns are not where the header says, or its text is not
+ * the export's. */
 static const sla_field *
-flag_ragged(sla_classifier *c, const sla_field *in, size_t ragged, sla_field *own_error,
-	    sla_diag *d, const char *file, unsigned long line)
+flag_unread(sla_classifier *c, const sla_field *in, size_t ragged, size_t nul,
+	    sla_field *own_error, sla_diag *d, const char *file, unsigned long line)
 {
-	char what[96];
+	char what[256];
+	size_t n = 0;
 
-	snprintf(what, sizeof what, "row has %zu fields, the header %zu", ragged, c->ncols);
-	sla_diag_record(d, file, line, NULL, NULL, 0, "%s", what);
+	if (nul) {
+		sla_field col = c->header[nul - 1];
+		int len = col.n < 128 ? (int)col.n : 128;
+		n = (size_t)snprintf(what, sizeof what, "%.*s: NUL byte (read as U+FFFD)", len, col.p);
+		sla_diag_record(d, file, line, NULL, in[nul - 1].p, in[nul - 1].n, "%s", what);
+	}
+	if (ragged) {
+		const char *sep = n ? "; " : "";
+		snprintf(what + n, sizeof what - n, "%srow has %zu fields, the header %zu", sep, ragged,
+			 c->ncols);
+		sla_diag_record(d, file, line, NULL, NULL, 0, "%s", what + n + strlen(sep));
+	}
 	append_error(c, in, what, own_error);
 	c->counts.errors++;
 	return ragged > c->ncols ? sla_realign(c->realigner, in) : in;
@@ -308,7 +322,7 @@ default_name(const sla_classifier *c)
 }
 
 const sla_field *
-sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
+sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged, size_t nul,
 		   sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file, unsigned long line)
 {
 	sla_field tier = input_or_empty(in, c->tier_col);
@@ -319,8 +333,8 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
 	c->record++;
 	c->scratch_len = 0;
 
-	if (ragged)
-		return flag_ragged(c, in, ragged, &own[2], d, file, line);
+	if (ragged || nul)
+		return flag_unread(c, in, ragged, nul, &own[2], d, file, line);
 	if (tier.n && !c->opts.override) {
 		c->counts.kept++;
 		return in;
@@ -387,8 +401,9 @@ sla_classify_stream(sla_reader *r, sla_writer *w, const sla_rules *rs,
 		sla_field own[SLA_CLASSIFY_NCOLS];
 		while ((got = sla_reader_next(r)) > 0) {
 			const sla_field *row = sla_classifier_run(c, sla_reader_fields(r),
-								  sla_reader_ragged(r), own, d,
-								  sla_reader_file(r), sla_reader_line(r));
+								  sla_reader_ragged(r), sla_reader_nul(r),
+								  own, d, sla_reader_file(r),
+								  sla_reader_line(r));
 			if (opts->strict && c->counts.errors) {
 				got = -1; /* the record's message is out; nothing after it */
 				break;

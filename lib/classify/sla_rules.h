@@ -80,15 +80,16 @@ void sla_classifier_free(sla_classifier *c);
 void sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d);
 
 /* Classify one record IN (ncols fields) into OWN: tier, rule and error,
- * escaped, valid until the next call.  RAGGED is sla_reader_ragged() (a
- * row whose field count is not the header's is not classified).  A record
- * error (a ragged row, a field that is not UTF-8, a match limit) is
- * appended to the record's error and reported through D at FILE:LINE.
+ * escaped, valid until the next call.  RAGGED is sla_reader_ragged() and
+ * NUL sla_reader_nul() (a row whose field count is not the header's, or
+ * that held a NUL byte, is not classified).  A record error (a ragged row,
+ * a NUL byte, a field that is not UTF-8, a match limit) is appended to the
+ * record's error and reported through D at FILE:LINE.
  * Returns the fields to write: IN, or for a row with more fields than the
  * header a copy whose last field has its tabs escaped, so that the output
  * stays aligned. */
 const sla_field *sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged,
-			sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file,
+			size_t nul, sla_field own[SLA_CLASSIFY_NCOLS], sla_diag *d, const char *file,
 			unsigned long line);
 
 /* Read every record of R, classify it and write it to W with the tier,

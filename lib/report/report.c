@@ -443,7 +443,7 @@ count_note(sla_report *r, const rpt_row *w)
 }
 
 int
-sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
+sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_field *nul,
 	       const char *file, unsigned long line)
 {
 	rpt_row w = { .f = fields };
@@ -453,7 +453,7 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
 		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
 		return -1;
 	}
-	sla_rpt_read_row(r, &w, ragged, file, line);
+	sla_rpt_read_row(r, &w, ragged, nul, file, line);
 	if (w.why && r->cfg.strict)
 		return -1; /* read_row said why */
 	int got = count_row(r, &w);
@@ -478,10 +478,13 @@ int
 sla_report_read(sla_report *r, sla_reader *in)
 {
 	int got;
-	while ((got = sla_reader_next(in)) > 0)
+	while ((got = sla_reader_next(in)) > 0) {
+		size_t nul = sla_reader_nul(in);
 		if (sla_report_add(r, sla_reader_fields(in), sla_reader_ragged(in),
-				   sla_reader_file(in), sla_reader_line(in)) < 0)
+				   nul ? &sla_reader_header(in)[nul - 1] : NULL, sla_reader_file(in),
+				   sla_reader_line(in)) < 0)
 			return -1;
+	}
 	int done = got == 0 ? sla_report_finish(r) : -2;
 	if (done == 0)
 		return 0;

@@ -163,11 +163,11 @@ int64_t sla_rpt_parse_count(sla_field f);
 
 /* Read the numbers and periods of row W (W->f set by the caller); one that
  * lacks what its status needs becomes invalid, with the reason in W->why,
- * and is recorded through r->d at FILE and LINE.  RAGGED is
- * sla_reader_ragged()'s answer.  Updates the report's clocks and the
- * ticket's period; allocates nothing. */
-void sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file,
-		      unsigned long line);
+ * and is recorded through r->d at FILE and LINE.  RAGGED and NUL are as
+ * sla_report_add's.  Updates the report's clocks and the ticket's period;
+ * allocates nothing. */
+void sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const sla_field *nul,
+		      const char *file, unsigned long line);
 
 /* ---- satisfaction, sorting ----------------------------------------------- */
 

@@ -94,7 +94,8 @@ row_problem(sla_report *r, rpt_row *w, enum rpt_col *bad)
 }
 
 void
-sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file, unsigned long line)
+sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const sla_field *nul, const char *file,
+		 unsigned long line)
 {
 	enum rpt_col bad = RPT_COL_STATUS;
 
@@ -107,13 +108,21 @@ sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const char *file, uns
 	w->statement_period = SLA_NO_PERIOD;
 	w->period = sla_rpt_period_of(r->cfg.tz, &r->last_stamp, &r->report_clock,
 				      rpt_field(r, w, RPT_COL_START));
+	if (nul) {	/* its group would be another's, had the NUL ended the name */
+		int len = nul->n < 128 ? (int)nul->n : 128;
+		sla_diag_record(r->d, file, line, NULL, NULL, 0, "%.*s: NUL byte (read as U+FFFD)",
+				len, nul->p);
+		w->status = SLA_INVALID;
+		w->why = "NUL byte (read as U+FFFD)";
+	}
 	if (ragged) {
 		sla_diag_record(r->d, file, line, NULL, NULL, 0,
 				"row has %zu fields, not the header's number", ragged);
 		w->status = SLA_INVALID;
 		w->why = "row has the wrong number of fields";
-		return;
 	}
+	if (nul || ragged)
+		return;
 	const char *why = row_problem(r, w, &bad);
 	if (!why && w->period == SLA_NO_PERIOD && start_not_yet(r, w))
 		w->period = r->ticket_period; /* the period of its opening, if known */

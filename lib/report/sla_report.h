@@ -182,11 +182,13 @@ sla_report *sla_report_open(const sla_report_config *cfg, const sla_reader *in, 
 void sla_report_free(sla_report *r);
 
 /* Take one row (NCOLS fields, still escaped).  RAGGED is
- * sla_reader_ragged()'s answer; FILE and LINE place messages.  A row that
- * cannot be read becomes an invalid one with the reason: it is counted and
- * listed, never dropped -- unless cfg.strict, when it is fatal.  Returns 0,
- * or -1 on a fatal error (the message is printed). */
-int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged,
+ * sla_reader_ragged()'s answer; NUL the header's name of the column that
+ * sla_reader_nul() names, or NULL; FILE and LINE place messages.  A row that
+ * cannot be read (a NUL byte among them) becomes an invalid one with the
+ * reason: it is counted and listed, never dropped -- unless cfg.strict,
+ * when it is fatal.  Returns 0, or -1 on a fatal error (the message is
+ * printed). */
+int sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_field *nul,
 		   const char *file, unsigned long line);
 
 /* Sort, compute percentiles and penalty statements.  Once, after the last

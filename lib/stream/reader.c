@@ -3,7 +3,15 @@
  *
  * The reader keeps one large buffer, finds line ends with memchr and splits
  * fields with memchr; fields point into the buffer, so a record costs no
- * allocation.  The buffer doubles only when one line is longer than it. */
+ * allocation.  The buffer doubles only when one line is longer than it, and
+ * never past the longest line allowed: a stream without line ends (a binary
+ * file, /dev/zero) is an error in bounded memory, not a heap the size of
+ * the input.
+ *
+ * A raw CR, or a NUL, is rare in a stream, and looking for it per line
+ * would scan each line again.  So the reader remembers where the next one
+ * is (seek): each byte is searched for each of them once, with memchr, and
+ * a stream without them pays one memchr per buffer filled. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -37,6 +45,13 @@ struct sla_reader {
 	size_t cap, start, end;	/* unread bytes are buf[start, end) */
 	bool eof;
 	unsigned long line;	/* of the current record in the current file */
+	size_t max_line;	/* the longest line allowed, without its end */
+	size_t next_cr, next_nul;	/* where seek() looks first */
+	bool line_nul;		/* the line next_line gave holds a NUL */
+
+	char *mended;		/* a record's line with its NULs as U+FFFD */
+	size_t mended_cap;
+	size_t nul_col;		/* see sla_reader_nul */
 
 	char *hdr_text;		/* the first file's header line, owned */
 	size_t hdr_len;
@@ -59,7 +74,7 @@ open_path(sla_reader *r, const char *path)
 	r->name = display_name(path);
 	r->line = 0;
 	r->eof = false;
-	r->start = r->end = 0;
+	r->start = r->end = r->next_cr = r->next_nul = 0;
 	if (strcmp(path, "-") == 0) {
 		r->fd = STDIN_FILENO;
 		return 0;
@@ -80,16 +95,56 @@ close_current(sla_reader *r)
 	r->fd = -1;
 }
 
+/* The buffer, full of one unfinished line, made larger: doubled, but never
+ * past what the longest line allowed needs (its bytes and a CRLF), which
+ * sla_grow would double past. */
+static bool
+grow_buffer(sla_reader *r)
+{
+	size_t most = r->max_line + 2;
+	size_t cap = r->cap >= most / 2 ? most : 2 * r->cap;
+	char *p = cap > r->cap ? realloc(r->buf, cap) : NULL;
+	if (!p)
+		return false;
+	r->buf = p;
+	r->cap = cap;
+	return true;
+}
+
+/* The offset of the first byte C in buf[from, end), or end.  *NEXT is where
+ * the last search for C stopped: a C there, or the end of the bytes then
+ * read, with none between the FROM of that search and it; FROM never goes
+ * back, so no byte is searched twice. */
+static size_t
+seek(const char *buf, size_t from, size_t end, size_t *next, char c)
+{
+	size_t at = *next > from ? *next : from;
+	if (at == end || buf[at] != c) {
+		const char *p = memchr(buf + at, c, end - at);
+		at = p ? (size_t)(p - buf) : end;
+	}
+	return *next = at;
+}
+
+/* Offset O once the unread bytes moved BY to the start of the buffer. */
+static size_t
+moved(size_t o, size_t by)
+{
+	return o >= by ? o - by : 0;
+}
+
 /* Read more bytes after the unread ones; 1 read, 0 end of file, -1 error. */
 static int
 fill(sla_reader *r)
 {
 	if (r->start > 0) {
 		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->next_cr = moved(r->next_cr, r->start);
+		r->next_nul = moved(r->next_nul, r->start);
 		r->end -= r->start;
 		r->start = 0;
 	}
-	if (r->end == r->cap && !sla_grow((void **)&r->buf, &r->cap, r->cap + 1, 1)) {
+	if (r->end == r->cap && !grow_buffer(r)) {
 		sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line too long: out of memory");
 		return -1;
 	}
@@ -110,36 +165,64 @@ fill(sla_reader *r)
 	}
 }
 
-/* The next physical line of the current file, without its newline:
- * 1 a line, 0 the end of the file, -1 an error. */
+/* The unread line is longer than --max-line: fatal, since it cannot be
+ * held, and a stream cut anywhere inside it would lose or invent fields.
+ * The bound is said the way --max-line takes it (64M). */
+static int
+too_long(const sla_reader *r)
+{
+	static const struct { unsigned shift; const char *name; } units[] = {
+		{ 30, "G" }, { 20, "M" }, { 10, "K" }, { 0, " bytes" },
+	};
+	size_t i = 0;
+	while (r->max_line % ((size_t)1 << units[i].shift) != 0)
+		i++;
+	sla_diag_msg(r->d, r->name, r->line + 1, NULL, NULL, 0, "line longer than --max-line (%zu%s)",
+		     r->max_line >> units[i].shift, units[i].name);
+	return -1;
+}
+
+/* The next physical line of the current file, without its end (LF, CRLF
+ * or a lone CR, as sla-parse reads them: a stream has no raw CR inside a
+ * field, sla(7)): 1 a line, 0 the end of the file, -1 an error.  Sets
+ * r->line_nul. */
 static int
 next_line(sla_reader *r, char **line, size_t *len)
 {
 	size_t scanned = r->start;
 
 	for (;;) {
-		char *nl = memchr(r->buf + scanned, '\n', r->end - scanned);
+		size_t cr = seek(r->buf, scanned, r->end, &r->next_cr, '\r');
+		char *nl = memchr(r->buf + scanned, '\n', cr - scanned);
+		size_t stop, next;
 		if (nl) {
-			*line = r->buf + r->start;
-			*len = (size_t)(nl - *line);
-			r->start = (size_t)(nl - r->buf) + 1;
-			r->line++;
-			return 1;
-		}
-		if (r->eof) {
+			stop = (size_t)(nl - r->buf);
+			next = stop + 1;
+		} else if (cr < r->end && (cr + 1 < r->end || r->eof)) {
+			stop = cr;	/* a CRLF is one line end */
+			next = cr + 1 + (cr + 1 < r->end && r->buf[cr + 1] == '\n');
+		} else if (r->eof) {
 			if (r->start == r->end)
 				return 0;
-			*line = r->buf + r->start;
-			*len = r->end - r->start;
-			r->start = r->end;
-			r->line++;
-			return 1;
+			stop = next = r->end;	/* the last line has no end */
+		} else {
+			/* no line end yet, or a CR whose next byte is still unread */
+			if (cr - r->start > r->max_line)
+				return too_long(r);
+			size_t seen = cr - r->start;
+			if (fill(r) < 0)
+				return -1;
+			scanned = r->start + seen;
+			continue;
 		}
-		size_t seen = r->end - r->start;
-		int got = fill(r);
-		if (got < 0)
-			return -1;
-		scanned = r->start + seen;
+		if (stop - r->start > r->max_line)
+			return too_long(r);
+		r->line_nul = seek(r->buf, r->start, r->end, &r->next_nul, '\0') < stop;
+		*line = r->buf + r->start;
+		*len = stop - r->start;
+		r->start = next;
+		r->line++;
+		return 1;
 	}
 }
 
@@ -217,6 +300,10 @@ read_first_header(sla_reader *r)
 			sla_diag_msg(r->d, r->name, 0, NULL, NULL, 0, "empty input: no header line");
 		return -1;
 	}
+	if (r->line_nul) {	/* a column name is text: no record to flag it on */
+		sla_diag_msg(r->d, r->name, 1, NULL, line, len, "NUL byte in the header");
+		return -1;
+	}
 	r->hdr_len = len;
 	r->hdr_text = malloc(len + 1);
 	r->ncols = count_fields(line, len);
@@ -261,6 +348,12 @@ check_next_header(sla_reader *r)
 sla_reader *
 sla_reader_open(char *const *paths, size_t n, sla_diag *d)
 {
+	return sla_reader_open_max(paths, n, SLA_READER_MAX_LINE, d);
+}
+
+sla_reader *
+sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d)
+{
 	static char *const stdin_only[] = { "-" };
 	sla_reader *r = calloc(1, sizeof *r);
 
@@ -272,6 +365,8 @@ sla_reader_open(char *const *paths, size_t n, sla_diag *d)
 	r->npaths = n ? n : 1;
 	r->d = d;
 	r->fd = -1;
+	r->max_line = max_line == 0 ? SLA_READER_MAX_LINE
+		    : max_line < SIZE_MAX / 4 ? max_line : SIZE_MAX / 4;
 	r->cap = READ_BLOCK;
 	r->buf = malloc(r->cap);
 	if (!r->buf) {
@@ -296,6 +391,7 @@ sla_reader_free(sla_reader *r)
 	free(r->hdr_text);
 	free(r->header);
 	free(r->fields);
+	free(r->mended);
 	free(r);
 }
 
@@ -303,6 +399,7 @@ size_t sla_reader_ncols(const sla_reader *r) { return r->ncols; }
 const sla_field *sla_reader_header(const sla_reader *r) { return r->header; }
 const sla_field *sla_reader_fields(const sla_reader *r) { return r->fields; }
 size_t sla_reader_ragged(const sla_reader *r) { return r->ragged; }
+size_t sla_reader_nul(const sla_reader *r) { return r->nul_col; }
 const char *sla_reader_file(const sla_reader *r) { return r->name; }
 unsigned long sla_reader_line(const sla_reader *r) { return r->line; }
 
@@ -313,6 +410,42 @@ sla_reader_column(const sla_reader *r, const char *name)
 		if (sla_field_eq(r->header[i], name))
 			return (int)i;
 	return -1;
+}
+
+static const char REPLACEMENT[] = "\xef\xbf\xbd";	/* U+FFFD */
+
+/* LINE[0..*LEN) copied with each NUL as U+FFFD, as sla-parse reads one: a
+ * NUL is no text, and a C string would end at it (sla-report's group names
+ * did).  Sets r->nul_col.  The copy, or LINE itself when out of memory
+ * (then the record is still flagged). */
+static char *
+mend(sla_reader *r, char *line, size_t *len)
+{
+	char *nul = memchr(line, '\0', *len);
+	size_t col = 0;
+	for (char *t = line; (t = memchr(t, '\t', (size_t)(nul - t))) != NULL; t++)
+		col++;
+	r->nul_col = (col < r->ncols ? col : r->ncols - 1) + 1;
+
+	size_t k = 0;
+	for (char *z = nul; z; z = memchr(z + 1, '\0', *len - (size_t)(z + 1 - line)))
+		k++;
+	if (!sla_grow((void **)&r->mended, &r->mended_cap, *len + 2 * k, 1))
+		return line;
+	size_t o = 0;
+	for (const char *p = line, *end = line + *len; p < end;) {
+		const char *z = memchr(p, '\0', (size_t)(end - p));
+		size_t run = (size_t)((z ? z : end) - p);
+		memcpy(r->mended + o, p, run);
+		o += run;
+		if (!z)
+			break;
+		memcpy(r->mended + o, REPLACEMENT, 3);
+		o += 3;
+		p = z + 1;
+	}
+	*len = o;
+	return r->mended;
 }
 
 int
@@ -328,6 +461,9 @@ sla_reader_next(sla_reader *r)
 		if (got > 0) {
 			if (len == 0)
 				continue;
+			r->nul_col = 0;
+			if (r->line_nul)
+				line = mend(r, line, &len);
 			split(r, line, len);
 			return 1;
 		}

@@ -43,11 +43,21 @@ sla_field_blank(sla_field f)
 
 typedef struct sla_reader sla_reader;
 
+/* The longest line a reader takes by default (--max-line). */
+#define SLA_READER_MAX_LINE ((size_t)64 << 20)
+
 /* Read the files PATHS[0..N) in turn ("-" is standard input; N == 0 reads
  * standard input).  Each file starts with a header line; every file's header
- * must be the first file's.  Messages go through D.  NULL when the first
- * file cannot be opened or has no header (the message is printed). */
+ * must be the first file's.  A line ends at LF, CRLF or a lone CR.  Messages
+ * go through D.  NULL when the first file cannot be opened or has no header,
+ * or its header holds a NUL byte (the message is printed).  Holds one buffer
+ * of at least 256 KiB, grown to the longest line read. */
 sla_reader *sla_reader_open(char *const *paths, size_t n, sla_diag *d);
+/* The same, with lines bounded at MAX_LINE bytes (0: SLA_READER_MAX_LINE)
+ * rather than SLA_READER_MAX_LINE: a longer line is a fatal error (of
+ * sla_reader_open_max or sla_reader_next), found before the buffer grows
+ * past MAX_LINE + 2 bytes. */
+sla_reader *sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d);
 void sla_reader_free(sla_reader *r);
 
 /* The header's column count and names (escaped, as in the file). */
@@ -57,8 +67,8 @@ const sla_field *sla_reader_header(const sla_reader *r);
 int sla_reader_column(const sla_reader *r, const char *name);
 
 /* Advance to the next record: 1 a record, 0 the end, -1 a fatal error
- * (I/O error, or a later file whose header differs; the message is
- * printed).  Blank lines are skipped. */
+ * (I/O error, a line longer than the bound, or a later file whose header
+ * differs; the message is printed).  Blank lines are skipped. */
 int sla_reader_next(sla_reader *r);
 
 /* The current record's fields: always sla_reader_ncols() of them, valid
@@ -68,6 +78,12 @@ int sla_reader_next(sla_reader *r);
  * the number of fields the row really had, else 0. */
 const sla_field *sla_reader_fields(const sla_reader *r);
 size_t sla_reader_ragged(const sla_reader *r);
+
+/* A NUL byte is no text (sla(7)): a record that holds one is handed out
+ * with each NUL read as U+FFFD, never cut at it, for the tool to flag the
+ * record.  sla_reader_nul() is then the number (from 1) of the first field
+ * that held one, else 0.  Such a record costs a copy of its line. */
+size_t sla_reader_nul(const sla_reader *r);
 
 /* Where the current record is: the file name as given ("-" reads as
  * "<stdin>") and its line number (the header is line 1). */

@@ -223,6 +223,165 @@ statuses() {
 	[ "$(printf '%s\n' "$output" | tail -n +2 | wc -l)" -eq 2 ]
 }
 
+# ---- the streams between the tools: line ends, long lines, NUL bytes ------------
+
+STREAM_TOOLS="sla-classify sla-check sla-report"
+
+# A small stream that TOOL reads: the check stream for sla-report, else
+# a ticket stream.
+small_stream() {
+	if [ "$1" = sla-report ]; then echo "$BAD/nul-bytes-check.tsv"; else echo "$BAD/cr-only.tsv"; fi
+}
+
+# The peak RSS (KiB) of TOOL on its small stream, to measure a big one against.
+small_rss() {
+	/usr/bin/time -f %M "$1" "$(small_stream "$1")" 2>&1 >/dev/null | tail -1
+}
+
+@test "a ticket stream with CR or CRLF line ends: every record classified, checked and reported" {
+	tool sla-classify "$BAD/cr-only.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" > "$TMP/classified.tsv"
+	[ "$(rows "$TMP/classified.tsv")" -eq 2 ]
+	[ "$(col "$TMP/classified.tsv" tier 1):$(col "$TMP/classified.tsv" tier 2)" = urgent:urgent ]
+	[ "$(col "$TMP/classified.tsv" description 2)" = printer ]	# no CR left on the last field
+	# CRLF: one line end each, not an end and a blank line; a lone CR after it too
+	sed 's/\r/\r\n/g' "$BAD/cr-only.tsv" > "$TMP/crlf.tsv"
+	printf '3\t4\t2026-09-30T12:00:00+08:00\n4\t5\t2026-09-30T13:00:00+08:00\t\t\t\t\t\t\tx\textra\r' >> "$TMP/crlf.tsv"
+	tool sla-check --now "$NOW" "$TMP/crlf.tsv"
+	[ "$status" -eq 0 ]
+	# the row with a field too many is on line 5: the CRLFs were counted once
+	[[ "$stderr" == *"sla-check: $TMP/crlf.tsv:5: the record has 11 fields, the header 10"* ]]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	[ "$(tail -n +2 "$TMP/check.tsv" | cut -f1 | sort -u | tr '\n' ,)" = 1,2,3,4, ]
+	[ "$(col "$TMP/check.tsv" status 1 | head -1)" = met ]
+	! grep -q $'\r' "$TMP/check.tsv"
+	# a check stream with CR line ends: every row counted
+	tr '\n' '\r' < "$TMP/check.tsv" > "$TMP/check-cr.tsv"
+	tool sla-report --format json "$TMP/check-cr.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s' "$output" | jq '.total.rows')" -eq "$(rows "$TMP/check.tsv")" ]
+}
+
+@test "a stream without line ends: each tool stops at --max-line (64M), exit 2, in bounded memory" {
+	big_input
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	for t in $STREAM_TOOLS; do
+		base=$(small_rss "$t")
+		status=0
+		head -c 300M /dev/zero | timeout "$LIMIT" /usr/bin/time -o "$TMP/rss" -f %M "$t" \
+			> /dev/null 2> "$TMP/err" || status=$?
+		[ "$status" -eq 2 ]
+		[ "$(cat "$TMP/err")" = "$t: <stdin>:1: line longer than --max-line (64M)" ] ||
+			{ echo "$t: $(head -c 300 "$TMP/err")"; return 1; }
+		# the line is held to its bound (twice it under ASan, which keeps what
+		# realloc freed), never the 300M read; it once grew with the input
+		rss=$(tail -n 1 "$TMP/rss")
+		echo "$t: peak RSS $rss KiB, $base KiB on a small stream"
+		[ "$rss" -lt $((base + 2 * 65536 + 16384)) ]
+	done
+}
+
+@test "--max-line: a longer line is fatal at its line number, in memory of the bound; one at the bound is read" {
+	big_input
+	[ -x /usr/bin/time ] || skip "no /usr/bin/time"
+	for t in $STREAM_TOOLS; do
+		# a header, a record, then 16M without an end, then a record
+		tr '\r' '\n' < "$(small_stream "$t")" > "$TMP/small.tsv"
+		{ head -n 2 "$TMP/small.tsv"
+		  head -c 16777216 /dev/zero | tr '\0' x
+		  printf '\n'; tail -n 1 "$TMP/small.tsv"; } > "$TMP/long.tsv"
+		base=$(small_rss "$t")
+		status=0
+		timeout "$LIMIT" /usr/bin/time -o "$TMP/rss" -f %M "$t" --max-line 1M "$TMP/long.tsv" \
+			> /dev/null 2> "$TMP/err" || status=$?
+		[ "$status" -eq 2 ]
+		grep -qx "$t: $TMP/long.tsv:3: line longer than --max-line (1M)" "$TMP/err" ||
+			{ echo "$t: $(cat "$TMP/err")"; return 1; }
+		rss=$(tail -n 1 "$TMP/rss")
+		echo "$t: peak RSS $rss KiB, $base KiB on a small stream"
+		[ "$rss" -lt $((base + 2 * 1024 + 4096)) ]
+	done
+	# at exactly the bound a line is read, one byte more is fatal
+	f="$BAD/../check/statement.tsv"
+	set -- $(LC_ALL=C awk '{ if (length($0) > m) { m = length($0); at = NR } } END { print m, at }' "$f")
+	tool sla-report --max-line "$1" "$f"
+	[ "$status" -eq 0 ]
+	tool sla-report --max-line "$(($1 - 1))" "$f"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-report: $f:$2: line longer than --max-line ($(($1 - 1)) bytes)" ]
+	assert_usage_error '--max-line: want a size like 64M: "64Q"' sla-check --max-line 64Q
+	assert_usage_error '--max-line: want a size like 64M: "0"' sla-classify --max-line 0
+}
+
+@test "a NUL byte in a ticket stream: sla-classify flags the record, never classifies or passes it raw" {
+	tool sla-classify "$BAD/nul-bytes.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-classify: $BAD/nul-bytes.tsv:2: customer: NUL byte (read as U+FFFD) \"A�Z\"
+sla-classify: $BAD/nul-bytes.tsv:4: description: NUL byte (read as U+FFFD) \"x��y\"" ]
+	printf '%s\n' "$output" > "$TMP/out.tsv"
+	! grep -q -P '\x00' "$TMP/out.tsv"
+	[ "$(rows "$TMP/out.tsv")" -eq 3 ]
+	[ "$(col "$TMP/out.tsv" customer 1)" = 'A�Z' ]
+	[ "$(col "$TMP/out.tsv" error 1)" = 'customer: NUL byte (read as U+FFFD)' ]
+	[ -z "$(col "$TMP/out.tsv" tier 1)" ]
+	[ "$(col "$TMP/out.tsv" tier 2)" = urgent ]
+	[ -z "$(col "$TMP/out.tsv" error 2)" ]
+	[ "$(col "$TMP/out.tsv" error 3)" = 'opened: late; description: NUL byte (read as U+FFFD)' ]
+	tool sla-classify --strict "$BAD/nul-bytes.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "a NUL byte in a ticket stream: sla-check makes the ticket's rows invalid, and says so" {
+	tool sla-check --now "$NOW" "$BAD/nul-bytes.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == *"sla-check: $BAD/nul-bytes.tsv:2: customer: NUL byte (read as U+FFFD) \"A�Z\""* ]]
+	# ticket 3 has an error of its own, which stays the reason; the NUL is still said
+	[[ "$stderr" == *"sla-check: $BAD/nul-bytes.tsv:4: description: NUL byte (read as U+FFFD) \"x��y\""* ]]
+	printf '%s\n' "$output" > "$TMP/check.tsv"
+	! grep -q -P '\x00' "$TMP/check.tsv"
+	run statuses "$TMP/check.tsv"
+	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^1 [a-z]* invalid customer: NUL byte (read as U+FFFD)$')" -eq 2 ]
+	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^2 [a-z]* met')" -eq 2 ]
+	[ "$(printf '%s\n' "${lines[@]}" | grep -c '^3 [a-z]* invalid opened: late$')" -eq 2 ]
+	[ "$(col "$TMP/check.tsv" customer 1 | head -1)" = 'A�Z' ]
+	tool sla-check --strict --now "$NOW" "$BAD/nul-bytes.tsv"
+	[ "$status" -eq 2 ]
+}
+
+@test "a NUL byte in a check stream: sla-report lists the row invalid, in a group of its own, never A's" {
+	tool sla-report --by customer --format json "$BAD/nul-bytes-check.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-report: $BAD/nul-bytes-check.tsv:2: customer: NUL byte (read as U+FFFD)
+sla-report: $BAD/nul-bytes-check.tsv:3: customer: NUL byte (read as U+FFFD)
+sla-report: $BAD/nul-bytes-check.tsv:4: customer: NUL byte (read as U+FFFD)" ]
+	printf '%s' "$output" > "$TMP/report.json"
+	[ "$(jq '.total.rows' "$TMP/report.json")" -eq 6 ]
+	[ "$(jq -r '.groups[] | select(.period == "2026-09") | "\(.keys.customer) \(.rows) \(.counts.met) \(.counts.invalid)"' "$TMP/report.json")" = \
+	  "A�Z 2 0 2
+A 2 2 0" ]
+	[ "$(jq -r '[.unassessed[] | select(.line == 2) | .reason] | unique[]' "$TMP/report.json")" = 'NUL byte (read as U+FFFD)' ]
+	tool sla-report --strict "$BAD/nul-bytes-check.tsv"
+	[ "$status" -eq 2 ]
+	# with a field too many as well: both said
+	{ sed -n 1p "$BAD/nul-bytes-check.tsv"; sed -n 2p "$BAD/nul-bytes-check.tsv" | sed 's/$/\textra/'; } > "$TMP/both.tsv"
+	tool sla-report "$TMP/both.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-report: $TMP/both.tsv:2: customer: NUL byte (read as U+FFFD)
+sla-report: $TMP/both.tsv:2: row has 18 fields, not the header's number" ]
+}
+
+@test "a NUL byte in a stream's header is fatal for each tool" {
+	printf 'id\topened\tcust\0omer\n1\t2026-03-02T09:00:00+08:00\tA\n' > "$TMP/h.tsv"
+	for t in $STREAM_TOOLS; do
+		tool "$t" "$TMP/h.tsv"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "$t: $TMP/h.tsv:1: NUL byte in the header \"id\topened\tcust\x00omer\"" ] ||
+			{ echo "$t: $stderr"; return 1; }
+	done
+}
+
 # ---- times -----------------------------------------------------------------------
 
 @test "years 0001 and 9999: what cannot be written is flagged, a target past 9999 is invalid, not 1970" {

@@ -159,9 +159,9 @@ C="$DATA/classify"
 	[ "$status" -eq 0 ]
 	root="$BATS_TEST_DIRNAME/../.."
 	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 8 ]
+	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 9 ]
 	for o in $opts; do
-		sed 's/\\//g' "$root/man/sla-classify.1" | grep -q -- "^\.It Fl .*Fl ${o#-}" \
+		sed 's/\\//g' "$root/man/sla-classify.1" | grep -q -- "^\.It \(Fl .*\)\{0,1\}Fl ${o#-}" \
 			|| { echo "man: $o"; false; }
 		grep -q -- "$o" "$root/completions/bash/sla-classify" || { echo "bash: $o"; false; }
 		grep -q -- "$o" "$root/completions/zsh/_sla-classify" || { echo "zsh: $o"; false; }

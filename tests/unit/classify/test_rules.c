@@ -74,7 +74,7 @@ classify(fixture *f, const char *priority, const char *severity, const char *tie
 	sla_field in[NCOLS];
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = (sla_field){ text[i], strlen(text[i]) };
-	sla_classifier_run(f->c, in, 0, f->own, &f->d, "in.tsv", 2);
+	sla_classifier_run(f->c, in, 0, 0, f->own, &f->d, "in.tsv", 2);
 	copy_field(f->tier, sizeof f->tier, f->own[0]);
 	copy_field(f->rule, sizeof f->rule, f->own[1]);
 	copy_field(f->error, sizeof f->error, f->own[2]);
@@ -312,11 +312,11 @@ several_files_are_read_in_order(void **state)
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = SLA_FIELD("");
 	in[DESCRIPTION] = SLA_FIELD("ba");
-	sla_classifier_run(c, in, 0, own, &d, "in.tsv", 2);
+	sla_classifier_run(c, in, 0, 0, own, &d, "in.tsv", 2);
 	/* the label is escaped for the stream */
 	assert_true(sla_field_eq(own[1], "b\\\\c.rules:1"));
 	in[DESCRIPTION] = SLA_FIELD("ab");
-	sla_classifier_run(c, in, 0, own, &d, "in.tsv", 3);
+	sla_classifier_run(c, in, 0, 0, own, &d, "in.tsv", 3);
 	assert_true(sla_field_eq(own[1], "a.rules:1"));
 	sla_classifier_free(c);
 	sla_rules_free(rs);
@@ -501,18 +501,51 @@ ragged_rows_are_flagged_and_realigned(void **state)
 	sla_field in[NCOLS];
 	for (int i = 0; i < NCOLS; i++)
 		in[i] = (sla_field){ text[i], strlen(text[i]) };
-	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, f.own, &f.d, "in.tsv", 7);
+	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, 0, f.own, &f.d, "in.tsv", 7);
 	copy_field(f.error, sizeof f.error, f.own[2]);
 	assert_string_equal(f.error, "row has 9 fields, the header 8");
 	assert_int_equal(f.own[0].n, 0); /* not classified */
 	assert_true(sla_field_eq(row[DESCRIPTION], "a\\tb\\t"));
 	assert_true(sla_field_eq(row[PRIORITY], "P1"));
 	/* a short row is flagged, its fields written as they are */
-	row = sla_classifier_run(f.c, in, 3, f.own, &f.d, "in.tsv", 8);
+	row = sla_classifier_run(f.c, in, 3, 0, f.own, &f.d, "in.tsv", 8);
 	assert_ptr_equal(row, in);
 	fflush(f.d.out);
 	assert_string_equal(f.messages, "sla-classify: in.tsv:7: row has 9 fields, the header 8\n"
 					"sla-classify: in.tsv:8: row has 3 fields, the header 8\n");
+	close_fixture(&f);
+}
+
+/* A record that held a NUL (the reader gave it as U+FFFD and named its
+ * column) is flagged and not classified, even where a rule would match;
+ * with a field too many as well, both reasons are kept, in one error. */
+static void
+nul_bytes_are_flagged_not_classified(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true, "urgent priority .\n", NULL);
+	const char *text[NCOLS] = { "T1", "P\xef\xbf\xbd" "1", "", "", "", "", "old", "a\tb" };
+	sla_field in[NCOLS];
+	for (int i = 0; i < NCOLS; i++)
+		in[i] = (sla_field){ text[i], strlen(text[i]) };
+	sla_classifier_run(f.c, in, 0, PRIORITY + 1, f.own, &f.d, "in.tsv", 4);
+	copy_field(f.error, sizeof f.error, f.own[2]);
+	assert_string_equal(f.error, "old; priority: NUL byte (read as U+FFFD)");
+	assert_int_equal(f.own[0].n, 0);
+	const sla_field *row = sla_classifier_run(f.c, in, NCOLS + 1, DESCRIPTION + 1, f.own, &f.d,
+						  "in.tsv", 5);
+	copy_field(f.error, sizeof f.error, f.own[2]);
+	assert_string_equal(f.error, "old; description: NUL byte (read as U+FFFD); "
+				     "row has 9 fields, the header 8");
+	assert_true(sla_field_eq(row[DESCRIPTION], "a\\tb"));
+	assert_int_equal(sla_classifier_counts(f.c).errors, 2);
+	assert_int_equal(sla_classifier_counts(f.c).by_rule, 0);
+	fflush(f.d.out);
+	assert_string_equal(f.messages,
+			    "sla-classify: in.tsv:4: priority: NUL byte (read as U+FFFD) \"P\xef\xbf\xbd" "1\"\n"
+			    "sla-classify: in.tsv:5: description: NUL byte (read as U+FFFD) \"a\\tb\"\n"
+			    "sla-classify: in.tsv:5: row has 9 fields, the header 8\n");
 	close_fixture(&f);
 }
 
@@ -633,6 +666,7 @@ main(void)
 		cmocka_unit_test(long_description_within_limits),
 		cmocka_unit_test(invalid_utf8_is_record_error),
 		cmocka_unit_test(ragged_rows_are_flagged_and_realigned),
+		cmocka_unit_test(nul_bytes_are_flagged_not_classified),
 		cmocka_unit_test(english_words_in_chinese_text),
 		cmocka_unit_test(bad_pattern_is_fatal_with_column),
 		cmocka_unit_test(bad_rule_lines_are_fatal),

@@ -80,9 +80,10 @@ stop(fixture *x)
 	fclose(x->d.out);
 }
 
-/* Add one row written as tab-separated text in header_names' order. */
+/* Add one row written as tab-separated text in header_names' order; NUL
+ * names the column that held a NUL byte, or is NULL. */
 static void
-add(fixture *x, const char *text)
+add_read(fixture *x, const char *text, const sla_field *nul)
 {
 	size_t n = 0;
 	char *p = x->line;
@@ -96,7 +97,13 @@ add(fixture *x, const char *text)
 		p = tab + 1;
 	}
 	assert_int_equal(n, NCOLS);
-	assert_int_equal(sla_report_add(x->r, x->f, 0, "test.tsv", 2), 0);
+	assert_int_equal(sla_report_add(x->r, x->f, 0, nul, "test.tsv", 2), 0);
+}
+
+static void
+add(fixture *x, const char *text)
+{
+	add_read(x, text, NULL);
 }
 
 static void
@@ -106,6 +113,35 @@ add_met(fixture *x, const char *id, const char *customer, int64_t elapsed)
 	snprintf(row, sizeof row, "%s\t7\t%s\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t%lld\t0\tmet\t\t\t",
 		 id, customer, (long long)elapsed);
 	add(x, row);
+}
+
+/* A row that held a NUL byte (the reader gave it as U+FFFD, naming its
+ * column) is invalid and said; its group is its own, never the group of
+ * the text before the NUL. */
+static void
+a_nul_byte_makes_the_row_invalid(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x, "customer", 3);
+	add_met(&x, "A", "c", 100);
+	const sla_field customer = SLA_FIELD("customer");
+	add_read(&x, "B\t8\tc\xef\xbf\xbd" "d\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t100\t0"
+		 "\tmet\t\t\t", &customer);
+	assert_int_equal(sla_report_finish(x.r), 0);
+	assert_int_equal(x.d.records, 1);
+	const sla_tally *t = sla_report_total(x.r);
+	assert_int_equal(t->count[SLA_MET], 1);
+	assert_int_equal(t->count[SLA_INVALID], 1);
+	size_t nu, ng;
+	const sla_report_item *u = sla_report_unassessed(x.r, &nu);
+	assert_int_equal(nu, 1);
+	assert_string_equal(u[0].reason, "NUL byte (read as U+FFFD)");
+	const sla_report_group *g = sla_report_groups(x.r, &ng);
+	assert_int_equal(ng, 2);
+	for (size_t i = 0; i < ng; i++)
+		assert_int_equal(sla_tally_rows(&g[i].tally), 1);
+	stop(&x);
 }
 
 static void
@@ -126,7 +162,7 @@ counts_add_up_to_rows_read(void **state)
 	add(&x, "I\t10\tc\tnormal\tresolve\tyesterday\t3600\t30\t0\tmet\t\t\t");
 	add(&x, "J\t11\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\tlots\t0\tmet\t\t\t");
 	add(&x, "K\t12\tc\tnormal\tresolve\t2026-10-05T10:00:00+08:00\t3600\t9000\t5400\tbreached\tmuch\t\t");
-	assert_int_equal(sla_report_add(x.r, x.f, 3, "test.tsv", 13), 0); /* ragged */
+	assert_int_equal(sla_report_add(x.r, x.f, 3, NULL, "test.tsv", 13), 0); /* ragged */
 	assert_int_equal(sla_report_finish(x.r), 0);
 
 	const sla_tally *t = sla_report_total(&*x.r);
@@ -581,6 +617,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(counts_add_up_to_rows_read),
+		cmocka_unit_test(a_nul_byte_makes_the_row_invalid),
 		cmocka_unit_test(pending_rows_without_a_start_are_pending),
 		cmocka_unit_test(percentiles_are_exact_nearest_rank),
 		cmocka_unit_test(worst_overruns_keep_the_top_n),

@@ -115,6 +115,182 @@ long_lines_grow_the_buffer(void **state)
 	free(text);
 }
 
+/* A reader of TEXT[0..N) (a temporary file, unlinked at once) with lines
+ * bounded at MAX_LINE (0: the default); messages go to /dev/null.  The
+ * reader keeps the paths it was given, so they are static: one such
+ * reader at a time. */
+static sla_reader *
+reader_of(const char *text, size_t n, size_t max_line, sla_diag *d)
+{
+	static char path[64];
+	static char *paths[] = { path };
+	temp_file(path, text, n);
+	*d = sla_diag_init("test");
+	d->out = fopen("/dev/null", "w");
+	sla_reader *r = sla_reader_open_max(paths, 1, max_line, d);
+	unlink(path);
+	return r;
+}
+
+static void
+close_reader(sla_reader *r, sla_diag *d)
+{
+	sla_reader_free(r);
+	fclose(d->out);
+}
+
+/* The next record, which must be on LINE with first field FIRST and N
+ * fields of the header's, none ragged. */
+static const sla_field *
+expect_record(sla_reader *r, unsigned long line, const char *first)
+{
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_int_equal(sla_reader_line(r), line);
+	const sla_field *f = sla_reader_fields(r);
+	assert_true(sla_field_eq(f[0], first));
+	return f;
+}
+
+static void
+cr_and_crlf_end_lines_as_lf_does(void **state)
+{
+	(void)state;
+	sla_diag d;
+	/* CR, CRLF, LF, a blank CRLF line, a lone CR before an LF, no end */
+	const char text[] = "a\tb\r1\t2\r\n3\t4\n\r\n5\t6\r\r\n7\t8";
+	sla_reader *r = reader_of(text, sizeof text - 1, 0, &d);
+	assert_non_null(r);
+	assert_true(sla_field_eq(sla_reader_header(r)[1], "b"));
+	assert_true(sla_field_eq(expect_record(r, 2, "1")[1], "2"));
+	assert_true(sla_field_eq(expect_record(r, 3, "3")[1], "4"));
+	assert_true(sla_field_eq(expect_record(r, 5, "5")[1], "6"));
+	assert_true(sla_field_eq(expect_record(r, 7, "7")[1], "8"));
+	assert_int_equal(sla_reader_next(r), 0);
+	close_reader(r, &d);
+}
+
+/* A CRLF whose CR ends one read and whose LF starts the next is one line
+ * end: the line after it is line 3, not 4.  The buffer's first read is
+ * 256 KiB (READ_BLOCK). */
+static void
+a_crlf_split_between_reads_is_one_line_end(void **state)
+{
+	(void)state;
+	size_t block = 256 * 1024, n = block + 2;
+	char *text = malloc(n);
+	assert_non_null(text);
+	memcpy(text, "h\n", 2);
+	memset(text + 2, 'y', block - 3);
+	memcpy(text + block - 1, "\r\nz", 3);
+	assert_int_equal(text[block - 1], '\r');
+	sla_diag d;
+	sla_reader *r = reader_of(text, n, 0, &d);
+	assert_non_null(r);
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_int_equal(sla_reader_line(r), 2);
+	assert_int_equal(sla_reader_fields(r)[0].n, block - 3);
+	expect_record(r, 3, "z");
+	assert_int_equal(sla_reader_next(r), 0);
+	close_reader(r, &d);
+	free(text);
+}
+
+static void
+lines_are_bounded_by_max_line(void **state)
+{
+	(void)state;
+	sla_diag d;
+	/* at the bound with each line end, and at the end of the file */
+	const char ok[] = "id\tx\n12345678\r\n1234\t678\r1234567\t\n12345678";
+	sla_reader *r = reader_of(ok, sizeof ok - 1, 8, &d);
+	assert_non_null(r);
+	expect_record(r, 2, "12345678");
+	expect_record(r, 3, "1234");
+	expect_record(r, 4, "1234567");
+	expect_record(r, 5, "12345678");
+	assert_int_equal(sla_reader_next(r), 0);
+	close_reader(r, &d);
+
+	const char over[] = "id\tx\n1\n123456789\n2\n";
+	r = reader_of(over, sizeof over - 1, 8, &d);
+	expect_record(r, 2, "1");
+	assert_int_equal(sla_reader_next(r), -1);
+	close_reader(r, &d);
+
+	const char header[] = "id\tx\tyyyy\n";
+	assert_null(reader_of(header, sizeof header - 1, 8, &d));
+	fclose(d.out);
+}
+
+/* Past the first buffer, the buffer grows to the bound and not beyond: a
+ * line of MAX bytes is read whole with its CRLF, one of MAX + 1 is an
+ * error, and so is a file without any line end. */
+static void
+a_long_line_grows_the_buffer_to_the_bound_only(void **state)
+{
+	(void)state;
+	size_t max = 300 * 1024 + 5, n = 2 + max + 2 + max + 2;
+	char *text = malloc(n);
+	assert_non_null(text);
+	memcpy(text, "h\n", 2);
+	memset(text + 2, 'a', max);
+	memcpy(text + 2 + max, "\r\n", 2);
+	memset(text + 4 + max, 'b', max + 1);
+	text[n - 1] = '\n';
+	sla_diag d;
+	sla_reader *r = reader_of(text, n, max, &d);
+	assert_non_null(r);
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_int_equal(sla_reader_line(r), 2);
+	assert_int_equal(sla_reader_fields(r)[0].n, max);
+	assert_int_equal(sla_reader_next(r), -1);
+	close_reader(r, &d);
+
+	char *endless = text + 2 + max;	/* "h\n", MAX + 1 bytes, no end */
+	memcpy(endless, "h\n", 2);
+	r = reader_of(endless, 2 + max + 1, max, &d);
+	assert_non_null(r);
+	assert_int_equal(sla_reader_next(r), -1);
+	close_reader(r, &d);
+	free(text);
+}
+
+static void
+a_nul_byte_is_read_as_u_fffd_and_named(void **state)
+{
+	(void)state;
+	sla_diag d;
+	const char text[] = "id\tnote\tx\n1\ta\0b\tc\n2\tok\tfine\n3\t4\t5\t\0\n\0\t\t\n";
+	sla_reader *r = reader_of(text, sizeof text - 1, 0, &d);
+	assert_non_null(r);
+	const sla_field *f = expect_record(r, 2, "1");
+	assert_int_equal(sla_reader_nul(r), 2);
+	assert_int_equal(f[1].n, 5);
+	assert_memory_equal(f[1].p, "a\xef\xbf\xbd" "b", 5);
+	assert_true(sla_field_eq(f[2], "c"));
+	assert_int_equal(sla_reader_ragged(r), 0);
+
+	f = expect_record(r, 3, "2");
+	assert_int_equal(sla_reader_nul(r), 0);
+	assert_true(sla_field_eq(f[2], "fine"));
+
+	/* in a row's extra field: named as the last column, which holds it */
+	f = expect_record(r, 4, "3");
+	assert_int_equal(sla_reader_nul(r), 3);
+	assert_int_equal(sla_reader_ragged(r), 4);
+	assert_int_equal(f[2].n, 5);
+	assert_memory_equal(f[2].p, "5\t\xef\xbf\xbd", 5);
+
+	f = expect_record(r, 5, "\xef\xbf\xbd");
+	assert_int_equal(sla_reader_nul(r), 1);
+	assert_int_equal(sla_reader_next(r), 0);
+	close_reader(r, &d);
+
+	const char header[] = "id\tno\0te\n1\t2\n";
+	assert_null(reader_of(header, sizeof header - 1, 0, &d));
+	fclose(d.out);
+}
+
 static void
 later_files_must_share_the_header(void **state)
 {
@@ -226,6 +402,11 @@ main(void)
 		cmocka_unit_test(ragged_rows_lose_nothing),
 		cmocka_unit_test(long_lines_grow_the_buffer),
 		cmocka_unit_test(later_files_must_share_the_header),
+		cmocka_unit_test(cr_and_crlf_end_lines_as_lf_does),
+		cmocka_unit_test(a_crlf_split_between_reads_is_one_line_end),
+		cmocka_unit_test(lines_are_bounded_by_max_line),
+		cmocka_unit_test(a_long_line_grows_the_buffer_to_the_bound_only),
+		cmocka_unit_test(a_nul_byte_is_read_as_u_fffd_and_named),
 		cmocka_unit_test(writer_escapes_and_layout_replaces_in_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
