@@ -37,7 +37,7 @@ typedef struct sla_unsafe {
 
 /* The length of the safe run that P[0..N) starts with: N when all of it is
  * safe.  When it is less than N, *U is the unsafe unit that ends the run.
- * Printable ASCII costs a comparison a byte. */
+ * Printable ASCII is passed over eight bytes at a time. */
 size_t sla_visible_run(const char *p, size_t n, sla_unsafe *u);
 
 /* The longest visible form with its NUL ("<U+202E>"). */

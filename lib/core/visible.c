@@ -1,6 +1,7 @@
 /* visible.c: the unsafe characters of a text and their visible forms
  * (sla_visible.h). */
 #include <stdbool.h>
+#include <string.h>
 
 #include "sla_utf8.h"
 #include "sla_visible.h"
@@ -14,6 +15,16 @@ unsafe_char(uint32_t cp)
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
+/* Whether the eight bytes of W are all printable ASCII (0x20 to 0x7E):
+ * none below 0x20, none at 0x7F or above. */
+static bool
+plain_word(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+
+	return !((((w - ones * 0x20) & ~w) | (w + ones) | w) & highs);
+}
+
 size_t
 sla_visible_run(const char *p, size_t n, sla_unsafe *u)
 {
@@ -22,12 +33,23 @@ sla_visible_run(const char *p, size_t n, sla_unsafe *u)
 	while (i < n) {
 		unsigned char c = (unsigned char)p[i];
 		if (c >= 0x20 && c < 0x7F) {
+			/* most text is ASCII: a word at a time */
+			uint64_t w;
 			i++;
+			while (i + 8 <= n && (memcpy(&w, p + i, 8), plain_word(w)))
+				i += 8;
 			continue;
 		}
 		if (c < 0x80) {
 			*u = (sla_unsafe){ SLA_UNSAFE_CONTROL, c, 1 };
 			return i;
+		}
+		/* Chinese is three-byte sequences, and of those only the ones
+		 * led by E2 (U+2xxx) and EF (U+Fxxx) can be unsafe */
+		if ((c & 0xF0) == 0xE0 && c != 0xE2 && c != 0xEF && i + 3 <= n &&
+		    sla_utf8_seq_ok((const unsigned char *)p + i, 3, 3)) {
+			i += 3;
+			continue;
 		}
 		uint32_t cp;
 		size_t len = sla_utf8_decode(p + i, n - i, &cp);
