@@ -17,6 +17,7 @@
  * "\x1b" reads the same whether the data held ESC or those four
  * characters; TSV doubles a backslash and tells them apart. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sla_report_formats.h"
@@ -92,15 +93,31 @@ str(const char *s)
 	return (sla_field){ s, strlen(s) };
 }
 
+/* "# ID: TITLE" as one cell, whole: a statement's title names a customer,
+ * and a name cut short would end in half a character. */
+static void
+title_row(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	size_t n = strlen(t->id) + strlen(t->title) + sizeof "# : ";
+	char *title = malloc(n);
+
+	if (title) {
+		snprintf(title, n, "# %s: %s", t->id, t->title);
+		d->cell(w, str(title), false);
+	} else {
+		sla_writer_str(w, "# ");	/* no memory: the id at least */
+		sla_writer_str(w, t->id);
+	}
+	free(title);
+	sla_writer_str(w, d->eol);
+}
+
 static void
 delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
 {
 	char buf[SLA_CELL_MAX];
-	char title[256];
 
-	snprintf(title, sizeof title, "# %s: %s", t->id, t->title);
-	d->cell(w, str(title), false);
-	sla_writer_str(w, d->eol);
+	title_row(w, t, d);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			sla_writer_char(w, d->sep);

@@ -252,6 +252,16 @@ unsafe_stream() {
 	[[ "$output" == *'<td>North&#9;wind&#10;\Ltd</td>'* ]]
 }
 
+@test "tsv and csv write a statement's title whole, however long the customer's name" {
+	name=$(printf '星河数据%.0s' $(seq 30))	# 360 bytes
+	awk -F'\t' -v name="$name" 'BEGIN { OFS = "\t" }
+		$3 == "星河数据科技有限公司" { $3 = name } { print }' "$STREAM" > "$BATS_TEST_TMPDIR/long.tsv"
+	run report -f tsv "$BATS_TEST_TMPDIR/long.tsv"
+	[[ "$output" == *$'\n'"# statement: Penalty statement — 2026-10 — $name"$'\n'* ]]
+	run report -f csv "$BATS_TEST_TMPDIR/long.tsv"
+	[[ "$output" == *$'\n'"# statement: Penalty statement — 2026-10 — $name"$'\r\n'* ]]
+}
+
 # --- CSV for spreadsheets -------------------------------------------------
 
 @test "markdown passes no markup: HTML, links and emphasis in a cell stay text" {
