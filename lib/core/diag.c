@@ -5,6 +5,7 @@
 
 #include "sla_diag.h"
 #include "sla_utf8.h"
+#include "sla_visible.h"
 
 sla_diag
 sla_diag_init(const char *tool)
@@ -24,31 +25,51 @@ utf8_cut(const char *s, size_t n, size_t max)
 	return max;
 }
 
+/* The next character of a quoted value at S (N > 0 bytes left) into BUF:
+ * a safe one as it is (with a backslash before a quote or a backslash), an
+ * unsafe one in its visible form.  Returns the bytes of S it takes; *LEN
+ * is what it became. */
+static size_t
+quote_piece(const char *s, size_t n, char buf[SLA_VISIBLE_MAX], size_t *len)
+{
+	size_t k = sla_utf8_seq_len((unsigned char)*s);
+	sla_unsafe u;
+
+	if (k == 0 || k > n)
+		k = 1;	/* a bad byte: sla_visible_run says so */
+	if (sla_visible_run(s, k, &u) == 0) {
+		*len = sla_visible_form(&u, buf);
+		return u.len;
+	}
+	if (*s == '"' || *s == '\\') {
+		buf[0] = '\\', buf[1] = *s;
+		*len = 2;
+	} else {
+		memcpy(buf, s, k);
+		*len = k;
+	}
+	return k;
+}
+
 size_t
 sla_diag_quote(char *buf, size_t n, const char *value, size_t vlen)
 {
-	static const char hex[] = "0123456789abcdef";
 	size_t cut = utf8_cut(value, vlen, SLA_DIAG_VALUE_MAX);
-	size_t o = 0;
+	size_t o = 0, i = 0;
 
 	if (n < 8)
 		return 0;
 	buf[o++] = '"';
-	for (size_t i = 0; i < cut && o + 6 < n; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if (c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\\') {
-			buf[o++] = '\\';
-			buf[o++] = c == '\t' ? 't' : c == '\n' ? 'n' : c == '\r' ? 'r' : (char)c;
-		} else if (c < 0x20 || c == 0x7f) {
-			buf[o++] = '\\';
-			buf[o++] = 'x';
-			buf[o++] = hex[c >> 4];
-			buf[o++] = hex[c & 15];
-		} else {
-			buf[o++] = (char)c;
-		}
+	while (i < cut) {
+		char piece[SLA_VISIBLE_MAX];
+		size_t len, step = quote_piece(value + i, cut - i, piece, &len);
+		if (o + len + 5 > n)	/* room for "...", the quote and the NUL */
+			break;
+		memcpy(buf + o, piece, len);
+		o += len;
+		i += step;
 	}
-	if (cut < vlen && o + 5 < n) {
+	if (i < vlen) {
 		memcpy(buf + o, "...", 3);
 		o += 3;
 	}

@@ -46,7 +46,10 @@ void sla_diag_record(sla_diag *d, const char *file, unsigned long line,
 void sla_diag_summary(const sla_diag *d);
 
 /* Write VALUE as a quoted, printable, bounded string into BUF (size N):
- * control bytes become \t \n \r or \xHH, a long value ends in "...".
+ * a quote or backslash gets a backslash, what sla_visible.h calls unsafe
+ * (controls, bidi overrides, bytes that are not UTF-8) is shown in its
+ * visible form (\t, \x1b, <U+202E>), a long value ends in "...".  N of
+ * 4 * SLA_DIAG_VALUE_MAX + 16 holds any value whole up to the cut.
  * Returns the length written (without the NUL). */
 size_t sla_diag_quote(char *buf, size_t n, const char *value, size_t vlen);
 

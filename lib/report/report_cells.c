@@ -7,6 +7,8 @@
 
 #include "sla_money.h"
 #include "sla_report_table.h"
+#include "sla_textwidth.h"
+#include "sla_visible.h"
 
 /* Whole numbers are written with sla_money_format and no decimals: the
  * text tables print hundreds of thousands of them, and snprintf costs. */
@@ -112,4 +114,86 @@ sla_table_numeric_column(const sla_table *t, size_t col)
 		if (!sla_cell_numeric(&t->cells[r * t->ncols + col]))
 			return false;
 	return true;
+}
+
+/* ---- cell text escaped the way the streams are ----------------------------- */
+
+/* Where escaped text goes: to W, unless NULL; and counted in WIDTH when
+ * MEASURE.  One walk does both, so what is measured is what is written. */
+typedef struct escaping {
+	sla_writer *w;
+	bool measure;
+	size_t width;
+} escaping;
+
+/* A safe run is its display width, with a column more for each backslash
+ * doubled; its ASCII (all printable) is a column a byte, and needs no
+ * decoding. */
+static size_t
+run_width(const char *p, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n;) {
+		if ((unsigned char)p[i] < 0x80) {
+			w += p[i++] == '\\' ? 2 : 1;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && (unsigned char)p[j] >= 0x80)
+			j++;
+		w += sla_text_width(p + i, j - i);
+		i = j;
+	}
+	return w;
+}
+
+static void
+escaped_run(void *ctx, const char *p, size_t n)
+{
+	escaping *e = ctx;
+
+	if (e->measure)
+		e->width += run_width(p, n);
+	if (e->w)
+		sla_writer_escaped(e->w, p, n);
+}
+
+/* A visible form is ASCII: a column a byte. */
+static void
+escaped_unsafe(void *ctx, const sla_unsafe *u)
+{
+	escaping *e = ctx;
+	char buf[SLA_VISIBLE_MAX];
+	size_t n = sla_visible_form(u, buf);
+
+	e->width += n;
+	if (e->w)
+		sla_writer_raw(e->w, buf, n);
+}
+
+static size_t
+escape(sla_field f, escaping e)
+{
+	static const sla_visible_ops ops = { escaped_run, escaped_unsafe };
+	sla_visible_walk(f.p, f.n, &ops, &e);
+	return e.width;
+}
+
+void
+sla_cell_write_escaped(sla_writer *w, sla_field f)
+{
+	escape(f, (escaping){ .w = w });
+}
+
+size_t
+sla_cell_write_measured(sla_writer *w, sla_field f)
+{
+	return escape(f, (escaping){ .w = w, .measure = true });
+}
+
+size_t
+sla_cell_escaped_width(sla_field f)
+{
+	return escape(f, (escaping){ .measure = true });
 }

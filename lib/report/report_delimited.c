@@ -8,12 +8,21 @@
  *        and text that starts with = + - @ (or a tab or carriage return)
  *        is prefixed with ' so a spreadsheet never runs it as a formula
  *        (OWASP, CSV injection).  Numbers the report computed are not text
- *        and keep their sign. */
+ *        and keep their sign.
+ *
+ * Neither writes a control, a bidi override or a byte that is not UTF-8 as
+ * it is: TSV shows them as sla_cell_write_escaped does, CSV keeps tab, LF
+ * and CR (data inside quotes, by RFC 4180) and shows the rest in their
+ * visible forms (sla_visible.h).  CSV has no escape of its own, so there
+ * "\x1b" reads the same whether the data held ESC or those four
+ * characters; TSV doubles a backslash and tells them apart. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
+#include "sla_visible.h"
 
 typedef struct dialect {
 	void (*cell)(sla_writer *w, sla_field f, bool text);
@@ -25,13 +34,43 @@ static void
 tsv_cell(sla_writer *w, sla_field f, bool text)
 {
 	(void)text;
-	sla_writer_escaped(w, f.p, f.n);
+	sla_cell_write_escaped(w, f);
 }
+
+/* Inside a CSV field: a quote doubled; tab, LF and CR are kept as data
+ * (csv_unsafe). */
+static void
+csv_run(void *w, const char *p, size_t n)
+{
+	const char *q;
+
+	while ((q = memchr(p, '"', n)) != NULL) {
+		size_t k = (size_t)(q - p) + 1;
+		sla_writer_raw(w, p, k);	/* up to the quote, and the quote */
+		sla_writer_char(w, '"');
+		p += k;
+		n -= k;
+	}
+	sla_writer_raw(w, p, n);
+}
+
+static void
+csv_unsafe(void *w, const sla_unsafe *u)
+{
+	char buf[SLA_VISIBLE_MAX];
+
+	if (u->kind == SLA_UNSAFE_CONTROL && (u->cp == '\t' || u->cp == '\n' || u->cp == '\r'))
+		sla_writer_char(w, (char)u->cp);
+	else
+		sla_writer_raw(w, buf, sla_visible_form(u, buf));
+}
+
+static const sla_visible_ops csv_ops = { csv_run, csv_unsafe };
 
 static void
 csv_cell(sla_writer *w, sla_field f, bool text)
 {
-	bool formula = text && f.n > 0 && strchr("=+-@\t\r", f.p[0]);
+	bool formula = text && f.n > 0 && memchr("=+-@\t\r", f.p[0], 6);
 	bool quote = formula;
 
 	for (size_t i = 0; i < f.n && !quote; i++)
@@ -40,11 +79,7 @@ csv_cell(sla_writer *w, sla_field f, bool text)
 		sla_writer_char(w, '"');
 	if (formula)
 		sla_writer_char(w, '\'');
-	for (size_t i = 0; i < f.n; i++) {
-		if (f.p[i] == '"')
-			sla_writer_char(w, '"');
-		sla_writer_char(w, f.p[i]);
-	}
+	sla_visible_walk(f.p, f.n, &csv_ops, w);
 	if (quote)
 		sla_writer_char(w, '"');
 }
@@ -58,15 +93,31 @@ str(const char *s)
 	return (sla_field){ s, strlen(s) };
 }
 
+/* "# ID: TITLE" as one cell, whole: a statement's title names a customer,
+ * and a name cut short would end in half a character. */
+static void
+title_row(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	size_t n = strlen(t->id) + strlen(t->title) + sizeof "# : ";
+	char *title = malloc(n);
+
+	if (title) {
+		snprintf(title, n, "# %s: %s", t->id, t->title);
+		d->cell(w, str(title), false);
+	} else {
+		sla_writer_str(w, "# ");	/* no memory: the id at least */
+		sla_writer_str(w, t->id);
+	}
+	free(title);
+	sla_writer_str(w, d->eol);
+}
+
 static void
 delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
 {
 	char buf[SLA_CELL_MAX];
-	char title[256];
 
-	snprintf(title, sizeof title, "# %s: %s", t->id, t->title);
-	d->cell(w, str(title), false);
-	sla_writer_str(w, d->eol);
+	title_row(w, t, d);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			sla_writer_char(w, d->sep);

@@ -2,7 +2,9 @@
  * CSS, two inline SVG charts (compliance per period; elapsed-time
  * distribution per tier), the tables; no script, no link, no network.
  * Well-formed XML, so `xmllint --noout` accepts it: text is escaped, and
- * bytes that are not valid UTF-8 or not allowed in XML become U+FFFD. */
+ * controls, bidi overrides and bytes that are not valid UTF-8 are shown in
+ * their visible forms (sla_visible.h: \x1b, <U+202E>, \xff), as in the
+ * text report. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +12,7 @@
 #include "sla_report_labels.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_utf8.h"
+#include "sla_visible.h"
 
 static const char style[] =
 	"body{font-family:sans-serif;margin:2em;color:#222}\n"
@@ -30,28 +32,46 @@ static const char *const bucket_colour[SLA_NBUCKETS] = {
 	"#1a9850", "#66bd63", "#a6d96a", "#fee08b", "#fdae61", "#f46d43", "#d73027",
 };
 
+/* Safe text (sla_visible.h: valid UTF-8, every character one XML allows):
+ * only markup to escape. */
+static void
+xml_run(void *ctx, const char *p, size_t n)
+{
+	sla_writer *w = ctx;
+	size_t from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *ref = p[i] == '<' ? "&lt;" : p[i] == '>' ? "&gt;" : p[i] == '&' ? "&amp;"
+				: p[i] == '"' ? "&quot;" : NULL;
+		if (ref) {
+			sla_writer_raw(w, p + from, i - from);
+			sla_writer_str(w, ref);
+			from = i + 1;
+		}
+	}
+	sla_writer_raw(w, p + from, n - from);
+}
+
+/* Tab, LF and CR as character references (the data keeps them, the page
+ * holds no raw control); any other control, a bidi override or a bad
+ * byte in its visible form, as text: XML 1.0 has no reference for ESC,
+ * and a reference to U+202E would still reorder the page. */
+static void
+xml_unsafe(void *ctx, const sla_unsafe *u)
+{
+	char buf[SLA_VISIBLE_MAX];
+
+	if (u->kind == SLA_UNSAFE_CONTROL && (u->cp == '\t' || u->cp == '\n' || u->cp == '\r'))
+		sla_writer_str(ctx, u->cp == '\t' ? "&#9;" : u->cp == '\n' ? "&#10;" : "&#13;");
+	else
+		xml_run(ctx, buf, sla_visible_form(u, buf));
+}
+
 static void
 xml_text(sla_writer *w, const char *p, size_t n)
 {
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = sla_utf8_decode(p + i, n - i, &cp);
-		bool allowed = len > 0 && (cp >= 0x20 || cp == '\t' || cp == '\n' || cp == '\r') &&
-			       cp != 0xFFFE && cp != 0xFFFF;
-		if (!allowed)
-			sla_writer_str(w, "\xEF\xBF\xBD");
-		else if (cp == '<')
-			sla_writer_str(w, "&lt;");
-		else if (cp == '>')
-			sla_writer_str(w, "&gt;");
-		else if (cp == '&')
-			sla_writer_str(w, "&amp;");
-		else if (cp == '"')
-			sla_writer_str(w, "&quot;");
-		else
-			sla_writer_raw(w, p + i, len);
-		i += len ? len : 1;
-	}
+	static const sla_visible_ops ops = { xml_run, xml_unsafe };
+	sla_visible_walk(p, n, &ops, w);
 }
 
 static void

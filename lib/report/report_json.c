@@ -9,35 +9,46 @@
 #include "sla_money.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_utf8.h"
+#include "sla_visible.h"
+
+/* Safe text: only the quote and the backslash to escape. */
+static void
+json_run(void *ctx, const char *p, size_t n)
+{
+	sla_writer *w = ctx;
+	size_t from = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '"' || p[i] == '\\') {
+			sla_writer_raw(w, p + from, i - from);
+			sla_writer_char(w, '\\');
+			from = i;
+		}
+	}
+	sla_writer_raw(w, p + from, n - from);
+}
+
+/* A control, DEL, C1 or bidi control as \uXXXX: the string keeps the
+ * character, and no terminal that shows the document acts on it.  A byte
+ * that is not UTF-8 cannot be in a JSON string: U+FFFD stands for it. */
+static void
+json_unsafe(void *ctx, const sla_unsafe *u)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint32_t cp = u->kind == SLA_UNSAFE_BYTE ? 0xFFFD : u->cp;
+	char buf[] = { '\\', 'u', hex[cp >> 12 & 15], hex[cp >> 8 & 15], hex[cp >> 4 & 15],
+		       hex[cp & 15] };
+
+	sla_writer_raw(ctx, buf, sizeof buf);
+}
 
 static void
 json_string(sla_writer *w, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	size_t n = strlen(s);
+	static const sla_visible_ops ops = { json_run, json_unsafe };
 
 	sla_writer_char(w, '"');
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		size_t len = sla_utf8_decode(s + i, n - i, &cp);
-		if (len == 0) {
-			sla_writer_str(w, "\\ufffd"); /* not UTF-8: JSON must be */
-			i++;
-			continue;
-		}
-		if (cp == '"' || cp == '\\') {
-			sla_writer_char(w, '\\');
-			sla_writer_char(w, (char)cp);
-		} else if (cp < 0x20) {
-			sla_writer_str(w, "\\u00");
-			sla_writer_char(w, hex[cp >> 4]);
-			sla_writer_char(w, hex[cp & 15]);
-		} else {
-			sla_writer_raw(w, s + i, len);
-		}
-		i += len;
-	}
+	sla_visible_walk(s, strlen(s), &ops, w);
 	sla_writer_char(w, '"');
 }
 

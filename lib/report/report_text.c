@@ -1,39 +1,17 @@
 /* report_text.c: the report as aligned plain-text tables, for terminals and
  * mail.  Columns are measured in display columns, so Chinese text (two
- * columns a character) lines up; numbers align right. */
+ * columns a character) lines up; numbers align right.  Text is written
+ * escaped (sla_cell_write_escaped), so data never drives the terminal it
+ * is read on -- no escape sequence, no bidi override -- and columns are
+ * measured as escaped. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "sla_report_labels.h"
 #include "sla_report_formats.h"
 #include "sla_report_table.h"
-#include "sla_textwidth.h"
-#include "sla_utf8.h"
 
 enum { GAP = 2 };
-
-/* Display columns of F as written: control characters would break a line
- * or a column, so they are written escaped, the way the streams write them
- * (\t: two columns).  ASCII, the common case, needs no decoding. */
-static size_t
-shown_width(sla_field f)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < f.n;) {
-		unsigned char c = (unsigned char)f.p[i];
-		if (c < 0x80) {
-			w += c == '\t' || c == '\n' || c == '\r' || c == '\\' ? 2 : 1;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		size_t len = sla_utf8_decode(f.p + i, f.n - i, &cp);
-		w += len ? (size_t)sla_codepoint_width(cp) : 1;
-		i += len ? len : 1;
-	}
-	return w;
-}
 
 static void
 pad(sla_writer *w, size_t n)
@@ -42,12 +20,19 @@ pad(sla_writer *w, size_t n)
 		sla_writer_char(w, ' ');
 }
 
+static sla_field
+str(const char *s)
+{
+	return (sla_field){ s, strlen(s) };
+}
+
+/* TITLE, escaped like every cell: a statement's names a customer. */
 static void
 underline(sla_writer *w, const char *title, char c)
 {
-	sla_writer_str(w, title);
+	sla_cell_write_escaped(w, str(title));
 	sla_writer_char(w, '\n');
-	for (size_t n = sla_text_width(title, strlen(title)); n > 0; n--)
+	for (size_t n = sla_cell_escaped_width(str(title)); n > 0; n--)
 		sla_writer_char(w, c);
 	sla_writer_char(w, '\n');
 }
@@ -60,16 +45,18 @@ text_begin(void *ctx, const sla_report *r, sla_lang lang)
 }
 
 /* One cell, padded to WIDTH (not the last column's text: no trailing
- * blanks). */
+ * blanks).  Text on the left is measured as it is written. */
 static void
 cell(sla_writer *w, sla_field f, bool right, size_t width, bool last)
 {
-	size_t used = shown_width(f);
-	if (right)
-		pad(w, width - used);
-	sla_writer_escaped(w, f.p, f.n);
-	if (!right && !last)
-		pad(w, width - used);
+	if (right) {
+		pad(w, width - sla_cell_escaped_width(f));
+		sla_cell_write_escaped(w, f);
+	} else {
+		size_t used = sla_cell_write_measured(w, f);
+		if (!last)
+			pad(w, width - used);
+	}
 	if (!last)
 		pad(w, GAP);
 }
@@ -84,18 +71,18 @@ text_table(void *ctx, const sla_table *t)
 
 	if (width && right) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			width[c] = shown_width((sla_field){ t->head[c], strlen(t->head[c]) });
+			width[c] = sla_cell_escaped_width(str(t->head[c]));
 			right[c] = sla_table_numeric_column(t, c);
 		}
 		for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-			size_t n = shown_width(sla_cell_text(&t->cells[i], false, buf));
+			size_t n = sla_cell_escaped_width(sla_cell_text(&t->cells[i], false, buf));
 			if (n > width[i % t->ncols])
 				width[i % t->ncols] = n;
 		}
 		sla_writer_char(w, '\n');
 		underline(w, t->title, '-');
 		for (size_t c = 0; c < t->ncols; c++)
-			cell(w, (sla_field){ t->head[c], strlen(t->head[c]) }, right[c], width[c],
+			cell(w, str(t->head[c]), right[c], width[c],
 			     c + 1 == t->ncols);
 		sla_writer_char(w, '\n');
 		for (size_t i = 0; i < t->nrows * t->ncols; i++) {

@@ -5,7 +5,8 @@
  * Two parts stand behind it, and neither knows a format:
  *   report_cells.c   the table model: a cell's text for people or for
  *                    programs, fixed-point numbers, which columns are
- *                    numbers (aligned right);
+ *                    numbers (aligned right), text escaped as the
+ *                    streams escape it;
  *   report_tables.c  what the report says: every table, built from the
  *                    finished model and handed to a sink one at a time;
  *                    the penalty statements' tables in
@@ -66,6 +67,18 @@ size_t sla_format_percent(int64_t a, int64_t b, int places, char *buf);
 
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);
+
+/* Text F on W escaped as the streams escape it (\t \n \r \\), and every
+ * other character that must not reach a reader as it is -- a control, a
+ * bidi override, a byte that is not UTF-8 -- in its visible form (\x1b,
+ * <U+202E>, \xff: sla_visible.h): the text and tsv formats' cells, which
+ * are always valid UTF-8 and never move a terminal's cursor. */
+void sla_cell_write_escaped(sla_writer *w, sla_field f);
+/* The display columns (sla_textwidth.h) of what sla_cell_write_escaped
+ * writes for F. */
+size_t sla_cell_escaped_width(sla_field f);
+/* sla_cell_write_escaped, returning sla_cell_escaped_width: one pass. */
+size_t sla_cell_write_measured(sla_writer *w, sla_field f);
 
 typedef struct sla_table {
 	const char *id;		/* stable name: "tiers", "groups", "statement" ... */

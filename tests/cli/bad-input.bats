@@ -531,3 +531,43 @@ policy_refused() {
 	[ "$(col "$TMP/out.tsv" error 1)" = "description: rule $BAD/rules-catastrophic.rules:2: match limit exceeded" ]
 	[ "$(col "$TMP/out.tsv" tier 2)" = urgent ]
 }
+
+# ---- reports: what comes out of a report -------------------------------------------
+
+# How many lines of report FILE in FORMAT hold a byte no report writes as it
+# is: a control other than the format's own separators, DEL, a C1 or bidi
+# control, U+FFFE or U+FFFF.
+unsafe_lines() {
+	local allowed='\x0a'
+	case $1 in
+	tsv) allowed='\x09\x0a' ;;
+	csv) allowed='\x09\x0a\x0d' ;;	# CRLF, and tab and line breaks kept as data
+	esac
+	LC_ALL=C grep -c -a -P "(?![$allowed])[\x00-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]|\xef\xbf[\xbe\xbf]" "$2"
+}
+
+@test "report: controls, bidi overrides and bad UTF-8 in id, customer and tier reach no format raw" {
+	# report-unsafe-text.tsv: a check stream whose ids, customers, tiers and
+	# reasons hold every C0 control (tab, LF and CR through the stream's
+	# escapes), DEL, every C1 control, the bidi embeddings, overrides and
+	# isolates, U+FFFE, U+FFFF and eleven kinds of bad UTF-8; breached,
+	# invalid and excluded, so they reach every table and the statements.
+	in="$BAD/report-unsafe-text.tsv"
+	[ "$(unsafe_lines tsv "$in")" -eq 5 ]
+	! iconv -f UTF-8 -t UTF-8 "$in" > /dev/null 2>&1
+	for lang in en zh; do
+		for format in text tsv csv json markdown html; do
+			timeout "$LIMIT" sla-report -p "$BAD/../check/contract.ini" --lang "$lang" \
+				-f "$format" --by customer,tier "$in" > "$TMP/r.$format" ||
+				{ echo "$format: exit $?"; return 1; }
+			[ "$(unsafe_lines "$format" "$TMP/r.$format")" -eq 0 ] ||
+				{ echo "$format $lang: raw"; LC_ALL=C grep -a -n -P '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' "$TMP/r.$format" | cat -v | head -3; return 1; }
+			iconv -f UTF-8 -t UTF-8 "$TMP/r.$format" > /dev/null ||
+				{ echo "$format $lang: not UTF-8"; return 1; }
+		done
+	done
+	# Nothing lost on the way: every row counted, every id listed.
+	jq -e '.rows == 5 and (.unassessed | length) == 3' "$TMP/r.json"
+	[ "$(grep -c -F 'id1 \x01\x02' "$TMP/r.text")" -ge 1 ]
+	xmllint --noout "$TMP/r.html"
+}

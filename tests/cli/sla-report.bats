@@ -157,10 +157,109 @@ validate_json() {
 	done
 }
 
-@test "html escapes markup and replaces bytes that are not UTF-8" {
+@test "html escapes markup and shows bytes that are not UTF-8 as \\xHH" {
 	run report -f html "$BAD"
 	[[ "$output" == *'Acme &lt;b&gt;&amp;&lt;/b&gt; &quot;Sons&quot;'* ]]
-	[[ "$output" == *$'Acme \xef\xbf\xbd\xef\xbf\xbd corp'* ]]
+	[[ "$output" == *'Acme \xff\xfe corp'* ]]
+	[[ "$output" != *$'\xff'* && "$output" != *$'\xfe'* ]]
+}
+
+# --- text that must not reach a reader as it is ---------------------------
+
+# The statement stream with INC-1002 renamed to retitle a terminal and
+# clear it, INC-2003 holding a bidi override, INC-2001 bytes that are not
+# UTF-8, and Northwind's name a tab, a line break and a backslash.
+unsafe_stream() {
+	LC_ALL=C awk -F'\t' -v esc=$'X\e]0;PWNED\a\e[2J' -v rlo=$'INC-\xe2\x80\xae3002' \
+		-v bad=$'INC-\xff\xfe' 'BEGIN { OFS = "\t" }
+		$1 == "INC-1002" { $1 = esc }
+		$1 == "INC-2003" { $1 = rlo }
+		$1 == "INC-2001" { $1 = bad }
+		$3 == "Northwind Traders, Ltd." { $3 = "North\\twind\\n\\\\Ltd" }
+		{ print }' "$STREAM" > "$BATS_TEST_TMPDIR/unsafe.tsv"
+}
+
+@test "text shows a terminal escape, a bidi override and bad bytes visibly, aligned" {
+	unsafe_stream
+	run report "$BATS_TEST_TMPDIR/unsafe.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\e'* && "$output" != *$'\a'* && "$output" != *$'\xe2\x80\xae'* ]]
+	[[ "$output" == *' X\x1b]0;PWNED\x07\x1b[2J '* ]]
+	[[ "$output" == *' INC-<U+202E>3002 '* ]]
+	[[ "$output" == *' INC-\xff\xfe '* ]]
+	[[ "$output" == *' North\twind\n\\Ltd '* ]]
+	# Every row of the worst overruns has its status where the header has it.
+	printf '%s\n' "$output" | awk '/^Worst overruns/ { t = 1; next }
+		t && /^$/ { exit }
+		t && /Status/ { at = index($0, "Status") }
+		t && /breached/ { n++; if (index($0, "breached") != at) bad = 1 }
+		END { exit !(n == 3 && !bad) }'
+}
+
+@test "tsv keeps its four escapes and shows other controls, bidi and bad bytes" {
+	unsafe_stream
+	run report -f tsv --by customer "$BATS_TEST_TMPDIR/unsafe.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
+	[[ "$output" == *$'\tX\\x1b]0;PWNED\\x07\\x1b[2J\t'* ]]
+	[[ "$output" == *$'\tINC-<U+202E>3002\t'* ]]
+	[[ "$output" == *$'\tINC-\\xff\\xfe\t'* ]]
+	[[ "$output" == *$'\tNorth\\twind\\n\\\\Ltd\t'* ]]
+}
+
+@test "csv keeps tab and line breaks as data and never writes ESC or bad bytes" {
+	unsafe_stream
+	run report -f csv --by customer "$BATS_TEST_TMPDIR/unsafe.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
+	[[ "$output" == *',X\x1b]0;PWNED\x07\x1b[2J,'* ]]
+	[[ "$output" == *',INC-<U+202E>3002,'* ]]
+	[[ "$output" == *',INC-\xff\xfe,'* ]]
+	[[ "$output" == *$',"North\twind\n\\Ltd",'* ]]
+}
+
+@test "markdown shows controls, bidi and bad bytes as text" {
+	unsafe_stream
+	run report -f markdown "$BATS_TEST_TMPDIR/unsafe.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
+	[[ "$output" == *'| X\\x1b\]0;PWNED\\x07\\x1b\[2J |'* ]]
+	[[ "$output" == *'| INC-&lt;U+202E&gt;3002 |'* ]]
+	[[ "$output" == *'| INC-\\xff\\xfe |'* ]]
+}
+
+@test "json keeps controls and bidi as \\u escapes, bad bytes as U+FFFD" {
+	unsafe_stream
+	run report -f json --by customer "$BATS_TEST_TMPDIR/unsafe.tsv"
+	[ "$status" -eq 0 ]
+	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
+	[[ "$output" == *'"X\u001b]0;PWNED\u0007\u001b[2J"'* ]]
+	[[ "$output" == *'"INC-\u202e3002"'* ]]
+	[[ "$output" == *'"INC-\ufffd\ufffd"'* ]]
+	printf '%s' "$output" | jq -e '[.. | .id? // empty] | index("INC-\u202e3002") != null'
+}
+
+@test "html shows controls, bidi and bad bytes as text, and stays well-formed" {
+	unsafe_stream
+	report -f html --by customer "$BATS_TEST_TMPDIR/unsafe.tsv" > "$BATS_TEST_TMPDIR/r.html"
+	run xmllint --noout "$BATS_TEST_TMPDIR/r.html"
+	[ "$status" -eq 0 ]
+	run cat "$BATS_TEST_TMPDIR/r.html"
+	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
+	[[ "$output" == *'<td>X\x1b]0;PWNED\x07\x1b[2J</td>'* ]]
+	[[ "$output" == *'<td>INC-&lt;U+202E&gt;3002</td>'* ]]
+	[[ "$output" == *'<td>INC-\xff\xfe</td>'* ]]
+	[[ "$output" == *'<td>North&#9;wind&#10;\Ltd</td>'* ]]
+}
+
+@test "tsv and csv write a statement's title whole, however long the customer's name" {
+	name=$(printf '星河数据%.0s' $(seq 30))	# 360 bytes
+	awk -F'\t' -v name="$name" 'BEGIN { OFS = "\t" }
+		$3 == "星河数据科技有限公司" { $3 = name } { print }' "$STREAM" > "$BATS_TEST_TMPDIR/long.tsv"
+	run report -f tsv "$BATS_TEST_TMPDIR/long.tsv"
+	[[ "$output" == *$'\n'"# statement: Penalty statement — 2026-10 — $name"$'\n'* ]]
+	run report -f csv "$BATS_TEST_TMPDIR/long.tsv"
+	[[ "$output" == *$'\n'"# statement: Penalty statement — 2026-10 — $name"$'\r\n'* ]]
 }
 
 # --- CSV for spreadsheets -------------------------------------------------
