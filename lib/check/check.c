@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "check_int.h"
+#include "sla_money.h"
 #include "sla_stream_fields.h"
 
 /* ---- reading one ticket ---------------------------------------------------------- */
@@ -319,6 +320,20 @@ applies(checker *ck, size_t k, const char **reason)
 	return 1;
 }
 
+/* A breach whose price does not fit in an amount ends the run: a clamped
+ * figure would be a number sla-report cannot tell from a real one. */
+static int
+penalty_does_not_fit(checker *ck, const row *rw, int64_t overrun_s)
+{
+	char most[32];
+	sla_money_format(INT64_MAX, sla_policy_minor_digits(ck->p), most);
+	sla_diag_msg(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), "penalty", NULL, 0,
+		     "%.*s %s: the penalty for an overrun of %lld s does not fit in an amount "
+		     "(at most %s)", (int)rw->tier.n, rw->tier.p, rw->metric,
+		     (long long)overrun_s, most);
+	return -1;
+}
+
 /* The row of metric K, which has a target in the ticket's tier. */
 static int
 metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
@@ -354,7 +369,8 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 		rw.reason = text(res->reason);
 	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
 		rw.has_penalty = true;
-		rw.penalty = sla_penalty_amount(&tg->penalty, res->m.overrun_s);
+		if (sla_penalty_amount(&tg->penalty, res->m.overrun_s, &rw.penalty) < 0)
+			return penalty_does_not_fit(ck, &rw, res->m.overrun_s);
 	}
 	sla_chk_write_row(ck, &rw);
 	return 0;

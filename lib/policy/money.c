@@ -8,13 +8,16 @@
 #define MONEY_MAX_DIGITS 6
 
 /* Parse "I[.F]" into I * 10^DIGITS + F (F padded to DIGITS places).
- * Sign and overflow are checked; more fraction digits than DIGITS fail. */
+ * Sign and overflow are checked; more fraction digits than DIGITS fail.
+ * The magnitude is gathered unsigned against the exact bound of its sign
+ * (INT64_MAX, or INT64_MAX + 1 below zero), so that every int64 is read
+ * and nothing past one. */
 static int
 parse_fixed(const char *p, size_t n, int digits, bool allow_sign, int64_t *out)
 {
 	bool neg = false;
 	size_t i = 0;
-	int64_t v = 0;
+	uint64_t v = 0;
 	int frac = -1;		/* fraction digits seen; -1 before the point */
 	bool any = false;
 
@@ -22,6 +25,7 @@ parse_fixed(const char *p, size_t n, int digits, bool allow_sign, int64_t *out)
 		return -1;
 	if (allow_sign && n > 0 && (p[0] == '-' || p[0] == '+'))
 		neg = p[i++] == '-';
+	uint64_t bound = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	for (; i < n; i++) {
 		char c = p[i];
 		if (c == '.' && frac < 0) {
@@ -32,19 +36,21 @@ parse_fixed(const char *p, size_t n, int digits, bool allow_sign, int64_t *out)
 			return -1;
 		if (frac >= 0 && ++frac > digits)
 			return -1;
-		if (v > (INT64_MAX - 9) / 10)
+		unsigned d = (unsigned)(c - '0');
+		if (v > (bound - d) / 10)
 			return -1;
-		v = v * 10 + (c - '0');
+		v = v * 10 + d;
 		any = true;
 	}
 	if (!any || frac == 0)
 		return -1;	/* "", ".", "5." */
 	for (int k = frac < 0 ? 0 : frac; k < digits; k++) {
-		if (v > INT64_MAX / 10)
+		if (v > bound / 10)
 			return -1;
 		v *= 10;
 	}
-	*out = neg ? -v : v;
+	/* -(v - 1) - 1, not -v: a magnitude of INT64_MAX + 1 is INT64_MIN */
+	*out = neg && v > 0 ? -(int64_t)(v - 1) - 1 : (int64_t)v;
 	return 0;
 }
 
@@ -97,6 +103,16 @@ sla_money_add(int64_t a, int64_t b, int64_t *sum)
 	if ((b > 0 && a > INT64_MAX - b) || (b < 0 && a < INT64_MIN - b))
 		return -1;
 	*sum = a + b;
+	return 0;
+}
+
+int
+sla_money_mul(int64_t a, int64_t b, int64_t *product)
+{
+	int64_t p;
+	if (__builtin_mul_overflow(a, b, &p))
+		return -1;
+	*product = p;
 	return 0;
 }
 

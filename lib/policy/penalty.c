@@ -13,19 +13,25 @@
 
 /* ---- a breach ------------------------------------------------------------ */
 
-int64_t
-sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s)
+int
+sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s, int64_t *amount)
 {
-	int64_t total = pen->fixed;
+	int64_t total = pen->fixed, cost;
+	bool fits = true;
 	if (pen->rate > 0 && pen->unit_s > 0 && overrun_s > 0) {
 		/* "each hour or part of it": every started unit counts */
 		int64_t units = (overrun_s - 1) / pen->unit_s + 1;
-		int64_t room = INT64_MAX - total;
-		total = units > room / pen->rate ? INT64_MAX : total + units * pen->rate;
+		fits = sla_money_mul(units, pen->rate, &cost) == 0 &&
+		       sla_money_add(total, cost, &total) == 0;
 	}
-	if (pen->has_max && total > pen->max)
+	/* Under a maximum the price is exact even when the sum it bounds
+	 * would not fit: it is the maximum.  Without one it is refused. */
+	if (pen->has_max && (!fits || total > pen->max))
 		total = pen->max;
-	return total;
+	else if (!fits)
+		return -1;
+	*amount = total;
+	return 0;
 }
 
 /* S without blanks at either end (S is modified). */
@@ -132,6 +138,9 @@ sla_statement_add_breach(int64_t *sum, int64_t penalty)
 	return sla_money_add(*sum, penalty, sum);
 }
 
+/* Products of two 64-bit counts, which 64 bits would wrap. */
+__extension__ typedef unsigned __int128 wide_count;
+
 /* The lowest band below which KEPT of ASSESSED falls; NULL for none. */
 static const sla_credit_band *
 band_of(const sla_statement_terms *t, uint64_t kept, uint64_t assessed)
@@ -140,7 +149,7 @@ band_of(const sla_statement_terms *t, uint64_t kept, uint64_t assessed)
 
 	for (size_t i = 0; i < t->nbands; i++) {
 		const sla_credit_band *b = &t->bands[i];
-		if (kept * 1000000u < (uint64_t)b->below_ppm * assessed &&
+		if ((wide_count)kept * 1000000u < (wide_count)(uint64_t)b->below_ppm * assessed &&
 		    (!hit || b->below_ppm < hit->below_ppm))
 			hit = b;
 	}

@@ -7,7 +7,9 @@
 #include <stdint.h>
 
 /* Parse "500", "500.5", "20000.00" into minor units with DIGITS decimal
- * places (more places than DIGITS is an error).  Returns 0 or -1. */
+ * places (more places than DIGITS is an error).  Every int64 is read
+ * exactly, "-92233720368547758.08" to "92233720368547758.07" with two
+ * places; one minor unit past either end is refused.  Returns 0 or -1. */
 int sla_money_parse(const char *text, size_t n, int digits, int64_t *minor);
 
 /* Write MINOR as a decimal with DIGITS places: 123456 → "1234.56",
@@ -17,6 +19,10 @@ size_t sla_money_format(int64_t minor, int digits, char *buf);
 /* *SUM = A + B, exactly.  Returns 0, or -1 when the sum does not fit
  * (*SUM is then untouched): an amount is never wrapped or clamped. */
 int sla_money_add(int64_t a, int64_t b, int64_t *sum);
+
+/* *PRODUCT = A * B, exactly.  Returns 0, or -1 when the product does not
+ * fit (*PRODUCT is then untouched). */
+int sla_money_mul(int64_t a, int64_t b, int64_t *product);
 
 /* PPM parts per million (0..10^6) of the non-negative AMOUNT, rounded half
  * up to the minor unit; exact for every AMOUNT, and never above it. */

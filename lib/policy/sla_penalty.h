@@ -28,9 +28,11 @@ typedef struct sla_penalty {
 	int64_t max;
 } sla_penalty;
 
-/* The amount of one breach that overran by OVERRUN_S seconds.  A rate
- * whose amount would not fit gives INT64_MAX, then MAX when there is one. */
-int64_t sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s);
+/* *AMOUNT = the price of one breach that overran by OVERRUN_S seconds.
+ * Returns 0, or -1 when FIXED + RATE * units does not fit in an int64 and
+ * no MAX bounds it (*AMOUNT is then untouched): never a clamped number.
+ * With a MAX below it the price is MAX, however large the sum. */
+int sla_penalty_amount(const sla_penalty *pen, int64_t overrun_s, int64_t *amount);
 
 /* Parse a penalty rule with DIGITS minor digits; "none" or "0" is a rule
  * that costs nothing.  Returns 0, or -1 with the reason in ERR. */

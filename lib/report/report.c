@@ -462,9 +462,14 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 	if (got == 0)
 		got = count_note(r, &w);
 	if (got == -2) {
+		/* found again, not added: add_to_statement found it first */
+		const rpt_statement *s = find_statement(r, &w);
 		sla_field pen = rpt_field(r, &w, RPT_COL_PENALTY);
+		char name[RPT_STATEMENT_NAME_MAX];
 		sla_diag_msg(r->d, file, line, sla_rpt_col_names[RPT_COL_PENALTY], pen.p, pen.n,
-			     "the statement's sum of penalties does not fit");
+			     "statement %s: the sum of its penalties does not fit",
+			     sla_rpt_statement_name(r->cfg.terms->period, s->pub.period,
+						    s->pub.customer, name, sizeof name));
 		return -1;
 	}
 	if (got < 0) {

@@ -159,12 +159,11 @@ sla_report_finish(sla_report *r)
 		st->pub.customers = (const char *const *)st->customers;
 		st->pub.ncustomers = st->ncustomers;
 		if (finish_statement(r->cfg.terms, &st->pub) < 0) {
-			char label[SLA_PERIOD_LABEL_MAX];
+			char name[RPT_STATEMENT_NAME_MAX];
 			sla_diag_msg(r->d, NULL, 0, NULL, NULL, 0,
-				     "statement %s%s%s: penalties and credit add up to more than fits",
-				     sla_period_label(r->cfg.terms->period, st->pub.period, label),
-				     st->pub.customer ? " " : "",
-				     st->pub.customer ? st->pub.customer : "");
+				     "statement %s: penalties and credit add up to more than fits",
+				     sla_rpt_statement_name(r->cfg.terms->period, st->pub.period,
+							    st->pub.customer, name, sizeof name));
 			return -2;
 		}
 		r->statement_view[s] = st->pub;

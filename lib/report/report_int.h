@@ -53,6 +53,14 @@ typedef struct rpt_stamp {
  * LAST (always used with the same TZ). */
 int64_t sla_rpt_period_of(const sla_tz *tz, rpt_stamp *last, rpt_clock *c, sla_field f);
 
+/* A statement's name in messages: the period of KIND that starts on
+ * FIRST_DAY, then CUSTOMER when not NULL ("2026-10", "2026-10 ACME"),
+ * cut to fit BUF of N bytes (RPT_STATEMENT_NAME_MAX is enough for a
+ * customer of a few hundred bytes).  Returns BUF. */
+enum { RPT_STATEMENT_NAME_MAX = 512 };
+const char *sla_rpt_statement_name(sla_period_kind kind, int64_t first_day,
+				   const char *customer, char *buf, size_t n);
+
 /* ---- the report ---------------------------------------------------------- */
 
 /* The check stream's columns that the report reads. */

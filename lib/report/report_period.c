@@ -84,6 +84,16 @@ sla_period_label(sla_period_kind kind, int64_t first_day, char *buf)
 	return buf;
 }
 
+const char *
+sla_rpt_statement_name(sla_period_kind kind, int64_t first_day, const char *customer,
+		       char *buf, size_t n)
+{
+	char label[SLA_PERIOD_LABEL_MAX];
+	snprintf(buf, n, "%s%s%s", sla_period_label(kind, first_day, label), customer ? " " : "",
+		 customer ? customer : "");
+	return buf;
+}
+
 /* The first day of the period after the one that starts on FIRST. */
 static int64_t
 period_next(sla_period_kind kind, int64_t first)

@@ -89,6 +89,8 @@ row_problem(sla_report *r, rpt_row *w, enum rpt_col *bad)
 		return NULL;
 	if (sla_money_parse(pen.p, pen.n, r->cfg.terms->minor_digits, &w->penalty) < 0)
 		return *bad = RPT_COL_PENALTY, "cannot read penalty amount";
+	if (w->penalty < 0)	/* a breach costs; it never pays */
+		return *bad = RPT_COL_PENALTY, "a penalty is never negative";
 	w->has_penalty = true;
 	return NULL;
 }

@@ -506,6 +506,47 @@ policy_refused() {
 	! grep -q 1969 "$TMP/check.tsv"
 }
 
+# ---- money ------------------------------------------------------------------------
+
+@test "money: a breach whose price does not fit stops sla-check, never a clamped figure" {
+	printf 'id\topened\ttier\tfirst_response\nH1\t2026-10-01T08:00:00+08:00\thigh\t2026-10-01T11:00:00+08:00\n' > "$TMP/t.tsv"
+	tool sla-check --policy "$BAD/policy-huge-penalty.ini" --now "$NOW" "$TMP/t.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-check: $TMP/t.tsv:2: penalty: high response: the penalty for an overrun of 7200 s does not fit in an amount (at most 92233720368547758.07)" ]
+	[[ "$output" != *92233720368547758.07* ]]
+}
+
+@test "money: the largest amount is written by sla-check and read by sla-report, exactly" {
+	printf 'id\topened\tfirst_response\nN1\t2026-10-01T08:00:00+08:00\t2026-10-01T11:00:00+08:00\n' > "$TMP/t.tsv"
+	sla-check --policy "$BAD/policy-huge-penalty.ini" --now "$NOW" "$TMP/t.tsv" > "$TMP/check.tsv"
+	[ "$(col "$TMP/check.tsv" penalty N1)" = 92233720368547758.07 ]
+	tool sla-report --policy "$BAD/policy-huge-penalty.ini" -f json "$TMP/check.tsv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(printf '%s' "$output" | jq -c '[.total.counts.breached, (.unassessed | length), (.statements[] | [.broken, .breach_sum, .cap, .capped, .total])]')" = '[1,0,[1,"92233720368547758.07","2000.00",true,"2000.00"]]' ]
+}
+
+@test "money: 300 breaches that do not add up stop sla-report, naming the statement" {
+	awk 'BEGIN { print "id\topened\ttier\tfirst_response"
+		for (i = 1; i <= 300; i++)
+			print "U" i "\t2026-10-01T08:00:00+08:00\turgent\t2026-10-01T12:00:00+08:00" }' > "$TMP/t.tsv"
+	sla-check --policy "$BAD/policy-huge-penalty.ini" --now "$NOW" "$TMP/t.tsv" > "$TMP/check.tsv"
+	[ "$(awk -F'\t' '$15 == "90000000000000000.00"' "$TMP/check.tsv" | wc -l)" -eq 300 ]
+	tool sla-report --policy "$BAD/policy-huge-penalty.ini" "$TMP/check.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-report: $TMP/check.tsv:3: penalty: statement 2026-10: the sum of its penalties does not fit \"90000000000000000.00\"" ]
+}
+
+@test "money: a negative penalty in a check stream is that row's error, not a negative bill" {
+	tool sla-report --policy "$BAD/policy-huge-penalty.ini" -f json "$BAD/check-negative-penalty.tsv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-report: $BAD/check-negative-penalty.tsv:2: penalty: a penalty is never negative \"-500.00\"" ]
+	[ "$(printf '%s' "$output" | jq -c '[.unassessed[] | [.id, .status, .reason]], [.statements[] | [.kept, .broken, .breach_sum, .total]]')" = '[["N1","invalid","a penalty is never negative"]]
+[[1,1,"300.00","300.00"]]' ]
+	tool sla-report --strict --policy "$BAD/policy-huge-penalty.ini" "$BAD/check-negative-penalty.tsv"
+	[ "$status" -eq 2 ]
+}
+
 # ---- rules ------------------------------------------------------------------------
 
 @test "rules: a pattern that does not compile is fatal, with its column" {

@@ -83,6 +83,23 @@ the_cap_bounds_the_total(void **state)
 	assert_int_equal(p.total, 260000);
 }
 
+/* kept * 10^6 and below * assessed are compared in 128 bits: in 64 they
+ * wrapped past 1.8e13 rows, and a statement kept in full got a credit. */
+static void
+the_band_is_exact_for_any_count(void **state)
+{
+	(void)state;
+	sla_statement_terms t = terms(&no_cap);
+	sla_statement_price p;
+
+	assert_int_equal(sla_statement_price_of(&t, 18500000000000u, 0, 0, &p), 0);
+	assert_null(p.band);
+	assert_int_equal(sla_statement_price_of(&t, UINT64_MAX / 2, UINT64_MAX / 2, 0, &p), 0);
+	assert_ptr_equal(p.band, &bands[2]);	/* 50 % */
+	assert_int_equal(sla_statement_price_of(&t, UINT64_MAX - 1, 1, 0, &p), 0);
+	assert_null(p.band);
+}
+
 static void
 sums_that_do_not_fit_are_refused(void **state)
 {
@@ -108,6 +125,7 @@ main(void)
 		cmocka_unit_test(the_lowest_band_below_the_compliance_applies),
 		cmocka_unit_test(no_band_when_kept_or_nothing_assessed),
 		cmocka_unit_test(the_cap_bounds_the_total),
+		cmocka_unit_test(the_band_is_exact_for_any_count),
 		cmocka_unit_test(sums_that_do_not_fit_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
