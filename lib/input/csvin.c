@@ -39,7 +39,7 @@ struct sla_csvin {
 	int fd;
 	char delim;
 	bool no_quote;
-	size_t max_field;
+	size_t max_field, max_record;
 	bool fatal;			/* out of memory inside a callback */
 	bool csv_ready;			/* csv_init done, csv_free due */
 
@@ -61,6 +61,7 @@ struct sla_csvin {
 
 	/* the record being read */
 	bool in_record, bad_encoding;
+	size_t long_field;		/* its first field above the cap, or SIZE_MAX */
 	unsigned long rec_line;
 	size_t cur_first, cur_bytes;
 	bytes raw, replay;		/* the record's text as in the input */
@@ -93,6 +94,8 @@ bytes_append(bytes *b, const char *p, size_t n)
 
 /* ---- records ------------------------------------------------------------- */
 
+/* Every field is measured here, as it ends, so the cap holds exactly; the
+ * check after each line (feed_segment) catches the field still open. */
 static void
 push_field(sla_csvin *in, const char *s, size_t len)
 {
@@ -101,7 +104,16 @@ push_field(sla_csvin *in, const char *s, size_t len)
 		in->fatal = true;
 		return;
 	}
+	if (len > in->max_field && in->long_field == SIZE_MAX)
+		in->long_field = in->nfields - in->cur_first;
 	in->fields[in->nfields++] = (fieldref){ in->arena.n - len, len };
+}
+
+/* What the record being read holds: its fields' bytes and their slots. */
+static size_t
+record_size(const sla_csvin *in)
+{
+	return in->arena.n - in->cur_bytes + (in->nfields - in->cur_first) * sizeof(fieldref);
 }
 
 static void
@@ -112,11 +124,19 @@ begin_record(sla_csvin *in)
 	in->rec_line = in->line;
 	in->raw.n = 0;
 	in->raw_overflow = false;
+	in->long_field = SIZE_MAX;
 }
 
 static void
 end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 {
+	if (fault == SLA_CSV_OK && in->long_field != SIZE_MAX) {
+		fault = SLA_CSV_LONGFIELD;
+		fault_field = in->long_field;
+	} else if (fault == SLA_CSV_OK && record_size(in) > in->max_record) {
+		fault = SLA_CSV_TOOBIG;
+		fault_field = 0;
+	}
 	if (!sla_grow((void **)&in->recs, &in->caprecs, in->nrecs + 1, sizeof *in->recs)) {
 		in->fatal = true;
 		return;
@@ -130,6 +150,7 @@ end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 	in->cur_bytes = in->arena.n;
 	in->in_record = false;
 	in->raw.n = 0;
+	in->long_field = SIZE_MAX;
 }
 
 static void
@@ -221,6 +242,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	}
 	in->nfields = in->cur_first;
 	in->arena.n = in->cur_bytes;
+	in->long_field = SIZE_MAX;
 	if (!again) {	/* all of it, less the line break that ends it */
 		len = in->raw.n;
 		while (len > 0 && sla_csv_is_eol(in->raw.p[len - 1]))
@@ -292,19 +314,12 @@ keep_raw(sla_csvin *in, const char *p, size_t n)
 {
 	if (in->raw_overflow)
 		return;
-	if (in->raw.n + n > in->max_field + READ_BLOCK) {
+	if (in->raw.n + n > in->max_record + READ_BLOCK) {
 		in->raw_overflow = true;
 		return;
 	}
 	if (!bytes_append(&in->raw, p, n))
 		in->fatal = true;
-}
-
-/* What the record being read holds: its fields' bytes and their slots. */
-static size_t
-record_size(const sla_csvin *in)
-{
-	return in->arena.n - in->cur_bytes + (in->nfields - in->cur_first) * sizeof(fieldref);
 }
 
 /* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
@@ -328,7 +343,7 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	else if (in->in_record && in->csv.entry_pos > in->max_field)
 		kind = SLA_CSV_TOOLONG;	/* pitfall 5: checked after each segment,
 					 * which is at most one block */
-	else if (in->in_record && record_size(in) > in->max_field)
+	else if (in->in_record && record_size(in) > in->max_record)
 		kind = SLA_CSV_TOOBIG;	/* a line of countless short fields */
 	/* The text of a record is kept only while it spans segments (most
 	 * end in the segment they start in), or for a fault. */
@@ -500,6 +515,8 @@ sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d)
 	in->fd = -1;
 	in->no_quote = o->no_quote;
 	in->max_field = o->max_field ? o->max_field : SLA_CSVIN_MAX_FIELD;
+	in->max_record = in->max_field > SLA_CSVIN_MIN_RECORD ? in->max_field : SLA_CSVIN_MIN_RECORD;
+	in->long_field = SIZE_MAX;
 	in->line = 1;
 	in->first_block = true;
 	if (open_input(in, path) < 0 || read_more(in, true) < 0 ||
@@ -554,6 +571,12 @@ char
 sla_csvin_delim(const sla_csvin *in)
 {
 	return in->delim;
+}
+
+size_t
+sla_csvin_max_field(const sla_csvin *in)
+{
+	return in->max_field;
 }
 
 /* Drop the records handed out; keep the one being read. */

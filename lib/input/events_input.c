@@ -426,10 +426,15 @@ row_whole(sla_events_input *in, const export *e, const sla_csvrec *r)
 {
 	const char *what = r->fault == SLA_CSV_BADQUOTE ? "malformed quoting"
 		: r->fault == SLA_CSV_TOOLONG ? "field too long (unterminated quote?)"
+		: r->fault == SLA_CSV_TOOBIG ? "record longer than --max-field"
 		: r->fault == SLA_CSV_UNTERMINATED ? "quote not closed by the end of the file"
 		: r->n != e->x.ncols ? "not as many fields as the header" : NULL;
 	if (what)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0, "%s", what);
+	if (r->fault == SLA_CSV_LONGFIELD)	/* an error, but the row is whole */
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"a field longer than --max-field (%zu); kept whole",
+				sla_csvin_max_field(e->x.in));
 	if (r->bad_encoding)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
 				"invalid byte sequence (read as U+FFFD)");

@@ -148,7 +148,8 @@ sla_export_read_header(sla_export *x, const char *columns, bool no_header,
 		sla_diag_msg(d, x->file, 0, NULL, NULL, 0, "empty: no header row");
 	if (rc <= 0)
 		return false;
-	if (r.fault != SLA_CSV_OK) {
+	/* A name longer than --max-field is read whole: the cap is for data. */
+	if (r.fault != SLA_CSV_OK && r.fault != SLA_CSV_LONGFIELD) {
 		sla_diag_msg(d, x->file, r.line, NULL, NULL, 0,
 			     "the header row cannot be read as CSV");
 		return false;

@@ -423,6 +423,10 @@ check_fault(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 	if (r->fault == SLA_CSV_TOOLONG)
 		record_error(ps, col, at.p, at.n, false,
 			     "field too long (unterminated quote?) starting at line %lu", r->line);
+	else if (r->fault == SLA_CSV_LONGFIELD)
+		record_error(ps, col, at.p, at.n, false,
+			     "field of %zu bytes, longer than --max-field (%zu); kept whole", at.n,
+			     sla_csvin_max_field(x->in));
 	else if (r->fault == SLA_CSV_TOOBIG)
 		record_error(ps, "record", NULL, 0, false,
 			     "record longer than --max-field starting at line %lu", r->line);

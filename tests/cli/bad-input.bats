@@ -196,6 +196,45 @@ statuses() {
 	[ "$(col "$TMP/out.tsv" description 2)" = ok ]
 }
 
+# Fields that end on their line were measured only while a record was still
+# open at a line's end: under 1 MiB, --max-field was never applied.
+@test "--max-field 1K is honoured exactly: 1 KiB passes, 1025 B to 600 KB flagged and kept whole" {
+	x() { head -c "$1" /dev/zero | tr '\0' x; }
+	{ printf 'id,opened,description,customer\n'
+	  printf '1,2026-03-02 09:30,%s,a\n' "$(x 1024)"
+	  printf '2,2026-03-02 09:30,%s,a\n' "$(x 1025)"
+	  printf '3,2026-03-02 09:30,"%s",a\n' "$(x 1536)"
+	  printf '4,2026-03-02 09:30,ok,"%s\n%s"\n' "$(x 1000)" "$(x 1000)"
+	  printf '5,2026-03-02 09:30,"%s",a\n' "$(x 614400)"
+	  printf '6,2026-03-02 09:30,%s,%s\n' "$(x 1000)" "$(x 1000)"
+	  printf '7,2026-03-02 10:00,ok,a\n'; } > "$TMP/caps.csv"
+	parse --max-field 1K "$TMP/caps.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | cut -d' ' -f2-9 | tr '\n' ,)" = \
+	  "$TMP/caps.csv:3: description: field of 1025 bytes, longer than,$TMP/caps.csv:4: description: field of 1536 bytes, longer than,$TMP/caps.csv:5: customer: field of 2001 bytes, longer than,$TMP/caps.csv:7: description: field of 614400 bytes, longer than," ]
+	[[ "$stderr" == *'caps.csv:3: description: field of 1025 bytes, longer than --max-field (1024); kept whole "xxxx'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 7 ]
+	for id in 1 6 7; do [ -z "$(col "$TMP/out.tsv" error $id)" ]; done
+	[ "$(col "$TMP/out.tsv" description 2 | wc -c)" -eq 1026 ]
+	[ "$(col "$TMP/out.tsv" description 5 | wc -c)" -eq 614401 ]
+	[ "$(col "$TMP/out.tsv" line 7)" -eq 9 ]
+	tool sla-parse --strict --max-field 1K "$TMP/caps.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *'caps.csv:3: description: field of 1025 bytes'* ]]
+}
+
+@test "--max-field: a header name longer than the cap is read; 0 and malformed sizes refused" {
+	printf 'id,opened,a column name of 28 bytes\n1,2026-03-02 09:30,abcdefghijklmnopq\n2,2026-03-02 09:30,abcdefghijklmnop\n' > "$TMP/s.csv"
+	parse --max-field 16 "$TMP/s.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/s.csv:2: a column name of 28 bytes: field of 17 bytes, longer than --max-field (16); kept whole \"abcdefghijklmnopq\"" ]
+	[ "$(head -1 "$TMP/out.tsv" | cut -f15)" = 'a column name of 28 bytes' ]
+	for bad in 0 00 1.5K 64MB -1 K 99999999999999999999 17179869184G; do
+		assert_usage_error "--max-field: want a size of 1 byte or more, like 64M or 512K: \"$bad\"" \
+			sla-parse --max-field "$bad" "$TMP/s.csv"
+	done
+}
+
 @test "a 10 MB quoted field never closed: one record flagged, the next one read" {
 	big_input
 	{ printf 'id,opened,description\n1,2026-03-02 09:30,"'

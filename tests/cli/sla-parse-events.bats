@@ -139,6 +139,16 @@ distinct_ids() (
 	[[ "$stderr" == *"broken.csv:10: record: not as many fields as the header"* ]]
 }
 
+@test "--max-field: a text longer than the cap is an error, its event kept (it was not measured)" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,short\nT-1,2026-03-02 10:00,Resolved,%s\n' \
+		"$(head -c 2000 /dev/zero | tr '\0' x)" > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events --max-field 1K "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:3: record: a field longer than --max-field (1024); kept whole" ]
+	printf '%s\n' "$output" > "$TMP/out.tsv"
+	[ "$(cell "$TMP/out.tsv" T-1 resolved)" = 2026-03-02T10:00:00+08:00 ]
+}
+
 @test "--strict: the first broken row is fatal" {
 	run --separate-stderr sla-parse --events --strict "$EVENTS/broken.csv"
 	[ "$status" -eq 2 ]

@@ -160,6 +160,35 @@ a_field_over_the_cap(void **state)
 	close_text(&f);
 }
 
+/* A field that ends on its line is measured too, to the byte: it was
+ * measured only while its record was open at a line's end, so a cap
+ * below the 1 MiB block held for no single-line record.  The record cap
+ * is never below 1 MiB, or a small field cap would refuse every record. */
+static void
+a_field_over_the_cap_on_its_line(void **state)
+{
+	(void)state;
+	fixture f;
+	sla_csvin_opts o = { .max_field = 8 };
+	const char text[] = "id,note\n1,12345678\n2,123456789\n3,\"1234\n56789\",x\n"
+			    "4,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &o);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "note");
+	expect_record(in, 2, 2, SLA_CSV_OK, "1", "12345678");
+	expect_record(in, 3, 2, SLA_CSV_LONGFIELD, "2", "123456789");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, 4);
+	assert_int_equal(r.fault, SLA_CSV_LONGFIELD);
+	assert_int_equal(r.fault_field, 1);
+	assert_int_equal(r.fields[1].n, 10);	/* kept whole */
+	assert_memory_equal(r.fields[2].p, "x", 1);
+	expect_record(in, 6, 27, SLA_CSV_OK, "4", "z");
+	expect_end(in);
+	assert_int_equal(sla_csvin_max_field(in), 8);
+	close_text(&f);
+}
+
 /* A line of short fields longer than the 1 MiB block: the cap counts the
  * record's fields, not only the longest one. */
 static void
@@ -333,6 +362,7 @@ main(void)
 		cmocka_unit_test(broken_quotes_resume_at_the_next_line),
 		cmocka_unit_test(an_open_quote_at_the_end_of_the_file),
 		cmocka_unit_test(a_field_over_the_cap),
+		cmocka_unit_test(a_field_over_the_cap_on_its_line),
 		cmocka_unit_test(a_record_of_countless_fields),
 		cmocka_unit_test(tsv_fields_that_start_with_a_quote),
 		cmocka_unit_test(delimiter_detection),
