@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sla_csv_dialect.h"
+#include "sla_csv_span.h"
 #include "sla_csvin.h"
 #include "sla_encoding.h"
 #include "sla_mem.h"
@@ -25,12 +26,20 @@ typedef struct fieldref {
 	size_t off, len;
 } fieldref;
 
+/* A quoted field that runs over lines (sla_csv_span.h). */
+typedef struct span {
+	unsigned long line;		/* where its quote opened */
+	size_t field;			/* which field of the record it is */
+	size_t records;			/* its lines that look like records */
+} span;
+
 typedef struct recref {
 	size_t first, n;		/* fields[first .. first+n) */
 	unsigned long line;
 	enum sla_csv_fault fault;
 	size_t fault_field;
 	bool bad_encoding;
+	span swallowed;
 } recref;
 
 struct sla_csvin {
@@ -66,6 +75,14 @@ struct sla_csvin {
 	size_t cur_first, cur_bytes;
 	bytes raw, replay;		/* the record's text as in the input */
 	bool raw_overflow, skip_line;
+
+	/* lines inside quoted fields that look like records */
+	sla_csv_shape shape;		/* nfields 0: not watched */
+	sla_csv_probe probe;
+	bool mid_line;			/* the last segment did not end its line */
+	bool quoted_line;		/* this line began inside a quoted field */
+	span open;			/* the quoted field being read */
+	span swallowed;			/* the record's first one with such lines */
 
 	/* finished records waiting, and their fields */
 	bytes arena;
@@ -125,6 +142,7 @@ begin_record(sla_csvin *in)
 	in->raw.n = 0;
 	in->raw_overflow = false;
 	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };
 }
 
 static void
@@ -144,13 +162,14 @@ end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 	in->recs[in->nrecs++] = (recref){
 		.first = in->cur_first, .n = in->nfields - in->cur_first,
 		.line = in->rec_line, .fault = fault, .fault_field = fault_field,
-		.bad_encoding = in->bad_encoding,
+		.bad_encoding = in->bad_encoding, .swallowed = in->swallowed,
 	};
 	in->cur_first = in->nfields;
 	in->cur_bytes = in->arena.n;
 	in->in_record = false;
 	in->raw.n = 0;
 	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };
 }
 
 static void
@@ -243,6 +262,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	in->nfields = in->cur_first;
 	in->arena.n = in->cur_bytes;
 	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };	/* its lines are read again, or cut */
 	if (!again) {	/* all of it, less the line break that ends it */
 		len = in->raw.n;
 		while (len > 0 && sla_csv_is_eol(in->raw.p[len - 1]))
@@ -260,6 +280,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	in->raw.n = 0;
 	in->line = in->rec_line + 1;
 	in->prev_cr = false;
+	in->mid_line = false;
 	feed(in, text.p + next, text.n - next, true);
 	in->replay = text;
 	return true;
@@ -322,6 +343,40 @@ keep_raw(sla_csvin *in, const char *p, size_t n)
 		in->fatal = true;
 }
 
+/* A line that begins inside a quoted field is looked at, piece by piece
+ * (before libcsv reads it: the piece that ends the line may end the
+ * record); other lines cost a test.  Only a line break inside quotes
+ * leaves a record open, so an open record at a line's start means one. */
+static void
+watch_line(sla_csvin *in, const char *p, size_t n, bool ends_line)
+{
+	if (!in->mid_line) {
+		in->quoted_line = in->in_record && in->shape.nfields > 0;
+		sla_csv_probe_start(&in->probe);
+	}
+	in->mid_line = !ends_line;
+	if (!in->quoted_line)
+		return;
+	sla_csv_probe_feed(&in->probe, &in->shape, in->delim, p, n);
+	if (!ends_line || !sla_csv_probe_is_record(&in->probe, &in->shape))
+		return;
+	if (in->swallowed.records == 0) {
+		in->swallowed = in->open;
+		in->swallowed.records = 0;
+	}
+	in->swallowed.records++;
+}
+
+/* A line that leaves its record open has opened a quoted field: one that
+ * began on a line of its own, or after the quote it went on in was closed
+ * (a field ended on it).  FIELDS_BEFORE: the fields at the line's start. */
+static void
+note_open_quote(sla_csvin *in, bool ends_line, size_t fields_before)
+{
+	if (ends_line && in->in_record && (!in->quoted_line || in->nfields != fields_before))
+		in->open = (span){ .line = in->line, .field = in->nfields - in->cur_first };
+}
+
 /* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
 static void
 feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
@@ -330,12 +385,16 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 
 	if (in->skip_line) {	/* the rest of a line too long to keep */
 		in->skip_line = !ends_line;
+		in->mid_line = !ends_line;
 		count_line(in, p, n);
 		return;
 	}
+	if (in->shape.nfields)
+		watch_line(in, p, n, ends_line);
 	if (!in->in_record && !only_breaks(p, n))
 		begin_record(in);
 	in->bad_encoding |= bad_bytes && in->in_record;
+	size_t fields_before = in->nfields;
 	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
 	enum sla_csv_fault kind = SLA_CSV_OK;
 	if (used < n)
@@ -354,8 +413,11 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 		replayed = fault(in, kind, replaying);
 		in->skip_line = !replayed && !ends_line;
 	}
-	if (!replayed)
-		count_line(in, p, n);
+	if (replayed)
+		return;
+	if (in->shape.nfields)
+		note_open_quote(in, ends_line, fields_before);
+	count_line(in, p, n);
 }
 
 static void
@@ -579,6 +641,14 @@ sla_csvin_max_field(const sla_csvin *in)
 	return in->max_field;
 }
 
+void
+sla_csvin_watch_quotes(sla_csvin *in, const sla_csv_shape *shape)
+{
+	in->shape = *shape;
+	if (in->shape.time_col >= in->shape.nfields)
+		in->shape.nfields = 0;	/* no such field: nothing to look at */
+}
+
 /* Drop the records handed out; keep the one being read. */
 static void
 compact(sla_csvin *in)
@@ -611,6 +681,8 @@ hand_out(sla_csvin *in, const recref *r, sla_csvrec *rec)
 		.fields = in->out, .n = in->fatal ? 0 : r->n, .line = r->line,
 		.fault = r->fault, .fault_field = r->fault_field,
 		.bad_encoding = r->bad_encoding,
+		.swallowed_line = r->swallowed.line, .swallowed_field = r->swallowed.field,
+		.swallowed = r->swallowed.records,
 	};
 }
 

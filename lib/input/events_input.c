@@ -431,6 +431,12 @@ row_whole(sla_events_input *in, const export *e, const sla_csvrec *r)
 		: r->n != e->x.ncols ? "not as many fields as the header" : NULL;
 	if (what)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0, "%s", what);
+	if (r->swallowed)	/* an error, but the row is whole (RFC 4180 says so) */
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"the quote opened at line %lu runs over %zu %s (a stray "
+				"quote?); read as one field", r->swallowed_line, r->swallowed,
+				r->swallowed == 1 ? "line that looks like a row"
+						  : "lines that look like rows");
 	if (r->fault == SLA_CSV_LONGFIELD)	/* an error, but the row is whole */
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
 				"a field longer than --max-field (%zu); kept whole",
@@ -513,6 +519,7 @@ sla_events_input_file(sla_events_input *in, const char *path, bool verbose)
 			say_columns(in, &e.x);
 		if (sla_export_check_columns(&e.x, in->maps, in->o.nmaps, in->o.map_option,
 					     in->d)) {
+			sla_export_watch_quotes(&e.x, EC_TIME, in->time_format);
 			lookahead(in, &e);
 			sla_csvrec r;
 			while ((rc = sla_csvin_next(e.x.in, &r)) > 0 && read_record(in, &e, &r) == 0)

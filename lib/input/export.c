@@ -232,6 +232,31 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 	return true;
 }
 
+/* ---- quoted fields that swallow records --------------------------------------- */
+
+/* Any reading will do (an ambiguous date is a date): CTX is the column's
+ * strptime format, or NULL. */
+static bool
+looks_like_time(const char *p, size_t n, const void *ctx)
+{
+	sla_stamp st;
+
+	if (ctx)
+		return sla_timeform_strptime(p, n, ctx, &st) == SLA_TF_OK;
+	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+}
+
+void
+sla_export_watch_quotes(sla_export *x, int c, const char *format)
+{
+	if (x->col_of[c] < 0)
+		return;
+	sla_csvin_watch_quotes(x->in, &(sla_csv_shape){
+		.nfields = x->ncols, .time_col = (size_t)x->col_of[c],
+		.is_time = looks_like_time, .ctx = format,
+	});
+}
+
 /* ---- day/month order -------------------------------------------------------- */
 
 /* Day/month order from the values that prove one (a part above 12), by

@@ -434,6 +434,22 @@ check_fault(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 		record_error(ps, col, at.p, at.n, false, "%s", why[r->fault]);
 }
 
+/* A quoted field whose lines look like records is kept as RFC 4180 reads
+ * it, but the records in it would go unseen: the first line of each is
+ * likely a ticket of its own, swallowed between two stray quotes. */
+static void
+check_swallowed(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
+{
+	if (r->swallowed == 0)
+		return;
+	sla_field v = sla_csvrec_field(r, (int)r->swallowed_field);
+	record_error(ps, column_name(x, r->swallowed_field), v.p, v.n, false,
+		     "the quote opened at line %lu runs over %zu %s (a stray quote?); "
+		     "read as one field", r->swallowed_line, r->swallowed,
+		     r->swallowed == 1 ? "line that looks like a record"
+				       : "lines that look like records");
+}
+
 /* The first field where the decoder put U+FFFD names the error. */
 static void
 check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
@@ -525,6 +541,7 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	ps->record_failed = false;
 	ps->line = r->line;
 	check_fault(ps, x, r);
+	check_swallowed(ps, x, r);
 	check_encoding(ps, x, r);
 	check_ragged(ps, x, r);
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
@@ -570,6 +587,7 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 		    find_unmapped(ps, &x) &&
 		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
 		    header_once(ps, &x)) {
+			sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
 			lookahead(ps, &x);
 			rc = read_records(ps, &x);
 		}

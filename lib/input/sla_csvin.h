@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "sla_csv_span.h"
 #include "sla_diag.h"
 #include "sla_stream.h"
 
@@ -58,6 +59,12 @@ typedef struct sla_csvrec {
 	enum sla_csv_fault fault;
 	size_t fault_field;	/* the field being read when the fault was found */
 	bool bad_encoding;	/* an invalid byte sequence became U+FFFD */
+	/* Lines of a quoted field that look like records (a stray quote?):
+	 * how many (0: none), the line where its quote opened, and which
+	 * field it is.  The record is read as RFC 4180 says all the same. */
+	size_t swallowed;
+	unsigned long swallowed_line;
+	size_t swallowed_field;
 } sla_csvrec;
 
 /* Field J of record R, or an empty field when J is -1 (a column the export
@@ -84,6 +91,11 @@ const char *sla_csvin_encoding(const sla_csvin *in, const char **why);
 char sla_csvin_delim(const sla_csvin *in);
 /* The field cap in effect (the default when none was given). */
 size_t sla_csvin_max_field(const sla_csvin *in);
+
+/* From now on, count the lines of each quoted field that look like
+ * records of SHAPE (sla_csv_span.h; copied, its CTX must outlive IN): set
+ * once the header is known, before the records are read. */
+void sla_csvin_watch_quotes(sla_csvin *in, const sla_csv_shape *shape);
 
 /* The next record: 1, 0 at the end, -1 on a fatal error (printed). */
 int sla_csvin_next(sla_csvin *in, sla_csvrec *rec);

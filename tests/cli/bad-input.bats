@@ -66,6 +66,36 @@ statuses() {
 	[ -z "$(col "$TMP/out.tsv" error 2)" ]
 }
 
+# Valid RFC 4180, so the data stay as read; but 999 tickets went into one
+# description with "3 records read, 3 written, 0 flagged".
+@test "two stray quotes: the records between them stay in one field, flagged at the line the quote opened" {
+	{ printf 'id,opened,priority,description\n1,2026-03-02 09:00,P2,ok\n'
+	  printf '2,2026-03-02 09:10,P2,"abc\n'
+	  for i in $(seq 3 1000); do printf '%d,2026-03-02 10:00,P3,ticket %d\n' "$i" "$i"; done
+	  printf '1001,2026-03-02 11:00,P3,size 5"\n1002,2026-03-02 12:00,P3,last\n'; } > "$TMP/stray.csv"
+	[ "$(sed -n 1002p "$TMP/stray.csv")" = '1001,2026-03-02 11:00,P3,size 5"' ]
+	parse -v "$TMP/stray.csv"
+	[ "$status" -eq 0 ]
+	want='description: the quote opened at line 3 runs over 999 lines that look like records (a stray quote?); read as one field'
+	[ "$(printf '%s\n' "$stderr" | sed -n 2p)" = "sla-parse: $TMP/stray.csv:3: $want \"abc\\n3,2026-03-02 10:00,P3,ticket 3\\n4,2026-03-02 10:00,P3,ticket 4\\n5,2026-03-02 1...\"" ]
+	[ "$(printf '%s\n' "$stderr" | tail -1)" = 'sla-parse: 3 records read, 3 written, 1 flagged' ]
+	[[ "$(col "$TMP/out.tsv" error 2)" == "$want \"abc"* ]]
+	# the field is kept as RFC 4180 reads it: all 999 lines
+	[ "$(col "$TMP/out.tsv" description 2 | grep -o '\\n' | wc -l)" -eq 999 ]
+	[ -z "$(col "$TMP/out.tsv" error 1002)" ]
+	tool sla-parse --strict "$TMP/stray.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"stray.csv:3: $want"* ]]
+}
+
+@test "one swallowed record is enough; the quote may open on a later line of its record" {
+	printf 'id,opened,description,note\n1,2026-03-02 09:00,"multi\nline",", and\n2,2026-03-02 10:00,lost,x\n3,2026-03-02 11:00,y,z"\n4,2026-03-02 12:00,ok,ok\n' > "$TMP/one.csv"
+	parse "$TMP/one.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/one.csv:2: note: the quote opened at line 3 runs over 2 lines that look like records (a stray quote?); read as one field \", and\\n2,2026-03-02 10:00,lost,x\\n3,2026-03-02 11:00,y,z\"" ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+}
+
 @test "NUL bytes: read as U+FFFD and the record flagged (they once went into the stream raw)" {
 	parse "$BAD/nul-bytes.csv"
 	[ "$status" -eq 0 ]

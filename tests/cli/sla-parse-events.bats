@@ -149,6 +149,15 @@ distinct_ids() (
 	[ "$(cell "$TMP/out.tsv" T-1 resolved)" = 2026-03-02T10:00:00+08:00 ]
 }
 
+@test "a quote that swallows rows is reported with the line it opened at" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,"stray\nT-1,2026-03-02 10:00,Resolved,done"\nT-2,2026-03-02 11:00,Open,x\n' > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:2: record: the quote opened at line 2 runs over 1 line that looks like a row (a stray quote?); read as one field" ]
+	run --separate-stderr sla-parse --events --strict "$TMP/h.csv"
+	[ "$status" -eq 2 ]
+}
+
 @test "--strict: the first broken row is fatal" {
 	run --separate-stderr sla-parse --events --strict "$EVENTS/broken.csv"
 	[ "$status" -eq 2 ]

@@ -222,6 +222,20 @@ golden_export() {
 	[ "$(cell "$TMP/out" 2 description)" = "short" ]
 }
 
+# The other side of flagging records swallowed by a stray quote: real
+# descriptions (steps, pasted mail and logs, a pasted header row, addresses)
+# have lines with commas and times, but not a record's shape.
+@test "multi-line fields with delimiters, times, mail and logs are not taken for swallowed records" {
+	run --separate-stderr sla-parse -v "$EXPORTS/multiline.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $EXPORTS/multiline.csv: encoding UTF-8 (valid UTF-8), delimiter ','
+sla-parse: 8 records read, 8 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(id_lines "$TMP/out")" = "INC-3001:2,INC-3002:6,INC-3003:12,INC-3004:17,INC-3005:28,INC-3006:31,INC-3007:35,INC-3008:38," ]
+	[ "$(cell "$TMP/out" INC-3004 description | grep -o '\\n' | wc -l)" -eq 10 ]
+	[ "$(cell "$TMP/out" INC-3008 customer)" = 'Fabrikam\nBuilding 7, Floor 2' ]
+}
+
 @test "pitfall 6: the byte order mark is not part of the first header" {
 	printf '\xef\xbb\xbfid,opened\n1,2026-03-02 09:00\n' > "$TMP/b.csv"
 	run sla-parse "$TMP/b.csv"
