@@ -50,8 +50,8 @@ static const struct option longopts[] = {
 /* A printf format: %s is the default zone, the embedded policy's. */
 static const char usage[] =
 	"Usage: sla-parse [OPTION]... [FILE]...\n"
-	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, GB18030) and write the\n"
-	"ticket stream: canonical columns, then the export's other columns.\n"
+	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030) and write\n"
+	"the ticket stream: canonical columns, then the export's other columns.\n"
 	"With no FILE, or FILE -, read standard input.\n"
 	"\n"
 	"  -d, --delimiter CHAR    field delimiter: , ; | tab (default: detected)\n"

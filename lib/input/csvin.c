@@ -38,7 +38,7 @@ typedef struct recref {
 	unsigned long line;
 	enum sla_csv_fault fault;
 	size_t fault_field;
-	bool bad_encoding;
+	bool bad_encoding, read_as_utf8;
 	span swallowed;
 } recref;
 
@@ -60,8 +60,9 @@ struct sla_csvin {
 	bool eof, done, first_block;
 	const char *blk;
 	size_t blklen, pos;
-	const size_t *bad;
-	size_t nbad, badi;
+	const size_t *bad, *utf8;	/* where U+FFFD replaced input, and where a
+					 * line read as UTF-8 begins (sla_encoding.h) */
+	size_t nbad, badi, nutf8, utf8i;
 
 	/* libcsv and the line count */
 	struct csv_parser csv;
@@ -69,7 +70,7 @@ struct sla_csvin {
 	bool prev_cr;
 
 	/* the record being read */
-	bool in_record, bad_encoding;
+	bool in_record, bad_encoding, read_as_utf8;
 	size_t long_field;		/* its first field above the cap, or SIZE_MAX */
 	unsigned long rec_line;
 	size_t cur_first, cur_bytes;
@@ -138,6 +139,7 @@ begin_record(sla_csvin *in)
 {
 	in->in_record = true;
 	in->bad_encoding = false;
+	in->read_as_utf8 = false;
 	in->rec_line = in->line;
 	in->raw.n = 0;
 	in->raw_overflow = false;
@@ -162,7 +164,8 @@ end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 	in->recs[in->nrecs++] = (recref){
 		.first = in->cur_first, .n = in->nfields - in->cur_first,
 		.line = in->rec_line, .fault = fault, .fault_field = fault_field,
-		.bad_encoding = in->bad_encoding, .swallowed = in->swallowed,
+		.bad_encoding = in->bad_encoding, .read_as_utf8 = in->read_as_utf8,
+		.swallowed = in->swallowed,
 	};
 	in->cur_first = in->nfields;
 	in->cur_bytes = in->arena.n;
@@ -377,9 +380,10 @@ note_open_quote(sla_csvin *in, bool ends_line, size_t fields_before)
 		in->open = (span){ .line = in->line, .field = in->nfields - in->cur_first };
 }
 
-/* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
+/* Feed one segment; BAD_BYTES says it holds an invalid sequence, UTF8
+ * that it begins a line read as UTF-8 in a file of another encoding. */
 static void
-feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
+feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes, bool utf8)
 {
 	bool ends_line = sla_csv_is_eol(p[n - 1]);
 
@@ -394,6 +398,7 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	if (!in->in_record && !only_breaks(p, n))
 		begin_record(in);
 	in->bad_encoding |= bad_bytes && in->in_record;
+	in->read_as_utf8 |= utf8 && in->in_record;
 	size_t fields_before = in->nfields;
 	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
 	enum sla_csv_fault kind = SLA_CSV_OK;
@@ -427,7 +432,7 @@ feed(sla_csvin *in, const char *p, size_t n, bool replaying)
 
 	while (i < n && !in->fatal) {
 		size_t k = segment_end(p + i, n - i);
-		feed_segment(in, p + i, k, replaying, false);
+		feed_segment(in, p + i, k, replaying, false, false);
 		i += k;
 	}
 }
@@ -470,23 +475,28 @@ next_block(sla_csvin *in, bool fill_up)
 		in->rused = sla_decoder_run(in->dec, in->rbuf, in->rlen, in->eof, &in->blk,
 					    &in->blklen, &in->bad, &in->nbad);
 	} while (in->blklen == 0 && !in->eof);
+	in->utf8 = sla_decoder_utf8_lines(in->dec, &in->nutf8);
 	in->pos = 0;
 	in->badi = 0;
-	/* Pitfall 6: libcsv strips no byte order mark. */
-	if (in->first_block && in->blklen >= 3 && memcmp(in->blk, "\xEF\xBB\xBF", 3) == 0)
-		in->pos = 3;
+	in->utf8i = 0;
+	/* Pitfall 6: libcsv strips no byte order mark; an export written by
+	 * two programs may begin with two. */
+	while (in->first_block && in->blklen - in->pos >= 3 &&
+	       memcmp(in->blk + in->pos, "\xEF\xBB\xBF", 3) == 0)
+		in->pos += 3;
 	in->first_block = false;
 	return 0;
 }
 
-/* True when an invalid sequence was replaced in [A, B) of the block. */
+/* True when one of the ascending offsets AT[*I..N) falls in [A, B) of the
+ * block; *I moves past those before B. */
 static bool
-bad_bytes_in(sla_csvin *in, size_t a, size_t b)
+noted_in(const size_t *at, size_t n, size_t *i, size_t a, size_t b)
 {
 	bool found = false;
 
-	while (in->badi < in->nbad && in->bad[in->badi] < b)
-		found |= in->bad[in->badi++] >= a;
+	while (*i < n && at[*i] < b)
+		found |= at[(*i)++] >= a;
 	return found;
 }
 
@@ -515,8 +525,9 @@ pump(sla_csvin *in, size_t want, size_t max_bytes)
 			continue;
 		}
 		size_t k = segment_end(in->blk + in->pos, in->blklen - in->pos);
-		feed_segment(in, in->blk + in->pos, k, false,
-			     bad_bytes_in(in, in->pos, in->pos + k));
+		size_t a = in->pos, b = in->pos + k;
+		feed_segment(in, in->blk + a, k, false, noted_in(in->bad, in->nbad, &in->badi, a, b),
+			     noted_in(in->utf8, in->nutf8, &in->utf8i, a, b));
 		in->pos += k;
 	}
 	if (in->fatal) {
@@ -680,7 +691,7 @@ hand_out(sla_csvin *in, const recref *r, sla_csvrec *rec)
 	*rec = (sla_csvrec){
 		.fields = in->out, .n = in->fatal ? 0 : r->n, .line = r->line,
 		.fault = r->fault, .fault_field = r->fault_field,
-		.bad_encoding = r->bad_encoding,
+		.bad_encoding = r->bad_encoding, .read_as_utf8 = r->read_as_utf8,
 		.swallowed_line = r->swallowed.line, .swallowed_field = r->swallowed.field,
 		.swallowed = r->swallowed.records,
 	};

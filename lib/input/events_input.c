@@ -441,9 +441,13 @@ row_whole(sla_events_input *in, const export *e, const sla_csvrec *r)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
 				"a field longer than --max-field (%zu); kept whole",
 				sla_csvin_max_field(e->x.in));
+	const char *why, *enc = sla_csvin_encoding(e->x.in, &why);
 	if (r->bad_encoding)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
-				"invalid byte sequence (read as U+FFFD)");
+				"invalid byte sequence in %s (read as U+FFFD)", enc);
+	if (r->read_as_utf8)
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"UTF-8 in a file read as %s (this row read as UTF-8)", enc);
 	return what == NULL;
 }
 

@@ -205,6 +205,16 @@ sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n)
 	return true;
 }
 
+static bool
+header_not_ascii(const sla_export *x)
+{
+	for (size_t j = 0; j < x->ncols; j++)
+		for (const char *c = x->names[j]; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				return true;
+	return false;
+}
+
 bool
 sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t n,
 			 const char *map_option,
@@ -224,8 +234,14 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 	for (size_t i = 0; i < x->kind->nrequired; i++) {
 		const char *name = x->kind->names[x->kind->required[i]];
 		if (x->col_of[x->kind->required[i]] < 0) {
+			char enc[128] = "";
+			if (header_not_ascii(x)) {	/* names in the wrong encoding? */
+				const char *why, *e = sla_csvin_encoding(x->in, &why);
+				snprintf(enc, sizeof enc, "; the header read as %s (%s), "
+					 "else give --encoding", e, why);
+			}
 			sla_diag_msg(d, x->file, 0, name, NULL, 0,
-				     "no column means this (give %s %s=HEADER)", opt, name);
+				     "no column means this (give %s %s=HEADER%s)", opt, name, enc);
 			return false;
 		}
 	}

@@ -450,7 +450,18 @@ check_swallowed(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 				       : "lines that look like records");
 }
 
-/* The first field where the decoder put U+FFFD names the error. */
+static bool
+has_high_bytes(sla_field f)
+{
+	for (size_t i = 0; i < f.n; i++)
+		if ((unsigned char)f.p[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* The first field where the decoder put U+FFFD names the error; for a
+ * line read as UTF-8 in a file of another encoding, the first field that
+ * is not ASCII. */
 static void
 check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 {
@@ -461,7 +472,14 @@ check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 		if (has_replacement(r->fields[j])) {
 			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
 				     "invalid byte sequence in %s (read as U+FFFD)", enc);
-			return;
+			break;
+		}
+	}
+	for (size_t j = 0; r->read_as_utf8 && j < r->n; j++) {
+		if (has_high_bytes(r->fields[j])) {
+			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
+				     "UTF-8 in a file read as %s (this record read as UTF-8)", enc);
+			break;
 		}
 	}
 }

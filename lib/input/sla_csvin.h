@@ -1,6 +1,6 @@
 /* sla_csvin.h: CSV exports read through libcsv, with its pitfalls tamed.
  *
- * The input is decoded to UTF-8 first (sla_encoding.h; a leading U+FEFF is
+ * The input is decoded to UTF-8 first (sla_encoding.h; leading U+FEFFs are
  * dropped), then fed to libcsv one physical line at a time, so that every
  * record knows the line where it starts.  libcsv runs in strict mode and
  * trims nothing.  A record whose quoting is broken never takes the rest of
@@ -59,6 +59,8 @@ typedef struct sla_csvrec {
 	enum sla_csv_fault fault;
 	size_t fault_field;	/* the field being read when the fault was found */
 	bool bad_encoding;	/* an invalid byte sequence became U+FFFD */
+	bool read_as_utf8;	/* a line of it was UTF-8 in a file of another
+				 * encoding, and read as UTF-8 (sla_encoding.h) */
 	/* Lines of a quoted field that look like records (a stray quote?):
 	 * how many (0: none), the line where its quote opened, and which
 	 * field it is.  The record is read as RFC 4180 says all the same. */

@@ -139,6 +139,50 @@ statuses() {
 	[ "$(col "$TMP/out.tsv" description 3)" = '故障' ]
 }
 
+# The tail once decided: the header was read as GB18030 and sla-parse died
+# with "id: no column means this".
+@test "a UTF-8 header with a GB18030 tail: the header decides, the tail is flagged, nothing dies" {
+	parse -v "$BAD/utf8-header-gb18030-tail.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | head -1)" = "sla-parse: $BAD/utf8-header-gb18030-tail.csv: encoding UTF-8 (header valid UTF-8), delimiter ','" ]
+	[[ "$stderr" == *'gb18030-tail.csv:3: 故障描述: invalid byte sequence in UTF-8 (read as U+FFFD) "'* ]]
+	[[ "$stderr" == *'gb18030-tail.csv:4: 故障描述: invalid byte sequence in UTF-8 (read as U+FFFD) "'* ]]
+	[[ "$stderr" == *'3 records read, 3 written, 2 flagged' ]]
+	[ "$(col "$TMP/out.tsv" description INC-1)" = 打印机卡纸 ]
+	[ -z "$(col "$TMP/out.tsv" error INC-1)" ]
+}
+
+# The UTF-8 tail once became mojibake (服务器宕机 as 鏈嶅姟鍣ㄥ畷鏈?) unflagged,
+# and the ticket lost its tier.
+@test "a GB18030 file with a UTF-8 tail: the tail read as UTF-8 and flagged, its tier kept" {
+	parse -v "$BAD/gb18030-utf8-tail.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | sed -n 2p)" = "sla-parse: $BAD/gb18030-utf8-tail.csv:4: 故障描述: UTF-8 in a file read as GB18030 (this record read as UTF-8) \"服务器宕机\"" ]
+	[[ "$stderr" == *'4 records read, 4 written, 1 flagged' ]]
+	[ "$(col "$TMP/out.tsv" description INC-3)" = 服务器宕机 ]
+	# 状态 in GB18030 happens to be valid UTF-8 (two-byte sequences): still GB18030
+	[ "$(col "$TMP/out.tsv" description INC-2)" = 状态 ]
+	[ -z "$(col "$TMP/out.tsv" error INC-2)" ]
+	tool sla-classify "$TMP/out.tsv"
+	[ "$(printf '%s\n' "$output" > "$TMP/c.tsv"; col "$TMP/c.tsv" tier INC-3)" = urgent ]
+	tool sla-parse --strict "$BAD/gb18030-utf8-tail.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "two UTF-8 byte order marks: both dropped, the header found" {
+	parse "$BAD/double-bom.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(col "$TMP/out.tsv" line 1)" = 2 ]
+}
+
+@test "a missing column in a header that is not ASCII names the encoding it was read in" {
+	printf '单号X,时间X\n1,2026-03-02 09:00\n' | iconv -f UTF-8 -t GB18030 > "$TMP/gb.csv"
+	parse "$TMP/gb.csv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-parse: $TMP/gb.csv: id: no column means this (give --map id=HEADER; the header read as GB18030 (not valid UTF-8), else give --encoding)" ]
+}
+
 @test "--strict: the first bad record is fatal, exit 2" {
 	tool sla-parse --strict "$BAD/invalid-gb18030.csv"
 	[ "$status" -eq 2 ]

@@ -158,6 +158,17 @@ distinct_ids() (
 	[ "$status" -eq 2 ]
 }
 
+@test "encoding messages name the encoding" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,\xe5\xb7\xa5\nT-1,2026-03-02 10:00,Resolved,bad \xff\n' > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:3: record: invalid byte sequence in UTF-8 (read as U+FFFD)" ]
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,\xb9\xa4\nT-1,2026-03-02 09:30,,\xb5\xa5\nT-1,2026-03-02 10:00,Resolved,\xe5\xae\x95\xe6\x9c\xba\n' > "$TMP/g.csv"
+	run --separate-stderr sla-parse --events "$TMP/g.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/g.csv:4: record: UTF-8 in a file read as GB18030 (this row read as UTF-8)" ]
+}
+
 @test "--strict: the first broken row is fatal" {
 	run --separate-stderr sla-parse --events --strict "$EVENTS/broken.csv"
 	[ "$status" -eq 2 ]
