@@ -50,8 +50,8 @@ static const struct option longopts[] = {
 /* A printf format: %s is the default zone, the embedded policy's. */
 static const char usage[] =
 	"Usage: sla-parse [OPTION]... [FILE]...\n"
-	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, GB18030) and write the\n"
-	"ticket stream: canonical columns, then the export's other columns.\n"
+	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030) and write\n"
+	"the ticket stream: canonical columns, then the export's other columns.\n"
 	"With no FILE, or FILE -, read standard input.\n"
 	"\n"
 	"  -d, --delimiter CHAR    field delimiter: , ; | tab (default: detected)\n"
@@ -65,7 +65,7 @@ static const char usage[] =
 	"      --date-order ORDER  dmy or mdy, for dates like 3/4/2026\n"
 	"  -t, --time-format COLUMN=FORMAT\n"
 	"                          read time column COLUMN with strptime FORMAT\n"
-	"      --max-field SIZE    longest field (K, M, G suffixes; default 64M)\n"
+	"      --max-field SIZE    longest field in bytes, from 1 (K, M, G; default 64M)\n"
 	"      --strict            the first bad record is fatal (exit 2)\n"
 	"  -v, --verbose           say encoding and delimiter, and the counts\n"
 	"      --events            rows are history events: fold them into tickets\n"
@@ -118,8 +118,8 @@ option(struct args *c, int ch, const sla_diag *d)
 		break;
 	case OPT_MAX_FIELD:
 		if (sla_csvin_size_from_name(optarg, &c->o.csv.max_field) < 0)
-			return sla_cli_usage_error(d, "--max-field: want a size like 64M: \"%s\"",
-						   optarg);
+			return sla_cli_usage_error(d, "--max-field: want a size of 1 byte or "
+						   "more, like 64M or 512K: \"%s\"", optarg);
 		break;
 	case OPT_STRICT: c->o.strict = true; break;
 	case 'v': c->verbose = true; break;

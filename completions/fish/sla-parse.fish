@@ -2,7 +2,7 @@
 set -l canon id opened priority severity tier category channel customer first_response onsite workaround resolved replaced closed paused exclude error description
 complete -c sla-parse -s d -l delimiter -x -a "',' ';' tab '|'" -d 'Field delimiter'
 complete -c sla-parse -l no-quote -d 'Quotes are data'
-complete -c sla-parse -s e -l encoding -x -a 'UTF-8 UTF-16LE UTF-16BE GB18030 GBK WINDOWS-1252 ISO-8859-1' -d 'Input encoding'
+complete -c sla-parse -s e -l encoding -x -a 'UTF-8 UTF-16LE UTF-16BE UTF-32LE UTF-32BE GB18030 GBK WINDOWS-1252 ISO-8859-1' -d 'Input encoding'
 complete -c sla-parse -l no-header -d 'The first row is a record'
 complete -c sla-parse -l columns -x -d 'Column names a,b,c'
 complete -c sla-parse -s m -l map -x -a "$canon=" -d 'Read an export column as CANONICAL=HEADER'

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "sla_csv_dialect.h"
+#include "sla_csv_span.h"
 #include "sla_csvin.h"
 #include "sla_encoding.h"
 #include "sla_mem.h"
@@ -25,12 +26,20 @@ typedef struct fieldref {
 	size_t off, len;
 } fieldref;
 
+/* A quoted field that runs over lines (sla_csv_span.h). */
+typedef struct span {
+	unsigned long line;		/* where its quote opened */
+	size_t field;			/* which field of the record it is */
+	size_t records;			/* its lines that look like records */
+} span;
+
 typedef struct recref {
 	size_t first, n;		/* fields[first .. first+n) */
 	unsigned long line;
 	enum sla_csv_fault fault;
 	size_t fault_field;
-	bool bad_encoding;
+	bool bad_encoding, read_as_utf8;
+	span swallowed;
 } recref;
 
 struct sla_csvin {
@@ -39,7 +48,7 @@ struct sla_csvin {
 	int fd;
 	char delim;
 	bool no_quote;
-	size_t max_field;
+	size_t max_field, max_record;
 	bool fatal;			/* out of memory inside a callback */
 	bool csv_ready;			/* csv_init done, csv_free due */
 
@@ -51,8 +60,9 @@ struct sla_csvin {
 	bool eof, done, first_block;
 	const char *blk;
 	size_t blklen, pos;
-	const size_t *bad;
-	size_t nbad, badi;
+	const size_t *bad, *utf8;	/* where U+FFFD replaced input, and where a
+					 * line read as UTF-8 begins (sla_encoding.h) */
+	size_t nbad, badi, nutf8, utf8i;
 
 	/* libcsv and the line count */
 	struct csv_parser csv;
@@ -60,11 +70,20 @@ struct sla_csvin {
 	bool prev_cr;
 
 	/* the record being read */
-	bool in_record, bad_encoding;
+	bool in_record, bad_encoding, read_as_utf8;
+	size_t long_field;		/* its first field above the cap, or SIZE_MAX */
 	unsigned long rec_line;
 	size_t cur_first, cur_bytes;
 	bytes raw, replay;		/* the record's text as in the input */
 	bool raw_overflow, skip_line;
+
+	/* lines inside quoted fields that look like records */
+	sla_csv_shape shape;		/* nfields 0: not watched */
+	sla_csv_probe probe;
+	bool mid_line;			/* the last segment did not end its line */
+	bool quoted_line;		/* this line began inside a quoted field */
+	span open;			/* the quoted field being read */
+	span swallowed;			/* the record's first one with such lines */
 
 	/* finished records waiting, and their fields */
 	bytes arena;
@@ -93,6 +112,8 @@ bytes_append(bytes *b, const char *p, size_t n)
 
 /* ---- records ------------------------------------------------------------- */
 
+/* Every field is measured here, as it ends, so the cap holds exactly; the
+ * check after each line (feed_segment) catches the field still open. */
 static void
 push_field(sla_csvin *in, const char *s, size_t len)
 {
@@ -101,7 +122,16 @@ push_field(sla_csvin *in, const char *s, size_t len)
 		in->fatal = true;
 		return;
 	}
+	if (len > in->max_field && in->long_field == SIZE_MAX)
+		in->long_field = in->nfields - in->cur_first;
 	in->fields[in->nfields++] = (fieldref){ in->arena.n - len, len };
+}
+
+/* What the record being read holds: its fields' bytes and their slots. */
+static size_t
+record_size(const sla_csvin *in)
+{
+	return in->arena.n - in->cur_bytes + (in->nfields - in->cur_first) * sizeof(fieldref);
 }
 
 static void
@@ -109,14 +139,24 @@ begin_record(sla_csvin *in)
 {
 	in->in_record = true;
 	in->bad_encoding = false;
+	in->read_as_utf8 = false;
 	in->rec_line = in->line;
 	in->raw.n = 0;
 	in->raw_overflow = false;
+	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };
 }
 
 static void
 end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 {
+	if (fault == SLA_CSV_OK && in->long_field != SIZE_MAX) {
+		fault = SLA_CSV_LONGFIELD;
+		fault_field = in->long_field;
+	} else if (fault == SLA_CSV_OK && record_size(in) > in->max_record) {
+		fault = SLA_CSV_TOOBIG;
+		fault_field = 0;
+	}
 	if (!sla_grow((void **)&in->recs, &in->caprecs, in->nrecs + 1, sizeof *in->recs)) {
 		in->fatal = true;
 		return;
@@ -124,12 +164,15 @@ end_record(sla_csvin *in, enum sla_csv_fault fault, size_t fault_field)
 	in->recs[in->nrecs++] = (recref){
 		.first = in->cur_first, .n = in->nfields - in->cur_first,
 		.line = in->rec_line, .fault = fault, .fault_field = fault_field,
-		.bad_encoding = in->bad_encoding,
+		.bad_encoding = in->bad_encoding, .read_as_utf8 = in->read_as_utf8,
+		.swallowed = in->swallowed,
 	};
 	in->cur_first = in->nfields;
 	in->cur_bytes = in->arena.n;
 	in->in_record = false;
 	in->raw.n = 0;
+	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };
 }
 
 static void
@@ -221,6 +264,8 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	}
 	in->nfields = in->cur_first;
 	in->arena.n = in->cur_bytes;
+	in->long_field = SIZE_MAX;
+	in->swallowed = (span){ 0 };	/* its lines are read again, or cut */
 	if (!again) {	/* all of it, less the line break that ends it */
 		len = in->raw.n;
 		while (len > 0 && sla_csv_is_eol(in->raw.p[len - 1]))
@@ -238,6 +283,7 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	in->raw.n = 0;
 	in->line = in->rec_line + 1;
 	in->prev_cr = false;
+	in->mid_line = false;
 	feed(in, text.p + next, text.n - next, true);
 	in->replay = text;
 	return true;
@@ -292,7 +338,7 @@ keep_raw(sla_csvin *in, const char *p, size_t n)
 {
 	if (in->raw_overflow)
 		return;
-	if (in->raw.n + n > in->max_field + READ_BLOCK) {
+	if (in->raw.n + n > in->max_record + READ_BLOCK) {
 		in->raw_overflow = true;
 		return;
 	}
@@ -300,27 +346,60 @@ keep_raw(sla_csvin *in, const char *p, size_t n)
 		in->fatal = true;
 }
 
-/* What the record being read holds: its fields' bytes and their slots. */
-static size_t
-record_size(const sla_csvin *in)
+/* A line that begins inside a quoted field is looked at, piece by piece
+ * (before libcsv reads it: the piece that ends the line may end the
+ * record); other lines cost a test.  Only a line break inside quotes
+ * leaves a record open, so an open record at a line's start means one. */
+static void
+watch_line(sla_csvin *in, const char *p, size_t n, bool ends_line)
 {
-	return in->arena.n - in->cur_bytes + (in->nfields - in->cur_first) * sizeof(fieldref);
+	if (!in->mid_line) {
+		in->quoted_line = in->in_record && in->shape.nfields > 0;
+		sla_csv_probe_start(&in->probe);
+	}
+	in->mid_line = !ends_line;
+	if (!in->quoted_line)
+		return;
+	sla_csv_probe_feed(&in->probe, &in->shape, in->delim, p, n);
+	if (!ends_line || !sla_csv_probe_is_record(&in->probe, &in->shape))
+		return;
+	if (in->swallowed.records == 0) {
+		in->swallowed = in->open;
+		in->swallowed.records = 0;
+	}
+	in->swallowed.records++;
 }
 
-/* Feed one segment; BAD_BYTES says it holds an invalid sequence. */
+/* A line that leaves its record open has opened a quoted field: one that
+ * began on a line of its own, or after the quote it went on in was closed
+ * (a field ended on it).  FIELDS_BEFORE: the fields at the line's start. */
 static void
-feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes)
+note_open_quote(sla_csvin *in, bool ends_line, size_t fields_before)
+{
+	if (ends_line && in->in_record && (!in->quoted_line || in->nfields != fields_before))
+		in->open = (span){ .line = in->line, .field = in->nfields - in->cur_first };
+}
+
+/* Feed one segment; BAD_BYTES says it holds an invalid sequence, UTF8
+ * that it begins a line read as UTF-8 in a file of another encoding. */
+static void
+feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_bytes, bool utf8)
 {
 	bool ends_line = sla_csv_is_eol(p[n - 1]);
 
 	if (in->skip_line) {	/* the rest of a line too long to keep */
 		in->skip_line = !ends_line;
+		in->mid_line = !ends_line;
 		count_line(in, p, n);
 		return;
 	}
+	if (in->shape.nfields)
+		watch_line(in, p, n, ends_line);
 	if (!in->in_record && !only_breaks(p, n))
 		begin_record(in);
 	in->bad_encoding |= bad_bytes && in->in_record;
+	in->read_as_utf8 |= utf8 && in->in_record;
+	size_t fields_before = in->nfields;
 	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
 	enum sla_csv_fault kind = SLA_CSV_OK;
 	if (used < n)
@@ -328,7 +407,7 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	else if (in->in_record && in->csv.entry_pos > in->max_field)
 		kind = SLA_CSV_TOOLONG;	/* pitfall 5: checked after each segment,
 					 * which is at most one block */
-	else if (in->in_record && record_size(in) > in->max_field)
+	else if (in->in_record && record_size(in) > in->max_record)
 		kind = SLA_CSV_TOOBIG;	/* a line of countless short fields */
 	/* The text of a record is kept only while it spans segments (most
 	 * end in the segment they start in), or for a fault. */
@@ -339,8 +418,11 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 		replayed = fault(in, kind, replaying);
 		in->skip_line = !replayed && !ends_line;
 	}
-	if (!replayed)
-		count_line(in, p, n);
+	if (replayed)
+		return;
+	if (in->shape.nfields)
+		note_open_quote(in, ends_line, fields_before);
+	count_line(in, p, n);
 }
 
 static void
@@ -350,7 +432,7 @@ feed(sla_csvin *in, const char *p, size_t n, bool replaying)
 
 	while (i < n && !in->fatal) {
 		size_t k = segment_end(p + i, n - i);
-		feed_segment(in, p + i, k, replaying, false);
+		feed_segment(in, p + i, k, replaying, false, false);
 		i += k;
 	}
 }
@@ -393,23 +475,28 @@ next_block(sla_csvin *in, bool fill_up)
 		in->rused = sla_decoder_run(in->dec, in->rbuf, in->rlen, in->eof, &in->blk,
 					    &in->blklen, &in->bad, &in->nbad);
 	} while (in->blklen == 0 && !in->eof);
+	in->utf8 = sla_decoder_utf8_lines(in->dec, &in->nutf8);
 	in->pos = 0;
 	in->badi = 0;
-	/* Pitfall 6: libcsv strips no byte order mark. */
-	if (in->first_block && in->blklen >= 3 && memcmp(in->blk, "\xEF\xBB\xBF", 3) == 0)
-		in->pos = 3;
+	in->utf8i = 0;
+	/* Pitfall 6: libcsv strips no byte order mark; an export written by
+	 * two programs may begin with two. */
+	while (in->first_block && in->blklen - in->pos >= 3 &&
+	       memcmp(in->blk + in->pos, "\xEF\xBB\xBF", 3) == 0)
+		in->pos += 3;
 	in->first_block = false;
 	return 0;
 }
 
-/* True when an invalid sequence was replaced in [A, B) of the block. */
+/* True when one of the ascending offsets AT[*I..N) falls in [A, B) of the
+ * block; *I moves past those before B. */
 static bool
-bad_bytes_in(sla_csvin *in, size_t a, size_t b)
+noted_in(const size_t *at, size_t n, size_t *i, size_t a, size_t b)
 {
 	bool found = false;
 
-	while (in->badi < in->nbad && in->bad[in->badi] < b)
-		found |= in->bad[in->badi++] >= a;
+	while (*i < n && at[*i] < b)
+		found |= at[(*i)++] >= a;
 	return found;
 }
 
@@ -438,8 +525,9 @@ pump(sla_csvin *in, size_t want, size_t max_bytes)
 			continue;
 		}
 		size_t k = segment_end(in->blk + in->pos, in->blklen - in->pos);
-		feed_segment(in, in->blk + in->pos, k, false,
-			     bad_bytes_in(in, in->pos, in->pos + k));
+		size_t a = in->pos, b = in->pos + k;
+		feed_segment(in, in->blk + a, k, false, noted_in(in->bad, in->nbad, &in->badi, a, b),
+			     noted_in(in->utf8, in->nutf8, &in->utf8i, a, b));
 		in->pos += k;
 	}
 	if (in->fatal) {
@@ -500,6 +588,8 @@ sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d)
 	in->fd = -1;
 	in->no_quote = o->no_quote;
 	in->max_field = o->max_field ? o->max_field : SLA_CSVIN_MAX_FIELD;
+	in->max_record = in->max_field > SLA_CSVIN_MIN_RECORD ? in->max_field : SLA_CSVIN_MIN_RECORD;
+	in->long_field = SIZE_MAX;
 	in->line = 1;
 	in->first_block = true;
 	if (open_input(in, path) < 0 || read_more(in, true) < 0 ||
@@ -556,6 +646,20 @@ sla_csvin_delim(const sla_csvin *in)
 	return in->delim;
 }
 
+size_t
+sla_csvin_max_field(const sla_csvin *in)
+{
+	return in->max_field;
+}
+
+void
+sla_csvin_watch_quotes(sla_csvin *in, const sla_csv_shape *shape)
+{
+	in->shape = *shape;
+	if (in->shape.time_col >= in->shape.nfields)
+		in->shape.nfields = 0;	/* no such field: nothing to look at */
+}
+
 /* Drop the records handed out; keep the one being read. */
 static void
 compact(sla_csvin *in)
@@ -587,7 +691,9 @@ hand_out(sla_csvin *in, const recref *r, sla_csvrec *rec)
 	*rec = (sla_csvrec){
 		.fields = in->out, .n = in->fatal ? 0 : r->n, .line = r->line,
 		.fault = r->fault, .fault_field = r->fault_field,
-		.bad_encoding = r->bad_encoding,
+		.bad_encoding = r->bad_encoding, .read_as_utf8 = r->read_as_utf8,
+		.swallowed_line = r->swallowed.line, .swallowed_field = r->swallowed.field,
+		.swallowed = r->swallowed.records,
 	};
 }
 

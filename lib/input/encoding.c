@@ -1,4 +1,16 @@
-/* encoding.c: encoding detection and decoding to UTF-8. */
+/* encoding.c: encoding detection and decoding to UTF-8.
+ *
+ * Valid UTF-8 is a strong test, GB18030 a weak one.  GB18030 reads nearly
+ * any pair of high bytes as a character, so UTF-8 text "decodes" into it
+ * as mojibake (宕机 as 瀹曟満) and nothing is flagged.  GB18030 text is valid
+ * UTF-8 only by chance, and then in two-byte sequences (状态 reads as ״̬):
+ * no GB2312 level-1 hanzi starts with a lead byte of a three-byte sequence
+ * (E0-EF).  So text that is valid UTF-8 and holds a character of three
+ * bytes or more is taken for UTF-8 wherever it is: in the header, which
+ * then decides the file's encoding however the lines below it read, and
+ * in a line of a file in another ASCII-compatible encoding, which is read
+ * as UTF-8 and noted (sla_decoder_utf8_lines) for the reader to flag.
+ * Where the encoding is not UTF-8, GB18030 is the one guess (legacy()). */
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -13,6 +25,12 @@
 
 #define REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
 
+/* A line is judged whole: with no line break in sight and what it holds
+ * still valid UTF-8, a decoder reading line by line waits for more input
+ * (uses none) until it holds this much; then, or when what it holds is
+ * not UTF-8, the line is read in the file's encoding, to its end. */
+#define LINE_WAIT ((size_t)64 << 10)
+
 /* True when P[0..N) is the start of a well-formed sequence that the end of
  * the buffer cut short. */
 static bool
@@ -23,66 +41,204 @@ cut_short(const unsigned char *p, size_t n)
 	return k > n && sla_utf8_seq_ok(p, k, n);
 }
 
-/* ASCII text in UTF-16 has a zero in every other byte. */
-static const char *
-utf16_without_bom(const unsigned char *p, size_t n)
+/* Whether P[0..N) is valid UTF-8, a sequence cut by the end of the sample
+ * (CUT_OK) not held against it. */
+static bool
+valid_utf8(const unsigned char *p, size_t n, bool cut_ok)
 {
-	size_t even = 0, odd = 0, m = n < 512 ? n : 512;
+	size_t ok = sla_utf8_valid(p, n);
 
-	for (size_t i = 0; i < m; i++)
-		if (p[i] == 0 && i % 2)
-			odd++;
-		else if (p[i] == 0)
-			even++;
-	if (m >= 4 && odd * 3 > m)
+	return ok == n || (cut_ok && cut_short(p + ok, n - ok));
+}
+
+static bool
+has_high_bytes(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* Valid UTF-8 P[0..N) that no other encoding is likely to have made: it
+ * holds a sequence of three or four bytes (see the top of the file). */
+static bool
+evidently_utf8(const unsigned char *p, size_t n, bool cut_ok)
+{
+	if (!valid_utf8(p, n, cut_ok))	/* first: text of another encoding fails fast */
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (p[i] >= 0xE0)
+			return true;
+	return false;
+}
+
+/* The byte order marks; UTF-32LE's begins with UTF-16LE's. */
+static const char *
+by_bom(const unsigned char *p, size_t n)
+{
+	if (n >= 4 && memcmp(p, "\xFF\xFE\0\0", 4) == 0)
+		return "UTF-32LE";
+	if (n >= 4 && memcmp(p, "\0\0\xFE\xFF", 4) == 0)
+		return "UTF-32BE";
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		return "UTF-8";
+	if (n >= 2 && memcmp(p, "\xFF\xFE", 2) == 0)
 		return "UTF-16LE";
-	if (m >= 4 && even * 3 > m)
+	if (n >= 2 && memcmp(p, "\xFE\xFF", 2) == 0)
 		return "UTF-16BE";
 	return NULL;
+}
+
+/* ASCII text in UTF-16 has a zero in every other byte, in UTF-32 three in
+ * every four (two, at least, for any text of the first plane). */
+static const char *
+by_zero_bytes(const unsigned char *p, size_t n)
+{
+	size_t z[4] = { 0 }, m = n < 512 ? n & ~(size_t)3 : 512;
+
+	for (size_t i = 0; i < m; i++)
+		z[i % 4] += p[i] == 0;
+	if (m < 8)
+		return NULL;
+	size_t q = m / 4;
+	if (z[2] * 10 >= q * 9 && z[3] * 10 >= q * 9)
+		return "UTF-32LE";
+	if (z[0] * 10 >= q * 9 && z[1] * 10 >= q * 9)
+		return "UTF-32BE";
+	if ((z[1] + z[3]) * 3 > m)
+		return "UTF-16LE";
+	if ((z[0] + z[2]) * 3 > m)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* The encoding of text that is not UTF-8.  One guess for now: GB18030
+ * (Chinese Excel exports; a superset of GBK and GB2312). */
+static const char *
+legacy(const unsigned char *p, size_t n)
+{
+	(void)p;
+	(void)n;
+	return "GB18030";
+}
+
+static bool
+is_break(unsigned char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+/* Length of the first line of P[0..N), without its break. */
+static size_t
+line_len(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && !is_break(p[i]))
+		i++;
+	return i;
+}
+
+/* Whether more lines of P[0..N) with high bytes are valid UTF-8 than not
+ * (a tie goes to UTF-8, the stronger test); the last line may be cut. */
+static bool
+mostly_utf8(const unsigned char *p, size_t n)
+{
+	size_t valid = 0, invalid = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t k = line_len(p + i, n - i);
+		if (has_high_bytes(p + i, k)) {
+			if (valid_utf8(p + i, k, i + k == n))
+				valid++;
+			else
+				invalid++;
+		}
+		i += k + 1;
+	}
+	return valid >= invalid;
 }
 
 const char *
 sla_encoding_detect(const unsigned char *p, size_t n, const char **why)
 {
-	const char *u16;
+	const char *e;
 
-	*why = "byte order mark";
-	if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) {
+	if ((e = by_bom(p, n)) != NULL) {
+		*why = "byte order mark";
+		return e;
+	}
+	if ((e = by_zero_bytes(p, n)) != NULL) {
+		*why = "zero bytes of ASCII text";
+		return e;
+	}
+	/* The header decides when it can: its names must read. */
+	size_t h = line_len(p, n);
+	if (has_high_bytes(p, h) && !valid_utf8(p, h, h == n)) {
+		*why = "not valid UTF-8";
+		return legacy(p, n);
+	}
+	if (evidently_utf8(p, h, h == n)) {
+		*why = "header valid UTF-8";
 		return "UTF-8";
 	}
-	if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE) {
-		return "UTF-16LE";
-	}
-	if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF) {
-		return "UTF-16BE";
-	}
-	if ((u16 = utf16_without_bom(p, n)) != NULL) {
-		*why = "zero bytes of ASCII text";
-		return u16;
-	}
-	/* A sequence cut by the end of the sample is not held against it. */
-	size_t ok = sla_utf8_valid(p, n);
-	if (ok == n || cut_short(p + ok, n - ok)) {
+	if (valid_utf8(p, n, true)) {
 		*why = "valid UTF-8";
 		return "UTF-8";
 	}
+	if (mostly_utf8(p + h, n - h)) {
+		*why = "mostly valid UTF-8";
+		return "UTF-8";
+	}
 	*why = "not valid UTF-8";
-	return "GB18030";
+	return legacy(p, n);
 }
 
 struct sla_decoder {
 	iconv_t cd;		/* (iconv_t)-1 for UTF-8, which is only checked */
 	size_t unit;		/* bytes skipped over an invalid sequence */
+	bool by_line;		/* ASCII-compatible: lines evidently UTF-8 are that */
+	bool native_rest;	/* the input begins inside a line read natively */
 	char *out;
 	size_t cap;
 	size_t *bad;
 	size_t nbad, badcap;
+	size_t *utf8;		/* where the lines read as UTF-8 begin */
+	size_t nutf8, utf8cap;
 };
 
 static bool
 is_utf8_name(const char *e)
 {
 	return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
+}
+
+/* The code unit: bytes skipped over an invalid sequence. */
+static size_t
+unit_of(const char *e)
+{
+	if (strncasecmp(e, "UTF-16", 6) == 0 || strncasecmp(e, "UCS-2", 5) == 0)
+		return 2;
+	if (strncasecmp(e, "UTF-32", 6) == 0 || strncasecmp(e, "UCS-4", 5) == 0)
+		return 4;
+	return 1;
+}
+
+/* Whether CD leaves ASCII as it is (GB18030, Big5, Windows-1252; not
+ * UTF-16): then a line break is a line break in it, and a line can be
+ * read in another encoding than its neighbours. */
+static bool
+ascii_compatible(iconv_t cd)
+{
+	char probe[] = "\n\r,;\t\"|09AZaz", out[64];
+	char *ip = probe, *op = out;
+	size_t il = sizeof probe - 1, ol = sizeof out;
+	bool same = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0 &&
+		    (size_t)(op - out) == sizeof probe - 1 && memcmp(out, probe, sizeof probe - 1) == 0;
+
+	iconv(cd, NULL, NULL, NULL, NULL);	/* back to the initial state */
+	return same;
 }
 
 sla_decoder *
@@ -95,8 +251,7 @@ sla_decoder_new(const char *encoding, char *err, size_t errlen)
 		return NULL;
 	}
 	d->cd = (iconv_t)-1;
-	d->unit = strncasecmp(encoding, "UTF-16", 6) == 0 || strncasecmp(encoding, "UCS-2", 5) == 0
-		? 2 : 1;
+	d->unit = unit_of(encoding);
 	if (!is_utf8_name(encoding)) {
 		d->cd = iconv_open("UTF-8", encoding);
 		if (d->cd == (iconv_t)-1) {
@@ -104,6 +259,7 @@ sla_decoder_new(const char *encoding, char *err, size_t errlen)
 			free(d);
 			return NULL;
 		}
+		d->by_line = d->unit == 1 && ascii_compatible(d->cd);
 	}
 	return d;
 }
@@ -117,6 +273,7 @@ sla_decoder_free(sla_decoder *d)
 		iconv_close(d->cd);
 	free(d->out);
 	free(d->bad);
+	free(d->utf8);
 	free(d);
 }
 
@@ -174,17 +331,15 @@ run_utf8(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, s
 	return i;
 }
 
+/* Convert IN[0..N) after the output at *O: the bytes used. */
 static size_t
-run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, size_t *outlen)
+iconv_span(sla_decoder *d, const char *in, size_t n, bool eof, size_t *o_)
 {
 	char *ip = (char *)in;	/* iconv's prototype is not const-correct */
-	size_t left = n, o = 0;
+	size_t left = n, o = *o_;
 
-	if (!reserve(d, 2 * n + 16)) {
-		*out = d->out;
-		*outlen = 0;
+	if (!reserve(d, o + 2 * n + 16))
 		return 0;
-	}
 	while (left > 0) {
 		char *op = d->out + o;
 		size_t room = d->cap - o;
@@ -205,9 +360,103 @@ run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, 
 			left -= skip;
 		}
 	}
+	*o_ = o;
+	return n - left;
+}
+
+/* Length of the line at P[0..N), its break (LF, CR) included. */
+static size_t
+line_with_break(const char *p, size_t n)
+{
+	size_t i = line_len((const unsigned char *)p, n);
+
+	return i < n ? i + 1 : n;
+}
+
+/* Where the last line of IN[0..N) that has its break ends; 0: none has. */
+static size_t
+whole_lines(const char *in, size_t n)
+{
+	while (n > 0 && !is_break((unsigned char)in[n - 1]))
+		n--;
+	return n;
+}
+
+/* Copy the line IN[0..K), evidently UTF-8, after the output at *O, and
+ * note where it begins. */
+static bool
+keep_utf8_line(sla_decoder *d, const char *in, size_t k, size_t *o)
+{
+	if (!sla_grow((void **)&d->utf8, &d->utf8cap, d->nutf8 + 1, sizeof *d->utf8) ||
+	    !reserve(d, *o + k))
+		return false;
+	d->utf8[d->nutf8++] = *o;
+	memcpy(d->out + *o, in, k);
+	*o += k;
+	return true;
+}
+
+/* An ASCII-compatible encoding: runs of its lines are converted, and a
+ * line that is evidently UTF-8 (see the top) is kept as it is.  Only whole
+ * lines are judged (see LINE_WAIT). */
+static size_t
+run_by_line(sla_decoder *d, const char *in, size_t n, bool eof, size_t *o)
+{
+	size_t first = 0;	/* the end of a line begun natively in the last run */
+	if (d->native_rest) {
+		first = line_with_break(in, n);
+		if (first == 0 || !is_break((unsigned char)in[first - 1]))
+			return iconv_span(d, in, n, eof, o);	/* the line goes on */
+		d->native_rest = false;
+	}
+	size_t end = eof ? n : whole_lines(in, n);
+	if (end == 0 && n < LINE_WAIT && valid_utf8((const unsigned char *)in, n, true)) {
+		(void)reserve(d, 0);	/* the empty text still has an address */
+		return 0;
+	}
+	if (end == 0) {
+		d->native_rest = true;
+		return iconv_span(d, in, n, false, o);
+	}
+	size_t run = 0;	/* the lines from RUN on are still to convert */
+	for (size_t i = first; i < end;) {
+		size_t k = line_with_break(in + i, end - i);
+		if (evidently_utf8((const unsigned char *)in + i, k, false)) {
+			size_t used = iconv_span(d, in + run, i - run, true, o);
+			if (used < i - run)
+				return run + used;
+			if (!keep_utf8_line(d, in + i, k, o))
+				return i;
+			run = i + k;
+		}
+		i += k;
+	}
+	return run + iconv_span(d, in + run, end - run, true, o);
+}
+
+static size_t
+run_iconv(sla_decoder *d, const char *in, size_t n, bool eof, const char **out, size_t *outlen)
+{
+	size_t o = 0;
+	size_t used = d->by_line ? run_by_line(d, in, n, eof, &o) : iconv_span(d, in, n, eof, &o);
+
 	*out = d->out;
 	*outlen = o;
-	return n - left;
+	return used;
+}
+
+/* The lines read as UTF-8 begin 2 bytes later for each NUL before them in
+ * D->out[0..N), once each NUL is U+FFFD. */
+static void
+shift_utf8_lines(sla_decoder *d, size_t n)
+{
+	size_t nuls = 0, j = 0;
+
+	for (size_t i = 0; i < n && j < d->nutf8; i++) {
+		while (j < d->nutf8 && d->utf8[j] == i)
+			d->utf8[j++] += 2 * nuls;
+		nuls += d->out[i] == '\0';
+	}
 }
 
 /* A NUL is no text: every later tool's C strings would end at it, and
@@ -222,6 +471,7 @@ replace_nuls(sla_decoder *d, size_t *n)
 		k++;
 	if (k == 0)
 		return true;
+	shift_utf8_lines(d, *n);
 	size_t total = d->nbad + k;
 	if (!sla_grow((void **)&d->bad, &d->badcap, total, sizeof *d->bad))
 		return false;
@@ -251,11 +501,12 @@ sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
 	size_t used;
 
 	d->nbad = 0;
+	d->nutf8 = 0;
 	if (d->cd == (iconv_t)-1)
 		used = run_utf8(d, in, n, eof, out, outlen);
 	else
 		used = run_iconv(d, in, n, eof, out, outlen);
-	if (memchr(*out, '\0', *outlen)) {
+	if (*outlen > 0 && memchr(*out, '\0', *outlen)) {
 		if (*out != d->out) {	/* zero copy so far */
 			if (!reserve(d, *outlen))
 				return 0;
@@ -269,4 +520,11 @@ sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
 	*bad = d->bad;
 	*nbad = d->nbad;
 	return used;
+}
+
+const size_t *
+sla_decoder_utf8_lines(const sla_decoder *d, size_t *n)
+{
+	*n = d->nutf8;
+	return d->utf8;
 }

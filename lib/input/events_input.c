@@ -426,13 +426,28 @@ row_whole(sla_events_input *in, const export *e, const sla_csvrec *r)
 {
 	const char *what = r->fault == SLA_CSV_BADQUOTE ? "malformed quoting"
 		: r->fault == SLA_CSV_TOOLONG ? "field too long (unterminated quote?)"
+		: r->fault == SLA_CSV_TOOBIG ? "record longer than --max-field"
 		: r->fault == SLA_CSV_UNTERMINATED ? "quote not closed by the end of the file"
 		: r->n != e->x.ncols ? "not as many fields as the header" : NULL;
 	if (what)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0, "%s", what);
+	if (r->swallowed)	/* an error, but the row is whole (RFC 4180 says so) */
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"the quote opened at line %lu runs over %zu %s (a stray "
+				"quote?); read as one field", r->swallowed_line, r->swallowed,
+				r->swallowed == 1 ? "line that looks like a row"
+						  : "lines that look like rows");
+	if (r->fault == SLA_CSV_LONGFIELD)	/* an error, but the row is whole */
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"a field longer than --max-field (%zu); kept whole",
+				sla_csvin_max_field(e->x.in));
+	const char *why, *enc = sla_csvin_encoding(e->x.in, &why);
 	if (r->bad_encoding)
 		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
-				"invalid byte sequence (read as U+FFFD)");
+				"invalid byte sequence in %s (read as U+FFFD)", enc);
+	if (r->read_as_utf8)
+		sla_diag_record(in->d, e->x.file, r->line, "record", NULL, 0,
+				"UTF-8 in a file read as %s (this row read as UTF-8)", enc);
 	return what == NULL;
 }
 
@@ -508,6 +523,7 @@ sla_events_input_file(sla_events_input *in, const char *path, bool verbose)
 			say_columns(in, &e.x);
 		if (sla_export_check_columns(&e.x, in->maps, in->o.nmaps, in->o.map_option,
 					     in->d)) {
+			sla_export_watch_quotes(&e.x, EC_TIME, in->time_format);
 			lookahead(in, &e);
 			sla_csvrec r;
 			while ((rc = sla_csvin_next(e.x.in, &r)) > 0 && read_record(in, &e, &r) == 0)

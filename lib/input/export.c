@@ -148,7 +148,8 @@ sla_export_read_header(sla_export *x, const char *columns, bool no_header,
 		sla_diag_msg(d, x->file, 0, NULL, NULL, 0, "empty: no header row");
 	if (rc <= 0)
 		return false;
-	if (r.fault != SLA_CSV_OK) {
+	/* A name longer than --max-field is read whole: the cap is for data. */
+	if (r.fault != SLA_CSV_OK && r.fault != SLA_CSV_LONGFIELD) {
 		sla_diag_msg(d, x->file, r.line, NULL, NULL, 0,
 			     "the header row cannot be read as CSV");
 		return false;
@@ -204,6 +205,16 @@ sla_export_map_columns(sla_export *x, const sla_export_map *maps, size_t n)
 	return true;
 }
 
+static bool
+header_not_ascii(const sla_export *x)
+{
+	for (size_t j = 0; j < x->ncols; j++)
+		for (const char *c = x->names[j]; *c; c++)
+			if ((unsigned char)*c >= 0x80)
+				return true;
+	return false;
+}
+
 bool
 sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t n,
 			 const char *map_option,
@@ -223,12 +234,43 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 	for (size_t i = 0; i < x->kind->nrequired; i++) {
 		const char *name = x->kind->names[x->kind->required[i]];
 		if (x->col_of[x->kind->required[i]] < 0) {
+			char enc[128] = "";
+			if (header_not_ascii(x)) {	/* names in the wrong encoding? */
+				const char *why, *e = sla_csvin_encoding(x->in, &why);
+				snprintf(enc, sizeof enc, "; the header read as %s (%s), "
+					 "else give --encoding", e, why);
+			}
 			sla_diag_msg(d, x->file, 0, name, NULL, 0,
-				     "no column means this (give %s %s=HEADER)", opt, name);
+				     "no column means this (give %s %s=HEADER%s)", opt, name, enc);
 			return false;
 		}
 	}
 	return true;
+}
+
+/* ---- quoted fields that swallow records --------------------------------------- */
+
+/* Any reading will do (an ambiguous date is a date): CTX is the column's
+ * strptime format, or NULL. */
+static bool
+looks_like_time(const char *p, size_t n, const void *ctx)
+{
+	sla_stamp st;
+
+	if (ctx)
+		return sla_timeform_strptime(p, n, ctx, &st) == SLA_TF_OK;
+	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+}
+
+void
+sla_export_watch_quotes(sla_export *x, int c, const char *format)
+{
+	if (x->col_of[c] < 0)
+		return;
+	sla_csvin_watch_quotes(x->in, &(sla_csv_shape){
+		.nfields = x->ncols, .time_col = (size_t)x->col_of[c],
+		.is_time = looks_like_time, .ctx = format,
+	});
 }
 
 /* ---- day/month order -------------------------------------------------------- */

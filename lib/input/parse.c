@@ -423,6 +423,10 @@ check_fault(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 	if (r->fault == SLA_CSV_TOOLONG)
 		record_error(ps, col, at.p, at.n, false,
 			     "field too long (unterminated quote?) starting at line %lu", r->line);
+	else if (r->fault == SLA_CSV_LONGFIELD)
+		record_error(ps, col, at.p, at.n, false,
+			     "field of %zu bytes, longer than --max-field (%zu); kept whole", at.n,
+			     sla_csvin_max_field(x->in));
 	else if (r->fault == SLA_CSV_TOOBIG)
 		record_error(ps, "record", NULL, 0, false,
 			     "record longer than --max-field starting at line %lu", r->line);
@@ -430,7 +434,34 @@ check_fault(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 		record_error(ps, col, at.p, at.n, false, "%s", why[r->fault]);
 }
 
-/* The first field where the decoder put U+FFFD names the error. */
+/* A quoted field whose lines look like records is kept as RFC 4180 reads
+ * it, but the records in it would go unseen: the first line of each is
+ * likely a ticket of its own, swallowed between two stray quotes. */
+static void
+check_swallowed(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
+{
+	if (r->swallowed == 0)
+		return;
+	sla_field v = sla_csvrec_field(r, (int)r->swallowed_field);
+	record_error(ps, column_name(x, r->swallowed_field), v.p, v.n, false,
+		     "the quote opened at line %lu runs over %zu %s (a stray quote?); "
+		     "read as one field", r->swallowed_line, r->swallowed,
+		     r->swallowed == 1 ? "line that looks like a record"
+				       : "lines that look like records");
+}
+
+static bool
+has_high_bytes(sla_field f)
+{
+	for (size_t i = 0; i < f.n; i++)
+		if ((unsigned char)f.p[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* The first field where the decoder put U+FFFD names the error; for a
+ * line read as UTF-8 in a file of another encoding, the first field that
+ * is not ASCII. */
 static void
 check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 {
@@ -441,7 +472,14 @@ check_encoding(sla_parser *ps, const sla_export *x, const sla_csvrec *r)
 		if (has_replacement(r->fields[j])) {
 			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
 				     "invalid byte sequence in %s (read as U+FFFD)", enc);
-			return;
+			break;
+		}
+	}
+	for (size_t j = 0; r->read_as_utf8 && j < r->n; j++) {
+		if (has_high_bytes(r->fields[j])) {
+			record_error(ps, column_name(x, j), r->fields[j].p, r->fields[j].n, false,
+				     "UTF-8 in a file read as %s (this record read as UTF-8)", enc);
+			break;
 		}
 	}
 }
@@ -521,6 +559,7 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	ps->record_failed = false;
 	ps->line = r->line;
 	check_fault(ps, x, r);
+	check_swallowed(ps, x, r);
 	check_encoding(ps, x, r);
 	check_ragged(ps, x, r);
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
@@ -566,6 +605,7 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 		    find_unmapped(ps, &x) &&
 		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
 		    header_once(ps, &x)) {
+			sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
 			lookahead(ps, &x);
 			rc = read_records(ps, &x);
 		}

@@ -1,12 +1,17 @@
 /* sla_encoding.h: character encodings of exports, and their decoding to
  * UTF-8 (iconv).
  *
- * Detection: a byte order mark (UTF-8, UTF-16LE, UTF-16BE); else UTF-16
- * seen in the zero bytes of ASCII text; else UTF-8 when the sample is valid
- * UTF-8; else GB18030 (Chinese Excel exports; a superset of GBK and
- * GB2312).  Decoding never stops at an invalid sequence: it becomes U+FFFD
- * and its place is noted, so the reader can flag the record it falls in.
- * A NUL (U+0000) is no text, and is replaced and noted the same way. */
+ * Detection: a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE); else
+ * UTF-16 or UTF-32 seen in the zero bytes of ASCII text; else the header
+ * line: not valid UTF-8 is GB18030, evidently UTF-8 (valid, with a
+ * character of three bytes or more) is UTF-8; else the sample: valid
+ * UTF-8, or more of its lines valid UTF-8 than not, is UTF-8; else
+ * GB18030 (Chinese Excel exports; a superset of GBK and GB2312).
+ * Decoding never stops at an invalid sequence: it becomes U+FFFD and its
+ * place is noted, so the reader can flag the record it falls in.  A NUL
+ * (U+0000) is no text, and is replaced and noted the same way.  In an
+ * ASCII-compatible encoding other than UTF-8, a line that is evidently
+ * UTF-8 is read as UTF-8, not into mojibake, and noted too. */
 #ifndef SLA_ENCODING_H
 #define SLA_ENCODING_H
 
@@ -32,5 +37,12 @@ void sla_decoder_free(sla_decoder *d);
  * invalid input. */
 size_t sla_decoder_run(sla_decoder *d, const char *in, size_t n, bool eof,
 		       const char **out, size_t *outlen, const size_t **bad, size_t *nbad);
+
+/* The offsets in the last run's text, ascending, where a line read as
+ * UTF-8 begins (see above), and how many into *N.  Valid until the next
+ * run.  Only whole lines are taken in such an encoding: a run then uses
+ * the input up to its last line break (none, if it holds none and is
+ * shorter than 64 KiB: offer more), unless EOF. */
+const size_t *sla_decoder_utf8_lines(const sla_decoder *d, size_t *n);
 
 #endif

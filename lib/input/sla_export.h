@@ -125,6 +125,13 @@ bool sla_export_check_columns(const sla_export *x, const sla_export_map *maps, s
 			      const char *map_option,
 			      const sla_diag *d);
 
+/* Have the reader flag a quoted field whose lines look like records of
+ * this export (sla_csv_span.h): as many fields as the header, and a time
+ * in kind column C, read with the strptime FORMAT (may be NULL: the known
+ * forms).  After sla_export_map_columns, before the records are read; no
+ * effect when the export has no column C. */
+void sla_export_watch_quotes(sla_export *x, int c, const char *format);
+
 /* Settle day/month order from the records read ahead: each column C for
  * which OBSERVE[C] (a kind column that the export has) adds the proof of
  * its values.  Later values add theirs through sla_export_prove. */

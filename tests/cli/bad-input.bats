@@ -66,6 +66,36 @@ statuses() {
 	[ -z "$(col "$TMP/out.tsv" error 2)" ]
 }
 
+# Valid RFC 4180, so the data stay as read; but 999 tickets went into one
+# description with "3 records read, 3 written, 0 flagged".
+@test "two stray quotes: the records between them stay in one field, flagged at the line the quote opened" {
+	{ printf 'id,opened,priority,description\n1,2026-03-02 09:00,P2,ok\n'
+	  printf '2,2026-03-02 09:10,P2,"abc\n'
+	  for i in $(seq 3 1000); do printf '%d,2026-03-02 10:00,P3,ticket %d\n' "$i" "$i"; done
+	  printf '1001,2026-03-02 11:00,P3,size 5"\n1002,2026-03-02 12:00,P3,last\n'; } > "$TMP/stray.csv"
+	[ "$(sed -n 1002p "$TMP/stray.csv")" = '1001,2026-03-02 11:00,P3,size 5"' ]
+	parse -v "$TMP/stray.csv"
+	[ "$status" -eq 0 ]
+	want='description: the quote opened at line 3 runs over 999 lines that look like records (a stray quote?); read as one field'
+	[ "$(printf '%s\n' "$stderr" | sed -n 2p)" = "sla-parse: $TMP/stray.csv:3: $want \"abc\\n3,2026-03-02 10:00,P3,ticket 3\\n4,2026-03-02 10:00,P3,ticket 4\\n5,2026-03-02 1...\"" ]
+	[ "$(printf '%s\n' "$stderr" | tail -1)" = 'sla-parse: 3 records read, 3 written, 1 flagged' ]
+	[[ "$(col "$TMP/out.tsv" error 2)" == "$want \"abc"* ]]
+	# the field is kept as RFC 4180 reads it: all 999 lines
+	[ "$(col "$TMP/out.tsv" description 2 | grep -o '\\n' | wc -l)" -eq 999 ]
+	[ -z "$(col "$TMP/out.tsv" error 1002)" ]
+	tool sla-parse --strict "$TMP/stray.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"stray.csv:3: $want"* ]]
+}
+
+@test "one swallowed record is enough; the quote may open on a later line of its record" {
+	printf 'id,opened,description,note\n1,2026-03-02 09:00,"multi\nline",", and\n2,2026-03-02 10:00,lost,x\n3,2026-03-02 11:00,y,z"\n4,2026-03-02 12:00,ok,ok\n' > "$TMP/one.csv"
+	parse "$TMP/one.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/one.csv:2: note: the quote opened at line 3 runs over 2 lines that look like records (a stray quote?); read as one field \", and\\n2,2026-03-02 10:00,lost,x\\n3,2026-03-02 11:00,y,z\"" ]
+	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
+}
+
 @test "NUL bytes: read as U+FFFD and the record flagged (they once went into the stream raw)" {
 	parse "$BAD/nul-bytes.csv"
 	[ "$status" -eq 0 ]
@@ -107,6 +137,50 @@ statuses() {
 	[[ "$stderr" == *'invalid-gb18030.csv:3: description: invalid byte sequence in gb18030'* ]]
 	[ "$(rows "$TMP/out.tsv")" -eq 3 ]
 	[ "$(col "$TMP/out.tsv" description 3)" = '故障' ]
+}
+
+# The tail once decided: the header was read as GB18030 and sla-parse died
+# with "id: no column means this".
+@test "a UTF-8 header with a GB18030 tail: the header decides, the tail is flagged, nothing dies" {
+	parse -v "$BAD/utf8-header-gb18030-tail.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | head -1)" = "sla-parse: $BAD/utf8-header-gb18030-tail.csv: encoding UTF-8 (header valid UTF-8), delimiter ','" ]
+	[[ "$stderr" == *'gb18030-tail.csv:3: 故障描述: invalid byte sequence in UTF-8 (read as U+FFFD) "'* ]]
+	[[ "$stderr" == *'gb18030-tail.csv:4: 故障描述: invalid byte sequence in UTF-8 (read as U+FFFD) "'* ]]
+	[[ "$stderr" == *'3 records read, 3 written, 2 flagged' ]]
+	[ "$(col "$TMP/out.tsv" description INC-1)" = 打印机卡纸 ]
+	[ -z "$(col "$TMP/out.tsv" error INC-1)" ]
+}
+
+# The UTF-8 tail once became mojibake (服务器宕机 as 鏈嶅姟鍣ㄥ畷鏈?) unflagged,
+# and the ticket lost its tier.
+@test "a GB18030 file with a UTF-8 tail: the tail read as UTF-8 and flagged, its tier kept" {
+	parse -v "$BAD/gb18030-utf8-tail.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | sed -n 2p)" = "sla-parse: $BAD/gb18030-utf8-tail.csv:4: 故障描述: UTF-8 in a file read as GB18030 (this record read as UTF-8) \"服务器宕机\"" ]
+	[[ "$stderr" == *'4 records read, 4 written, 1 flagged' ]]
+	[ "$(col "$TMP/out.tsv" description INC-3)" = 服务器宕机 ]
+	# 状态 in GB18030 happens to be valid UTF-8 (two-byte sequences): still GB18030
+	[ "$(col "$TMP/out.tsv" description INC-2)" = 状态 ]
+	[ -z "$(col "$TMP/out.tsv" error INC-2)" ]
+	tool sla-classify "$TMP/out.tsv"
+	[ "$(printf '%s\n' "$output" > "$TMP/c.tsv"; col "$TMP/c.tsv" tier INC-3)" = urgent ]
+	tool sla-parse --strict "$BAD/gb18030-utf8-tail.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "two UTF-8 byte order marks: both dropped, the header found" {
+	parse "$BAD/double-bom.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(col "$TMP/out.tsv" line 1)" = 2 ]
+}
+
+@test "a missing column in a header that is not ASCII names the encoding it was read in" {
+	printf '单号X,时间X\n1,2026-03-02 09:00\n' | iconv -f UTF-8 -t GB18030 > "$TMP/gb.csv"
+	parse "$TMP/gb.csv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-parse: $TMP/gb.csv: id: no column means this (give --map id=HEADER; the header read as GB18030 (not valid UTF-8), else give --encoding)" ]
 }
 
 @test "--strict: the first bad record is fatal, exit 2" {
@@ -194,6 +268,45 @@ statuses() {
 	[ "$(rows "$TMP/out.tsv")" -eq 2 ]
 	[ -n "$(col "$TMP/out.tsv" error 1)" ]
 	[ "$(col "$TMP/out.tsv" description 2)" = ok ]
+}
+
+# Fields that end on their line were measured only while a record was still
+# open at a line's end: under 1 MiB, --max-field was never applied.
+@test "--max-field 1K is honoured exactly: 1 KiB passes, 1025 B to 600 KB flagged and kept whole" {
+	x() { head -c "$1" /dev/zero | tr '\0' x; }
+	{ printf 'id,opened,description,customer\n'
+	  printf '1,2026-03-02 09:30,%s,a\n' "$(x 1024)"
+	  printf '2,2026-03-02 09:30,%s,a\n' "$(x 1025)"
+	  printf '3,2026-03-02 09:30,"%s",a\n' "$(x 1536)"
+	  printf '4,2026-03-02 09:30,ok,"%s\n%s"\n' "$(x 1000)" "$(x 1000)"
+	  printf '5,2026-03-02 09:30,"%s",a\n' "$(x 614400)"
+	  printf '6,2026-03-02 09:30,%s,%s\n' "$(x 1000)" "$(x 1000)"
+	  printf '7,2026-03-02 10:00,ok,a\n'; } > "$TMP/caps.csv"
+	parse --max-field 1K "$TMP/caps.csv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$stderr" | cut -d' ' -f2-9 | tr '\n' ,)" = \
+	  "$TMP/caps.csv:3: description: field of 1025 bytes, longer than,$TMP/caps.csv:4: description: field of 1536 bytes, longer than,$TMP/caps.csv:5: customer: field of 2001 bytes, longer than,$TMP/caps.csv:7: description: field of 614400 bytes, longer than," ]
+	[[ "$stderr" == *'caps.csv:3: description: field of 1025 bytes, longer than --max-field (1024); kept whole "xxxx'* ]]
+	[ "$(rows "$TMP/out.tsv")" -eq 7 ]
+	for id in 1 6 7; do [ -z "$(col "$TMP/out.tsv" error $id)" ]; done
+	[ "$(col "$TMP/out.tsv" description 2 | wc -c)" -eq 1026 ]
+	[ "$(col "$TMP/out.tsv" description 5 | wc -c)" -eq 614401 ]
+	[ "$(col "$TMP/out.tsv" line 7)" -eq 9 ]
+	tool sla-parse --strict --max-field 1K "$TMP/caps.csv"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *'caps.csv:3: description: field of 1025 bytes'* ]]
+}
+
+@test "--max-field: a header name longer than the cap is read; 0 and malformed sizes refused" {
+	printf 'id,opened,a column name of 28 bytes\n1,2026-03-02 09:30,abcdefghijklmnopq\n2,2026-03-02 09:30,abcdefghijklmnop\n' > "$TMP/s.csv"
+	parse --max-field 16 "$TMP/s.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/s.csv:2: a column name of 28 bytes: field of 17 bytes, longer than --max-field (16); kept whole \"abcdefghijklmnopq\"" ]
+	[ "$(head -1 "$TMP/out.tsv" | cut -f15)" = 'a column name of 28 bytes' ]
+	for bad in 0 00 1.5K 64MB -1 K 99999999999999999999 17179869184G; do
+		assert_usage_error "--max-field: want a size of 1 byte or more, like 64M or 512K: \"$bad\"" \
+			sla-parse --max-field "$bad" "$TMP/s.csv"
+	done
 }
 
 @test "a 10 MB quoted field never closed: one record flagged, the next one read" {

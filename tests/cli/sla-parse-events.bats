@@ -139,6 +139,36 @@ distinct_ids() (
 	[[ "$stderr" == *"broken.csv:10: record: not as many fields as the header"* ]]
 }
 
+@test "--max-field: a text longer than the cap is an error, its event kept (it was not measured)" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,short\nT-1,2026-03-02 10:00,Resolved,%s\n' \
+		"$(head -c 2000 /dev/zero | tr '\0' x)" > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events --max-field 1K "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:3: record: a field longer than --max-field (1024); kept whole" ]
+	printf '%s\n' "$output" > "$TMP/out.tsv"
+	[ "$(cell "$TMP/out.tsv" T-1 resolved)" = 2026-03-02T10:00:00+08:00 ]
+}
+
+@test "a quote that swallows rows is reported with the line it opened at" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,"stray\nT-1,2026-03-02 10:00,Resolved,done"\nT-2,2026-03-02 11:00,Open,x\n' > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:2: record: the quote opened at line 2 runs over 1 line that looks like a row (a stray quote?); read as one field" ]
+	run --separate-stderr sla-parse --events --strict "$TMP/h.csv"
+	[ "$status" -eq 2 ]
+}
+
+@test "encoding messages name the encoding" {
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,\xe5\xb7\xa5\nT-1,2026-03-02 10:00,Resolved,bad \xff\n' > "$TMP/h.csv"
+	run --separate-stderr sla-parse --events "$TMP/h.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/h.csv:3: record: invalid byte sequence in UTF-8 (read as U+FFFD)" ]
+	printf 'Ticket,Time,Status,Text\nT-1,2026-03-02 09:00,Open,\xb9\xa4\nT-1,2026-03-02 09:30,,\xb5\xa5\nT-1,2026-03-02 10:00,Resolved,\xe5\xae\x95\xe6\x9c\xba\n' > "$TMP/g.csv"
+	run --separate-stderr sla-parse --events "$TMP/g.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/g.csv:4: record: UTF-8 in a file read as GB18030 (this row read as UTF-8)" ]
+}
+
 @test "--strict: the first broken row is fatal" {
 	run --separate-stderr sla-parse --events --strict "$EVENTS/broken.csv"
 	[ "$status" -eq 2 ]

@@ -134,6 +134,19 @@ golden_export() {
 	[ -z "$(cell "$TMP/out" 3 error)" ]
 }
 
+# A UTF-32LE byte order mark was taken for UTF-16LE's, and the header lost.
+@test "UTF-32LE and UTF-32BE, with a byte order mark or without, are read as UTF-32" {
+	for e in LE:'\xff\xfe\x00\x00' BE:'\x00\x00\xfe\xff' LE: BE:; do
+		printf "${e#*:}" > "$TMP/u32.csv"
+		printf 'id,opened,note\n7,2026-03-02 09:00,工单\n' | iconv -t "UTF-32${e%%:*}" >> "$TMP/u32.csv"
+		run --separate-stderr sla-parse -v "$TMP/u32.csv"
+		[ "$status" -eq 0 ]
+		why="zero bytes of ASCII text"; [ -z "${e#*:}" ] || why="byte order mark"
+		[ "$(printf '%s\n' "$stderr" | head -1)" = "sla-parse: $TMP/u32.csv: encoding UTF-32${e%%:*} ($why), delimiter ','" ]
+		[ "$(printf '%s\n' "$output" | column note)" = 工单 ]
+	done
+}
+
 @test "a UTF-16BE file with a byte order mark" {
 	printf 'id\topened\n7\t2026-03-02 09:00\n' | iconv -t UTF-16BE > "$TMP/be.txt"
 	printf '\xfe\xff' | cat - "$TMP/be.txt" > "$TMP/bom.txt"
@@ -220,6 +233,20 @@ golden_export() {
 	sla-parse "$TMP/big.csv" > "$TMP/out"
 	[ "$(cell "$TMP/out" 1 description | wc -c)" -eq 10000001 ]
 	[ "$(cell "$TMP/out" 2 description)" = "short" ]
+}
+
+# The other side of flagging records swallowed by a stray quote: real
+# descriptions (steps, pasted mail and logs, a pasted header row, addresses)
+# have lines with commas and times, but not a record's shape.
+@test "multi-line fields with delimiters, times, mail and logs are not taken for swallowed records" {
+	run --separate-stderr sla-parse -v "$EXPORTS/multiline.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $EXPORTS/multiline.csv: encoding UTF-8 (header valid UTF-8), delimiter ','
+sla-parse: 8 records read, 8 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(id_lines "$TMP/out")" = "INC-3001:2,INC-3002:6,INC-3003:12,INC-3004:17,INC-3005:28,INC-3006:31,INC-3007:35,INC-3008:38," ]
+	[ "$(cell "$TMP/out" INC-3004 description | grep -o '\\n' | wc -l)" -eq 10 ]
+	[ "$(cell "$TMP/out" INC-3008 customer)" = 'Fabrikam\nBuilding 7, Floor 2' ]
 }
 
 @test "pitfall 6: the byte order mark is not part of the first header" {

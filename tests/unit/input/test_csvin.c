@@ -160,6 +160,122 @@ a_field_over_the_cap(void **state)
 	close_text(&f);
 }
 
+/* A field that ends on its line is measured too, to the byte: it was
+ * measured only while its record was open at a line's end, so a cap
+ * below the 1 MiB block held for no single-line record.  The record cap
+ * is never below 1 MiB, or a small field cap would refuse every record. */
+static void
+a_field_over_the_cap_on_its_line(void **state)
+{
+	(void)state;
+	fixture f;
+	sla_csvin_opts o = { .max_field = 8 };
+	const char text[] = "id,note\n1,12345678\n2,123456789\n3,\"1234\n56789\",x\n"
+			    "4,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &o);
+	sla_csvrec r;
+	expect_record(in, 1, 2, SLA_CSV_OK, "id", "note");
+	expect_record(in, 2, 2, SLA_CSV_OK, "1", "12345678");
+	expect_record(in, 3, 2, SLA_CSV_LONGFIELD, "2", "123456789");
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, 4);
+	assert_int_equal(r.fault, SLA_CSV_LONGFIELD);
+	assert_int_equal(r.fault_field, 1);
+	assert_int_equal(r.fields[1].n, 10);	/* kept whole */
+	assert_memory_equal(r.fields[2].p, "x", 1);
+	expect_record(in, 6, 27, SLA_CSV_OK, "4", "z");
+	expect_end(in);
+	assert_int_equal(sla_csvin_max_field(in), 8);
+	close_text(&f);
+}
+
+/* The reader told what a record looks like (3 fields, a time in the 2nd). */
+static bool
+is_time_stub(const char *p, size_t n, const void *ctx)
+{
+	(void)ctx;
+	return n >= 10 && memcmp(p, "2026-", 5) == 0;
+}
+
+static const sla_csv_shape shape3 = { .nfields = 3, .time_col = 1, .is_time = is_time_stub };
+
+static void
+expect_swallowed(sla_csvin *in, unsigned long line, size_t swallowed,
+		 unsigned long quote_line, size_t field)
+{
+	sla_csvrec r;
+	assert_int_equal(sla_csvin_next(in, &r), 1);
+	assert_int_equal(r.line, line);
+	assert_int_equal(r.fault, SLA_CSV_OK);
+	assert_int_equal(r.swallowed, swallowed);
+	if (swallowed) {
+		assert_int_equal(r.swallowed_line, quote_line);
+		assert_int_equal(r.swallowed_field, field);
+	}
+}
+
+/* Two stray quotes read as one valid field holding the records between
+ * them: counted, with the line where the quote opened.  Lines of prose,
+ * steps with commas and pasted logs are not records. */
+static void
+quoted_lines_that_look_like_records(void **state)
+{
+	(void)state;
+	fixture f;
+	const char text[] =
+		"id,opened,note\n"
+		"1,2026-03-02 09:00,\"abc\n"		/* line 2: a stray quote */
+		"2,2026-03-02 10:00,lost\r\n"
+		"3,2026-03-02 11:00,size 5\"\n"	/* its closing partner */
+		"4,2026-03-02 12:00,\"Steps:\n1, open, click\n"
+		"at 2026-03-02 09:30, it broke\n"
+		"2026-03-02 09:30:01,123 ERROR, retry\n\ndone\"\n"
+		"\"5\n\",2026-03-02 13:00,\"a\n"	/* a quote closed, one opened */
+		"6,2026-03-02 14:00,b\"\n";
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 3, SLA_CSV_OK, "id", "note");
+	sla_csvin_watch_quotes(in, &shape3);
+	expect_swallowed(in, 2, 2, 2, 2);
+	expect_swallowed(in, 5, 0, 0, 0);
+	expect_swallowed(in, 11, 1, 12, 2);	/* not line 12: its time follows the closing quote */
+	expect_end(in);
+	close_text(&f);
+
+	/* not watched: nothing counted */
+	in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 3, SLA_CSV_OK, "id", "note");
+	expect_swallowed(in, 2, 0, 0, 0);
+	close_text(&f);
+}
+
+/* A swallowed line cut by the end of the 1 MiB block is looked at whole. */
+static void
+a_swallowed_line_across_blocks(void **state)
+{
+	(void)state;
+	fixture f;
+	size_t n = MIB + 4096;
+	char *text = malloc(n);
+	assert_non_null(text);
+	size_t o = (size_t)sprintf(text, "id,opened,note\n1,2026-03-02 09:00,\"");
+	while (o + 100 <= MIB - 40) {
+		memset(text + o, 'x', 99);
+		text[o + 99] = '\n';
+		o += 100;
+	}
+	memset(text + o, 'y', MIB - 10 - o);	/* pad to the line that straddles */
+	o = MIB - 10;
+	text[o++] = '\n';
+	o += (size_t)sprintf(text + o, "2,2026-03-02 10:00,lost\n3,2026-03-02 11:00,end\"\n");
+	sla_csvin *in = open_text(&f, text, o, &defaults);
+	expect_record(in, 1, 3, SLA_CSV_OK, "id", "note");
+	sla_csvin_watch_quotes(in, &shape3);
+	expect_swallowed(in, 2, 2, 2, 2);
+	expect_end(in);
+	close_text(&f);
+	free(text);
+}
+
 /* A line of short fields longer than the 1 MiB block: the cap counts the
  * record's fields, not only the longest one. */
 static void
@@ -333,7 +449,10 @@ main(void)
 		cmocka_unit_test(broken_quotes_resume_at_the_next_line),
 		cmocka_unit_test(an_open_quote_at_the_end_of_the_file),
 		cmocka_unit_test(a_field_over_the_cap),
+		cmocka_unit_test(a_field_over_the_cap_on_its_line),
 		cmocka_unit_test(a_record_of_countless_fields),
+		cmocka_unit_test(quoted_lines_that_look_like_records),
+		cmocka_unit_test(a_swallowed_line_across_blocks),
 		cmocka_unit_test(tsv_fields_that_start_with_a_quote),
 		cmocka_unit_test(delimiter_detection),
 		cmocka_unit_test(block_boundaries),

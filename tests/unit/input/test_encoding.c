@@ -145,6 +145,137 @@ iconv_decodes_gb18030_and_utf16(void **state)
 	assert_string_equal(err, "unknown encoding \"NO-SUCH-CHARSET\"");
 }
 
+static const char *
+detect_why(const char *p, size_t n)
+{
+	const char *why;
+	sla_encoding_detect((const unsigned char *)p, n, &why);
+	return why;
+}
+
+/* UTF-32LE's byte order mark begins with UTF-16LE's: it was read as
+ * UTF-16LE.  ASCII text in UTF-32 has three zero bytes in four. */
+static void
+detection_of_utf32(void **state)
+{
+	(void)state;
+	assert_string_equal(detect("\xFF\xFE\0\0i\0\0\0", 8), "UTF-32LE");
+	assert_string_equal(detect("\0\0\xFE\xFF\0\0\0i", 8), "UTF-32BE");
+	assert_string_equal(detect("i\0\0\0d\0\0\0,\0\0\0\xE5\x5D\0\0", 16), "UTF-32LE");
+	assert_string_equal(detect("\0\0\0i\0\0\0d\0\0\0,\0\0\x5D\xE5", 16), "UTF-32BE");
+	assert_string_equal(detect_why("i\0\0\0d\0\0\0,\0\0\0x\0\0\0", 16), "zero bytes of ASCII text");
+	/* UTF-16 is still UTF-16 */
+	assert_string_equal(detect("i\0d\0,\0x\0", 8), "UTF-16LE");
+	assert_string_equal(detect("\0i\0d\0,\0x", 8), "UTF-16BE");
+}
+
+/* The header decides when it can; else the lines, by a vote. */
+static void
+detection_by_the_header(void **state)
+{
+	(void)state;
+	/* 工单 in UTF-8, then 工单 in GB18030: the header was outvoted */
+	const char mixed[] = "id,\xE5\xB7\xA5\xE5\x8D\x95\n1,\xB9\xA4\xB5\xA5\n2,\xB9\xA4\xB5\xA5\n";
+	assert_string_equal(detect(mixed, sizeof mixed - 1), "UTF-8");
+	assert_string_equal(detect_why(mixed, sizeof mixed - 1), "header valid UTF-8");
+	/* a GB18030 header, then a UTF-8 line */
+	const char gb[] = "id,\xB9\xA4\xB5\xA5\n1,\xE5\xB7\xA5\n";
+	assert_string_equal(detect(gb, sizeof gb - 1), "GB18030");
+	/* 状态 in GB18030 is valid UTF-8 in two-byte sequences: it decides
+	 * nothing, and the GB18030 line below it does */
+	const char zt[] = "id,\xD7\xB4\xCC\xAC\n1,\xB9\xA4\xB5\xA5\n";
+	assert_string_equal(detect(zt, sizeof zt - 1), "GB18030");
+	/* an ASCII header: more lines valid UTF-8 than not is UTF-8 */
+	const char most[] = "id,x\n1,caf\xC3\xA9\n2,\xE4\xB8\xAD\n3,bad \xFF\n4,ok\n";
+	assert_string_equal(detect(most, sizeof most - 1), "UTF-8");
+	assert_string_equal(detect_why(most, sizeof most - 1), "mostly valid UTF-8");
+	const char fewer[] = "id,x\n1,caf\xC3\xA9\n2,\xB9\xA4\n3,\xB5\xA5\n";
+	assert_string_equal(detect(fewer, sizeof fewer - 1), "GB18030");
+}
+
+/* A GB18030 file with UTF-8 lines: those are read as UTF-8 (they were
+ * mojibake, 宕机 as 瀹曟満) and noted; a GB18030 line that happens to be
+ * valid UTF-8 in two-byte sequences (状态) stays GB18030. */
+static void
+utf8_lines_in_a_gb18030_file(void **state)
+{
+	(void)state;
+	char err[64];
+	const char *out;
+	size_t outlen, nbad, nutf8;
+	const size_t *bad, *utf8;
+	sla_decoder *d = sla_decoder_new("GB18030", err, sizeof err);
+	assert_non_null(d);
+
+	const char in[] = "a,\xB9\xA4\xB5\xA5\nb,\xE5\xAE\x95\xE6\x9C\xBA\r\nc,\xD7\xB4\xCC\xAC\nd,\xE5\xAE";
+	size_t n = sizeof in - 1;
+	/* not the end: the last line waits for its break */
+	assert_int_equal(sla_decoder_run(d, in, n, false, &out, &outlen, &bad, &nbad), n - 4);
+	const char want[] = "a,工单\nb,宕机\r\nc,状态\n";
+	assert_int_equal(outlen, sizeof want - 1);
+	assert_memory_equal(out, want, outlen);
+	utf8 = sla_decoder_utf8_lines(d, &nutf8);
+	assert_int_equal(nutf8, 1);
+	assert_int_equal(utf8[0], 9);	/* "b,宕机" */
+	assert_int_equal(nbad, 0);
+
+	/* at the end of the file, the last line is read (a cut UTF-8 character
+	 * is not evidence) */
+	assert_int_equal(sla_decoder_run(d, in + n - 4, 4, true, &out, &outlen, &bad, &nbad), 4);
+	utf8 = sla_decoder_utf8_lines(d, &nutf8);
+	assert_int_equal(nutf8, 0);
+
+	/* a line cut before its break: judged whole.  A start that is no
+	 * UTF-8 is read natively now, the rest of its line with it; a start
+	 * that may be UTF-8 waits for the rest */
+	assert_int_equal(sla_decoder_run(d, "x\xB9\xA4", 3, false, &out, &outlen, &bad, &nbad), 3);
+	assert_memory_equal(out, "x工", outlen);
+	assert_int_equal(sla_decoder_run(d, "\xE5\xAE\x95\xE6\nb,\xE5\xAE\x95\n", 11, true, &out,
+					 &outlen, &bad, &nbad), 11);
+	assert_memory_equal(out, "瀹曟\nb,宕\n", outlen);
+	utf8 = sla_decoder_utf8_lines(d, &nutf8);
+	assert_int_equal(nutf8, 1);
+	assert_int_equal(utf8[0], 7);
+	assert_int_equal(sla_decoder_run(d, "b,\xE5\xAE", 4, false, &out, &outlen, &bad, &nbad), 0);
+
+	/* a NUL before a UTF-8 line moves it on with its U+FFFD */
+	const char nul[] = "a\0\nb,\xE5\xAE\x95\n";
+	assert_int_equal(sla_decoder_run(d, nul, sizeof nul - 1, true, &out, &outlen, &bad, &nbad),
+			 sizeof nul - 1);
+	assert_memory_equal(out, "a\xEF\xBF\xBD\nb,宕\n", outlen);
+	utf8 = sla_decoder_utf8_lines(d, &nutf8);
+	assert_int_equal(nutf8, 1);
+	assert_int_equal(utf8[0], 5);
+	assert_int_equal(nbad, 1);
+	sla_decoder_free(d);
+
+	/* UTF-16 is not read line by line */
+	d = sla_decoder_new("UTF-16LE", err, sizeof err);
+	assert_non_null(d);
+	assert_int_equal(sla_decoder_run(d, "i\0\n\0", 4, true, &out, &outlen, &bad, &nbad), 4);
+	sla_decoder_utf8_lines(d, &nutf8);
+	assert_int_equal(nutf8, 0);
+	sla_decoder_free(d);
+}
+
+static void
+iconv_decodes_utf32(void **state)
+{
+	(void)state;
+	char err[64];
+	const char *out;
+	size_t outlen, nbad;
+	const size_t *bad;
+	sla_decoder *d = sla_decoder_new("UTF-32LE", err, sizeof err);
+	assert_non_null(d);
+	/* i, then a code point above U+10FFFF (one U+FFFD, four bytes skipped), 工 */
+	const char in[] = "i\0\0\0\0\0\x11\0\xE5\x5D\0\0";
+	assert_int_equal(sla_decoder_run(d, in, 12, true, &out, &outlen, &bad, &nbad), 12);
+	assert_memory_equal(out, "i\xEF\xBF\xBD\xE5\xB7\xA5", outlen);
+	assert_int_equal(nbad, 1);
+	sla_decoder_free(d);
+}
+
 int
 main(void)
 {
@@ -154,6 +285,10 @@ main(void)
 		cmocka_unit_test(utf8_passes_and_marks_invalid_bytes),
 		cmocka_unit_test(nul_bytes_become_replacements),
 		cmocka_unit_test(iconv_decodes_gb18030_and_utf16),
+		cmocka_unit_test(detection_of_utf32),
+		cmocka_unit_test(detection_by_the_header),
+		cmocka_unit_test(utf8_lines_in_a_gb18030_file),
+		cmocka_unit_test(iconv_decodes_utf32),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
