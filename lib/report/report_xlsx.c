@@ -329,7 +329,8 @@ make_workbook(const sla_report *r, sla_lang lang, const char *path, char *tmpdir
 	const char *contract = t && t->contract ? t->contract : "";
 	lxw_doc_properties props = {
 		.title = (char *)sla_label_text(SLA_L_TITLE, lang),
-		.subject = (char *)visible(&subject, (sla_field){ contract, strlen(contract) }),
+		.subject = *contract ? (char *)visible(&subject, (sla_field){ contract, strlen(contract) })
+				     : NULL,
 		.created = 1,	/* not 0, which is "now": the same report, the same bytes */
 	};
 	xlsx_ctx x = { .r = r };

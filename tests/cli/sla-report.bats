@@ -388,7 +388,7 @@ unsafe_stream() {
 }
 
 @test "usage errors exit 2 and say what is wrong" {
-	for args in "--period fortnight" "--format xlsx" "--lang fr" "--top -1" "--top many" "--bogus"; do
+	for args in "--period fortnight" "--format xls" "--lang fr" "--top -1" "--top many" "--bogus"; do
 		run sla-report $args "$STREAM"
 		[ "$status" -eq 2 ]
 		[[ "$output" == *"Try 'sla-report --help'."* ]]
