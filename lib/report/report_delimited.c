@@ -115,51 +115,53 @@ title_row(sla_writer *w, const sla_table *t, const dialect *d)
 	sla_writer_str(w, d->eol);
 }
 
+/* A row of NAMES[0..N): a table's headings, or its keys. */
 static void
-delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
+names_row(sla_writer *w, const char *const *names, size_t n, const dialect *d)
 {
-	char buf[SLA_CELL_MAX];
-
-	title_row(w, t, d);
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < n; c++) {
 		if (c)
 			sla_writer_char(w, d->sep);
-		d->cell(w, str(t->head[c]), true);
-	}
-	sla_writer_str(w, d->eol);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		const sla_cell *c = &t->cells[i];
-		d->cell(w, sla_cell_text(c, true, buf), c->kind == SLA_CELL_TEXT);
-		if ((i + 1) % t->ncols == 0)
-			sla_writer_str(w, d->eol);
-		else
-			sla_writer_char(w, d->sep);
+		d->cell(w, str(names[c]), true);
 	}
 	sla_writer_str(w, d->eol);
 }
 
-/* One table for tools: the header its keys, the cells in their data form
- * (sla_cell_data), no title row, no empty line: what csvkit, Miller and
- * pandas read as a table. */
+/* The rows of T, each cell in its form for programs or, when DATA, for
+ * tools (sla_cell_data). */
 static void
-tool_table(sla_writer *w, const sla_table *t, const dialect *d)
+rows(sla_writer *w, const sla_table *t, const dialect *d, bool data)
 {
 	char buf[SLA_CELL_MAX];
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (c)
-			sla_writer_char(w, d->sep);
-		d->cell(w, str(t->keys[c]), true);
-	}
-	sla_writer_str(w, d->eol);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		const sla_cell *c = &t->cells[i];
-		d->cell(w, sla_cell_data(c, buf), c->kind == SLA_CELL_TEXT);
+		d->cell(w, data ? sla_cell_data(c, buf) : sla_cell_text(c, true, buf),
+			c->kind == SLA_CELL_TEXT);
 		if ((i + 1) % t->ncols == 0)
 			sla_writer_str(w, d->eol);
 		else
 			sla_writer_char(w, d->sep);
 	}
+}
+
+static void
+delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	title_row(w, t, d);
+	names_row(w, t->head, t->ncols, d);
+	rows(w, t, d, false);
+	sla_writer_str(w, d->eol);
+}
+
+/* One table for tools: the header its keys, the cells in their data form,
+ * no title row, no empty line: what csvkit, Miller and pandas read as a
+ * table. */
+static void
+tool_table(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	names_row(w, t->keys, t->ncols, d);
+	rows(w, t, d, true);
 }
 
 /* A UTF-8 byte order mark, when asked: Excel reads a CSV without one in
