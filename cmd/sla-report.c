@@ -116,6 +116,10 @@ parse_by(struct args *o, const char *cols, const sla_diag *d)
 			continue;	/* ",," and " , " name no column */
 		if (o->cfg.nby == MAX_BY)
 			return sla_cli_usage_error(d, "--by: more than %d columns", MAX_BY);
+		/* A table's columns have one name each (--table's header) */
+		for (size_t k = 0; k < o->cfg.nby; k++)
+			if (strcmp(o->by[k], c) == 0)
+				return sla_cli_usage_error(d, "--by: column named twice \"%s\"", c);
 		o->by[o->cfg.nby++] = c;
 	}
 	return 0;

@@ -192,6 +192,8 @@ xlsx_dump() {
 	assert_usage_error '--table: only with --format csv or tsv' sla-report --table tiers "$STREAM"
 	assert_usage_error '--bom: only with --format csv or tsv' sla-report -f html --bom "$STREAM"
 	assert_usage_error '--no-bom: only with --format csv or tsv' sla-report -f xlsx --no-bom "$STREAM"
+	# a table's columns have one name each
+	assert_usage_error '--by: column named twice "tier"' sla-report --by tier,customer,tier "$STREAM"
 }
 
 @test "xlsx is never written to a terminal" {
