@@ -1,6 +1,9 @@
 /* report_tables.c: the finished report as tables (sla_report_table.h):
- * which tables, in which order, with which columns, rows and labels.
- * What the report says is decided here, once, for every table format.
+ * which tables, in which order, with which columns (their headings and
+ * their keys), rows and labels.  What the report says is decided here,
+ * once, for every table format: for people, and for tools, who get the
+ * same tables, also those without rows (the statements differ, in
+ * report_statements.c).
  *
  * Not here: building a table (report_builder.c), the penalty statements'
  * tables (report_statements.c; this file says where they come), how a

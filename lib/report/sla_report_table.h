@@ -1,6 +1,7 @@
 /* sla_report_table.h: the report as a sequence of tables, shared by the
- * table-shaped formats (text, tsv, csv, markdown, html) so that each format
- * only decides how a table looks, never what is in it.
+ * table-shaped formats (text, tsv, csv, markdown, html; for tools, tsv and
+ * csv --table and xlsx) so that each format only decides how a table
+ * looks, never what is in it.
  *
  * Two parts stand behind it, and neither knows a format:
  *   report_cells.c   the table model: a cell's text for people or for
