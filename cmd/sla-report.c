@@ -26,7 +26,15 @@ static const char usage[] =
 	"  -b, --by COLS       group by these columns besides the period\n"
 	"                      (comma-separated; default tier,metric; '' for none)\n"
 	"  -t, --top N         worst overruns listed per group (default 5; 0: none)\n"
-	"  -f, --format FMT    text (default), tsv, csv, json, markdown or html\n"
+	"  -f, --format FMT    text (default), tsv, csv, json, markdown, html or xlsx\n"
+	"                      (xlsx: an Excel workbook; never to a terminal)\n"
+	"  -T, --table NAME    tsv and csv: this table alone, for tools: tiers,\n"
+	"                      overview, notes, periods, groups, percentiles,\n"
+	"                      satisfaction, overruns, unassessed, statements or\n"
+	"                      breaches\n"
+	"      --bom           tsv and csv: a UTF-8 byte order mark first (the default\n"
+	"                      for the whole report in csv, for Excel)\n"
+	"      --no-bom        no byte order mark (the default otherwise)\n"
 	"  -l, --lang LANG     en or zh for labels (default from LC_ALL, LC_MESSAGES,\n"
 	"                      LANG)\n"
 	"  -p, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
@@ -39,15 +47,18 @@ static const char usage[] =
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n";
 
-enum { OPT_MAX_LINE = 256 };
+enum { OPT_MAX_LINE = 256, OPT_BOM, OPT_NO_BOM };
 
-static const char shortopts[] = ":u:b:t:f:l:p:z:shV";
+static const char shortopts[] = ":u:b:t:f:T:l:p:z:shV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
 	{ "by", required_argument, NULL, 'b' },
 	{ "top", required_argument, NULL, 't' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "table", required_argument, NULL, 'T' },
+	{ "bom", no_argument, NULL, OPT_BOM },
+	{ "no-bom", no_argument, NULL, OPT_NO_BOM },
 	{ "lang", required_argument, NULL, 'l' },
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
@@ -64,8 +75,8 @@ struct args {
 	sla_report_config cfg;
 	const char *by[MAX_BY];
 	char *by_text;		/* owned copy of --by, cut at the commas */
-	sla_report_format format;
-	sla_lang lang;
+	sla_report_output out;
+	int bom;		/* --bom 1, --no-bom 0, neither -1 */
 	const char *policy, *tz;
 	size_t max_line;	/* 0: the reader's default */
 	bool help, version;
@@ -105,9 +116,34 @@ parse_by(struct args *o, const char *cols, const sla_diag *d)
 			continue;	/* ",," and " , " name no column */
 		if (o->cfg.nby == MAX_BY)
 			return sla_cli_usage_error(d, "--by: more than %d columns", MAX_BY);
+		/* A table's columns have one name each (--table's header) */
+		for (size_t k = 0; k < o->cfg.nby; k++)
+			if (strcmp(o->by[k], c) == 0)
+				return sla_cli_usage_error(d, "--by: column named twice \"%s\"", c);
 		o->by[o->cfg.nby++] = c;
 	}
 	return 0;
+}
+
+/* What --table and --bom go with, and the byte order mark's default:
+ * the whole report in csv is for Excel, a table alone for tools.  A
+ * workbook is binary: never to a terminal. */
+static int
+check_output(struct args *o, const sla_diag *d)
+{
+	bool delimited = o->out.format == SLA_FORMAT_CSV || o->out.format == SLA_FORMAT_TSV;
+
+	if (o->out.table && !delimited)
+		return sla_cli_usage_error(d, "--table: only with --format csv or tsv");
+	if (o->bom >= 0 && !delimited)
+		return sla_cli_usage_error(d, "--%s: only with --format csv or tsv",
+					   o->bom ? "bom" : "no-bom");
+	o->out.bom = o->bom >= 0 ? o->bom == 1
+				 : o->out.format == SLA_FORMAT_CSV && !o->out.table;
+	if (o->out.format == SLA_FORMAT_XLSX && isatty(STDOUT_FILENO))
+		return sla_cli_usage_error(d, "--format xlsx: standard output is a terminal;"
+					   " redirect it to a file");
+	return SLA_EXIT_OK;
 }
 
 static int
@@ -118,7 +154,8 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 
 	o->cfg.period = SLA_PERIOD_MONTH;
 	o->cfg.top = 5;
-	o->lang = lang_from_environment();
+	o->out.lang = lang_from_environment();
+	o->bom = -1;
 	if (parse_by(o, "tier,metric", d))
 		return SLA_EXIT_ERROR;
 	opterr = 0;	/* sla_cli_bad_option says it, once */
@@ -138,13 +175,20 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 				return sla_cli_usage_error(d, "--top: not a count 0-1000 \"%s\"", optarg);
 			break;
 		case 'f':
-			if (sla_report_format_parse(optarg, &o->format) < 0)
+			if (sla_report_format_parse(optarg, &o->out.format) < 0)
 				return sla_cli_usage_error(d, "--format: unknown format \"%s\"", optarg);
 			break;
 		case 'l':
-			if (sla_lang_parse(optarg, &o->lang) < 0)
+			if (sla_lang_parse(optarg, &o->out.lang) < 0)
 				return sla_cli_usage_error(d, "--lang: unknown language \"%s\"", optarg);
 			break;
+		case 'T':
+			if (sla_report_table_parse(optarg) < 0)
+				return sla_cli_usage_error(d, "--table: unknown table \"%s\"", optarg);
+			o->out.table = optarg;
+			break;
+		case OPT_BOM: o->bom = 1; break;
+		case OPT_NO_BOM: o->bom = 0; break;
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
@@ -157,7 +201,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
 		}
 	}
-	return SLA_EXIT_OK;
+	return check_output(o, d);
 }
 
 /* The contract's terms of payment, for the penalty statements. */
@@ -199,11 +243,18 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open_max(files, nfiles, o->max_line, d);
 	sla_report *r = in ? sla_report_open(&cfg, in, d) : NULL;
-	if (r && sla_report_read(r, in) == 0) {
+	bool whole = r && sla_report_read(r, in) == 0;
+	int64_t owed;
+	if (whole && sla_report_owed(r, &owed) < 0)
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0,
+			     "the statements owe more in all than fits");
+	else if (whole) {
 		sla_writer *w = sla_writer_new(STDOUT_FILENO);
-		if (w)
-			sla_report_write(r, o->format, o->lang, w);
-		status = sla_cli_close_stdout(d, w ? sla_writer_close(w) : -1, "the report");
+		const char *why = w ? sla_report_write_as(r, &o->out, w) : NULL;
+		if (why)
+			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot make the workbook: %s", why);
+		int rc = w ? sla_writer_close(w) : -1;
+		status = why ? SLA_EXIT_ERROR : sla_cli_close_stdout(d, rc, "the report");
 	}
 	sla_diag_summary(d);
 	sla_report_free(r);

@@ -8,7 +8,9 @@
 #   sh tests/deps.sh build     make, make demo, make install: compiler, libraries, zones
 #   sh tests/deps.sh check     build, and what make check, make test, make fuzz run
 #                              (GNU time: sla-check.bats measures memory with it;
-#                              zsh and fish: completions.bats drives the completions)
+#                              zsh and fish: completions.bats drives the completions;
+#                              Miller and Python's csv and openpyxl read back
+#                              sla-report's --table and xlsx)
 #   sh tests/deps.sh bench     build, and the baselines make bench compares with
 #   sh tests/deps.sh           the same as check
 #   sh tests/deps.sh --list SET   print SET's requirements, one a line:
@@ -31,6 +33,7 @@ build cmd pkg-config pkg-config
 build header csv.h libcsv-dev
 build pkg libpcre2-8 libpcre2-dev
 build pkg inih libinih-dev
+build pkg xlsxwriter libxlsxwriter-dev
 build cmd iconv libc-bin
 build file /usr/share/zoneinfo/Asia/Shanghai tzdata
 check pkg cmocka libcmocka-dev
@@ -44,6 +47,9 @@ check cmd xmllint libxml2-utils
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish
+check cmd mlr miller
+check cmd /usr/bin/python3 python3
+check python openpyxl python3-openpyxl
 bench cmd mlr miller
 bench python pandas python3-pandas
 EOF
@@ -71,7 +77,8 @@ have() {
 	# libFuzzer and clang's sanitizer runtimes (make fuzz, run by make check)
 	fuzzer) echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' |
 		"$2" -fsanitize=fuzzer,address,undefined -x c -o /dev/null - >/dev/null 2>&1 ;;
-	# tests/bench/run.sh runs the system's /usr/bin/python3, where Debian's pandas is
+	# the system's /usr/bin/python3, where Debian's modules are (tests/bench/run.sh
+	# and sla-report-tables.bats run it)
 	python) /usr/bin/python3 -c "import $2" >/dev/null 2>&1 ;;
 	esac
 }

@@ -16,7 +16,13 @@ sla_rpt_build_init(rpt_builder *b, const char *id, sla_label title, size_t ncols
 	b->t.title = sla_label_text(title, lang);
 	b->t.ncols = ncols;
 	b->t.head = calloc(ncols + 1, sizeof *b->t.head);
-	return b->t.head != NULL;
+	b->t.keys = calloc(ncols + 1, sizeof *b->t.keys);
+	if (!b->t.head || !b->t.keys) {
+		free(b->t.head);
+		free(b->t.keys);
+		return false;
+	}
+	return true;
 }
 
 const char *
@@ -67,13 +73,14 @@ sla_rpt_build_row(rpt_builder *b)
 }
 
 void
-sla_rpt_build_emit(rpt_builder *b, const sla_table_sink *sink, void *ctx)
+sla_rpt_build_emit(rpt_builder *b, const rpt_out *o)
 {
-	if (!b->failed && b->t.nrows > 0)
-		sink->table(ctx, &b->t);
+	if (!b->failed && (b->t.nrows > 0 || o->tools))
+		o->sink->table(o->ctx, &b->t);
 	for (size_t i = 0; i < b->nowned; i++)
 		free(b->owned[i]);
 	free(b->owned);
 	free(b->t.head);
+	free(b->t.keys);
 	free(b->t.cells);
 }

@@ -21,6 +21,15 @@
 #include "sla_report_labels.h"
 #include "sla_report_table.h"
 
+/* Where the tables go: a format's sink and its context; TOOLS for a sink
+ * of tools (sla_report_tool_tables), which gets every table, also one
+ * without rows, and the statements as rectangular tables. */
+typedef struct rpt_out {
+	const sla_table_sink *sink;
+	void *ctx;
+	bool tools;
+} rpt_out;
+
 typedef struct rpt_builder {
 	sla_table t;
 	size_t cap;
@@ -41,9 +50,17 @@ const char *sla_rpt_build_own(rpt_builder *b, char *s);
 const char *sla_rpt_build_printf(rpt_builder *b, const char *fmt, ...);
 /* A new row of empty text cells; NULL when out of memory or failed. */
 sla_cell *sla_rpt_build_row(rpt_builder *b);
-/* Hand the table to SINK when it has rows and has not failed, then free
- * all it holds. */
-void sla_rpt_build_emit(rpt_builder *b, const sla_table_sink *sink, void *ctx);
+/* Column AT: its heading, label HEAD in the table's language, and its
+ * name for programs, KEY. */
+static inline void
+sla_rpt_build_col(rpt_builder *b, size_t at, sla_label head, const char *key)
+{
+	b->t.head[at] = sla_label_text(head, b->lang);
+	b->t.keys[at] = key;
+}
+/* Hand the table to O's sink when it has not failed and has rows (or O is
+ * for tools, which get every table), then free all it holds. */
+void sla_rpt_build_emit(rpt_builder *b, const rpt_out *o);
 
 /* ---- cells ---------------------------------------------------------------- */
 
@@ -78,6 +95,13 @@ sla_rpt_ratio(uint64_t a, uint64_t b)
 	return (sla_cell){ .kind = SLA_CELL_RATIO, .a = (int64_t)a, .b = (int64_t)b };
 }
 
+/* PPM parts per million of the contract's own: a rate, a threshold. */
+static inline sla_cell
+sla_rpt_ppm(int64_t ppm)
+{
+	return (sla_cell){ .kind = SLA_CELL_PPM, .a = ppm };
+}
+
 /* The period of R's --period that starts on FIRST_DAY. */
 static inline sla_cell
 sla_rpt_period(const sla_report *r, int64_t first_day)
@@ -103,9 +127,9 @@ sla_rpt_nonempty(const char *s, sla_lang lang)
 
 /* ---- the statements (report_statements.c) --------------------------------- */
 
-/* The penalty statements of R's contract terms, one table each, handed to
- * SINK; none when R has no terms. */
-void sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
-			      void *ctx);
+/* The penalty statements of R's contract terms handed to O: for people
+ * one table each, for tools (O->tools) the two tables "statements" and
+ * "breaches"; none when R has no terms. */
+void sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const rpt_out *o);
 
 #endif

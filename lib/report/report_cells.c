@@ -91,6 +91,11 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 			return machine ? SLA_FIELD("") : SLA_FIELD("-");
 		n = sla_format_percent(c->a, c->b, 2, buf);
 		break;
+	case SLA_CELL_PPM:
+		/* The contract's own figure: two places, or the four a policy
+		 * may write (99.995%). */
+		n = sla_format_percent(c->a, 1000000, c->a % 100 ? 4 : 2, buf);
+		break;
 	case SLA_CELL_PERIOD:
 		if (c->a == SLA_NO_PERIOD && machine)
 			return SLA_FIELD("");
@@ -99,6 +104,16 @@ sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 		break;
 	}
 	return (sla_field){ buf, n };
+}
+
+sla_field
+sla_cell_data(const sla_cell *c, char buf[SLA_CELL_MAX])
+{
+	if (c->kind == SLA_CELL_RATIO && c->b > 0)
+		return (sla_field){ buf, sla_format_floor(c->a, c->b, 6, buf) };
+	if (c->kind == SLA_CELL_PPM)
+		return (sla_field){ buf, sla_format_fixed(c->a, 1000000, 6, buf) };
+	return sla_cell_text(c, true, buf);
 }
 
 bool

@@ -1,7 +1,10 @@
 /* report_delimited.c: the report as delimited tables, TSV and CSV, for
- * programs and spreadsheets.  Both write each table as a title row
- * "# ID: TITLE", a header row and the rows, then an empty line; durations
- * are whole seconds, a cell without a value is empty.  They differ only in how a cell is written:
+ * programs and spreadsheets.  The whole report writes each table as a
+ * title row "# ID: TITLE", a header row and the rows, then an empty line;
+ * for tools (--table) one table alone, rectangular: a header row of its
+ * keys and its rows, a ratio a fraction.  Durations are whole seconds, a
+ * cell without a value is empty; a UTF-8 byte order mark comes first when
+ * asked (--bom).  TSV and CSV differ only in how a cell is written:
  *
  *   tsv  escaped the way the streams are (\t \n \r \\), LF line ends;
  *   csv  RFC 4180 (quoted when needed, "" inside quotes, CRLF line ends),
@@ -112,27 +115,65 @@ title_row(sla_writer *w, const sla_table *t, const dialect *d)
 	sla_writer_str(w, d->eol);
 }
 
+/* A row of NAMES[0..N): a table's headings, or its keys. */
 static void
-delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
+names_row(sla_writer *w, const char *const *names, size_t n, const dialect *d)
+{
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			sla_writer_char(w, d->sep);
+		d->cell(w, str(names[c]), true);
+	}
+	sla_writer_str(w, d->eol);
+}
+
+/* The rows of T, each cell in its form for programs or, when DATA, for
+ * tools (sla_cell_data). */
+static void
+rows(sla_writer *w, const sla_table *t, const dialect *d, bool data)
 {
 	char buf[SLA_CELL_MAX];
 
-	title_row(w, t, d);
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (c)
-			sla_writer_char(w, d->sep);
-		d->cell(w, str(t->head[c]), true);
-	}
-	sla_writer_str(w, d->eol);
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		const sla_cell *c = &t->cells[i];
-		d->cell(w, sla_cell_text(c, true, buf), c->kind == SLA_CELL_TEXT);
+		d->cell(w, data ? sla_cell_data(c, buf) : sla_cell_text(c, true, buf),
+			c->kind == SLA_CELL_TEXT);
 		if ((i + 1) % t->ncols == 0)
 			sla_writer_str(w, d->eol);
 		else
 			sla_writer_char(w, d->sep);
 	}
+}
+
+static void
+delimited_table(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	title_row(w, t, d);
+	names_row(w, t->head, t->ncols, d);
+	rows(w, t, d, false);
 	sla_writer_str(w, d->eol);
+}
+
+/* One table for tools: the header its keys, the cells in their data form,
+ * no title row, no empty line: what csvkit, Miller and pandas read as a
+ * table. */
+static void
+tool_table(sla_writer *w, const sla_table *t, const dialect *d)
+{
+	names_row(w, t->keys, t->ncols, d);
+	rows(w, t, d, true);
+}
+
+/* A UTF-8 byte order mark, when asked: Excel reads a CSV without one in
+ * the system's code page, and shows Chinese as mojibake. */
+static void
+bom(void *ctx, const sla_report *r, sla_lang lang)
+{
+	const sla_sink_ctx *x = ctx;
+
+	(void)r, (void)lang;
+	if (x->bom)
+		sla_writer_str(x->w, "\xEF\xBB\xBF");
 }
 
 static void
@@ -147,5 +188,23 @@ csv_table(void *ctx, const sla_table *t)
 	delimited_table(((sla_sink_ctx *)ctx)->w, t, &csv);
 }
 
-const sla_table_sink sla_tsv_sink = { NULL, tsv_table, NULL };
-const sla_table_sink sla_csv_sink = { NULL, csv_table, NULL };
+static void
+tsv_tool_table(void *ctx, const sla_table *t)
+{
+	const sla_sink_ctx *x = ctx;
+	if (strcmp(t->id, x->table) == 0)
+		tool_table(x->w, t, &tsv);
+}
+
+static void
+csv_tool_table(void *ctx, const sla_table *t)
+{
+	const sla_sink_ctx *x = ctx;
+	if (strcmp(t->id, x->table) == 0)
+		tool_table(x->w, t, &csv);
+}
+
+const sla_table_sink sla_tsv_sink = { bom, tsv_table, NULL };
+const sla_table_sink sla_csv_sink = { bom, csv_table, NULL };
+const sla_table_sink sla_tsv_tool_sink = { bom, tsv_tool_table, NULL };
+const sla_table_sink sla_csv_tool_sink = { bom, csv_tool_table, NULL };

@@ -119,14 +119,15 @@ kv_ratio(sla_writer *w, const char *k, uint64_t a, uint64_t b)
 	kv_fixed(w, k, a, b, 6, true);
 }
 
-/* "period" and "first_day", both null for rows whose start was unreadable. */
+/* "period" and "first_day", both null for rows whose start was
+ * unreadable; the object's first members when FIRST. */
 static void
-kv_period(sla_writer *w, sla_period_kind kind, int64_t period)
+period_members(sla_writer *w, sla_period_kind kind, int64_t period, bool first)
 {
 	char buf[SLA_PERIOD_LABEL_MAX];
 	bool known = period != SLA_NO_PERIOD;
 
-	key(w, "period", false);
+	key(w, "period", first);
 	if (known)
 		json_string(w, sla_period_label(kind, period, buf));
 	else
@@ -136,6 +137,12 @@ kv_period(sla_writer *w, sla_period_kind kind, int64_t period)
 		json_string(w, sla_period_label(SLA_PERIOD_DAY, period, buf));
 	else
 		sla_writer_str(w, "null");
+}
+
+static void
+kv_period(sla_writer *w, sla_period_kind kind, int64_t period)
+{
+	period_members(w, kind, period, false);
 }
 
 static void
@@ -162,13 +169,35 @@ string_array(sla_writer *w, const char *const *v, size_t n)
 	sla_writer_char(w, ']');
 }
 
-/* The members of a tally, after an object's first member. */
+/* The elapsed-time distribution, each band with its bound: the rows whose
+ * elapsed_s is at most up_to_s and above the band before; the last band,
+ * up_to_s null, holds the rest. */
 static void
-tally_members(sla_writer *w, const sla_tally *t)
+elapsed_bands(sla_writer *w, const sla_tally *t)
+{
+	key(w, "elapsed_bands", false);
+	sla_writer_char(w, '[');
+	for (size_t b = 0; b < SLA_NBUCKETS; b++) {
+		sla_writer_str(w, b ? ",{" : "{");
+		key(w, "up_to_s", true);
+		if (b < SLA_NBUCKETS - 1)
+			sla_writer_i64(w, sla_bucket_upper[b]);
+		else
+			sla_writer_str(w, "null");
+		kv_int(w, "rows", (int64_t)t->bucket[b]);
+		sla_writer_char(w, '}');
+	}
+	sla_writer_char(w, ']');
+}
+
+/* The members of a tally; the object's first members when FIRST. */
+static void
+tally_members(sla_writer *w, const sla_tally *t, bool first)
 {
 	uint64_t kept = sla_tally_kept(t), broken = sla_tally_broken(t);
 
-	kv_int(w, "rows", (int64_t)sla_tally_rows(t));
+	key(w, "rows", first);
+	sla_writer_i64(w, (long long)sla_tally_rows(t));
 	key(w, "counts", false);
 	sla_writer_char(w, '{');
 	for (int s = 0; s < SLA_NSTATUS; s++) {
@@ -179,8 +208,7 @@ tally_members(sla_writer *w, const sla_tally *t)
 	kv_int(w, "kept", (int64_t)kept);
 	kv_int(w, "broken", (int64_t)broken);
 	kv_ratio(w, "compliance", kept, kept + broken);
-	key(w, "elapsed_buckets", false);
-	int_array(w, t->bucket, SLA_NBUCKETS);
+	elapsed_bands(w, t);
 }
 
 static void
@@ -276,7 +304,7 @@ group(sla_writer *w, const sla_report *r, const sla_report_group *g)
 	}
 	sla_writer_char(w, '}');
 	kv_period(w, sla_report_config_of(r)->period, g->period);
-	tally_members(w, &g->tally);
+	tally_members(w, &g->tally, false);
 	key(w, "elapsed", false);
 	sla_writer_char(w, '{');
 	key(w, "n", true);
@@ -332,7 +360,7 @@ statement(sla_writer *w, const sla_report *r, const sla_statement *s)
 		kv_secs(w, "cap", 0, false);
 	key(w, "capped", false);
 	sla_writer_str(w, s->capped ? "true" : "false");
-	kv_money(w, "total", s->total, t->minor_digits);
+	kv_money(w, "owed", s->total, t->minor_digits);
 	sla_writer_char(w, '}');
 }
 
@@ -346,14 +374,13 @@ subtotals(sla_writer *w, const sla_report *r, bool tiers)
 	sla_writer_char(w, '[');
 	for (size_t i = 0; i < n; i++) {
 		sla_writer_str(w, i ? ",{" : "{");
-		key(w, "tier", true);
-		if (tiers)
+		if (tiers) {
+			key(w, "tier", true);
 			json_string(w, s[i].label);
-		else
-			sla_writer_str(w, "null");
-		if (!tiers)
-			kv_period(w, sla_report_config_of(r)->period, s[i].period);
-		tally_members(w, &s[i].tally);
+		} else {
+			period_members(w, sla_report_config_of(r)->period, s[i].period, true);
+		}
+		tally_members(w, &s[i].tally, false);
 		sla_writer_char(w, '}');
 	}
 	sla_writer_char(w, ']');
@@ -366,7 +393,7 @@ header(sla_writer *w, const sla_report *r)
 
 	sla_writer_char(w, '{');
 	key(w, "schema", true);
-	json_string(w, "sla-report/1");
+	json_string(w, "sla-report/2");
 	kv_int(w, "rows", (int64_t)sla_report_rows(r));
 	kv_str(w, "period_kind", sla_period_name(cfg->period));
 	kv_str(w, "timezone", sla_tz_name(cfg->tz));
@@ -393,11 +420,14 @@ header(sla_writer *w, const sla_report *r)
 		json_string(w, sla_period_name(cfg->terms->period));
 	else
 		sla_writer_str(w, "null");
-	key(w, "total", false);
+	int64_t owed;
+	if (cfg->terms && sla_report_owed(r, &owed) == 0)
+		kv_money(w, "owed", owed, cfg->terms->minor_digits);
+	else
+		kv_secs(w, "owed", 0, false);	/* no terms; a sum too big is refused before */
+	key(w, "overall", false);
 	sla_writer_char(w, '{');
-	key(w, "tier", true);
-	sla_writer_str(w, "null");
-	tally_members(w, sla_report_total(r));
+	tally_members(w, sla_report_total(r), true);
 	sla_writer_char(w, '}');
 }
 

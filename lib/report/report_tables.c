@@ -1,6 +1,9 @@
 /* report_tables.c: the finished report as tables (sla_report_table.h):
- * which tables, in which order, with which columns, rows and labels.
- * What the report says is decided here, once, for every table format.
+ * which tables, in which order, with which columns (their headings and
+ * their keys), rows and labels.  What the report says is decided here,
+ * once, for every table format: for people, and for tools, who get the
+ * same tables, also those without rows (the statements differ, in
+ * report_statements.c).
  *
  * Not here: building a table (report_builder.c), the penalty statements'
  * tables (report_statements.c; this file says where they come), how a
@@ -32,9 +35,11 @@ static size_t
 head_group(rpt_builder *b, const sla_report *r, size_t at)
 {
 	const sla_report_config *cfg = sla_report_config_of(r);
-	b->t.head[at++] = sla_label_text(SLA_L_PERIOD, b->lang);
-	for (size_t k = 0; k < cfg->nby; k++)
-		b->t.head[at++] = by_heading(cfg->by[k], b->lang);
+	sla_rpt_build_col(b, at++, SLA_L_PERIOD, "period");
+	for (size_t k = 0; k < cfg->nby; k++, at++) {
+		b->t.head[at] = by_heading(cfg->by[k], b->lang);
+		b->t.keys[at] = cfg->by[k];
+	}
 	return at;
 }
 
@@ -54,10 +59,12 @@ enum { TALLY_COLS = 2 + SLA_NSTATUS };
 static void
 head_tally(rpt_builder *b, size_t at)
 {
-	b->t.head[at++] = sla_label_text(SLA_L_ROWS, b->lang);
-	for (int s = 0; s < SLA_NSTATUS; s++)
-		b->t.head[at++] = sla_status_label((sla_status)s, b->lang);
-	b->t.head[at] = sla_label_text(SLA_L_COMPLIANCE, b->lang);
+	sla_rpt_build_col(b, at++, SLA_L_ROWS, "rows");
+	for (int s = 0; s < SLA_NSTATUS; s++, at++) {
+		b->t.head[at] = sla_status_label((sla_status)s, b->lang);
+		b->t.keys[at] = sla_status_name((sla_status)s);
+	}
+	sla_rpt_build_col(b, at, SLA_L_COMPLIANCE, "compliance");
 }
 
 static void
@@ -96,7 +103,7 @@ overview_fee(rpt_builder *b, const sla_report *r, const sla_report_terms *t)
 }
 
 static void
-overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+overview(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	const sla_report_config *cfg = sla_report_config_of(r);
 	rpt_builder b;
@@ -104,8 +111,8 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 
 	if (!sla_rpt_build_init(&b, "overview", SLA_L_OVERVIEW, 2, lang))
 		return;
-	b.t.head[0] = sla_label_text(SLA_L_ITEM, lang);
-	b.t.head[1] = sla_label_text(SLA_L_VALUE, lang);
+	sla_rpt_build_col(&b, 0, SLA_L_ITEM, "item");
+	sla_rpt_build_col(&b, 1, SLA_L_VALUE, "value");
 	overview_line(&b, SLA_L_ROWS_READ, sla_rpt_count(sla_report_rows(r)));
 	overview_line(&b, SLA_L_PERIOD, sla_rpt_text(sla_period_name(cfg->period)));
 	overview_line(&b, SLA_L_TIMEZONE, sla_rpt_text(sla_tz_name(cfg->tz)));
@@ -121,11 +128,11 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 	/* The embedded default policy sets no fee: no line of zeros then. */
 	if (cfg->terms && cfg->terms->fee > 0)
 		overview_fee(&b, r, cfg->terms);
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 static void
-subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *sink, void *ctx)
+subtotals(const sla_report *r, sla_lang lang, bool tiers, const rpt_out *o)
 {
 	size_t n;
 	const sla_report_subtotal *s = tiers ? sla_report_tiers(r, &n) : sla_report_periods(r, &n);
@@ -134,7 +141,7 @@ subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *
 	if (!sla_rpt_build_init(&b, tiers ? "tiers" : "periods",
 				tiers ? SLA_L_BY_TIER : SLA_L_BY_PERIOD, 1 + TALLY_COLS, lang))
 		return;
-	b.t.head[0] = sla_label_text(tiers ? SLA_L_TIER : SLA_L_PERIOD, lang);
+	sla_rpt_build_col(&b, 0, tiers ? SLA_L_TIER : SLA_L_PERIOD, tiers ? "tier" : "period");
 	head_tally(&b, 1);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = sla_rpt_build_row(&b);
@@ -149,11 +156,11 @@ subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *
 		c[0] = sla_rpt_text(sla_label_text(SLA_L_ALL, lang));
 		cells_tally(sla_report_total(r), c + 1);
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 static void
-group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+group_counts(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
@@ -168,21 +175,22 @@ group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 			break;
 		cells_tally(&g[i].tally, c + cells_group(r, &g[i], c, lang));
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 static void
-group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+group_elapsed(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	static const sla_label heads[] = { SLA_L_ASSESSED, SLA_L_P50, SLA_L_P90, SLA_L_P95, SLA_L_MAX };
+	static const char *const keys[] = { "assessed", "p50_s", "p90_s", "p95_s", "max_s" };
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
 	rpt_builder b;
 
-	if (!sla_rpt_build_init(&b, "elapsed", SLA_L_ELAPSED, gcols + 5, lang))
+	if (!sla_rpt_build_init(&b, "percentiles", SLA_L_ELAPSED, gcols + 5, lang))
 		return;
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 5; h++)
-		b.t.head[at + h] = sla_label_text(heads[h], lang);
+		sla_rpt_build_col(&b, at + h, heads[h], keys[h]);
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
@@ -195,7 +203,7 @@ group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, vo
 		c[3] = sla_rpt_seconds(any ? g[i].p95 : -1);
 		c[4] = sla_rpt_seconds(any ? g[i].max : -1);
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 /* SUM hundredths over N values as a mean with two places, or none. */
@@ -218,21 +226,23 @@ distribution(rpt_builder *b, const uint64_t v[5])
 }
 
 static void
-satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+satisfaction(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	static const sla_label heads[] = { SLA_L_SCORES, SLA_L_MEAN_SCORE, SLA_L_SCORE_DIST, SLA_L_PERCENTS,
 					   SLA_L_MEAN_PERCENT, SLA_L_PERCENT_DIST, SLA_L_UNREADABLE };
+	static const char *const keys[] = { "scores", "mean_score", "score_counts", "percentages",
+					    "mean_percent", "percent_bands", "unreadable" };
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
 	rpt_builder b;
 
-	if (!sla_report_has_satisfaction(r))
+	if (!sla_report_has_satisfaction(r) && !o->tools)
 		return;
 	if (!sla_rpt_build_init(&b, "satisfaction", SLA_L_SATISFACTION, gcols + 7, lang))
 		return;
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 7; h++)
-		b.t.head[at + h] = sla_label_text(heads[h], lang);
-	for (size_t i = 0; i < n; i++) {
+		sla_rpt_build_col(&b, at + h, heads[h], keys[h]);
+	for (size_t i = 0; i < n && sla_report_has_satisfaction(r); i++) {
 		const sla_satisfaction *s = &g[i].satisfaction;
 		int64_t score_sum = 0;
 		for (int k = 0; k < 5; k++)
@@ -249,7 +259,7 @@ satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 		c[5] = sla_rpt_text(distribution(&b, s->percent_band));
 		c[6] = sla_rpt_count(s->unreadable);
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 /* Columns of a listed ticket: id, line, metric (unless METRIC is false:
@@ -269,11 +279,11 @@ cells_item(rpt_builder *b, const sla_report_item *it, bool metric, sla_cell *c)
 static size_t
 head_item(rpt_builder *b, bool metric, size_t at)
 {
-	b->t.head[at++] = sla_label_text(SLA_L_ID, b->lang);
-	b->t.head[at++] = sla_label_text(SLA_L_LINE, b->lang);
+	sla_rpt_build_col(b, at++, SLA_L_ID, "id");
+	sla_rpt_build_col(b, at++, SLA_L_LINE, "line");
 	if (metric)
-		b->t.head[at++] = sla_label_text(SLA_L_METRIC, b->lang);
-	b->t.head[at++] = sla_label_text(SLA_L_STATUS, b->lang);
+		sla_rpt_build_col(b, at++, SLA_L_METRIC, "metric");
+	sla_rpt_build_col(b, at++, SLA_L_STATUS, "status");
 	return at;
 }
 
@@ -288,19 +298,19 @@ grouped_by(const sla_report *r, const char *col)
 }
 
 static void
-worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+worst_overruns(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
 	bool metric = !grouped_by(r, "metric");
 	rpt_builder b;
 
-	if (!sla_rpt_build_init(&b, "top", SLA_L_TOP, gcols + 6 + metric, lang))
+	if (!sla_rpt_build_init(&b, "overruns", SLA_L_TOP, gcols + 6 + metric, lang))
 		return;
 	size_t at = head_item(&b, metric, head_group(&b, r, 0));
-	b.t.head[at++] = sla_label_text(SLA_L_TARGET, lang);
-	b.t.head[at++] = sla_label_text(SLA_L_TOOK, lang);
-	b.t.head[at] = sla_label_text(SLA_L_OVERRUN, lang);
+	sla_rpt_build_col(&b, at++, SLA_L_TARGET, "target_s");
+	sla_rpt_build_col(&b, at++, SLA_L_TOOK, "elapsed_s");
+	sla_rpt_build_col(&b, at, SLA_L_OVERRUN, "overrun_s");
 	for (size_t i = 0; i < n; i++)
 		for (size_t k = 0; k < g[i].ntop; k++) {
 			const sla_report_item *it = &g[i].top[k];
@@ -313,11 +323,11 @@ worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, v
 			c[1] = sla_rpt_seconds(it->elapsed);
 			c[2] = sla_rpt_seconds(it->overrun);
 		}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 static void
-unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+unassessed(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	size_t n;
 	const sla_report_item *it = sla_report_unassessed(r, &n);
@@ -325,11 +335,11 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 
 	if (!sla_rpt_build_init(&b, "unassessed", SLA_L_UNASSESSED, 8, lang))
 		return;
-	b.t.head[0] = sla_label_text(SLA_L_PERIOD, lang);
-	b.t.head[1] = sla_label_text(SLA_L_CUSTOMER, lang);
-	b.t.head[2] = sla_label_text(SLA_L_TIER, lang);
+	sla_rpt_build_col(&b, 0, SLA_L_PERIOD, "period");
+	sla_rpt_build_col(&b, 1, SLA_L_CUSTOMER, "customer");
+	sla_rpt_build_col(&b, 2, SLA_L_TIER, "tier");
 	head_item(&b, true, 3);
-	b.t.head[7] = sla_label_text(SLA_L_REASON, lang);
+	sla_rpt_build_col(&b, 7, SLA_L_REASON, "reason");
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
@@ -340,12 +350,12 @@ unassessed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void 
 		cells_item(&b, &it[i], true, c + 3);
 		c[7] = sla_rpt_text(sla_rpt_nonempty(it[i].reason, lang));
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
 }
 
 /* The notes the rows carry: what the figures may get wrong. */
 static void
-notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+notes(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
 	size_t n;
 	const sla_report_note *v = sla_report_notes(r, &n);
@@ -353,8 +363,8 @@ notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 
 	if (!sla_rpt_build_init(&b, "notes", SLA_L_NOTES, 2, lang))
 		return;
-	b.t.head[0] = sla_label_text(SLA_L_NOTE, lang);
-	b.t.head[1] = sla_label_text(SLA_L_ROWS, lang);
+	sla_rpt_build_col(&b, 0, SLA_L_NOTE, "note");
+	sla_rpt_build_col(&b, 1, SLA_L_ROWS, "rows");
 	for (size_t i = 0; i < n; i++) {
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
@@ -362,24 +372,42 @@ notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 		c[0] = sla_rpt_text(v[i].text);
 		c[1] = sla_rpt_count(v[i].rows);
 	}
-	sla_rpt_build_emit(&b, sink, ctx);
+	sla_rpt_build_emit(&b, o);
+}
+
+const char *const sla_table_ids[] = {
+	"tiers", "overview", "notes", "periods", "groups", "percentiles", "satisfaction",
+	"overruns", "unassessed", "statements", "breaches", NULL
+};
+
+/* Every table in the order the report has them, to O's sink. */
+static void
+tables(const sla_report *r, sla_lang lang, const rpt_out *o)
+{
+	if (o->sink->begin)
+		o->sink->begin(o->ctx, r, lang);
+	subtotals(r, lang, true, o);
+	overview(r, lang, o);
+	notes(r, lang, o);
+	subtotals(r, lang, false, o);
+	group_counts(r, lang, o);
+	group_elapsed(r, lang, o);
+	satisfaction(r, lang, o);
+	worst_overruns(r, lang, o);
+	unassessed(r, lang, o);
+	sla_rpt_statement_tables(r, lang, o);
+	if (o->sink->end)
+		o->sink->end(o->ctx, r, lang);
 }
 
 void
 sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
-	if (sink->begin)
-		sink->begin(ctx, r, lang);
-	subtotals(r, lang, true, sink, ctx);
-	overview(r, lang, sink, ctx);
-	notes(r, lang, sink, ctx);
-	subtotals(r, lang, false, sink, ctx);
-	group_counts(r, lang, sink, ctx);
-	group_elapsed(r, lang, sink, ctx);
-	satisfaction(r, lang, sink, ctx);
-	worst_overruns(r, lang, sink, ctx);
-	unassessed(r, lang, sink, ctx);
-	sla_rpt_statement_tables(r, lang, sink, ctx);
-	if (sink->end)
-		sink->end(ctx, r, lang);
+	tables(r, lang, &(rpt_out){ sink, ctx, false });
+}
+
+void
+sla_report_tool_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+{
+	tables(r, lang, &(rpt_out){ sink, ctx, true });
 }

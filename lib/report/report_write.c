@@ -8,7 +8,8 @@
 #include "sla_report_table.h"
 #include "sla_scan.h"
 
-static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html" };
+static const char *const format_names[] = { "text", "tsv", "csv", "json", "markdown", "html",
+					    "xlsx" };
 
 int
 sla_report_format_parse(const char *name, sla_report_format *f)
@@ -19,18 +20,40 @@ sla_report_format_parse(const char *name, sla_report_format *f)
 	return i < 0 ? -1 : 0;
 }
 
-void
-sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_writer *w)
+int
+sla_report_table_parse(const char *name)
+{
+	for (size_t i = 0; sla_table_ids[i]; i++)
+		if (strcmp(name, sla_table_ids[i]) == 0)
+			return 0;
+	return -1;
+}
+
+const char *
+sla_report_write_as(const sla_report *r, const sla_report_output *o, sla_writer *w)
 {
 	static const sla_table_sink *const sinks[] = {
 		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
 		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
 		[SLA_FORMAT_HTML] = &sla_html_sink,
 	};
-	sla_sink_ctx ctx = { .w = w, .r = r, .lang = lang };
+	sla_sink_ctx ctx = { .w = w, .r = r, .lang = o->lang, .table = o->table, .bom = o->bom };
+	bool tsv = o->format == SLA_FORMAT_TSV;
 
-	if (f == SLA_FORMAT_JSON)
+	if (o->format == SLA_FORMAT_JSON)
 		sla_report_write_json(r, w);
+	else if (o->format == SLA_FORMAT_XLSX)
+		return sla_report_write_xlsx(r, o->lang, w);
+	else if (o->table && (tsv || o->format == SLA_FORMAT_CSV))
+		sla_report_tool_tables(r, o->lang, tsv ? &sla_tsv_tool_sink : &sla_csv_tool_sink,
+				       &ctx);
 	else
-		sla_report_tables(r, lang, sinks[f], &ctx);
+		sla_report_tables(r, o->lang, sinks[o->format], &ctx);
+	return NULL;
+}
+
+void
+sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_writer *w)
+{
+	sla_report_write_as(r, &(sla_report_output){ .format = f, .lang = lang }, w);
 }

@@ -218,6 +218,10 @@ const sla_report_note *sla_report_notes(const sla_report *r, size_t *n);
 /* Statements in the order of their periods (terms.period), then of first
  * appearance of their customer. */
 const sla_statement *sla_report_statements(const sla_report *r, size_t *n);
+/* What the statements owe in all, the sum of their totals, into *OWED (0
+ * without contract terms; report_owed.c).  Returns 0, or -1 when the sum
+ * does not fit (*OWED is then untouched): never a wrapped figure. */
+int sla_report_owed(const sla_report *r, int64_t *owed);
 /* Whether any row carried a `satisfaction` column. */
 bool sla_report_has_satisfaction(const sla_report *r);
 
@@ -225,7 +229,7 @@ bool sla_report_has_satisfaction(const sla_report *r);
 
 typedef enum sla_report_format {
 	SLA_FORMAT_TEXT, SLA_FORMAT_TSV, SLA_FORMAT_CSV, SLA_FORMAT_JSON,
-	SLA_FORMAT_MARKDOWN, SLA_FORMAT_HTML
+	SLA_FORMAT_MARKDOWN, SLA_FORMAT_HTML, SLA_FORMAT_XLSX
 } sla_report_format;
 
 int sla_report_format_parse(const char *name, sla_report_format *f);
@@ -237,8 +241,28 @@ int sla_lang_parse(const char *name, sla_lang *lang);
  * when NAME is NULL, empty or anything else. */
 sla_lang sla_lang_from_locale(const char *name);
 
-/* Write the finished report R in format F and language LANG. */
+/* Write the finished report R in format F and language LANG (the whole
+ * report, no byte order mark). */
 void sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang,
 		      sla_writer *w);
+
+/* How to write a report: the format and language, and for tsv and csv
+ * whether one table alone, for tools, and a byte order mark. */
+typedef struct sla_report_output {
+	sla_report_format format;
+	sla_lang lang;
+	const char *table;	/* tsv, csv: this table alone (sla_report_table_parse
+				 * knows it); NULL: the whole report */
+	bool bom;		/* tsv, csv: a UTF-8 byte order mark first */
+} sla_report_output;
+
+/* Write the finished report R as O says on W.  Returns NULL, or why the
+ * report could not be made (an xlsx workbook that its library or the
+ * temporary directory refused); nothing is written then. */
+const char *sla_report_write_as(const sla_report *r, const sla_report_output *o,
+				sla_writer *w);
+
+/* Whether NAME is a table that --table can write: 0, or -1. */
+int sla_report_table_parse(const char *name);
 
 #endif

@@ -1,6 +1,7 @@
 /* sla_report_table.h: the report as a sequence of tables, shared by the
- * table-shaped formats (text, tsv, csv, markdown, html) so that each format
- * only decides how a table looks, never what is in it.
+ * table-shaped formats (text, tsv, csv, markdown, html; for tools, tsv and
+ * csv --table and xlsx) so that each format only decides how a table
+ * looks, never what is in it.
  *
  * Two parts stand behind it, and neither knows a format:
  *   report_cells.c   the table model: a cell's text for people or for
@@ -37,6 +38,8 @@ typedef enum sla_cell_kind {
 	SLA_CELL_RATIO,		/* a of b as a percentage; b == 0: none */
 	SLA_CELL_PERIOD,	/* a first day, b sla_period_kind */
 	SLA_CELL_NONE,		/* no value: "-" for people, empty for machines */
+	SLA_CELL_PPM,		/* a parts per million of the contract's own (a
+				 * credit rate, a band's threshold): exact */
 } sla_cell_kind;
 
 typedef struct sla_cell {
@@ -52,6 +55,11 @@ typedef struct sla_cell {
  * when MACHINE, for programs (whole seconds, empty for no value).  Points
  * into C's text or into BUF. */
 sla_field sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX]);
+/* The text of cell C for tools (--table): as sla_cell_text's for
+ * programs, except that a ratio is a fraction 0..1 with six places,
+ * rounded down (the JSON's compliance), and parts per million a fraction
+ * exactly, so that a column holds numbers a program reads as numbers. */
+sla_field sla_cell_data(const sla_cell *c, char buf[SLA_CELL_MAX]);
 /* NUM / DEN (both >= 0, DEN > 0) with PLACES decimals, rounded half up,
  * into BUF (SLA_CELL_MAX bytes): compliance and means, without floating
  * point, so every format prints the same digits.  Returns the length. */
@@ -84,7 +92,10 @@ typedef struct sla_table {
 	const char *id;		/* stable name: "tiers", "groups", "statement" ... */
 	const char *title;	/* in the report's language */
 	size_t ncols, nrows;
-	const char **head;	/* ncols */
+	const char **head;	/* ncols, in the report's language */
+	const char **keys;	/* ncols: the columns' names for programs, the
+				 * same in every language: "period", "rows",
+				 * "compliance", a --by column's own name */
 	sla_cell *cells;	/* nrows * ncols, row by row */
 } sla_table;
 
@@ -105,5 +116,15 @@ typedef struct sla_table_sink {
  * call to SINK->table.  A table that runs out of memory is left out. */
 void sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
 		       void *ctx);
+
+/* The same tables for tools (--table, xlsx): every table, also one without
+ * rows, and instead of a table for each penalty statement ("statement",
+ * its arithmetic in words) two rectangular ones: "statements", one row a
+ * statement with its inputs beside its results and a last row "All" with
+ * what they owe in all, and "breaches", one row a priced breach.  Their
+ * ids, in the order they come, are sla_table_ids (ending with NULL). */
+void sla_report_tool_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
+			    void *ctx);
+extern const char *const sla_table_ids[];
 
 #endif

@@ -374,7 +374,7 @@ small_rss() {
 	tr '\n' '\r' < "$TMP/check.tsv" > "$TMP/check-cr.tsv"
 	tool sla-report --format json "$TMP/check-cr.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s' "$output" | jq '.total.rows')" -eq "$(rows "$TMP/check.tsv")" ]
+	[ "$(printf '%s' "$output" | jq '.overall.rows')" -eq "$(rows "$TMP/check.tsv")" ]
 }
 
 @test "a stream without line ends: each tool stops at --max-line (64M), exit 2, in bounded memory" {
@@ -470,7 +470,7 @@ sla-classify: $BAD/nul-bytes.tsv:4: description: NUL byte (read as U+FFFD) \"xï¿
 sla-report: $BAD/nul-bytes-check.tsv:3: customer: NUL byte (read as U+FFFD)
 sla-report: $BAD/nul-bytes-check.tsv:4: customer: NUL byte (read as U+FFFD)" ]
 	printf '%s' "$output" > "$TMP/report.json"
-	[ "$(jq '.total.rows' "$TMP/report.json")" -eq 6 ]
+	[ "$(jq '.overall.rows' "$TMP/report.json")" -eq 6 ]
 	[ "$(jq -r '.groups[] | select(.period == "2026-09") | "\(.keys.customer) \(.rows) \(.counts.met) \(.counts.invalid)"' "$TMP/report.json")" = \
 	  "Aï¿½Z 2 0 2
 A 2 2 0" ]
@@ -636,7 +636,7 @@ policy_refused() {
 	tool sla-report --policy "$BAD/policy-huge-penalty.ini" -f json "$TMP/check.tsv"
 	[ "$status" -eq 0 ]
 	[ -z "$stderr" ]
-	[ "$(printf '%s' "$output" | jq -c '[.total.counts.breached, (.unassessed | length), (.statements[] | [.broken, .breach_sum, .cap, .capped, .total])]')" = '[1,0,[1,"92233720368547758.07","2000.00",true,"2000.00"]]' ]
+	[ "$(printf '%s' "$output" | jq -c '[.overall.counts.breached, (.unassessed | length), (.statements[] | [.broken, .breach_sum, .cap, .capped, .owed])]')" = '[1,0,[1,"92233720368547758.07","2000.00",true,"2000.00"]]' ]
 }
 
 @test "money: 300 breaches that do not add up stop sla-report, naming the statement" {
@@ -654,7 +654,7 @@ policy_refused() {
 	tool sla-report --policy "$BAD/policy-huge-penalty.ini" -f json "$BAD/check-negative-penalty.tsv"
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "sla-report: $BAD/check-negative-penalty.tsv:2: penalty: a penalty is never negative \"-500.00\"" ]
-	[ "$(printf '%s' "$output" | jq -c '[.unassessed[] | [.id, .status, .reason]], [.statements[] | [.kept, .broken, .breach_sum, .total]]')" = '[["N1","invalid","a penalty is never negative"]]
+	[ "$(printf '%s' "$output" | jq -c '[.unassessed[] | [.id, .status, .reason]], [.statements[] | [.kept, .broken, .breach_sum, .owed]]')" = '[["N1","invalid","a penalty is never negative"]]
 [[1,1,"300.00","300.00"]]' ]
 	tool sla-report --strict --policy "$BAD/policy-huge-penalty.ini" "$BAD/check-negative-penalty.tsv"
 	[ "$status" -eq 2 ]

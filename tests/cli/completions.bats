@@ -56,7 +56,8 @@ help_options() {
 		done
 	}
 	check 'sla-check --fail-on ' 'at-risk breach breached overdue'
-	check 'sla-report --format ' 'csv html json markdown text tsv'
+	check 'sla-report --format ' 'csv html json markdown text tsv xlsx'
+	check 'sla-report --table over' 'overruns overview'
 	check 'sla-report --format j' 'json'
 	check 'sla-time ' 'between days due'
 	check 'sla-time --format ' 'text tsv'

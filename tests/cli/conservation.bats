@@ -54,9 +54,9 @@ conserved() {
 	# the report counts every check row once, under one status
 	local rows
 	rows=$(tail -n +2 "$TMP/check.tsv" | wc -l)
-	[ "$(jq '.total.rows' "$TMP/report.json")" -eq "$rows" ] || {
-		echo "$name: the report counts $(jq '.total.rows' "$TMP/report.json") rows of $rows"; return 1; }
-	[ "$(jq '[.total.counts[]] | add' "$TMP/report.json")" -eq "$rows" ] || {
+	[ "$(jq '.overall.rows' "$TMP/report.json")" -eq "$rows" ] || {
+		echo "$name: the report counts $(jq '.overall.rows' "$TMP/report.json") rows of $rows"; return 1; }
+	[ "$(jq '[.overall.counts[]] | add' "$TMP/report.json")" -eq "$rows" ] || {
 		echo "$name: the statuses do not add up to the rows"; return 1; }
 	# and lists every excluded and invalid row, by line and metric
 	awk -F'\t' 'NR > 1 && ($14 == "excluded" || $14 == "invalid") { print $2 " " $5 }' \

@@ -97,7 +97,7 @@ report() {
 	[[ "$output" == *$'Compliance\t19799 kept of 20000 assessed\t98.99%'* ]]
 	[[ "$output" == *$'\turgent\tresponse\t20000\t19799\t201\t0\t0\t0\t0\t0\t98.99%'* ]]
 	run report -f json "$BATS_TEST_TMPDIR/edge.tsv"
-	printf '%s' "$output" | jq -e '.total.compliance == 0.98995 and .statements[0].compliance == 0.98995
+	printf '%s' "$output" | jq -e '.overall.compliance == 0.98995 and .statements[0].compliance == 0.98995
 		and .statements[0].band.below == 0.99'
 }
 
@@ -112,13 +112,13 @@ report() {
 	run report -f json "$STREAM"
 	[ "$status" -eq 0 ]
 	got=$(printf '%s' "$output" | jq -c '.statements[] | select(.period == "2026-10" and .customer == "Northwind Traders, Ltd.")
-		| [.kept, .broken, [.breaches[].penalty], .breach_sum, .band.below, .credit, .cap, .capped, .total]')
+		| [.kept, .broken, [.breaches[].penalty], .breach_sum, .band.below, .credit, .cap, .capped, .owed]')
 	[ "$got" = '[6,2,["300.00","800.00"],"1100.00",0.9,"5000.00","2000.00",true,"2000.00"]' ]
 }
 
 @test "statement: a period without breaches owes nothing" {
 	run report -f json "$STREAM"
-	got=$(printf '%s' "$output" | jq -c '.statements[] | select(.period == "2026-09") | [.customer, .kept, .band, .total]')
+	got=$(printf '%s' "$output" | jq -c '.statements[] | select(.period == "2026-09") | [.customer, .kept, .band, .owed]')
 	[ "$got" = '["Northwind Traders, Ltd.",2,null,"0.00"]' ]
 }
 
@@ -139,12 +139,12 @@ validate_json() {
 }
 
 @test "the schema check rejects a document that breaks the schema" {
-	report -f json "$STREAM" | jq '.rows = "25" | del(.groups[0].elapsed) | .statements[0].total = 0' \
+	report -f json "$STREAM" | jq '.rows = "25" | del(.groups[0].elapsed) | .statements[0].owed = 0' \
 		> "$BATS_TEST_TMPDIR/broken.json"
 	run validate_json "$BATS_TEST_TMPDIR/broken.json"
 	[[ "$output" == *'$.rows: expected integer, found string'* ]]
 	[[ "$output" == *'$.groups[0]: no member elapsed'* ]]
-	[[ "$output" == *'$.statements[0].total: expected string, found number'* ]]
+	[[ "$output" == *'$.statements[0].owed: expected string, found number'* ]]
 }
 
 @test "html is well-formed XML, self-contained, with two charts" {
@@ -300,8 +300,8 @@ unsafe_stream() {
 		run sh -c "sla-report -p '$CONTRACT' -f json '$input' 2>/dev/null"
 		[ "$status" -eq 0 ]
 		printf '%s' "$output" | jq -e --argjson n "$rows" '
-			.rows == $n and .total.rows == $n
-			and ([.total.counts[]] | add) == $n
+			.rows == $n and .overall.rows == $n
+			and ([.overall.counts[]] | add) == $n
 			and ([.groups[].rows] | add) == $n
 			and ([.tiers[].rows] | add) == $n
 			and ([.periods[].rows] | add) == $n
@@ -328,8 +328,8 @@ unsafe_stream() {
 	run sh -c "sla-check -p '$CONTRACT' --now 2026-11-01T00:00:00+08:00 --keep satisfaction \
 		'$DATA/check/report-tickets.tsv' | sla-report -p '$CONTRACT' -f json"
 	[ "$status" -eq 0 ]
-	printf '%s' "$output" | jq -e '.rows == 17 and .total.counts.met == 7 and .total.counts.overdue == 4
-		and .total.counts.invalid == 1 and .total.counts.excluded == 2'
+	printf '%s' "$output" | jq -e '.rows == 17 and .overall.counts.met == 7 and .overall.counts.overdue == 4
+		and .overall.counts.invalid == 1 and .overall.counts.excluded == 2'
 	# Satisfaction: INC-4001 (5), INC-4004 (4), INC-4005 (2) in October, once per ticket.
 	printf '%s' "$output" | jq -e '[.groups[] | select(.period == "2026-10" and .keys.metric == "response")
 		| .satisfaction.scores] | add == 3'
@@ -339,7 +339,7 @@ unsafe_stream() {
 	head -n 1 "$STREAM" > "$BATS_TEST_TMPDIR/empty.tsv"
 	run report -f json "$BATS_TEST_TMPDIR/empty.tsv"
 	[ "$status" -eq 0 ]
-	printf '%s' "$output" | jq -e '.rows == 0 and .groups == [] and .total.compliance == null'
+	printf '%s' "$output" | jq -e '.rows == 0 and .groups == [] and .overall.compliance == null'
 }
 
 # --- options ---------------------------------------------------------------
@@ -388,7 +388,7 @@ unsafe_stream() {
 }
 
 @test "usage errors exit 2 and say what is wrong" {
-	for args in "--period fortnight" "--format xlsx" "--lang fr" "--top -1" "--top many" "--bogus"; do
+	for args in "--period fortnight" "--format xls" "--lang fr" "--top -1" "--top many" "--bogus"; do
 		run sla-report $args "$STREAM"
 		[ "$status" -eq 2 ]
 		[[ "$output" == *"Try 'sla-report --help'."* ]]
@@ -475,7 +475,7 @@ unsafe_stream() {
 	done
 	run sh -c "sla-report -p '$CONTRACT' -f json '$BATS_TEST_TMPDIR/junk.tsv' 2>/dev/null"
 	[ "$status" -eq 0 ]
-	printf '%s' "$output" | jq -e --argjson n "$nlines" '.rows == $n and ([.total.counts[]] | add) == $n'
+	printf '%s' "$output" | jq -e --argjson n "$nlines" '.rows == $n and ([.overall.counts[]] | add) == $n'
 	sla-report -p "$CONTRACT" -f html "$BATS_TEST_TMPDIR/junk.tsv" 2>/dev/null > "$BATS_TEST_TMPDIR/junk.html"
 	xmllint --noout "$BATS_TEST_TMPDIR/junk.html"
 }
@@ -503,7 +503,7 @@ unsafe_stream() {
 		'$DATA/check/tickets.tsv' 2>/dev/null | sla-report -p '$policy' --strict -f json"
 	[ "$status" -eq 0 ]
 	[ "$stderr" = "" ]
-	printf '%s' "$output" | jq -e '.total.counts.pending == 3
+	printf '%s' "$output" | jq -e '.overall.counts.pending == 3
 		and ([.periods[] | select(.period == "2026-10") | .counts.pending] == [1])
 		and ([.unassessed[] | select(.id == "C03")] == [])'
 }
@@ -527,7 +527,7 @@ schools_with() {
 	[ "$status" -eq 0 ]
 	got=$(printf '%s' "$output" | jq -c '[.statement_per, .statement_period,
 		(.statements[] | [.period, .customer, .customers, .kept, .broken,
-		 [.breaches[].id], .breach_sum, .credit, .cap, .capped, .total])]')
+		 [.breaches[].id], .breach_sum, .credit, .cap, .capped, .owed])]')
 	[ "$got" = '["contract","month",["2026-02",null,["东湖小学","Westbrook Primary School"],19,2,["A-05","B-07"],"9600.00","5000.00","10000.00",true,"10000.00"],["2026-03",null,["东湖小学","Westbrook Primary School"],1,1,["B-11"],"1400.00","5000.00","10000.00",false,"6400.00"]]' ]
 	run schools -f tsv
 	block=$(printf '%s\n' "$output" | sed -n '/^# statement: Penalty statement — 2026-02 — all customers$/,/^$/p')
@@ -542,9 +542,9 @@ schools_with() {
 	run sla-report -p "$(schools_with per customer)" -f json "$DATA/check/schools.tsv"
 	[ "$status" -eq 0 ]
 	got=$(printf '%s' "$output" | jq -c '[.statement_per, (.statements[] | select(.period == "2026-02")
-		| [.customer, .customers, .kept, .broken, .total])]')
+		| [.customer, .customers, .kept, .broken, .owed])]')
 	[ "$got" = '["customer",["东湖小学",["东湖小学"],10,1,"9800.00"],["Westbrook Primary School",["Westbrook Primary School"],9,1,"9800.00"]]' ]
-	printf '%s' "$output" | jq -e '[.statements[] | select(.period == "2026-02") | .total | tonumber] | add == 19600'
+	printf '%s' "$output" | jq -e '[.statements[] | select(.period == "2026-02") | .owed | tonumber] | add == 19600'
 }
 
 @test "statements and their totals are the same under every --period and --by" {
@@ -568,7 +568,7 @@ schools_with() {
 	done
 	# and the sum owed, the figure that went wrong: 10000.00 + 6400.00
 	run schools -f json --period day
-	printf '%s' "$output" | jq -e '([.statements[].total | tonumber] | add) == 16400 and (.statements | length) == 2'
+	printf '%s' "$output" | jq -e '([.statements[].owed | tonumber] | add) == 16400 and .owed == "16400.00" and (.statements | length) == 2'
 }
 
 @test "a statement's period is the ticket's opening; without an opened column, the metric's start" {
@@ -596,7 +596,7 @@ schools_with() {
 	for period in day month year; do
 		run sla-report -p "$(schools_with period quarter)" -f json --period $period "$DATA/check/schools.tsv"
 		[ "$status" -eq 0 ]
-		got=$(printf '%s' "$output" | jq -c '[.statement_period, (.statements[] | [.period, .first_day, .kept, .broken, .breach_sum, .total, [.breaches[].period]])]')
+		got=$(printf '%s' "$output" | jq -c '[.statement_period, (.statements[] | [.period, .first_day, .kept, .broken, .breach_sum, .owed, [.breaches[].period]])]')
 		[ "$got" = '["quarter",["2026-Q1","2026-01-01",20,3,"11000.00","10000.00",["2026-Q1","2026-Q1","2026-Q1"]]]' ]
 	done
 	run sla-report -p "$(schools_with period quarter)" -f tsv "$DATA/check/schools.tsv"

@@ -15,11 +15,12 @@
 #include "sla_utf8.h"
 #include "sla_visible.h"
 
-/* Write the report in format F and abort unless what came out is safe:
+/* Write the report as O says and abort unless what came out is safe:
  * the only unsafe units are the format's line and field separators. */
 static void
-write_checked(const sla_report *rep, sla_report_format f)
+write_checked(const sla_report *rep, const sla_report_output *o)
 {
+	sla_report_format f = o->format;
 	static const char *const separators[] = {
 		[SLA_FORMAT_TEXT] = "\n", [SLA_FORMAT_TSV] = "\t\n", [SLA_FORMAT_CSV] = "\t\n\r",
 		[SLA_FORMAT_JSON] = "\n", [SLA_FORMAT_MARKDOWN] = "\n", [SLA_FORMAT_HTML] = "\n",
@@ -28,7 +29,8 @@ write_checked(const sla_report *rep, sla_report_format f)
 	sla_writer *w = fd < 0 ? NULL : sla_writer_new(fd);
 	if (!w)
 		abort();
-	sla_report_write(rep, f, (sla_lang)(f % 2), w);
+	if (sla_report_write_as(rep, o, w) != NULL)
+		abort();
 	if (sla_writer_close(w) != 0)
 		abort();
 	off_t n = lseek(fd, 0, SEEK_END);
@@ -52,6 +54,21 @@ write_checked(const sla_report *rep, sla_report_format f)
 
 __extension__ typedef __int128 wide;
 __extension__ typedef unsigned __int128 uwide;
+
+/* What the statements owe in all: their totals' sum, worked out again in
+ * 128 bits, or refused exactly when it does not fit in 64. */
+static void
+owed_exactly(const sla_report *rep, const sla_statement *st, size_t n)
+{
+	wide sum = 0;
+	int64_t owed;
+
+	for (size_t i = 0; i < n; i++)
+		sum += st[i].total;
+	bool fits = sum >= INT64_MIN && sum <= INT64_MAX;
+	if ((sla_report_owed(rep, &owed) == 0) != fits || (fits && owed != (int64_t)sum))
+		abort();
+}
 
 static const sla_credit_band bands[] = { { 990000, 50000 }, { 900000, 250000 } };
 /* below 100 %: all of the fee; below 50 %: a third of it */
@@ -122,8 +139,18 @@ report_with(const sla_report_terms *terms, char *path, size_t size, const sla_tz
 		const sla_statement *st = sla_report_statements(rep, &n);
 		for (size_t i = 0; i < n; i++)
 			priced_exactly(terms, &st[i]);
+		owed_exactly(rep, st, n);
 		for (int f = SLA_FORMAT_TEXT; f <= SLA_FORMAT_HTML; f++)
-			write_checked(rep, (sla_report_format)f);
+			write_checked(rep, &(sla_report_output){ .format = (sla_report_format)f,
+								 .lang = (sla_lang)(f % 2) });
+		/* and one table for tools, in tsv or csv, with or without a BOM
+		 * (which is not an unsafe unit) */
+		static const char *const tables[] = { "tiers", "overview", "notes", "periods",
+			"groups", "percentiles", "satisfaction", "overruns", "unassessed",
+			"statements", "breaches" };
+		write_checked(rep, &(sla_report_output){
+			.format = size % 2 ? SLA_FORMAT_TSV : SLA_FORMAT_CSV, .lang = (sla_lang)(size / 2 % 2),
+			.table = tables[size % (sizeof tables / sizeof tables[0])], .bom = size % 3 == 0 });
 	}
 	sla_report_free(rep);
 	sla_reader_free(r);

@@ -569,7 +569,11 @@ languages_and_formats(void **state)
 	assert_int_equal(sla_lang_parse("fr", &l), -1);
 	assert_int_equal(sla_report_format_parse("markdown", &f), 0);
 	assert_int_equal(f, SLA_FORMAT_MARKDOWN);
-	assert_int_equal(sla_report_format_parse("xlsx", &f), -1);
+	assert_int_equal(sla_report_format_parse("xlsx", &f), 0);
+	assert_int_equal(f, SLA_FORMAT_XLSX);
+	assert_int_equal(sla_report_format_parse("xls", &f), -1);
+	assert_int_equal(sla_report_table_parse("statements"), 0);
+	assert_int_equal(sla_report_table_parse("statement"), -1);
 }
 
 static void
