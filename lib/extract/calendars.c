@@ -225,9 +225,10 @@ weekday_number(const char *s, size_t b, size_t e)
 	return 0;
 }
 
-/* The working days and hours a sentence states: "周一至周五 9:00-12:00,
- * 13:30-17:30" into the letter's working calendar. */
-static void
+/* The working days and hours a sentence states ("周一至周五 9:00-12:00,
+ * 13:30-17:30") into the letter's working calendar, which takes its name
+ * from them unless the letter named its shape (5×8): its index, or -1. */
+static int
 stated_hours(sla_extract *x, size_t sent, const char *s, size_t n)
 {
 	char hours[64] = "";
@@ -256,18 +257,56 @@ stated_hours(sla_extract *x, size_t sent, const char *s, size_t n)
 			days = d2;
 	}
 	if (!o || total <= 0 || total > 24 * 60)
-		return;
-	int c = days == 7 && total == 24 * 60 ? 0 : xcal_business(x);
+		return -1;
+	if (days == 7 && total == 24 * 60)
+		return 0;
+	int c = xcal_business(x);
 	if (c <= 0)
-		return;
+		return -1;
 	xcal *cal = &x->cals[c];
 	if (cal->hours_read)
-		return;
+		return c;
 	snprintf(cal->hours, sizeof cal->hours, "%s", hours);
 	cal->hours_read = true;
-	cal->sent = sent;
 	if (days)
 		cal->days = days;
+	if (cal->sent == SIZE_MAX)	/* no shape read: named for what was */
+		snprintf(cal->name, sizeof cal->name, "%dx%d", cal->days, (total + 30) / 60);
+	cal->sent = sent;
+	return c;
+}
+
+static void
+add_calnote(sla_extract *x, size_t sent, int cal, int tier)
+{
+	xcalnote note = { .sent = sent, .cal = cal, .tier = tier };
+	for (size_t i = 0; i < x->ncalnotes; i++)
+		if (x->calnotes[i].sent == sent && x->calnotes[i].tier == tier)
+			return;
+	if (!sla_grow((void **)&x->calnotes, &x->capcalnotes, x->ncalnotes + 1, sizeof note)) {
+		x->oom = true;
+		return;
+	}
+	x->calnotes[x->ncalnotes++] = note;
+}
+
+/* The end of the statement clause at S[AT..N): the next ， , ； or ; (not
+ * 、, which lists the tiers of one clause: "紧急、重大故障提供7×24小时服务"). */
+static size_t
+clause_end(const char *s, size_t n, size_t at, size_t *sep)
+{
+	for (size_t i = at; i < n; i++) {
+		if (s[i] == ',' || s[i] == ';') {
+			*sep = 1;
+			return i;
+		}
+		if (n - i >= 3 && (memcmp(s + i, "，", 3) == 0 || memcmp(s + i, "；", 3) == 0)) {
+			*sep = 3;
+			return i;
+		}
+	}
+	*sep = 0;
+	return n;
 }
 
 void
@@ -282,16 +321,37 @@ xcal_statements(sla_extract *x, size_t sent, int tier, bool note_calendar)
 		    xgroup(x->m, xgroup_number(x->pats, XP_CAL_WORDS, "hol"), &gb, &ge))
 			x->working_days = true;
 	}
-	stated_hours(x, sent, s, st->n);
-	/* a calendar of the sentence, unless it stands in a clause of its own
-	 * commitment (extract.c reads that one) */
-	int c = note_calendar ? words_cal(x, s, 0, st->n, sent) : -1;
-	if (c < 0)
+	int hours = stated_hours(x, sent, s, st->n);
+	if (!note_calendar)
 		return;
-	xcalnote note = { .sent = sent, .cal = c, .tier = tier };
-	if (!sla_grow((void **)&x->calnotes, &x->capcalnotes, x->ncalnotes + 1, sizeof note)) {
-		x->oom = true;
-		return;
+	/* each clause for the tiers it names, or those named before it in its
+	 * part ("对于重大故障，提供7×24小时服务"), or TIER:
+	 * "重大故障提供7×24小时服务；一般故障在工作日内处理" */
+	int before[8];
+	size_t nbefore = 0;
+	for (size_t at = 0, sep; at <= st->n; at += sep) {
+		size_t ce = clause_end(s, st->n, at, &sep), hb, he;
+		int c = words_cal(x, s, at, ce, sent);
+		if (c < 0 && hours >= 0 && xfind(x->pats, x->m, XP_HOURS, s, ce, at, false, &hb, &he))
+			c = hours;	/* "Monday-Friday 8am-6pm for P3 and P4" */
+		int classes[8];
+		size_t k = xtier_all(x, sent, at, ce, classes, 8);
+		if (c >= 0) {
+			const int *for_ = k ? classes : before;
+			size_t nfor = k ? k : nbefore;
+			for (size_t i = 0; i < nfor; i++)
+				add_calnote(x, sent, c, for_[i]);
+			if (nfor == 0)
+				add_calnote(x, sent, c, tier);
+		}
+		if (k) {
+			memcpy(before, classes, k * sizeof *classes);
+			nbefore = k;
+		}
+		if (sep && ce + sep < st->n && (s[ce] == ';' || memcmp(s + ce, "；", 3) == 0))
+			nbefore = 0;	/* a part ends */
+		at = ce;
+		if (!sep)
+			break;
 	}
-	x->calnotes[x->ncalnotes++] = note;
 }

@@ -262,7 +262,7 @@ policy_section(const out *o)
 		line_kv(o, "", "currency", 12, "CNY", "review: the amounts below are in 元");
 	const dm_tier *rest = rest_tier(o->dm);
 	if (rest && rest->ntargets)
-		line_kv(o, "", "default_tier", 12, xtier_names[rest->cls],
+		line_kv(o, "", "default_tier", 12, xtier_name(o->x, rest->cls),
 			"review: a ticket of no tier has the commitments for all requests");
 	fputc('\n', o->f);
 }
@@ -440,7 +440,7 @@ tier_section(const out *o, const dm_tier *t)
 	if (t->rest)
 		fprintf(o->f, "; %s\n", t->labelled ? "and the requests the letter gives no tier"
 						     : "the requests the letter gives no tier");
-	fprintf(o->f, "[tier %s]\n", xtier_names[t->cls]);
+	fprintf(o->f, "[tier %s]\n", xtier_name(o->x, t->cls));
 	int width = key_width(dm, t);
 	const dm_value *first = NULL;
 	for (size_t k = 0; k < dm->nkeys && !first; k++)
@@ -485,7 +485,7 @@ custom_sections(const out *o)
 			if (!v)
 				continue;
 			char prefix[64];
-			snprintf(prefix, sizeof prefix, ";   [tier %s] ", xtier_names[dm->tiers[t].cls]);
+			snprintf(prefix, sizeof prefix, ";   [tier %s] ", xtier_name(o->x, dm->tiers[t].cls));
 			value_line(o, prefix, key->name, 0, v);
 		}
 	}
@@ -541,7 +541,7 @@ header(const out *o, const char *rules_name)
 			o->dm->ntargets == 1 ? "" : "s", n, n == 1 ? "" : "s");
 		for (size_t t = 0; t < o->dm->ntiers; t++)
 			if (o->dm->tiers[t].ntargets)
-				fprintf(o->f, " %s", xtier_names[o->dm->tiers[t].cls]);
+				fprintf(o->f, " %s", xtier_name(o->x, o->dm->tiers[t].cls));
 		fprintf(o->f, ".\n");
 	}
 	fputc('\n', o->f);

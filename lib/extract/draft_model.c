@@ -89,7 +89,7 @@ static void
 add_tiers(draft_model *dm)
 {
 	const sla_extract *x = dm->x;
-	bool used[XT_NCLASSES] = { false }, all = false;
+	bool used[XT_MAX_CLASSES] = { false }, all = false;
 	for (size_t i = 0; i < x->ncommits; i++) {
 		const xcommit *c = &x->commits[i];
 		if (c->dup_of != SIZE_MAX)
@@ -102,7 +102,7 @@ add_tiers(draft_model *dm)
 	enum { NORMAL = 2 };
 	if (all)
 		used[NORMAL] = true;
-	for (int t = 0; t < XT_NCLASSES; t++)
+	for (int t = 0; t < XT_NCLASSES + (int)x->nclasses; t++)
 		if (used[t]) {
 			dm_tier *tier = &dm->tiers[dm->ntiers++];
 			memset(tier, 0, sizeof *tier);

@@ -13,7 +13,7 @@
 
 #include "extract_int.h"
 
-enum { DM_MAX_KEYS = 32, DM_MAX_TIERS = XT_NCLASSES, DM_MAX_OTHERS = 4 };
+enum { DM_MAX_KEYS = 32, DM_MAX_TIERS = XT_MAX_CLASSES, DM_MAX_OTHERS = 4 };
 
 /* A metric a draft sets: built in, several built-ins (the first of them
  * stops it), a built-in under a condition, or a custom one left to the

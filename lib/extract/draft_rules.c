@@ -63,11 +63,19 @@ static void
 stems(const char *word, char *buf, size_t cap, size_t *o)
 {
 	static const char *const joins[] = { "和", "与", "及", "或", "、" };
+	static const char *const prefixes[] = { "对于", "电话", "在线", "技术", "业务", "优先级" };
 	const char *s = word;
 	size_t n = strlen(word);
-	if (n >= 6 && memcmp(s, "对于", 6) == 0) {
-		s += 6;
-		n -= 6;
+	for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+		size_t l = strlen(prefixes[k]);
+		if (n > l && memcmp(s, prefixes[k], l) == 0) {
+			s += l;
+			n -= l;
+			while (n > 0 && (*s == ' ' || *s == ':'))
+				s++, n--;
+			if (n >= 3 && (memcmp(s, "为", 3) == 0 || memcmp(s, "：", 3) == 0))
+				s += 3, n -= 3;
+		}
 	}
 	for (size_t j = 0; j < sizeof joins / sizeof *joins; j++)
 		for (size_t i = 0; i + 3 <= n; i++)
@@ -116,12 +124,29 @@ sla_extract_write_rules(const sla_extract *x, FILE *f)
 			continue;
 		if (!written++)
 			fprintf(f, "# tier        fields                    pattern\n");
-		fprintf(f, "%-12s  priority,severity,category  %s\n", xtier_names[tier->cls], pattern);
+		fprintf(f, "%-12s  priority,severity,category  %s\n", xtier_name(x, tier->cls), pattern);
+	}
+	for (size_t t = 0; t < dm.ntiers; t++) {
+		const dm_tier *tier = &dm.tiers[t];
+		char pattern[2048];
+		size_t o = 0;
+		pattern[0] = '\0';
+		for (size_t i = 0; i < x->ndefs; i++)
+			if (x->defs[i].tier == tier->cls && tier->ntargets)
+				add_stem(pattern, sizeof pattern, &o,
+					 xsent_text(x, &x->sents[x->defs[i].sent]) + x->defs[i].b,
+					 x->defs[i].e - x->defs[i].b);
+		if (!o)
+			continue;
+		if (!written++)
+			fprintf(f, "# tier        fields                    pattern\n");
+		fprintf(f, "# %s as the letter defines it\n%-12s  description                 %s\n",
+			xtier_name(x, tier->cls), xtier_name(x, tier->cls), pattern);
 	}
 	for (size_t t = 0; t < dm.ntiers; t++)
 		if (dm.tiers[t].rest && dm.tiers[t].ntargets)
 			fprintf(f, "# %s: a ticket no rule matches (default_tier of the policy draft)\n",
-				xtier_names[dm.tiers[t].cls]);
+				xtier_name(x, dm.tiers[t].cls));
 	if (!written)
 		fprintf(f, "# The letter labels no tiers: no rule is needed.\n");
 	return ferror(f) ? -1 : 0;

@@ -40,9 +40,9 @@ condition(const sla_extract *x, const xcommit *c, char *buf, size_t n)
 }
 
 static const char *
-tier_name(int tier)
+tier_name(const sla_extract *x, int tier)
 {
-	return tier == XT_ALL ? "*" : xtier_names[tier];
+	return tier == XT_ALL ? "*" : xtier_name(x, tier);
 }
 
 int
@@ -66,7 +66,7 @@ sla_extract_write_tsv(const sla_extract *x, FILE *f)
 				return -1;
 		}
 		size_t en = sla_escape(xsent_text(x, st), st->n, esc);
-		fprintf(f, "%s\t%s\t%s\t%s\t%s\t", tier_name(c->tier), metric, target,
+		fprintf(f, "%s\t%s\t%s\t%s\t%s\t", tier_name(x, c->tier), metric, target,
 			x->cals[c->cal].name, cond);
 		if (x->nfiles > 1)
 			fprintf(f, "%s:", x->files[l->file]);
@@ -95,7 +95,7 @@ say_commit(const sla_extract *x, const sla_diag *d, const xcommit *c)
 	condition(x, c, cond, sizeof cond);
 	int k = snprintf(what, sizeof what, "%s %s, %s%s, calendar %s%s%s%s", metric, target,
 			 c->tier == XT_ALL ? "all tiers" : "tier ",
-			 c->tier == XT_ALL ? "" : xtier_names[c->tier], x->cals[c->cal].name,
+			 c->tier == XT_ALL ? "" : xtier_name(x, c->tier), x->cals[c->cal].name,
 			 cond[0] ? ", when " : "", cond, c->stops == 0 ? " (a custom metric)" : "");
 	if (c->dup_of != SIZE_MAX && k > 0 && (size_t)k < sizeof what)
 		snprintf(what + k, sizeof what - (size_t)k, " (a repeat)");
@@ -124,7 +124,7 @@ sla_extract_report(const sla_extract *x, const sla_diag *d)
 			char what[96];
 			snprintf(what, sizeof what, "calendar %s, %s%s", x->cals[cn->cal].name,
 				 cn->tier == XT_ALL ? "all tiers" : "tier ",
-				 cn->tier == XT_ALL ? "" : xtier_names[cn->tier]);
+				 cn->tier == XT_ALL ? "" : xtier_name(x, cn->tier));
 			say(x, d, cn->sent, what);
 		}
 		for (; n < x->nnotes && x->notes[n].sent <= s; n++) {

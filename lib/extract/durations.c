@@ -24,15 +24,25 @@
 
 const xpat_src xdur_sources[] = {
 	{ XP_DURATION,
-	  "(?<n1>" NUM ")(?<h1>\\s*个\\s*半)?\\s*(?:个\\s*)?"
+	  "(?<n1>" NUM ")(?:\\s*\\(\\s*[0-9]+\\s*\\))?(?<h1>\\s*个\\s*半)?\\s*(?:个\\s*)?"
 	  "(?:(?<sep>\\s*(?:[~～〜\\-－–—至到]|to|or)\\s*)(?<n2>" NUM ")(?<h2>\\s*个\\s*半)?\\s*(?:个\\s*)?)?"
+	  "(?:-(?=[a-z]))?"
 	  "(?:(?<wh>工作小时|工作时|(?:working|business|work|office)[\\s-]+hours?(?![a-z]))"
 	  "|(?<wd>工作日|工作天|(?:business|working|work)[\\s-]*days?(?![a-z]))"
 	  "|(?<h>小时|小時|钟头|鐘頭|hours?(?![a-z])|hrs?(?![a-z])|h(?![a-z]))"
 	  "|(?<m>分钟|分鐘|分(?=\\s*(?:以内|之内|内))|minutes?(?![a-z])|mins?(?![a-z]))"
-	  "|(?<s>秒钟?|seconds?(?![a-z])|secs?(?![a-z]))"
+	  "|(?<s>秒钟?|seconds?(?![a-z])|secs?(?![a-z]))|(?<q>刻钟|刻鐘)"
 	  "|(?<d>自然日|日历日|天|日(?![期常])|(?:calendar\\s+)?days?(?![a-z])|d(?![a-z]))"
 	  "|(?<w>周(?![一二三四五六日末年])|星期(?![一二三四五六日天])|礼拜|weeks?(?![a-z])))" },
+	{ XP_NEXT_DAY,
+	  "(?<![a-z])(?:(?:the )?next business day|(?:the )?next working day|nbd)(?![a-z])"
+	  "|(?:次|下)(?:一)?(?:个)?工作日" },
+	{ XP_HEAD_UNIT,
+	  "[(（]\\s*(?:(?<wd>工作日|(?:business|working) days?)|(?<h>小时|h|hours?|hrs?)|(?<m>分钟|min(?:ute)?s?)"
+	  "|(?<d>天|日|自然日|days?))\\s*[)）]" },
+	{ XP_BARE_NUMBER,
+	  "^\\s*(?:≤|<=|＜=|<|＜|不超过|within)?\\s*(?<n1>[0-9０-９]+(?:[.．][0-9０-９]+)?)"
+	  "(?:\\s*[~～〜\\-－–—至到]\\s*(?<n2>[0-9０-９]+(?:[.．][0-9０-９]+)?))?\\s*(?:以内|之内|内)?\\s*$" },
 	{ XP_DATE,
 	  "[0-9０-９]{2,4}\\s*年\\s*[0-9０-９]{1,2}\\s*月(?:\\s*[0-9０-９]{1,2}\\s*[日号])?"
 	  "|[0-9０-９]{1,2}\\s*月\\s*[0-9０-９]{1,2}\\s*[日号]"
@@ -114,7 +124,7 @@ unit_of(sla_extract *x, int64_t *secs, enum xunit *unit)
 	static const struct { const char *g; int64_t secs; enum xunit u; } units[] = {
 		{ "wh", 3600, XU_WORKHOURS }, { "wd", 0, XU_WORKDAYS }, { "h", 3600, XU_TIME },
 		{ "m", 60, XU_TIME }, { "s", 1, XU_TIME }, { "d", 86400, XU_DAYS },
-		{ "w", 7 * 86400, XU_DAYS },
+		{ "w", 7 * 86400, XU_DAYS }, { "q", 15 * 60, XU_TIME },
 	};
 	for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
 		size_t b, e;
@@ -249,6 +259,36 @@ range_sign_between(const char *s, size_t from, size_t to)
 	return false;
 }
 
+/* "the next business day", "次工作日": the close of the next working day,
+ * put among the ND durations of OUT in the order of the text. */
+static size_t
+next_days(sla_extract *x, const char *s, size_t n, const size_t *mask, size_t nmask, xdur **out,
+	  size_t *cap, size_t nd)
+{
+	for (size_t at = 0, b, e; xfind(x->pats, x->m, XP_NEXT_DAY, s, n, at, false, &b, &e) && e > b;
+	     at = e) {
+		if (masked(mask, nmask, b, e))
+			continue;
+		size_t k = 0;	/* "下一个工作日" is no "一个工作日": drop what it holds */
+		for (size_t i = 0; i < nd; i++)
+			if (!(b < (*out)[i].e && (*out)[i].b < e))
+				(*out)[k++] = (*out)[i];
+		nd = k;
+		if (!sla_grow((void **)out, cap, nd + 1, sizeof **out)) {
+			x->oom = true;
+			return nd;
+		}
+		size_t i = nd++;
+		while (i > 0 && (*out)[i - 1].b > b) {
+			(*out)[i] = (*out)[i - 1];
+			i--;
+		}
+		(*out)[i] = (xdur){ .b = b, .e = e, .wd = 1, .unit = XU_WORKDAYS,
+				    .flags = XF_WITHIN | XF_AT_CLOSE };
+	}
+	return nd;
+}
+
 size_t
 xdur_find(sla_extract *x, size_t sent, xdur **out, size_t *cap)
 {
@@ -278,9 +318,49 @@ xdur_find(sla_extract *x, size_t sent, xdur **out, size_t *cap)
 		}
 		(*out)[nd++] = d;
 	}
+	nd = next_days(x, s, n, mask, nmask, out, cap, nd);
 	for (size_t i = 0; i < nd; i++)
 		qualify(x, s, n, &(*out)[i]);
 	return nd;
+}
+
+size_t
+xdur_bare(sla_extract *x, size_t cell, size_t header, xdur **out, size_t *cap)
+{
+	static const struct { const char *g; int64_t secs; enum xunit u; } units[] = {
+		{ "wd", 0, XU_WORKDAYS }, { "h", 3600, XU_TIME }, { "m", 60, XU_TIME },
+		{ "d", 86400, XU_DAYS },
+	};
+	const xsent *h = &x->sents[header], *c = &x->sents[cell];
+	const char *hs = xsent_text(x, h), *cs = xsent_text(x, c);
+	size_t b, e, nb, ne;
+	if (!xfind(x->pats, x->m, XP_HEAD_UNIT, hs, h->n, 0, false, &b, &e))
+		return 0;
+	size_t k = 0;
+	while (k < sizeof units / sizeof *units &&
+	       !xgroup(x->m, xgroup_number(x->pats, XP_HEAD_UNIT, units[k].g), &b, &e))
+		k++;
+	if (k == sizeof units / sizeof *units ||
+	    !xfind(x->pats, x->m, XP_BARE_NUMBER, cs, c->n, 0, true, &b, &e))
+		return 0;
+	xdur d = { .b = b, .e = e, .flags = XF_WITHIN };
+	int64_t v1, v2;
+	if (!xgroup(x->m, xgroup_number(x->pats, XP_BARE_NUMBER, "n1"), &nb, &ne) ||
+	    (v1 = number(cs, nb, ne, false)) <= 0)
+		return 0;
+	set_value(&d, v1, units[k].secs, units[k].u, false);
+	if (xgroup(x->m, xgroup_number(x->pats, XP_BARE_NUMBER, "n2"), &nb, &ne) &&
+	    (v2 = number(cs, nb, ne, false)) > v1) {
+		set_value(&d, v1, units[k].secs, units[k].u, true);
+		set_value(&d, v2, units[k].secs, units[k].u, false);
+		d.flags |= XF_RANGE;
+	}
+	if (!sla_grow((void **)out, cap, 1, sizeof **out)) {
+		x->oom = true;
+		return 0;
+	}
+	(*out)[0] = d;
+	return 1;
 }
 
 static size_t
@@ -302,7 +382,7 @@ xdur_format(const xdur *d, bool lower, char *buf, size_t n)
 {
 	int64_t secs = lower ? d->lo_secs : d->secs, wd = lower ? d->lo_wd : d->wd;
 	if (d->unit == XU_WORKDAYS && wd)
-		snprintf(buf, n, "%lldwd", (long long)wd);
+		snprintf(buf, n, "%lldwd%s", (long long)wd, d->flags & XF_AT_CLOSE ? "@close" : "");
 	else if (d->unit == XU_DAYS && secs % 86400 == 0)
 		snprintf(buf, n, "%lldd", (long long)(secs / 86400));
 	else

@@ -26,6 +26,8 @@ typedef struct walker {
 	enum xlevel section_level;
 	bool ctx_items, section_items;	/* numbered items have followed the heading */
 	size_t last_line;
+	int line_tier;		/* the label a line opens with ("紧急故障：…"), or XT_ALL */
+	size_t line_tier_line;
 	/* the table being read */
 	size_t header[MAX_COLUMNS];	/* a header cell's sentence, or SIZE_MAX */
 	bool has_header;
@@ -170,16 +172,34 @@ penalty_sentence(walker *w, size_t sent)
 	       xfind(w->x->pats, w->x->m, XP_PENALTY, xsent_text(w->x, st), st->n, 0, false, &b, &e);
 }
 
-/* The tier of a time at AT in SENT: a label before it, or the heading's. */
+/* The tier of a time at AT in SENT: a label before it, the one its line
+ * opens with, or the heading's. */
 static int
 tier_at(walker *w, size_t sent, size_t at)
 {
 	int t = xtier_before(w->x, sent, at, 0);
+	if (t == XT_ALL && w->line_tier != XT_ALL && w->line_tier_line == w->x->sents[sent].line)
+		t = w->line_tier;
 	if (t == XT_ALL) {
 		t = w->ctx_tier;
 		w->ctx_used = true;
 	}
 	return t;
+}
+
+/* A line that opens with a label and a colon gives its tier to the rest
+ * of the line ("紧急故障：指系统瘫痪。响应时间15分钟。"), and may define it. */
+static void
+line_label(walker *w, size_t sent)
+{
+	const xsent *st = &w->x->sents[sent];
+	if (sent > 0 && w->x->sents[sent - 1].line == st->line)
+		return;
+	size_t end;
+	w->line_tier = xtier_line_label(w->x, sent, &end);
+	w->line_tier_line = st->line;
+	if (w->line_tier != XT_ALL)
+		xtier_definition(w->x, sent, w->line_tier, end, false);
 }
 
 /* One time limit D of sentence SENT: a condition, a commitment, or a note.
@@ -191,6 +211,21 @@ typedef struct cell_ctx {
 	size_t row_metric;	/* a cell of the row that names the metric, or SIZE_MAX */
 	int row_tier;		/* XT_ALL: none */
 } cell_ctx;
+
+/* "市区4小时，郊县8小时": a time whose clause names a place, for a metric
+ * and tier the sentence has already given a time. */
+static bool
+second_place(walker *w, size_t sent, const xdur *d, const xmetric_hit *hit, int tier)
+{
+	const sla_extract *x = w->x;
+	if (!xmetric_place(w->x, sent, d))
+		return false;
+	for (size_t i = x->ncommits; i-- > 0 && x->commits[i].sent == sent;)
+		if (x->commits[i].tier == tier && x->commits[i].stops == hit->stops &&
+		    x->commits[i].custom == hit->custom)
+			return true;
+	return false;
+}
 
 static bool
 one_time(walker *w, size_t sent, const xdur *durs, size_t nd, size_t j, const cell_ctx *cell)
@@ -253,7 +288,12 @@ one_time(walker *w, size_t sent, const xdur *durs, size_t nd, size_t j, const ce
 			  "a time for outside working hours: a second calendar of one tier");
 		return false;
 	}
-	add_commits(w, sent, d, &hit, tier, cal, how, 0);
+	if (second_place(w, sent, d, &hit, tier)) {
+		xnote_add(x, XN_NOT_EXPRESSED, sent,
+			  "a second place's time (市区, 郊县): a tier has one target a metric");
+		return false;
+	}
+	add_commits(w, sent, d, &hit, tier, cal, how, xmetric_share(x, sent, d));
 	return true;
 }
 
@@ -292,6 +332,7 @@ read_sentence(walker *w, size_t sent)
 {
 	sla_extract *x = w->x;
 	end_headings(w, sent);
+	line_label(w, sent);
 	size_t nd = xdur_find(x, sent, &w->durs, &w->capdurs), first = x->ncommits;
 	open_headings(w, sent, nd > 0);
 	bool any = false;
@@ -299,11 +340,31 @@ read_sentence(walker *w, size_t sent)
 		any |= one_time(w, sent, w->durs, nd, j, NULL);
 	bind_conditions(w, sent, first);
 	xnotes_sentence(x, sent, w->section);
-	int tier = xtier_any(x, sent);
-	xcal_statements(x, sent, tier != XT_ALL ? tier : w->ctx_tier, !any);
+	(void)any;
+	/* a calendar said in a sentence without times is said of its tiers;
+	 * with a time, it is that commitment's (clause_calendar) */
+	xcal_statements(x, sent, w->ctx_tier, nd == 0);
 }
 
 /* ---- tables --------------------------------------------------------------- */
+
+/* The times of table cell CELL into W->durs: its own, or a bare number
+ * under a header that gives the unit. */
+static size_t
+cell_times(walker *w, size_t cell, size_t header)
+{
+	size_t nd = xdur_find(w->x, cell, &w->durs, &w->capdurs);
+	if (nd == 0 && header != SIZE_MAX)
+		nd = xdur_bare(w->x, cell, header, &w->durs, &w->capdurs);
+	return nd;
+}
+
+static size_t
+header_of(const walker *w, size_t cell)
+{
+	int col = w->x->sents[cell].col;
+	return col >= 0 && col < MAX_COLUMNS ? w->header[col] : SIZE_MAX;
+}
 
 /* The row of cells [FROM, TO) (one line): a header, a group row or data. */
 static void
@@ -319,10 +380,11 @@ read_row(walker *w, size_t from, size_t to, bool first_row)
 	}
 	bool times = false;
 	for (size_t i = from; i < to && !times; i++)
-		times = xdur_find(x, i, &w->durs, &w->capdurs) > 0;
+		times = cell_times(w, i, w->has_header ? header_of(w, i) : SIZE_MAX) > 0;
 	cell_ctx cell = { .header = SIZE_MAX, .row_metric = SIZE_MAX, .row_tier = XT_ALL };
 	for (size_t i = from; i < to; i++) {
-		if (xdur_find(x, i, &w->durs, &w->capdurs) > 0)
+		size_t h = w->has_header ? header_of(w, i) : SIZE_MAX;
+		if (cell_times(w, i, h) > 0 || (h != SIZE_MAX && xtier_definition_column(x, h)))
 			continue;
 		xmetric_hit hit;
 		if (cell.row_metric == SIZE_MAX && xmetric_of_sentence(x, i, &hit))
@@ -341,22 +403,23 @@ read_row(walker *w, size_t from, size_t to, bool first_row)
 		}
 		for (size_t i = from; i < to; i++) {
 			xnotes_sentence(x, i, w->section);
-			xcal_statements(x, i, cell.row_tier != XT_ALL ? cell.row_tier : w->ctx_tier, true);
+			xcal_statements(x, i, w->ctx_tier, true);
 		}
 		return;
 	}
 	if (cell.row_tier == XT_ALL)
 		cell.row_tier = w->table_tier;
 	for (size_t i = from; i < to; i++) {
-		int col = x->sents[i].col;
-		cell.header = col >= 0 && col < MAX_COLUMNS ? w->header[col] : SIZE_MAX;
-		size_t nd = xdur_find(x, i, &w->durs, &w->capdurs), first = x->ncommits;
-		bool any = false;
+		cell.header = w->has_header ? header_of(w, i) : SIZE_MAX;
+		if (cell.header != SIZE_MAX && cell.row_tier != XT_ALL &&
+		    xtier_definition_column(x, cell.header))
+			xtier_definition(x, i, cell.row_tier, 0, true);
+		size_t nd = cell_times(w, i, cell.header), first = x->ncommits;
 		for (size_t j = 0; j < nd; j++)
-			any |= one_time(w, i, w->durs, nd, j, &cell);
+			one_time(w, i, w->durs, nd, j, &cell);
 		bind_conditions(w, i, first);
 		xnotes_sentence(x, i, w->section);
-		xcal_statements(x, i, cell.row_tier != XT_ALL ? cell.row_tier : w->ctx_tier, !any);
+		xcal_statements(x, i, cell.row_tier != XT_ALL ? cell.row_tier : w->ctx_tier, nd == 0);
 	}
 }
 
@@ -421,7 +484,7 @@ mark_repeats(sla_extract *x)
 int
 sla_extract_run(sla_extract *x, const sla_diag *d)
 {
-	walker w = { .x = x, .ctx_tier = XT_ALL, .section = -1 };
+	walker w = { .x = x, .ctx_tier = XT_ALL, .section = -1, .line_tier = XT_ALL };
 	if (!xsent_cut_all(x)) {
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
 		return -1;

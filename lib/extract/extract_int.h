@@ -98,6 +98,9 @@ enum {
 	XF_RESTORE = 1u << 8,	/* 恢复 taken as the fix */
 	XF_TABLE = 1u << 9,	/* read from a table */
 	XF_COND_DEFAULT = 1u << 10, /* a replacement without a stated condition */
+	XF_AT_CLOSE = 1u << 11,	/* the next business day: 1wd@close */
+	XF_AVERAGE = 1u << 12,	/* 平均, MTTR: an average, not each ticket's */
+	XF_SHARE = 1u << 13,	/* 95%的故障: a share of the tickets */
 	/* durations that are no target */
 	XF_ORDINAL = 1u << 16,	/* 第二天 */
 	XF_EVERY = 1u << 17,	/* 每2小时: a period */
@@ -119,6 +122,13 @@ enum xcalhow {
 
 /* The tier of a commitment for all requests. */
 #define XT_ALL (-1)
+
+/* Tier classes: the built-in ones, then the letter's own. */
+enum {
+	XT_NCLASSES = 5,	/* urgent, high, normal, low, development */
+	XT_MAX_CLASSES = 16,	/* and the letter's own (硬件故障, 疑难故障) */
+};
+
 
 /* One quantitative commitment: a metric, a target, a tier, a calendar. */
 typedef struct xcommit {
@@ -168,6 +178,21 @@ typedef struct xlabel {
 	size_t sent;		/* its first sentence */
 } xlabel;
 
+/* A class the letter names that is none of the built-in ones ("疑难故障
+ * 不超过3个工作日"): its tier is named as the letter names it. */
+typedef struct xclass {
+	char name[48];		/* 疑难故障 */
+	size_t stem;		/* bytes of NAME before its noun (疑难), for the rules */
+} xclass;
+
+/* A phrase by which the letter defines a tier ("紧急故障：指系统瘫痪、
+ * 业务中断的故障"), for the rules draft's description rules. */
+typedef struct xdef {
+	int tier;
+	size_t sent;
+	size_t b, e;
+} xdef;
+
 /* The kinds of notes a draft carries as comments. */
 enum xnote {
 	XN_EXCLUSION,		/* 不可抗力, 人为损坏: an exclude reason */
@@ -208,6 +233,10 @@ struct sla_extract {
 	size_t ncalnotes, capcalnotes;
 	xlabel *labels;
 	size_t nlabels, caplabels;
+	xdef *defs;
+	size_t ndefs, capdefs;
+	xclass classes[XT_MAX_CLASSES - XT_NCLASSES];	/* the letter's own classes */
+	size_t nclasses;
 	xnote_t *notes;
 	size_t nnotes, capnotes;
 
@@ -239,6 +268,10 @@ void xsent_part(const char *s, size_t n, size_t at, size_t *b, size_t *e);
  * the number found.  Spans that are dates, 7×24 shapes or coverage words
  * are skipped, and shapes noted as calendars. */
 size_t xdur_find(sla_extract *x, size_t sent, xdur **out, size_t *cap);
+/* A table cell CELL that is a bare number ("15", "≤2", "4~8") under a
+ * HEADER that gives the unit ("响应时间(分钟)"): 1 and the duration in
+ * (*OUT)[0], else 0. */
+size_t xdur_bare(sla_extract *x, size_t cell, size_t header, xdur **out, size_t *cap);
 /* Write D as a policy duration ("2h", "1h30m", "3d", "1wd"). */
 void xdur_format(const xdur *d, bool lower, char *buf, size_t n);
 
@@ -253,21 +286,42 @@ bool xmetric_find(sla_extract *x, size_t sent, const xdur *durs, size_t nd, size
 		  xmetric_hit *hit);
 /* The first metric named anywhere in sentence SENT (a table heading). */
 bool xmetric_of_sentence(sla_extract *x, size_t sent, xmetric_hit *hit);
+/* Whether the clause of D names a place (市区, 郊县): a second place's
+ * time for a metric is not the tier's target. */
+bool xmetric_place(sla_extract *x, size_t sent, const xdur *d);
 /* Whether D is a condition ("8小时内无法排除"): then true. */
 bool xmetric_condition(sla_extract *x, size_t sent, const xdur *d);
 extern const char *const xmetric_names[XM_NMETRICS];
 extern const char *const xmetric_stop_columns[XM_NBUILTIN];
 
 /* tiers.c: the tier classes. */
-enum { XT_NCLASSES = 5 };
-extern const char *const xtier_names[XT_NCLASSES];
+/* The tier name of class CLS: urgent.. or the letter's own class word. */
+const char *xtier_name(const sla_extract *x, int cls);
 /* The class of the label nearest before AT in sentence SENT (or a label
  * cell), noting the label; XT_ALL when none. */
 int xtier_before(sla_extract *x, size_t sent, size_t at, size_t floor);
+/* The letter's own class word opening the clause [CB..AT) of SENT. */
+int xtier_own_class(sla_extract *x, size_t sent, size_t cb, size_t at);
 /* The class of a sentence that is a tier heading ("紧急故障:"), or XT_ALL. */
 int xtier_heading(sla_extract *x, size_t sent);
-/* Whether the sentence holds any tier label. */
+/* The class of the first tier label of the sentence, or XT_ALL. */
 int xtier_any(sla_extract *x, size_t sent);
+/* The classes of the labels in [B, E) of SENT, each once, at most MAX,
+ * into CLASSES (the labels noted): how many. */
+size_t xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t max);
+
+/* A sentence that opens with a label and a colon ("紧急故障：…"): the
+ * class, the label's end in *END; else XT_ALL. */
+int xtier_line_label(sla_extract *x, size_t sent, size_t *end);
+/* The definition after a label (from byte FROM: "指系统瘫痪、业务中断的故障"),
+ * or a whole table cell of a definition column (CELL), into the defs. */
+void xtier_definition(sla_extract *x, size_t sent, int cls, size_t from, bool cell);
+/* Whether a table's header cell heads a column of definitions (定义, 说明). */
+bool xtier_definition_column(sla_extract *x, size_t header);
+
+/* metrics.c: the flags of an average or a share ("平均", "95%的故障") in
+ * the clause before D. */
+unsigned xmetric_share(sla_extract *x, size_t sent, const xdur *d);
 
 /* calendars.c */
 int xcal_24x7(sla_extract *x);

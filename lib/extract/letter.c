@@ -62,6 +62,7 @@ sla_extract_free(sla_extract *x)
 	free(x->cals);
 	free(x->calnotes);
 	free(x->labels);
+	free(x->defs);
 	free(x->notes);
 	xpatterns_free(x->pats);
 	xmatcher_free(x->m);

@@ -60,13 +60,20 @@ const xpat_src xmetric_sources[] = {
 	  "|contact (?:the )?(?:customer|client|user))" EN_E ")"
 	  "|(?<upd>(?:处理|维修|解决)?(?:进度|进展)(?:情况)?|(?:通报|汇报)(?:处理)?(?:情况|结果)?"
 	  "|" EN_B "(?:status update|progress (?:update|report)s?|updates?)" EN_E ")"
-	  "|(?<rep>(?:故障|事故|服务|维修|书面|分析|处理|总结)[\\p{Han}]{0,4}?报告"
+	  "|(?<rep>(?:故障|事故|服务|维修|书面|分析|处理|总结|巡检|巡查|检修)[\\p{Han}]{0,4}?报告"
 	  "|" EN_B "(?:incident|root cause|rca|service|fault) reports?" EN_E ")"
 	  "|(?<res>解决(?:方案|问题|故障|办法)?|排除(?:故障)?|故障排除|修复|修好|维修(?:完毕|完成|好)"
-	  "|完成(?:服务|维修|处理|修复)|服务完成|处理(?:完毕|完成|好|结束|时限|时间)"
+	  "|完成(?:服务|维修|处理|修复|时间|时限)|服务完成|处理(?:完毕|完成|好|结束|时限|时间)"
+	  "|维修(?:周期|时间|时限)"
+	  "|(?:解决|修复|恢复)(?:时间|时限)"
 	  "|" EN_B "(?:resol(?:ve|ved|ves|ution)|fix(?:ed|es)?|repair(?:ed|s)?)" EN_E ")"
 	  "|(?<rst>恢复(?:正常|运行|使用|服务|业务|系统|工作)?|" EN_B "restor(?:e|ed|es|ation)" EN_E ")"
-	  "|(?<rpy>回复|答复|回电|反馈|" EN_B "(?:repl(?:y|ies|ied)|answer(?:ed|s)?)" EN_E ")" },
+	  "|(?<rpy>回复|答复|回电|反馈|" EN_B "(?:repl(?:y|ies|ied)|answer(?:ed|s)?)" EN_E ")"
+	  "|(?<duty>回访|巡检|巡查|培训|保养|送达|送货|交货|供货|发货|安装|调试|验收|退货|换货|开具|付款|到货"
+	  "|" EN_B "(?:deliver(?:y|ed)?|install(?:ed|ation)?|training|invoice)" EN_E ")" },
+	{ XP_PLACE,
+	  "市区|城区|主城区|本市|市内|本地|郊县|郊区|远郊|外地|省内|省外|县城|县区|乡镇|偏远|异地"
+	  "|" EN_B "(?:urban|rural|remote (?:sites?|areas?|locations?)|metropolitan)" EN_E },
 	{ XP_COND_AFTER,
 	  "\\s*(?:之内|以内|内)?\\s*(?:的)?(?:仍然|仍|还|尚|都|依然|依旧)?\\s*"
 	  "(?:无法|不能|未能|未|没有|没能|不可|难以)\\s*(?:被|得到|完全|彻底|远程)?[\\p{Han}]{0,4}?"
@@ -80,6 +87,9 @@ const xpat_src xmetric_sources[] = {
 	{ XP_REPLY_CONTEXT,
 	  "邮件|邮箱|" EN_B "e-?mails?" EN_E "|留言|反馈|投诉|意见|评价|信函|来函|函件|传真|短信|微信|" EN_B
 	  "(?:feedback|complaints?|letters?)" EN_E },
+	{ XP_SHARE,
+	  "(?<avg>平均|" EN_B "(?:average|mean|mttr|mtta)" EN_E ")"
+	  "|(?<share>[0-9０-９]+(?:[.．][0-9]+)?\\s*[%％]\\s*(?:以上)?\\s*(?:的|of))" },
 	{ XP_OR, "^\\s*(?:或者|或是|或|" EN_B "or" EN_E "|/)" },
 	{ XP_AND, "^\\s*(?:并且|并|和|及|以及|与|同时|且|" EN_B "and" EN_E ")" },
 	{ XP_N, NULL },
@@ -94,7 +104,7 @@ static const struct {
 	{ "wa", XM_WORKAROUND, 0 }, { "ans", XM_ANSWER, 0 }, { "rpl", XM_REPLACEMENT, 0 },
 	{ "ons", XM_ONSITE, 0 }, { "rmt", XM_RESPONSE, XF_REMOTE }, { "rsp", XM_RESPONSE, 0 },
 	{ "upd", XM_UPDATE, 0 }, { "rep", XM_REPORT, 0 }, { "res", XM_RESOLVE, 0 },
-	{ "rst", XM_RESOLVE, XF_RESTORE }, { "rpy", -1, 0 },
+	{ "rst", XM_RESOLVE, XF_RESTORE }, { "rpy", -1, 0 }, { "duty", XM_NMETRICS, 0 },
 };
 
 /* One metric word found in a region. */
@@ -194,15 +204,37 @@ words_in(sla_extract *x, size_t sent, const char *s, size_t n, size_t b, size_t 
 	return out;
 }
 
-static bool
+/* The metric of the words of S[B..E): 1 found, 0 none, -1 a duty that is
+ * no metric (回访, 安装, delivery) stands nearest: the time is its. */
+static int
 region(sla_extract *x, size_t sent, const char *s, size_t n, size_t b, size_t e, bool backwards,
        xmetric_hit *hit)
 {
 	word w[4];
 	size_t k = b < e ? words_in(x, sent, s, n, b, e, backwards, w, 4) : 0;
+	if (k && w[0].metric == XM_NMETRICS)
+		return -1;
+	for (size_t i = 1; i < k; i++)
+		if (w[i].metric == XM_NMETRICS)
+			k = i;
 	if (k)
 		make_hit(x, s, w, k, backwards, hit);
 	return k > 0;
+}
+
+/* Whether the metric word at S[E..] names a time ("响应时间", "到场时限"):
+ * then it may stand far from the times it heads. */
+static bool
+names_a_time(const char *s, size_t n, size_t b, size_t e)
+{
+	static const char *const words[] = { "时间", "时限", "时长", "time" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t k = strlen(words[i]);
+		if ((n - e >= k && memcmp(s + e, words[i], k) == 0) ||
+		    (e - b > k && memcmp(s + e - k, words[i], k) == 0))
+			return true;
+	}
+	return n - e >= 1 && (s[e] == ':' || (n - e >= 3 && memcmp(s + e, "：", 3) == 0));
 }
 
 bool
@@ -217,22 +249,37 @@ xmetric_find(sla_extract *x, size_t sent, const xdur *durs, size_t nd, size_t i,
 	size_t ab = d->e, ae = ce < next ? ce : next;
 	size_t bb = cb > prev ? cb : prev, be = d->b;
 	bool zh = st->han;
-	if (zh ? region(x, sent, s, n, ab, ae, false, hit) || region(x, sent, s, n, bb, be, true, hit)
-	       : region(x, sent, s, n, bb, be, true, hit) || region(x, sent, s, n, ab, ae, false, hit))
-		return true;
+	int r = zh ? region(x, sent, s, n, ab, ae, false, hit) : region(x, sent, s, n, bb, be, true, hit);
+	if (r == 0)
+		r = zh ? region(x, sent, s, n, bb, be, true, hit) : region(x, sent, s, n, ab, ae, false, hit);
+	if (r != 0)
+		return r > 0;
 	if (zh && ce < n && next > ce) {	/* "4小时内，派工程师到现场" */
 		size_t nb = ce + (s[ce] == ',' || s[ce] == ';' ? 1 : 3), cb2, ne;
 		if (nb < n) {
 			xsent_clause(s, n, nb, &cb2, &ne);
-			if (ne <= next && region(x, sent, s, n, nb, ne, false, hit))
-				return true;
+			if (ne <= next && (r = region(x, sent, s, n, nb, ne, false, hit)) != 0)
+				return r > 0;
 		}
 	}
-	if (region(x, sent, s, n, 0, d->b, true, hit)) {
+	/* a heading earlier in the sentence ("响应时间：紧急1小时，一般4小时"):
+	 * for a time that says it is a limit, or a word that names a time */
+	if (region(x, sent, s, n, 0, d->b, true, hit) > 0 &&
+	    ((d->flags & XF_WITHIN) || names_a_time(s, n, hit->b, hit->e))) {
 		hit->flags |= XF_FAR_METRIC;
 		return true;
 	}
 	return false;
+}
+
+bool
+xmetric_place(sla_extract *x, size_t sent, const xdur *d)
+{
+	const xsent *st = &x->sents[sent];
+	const char *s = xsent_text(x, st);
+	size_t cb, ce, b, e;
+	xsent_clause(s, st->n, d->b, &cb, &ce);
+	return xfind(x->pats, x->m, XP_PLACE, s, ce, cb, false, &b, &e);
 }
 
 bool
@@ -257,5 +304,19 @@ bool
 xmetric_of_sentence(sla_extract *x, size_t sent, xmetric_hit *hit)
 {
 	const xsent *st = &x->sents[sent];
-	return region(x, sent, xsent_text(x, st), st->n, 0, st->n, false, hit);
+	return region(x, sent, xsent_text(x, st), st->n, 0, st->n, false, hit) > 0;
+}
+
+unsigned
+xmetric_share(sla_extract *x, size_t sent, const xdur *d)
+{
+	const xsent *st = &x->sents[sent];
+	const char *s = xsent_text(x, st);
+	size_t cb, ce, b, e;
+	unsigned flags = 0;
+	xsent_clause(s, st->n, d->b, &cb, &ce);
+	for (size_t at = cb; xfind(x->pats, x->m, XP_SHARE, s, d->b, at, false, &b, &e) && e > b; at = e)
+		flags |= xgroup(x->m, xgroup_number(x->pats, XP_SHARE, "avg"), &b, &e) ? XF_AVERAGE
+										     : XF_SHARE;
+	return flags;
 }

@@ -50,6 +50,9 @@ const xpat_src xnotes_sources[] = {
 	{ XP_LATE_NOTICE,
 	  "(?:逾期|延误|延迟|超时|无法按时|不能按时|未能按时|不能及时|无法及时|如需更长时间|需要更长时间)"
 	  "[^。]{0,24}?(?:通知|告知|沟通|说明|报告|同意)|第一时间(?:通知|告知)" },
+	{ XP_AVAILABILITY,
+	  "(?:可用率|可用性|在线率|完好率|开机率|正常运行时间|" EN_B "(?:availability|uptime)" EN_E ")"
+	  "[^。;；]{0,16}?[0-9０-９]+(?:[.．][0-9]+)?\\s*[%％]" },
 	{ XP_N, NULL },
 };
 
@@ -217,6 +220,9 @@ xnotes_sentence(sla_extract *x, size_t sent, int section)
 		suggest(x, s, st->n, why, sizeof why);
 		xnote_add(x, XN_PENALTY, sent, "%s", why);
 	}
+	if (xfind(x->pats, x->m, XP_AVAILABILITY, s, st->n, 0, false, &b, &e) && section != XN_PENALTY)
+		xnote_add(x, XN_NOT_EXPRESSED, sent,
+			  "an availability figure: sla-report's compliance, not a time limit");
 	if (xfind(x->pats, x->m, XP_LATE_NOTICE, s, st->n, 0, false, &b, &e))
 		xnote_add(x, XN_NOT_EXPRESSED, sent, "a notice when a commitment cannot be kept in time");
 }

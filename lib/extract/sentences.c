@@ -211,10 +211,16 @@ mid_line_marker(const char *p, size_t i, enum xlevel level)
 	static const char no_before[] = "统唯同第单逐万之专其任每初一二三四五六七八九十";
 	if (i == 0 || level == XL_BULLET || level == XL_NONE)
 		return false;
-	size_t j;
+	size_t j, k;
 	uint32_t prev = cp_before(p, i, &j);
-	if (prev == ':' || prev == 0xFF1A)
-		return level != XL_BULLET;
+	if (level == XL_SUBITEM && (sla_is_digit(p[i]) || (unsigned char)p[i] == 0xEF) &&
+	    !(p[i] == '(' || memcmp(p + i, "（", 3) == 0))
+		return false;	/* "1)" only opens a line: mid-line it is "17:30)" */
+	if (prev == ':' || prev == 0xFF1A) {
+		uint32_t before = j > 0 ? cp_before(p, j, &k) : 0;
+		return !(before < 0x80 && sla_is_digit((char)before)) &&
+		       !(before >= 0xFF10 && before <= 0xFF19);	/* 9:30 is a time */
+	}
 	if (!is_han(prev) && prev != 0x3002)
 		return false;
 	if (sla_is_digit(p[i]) || (unsigned char)p[i] == 0xEF || p[i] == '(')
@@ -238,9 +244,14 @@ terminator(const char *p, size_t n, size_t i, size_t *k)
 		*k = 1;
 		return true;
 	}
-	/* a full stop before a blank or the end, not after a digit (1. 2.) */
-	if (p[i] == '.' && (i + 1 == n || p[i + 1] == ' ' || p[i + 1] == '\t') && i > 0 &&
-	    !sla_is_digit(p[i - 1])) {
+	/* a full stop before a blank or the end, but not a marker's (a number
+	 * alone: "2. ") */
+	if (p[i] == '.' && (i + 1 == n || p[i + 1] == ' ' || p[i + 1] == '\t') && i > 0) {
+		size_t j = i;
+		while (j > 0 && sla_is_digit(p[j - 1]))
+			j--;
+		if (j < i && (j == 0 || p[j - 1] == ' ' || p[j - 1] == '\t'))
+			return false;
 		*k = 1;
 		return true;
 	}
