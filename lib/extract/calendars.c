@@ -280,8 +280,8 @@ static void
 add_calnote(sla_extract *x, size_t sent, int cal, int tier)
 {
 	xcalnote note = { .sent = sent, .cal = cal, .tier = tier };
-	for (size_t i = 0; i < x->ncalnotes; i++)
-		if (x->calnotes[i].sent == sent && x->calnotes[i].tier == tier)
+	for (size_t i = x->ncalnotes; i-- > 0 && x->calnotes[i].sent == sent;)
+		if (x->calnotes[i].tier == tier)
 			return;
 	if (!sla_grow((void **)&x->calnotes, &x->capcalnotes, x->ncalnotes + 1, sizeof note)) {
 		x->oom = true;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "extract_int.h"
+#include "sla_map.h"
 #include "sla_mem.h"
 
 enum { MAX_COLUMNS = 32 };
@@ -462,23 +463,45 @@ cond_secs(const sla_extract *x, const xcommit *c)
 }
 
 /* A commitment that says again what an earlier one said (a letter that
- * repeats its terms) is marked as a repeat of it. */
-static void
+ * repeats its terms) is marked as a repeat of it: a map from what a
+ * commitment says to its first commitment, so a long text costs a lookup
+ * a commitment. */
+static bool
 mark_repeats(sla_extract *x)
 {
-	for (size_t i = 0; i < x->ncommits; i++) {
+	sla_map *seen = sla_map_new();
+	size_t *first = x->ncommits ? calloc(x->ncommits, sizeof *first) : NULL;
+	bool ok = seen && (first || !x->ncommits);
+	for (size_t i = 0; ok && i < x->ncommits; i++) {
 		xcommit *c = &x->commits[i];
-		for (size_t k = 0; k < i && c->dup_of == SIZE_MAX; k++) {
-			const xcommit *o = &x->commits[k];
-			if (o->dup_of == SIZE_MAX && o->tier == c->tier && o->stops == c->stops &&
-			    o->custom == c->custom && o->dur.secs == c->dur.secs &&
-			    o->dur.wd == c->dur.wd && o->dur.unit == c->dur.unit && o->cal == c->cal &&
-			    cond_secs(x, o) == cond_secs(x, c))
-				c->dup_of = k;
+		struct { int64_t secs, wd, cond; int tier, custom, cal, unit; unsigned stops; } key;
+		memset(&key, 0, sizeof key);	/* no padding bytes of chance */
+		key.secs = c->dur.secs;
+		key.wd = c->dur.wd;
+		key.cond = cond_secs(x, c);
+		key.tier = c->tier;
+		key.custom = c->custom;
+		key.cal = c->cal;
+		key.unit = (int)c->dur.unit;
+		key.stops = c->stops;
+		bool added;
+		size_t k = sla_map_intern(seen, (const char *)&key, sizeof key, &added);
+		if (k == SLA_MAP_NONE) {
+			ok = false;
+			break;
 		}
+		if (added)
+			first[k] = i;
+		else
+			c->dup_of = first[k];
 		if ((c->stops & XM_BIT(XM_REPLACEMENT)) && c->cond < 0)
 			c->flags |= XF_COND_DEFAULT;
 	}
+	sla_map_free(seen);
+	free(first);
+	if (!ok)
+		x->oom = true;
+	return ok;
 }
 
 int

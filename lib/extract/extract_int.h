@@ -171,7 +171,9 @@ typedef struct xcalnote {
 	int tier;
 } xcalnote;
 
-/* A tier label the letter uses, one per class and spelling. */
+/* A tier label the letter uses, one per class and spelling; past
+ * XLABELS_MAX spellings (no letter has so many) the rest go unrecorded. */
+enum { XLABELS_MAX = 64, XDEFS_MAX = 64 };
 typedef struct xlabel {
 	int tier;		/* the class */
 	char word[48];		/* as written, for the rules draft and comments */

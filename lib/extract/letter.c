@@ -106,8 +106,8 @@ xadd_label(sla_extract *x, int tier, const char *word, size_t n, size_t sent)
 		    memcmp(x->labels[i].word, word, n) == 0)
 			return true;
 	xlabel l = { .tier = tier, .sent = sent };
-	if (n >= sizeof l.word)
-		return true;	/* no label is that long: a stray match */
+	if (n >= sizeof l.word || x->nlabels >= XLABELS_MAX)
+		return true;	/* a stray match, or more than a rules draft needs */
 	memcpy(l.word, word, n);
 	return append(x, (void **)&x->labels, &x->nlabels, &x->caplabels, &l, sizeof l);
 }
@@ -116,9 +116,10 @@ bool
 xnote_add(sla_extract *x, enum xnote kind, size_t sent, const char *fmt, ...)
 {
 	xnote_t note = { .kind = kind, .sent = sent };
-	for (size_t i = 0; i < x->nnotes; i++)
-		if (x->notes[i].kind == kind && x->notes[i].sent == sent)
-			return true;	/* one note a sentence and kind */
+	/* one note a sentence and kind; notes come in the letter's order */
+	for (size_t i = x->nnotes; i-- > 0 && x->notes[i].sent == sent;)
+		if (x->notes[i].kind == kind)
+			return true;
 	if (fmt) {
 		va_list ap;
 		va_start(ap, fmt);

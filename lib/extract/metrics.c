@@ -194,13 +194,20 @@ static size_t
 words_in(sla_extract *x, size_t sent, const char *s, size_t n, size_t b, size_t e, bool backwards,
 	 word *w, size_t max)
 {
-	word all[16];
+	/* forwards: the first MAX; backwards: the last MAX, kept in a ring */
+	word ring[4], one;
 	size_t k = 0;
-	for (size_t at = b; k < 16 && word_at(x, sent, s, n, at, e, &all[k]); at = all[k++].e)
-		;
+	if (max > 4)
+		max = 4;
+	for (size_t at = b; word_at(x, sent, s, n, at, e, &one); at = one.e) {
+		ring[k % max] = one;
+		k++;
+		if (!backwards && k == max)
+			break;
+	}
 	size_t out = k < max ? k : max;
 	for (size_t i = 0; i < out; i++)
-		w[i] = backwards ? all[k - 1 - i] : all[i];
+		w[i] = backwards ? ring[(k - 1 - i) % max] : ring[i];
 	return out;
 }
 

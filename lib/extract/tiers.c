@@ -118,8 +118,8 @@ note_labels(sla_extract *x, size_t sent, const char *s, size_t from, size_t at, 
 }
 
 /* A label of the part of the time (between semicolons), or else the one
- * the sentence opens with: "一级故障：15分钟内响应；2小时内到达现场", but
- * not "…一般故障4小时内排除；若不能修复，48小时内提供备机". */
+ * the sentence opens with before a colon: "一级故障：15分钟内响应；2小时内
+ * 到达现场", but not "一般故障4小时内排除；若不能修复，48小时内提供备机". */
 int
 xtier_before(sla_extract *x, size_t sent, size_t at, size_t floor)
 {
@@ -139,12 +139,16 @@ xtier_before(sla_extract *x, size_t sent, size_t at, size_t floor)
 	if (cls == XT_ALL)
 		cls = last_label(x, s, pb, at, &b, &e);
 	size_t from = pb;
+	size_t lb, le;
 	if (cls == XT_ALL && pb > floor) {
 		size_t skip = st->n >= 6 && memcmp(s, "对于", 6) == 0 ? 6 : 0;
-		if (xfind(x->pats, x->m, XP_TIER, s, st->n, skip, true, &b, &e) && e <= at) {
-			cls = class_of(x);
+		if (xfind(x->pats, x->m, XP_TIER, s, st->n, skip, true, &b, &e) && e <= at &&
+		    (cls = class_of(x)) != XT_ALL &&
+		    xfind(x->pats, x->m, XP_LABEL_LINE, s, st->n, e, true, &lb, &le)) {
 			from = b;
 			at = e;
+		} else {
+			cls = XT_ALL;
 		}
 	}
 	if (cls != XT_ALL && !note_labels(x, sent, s, from, at, cls))
@@ -236,6 +240,8 @@ add_phrase(sla_extract *x, int cls, size_t sent, const char *s, size_t b, size_t
 	if (chars < 2 || chars > 16)
 		return;
 	xdef d = { .tier = cls, .sent = sent, .b = b, .e = e };
+	if (x->ndefs >= XDEFS_MAX)
+		return;
 	for (size_t i = 0; i < x->ndefs; i++) {
 		const xdef *o = &x->defs[i];
 		if (o->tier == cls && o->e - o->b == e - b &&
