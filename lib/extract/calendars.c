@@ -335,7 +335,7 @@ xcal_statements(sla_extract *x, size_t sent, int tier, bool note_calendar)
 		if (c < 0 && hours >= 0 && xfind(x->pats, x->m, XP_HOURS, s, ce, at, false, &hb, &he))
 			c = hours;	/* "Monday-Friday 8am-6pm for P3 and P4" */
 		int classes[8];
-		size_t k = xtier_all(x, sent, at, ce, classes, 8);
+		size_t k = xtier_all(x, sent, at, ce, classes, 8, c >= 0);
 		if (c >= 0) {
 			const int *for_ = k ? classes : before;
 			size_t nfor = k ? k : nbefore;

@@ -12,9 +12,10 @@
 #include <string.h>
 
 #include "draft_model.h"
+#include "sla_textwidth.h"
 #include "sla_utf8.h"
 
-enum { CITE_CHARS = 44 };
+enum { CITE_CHARS = 88 };	/* columns: 44 Chinese characters */
 
 /* ---- citations ------------------------------------------------------------ */
 
@@ -28,28 +29,36 @@ xwhere(const sla_extract *x, size_t sent, char *buf, size_t n)
 		snprintf(buf, n, "line %lu", l->no);
 }
 
-/* The offset CHARS characters before (DIR < 0) or after AT in S[0..N). */
+/* The offset COLS columns before (COLS < 0) or after AT in S[0..N), a
+ * whole character at a time. */
 static size_t
-step_chars(const char *s, size_t n, size_t at, long chars)
+step_chars(const char *s, size_t n, size_t at, long cols)
 {
-	for (; chars < 0 && at > 0; chars++)
+	while (cols < 0 && at > 0) {
+		size_t j = at;
 		do
-			at--;
-		while (at > 0 && sla_utf8_continuation((unsigned char)s[at]));
-	for (; chars > 0 && at < n; chars--)
+			j--;
+		while (j > 0 && sla_utf8_continuation((unsigned char)s[j]));
+		cols += (long)sla_text_width(s + j, at - j);
+		at = j;
+	}
+	while (cols > 0 && at < n) {
+		size_t j = at;
 		do
-			at++;
-		while (at < n && sla_utf8_continuation((unsigned char)s[at]));
+			j++;
+		while (j < n && sla_utf8_continuation((unsigned char)s[j]));
+		cols -= (long)sla_text_width(s + at, j - at);
+		at = j;
+	}
 	return at;
 }
 
+/* The size of S[0..N) in citation units: a wide character (CJK) counts 2,
+ * any other 1, so that a Chinese and an English citation are alike long. */
 static size_t
 count_chars(const char *s, size_t n)
 {
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		k += !sla_utf8_continuation((unsigned char)s[i]);
-	return k;
+	return sla_text_width(s, n);
 }
 
 void
@@ -57,16 +66,24 @@ xcite(const sla_extract *x, size_t sent, size_t b, size_t e, size_t maxch, char 
 {
 	const xsent *st = &x->sents[sent];
 	const char *s = xsent_text(x, st);
-	size_t from = 0, to = st->n;
+	size_t len = st->n, from = 0;
 	if (b > st->n || e > st->n || e < b)
 		b = e = 0;
-	if (count_chars(s, st->n) > maxch) {
+	if (st->col >= 0) {	/* a table cell: its row says what it is */
+		const xline *l = &x->lines[st->line];
+		s = l->p;
+		len = l->n;
+		b += st->off;
+		e += st->off;
+	}
+	size_t to = len;
+	if (count_chars(s, len) > maxch) {
 		size_t focus = count_chars(s + b, e - b);
 		long side = focus < maxch ? (long)(maxch - focus) / 2 : 0;
-		from = step_chars(s, st->n, b, -side);
-		to = step_chars(s, st->n, e, side + side - (long)count_chars(s + from, b - from));
-		if (to == st->n)
-			from = step_chars(s, st->n, from, -(long)(maxch - count_chars(s + from, to - from)));
+		from = step_chars(s, len, b, -side);
+		to = step_chars(s, len, e, side + side - (long)count_chars(s + from, b - from));
+		if (to == len)
+			from = step_chars(s, len, from, -(long)(maxch - count_chars(s + from, to - from)));
 	}
 	size_t o = 0;
 	if (n < 16)
@@ -76,7 +93,7 @@ xcite(const sla_extract *x, size_t sent, size_t b, size_t e, size_t maxch, char 
 		buf[o++] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? ' ' : s[i];
 	while (o > 0 && o + 8 >= n && sla_utf8_continuation((unsigned char)buf[o]))
 		o--;
-	snprintf(buf + o, n - o, "%s」", to < st->n ? "…" : "");
+	snprintf(buf + o, n - o, "%s」", to < len ? "…" : "");
 }
 
 /* The citation of commitment C: its time and its metric word. */
@@ -191,7 +208,7 @@ find(const char *s, size_t n, size_t from, const char *word)
 }
 
 /* The contract's name: the letter's first line, cut after its title word
- * (承诺书, 协议) or at 30 characters; a ';' would start a comment. */
+ * (承诺书, 协议) or at 40 columns when it is long; a ';' would start a comment. */
 static void
 title(const sla_extract *x, char *buf, size_t n, unsigned long *line)
 {
@@ -205,7 +222,7 @@ title(const sla_extract *x, char *buf, size_t n, unsigned long *line)
 		size_t b = 0, e = l->n;
 		while (b < e && (l->p[b] == ' ' || l->p[b] == '\t' || l->p[b] == '#'))
 			b++;
-		size_t cut = step_chars(l->p, e, b, 30);
+		size_t cut = sla_text_width(l->p + b, e - b) <= 60 ? e : step_chars(l->p, e, b, 40);
 		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
 			size_t at = find(l->p, e, b, words[w]);
 			if (at != SIZE_MAX && at + strlen(words[w]) < cut) {
@@ -227,8 +244,8 @@ title(const sla_extract *x, char *buf, size_t n, unsigned long *line)
 static bool
 has_amounts(const sla_extract *x)
 {
-	for (size_t i = 0; i < x->nnotes; i++)
-		if (x->notes[i].kind == XN_PENALTY && x->notes[i].why[0])
+	for (size_t i = 0; i < x->nnotes; i++)	/* money, not only percentages */
+		if (x->notes[i].kind == XN_PENALTY && strstr(x->notes[i].why, "penalty = "))
 			return true;
 	return false;
 }
@@ -270,9 +287,10 @@ policy_section(const out *o)
 static bool
 calendar_used(const draft_model *dm, int cal)
 {
-	for (size_t t = 0; t < dm->ntiers; t++)
+	for (size_t t = 0; t < dm->ntiers; t++)	/* by a written tier's target */
 		for (size_t k = 0; k < dm->nkeys; k++)
-			if (dm->tiers[t].val[k] && dm_value_cal(dm, dm->tiers[t].val[k]) == cal)
+			if (dm->tiers[t].ntargets && dm->keys[k].stops && dm->tiers[t].val[k] &&
+			    dm_value_cal(dm, dm->tiers[t].val[k]) == cal)
 				return true;
 	return false;
 }
@@ -509,8 +527,9 @@ notes_of(const out *o, enum xnote kind, const char *head)
 		xcite(o->x, n->sent, 0, 0, 2 * CITE_CHARS, cite, sizeof cite);
 		fprintf(o->f, ";   %s %s\n", where, cite);
 		if (n->why[0] && kind == XN_PENALTY)
-			fprintf(o->f, ";     suggested: %s   ; review: for which tiers and metrics?\n",
-				n->why);
+			fprintf(o->f, ";     suggested: %s   ; review: %s\n", n->why,
+				strncmp(n->why, "penalty", 7) == 0 ? "for which tiers and metrics?"
+				: "[penalties] takes it, with the fee (sla-policy(5))");
 		else if (n->why[0])
 			fprintf(o->f, ";     %s\n", n->why);
 	}

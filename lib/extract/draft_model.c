@@ -152,12 +152,12 @@ static int
 tier_calendar(const draft_model *dm, const dm_tier *t)
 {
 	int best = 0, best_n = 0;
-	for (size_t k = 0; k < dm->nkeys; k++) {
-		if (!t->val[k])
+	for (size_t k = 0; k < dm->nkeys; k++) {	/* custom metrics are comments */
+		if (!t->val[k] || !dm->keys[k].stops)
 			continue;
 		int c = dm_value_cal(dm, t->val[k]), n = 0;
 		for (size_t j = 0; j < dm->nkeys; j++)
-			n += t->val[j] && dm_value_cal(dm, t->val[j]) == c;
+			n += t->val[j] && dm->keys[j].stops && dm_value_cal(dm, t->val[j]) == c;
 		if (n > best_n) {
 			best = c;
 			best_n = n;

@@ -309,8 +309,10 @@ int xtier_heading(sla_extract *x, size_t sent);
 /* The class of the first tier label of the sentence, or XT_ALL. */
 int xtier_any(sla_extract *x, size_t sent);
 /* The classes of the labels in [B, E) of SENT, each once, at most MAX,
- * into CLASSES (the labels noted): how many. */
-size_t xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t max);
+ * into CLASSES (with NOTE, the labels noted for the rules draft): how
+ * many. */
+size_t xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t max,
+		 bool note);
 
 /* A sentence that opens with a label and a colon ("紧急故障：…"): the
  * class, the label's end in *END; else XT_ALL. */

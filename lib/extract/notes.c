@@ -50,6 +50,10 @@ const xpat_src xnotes_sources[] = {
 	{ XP_LATE_NOTICE,
 	  "(?:逾期|延误|延迟|超时|无法按时|不能按时|未能按时|不能及时|无法及时|如需更长时间|需要更长时间)"
 	  "[^。]{0,24}?(?:通知|告知|沟通|说明|报告|同意)|第一时间(?:通知|告知)" },
+	{ XP_BELOW, "(?:低于|不足|少于|未达到?|未满|" EN_B "(?:below|less than|under)" EN_E ")\\s*$" },
+	{ XP_SIGNATURE,
+	  "盖章|签字|签章|公章|承诺单位|承诺人|法定代表人|授权代表|此致|敬礼"
+	  "|" EN_B "(?:signature|signed|yours sincerely|yours faithfully)" EN_E },
 	{ XP_AVAILABILITY,
 	  "(?:可用率|可用性|在线率|完好率|开机率|正常运行时间|" EN_B "(?:availability|uptime)" EN_E ")"
 	  "[^。;；]{0,16}?[0-9０-９]+(?:[.．][0-9]+)?\\s*[%％]" },
@@ -157,6 +161,7 @@ suggest(sla_extract *x, const char *s, size_t n, char *why, size_t wn)
 	char rule[96] = "", cap[48] = "";
 	size_t o = 0, last = 0, b, e;
 	bool any = false, has_fixed = false, has_rate = false, has_max = false;
+	int64_t threshold = 0;
 	for (size_t at = 0; xfind(x->pats, x->m, XP_AMOUNT, s, n, at, false, &b, &e) && e > b; at = e) {
 		bool pct;
 		int64_t v = amount(x, s, &pct);
@@ -167,11 +172,16 @@ suggest(sla_extract *x, const char *s, size_t n, char *why, size_t wn)
 			continue;
 		bool max = xfind(x->pats, x->m, XP_MAXWORD, s, b, from, false, &mb, &me);
 		if (pct) {
-			if (!cap[0] && max)
+			/* "可用率低于99%的，扣除服务费的5%": a band, then its credit */
+			if (xfind(x->pats, x->m, XP_BELOW, s, b, from, false, &mb, &me))
+				threshold = v;
+			else if (!cap[0] && max)
 				snprintf(cap, sizeof cap, "cap = %lld%%", (long long)(v / 1000));
+			else if (!cap[0] && threshold > 0)
+				snprintf(cap, sizeof cap, "credits = %lld%%:%lld%%",
+					 (long long)(threshold / 1000), (long long)(v / 1000));
 			else if (!cap[0])
-				snprintf(cap, sizeof cap, "credits = ?%%:%lld%%",
-					 (long long)(v / 1000));
+				snprintf(cap, sizeof cap, "credits = ?%%:%lld%%", (long long)(v / 1000));
 			continue;
 		}
 		const char *unit = rate_before(x, s, last, b);
@@ -211,11 +221,18 @@ xnotes_sentence(sla_extract *x, size_t sent, int section)
 	const xsent *st = &x->sents[sent];
 	const char *s = xsent_text(x, st);
 	size_t b, e;
-	if (st->n == 0 || xnotes_section(x, sent) >= 0)
-		return;	/* a heading: its items are the notes */
-	if (section == XN_EXCLUSION || xfind(x->pats, x->m, XP_EXCLUSION, s, st->n, 0, false, &b, &e))
+	if (st->n == 0 || xnotes_section(x, sent) >= 0 ||
+	    xfind(x->pats, x->m, XP_SIGNATURE, s, st->n, 0, false, &b, &e))
+		return;	/* a heading (its items are the notes), a signature */
+	/* under a heading, a numbered item is one of its kind; prose is when
+	 * its words say so */
+	bool item = st->level != XL_NONE || st->col >= 0;
+	bool excl = xfind(x->pats, x->m, XP_EXCLUSION, s, st->n, 0, false, &b, &e) ||
+		    xfind(x->pats, x->m, XP_EXCLUSION_HEAD, s, st->n, 0, false, &b, &e);
+	bool pen = xfind(x->pats, x->m, XP_PENALTY, s, st->n, 0, false, &b, &e);
+	if (excl || (section == XN_EXCLUSION && item))
 		xnote_add(x, XN_EXCLUSION, sent, NULL);
-	if (section == XN_PENALTY || xfind(x->pats, x->m, XP_PENALTY, s, st->n, 0, false, &b, &e)) {
+	if (pen || (section == XN_PENALTY && item)) {
 		char why[160] = "";
 		suggest(x, s, st->n, why, sizeof why);
 		xnote_add(x, XN_PENALTY, sent, "%s", why);

@@ -191,7 +191,7 @@ xtier_heading(sla_extract *x, size_t sent)
 }
 
 size_t
-xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t max)
+xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t max, bool note)
 {
 	const xsent *st = &x->sents[sent];
 	const char *s = xsent_text(x, st);
@@ -204,7 +204,7 @@ xtier_all(sla_extract *x, size_t sent, size_t b, size_t e, int *classes, size_t 
 		bool seen = false;
 		for (size_t i = 0; i < k; i++)
 			seen |= classes[i] == cls;
-		if (!seen && xadd_label(x, cls, s + mb, me - mb, sent))
+		if (!seen && (!note || xadd_label(x, cls, s + mb, me - mb, sent)))
 			classes[k++] = cls;
 	}
 	return k;
