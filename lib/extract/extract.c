@@ -300,7 +300,9 @@ one_time(walker *w, size_t sent, const xdur *durs, size_t nd, size_t j, const ce
 
 /* Conditions of SENT on its commitments from index FIRST: a condition
  * holds the commitments of its part after it, else those after it, else
- * any of the sentence. */
+ * a replacement anywhere in the sentence ("提供备机，如果8小时内无法修复");
+ * the times before it that are no replacement are not its ("1小时内响应，
+ * 12小时内修复，如12小时内不能修复，提供备用机"). */
 static void
 bind_conditions(walker *w, size_t sent, size_t first)
 {
@@ -317,7 +319,8 @@ bind_conditions(walker *w, size_t sent, size_t first)
 			for (size_t i = first; i < x->ncommits; i++) {
 				xcommit *cm = &x->commits[i];
 				size_t at = cm->dur.b;
-				bool ok = pass == 0 ? at > c->b && at < pe : pass == 1 ? at > c->b : true;
+				bool ok = pass == 0 ? at > c->b && at < pe : pass == 1 ? at > c->b
+					  : cm->stops == XM_BIT(XM_REPLACEMENT);
 				if (cm->sent == sent && cm->cond < 0 && ok) {
 					cm->cond = (int)k;
 					c->used = true;

@@ -158,7 +158,7 @@ rate_before(sla_extract *x, const char *s, size_t from, size_t at)
 static void
 suggest(sla_extract *x, const char *s, size_t n, char *why, size_t wn)
 {
-	char rule[96] = "", cap[48] = "";
+	char rule[96] = "", cap[48] = "", credit[48] = "";
 	size_t o = 0, last = 0, b, e;
 	bool any = false, has_fixed = false, has_rate = false, has_max = false;
 	int64_t threshold = 0;
@@ -177,11 +177,11 @@ suggest(sla_extract *x, const char *s, size_t n, char *why, size_t wn)
 				threshold = v;
 			else if (!cap[0] && max)
 				snprintf(cap, sizeof cap, "cap = %lld%%", (long long)(v / 1000));
-			else if (!cap[0] && threshold > 0)
-				snprintf(cap, sizeof cap, "credits = %lld%%:%lld%%",
+			else if (!credit[0] && threshold > 0)
+				snprintf(credit, sizeof credit, "credits = %lld%%:%lld%%",
 					 (long long)(threshold / 1000), (long long)(v / 1000));
-			else if (!cap[0])
-				snprintf(cap, sizeof cap, "credits = ?%%:%lld%%", (long long)(v / 1000));
+			else if (!credit[0])
+				snprintf(credit, sizeof credit, "credits = ?%%:%lld%%", (long long)(v / 1000));
 			continue;
 		}
 		const char *unit = rate_before(x, s, last, b);
@@ -207,12 +207,14 @@ suggest(sla_extract *x, const char *s, size_t n, char *why, size_t wn)
 		}
 		last = e;
 	}
-	if (rule[0] && cap[0])
-		snprintf(why, wn, "penalty = %s; %s", rule, cap);
-	else if (rule[0])
-		snprintf(why, wn, "penalty = %s", rule);
-	else if (cap[0])
-		snprintf(why, wn, "%s", cap);
+	size_t o2 = 0;
+	why[0] = '\0';
+	if (rule[0])
+		o2 += (size_t)snprintf(why, wn, "penalty = %s", rule);
+	if (credit[0] && o2 < wn)
+		o2 += (size_t)snprintf(why + o2, wn - o2, "%s%s", o2 ? "; " : "", credit);
+	if (cap[0] && o2 < wn)
+		snprintf(why + o2, wn - o2, "%s%s", o2 ? "; " : "", cap);
 }
 
 void

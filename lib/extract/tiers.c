@@ -313,7 +313,7 @@ xtier_own_class(sla_extract *x, size_t sent, size_t cb, size_t at)
 	const xsent *st = &x->sents[sent];
 	const char *s = xsent_text(x, st);
 	size_t b, e, pb, pe, gb, ge, mb, me;
-	if (!xfind(x->pats, x->m, XP_CLASS_PHRASE, s, at, cb, true, &b, &e) ||
+	if (!xfind(x->pats, x->m, XP_CLASS_PHRASE, s, st->n, cb, true, &b, &e) || e > at ||
 	    !xgroup(x->m, xgroup_number(x->pats, XP_CLASS_PHRASE, "p"), &pb, &pe))
 		return XT_ALL;
 	size_t nb, ne;

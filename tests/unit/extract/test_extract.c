@@ -262,6 +262,9 @@ replacement_and_its_condition(void **state)
 	p = policy("24小时内提供备用设备。");
 	assert_non_null(strstr(p, "review: the letter states no condition"));
 	free(p);
+	/* a condition after the times it does not govern holds none of them */
+	assert_rows("1小时内作出响应,12小时内修复,如12小时内不能修复,提供备用机。",
+		    "* response 1h 24x7 -\n* resolve 12h 24x7 -\n");
 	/* a condition with no time of its own is not expressed, not dropped */
 	p = policy("超过72小时仍未修复的,免费更换整机。");
 	assert_non_null(strstr(p, "a condition with no time limit it governs"));
@@ -310,6 +313,8 @@ letters_own_classes(void **state)
 	assert_rows("修复时间:一般故障不超过1个工作日,疑难故障不超过3个工作日。",
 		    "normal resolve 1wd 5x8 -\n疑难故障 resolve 3wd 5x8 -\n");
 	assert_rows("所有故障在4小时内修复。", "* resolve 4h 24x7 -\n");
+	assert_rows("硬件故障4小时内修复,软件故障8小时内修复。",
+		    "硬件故障 resolve 4h 24x7 -\n软件故障 resolve 8h 24x7 -\n");
 }
 
 static void
@@ -361,6 +366,9 @@ notes(void **state)
 	assert_non_null(strstr(p, "; Exclusions:"));
 	assert_non_null(strstr(p, "因不可抗力造成的故障除外"));
 	assert_non_null(strstr(p, "currency     = CNY"));
+	free(p);
+	p = policy("五、违约责任\n1. 可用率低于99%的,扣除当月服务费的5%,累计不超过服务费的20%。\n");
+	assert_non_null(strstr(p, ";     suggested: credits = 99%:5%; cap = 20%"));
 	free(p);
 	p = policy("故障不能按时解决的,我们将第一时间通知客户。");
 	assert_non_null(strstr(p, "; not expressed:"));
