@@ -16,27 +16,21 @@ dm_magnitude(const xdur *d)
 	return d->secs + d->wd * 8 * 3600;
 }
 
+/* The key of C in a draft: its metric's name, and "_if_unresolved" for
+ * a condition on a metric other than the replacement. */
 static void
-key_name(const sla_extract *x, const xcommit *c, char *buf, size_t n)
+key_name(const xcommit *c, char *buf, size_t n)
 {
-	size_t o = 0;
-	if (c->custom >= 0) {
-		snprintf(buf, n, "%s", xmetric_names[c->custom]);
-		return;
-	}
-	for (int m = 0; m < XM_NBUILTIN && o < n; m++)
-		if (c->stops & XM_BIT(m))
-			o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "_or_" : "", xmetric_names[m]);
-	if (c->cond >= 0 && c->stops != XM_BIT(XM_REPLACEMENT) && o < n)
+	size_t o = xmetric_name(c, buf, n);
+	if (c->custom < 0 && c->cond >= 0 && c->stops != XM_BIT(XM_REPLACEMENT) && o < n)
 		snprintf(buf + o, n - o, "_if_unresolved");
-	(void)x;
 }
 
 int
 draft_model_key_of(const draft_model *dm, const xcommit *c)
 {
 	char name[64];
-	key_name(dm->x, c, name, sizeof name);
+	key_name(c, name, sizeof name);
 	for (size_t k = 0; k < dm->nkeys; k++)
 		if (strcmp(dm->keys[k].name, name) == 0)
 			return (int)k;
@@ -73,7 +67,7 @@ add_keys(draft_model *dm)
 		dm_key *k = &dm->keys[dm->nkeys++];
 		*k = (dm_key){ .stops = c->stops, .custom = c->custom, .first = i,
 			       .cond = c->cond >= 0 ? x->conds[c->cond].secs : -1 };
-		key_name(x, c, k->name, sizeof k->name);
+		key_name(c, k->name, sizeof k->name);
 		k->section = c->custom < 0 && ((c->stops & (c->stops - 1)) ||
 					       (c->cond >= 0 && c->stops != XM_BIT(XM_REPLACEMENT)));
 	}

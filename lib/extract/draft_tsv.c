@@ -14,20 +14,6 @@
 #include "sla_stream.h"
 
 static void
-metric_name(const xcommit *c, char *buf, size_t n)
-{
-	size_t o = 0;
-	buf[0] = '\0';
-	if (c->custom >= 0) {
-		snprintf(buf, n, "%s", xmetric_names[c->custom]);
-		return;
-	}
-	for (int m = 0; m < XM_NBUILTIN && o < n; m++)
-		if (c->stops & XM_BIT(m))
-			o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "_or_" : "", xmetric_names[m]);
-}
-
-static void
 condition(const sla_extract *x, const xcommit *c, char *buf, size_t n)
 {
 	buf[0] = '\0';
@@ -56,7 +42,7 @@ sla_extract_write_tsv(const sla_extract *x, FILE *f)
 		const xsent *st = &x->sents[c->sent];
 		const xline *l = &x->lines[st->line];
 		char metric[80], target[32], cond[48];
-		metric_name(c, metric, sizeof metric);
+		xmetric_name(c, metric, sizeof metric);
 		xdur_format(&c->dur, false, target, sizeof target);
 		condition(x, c, cond, sizeof cond);
 		if (2 * st->n + 1 > cap) {
@@ -90,7 +76,7 @@ static void
 say_commit(const sla_extract *x, const sla_diag *d, const xcommit *c)
 {
 	char metric[80], target[32], cond[48], what[400];
-	metric_name(c, metric, sizeof metric);
+	xmetric_name(c, metric, sizeof metric);
 	xdur_format(&c->dur, false, target, sizeof target);
 	condition(x, c, cond, sizeof cond);
 	int k = snprintf(what, sizeof what, "%s %s, %s%s, calendar %s%s%s%s", metric, target,

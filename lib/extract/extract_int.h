@@ -294,6 +294,9 @@ bool xmetric_place(sla_extract *x, size_t sent, const xdur *d);
 /* Whether D is a condition ("8小时内无法排除"): then true. */
 bool xmetric_condition(sla_extract *x, size_t sent, const xdur *d);
 extern const char *const xmetric_names[XM_NMETRICS];
+/* The name of commitment C's metric: a built-in, several joined by "_or_"
+ * ("onsite_or_resolve"), or a custom one; its length. */
+size_t xmetric_name(const xcommit *c, char *buf, size_t n);
 extern const char *const xmetric_stop_columns[XM_NBUILTIN];
 
 /* tiers.c: the tier classes. */

@@ -327,3 +327,16 @@ xmetric_share(sla_extract *x, size_t sent, const xdur *d)
 										     : XF_SHARE;
 	return flags;
 }
+
+size_t
+xmetric_name(const xcommit *c, char *buf, size_t n)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	if (c->custom >= 0)
+		return (size_t)snprintf(buf, n, "%s", xmetric_names[c->custom]);
+	for (int k = 0; k < XM_NBUILTIN && o < n; k++)
+		if (c->stops & XM_BIT(k))
+			o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "_or_" : "", xmetric_names[k]);
+	return o;
+}
