@@ -344,7 +344,8 @@ read_sentence(walker *w, size_t sent)
 		any |= one_time(w, sent, w->durs, nd, j, NULL);
 	bind_conditions(w, sent, first);
 	xnotes_sentence(x, sent, w->section);
-	(void)any;
+	if (!any && xmetric_has(x, sent, XM_REPLACEMENT))
+		xnote_add(x, XN_NOT_EXPRESSED, sent, "a replacement unit promised with no time");
 	/* a calendar said in a sentence without times is said of its tiers;
 	 * with a time, it is that commitment's (clause_calendar) */
 	xcal_statements(x, sent, w->ctx_tier, nd == 0);

@@ -286,6 +286,8 @@ typedef struct xmetric_hit {
 } xmetric_hit;
 bool xmetric_find(sla_extract *x, size_t sent, const xdur *durs, size_t nd, size_t i,
 		  xmetric_hit *hit);
+/* Whether sentence SENT names METRIC anywhere. */
+bool xmetric_has(sla_extract *x, size_t sent, int metric);
 /* The first metric named anywhere in sentence SENT (a table heading). */
 bool xmetric_of_sentence(sla_extract *x, size_t sent, xmetric_hit *hit);
 /* Whether the clause of D names a place (市区, 郊县): a second place's

@@ -39,7 +39,7 @@ const xpat_src xmetric_sources[] = {
 	  "|应急(?:解决)?(?:方案|措施|处理|恢复)|规避(?:方案|措施|办法)|绕行方案"
 	  "|" EN_B "(?:work[- ]?arounds?|temporary (?:fix|solution|workaround)s?|interim (?:fix|solution)s?)" EN_E ")"
 	  "|(?<ans>明确(?:的)?(?:答复|回复|意见|结论)|书面(?:答复|回复)|正式(?:答复|回复)|处理(?:意见|结论))"
-	  "|(?<rpl>备(?:用|份)(?:的)?(?:产品|设备|机器|机|件|品|部件)|备机|备品备件"
+	  "|(?<rpl>(?<!设)备(?:用|份)(?:的)?(?:产品|设备|机器|机|件|品|部件)|(?<!设)备机|备品备件"
 	  "|替代(?:产品|设备|机|品)|替换(?:设备|产品|机)"
 	  "|更换(?:新|整机|整件|同型号|备用)?(?:的)?(?:设备|产品|整机|主机|机器)"
 	  "|" EN_B "(?:replacement|loaner|spare|substitute) (?:unit|device|equipment|part|hardware|system)s?" EN_E
@@ -339,4 +339,16 @@ xmetric_name(const xcommit *c, char *buf, size_t n)
 		if (c->stops & XM_BIT(k))
 			o += (size_t)snprintf(buf + o, n - o, "%s%s", o ? "_or_" : "", xmetric_names[k]);
 	return o;
+}
+
+bool
+xmetric_has(sla_extract *x, size_t sent, int metric)
+{
+	const xsent *st = &x->sents[sent];
+	const char *s = xsent_text(x, st);
+	word w;
+	for (size_t at = 0; word_at(x, sent, s, st->n, at, st->n, &w); at = w.e)
+		if (w.metric == metric)
+			return true;
+	return false;
 }

@@ -265,6 +265,13 @@ replacement_and_its_condition(void **state)
 	/* a condition after the times it does not govern holds none of them */
 	assert_rows("1小时内作出响应,12小时内修复,如12小时内不能修复,提供备用机。",
 		    "* response 1h 24x7 -\n* resolve 12h 24x7 -\n");
+	/* 设备机柜 is no 备机, 设备用于 no 备用 */
+	p = policy("设备机柜尺寸为60×80cm,设备用于广播。");
+	assert_null(strstr(p, "promised with no time"));
+	free(p);
+	p = policy("若在规定时间内无法修复,我公司将提供同型号备用设备。");
+	assert_non_null(strstr(p, "a replacement unit promised with no time"));
+	free(p);
 	/* a condition with no time of its own is not expressed, not dropped */
 	p = policy("超过72小时仍未修复的,免费更换整机。");
 	assert_non_null(strstr(p, "a condition with no time limit it governs"));
