@@ -1,6 +1,6 @@
 # sla-tools — GNU make, no autotools.
 #
-#   make            build libsla and the five tools into build/
+#   make            build libsla and the six tools into build/
 #   make demo       run the whole pipeline on the bundled sample export,
 #                   then again with the bundled priced example contract
 #   make check      normal and ASan+UBSan builds, every test in both, the
@@ -40,7 +40,7 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 TOOLS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sla-*.c))
 # lib/ holds one folder a stage (lib/README); a header is found by its
 # name alone, so the include path lists every folder.
-LIB_DIRS := core time stream input policy classify check query report
+LIB_DIRS := core time stream input policy classify check query report extract
 LIB_INC  := $(LIB_DIRS:%=-Ilib/%)
 LIB_HDR  := $(wildcard $(LIB_DIRS:%=lib/%/*.h))
 LIB_SRC  := $(wildcard $(LIB_DIRS:%=lib/%/*.c))

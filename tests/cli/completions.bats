@@ -7,7 +7,7 @@ load helpers
 bats_require_minimum_version 1.5.0
 
 COMP="$BATS_TEST_DIRNAME/../../completions"
-TOOLS="sla-parse sla-classify sla-check sla-report sla-time"
+TOOLS="sla-parse sla-classify sla-check sla-report sla-time sla-extract"
 
 # The candidates each shell offers at the end of LINE (its first word the
 # tool), sorted, one a line.
@@ -63,6 +63,21 @@ help_options() {
 	check 'sla-time --format ' 'text tsv'
 	check 'sla-parse --delimiter ' ', ; tab |'
 	check 'sla-parse --date-order ' 'dmy mdy'
+	check 'sla-extract --format ' 'policy tsv'
+	check 'sla-extract --format t' 'tsv'
+	check 'sla-extract -e GB' 'GB18030 GBK'
+}
+
+@test "bash, zsh and fish offer a letter, and a file for sla-extract --rules" {
+	mkdir -p "$BATS_TEST_TMPDIR/l"
+	touch "$BATS_TEST_TMPDIR/l/letter.txt" "$BATS_TEST_TMPDIR/l/draft.rules"
+	cd "$BATS_TEST_TMPDIR/l"
+	for sh in bash zsh fish; do
+		got=$("${sh}_complete" "sla-extract l")
+		[ "$got" = letter.txt ] || { echo "$sh: '$got'"; return 1; }
+		got=$("${sh}_complete" "sla-extract --rules d")
+		[ "$got" = draft.rules ] || { echo "$sh: '$got'"; return 1; }
+	done
 }
 
 @test "bash, zsh and fish offer a policy file for --policy" {

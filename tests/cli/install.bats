@@ -28,7 +28,7 @@ expected_files() {
 
 @test "make install honours DESTDIR and PREFIX; uninstall removes every file" {
 	make -s -C "$ROOT" install DESTDIR="$DEST" PREFIX=/opt/sla >/dev/null
-	for t in sla-parse sla-classify sla-check sla-report sla-time; do
+	for t in sla-parse sla-classify sla-check sla-report sla-time sla-extract; do
 		[ -x "$DEST/opt/sla/bin/$t" ]
 		[ -f "$DEST/opt/sla/share/man/man1/$t.1" ]
 		[ -f "$DEST/opt/sla/share/bash-completion/completions/$t" ]

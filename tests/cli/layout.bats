@@ -5,7 +5,7 @@
 load helpers
 
 ROOT="$BATS_TEST_DIRNAME/../.."
-ORDER="core time stream input policy classify check query report"
+ORDER="core time stream input policy classify check query report extract"
 
 # The rank of folder $1 in ORDER, or nothing.
 rank() {
