@@ -3,8 +3,9 @@
  * sla_report.h): a report made and freed, and each row counted into the
  * entries it belongs to.
  *
- * Memory is one entry per group, tier, period and statement, the elapsed
- * times of assessed rows (exact percentiles need every value), the N worst
+ * Memory is one entry per group, tier, period and statement, the exact
+ * histogram of each group's elapsed times (its distinct values with their
+ * counts: exact percentiles need no more, report_histogram.h), the N worst
  * overruns of each group, and the few rows listed by name: breaches for the
  * statements, excluded and invalid rows.  A row itself is never kept.
  *
@@ -135,7 +136,7 @@ sla_report_free(sla_report *r)
 		for (size_t k = 0; gr->keys && k < r->cfg.nby; k++)
 			free(gr->keys[k]);
 		free(gr->keys);
-		free(gr->elapsed);
+		sla_rpt_hist_free(&gr->elapsed);
 		for (size_t i = 0; i < gr->ntop; i++)
 			item_free(&gr->top[i]);
 		free(gr->top);
@@ -364,11 +365,8 @@ count_row(sla_report *r, const rpt_row *w)
 	tally_add(&t->tally, w->status, w->elapsed);
 	tally_add(&p->tally, w->status, w->elapsed);
 	tally_add(&r->total, w->status, w->elapsed);
-	if (rpt_counts_in_compliance(w->status)) {
-		if (!sla_grow((void **)&g->elapsed, &g->cap, g->nelapsed + 1, sizeof *g->elapsed))
-			return -1;
-		g->elapsed[g->nelapsed++] = w->elapsed;
-	}
+	if (rpt_counts_in_compliance(w->status) && sla_rpt_hist_add(&g->elapsed, w->elapsed) < 0)
+		return -1;
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && consider_top(r, g, w) < 0)
 		return -1;
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)

@@ -88,30 +88,28 @@ order_groups(sla_report *r)
 	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 }
 
-/* The value of nearest rank ceil(P/100 * N) in the sorted V. */
-static int64_t
-percentile(const int64_t *v, size_t n, unsigned p)
-{
-	size_t rank = (n * p + 99) / 100;
-	return v[rank ? rank - 1 : 0];
-}
-
+/* Nearest rank: the value of rank ceil(P/100 * N), read from the group's
+ * exact histogram (the same value a sort of every elapsed time gives). */
 static int
-finish_group(const rpt_group *g, sla_report_group *out)
+finish_group(rpt_group *g, sla_report_group *out)
 {
 	*out = (sla_report_group){
 		.period = g->period, .keys = (const char *const *)g->keys,
-		.tally = g->tally, .nelapsed = g->nelapsed, .top = g->top,
+		.tally = g->tally, .nelapsed = (size_t)g->elapsed.n, .top = g->top,
 		.ntop = g->ntop, .satisfaction = g->sat,
 	};
-	if (g->nelapsed == 0)
+	if (g->elapsed.n == 0)
 		return 0;
-	if (sla_rpt_sort_elapsed(g->elapsed, g->nelapsed) < 0)
+	if (sla_rpt_hist_fold(&g->elapsed) < 0)
 		return -1;
-	out->p50 = percentile(g->elapsed, g->nelapsed, 50);
-	out->p90 = percentile(g->elapsed, g->nelapsed, 90);
-	out->p95 = percentile(g->elapsed, g->nelapsed, 95);
-	out->max = g->elapsed[g->nelapsed - 1];
+	uint64_t n = g->elapsed.n, ranks[4] = { (n * 50 + 99) / 100, (n * 90 + 99) / 100,
+						(n * 95 + 99) / 100, n };
+	int64_t v[4];
+	sla_rpt_hist_at_ranks(&g->elapsed, ranks, 4, v);
+	out->p50 = v[0];
+	out->p90 = v[1];
+	out->p95 = v[2];
+	out->max = v[3];
 	return 0;
 }
 
@@ -150,8 +148,6 @@ sla_report_finish(sla_report *r)
 	for (size_t g = 0; g < r->ngroups; g++) {
 		if (finish_group(&r->groups[g], &r->view[g]) < 0)
 			return -1;
-		free(r->groups[g].elapsed); /* the percentiles are all it was for */
-		r->groups[g].elapsed = NULL;
 	}
 	for (size_t s = 0; s < r->nstatements; s++) {
 		rpt_statement *st = &r->statements[s];

@@ -9,11 +9,14 @@
  *   report_keymap.c        the keys of the entries and their indices, over
  *                          sla_map (its own face, report_keymap.h)
  *   report_satisfaction.c  satisfaction, once per ticket and group
+ *   report_histogram.c     the exact histogram of elapsed times (its own
+ *                          face, report_histogram.h)
  *   report_sort.c          the sort of elapsed times
  *   report_finish.c        ordering, percentiles, prices, the views
  *
- * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction
- * and finish; rows and finish call period; finish calls sort; report.c and
+ * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction,
+ * histogram and finish; rows and finish call period; finish calls
+ * histogram; histogram calls sort; report.c and
  * finish call the policy's prices (sla_penalty.h).  None of these files
  * calls report.c.  Private names: sla_rpt_ for functions and objects,
  * rpt_ for types, RPT_ for constants. */
@@ -24,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report_histogram.h"
 #include "report_keymap.h"
 #include "sla_report.h"
 
@@ -72,8 +76,7 @@ typedef struct rpt_group {
 	size_t order;		/* of first appearance */
 	char **keys;
 	sla_tally tally;
-	int64_t *elapsed;
-	size_t nelapsed, cap;
+	rpt_hist elapsed;	/* of the rows that count in compliance */
 	sla_report_item *top;	/* cfg.top slots, ntop used, worst first */
 	size_t ntop;
 	sla_satisfaction sat;
