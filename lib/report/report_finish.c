@@ -27,6 +27,8 @@ cmp_period(int64_t a, int64_t b)
 	return a < b ? -1 : 1;
 }
 
+/* Within a period, entries of one rank come in the order of their first
+ * rows: of first appearance in a run, the same order after a merge. */
 static int
 cmp_group(const void *a, const void *b)
 {
@@ -34,7 +36,7 @@ cmp_group(const void *a, const void *b)
 	int c = cmp_period(x->period, y->period);
 	if (!c)
 		c = (x->tier_rank > y->tier_rank) - (x->tier_rank < y->tier_rank);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
+	return c ? c : sla_rpt_pos_cmp(x->first, y->first);
 }
 
 static int
@@ -42,7 +44,66 @@ cmp_statement(const void *a, const void *b)
 {
 	const rpt_statement *x = a, *y = b;
 	int c = cmp_period(x->pub.period, y->pub.period);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
+	return c ? c : sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_first_row(const void *a, const void *b)
+{
+	const sla_report_subtotal *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_note(const void *a, const void *b)
+{
+	const sla_report_note *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_item(const void *a, const void *b)
+{
+	const sla_report_item *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->at, y->at);
+}
+
+/* A statement's customer, and the place of its first row. */
+typedef struct rpt_named {
+	struct rpt_customer c;
+	char *name;
+} rpt_named;
+
+static int
+cmp_named(const void *a, const void *b)
+{
+	const rpt_named *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->c.first, y->c.first);
+}
+
+/* A merge adds the entries of each part where their keys put them: put
+ * back in the order of their rows, as a single run keeps them.  (A run's
+ * lists are in that order already.)  -1 when out of memory. */
+static int
+order_merged(sla_report *r)
+{
+	sort(r->tiers, r->ntiers, sizeof *r->tiers, cmp_first_row);
+	sort(r->notes, r->nnotes, sizeof *r->notes, cmp_note);
+	sort(r->unassessed, r->nunassessed, sizeof *r->unassessed, cmp_item);
+	for (size_t i = 0; i < r->nstatements; i++) {
+		rpt_statement *s = &r->statements[i];
+		sort(s->breaches, s->pub.nbreaches, sizeof *s->breaches, cmp_item);
+		rpt_named *v = calloc(s->ncustomers + 1, sizeof *v);
+		if (!v)
+			return -1;
+		for (size_t c = 0; c < s->ncustomers; c++)
+			v[c] = (rpt_named){ s->customer[c], s->customers[c] };
+		sort(v, s->ncustomers, sizeof *v, cmp_named);
+		for (size_t c = 0; c < s->ncustomers; c++)
+			s->customer[c] = v[c].c, s->customers[c] = v[c].name;
+		free(v);
+	}
+	return 0;
 }
 
 static int
@@ -137,6 +198,8 @@ finish_statement(const sla_report_terms *t, sla_statement *s)
 int
 sla_report_finish(sla_report *r)
 {
+	if (r->merged && order_merged(r) < 0)
+		return -1;
 	order_groups(r);
 	order_tiers(r);
 	sort(r->periods, r->nperiods, sizeof *r->periods, cmp_subtotal);

@@ -1,0 +1,203 @@
+/* Unit tests: partial reports (sla_report_partial.h) -- what a partial
+ * holds and how it ends, and that parts of a stream merge into the report
+ * of the whole, in any order and as trees, and that bad partials are
+ * refused. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sla_digest.h"
+#include "sla_report.h"
+#include "sla_report_partial.h"
+
+static const char *const header_names[] = {
+	"id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s",
+	"overrun_s", "status", "penalty", "reason", "satisfaction",
+};
+enum { NCOLS = sizeof header_names / sizeof header_names[0] };
+
+static const sla_credit_band bands[] = { { 990000, 50000 }, { 950000, 100000 } };
+static const sla_report_terms contract = {
+	.contract = "test", .currency = "CNY", .minor_digits = 2, .fee = 2000000,
+	.bands = bands, .nbands = 2, .cap = { .set = true, .percent = true, .ppm = 100000 },
+	.period = SLA_PERIOD_MONTH, .per_customer = true,
+};
+static const char *const tiers[] = { "urgent", "normal" };
+static const char *const by[] = { "tier", "metric" };
+
+typedef struct fixture {
+	sla_tz *tz;
+	sla_diag d;
+	sla_report_config cfg;
+	char dir[64];
+} fixture;
+
+static void
+start(fixture *x)
+{
+	char err[128];
+	memset(x, 0, sizeof *x);
+	x->tz = sla_tz_load("Asia/Shanghai", err, sizeof err);
+	assert_non_null(x->tz);
+	x->d = sla_diag_init("test");
+	x->d.out = fopen("/dev/null", "w");
+	x->cfg = (sla_report_config){ .period = SLA_PERIOD_MONTH, .by = by, .nby = 2, .top = 2,
+				      .tz = x->tz, .tier_order = tiers, .ntiers = 2,
+				      .terms = &contract, .partial = true,
+				      .policy_digest = 0x0123456789abcdefu };
+	strcpy(x->dir, "/tmp/test_partial.XXXXXX");
+	assert_non_null(mkdtemp(x->dir));
+}
+
+static void
+stop(fixture *x)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", x->dir);
+	assert_int_equal(system(cmd), 0);
+	sla_tz_free(x->tz);
+	fclose(x->d.out);
+}
+
+static sla_report *
+new_report(fixture *x)
+{
+	sla_field header[NCOLS];
+	for (size_t i = 0; i < NCOLS; i++)
+		header[i] = (sla_field){ header_names[i], strlen(header_names[i]) };
+	sla_report *r = sla_report_new(&x->cfg, header, NCOLS, &x->d);
+	assert_non_null(r);
+	return r;
+}
+
+/* Add ROW, tab-separated text in header_names' order. */
+static void
+add(sla_report *r, const char *row)
+{
+	char line[512];
+	sla_field f[NCOLS];
+	size_t n = 0;
+	char *p = line;
+
+	strcpy(line, row);
+	for (;;) {
+		char *tab = strchr(p, '\t');
+		f[n++] = (sla_field){ p, tab ? (size_t)(tab - p) : strlen(p) };
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	assert_int_equal(n, NCOLS);
+	assert_int_equal(sla_report_add(r, f, 0, "test.tsv", 2), 0);
+}
+
+/* Write R with WRITE (a partial, or a finished report as JSON) into the
+ * file NAME of the fixture's directory; returns its path (static). */
+static const char *
+write_to(fixture *x, sla_report *r, const char *name, bool partial)
+{
+	static char path[128];
+	snprintf(path, sizeof path, "%s/%s", x->dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	sla_writer *w = sla_writer_new(fileno(f));
+	if (partial)
+		assert_int_equal(sla_report_write_partial(r, w), 0);
+	else
+		sla_report_write(r, SLA_FORMAT_JSON, SLA_LANG_EN, w);
+	assert_int_equal(sla_writer_close(w), 0);
+	fclose(f);
+	return path;
+}
+
+static char *
+slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "r");
+	assert_non_null(f);
+	char *buf = malloc(1 << 20);
+	assert_non_null(buf);
+	*n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[*n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void
+a_partial_holds_its_settings_parts_and_counts(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x);
+	sla_report *r = new_report(&x);
+	add(r, "A\t7\tc1\turgent\tresponse\t2026-10-05T10:00:00+08:00\t3600\t600\t0\tmet\t\t\t5");
+	add(r, "A\t7\tc1\turgent\tresolve\t2026-10-05T10:00:00+08:00\t3600\t5400\t1800\tbreached\t600.00\t\t5");
+	add(r, "B\t9\tc2\turgent\tresponse\t2026-10-06T10:00:00+08:00\t3600\t600\t0\tmet\t\t\t");
+	add(r, "C\t12\tc2\tnormal\tresponse\t2026-10-06T10:00:00+08:00\t3600\t60\t0\texcluded\t\tforce majeure\t");
+	size_t n;
+	char *text = slurp(write_to(&x, r, "p", true), &n);
+
+	/* The header's digest is that of the settings block after it. */
+	char *settings = strchr(text, '\n') + 1, *body = strstr(text, "\npart\t") + 1;
+	char hex[17], want[64];
+	sla_digest_hex(sla_digest(SLA_DIGEST_INIT, settings, (size_t)(body - settings)), hex);
+	snprintf(want, sizeof want, "sla-report-partial\t1\t%s\n", hex);
+	assert_memory_equal(text, want, strlen(want));
+	assert_non_null(strstr(settings, "set\tby\ttier\tmetric\nset\ttop\t2\nset\ttimezone\tAsia/Shanghai\n"
+					 "set\tpolicy\t0123456789abcdef\nset\ttiers\turgent\tnormal\n"));
+	assert_non_null(strstr(settings, "set\tcredits\t990000:50000\t950000:100000\nset\tcap\tpercent\t100000\n"
+					 "set\tstatements\tmonth\tcustomer\n"));
+	/* Its one part: lines 7 to 12, 4 rows. */
+	assert_memory_equal(body, "part\t0\t\t7\t12\t4\t", 15);
+	assert_non_null(strstr(body, "\nrows\t4\n"));
+	/* The urgent response group, first seen at row 1, and its histogram. */
+	assert_non_null(strstr(body, "\ngroup\t0\t1\t20727\turgent\tresponse\t"));
+	assert_non_null(strstr(body, "\nhist\t600:2\n"));
+	/* A breach, with its penalty in minor units; the statement's sum. */
+	assert_non_null(strstr(body, "\nbreach\t0\t2\tA\tc1\turgent\tresolve\t\t7\tbreached\t20727\t3600\t5400\t1800\t60000\n"));
+	assert_non_null(strstr(body, "\nstatement\t0\t1\t20727\tc1\t1\t1\t60000\n"));
+	/* The end counts the lines before it and digests their bytes. */
+	char *end = strstr(text, "\nend\t") + 1;
+	size_t lines = 0;
+	for (char *p = text; p < end; p++)
+		lines += *p == '\n';
+	snprintf(want, sizeof want, "end\t%zu\t%s\n", lines,
+		 sla_digest_hex(sla_digest(SLA_DIGEST_INIT, text, (size_t)(end - text)), hex));
+	assert_string_equal(end, want);
+	free(text);
+	sla_report_free(r);
+	stop(&x);
+}
+
+/* No rows, no part: nothing tells it from another empty part. */
+static void
+a_partial_of_no_rows_has_no_part(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x);
+	sla_report *r = new_report(&x);
+	size_t n;
+	char *text = slurp(write_to(&x, r, "p", true), &n);
+	assert_null(strstr(text, "\npart\t"));
+	assert_non_null(strstr(text, "\nrows\t0\nsatisfaction\t1\ntotal\t"));
+	free(text);
+	sla_report_free(r);
+	stop(&x);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_partial_holds_its_settings_parts_and_counts),
+		cmocka_unit_test(a_partial_of_no_rows_has_no_part),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
