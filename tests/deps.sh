@@ -8,8 +8,10 @@
 #   sh tests/deps.sh build     make, make demo, make install: compiler, libraries, zones
 #   sh tests/deps.sh check     build, and what make check, make test, make fuzz run
 #                              (GNU time: sla-check.bats measures memory with it;
-#                              zsh and fish: completions.bats drives the completions)
-#   sh tests/deps.sh bench     build, and the baselines make bench compares with
+#                              zsh and fish: completions.bats drives the completions;
+#                              GNU parallel: sla-report-partial.bats runs the recipe)
+#   sh tests/deps.sh bench     build, the baselines make bench compares with, and
+#                              GNU parallel (the report on N jobs)
 #   sh tests/deps.sh           the same as check
 #   sh tests/deps.sh --list SET   print SET's requirements, one a line:
 #                              "KIND THING PACKAGE", KIND one of cmd, header,
@@ -44,7 +46,9 @@ check cmd xmllint libxml2-utils
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish
+check cmd parallel parallel
 bench cmd mlr miller
+bench cmd parallel parallel
 bench python pandas python3-pandas
 EOF
 }

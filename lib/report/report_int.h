@@ -16,6 +16,8 @@
  *   report_partial.c       the state written as a partial report (its face
  *                          sla_report_partial.h; the format in
  *                          report_partial_int.h)
+ *   report_merge.c         partial reports read and merged into a report,
+ *                          their settings read by report_settings.c
  *
  * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction,
  * histogram and finish; rows and finish call period; finish calls

@@ -4,9 +4,9 @@
  * make from a configuration.
  *
  * Everything is written as it is held, before sla_report_finish orders
- * anything: entries in the order of their keys (the index a key map gave
- * them), with the place of their first row, so that a merge can order
- * the entries of all its parts as a single run would have.  Each line is
+ * anything: entries with the place of their first row, so that a merge
+ * can order the entries of all its parts as a single run would have, and
+ * in the order of those places.  Each line is
  * built in memory and then written, and digested on the way for the end
  * line. */
 #include <stdio.h>
@@ -254,6 +254,82 @@ item(pw *p, const char *kind, const sla_report_item *it)
 	end(p);
 }
 
+/* ---- the order of the entries ---------------------------------------------- */
+
+/* A merge adds each part's entries where their keys put them, so their
+ * order in its arrays depends on the order the partials came in; written
+ * in the order of their places (first rows), a merged partial is the same
+ * whatever the tree.  A run's arrays are in that order already. */
+typedef struct by_place {
+	sla_report_pos at;
+	size_t i;
+} by_place;
+
+static int
+cmp_place(const void *a, const void *b)
+{
+	return sla_rpt_pos_cmp(((const by_place *)a)->at, ((const by_place *)b)->at);
+}
+
+/* The indices 0 ... N-1 of entries whose places are AT(V, i), in the
+ * order of their places when MERGED, else as they are; NULL when out of
+ * memory. */
+static size_t *
+in_order(const void *v, size_t n, sla_report_pos (*at)(const void *, size_t), bool merged)
+{
+	by_place *p = calloc(n + 1, sizeof *p);
+	size_t *order = calloc(n + 1, sizeof *order);
+	if (p && order) {
+		for (size_t i = 0; i < n; i++)
+			p[i] = (by_place){ at(v, i), i };
+		if (merged && n > 1)
+			qsort(p, n, sizeof *p, cmp_place);
+		for (size_t i = 0; i < n; i++)
+			order[i] = p[i].i;
+	} else {
+		free(order);
+		order = NULL;
+	}
+	free(p);
+	return order;
+}
+
+static sla_report_pos
+group_at(const void *v, size_t i)
+{
+	return ((const rpt_group *)v)[i].first;
+}
+
+static sla_report_pos
+subtotal_at(const void *v, size_t i)
+{
+	return ((const sla_report_subtotal *)v)[i].first;
+}
+
+static sla_report_pos
+note_at(const void *v, size_t i)
+{
+	return ((const sla_report_note *)v)[i].first;
+}
+
+static sla_report_pos
+statement_at(const void *v, size_t i)
+{
+	return ((const rpt_statement *)v)[i].first;
+}
+
+static sla_report_pos
+customer_at(const void *v, size_t i)
+{
+	return ((const struct rpt_customer *)v)[i].first;
+}
+
+static sla_report_pos
+item_at(const void *v, size_t i)
+{
+	return ((const sla_report_item *)v)[i].at;
+}
+
 /* The parts: a run's own (none when it read no row), or a merge's. */
 static void
 parts(pw *p, const sla_report *r)
@@ -302,12 +378,15 @@ static void
 groups(pw *p, sla_report *r)
 {
 	sla_field *keys = r->by_fields; /* scratch of cfg.nby fields */
+	size_t *order = in_order(r->groups, r->ngroups, group_at, r->merged);
 
-	for (size_t i = 0; i < r->ngroups && !p->failed; i++) {
+	p->failed |= !order;
+	for (size_t o = 0; o < r->ngroups && !p->failed; o++) {
+		size_t i = order[o];
 		rpt_group *g = &r->groups[i];
 		if (sla_rpt_hist_fold(&g->elapsed) < 0) {
 			p->failed = true;
-			return;
+			break;
 		}
 		begin(p, "group");
 		pos(p, g->first);
@@ -322,14 +401,18 @@ groups(pw *p, sla_report *r)
 		for (size_t t = 0; t < g->ntop; t++)
 			item(p, "top", &g->top[t]);
 	}
+	free(order);
 }
 
 static void
 subtotals(pw *p, const sla_report *r)
 {
 	sla_field label;
+	size_t *order = in_order(r->tiers, r->ntiers, subtotal_at, r->merged);
 
-	for (size_t i = 0; i < r->ntiers; i++) {
+	p->failed |= !order;
+	for (size_t o = 0; o < r->ntiers && !p->failed; o++) {
+		size_t i = order[o];
 		begin(p, "tier");
 		pos(p, r->tiers[i].first);
 		sla_rpt_keymap_fields(&r->tier_keys, i, &label, 1);
@@ -337,21 +420,40 @@ subtotals(pw *p, const sla_report *r)
 		tally(p, &r->tiers[i].tally);
 		end(p);
 	}
-	for (size_t i = 0; i < r->nperiods; i++) {
+	free(order);
+	order = in_order(r->periods, r->nperiods, subtotal_at, r->merged);
+	p->failed |= !order;
+	for (size_t o = 0; o < r->nperiods && !p->failed; o++) {
+		const sla_report_subtotal *s = &r->periods[order[o]];
 		begin(p, "period");
-		pos(p, r->periods[i].first);
-		text_i64(&p->line, r->periods[i].period, SLA_NO_PERIOD);
-		tally(p, &r->periods[i].tally);
+		pos(p, s->first);
+		text_i64(&p->line, s->period, SLA_NO_PERIOD);
+		tally(p, &s->tally);
 		end(p);
 	}
+	free(order);
+}
+
+/* The items V[0..N) as lines of KIND, in the order of their rows. */
+static void
+items(pw *p, const char *kind, const sla_report_item *v, size_t n, bool merged)
+{
+	size_t *order = in_order(v, n, item_at, merged);
+	p->failed |= !order;
+	for (size_t o = 0; o < n && !p->failed; o++)
+		item(p, kind, &v[order[o]]);
+	free(order);
 }
 
 static void
 notes(pw *p, const sla_report *r)
 {
 	sla_field text;
+	size_t *order = in_order(r->notes, r->nnotes, note_at, r->merged);
 
-	for (size_t i = 0; i < r->nnotes; i++) {
+	p->failed |= !order;
+	for (size_t o = 0; o < r->nnotes && !p->failed; o++) {
+		size_t i = order[o];
 		begin(p, "note");
 		pos(p, r->notes[i].first);
 		sla_rpt_keymap_fields(&r->note_keys, i, &text, 1);
@@ -359,35 +461,47 @@ notes(pw *p, const sla_report *r)
 		sla_rpt_text_u64(&p->line, r->notes[i].rows);
 		end(p);
 	}
+	free(order);
+}
+
+static void
+statement(pw *p, const sla_report *r, size_t i)
+{
+	const rpt_statement *s = &r->statements[i];
+	sla_field customer = { "", 0 };
+
+	begin(p, "statement");
+	pos(p, s->first);
+	text_i64(&p->line, s->pub.period, SLA_NO_PERIOD);
+	if (r->cfg.terms->per_customer)
+		sla_rpt_keymap_fields(&r->statement_keys, i, &customer, 1);
+	sla_rpt_text_key(&p->line, customer);
+	sla_rpt_text_u64(&p->line, s->pub.kept);
+	sla_rpt_text_u64(&p->line, s->pub.broken);
+	text_i64(&p->line, s->pub.breach_sum, INT64_MIN);
+	end(p);
+	size_t *order = in_order(s->customer, s->ncustomers, customer_at, r->merged);
+	p->failed |= !order;
+	for (size_t o = 0; o < s->ncustomers && !p->failed; o++) {
+		size_t c = order[o];
+		begin(p, "customer");
+		pos(p, s->customer[c].first);
+		sla_rpt_keymap_fields(&r->statement_customer_keys, s->customer[c].key, &customer, 1);
+		sla_rpt_text_key(&p->line, customer);
+		end(p);
+	}
+	free(order);
+	items(p, "breach", s->breaches, s->pub.nbreaches, r->merged);
 }
 
 static void
 statements(pw *p, const sla_report *r)
 {
-	for (size_t i = 0; i < r->nstatements; i++) {
-		const rpt_statement *s = &r->statements[i];
-		sla_field customer = { "", 0 };
-		begin(p, "statement");
-		pos(p, s->first);
-		text_i64(&p->line, s->pub.period, SLA_NO_PERIOD);
-		if (r->cfg.terms->per_customer)
-			sla_rpt_keymap_fields(&r->statement_keys, i, &customer, 1);
-		sla_rpt_text_key(&p->line, customer);
-		sla_rpt_text_u64(&p->line, s->pub.kept);
-		sla_rpt_text_u64(&p->line, s->pub.broken);
-		text_i64(&p->line, s->pub.breach_sum, INT64_MIN);
-		end(p);
-		for (size_t c = 0; c < s->ncustomers; c++) {
-			begin(p, "customer");
-			pos(p, s->customer[c].first);
-			sla_rpt_keymap_fields(&r->statement_customer_keys, s->customer[c].key,
-					      &customer, 1);
-			sla_rpt_text_key(&p->line, customer);
-			end(p);
-		}
-		for (size_t b = 0; b < s->pub.nbreaches; b++)
-			item(p, "breach", &s->breaches[b]);
-	}
+	size_t *order = in_order(r->statements, r->nstatements, statement_at, r->merged);
+	p->failed |= !order;
+	for (size_t o = 0; o < r->nstatements && !p->failed; o++)
+		statement(p, r, order[o]);
+	free(order);
 }
 
 int
@@ -422,8 +536,7 @@ sla_report_write_partial(sla_report *r, sla_writer *w)
 	end(&p);
 	subtotals(&p, r);
 	groups(&p, r);
-	for (size_t i = 0; i < r->nunassessed; i++)
-		item(&p, "unassessed", &r->unassessed[i]);
+	items(&p, "unassessed", r->unassessed, r->nunassessed, r->merged);
 	notes(&p, r);
 	if (r->cfg.terms)
 		statements(&p, r);

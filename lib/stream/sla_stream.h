@@ -48,6 +48,11 @@ typedef struct sla_reader sla_reader;
  * must be the first file's.  Messages go through D.  NULL when the first
  * file cannot be opened or has no header (the message is printed). */
 sla_reader *sla_reader_open(char *const *paths, size_t n, sla_diag *d);
+/* The same for files of lines without a header (partial reports): each
+ * line is one field, tabs and all (sla_reader_ragged() counts them), and
+ * the files follow one another with nothing checked.  NULL only when the
+ * first file cannot be opened. */
+sla_reader *sla_reader_open_lines(char *const *paths, size_t n, sla_diag *d);
 void sla_reader_free(sla_reader *r);
 
 /* The header's column count and names (escaped, as in the file). */

@@ -192,12 +192,227 @@ a_partial_of_no_rows_has_no_part(void **state)
 	stop(&x);
 }
 
+
+/* ---- merges ------------------------------------------------------------- */
+
+/* A small deterministic generator (xorshift64*), so failures repeat. */
+static uint64_t
+next_random(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 0x2545F4914F6CDD1Du;
+}
+
+/* Ticket T's rows (one to three metrics) into R: customers, tiers,
+ * statuses, penalties, satisfaction and ties of overrun drawn from S. */
+static void
+add_ticket(sla_report *r, unsigned t, uint64_t *s)
+{
+	static const char *const metrics[] = { "response", "resolve", "onsite" };
+	static const char *const statuses[] = { "met", "met", "breached", "overdue", "pending",
+						"excluded", "invalid", "met" };
+	unsigned nrows = 1 + (unsigned)(next_random(s) % 3);
+	unsigned day = 1 + (unsigned)(next_random(s) % 60);
+	char row[512];
+	for (unsigned m = 0; m < nrows; m++) {
+		const char *status = statuses[next_random(s) % 8];
+		bool broken = status[0] == 'b' || status[0] == 'o';
+		unsigned overrun = broken ? 60 * (unsigned)(next_random(s) % 4) : 0;
+		snprintf(row, sizeof row, "T%u\t%u\tc%u\t%s\t%s\t2026-%02u-%02uT10:00:00+08:00\t3600\t%u\t%u\t%s\t%s\t%s\t%s",
+			 t, 2 + 3 * t, (unsigned)(next_random(s) % 3), next_random(s) % 4 ? "urgent" : "odd",
+			 metrics[m], day > 30 ? 11 : 10, (day - 1) % 30 + 1,
+			 (unsigned)(next_random(s) % 50) * 60 + overrun, overrun, status,
+			 broken && next_random(s) % 2 ? "150.00" : "",
+			 status[0] == 'e' ? "force majeure" : status[0] == 'i' ? "stop before start" : "",
+			 next_random(s) % 3 ? "" : next_random(s) % 2 ? "4" : "90%");
+		add(r, row);
+	}
+}
+
+/* The report of the partials PATHS[0..N) merged: a partial again (FINISH
+ * false) or JSON, into the file NAME; NULL when the merge refused. */
+static const char *
+merge_to(fixture *x, char **paths, size_t n, const char *name, bool finish)
+{
+	sla_merge *m = sla_merge_new(&(sla_merge_check){ 0 }, &x->d);
+	sla_reader *in = sla_reader_open_lines(paths, n, &x->d);
+	assert_non_null(in);
+	const char *out = NULL;
+	sla_report *r = sla_merge_read(m, in) == 0 ? sla_merge_report(m, finish) : NULL;
+	if (r)
+		out = write_to(x, r, name, !finish);
+	sla_reader_free(in);
+	sla_merge_free(m);
+	return out;
+}
+
+static void
+shuffle(char **v, size_t n, uint64_t *s)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = (size_t)(next_random(s) % i);
+		char *t = v[i - 1];
+		v[i - 1] = v[j];
+		v[j] = t;
+	}
+}
+
+/* A stream of tickets cut at random tickets into 1 to 8 parts, each
+ * counted apart, merged in random orders and as a random tree: the JSON
+ * of the whole, byte for byte. */
+static void
+parts_merge_into_the_whole(void **state)
+{
+	(void)state;
+	uint64_t seed = 11;
+	for (int round = 0; round < 12; round++) {
+		fixture x;
+		start(&x);
+		unsigned ntickets = 1 + (unsigned)(next_random(&seed) % 60);
+		size_t nparts = 1 + (size_t)(next_random(&seed) % 8);
+		uint64_t data = next_random(&seed), s = data;
+		sla_report *whole = new_report(&x);
+		for (unsigned t = 0; t < ntickets; t++)
+			add_ticket(whole, t, &s);
+		assert_int_equal(sla_report_finish(whole), 0);
+		size_t wn, gn;
+		char *want = slurp(write_to(&x, whole, "whole.json", false), &wn);
+		sla_report_free(whole);
+
+		/* the same tickets again, part by part */
+		char *paths[8];
+		unsigned cut[9] = { 0 };
+		for (size_t p = 1; p < nparts; p++)
+			cut[p] = (unsigned)(next_random(&seed) % (ntickets + 1));
+		cut[nparts] = ntickets;
+		for (size_t i = 1; i < nparts; i++) /* sorted */
+			for (size_t j = i; j > 0 && cut[j] < cut[j - 1]; j--) {
+				unsigned t = cut[j];
+				cut[j] = cut[j - 1];
+				cut[j - 1] = t;
+			}
+		s = data;
+		for (size_t p = 0; p < nparts; p++) {
+			char name[16];
+			sla_report *r = new_report(&x);
+			for (unsigned t = cut[p]; t < cut[p + 1]; t++)
+				add_ticket(r, t, &s);
+			snprintf(name, sizeof name, "p%zu", p);
+			paths[p] = strdup(write_to(&x, r, name, true));
+			sla_report_free(r);
+		}
+		shuffle(paths, nparts, &seed);
+		char *got = slurp(merge_to(&x, paths, nparts, "merged.json", true), &gn);
+		assert_string_equal(got, want);
+		free(got);
+		/* a tree: the first half merged into a partial, then with the rest */
+		size_t half = nparts / 2;
+		char *tree[9];
+		tree[0] = strdup(merge_to(&x, paths, half ? half : 1, "half", false));
+		for (size_t p = half ? half : 1; p < nparts; p++)
+			tree[1 + p - (half ? half : 1)] = paths[p];
+		size_t ntree = 1 + nparts - (half ? half : 1);
+		shuffle(tree, ntree, &seed);
+		got = slurp(merge_to(&x, tree, ntree, "tree.json", true), &gn);
+		assert_string_equal(got, want);
+		free(got);
+		for (size_t i = 0; i < ntree; i++)
+			if (strstr(tree[i], "/half"))
+				free(tree[i]);
+		for (size_t p = 0; p < nparts; p++)
+			free(paths[p]);
+		free(want);
+		stop(&x);
+	}
+}
+
+/* Write TEXT into the file NAME of the fixture's directory; its path. */
+static char *
+file_of(fixture *x, const char *name, const char *text, size_t n)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", x->dir, name);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(fwrite(text, 1, n, f), n);
+	fclose(f);
+	return strdup(path);
+}
+
+static void
+bad_partials_are_refused(void **state)
+{
+	(void)state;
+	fixture x;
+	start(&x);
+	sla_report *r = new_report(&x);
+	uint64_t s = 5;
+	for (unsigned t = 0; t < 10; t++)
+		add_ticket(r, t, &s);
+	size_t n;
+	char *good = slurp(write_to(&x, r, "good", true), &n);
+	sla_report_free(r);
+	char *ok = file_of(&x, "ok", good, n);
+	char *paths[2] = { ok, NULL };
+	assert_non_null(merge_to(&x, paths, 1, "out", true));
+
+	/* cut short: at a line's end, and inside a line */
+	char *cut = file_of(&x, "cut", good, (size_t)(strstr(good, "\nend\t") + 1 - good));
+	paths[0] = cut;
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(cut);
+	cut = file_of(&x, "cut", good, n / 2);
+	paths[0] = cut;
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(cut);
+	/* a count changed: the end line's digest tells */
+	char *changed = strdup(good);
+	char *rows = strstr(changed, "\nrows\t") + 6;
+	*rows = *rows == '9' ? '8' : '9';
+	paths[0] = file_of(&x, "changed", changed, n);
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(paths[0]);
+	/* a setting changed: the header's digest tells */
+	strcpy(changed, good);
+	*(strstr(changed, "set\ttop\t2") + 8) = '3';
+	paths[0] = file_of(&x, "changed", changed, n);
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(paths[0]);
+	/* another version, and no partial at all */
+	strcpy(changed, good);
+	changed[strlen("sla-report-partial\t")] = '2';
+	paths[0] = file_of(&x, "v2", changed, n);
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(paths[0]);
+	paths[0] = file_of(&x, "junk", "id\tline\n", 8);
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(paths[0]);
+	/* the same part twice, in one stream or in two files */
+	paths[0] = paths[1] = ok;
+	assert_null(merge_to(&x, paths, 2, "out", true));
+	char *twice = malloc(2 * n);
+	memcpy(twice, good, n);
+	memcpy(twice + n, good, n);
+	paths[0] = file_of(&x, "twice", twice, 2 * n);
+	assert_null(merge_to(&x, paths, 1, "out", true));
+	free(paths[0]);
+	free(twice);
+	free(changed);
+	free(ok);
+	free(good);
+	stop(&x);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(a_partial_holds_its_settings_parts_and_counts),
 		cmocka_unit_test(a_partial_of_no_rows_has_no_part),
+		cmocka_unit_test(parts_merge_into_the_whole),
+		cmocka_unit_test(bad_partials_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
