@@ -70,7 +70,9 @@ next_pair(rpt_hist_iter *it, int64_t *v, uint64_t *count)
 rpt_hist_iter
 sla_rpt_hist_iter(const rpt_hist *h)
 {
-	return (rpt_hist_iter){ .p = h->packed, .end = h->packed + h->nbytes, .v = 0 };
+	/* an empty histogram has no array at all */
+	return (rpt_hist_iter){ .p = h->packed, .end = h->packed ? h->packed + h->nbytes : NULL,
+				.v = 0 };
 }
 
 bool

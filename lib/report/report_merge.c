@@ -184,32 +184,55 @@ add_u64(uint64_t *to, uint64_t v)
 	return true;
 }
 
-/* TALLY fields into T: false when a count would not fit. */
-static bool
+/* The fields of a TALLY into *T. */
+static void
 tally(cursor *c, sla_tally *t)
 {
-	bool ok = true;
 	for (int s = 0; s < SLA_NSTATUS; s++)
-		ok &= add_u64(&t->count[s], u64(c));
+		t->count[s] = u64(c);
 	for (int b = 0; b < SLA_NBUCKETS; b++)
-		ok &= add_u64(&t->bucket[b], u64(c));
-	return ok;
+		t->bucket[b] = u64(c);
+}
+
+/* The fields of a group's satisfaction counts into *S. */
+static void
+satisfaction(cursor *c, sla_satisfaction *s)
+{
+	for (int k = 0; k < 5; k++)
+		s->scores[k] = u64(c);
+	s->nscores = u64(c);
+	s->npercent = u64(c);
+	s->percent_sum = i64(c, 0);
+	for (int k = 0; k < 5; k++)
+		s->percent_band[k] = u64(c);
+	s->unreadable = u64(c);
+}
+
+/* V added into TO: false when a count would not fit. */
+static bool
+add_tally(sla_tally *to, const sla_tally *v)
+{
+	bool fits = true;
+	for (int k = 0; k < SLA_NSTATUS; k++)
+		fits &= add_u64(&to->count[k], v->count[k]);
+	for (int k = 0; k < SLA_NBUCKETS; k++)
+		fits &= add_u64(&to->bucket[k], v->bucket[k]);
+	return fits;
 }
 
 static bool
-satisfaction(cursor *c, sla_satisfaction *s)
+add_satisfaction(sla_satisfaction *to, const sla_satisfaction *v)
 {
-	bool ok = true;
-	for (int k = 0; k < 5; k++)
-		ok &= add_u64(&s->scores[k], u64(c));
-	ok &= add_u64(&s->nscores, u64(c));
-	ok &= add_u64(&s->npercent, u64(c));
-	int64_t sum = i64(c, 0);
-	ok &= sla_money_add(s->percent_sum, sum, &s->percent_sum) == 0; /* hundredths, checked */
-	for (int k = 0; k < 5; k++)
-		ok &= add_u64(&s->percent_band[k], u64(c));
-	ok &= add_u64(&s->unreadable, u64(c));
-	return ok;
+	bool fits = true;
+	for (int k = 0; k < 5; k++) {
+		fits &= add_u64(&to->scores[k], v->scores[k]);
+		fits &= add_u64(&to->percent_band[k], v->percent_band[k]);
+	}
+	fits &= add_u64(&to->nscores, v->nscores);
+	fits &= add_u64(&to->npercent, v->npercent);
+	fits &= add_u64(&to->unreadable, v->unreadable);
+	/* hundredths of a percent, checked as money is */
+	return fits && sla_money_add(to->percent_sum, v->percent_sum, &to->percent_sum) == 0;
 }
 
 /* The order of two places before the parts are numbered in order: by
@@ -278,7 +301,7 @@ on_subtotal(sla_merge *m, cursor *c, bool tier)
 	else
 		period = i64(c, SLA_NO_PERIOD);
 	sla_tally t = { 0 };
-	bool fits = tally(c, &t);
+	tally(c, &t);
 	if (done(c, tier ? "tier" : "period") < 0)
 		return -1;
 	bool added;
@@ -287,11 +310,7 @@ on_subtotal(sla_merge *m, cursor *c, bool tier)
 	if (!s)
 		return no_memory(m);
 	keep_first(m->r, &s->first, at, added);
-	for (int k = 0; k < SLA_NSTATUS; k++)
-		fits &= add_u64(&s->tally.count[k], t.count[k]);
-	for (int k = 0; k < SLA_NBUCKETS; k++)
-		fits &= add_u64(&s->tally.bucket[k], t.bucket[k]);
-	return fits ? 0 : refuse(m, tier ? "tier" : "period", (sla_field){ "", 0 }, "counts do not fit");
+	return add_tally(&s->tally, &t) ? 0 : refuse(m, tier ? "tier" : "period", (sla_field){ "", 0 }, "counts do not fit");
 }
 
 static int
@@ -304,7 +323,8 @@ on_group(sla_merge *m, cursor *c)
 		r->by_fields[k] = raw(c);
 	sla_tally t = { 0 };
 	sla_satisfaction sat = { 0 };
-	bool fits = tally(c, &t) & satisfaction(c, &sat);
+	tally(c, &t);
+	satisfaction(c, &sat);
 	if (done(c, "group") < 0)
 		return -1;
 	bool added;
@@ -313,16 +333,8 @@ on_group(sla_merge *m, cursor *c)
 		return no_memory(m);
 	m->in_group = true;
 	keep_first(r, &g->first, at, added);
-	for (int k = 0; k < SLA_NSTATUS; k++)
-		fits &= add_u64(&g->tally.count[k], t.count[k]);
-	for (int k = 0; k < SLA_NBUCKETS; k++)
-		fits &= add_u64(&g->tally.bucket[k], t.bucket[k]);
-	for (int k = 0; k < 5; k++)
-		fits &= add_u64(&g->sat.scores[k], sat.scores[k]) &
-			add_u64(&g->sat.percent_band[k], sat.percent_band[k]);
-	fits &= add_u64(&g->sat.nscores, sat.nscores) & add_u64(&g->sat.npercent, sat.npercent) &
-		add_u64(&g->sat.unreadable, sat.unreadable) &
-		(sla_money_add(g->sat.percent_sum, sat.percent_sum, &g->sat.percent_sum) == 0);
+	bool fits = add_tally(&g->tally, &t);
+	fits &= add_satisfaction(&g->sat, &sat);
 	return fits ? 0 : refuse(m, "group", (sla_field){ "", 0 }, "counts do not fit");
 }
 
@@ -521,6 +533,7 @@ static int
 on_count(sla_merge *m, cursor *c, const char *kind)
 {
 	sla_report *r = m->r;
+	sla_tally t = { 0 };
 	bool fits = true;
 	if (strcmp(kind, "rows") == 0) {
 		fits = add_u64(&r->rows, u64(c));
@@ -530,10 +543,11 @@ on_count(sla_merge *m, cursor *c, const char *kind)
 			bad(c, m->f[1]);
 		r->has_satisfaction |= v == 1;
 	} else {
-		fits = tally(c, &r->total);
+		tally(c, &t);
 	}
 	if (done(c, kind) < 0)
 		return -1;
+	fits &= add_tally(&r->total, &t);
 	return fits ? 0 : refuse(m, kind, m->f[0], "counts do not fit");
 }
 
@@ -706,6 +720,7 @@ start_partial(sla_merge *m, sla_field line)
 	m->start = m->at;
 	m->block.n = 0;
 	m->block.failed = false;
+	sla_rpt_text_raw(&m->block, "", 0); /* never a null block, even an empty one */
 	m->lines = 0;
 	m->digest = SLA_DIGEST_INIT;
 	return 0;
@@ -902,7 +917,8 @@ settle(sla_merge *m)
 			rank[v[i].index] = i;
 			sorted[i] = *v[i].p;
 		}
-		memcpy(r->parts, sorted, n * sizeof *sorted);
+		if (n > 0)
+			memcpy(r->parts, sorted, n * sizeof *sorted);
 		renumber_all(r, rank);
 	}
 	free(v);

@@ -150,6 +150,8 @@ read_tz(rpt_settings *s, const set_line *l)
 	const char *name = l->n == 1 ? text(s, l->v[0]) : NULL;
 	if (!name)
 		return "not a time zone";
+	if (s->tz)
+		return "a time zone twice";
 	s->tz = sla_tz_load(name, err, sizeof err);
 	s->cfg.tz = s->tz;
 	return s->tz ? NULL : "cannot load the time zone";
@@ -217,6 +219,8 @@ sla_rpt_settings_read(rpt_settings *s, const char *block, size_t n, size_t *line
 	const char *why = NULL, *p = block, *end = block + n;
 
 	*line = 0;
+	if (n == 0)
+		return "no settings";
 	while (!why && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t k = split(p, (size_t)((nl ? nl : end) - p), &fs, &cap);
@@ -234,6 +238,8 @@ sla_rpt_settings_read(rpt_settings *s, const char *block, size_t n, size_t *line
 	rpt_text again = { 0 };
 	if (!s->cfg.tz)
 		return *line = 0, "no time zone";
+	if (s->cfg.terms && !s->terms.currency)
+		return *line = 0, "terms of payment without a currency";
 	sla_rpt_settings_text(&s->cfg, &again);
 	bool same = !again.failed && again.n == n && memcmp(again.p, block, n) == 0;
 	if (!same && !again.failed)

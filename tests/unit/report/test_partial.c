@@ -405,6 +405,57 @@ bad_partials_are_refused(void **state)
 	stop(&x);
 }
 
+/* TEXT, the settings and body of a partial, with a true header and end
+ * line: what is refused then is refused for what the text says. */
+static char *
+wrapped(fixture *x, const char *name, const char *text)
+{
+	size_t n = strlen(text), set = 0;
+	while (strncmp(text + set, "set\t", 4) == 0)
+		set = (size_t)(strchr(text + set, '\n') + 1 - text);
+	char hex[17], *buf = malloc(n + 128);
+	assert_non_null(buf);
+	int h = sprintf(buf, "sla-report-partial\t1\t%s\n%s",
+			sla_digest_hex(sla_digest(SLA_DIGEST_INIT, text, set), hex), text);
+	size_t lines = 0;
+	for (int i = 0; i < h; i++)
+		lines += buf[i] == '\n';
+	h += sprintf(buf + h, "end\t%zu\t%s\n", lines,
+		     sla_digest_hex(sla_digest(SLA_DIGEST_INIT, buf, (size_t)h), hex));
+	char *path = file_of(x, name, buf, (size_t)h);
+	free(buf);
+	return path;
+}
+
+/* Settings that a fuzzer found to hurt: none at all, a zone twice (the
+ * first was lost), terms of payment without a currency (a null name). */
+static void
+broken_settings_are_refused(void **state)
+{
+	(void)state;
+	static const char *const bodies[] = {
+		"rows\t0\n",
+		"set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\nset\ttimezone\tUTC\n"
+		"set\tpolicy\t0123456789abcdef\nset\ttiers\nrows\t0\n",
+		"set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
+		"set\tpolicy\t0123456789abcdef\nset\ttiers\nset\tcontract\nset\tminor\t2\nrows\t0\n",
+	};
+	fixture x;
+	start(&x);
+	/* the same settings whole are taken */
+	char *ok = wrapped(&x, "ok", "set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
+			   "set\tpolicy\t0123456789abcdef\nset\ttiers\nrows\t0\n");
+	char *paths[1] = { ok };
+	assert_non_null(merge_to(&x, paths, 1, "out", true));
+	free(ok);
+	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+		paths[0] = wrapped(&x, "bad", bodies[i]);
+		assert_null(merge_to(&x, paths, 1, "out", true));
+		free(paths[0]);
+	}
+	stop(&x);
+}
+
 int
 main(void)
 {
@@ -413,6 +464,7 @@ main(void)
 		cmocka_unit_test(a_partial_of_no_rows_has_no_part),
 		cmocka_unit_test(parts_merge_into_the_whole),
 		cmocka_unit_test(bad_partials_are_refused),
+		cmocka_unit_test(broken_settings_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
