@@ -9,16 +9,21 @@
 #include "sla_check.h"
 #include "sla_cli.h"
 #include "sla_csv_dialect.h"
+#include "sla_digest.h"
 #include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_report.h"
+#include "sla_report_partial.h"
 
 #define TOOL "sla-report"
 
 static const char usage[] =
 	"Usage: sla-report [OPTION]... [FILE]...\n"
+	"  or:  sla-report --partial [OPTION]... [FILE]...\n"
+	"  or:  sla-report --merge [--partial] [OPTION]... PARTIAL...\n"
 	"Read the check stream (sla-check's output) from FILEs or standard input\n"
-	"and write a compliance report with penalty statements.\n"
+	"and write a compliance report with penalty statements; or write the\n"
+	"report's state, a partial report, and merge partials into the report.\n"
 	"\n"
 	"  -u, --period UNIT   group the tables by day, week, month (default), quarter\n"
 	"                      or year of each row's start in the policy's time zone;\n"
@@ -44,12 +49,21 @@ static const char usage[] =
 	"      --max-line SIZE\n"
 	"                      longest line of the stream (K, M, G suffixes;\n"
 	"                      default 64M)\n"
+	"      --partial       write a partial report (the state of this part of the\n"
+	"                      stream) instead of the report, for --merge\n"
+	"      --source NAME   with --partial: the export these rows come from;\n"
+	"                      parts of several exports merge in NAME order\n"
+	"  -m, --merge         read partial reports (files, -, or several in one\n"
+	"                      stream) and write the report of all their parts,\n"
+	"                      as one run over the whole stream would; --by,\n"
+	"                      --period, --top, the zone and the contract come from\n"
+	"                      the partials (a --policy or --tz given is checked)\n"
 	"  -h, --help          show this help and exit\n"
 	"  -V, --version       show the version and exit\n";
 
-enum { OPT_MAX_LINE = 256, OPT_BOM, OPT_NO_BOM };
+enum { OPT_MAX_LINE = 256, OPT_BOM, OPT_NO_BOM, OPT_PARTIAL, OPT_SOURCE };
 
-static const char shortopts[] = ":u:b:t:f:T:l:p:z:shV";
+static const char shortopts[] = ":u:b:t:f:T:l:p:z:smhV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
@@ -64,6 +78,9 @@ static const struct option longopts[] = {
 	{ "tz", required_argument, NULL, 'z' },
 	{ "strict", no_argument, NULL, 's' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
+	{ "partial", no_argument, NULL, OPT_PARTIAL },
+	{ "source", required_argument, NULL, OPT_SOURCE },
+	{ "merge", no_argument, NULL, 'm' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -77,8 +94,12 @@ struct args {
 	char *by_text;		/* owned copy of --by, cut at the commas */
 	sla_report_output out;
 	int bom;		/* --bom 1, --no-bom 0, neither -1 */
-	const char *policy, *tz;
+	const char *policy, *tz, *source;
 	size_t max_line;	/* 0: the reader's default */
+	bool partial, merge;
+	/* options a merge takes from its partials, and those of a report
+	 * written for people, when given: their names */
+	const char *grouping, *written_as;
 	bool help, version;
 };
 
@@ -146,6 +167,22 @@ check_output(struct args *o, const sla_diag *d)
 	return SLA_EXIT_OK;
 }
 
+/* What each mode takes: a merge reads no rows and takes its grouping from
+ * the partials; a partial is no report, in no format. */
+static int
+check_modes(const struct args *o, const sla_diag *d)
+{
+	if (o->merge && o->grouping)
+		return sla_cli_usage_error(d, "--merge: %s comes from the partials", o->grouping);
+	if (o->merge && o->cfg.strict)
+		return sla_cli_usage_error(d, "--merge: --strict is for reading rows, not partials");
+	if (o->source && (!o->partial || o->merge))
+		return sla_cli_usage_error(d, "--source: only with --partial, of a stream's rows");
+	if (o->partial && o->written_as)
+		return sla_cli_usage_error(d, "--partial: a partial report has no %s", o->written_as);
+	return SLA_EXIT_OK;
+}
+
 static int
 parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 {
@@ -162,23 +199,28 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
+			o->grouping = "--period";
 			if (sla_period_parse(optarg, &o->cfg.period) < 0)
 				return sla_cli_usage_error(d, "--period: unknown unit \"%s\"", optarg);
 			break;
 		case 'b':
+			o->grouping = "--by";
 			if (parse_by(o, optarg, d))
 				return SLA_EXIT_ERROR;
 			break;
 		case 't':
+			o->grouping = "--top";
 			o->cfg.top = (size_t)strtoul(optarg, &end, 10);
 			if (*optarg < '0' || *optarg > '9' || *end || o->cfg.top > 1000)
 				return sla_cli_usage_error(d, "--top: not a count 0-1000 \"%s\"", optarg);
 			break;
 		case 'f':
+			o->written_as = "--format";
 			if (sla_report_format_parse(optarg, &o->out.format) < 0)
 				return sla_cli_usage_error(d, "--format: unknown format \"%s\"", optarg);
 			break;
 		case 'l':
+			o->written_as = "--lang";
 			if (sla_lang_parse(optarg, &o->out.lang) < 0)
 				return sla_cli_usage_error(d, "--lang: unknown language \"%s\"", optarg);
 			break;
@@ -186,9 +228,10 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 			if (sla_report_table_parse(optarg) < 0)
 				return sla_cli_usage_error(d, "--table: unknown table \"%s\"", optarg);
 			o->out.table = optarg;
+			o->written_as = "--table";
 			break;
-		case OPT_BOM: o->bom = 1; break;
-		case OPT_NO_BOM: o->bom = 0; break;
+		case OPT_BOM: o->bom = 1; o->written_as = "--bom"; break;
+		case OPT_NO_BOM: o->bom = 0; o->written_as = "--no-bom"; break;
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
@@ -196,12 +239,16 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
 			break;
+		case OPT_PARTIAL: o->partial = true; break;
+		case OPT_SOURCE: o->source = optarg; break;
+		case 'm': o->merge = true; break;
 		case 'h': o->help = true; return SLA_EXIT_OK;
 		case 'V': o->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
 		}
 	}
-	return check_output(o, d);
+	int rc = check_output(o, d);
+	return rc == SLA_EXIT_OK ? check_modes(o, d) : rc;
 }
 
 /* The contract's terms of payment, for the penalty statements. */
@@ -222,6 +269,30 @@ terms_of(const sla_policy *policy)
 	return terms;
 }
 
+/* Write R on standard output: the report, or with --partial its state
+ * (which holds no total: that is the final merge's). */
+static int
+write_out(const struct args *o, sla_report *r, sla_diag *d)
+{
+	int64_t owed;
+	if (!o->partial && sla_report_owed(r, &owed) < 0) {
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "the statements owe more in all than fits");
+		return SLA_EXIT_ERROR;
+	}
+	sla_writer *w = sla_writer_new(STDOUT_FILENO);
+	const char *why = NULL;
+	int rc = 0;
+	if (w && o->partial)
+		rc = sla_report_write_partial(r, w);
+	else if (w)
+		why = sla_report_write_as(r, &o->out, w);
+	if (why)
+		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot make the workbook: %s", why);
+	int status = sla_cli_close_stdout(d, w ? sla_writer_close(w) : -1,
+					  o->partial ? "the partial report" : "the report");
+	return rc < 0 || why ? SLA_EXIT_ERROR : status;
+}
+
 /* The report of the check stream in FILES on standard output. */
 static int
 report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
@@ -229,10 +300,15 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 {
 	sla_report_terms terms = terms_of(policy);
 	sla_report_config cfg = o->cfg;
+	size_t len;
+	const char *text = sla_policy_text(policy, &len);
 	cfg.by = o->by;
 	cfg.by_name = "--by";
 	cfg.tz = sla_policy_tz(policy);
 	cfg.terms = &terms;
+	cfg.partial = o->partial;
+	cfg.source = o->source;
+	cfg.policy_digest = sla_digest(SLA_DIGEST_INIT, text, len);
 	cfg.ntiers = sla_policy_ntiers(policy);
 	const char **tiers = calloc(cfg.ntiers + 1, sizeof *tiers);
 	for (size_t t = 0; tiers && t < cfg.ntiers; t++)
@@ -243,23 +319,39 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open_max(files, nfiles, o->max_line, d);
 	sla_report *r = in ? sla_report_open(&cfg, in, d) : NULL;
-	bool whole = r && sla_report_read(r, in) == 0;
-	int64_t owed;
-	if (whole && sla_report_owed(r, &owed) < 0)
-		sla_diag_msg(d, NULL, 0, NULL, NULL, 0,
-			     "the statements owe more in all than fits");
-	else if (whole) {
-		sla_writer *w = sla_writer_new(STDOUT_FILENO);
-		const char *why = w ? sla_report_write_as(r, &o->out, w) : NULL;
-		if (why)
-			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "cannot make the workbook: %s", why);
-		int rc = w ? sla_writer_close(w) : -1;
-		status = why ? SLA_EXIT_ERROR : sla_cli_close_stdout(d, rc, "the report");
-	}
+	if (r && (o->partial ? sla_report_take(r, in) : sla_report_read(r, in)) == 0)
+		status = write_out(o, r, d);
 	sla_diag_summary(d);
 	sla_report_free(r);
 	sla_reader_free(in);
 	free(tiers);
+	return status;
+}
+
+/* The report, or with --partial the state, of the partials in FILES; a
+ * --policy or --tz given is checked against theirs. */
+static int
+merge(const struct args *o, char **files, size_t nfiles, sla_diag *d)
+{
+	sla_merge_check check = { .tz = o->tz, .policy_name = o->policy };
+	sla_policy *policy = NULL;
+
+	if (o->policy) {
+		policy = sla_policy_load_from(o->policy, &(sla_policy_overrides){ .tz = o->tz,
+							  .tz_name = "--tz" }, d);
+		if (!policy)
+			return SLA_EXIT_ERROR;
+		check.policy_text = sla_policy_text(policy, &check.policy_len);
+	}
+	int status = SLA_EXIT_ERROR;
+	sla_merge *m = sla_merge_new(&check, d);
+	sla_reader *in = m ? sla_reader_open_lines(files, nfiles, d) : NULL;
+	sla_report *r = in && sla_merge_read(m, in) == 0 ? sla_merge_report(m, !o->partial) : NULL;
+	if (r)
+		status = write_out(o, r, d);
+	sla_reader_free(in);
+	sla_merge_free(m);
+	sla_policy_free(policy);
 	return status;
 }
 
@@ -270,6 +362,8 @@ run(const struct args *o, char **files, size_t nfiles, sla_diag *d)
 		return sla_cli_help(d, usage);
 	if (o->version)
 		return sla_cli_version(d);
+	if (o->merge)
+		return merge(o, files, nfiles, d);
 	sla_policy *policy = sla_policy_load_from(o->policy, &(sla_policy_overrides){ .tz = o->tz,
 								      .tz_name = "--tz" }, d);
 	if (!policy)

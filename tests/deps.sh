@@ -10,8 +10,10 @@
 #                              (GNU time: sla-check.bats measures memory with it;
 #                              zsh and fish: completions.bats drives the completions;
 #                              Miller and Python's csv and openpyxl read back
-#                              sla-report's --table and xlsx)
-#   sh tests/deps.sh bench     build, and the baselines make bench compares with
+#                              sla-report's --table and xlsx; GNU parallel:
+#                              sla-report-partial.bats runs the recipe)
+#   sh tests/deps.sh bench     build, the baselines make bench compares with, and
+#                              GNU parallel (the report on N jobs)
 #   sh tests/deps.sh           the same as check
 #   sh tests/deps.sh --list SET   print SET's requirements, one a line:
 #                              "KIND THING PACKAGE", KIND one of cmd, header,
@@ -50,7 +52,9 @@ check cmd fish fish
 check cmd mlr miller
 check cmd /usr/bin/python3 python3
 check python openpyxl python3-openpyxl
+check cmd parallel parallel
 bench cmd mlr miller
+bench cmd parallel parallel
 bench python pandas python3-pandas
 EOF
 }

@@ -3,8 +3,9 @@
  * sla_report.h): a report made and freed, and each row counted into the
  * entries it belongs to.
  *
- * Memory is one entry per group, tier, period and statement, the elapsed
- * times of assessed rows (exact percentiles need every value), the N worst
+ * Memory is one entry per group, tier, period and statement, the exact
+ * histogram of each group's elapsed times (its distinct values with their
+ * counts: exact percentiles need no more, report_histogram.h), the N worst
  * overruns of each group, and the few rows listed by name: breaches for the
  * statements, excluded and invalid rows.  A row itself is never kept.
  *
@@ -16,7 +17,9 @@
 #include <string.h>
 
 #include "report_int.h"
+#include "sla_digest.h"
 #include "sla_mem.h"
+#include "sla_report_partial.h"
 #include "sla_penalty.h"
 
 const int64_t sla_bucket_upper[SLA_NBUCKETS - 1] = {
@@ -61,24 +64,38 @@ tally_add(sla_tally *t, sla_status s, int64_t elapsed)
 
 /* ---- a report ----------------------------------------------------------- */
 
-/* FILE, where HEADER is line 1, places messages; NULL when unknown. */
-static sla_report *
-report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
-	   const char *file, sla_diag *d)
+sla_report *
+sla_rpt_alloc(const sla_report_config *cfg, sla_diag *d)
 {
 	sla_report *r = calloc(1, sizeof *r);
 	if (!r || !(r->by_col = calloc(cfg->nby + 1, sizeof *r->by_col)) ||
-	    !(r->by_fields = calloc(cfg->nby + 1, sizeof *r->by_fields))) {
-		sla_diag_msg(d, file, 0, NULL, NULL, 0, "out of memory");
+	    !(r->by_fields = calloc(cfg->nby + 1, sizeof *r->by_fields)) ||
+	    !(r->self.source = strdup(cfg->source ? cfg->source : ""))) {
 		sla_report_free(r);
 		return NULL;
 	}
 	r->cfg = *cfg;
 	r->d = d;
+	r->self.digest = SLA_DIGEST_INIT;
 	r->ticket_period = SLA_NO_PERIOD;
 	r->report_clock.kind = cfg->period;
 	if (cfg->terms)
 		r->statement_clock.kind = cfg->terms->period;
+	for (int c = 0; c < RPT_NCOL; c++)
+		r->col[c] = -1;
+	return r;
+}
+
+/* FILE, where HEADER is line 1, places messages; NULL when unknown. */
+static sla_report *
+report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
+	   const char *file, sla_diag *d)
+{
+	sla_report *r = sla_rpt_alloc(cfg, d);
+	if (!r) {
+		sla_diag_msg(d, file, 0, NULL, NULL, 0, "out of memory");
+		return NULL;
+	}
 	for (int c = 0; c < RPT_NCOL; c++) {
 		r->col[c] = -1;
 		for (size_t i = 0; i < ncols; i++)
@@ -119,8 +136,8 @@ sla_report_open(const sla_report_config *cfg, const sla_reader *in, sla_diag *d)
 	return report_new(cfg, sla_reader_header(in), sla_reader_ncols(in), sla_reader_file(in), d);
 }
 
-static void
-item_free(sla_report_item *it)
+void
+sla_rpt_item_free(sla_report_item *it)
 {
 	free((char *)it->id); /* the one block that holds all its strings */
 }
@@ -135,9 +152,9 @@ sla_report_free(sla_report *r)
 		for (size_t k = 0; gr->keys && k < r->cfg.nby; k++)
 			free(gr->keys[k]);
 		free(gr->keys);
-		free(gr->elapsed);
+		sla_rpt_hist_free(&gr->elapsed);
 		for (size_t i = 0; i < gr->ntop; i++)
-			item_free(&gr->top[i]);
+			sla_rpt_item_free(&gr->top[i]);
 		free(gr->top);
 	}
 	for (size_t t = 0; t < r->ntiers; t++)
@@ -147,12 +164,13 @@ sla_report_free(sla_report *r)
 		for (size_t c = 0; c < st->ncustomers; c++)
 			free(st->customers[c]); /* pub.customer is one of them */
 		free(st->customers);
+		free(st->customer);
 		for (size_t i = 0; i < st->pub.nbreaches; i++)
-			item_free(&st->breaches[i]);
+			sla_rpt_item_free(&st->breaches[i]);
 		free(st->breaches);
 	}
 	for (size_t i = 0; i < r->nunassessed; i++)
-		item_free(&r->unassessed[i]);
+		sla_rpt_item_free(&r->unassessed[i]);
 	sla_rpt_keymap_free(&r->group_keys);
 	sla_rpt_keymap_free(&r->tier_keys);
 	sla_rpt_keymap_free(&r->period_keys);
@@ -172,46 +190,67 @@ sla_report_free(sla_report *r)
 	free(r->last_id);
 	free(r->view);
 	free(r->statement_view);
+	free(r->customer_slot);
+	free(r->self.source);
+	for (size_t i = 0; i < r->nparts; i++) {
+		free(r->parts[i].source);
+		free(r->parts[i].file);
+	}
+	free(r->parts);
 	free(r);
 }
 
 /* ---- keeping rows by name ------------------------------------------------ */
 
+int
+sla_rpt_item_text(sla_report_item *it, const sla_field text[5])
+{
+	size_t need = 0;
+	for (size_t i = 0; i < 5; i++)
+		need += text[i].n + 1;
+	char *block = malloc(need), *p = block;
+	if (!block)
+		return -1;
+	const char *s[5];
+	for (size_t i = 0; i < 5; i++) {
+		s[i] = p;
+		p += sla_unescape(text[i], p);
+		*p++ = '\0';
+	}
+	it->id = s[0], it->customer = s[1], it->tier = s[2], it->metric = s[3], it->reason = s[4];
+	return 0;
+}
+
+/* The row's place in the stream: the row just counted. */
+static sla_report_pos
+here(const sla_report *r)
+{
+	return (sla_report_pos){ 0, r->rows };
+}
+
 /* One allocation holds the item's decoded strings; id comes first so that
- * item_free can find the block. */
+ * sla_rpt_item_free can find the block. */
 static int
 make_item(const sla_report *r, const rpt_row *w, sla_report_item *it)
 {
 	static const enum rpt_col text_cols[] = {
 		RPT_COL_ID, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC, RPT_COL_REASON,
 	};
-	enum { NTEXT = sizeof text_cols / sizeof text_cols[0] };
-	size_t need = 0;
-	sla_field fs[NTEXT];
+	sla_field fs[5];
 
-	for (size_t i = 0; i < NTEXT; i++) {
+	for (size_t i = 0; i < 5; i++) {
 		fs[i] = rpt_field(r, w, text_cols[i]);
 		if (text_cols[i] == RPT_COL_REASON && w->why)
-			fs[i] = (sla_field){ w->why, strlen(w->why) };
-		need += fs[i].n + 1;
-	}
-	char *block = malloc(need), *p = block;
-	if (!block)
-		return -1;
-	const char *s[NTEXT];
-	for (size_t i = 0; i < NTEXT; i++) {
-		s[i] = p;
-		p += sla_unescape(fs[i], p); /* our own reasons hold no backslash */
-		*p++ = '\0';
+			fs[i] = (sla_field){ w->why, strlen(w->why) }; /* holds no backslash */
 	}
 	int64_t line = sla_rpt_parse_count(rpt_field(r, w, RPT_COL_LINE));
 	*it = (sla_report_item){
-		.id = s[0], .customer = s[1], .tier = s[2], .metric = s[3], .reason = s[4],
 		.line = line > 0 ? (unsigned long)line : 0, .status = w->status,
 		.period = w->period, .target = w->target, .elapsed = w->elapsed,
 		.overrun = w->overrun, .penalty = w->penalty, .has_penalty = w->has_penalty,
+		.at = here(r),
 	};
-	return 0;
+	return sla_rpt_item_text(it, fs);
 }
 
 /* Keep the row among the group's worst overruns, if it is one: the array
@@ -226,19 +265,26 @@ consider_top(const sla_report *r, rpt_group *g, const rpt_row *w)
 	if (at >= n)
 		return 0;
 	if (g->ntop == n)
-		item_free(&g->top[--g->ntop]);
+		sla_rpt_item_free(&g->top[--g->ntop]);
 	memmove(&g->top[at + 1], &g->top[at], (g->ntop - at) * sizeof *g->top);
 	g->ntop++;
 	return make_item(r, w, &g->top[at]);
 }
 
+sla_report_item *
+sla_rpt_item_push(sla_report_item **v, size_t *n, size_t *cap)
+{
+	if (!sla_grow((void **)v, cap, *n + 1, sizeof **v))
+		return NULL;
+	(*v)[*n] = (sla_report_item){ 0 };
+	return &(*v)[(*n)++];
+}
+
 static int
 push_item(const sla_report *r, const rpt_row *w, sla_report_item **v, size_t *n, size_t *cap)
 {
-	if (!sla_grow((void **)v, cap, *n + 1, sizeof **v) || make_item(r, w, &(*v)[*n]) < 0)
-		return -1;
-	(*n)++;
-	return 0;
+	sla_report_item *it = sla_rpt_item_push(v, n, cap);
+	return it && make_item(r, w, it) == 0 ? 0 : -1;
 }
 
 /* ---- finding a row's entries --------------------------------------------- */
@@ -252,32 +298,39 @@ decode(sla_field f)
 	return s;
 }
 
-static rpt_group *
-find_group(sla_report *r, const rpt_row *w, size_t *index)
+rpt_group *
+sla_rpt_group(sla_report *r, int64_t period, const sla_field *keys, sla_report_pos at,
+	      size_t *index, bool *added)
 {
-	bool added;
-	for (size_t k = 0; k < r->cfg.nby; k++)
-		r->by_fields[k] = w->f[r->by_col[k]];
-	long i = sla_rpt_keymap_get(&r->group_keys, w->period, r->by_fields, r->cfg.nby, &added);
+	long i = sla_rpt_keymap_get(&r->group_keys, period, keys, r->cfg.nby, added);
 
 	if (i < 0)
 		return NULL;
 	*index = (size_t)i;
-	if (!added)
+	if (!*added)
 		return &r->groups[i];
 	if (!sla_grow((void **)&r->groups, &r->groups_cap, r->ngroups + 1, sizeof *r->groups))
 		return NULL;
 	rpt_group *g = &r->groups[r->ngroups];
-	*g = (rpt_group){ .period = w->period, .order = r->ngroups };
+	*g = (rpt_group){ .period = period, .first = at };
 	g->keys = calloc(r->cfg.nby + 1, sizeof *g->keys);
 	g->top = calloc(r->cfg.top + 1, sizeof *g->top);
 	r->ngroups++;
 	if (!g->keys || !g->top)
 		return NULL;
 	for (size_t k = 0; k < r->cfg.nby; k++)
-		if (!(g->keys[k] = decode(r->by_fields[k])))
+		if (!(g->keys[k] = decode(keys[k])))
 			return NULL;
 	return g;
+}
+
+static rpt_group *
+find_group(sla_report *r, const rpt_row *w, size_t *index)
+{
+	bool added;
+	for (size_t k = 0; k < r->cfg.nby; k++)
+		r->by_fields[k] = w->f[r->by_col[k]];
+	return sla_rpt_group(r, w->period, r->by_fields, here(r), index, &added);
 }
 
 /* The index in map M of PERIOD and the field LABEL (none when NULL),
@@ -290,21 +343,85 @@ find_index(rpt_keymap *m, int64_t period, const sla_field *label, bool *added)
 
 static sla_report_subtotal *
 find_subtotal(rpt_keymap *m, sla_report_subtotal **v, size_t *n, size_t *cap,
-	      int64_t period, const sla_field *label)
+	      int64_t period, const sla_field *label, sla_report_pos at, bool *added)
 {
-	bool added;
-	long i = find_index(m, period, label, &added);
+	long i = find_index(m, period, label, added);
 
 	if (i < 0 || !sla_grow((void **)v, cap, (size_t)i + 1, sizeof **v))
 		return NULL;
 	sla_report_subtotal *s = &(*v)[i];
-	if (!added)
+	if (!*added)
 		return s;
-	*s = (sla_report_subtotal){ .period = period };
+	*s = (sla_report_subtotal){ .period = period, .first = at };
 	if (label && !(s->label = decode(*label)))
 		return NULL;
 	(*n)++;
 	return s;
+}
+
+sla_report_subtotal *
+sla_rpt_tier(sla_report *r, sla_field tier, sla_report_pos at, bool *added)
+{
+	return find_subtotal(&r->tier_keys, &r->tiers, &r->ntiers, &r->tiers_cap, 0, &tier, at,
+			     added);
+}
+
+sla_report_subtotal *
+sla_rpt_period_total(sla_report *r, int64_t period, sla_report_pos at, bool *added)
+{
+	return find_subtotal(&r->period_keys, &r->periods, &r->nperiods, &r->periods_cap, period,
+			     NULL, at, added);
+}
+
+rpt_statement *
+sla_rpt_statement(sla_report *r, int64_t period, sla_field customer, sla_report_pos at,
+		  bool *added)
+{
+	bool per_customer = r->cfg.terms->per_customer;
+	long i = find_index(&r->statement_keys, period, per_customer ? &customer : NULL, added);
+
+	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
+			       sizeof *r->statements))
+		return NULL;
+	rpt_statement *s = &r->statements[i];
+	if (*added) {
+		*s = (rpt_statement){ .first = at };
+		s->pub.period = period;
+		r->nstatements++;
+	}
+	return s;
+}
+
+int
+sla_rpt_statement_customer(sla_report *r, rpt_statement *s, sla_field customer,
+			   sla_report_pos at, size_t *index, bool *added)
+{
+	/* Each customer once, in order of first appearance: the map's key is
+	 * the statement's index and the customer. */
+	long c = find_index(&r->statement_customer_keys, (int64_t)(s - r->statements), &customer,
+			    added);
+	if (c < 0)
+		return -1;
+	if (!*added) {
+		*index = r->customer_slot[c];
+		return 0;
+	}
+	char *name = decode(customer);
+	if (!name || !sla_grow((void **)&s->customers, &s->customers_cap, s->ncustomers + 1,
+			       sizeof *s->customers) ||
+	    !sla_grow((void **)&s->customer, &s->customer_cap, s->ncustomers + 1,
+		      sizeof *s->customer) ||
+	    !sla_grow((void **)&r->customer_slot, &r->customer_slot_cap, (size_t)c + 1,
+		      sizeof *r->customer_slot)) {
+		free(name);
+		return -1;
+	}
+	r->customer_slot[c] = *index = s->ncustomers;
+	s->customer[s->ncustomers] = (struct rpt_customer){ at, (size_t)c };
+	s->customers[s->ncustomers++] = name;
+	if (r->cfg.terms->per_customer)
+		s->pub.customer = name;
+	return 0;
 }
 
 /* The statement of the row's contract period, and of its customer when
@@ -313,36 +430,12 @@ static rpt_statement *
 find_statement(sla_report *r, const rpt_row *w)
 {
 	bool added;
-	bool per_customer = r->cfg.terms->per_customer;
+	size_t ci;
 	sla_field customer = rpt_field(r, w, RPT_COL_CUSTOMER);
-	long i = find_index(&r->statement_keys, w->statement_period,
-			    per_customer ? &customer : NULL, &added);
+	rpt_statement *s = sla_rpt_statement(r, w->statement_period, customer, here(r), &added);
 
-	if (i < 0 || !sla_grow((void **)&r->statements, &r->statements_cap, (size_t)i + 1,
-			       sizeof *r->statements))
+	if (!s || sla_rpt_statement_customer(r, s, customer, here(r), &ci, &added) < 0)
 		return NULL;
-	rpt_statement *s = &r->statements[i];
-	if (added) {
-		*s = (rpt_statement){ .order = (size_t)i };
-		s->pub.period = w->statement_period;
-		r->nstatements++;
-	}
-	/* Each customer once, in order of first appearance: the map's key is
-	 * the statement's index and the customer. */
-	long c = find_index(&r->statement_customer_keys, (int64_t)i, &customer, &added);
-	if (c < 0)
-		return NULL;
-	if (added) {
-		char *name = decode(customer);
-		if (!name || !sla_grow((void **)&s->customers, &s->customers_cap,
-				       s->ncustomers + 1, sizeof *s->customers)) {
-			free(name);
-			return NULL;
-		}
-		s->customers[s->ncustomers++] = name;
-		if (per_customer)
-			s->pub.customer = name;
-	}
 	return s;
 }
 
@@ -352,23 +445,18 @@ static int
 count_row(sla_report *r, const rpt_row *w)
 {
 	size_t gi = 0;
+	bool added;
 	rpt_group *g = find_group(r, w, &gi);
-	sla_field tier = rpt_field(r, w, RPT_COL_TIER);
-	sla_report_subtotal *t = find_subtotal(&r->tier_keys, &r->tiers, &r->ntiers,
-					       &r->tiers_cap, 0, &tier);
-	sla_report_subtotal *p = find_subtotal(&r->period_keys, &r->periods, &r->nperiods,
-					       &r->periods_cap, w->period, NULL);
+	sla_report_subtotal *t = sla_rpt_tier(r, rpt_field(r, w, RPT_COL_TIER), here(r), &added);
+	sla_report_subtotal *p = sla_rpt_period_total(r, w->period, here(r), &added);
 	if (!g || !t || !p)
 		return -1;
 	tally_add(&g->tally, w->status, w->elapsed);
 	tally_add(&t->tally, w->status, w->elapsed);
 	tally_add(&p->tally, w->status, w->elapsed);
 	tally_add(&r->total, w->status, w->elapsed);
-	if (rpt_counts_in_compliance(w->status)) {
-		if (!sla_grow((void **)&g->elapsed, &g->cap, g->nelapsed + 1, sizeof *g->elapsed))
-			return -1;
-		g->elapsed[g->nelapsed++] = w->elapsed;
-	}
+	if (rpt_counts_in_compliance(w->status) && sla_rpt_hist_add(&g->elapsed, w->elapsed) < 0)
+		return -1;
 	if ((w->status == SLA_BREACHED || w->status == SLA_OVERDUE) && consider_top(r, g, w) < 0)
 		return -1;
 	if (w->status == SLA_EXCLUDED || w->status == SLA_INVALID)
@@ -420,6 +508,22 @@ follow_ticket(sla_report *r, const rpt_row *w)
 	return 0;
 }
 
+sla_report_note *
+sla_rpt_note(sla_report *r, sla_field text, sla_report_pos at, bool *added)
+{
+	long i = find_index(&r->note_keys, 0, &text, added);
+	if (i < 0 || !sla_grow((void **)&r->notes, &r->notes_cap, (size_t)i + 1, sizeof *r->notes))
+		return NULL;
+	if (*added) {
+		char *s = decode(text);
+		if (!s)
+			return NULL;
+		r->notes[i] = (sla_report_note){ .text = s, .first = at };
+		r->nnotes++;
+	}
+	return &r->notes[i];
+}
+
 /* The row's note (sla-check's `calendar_note` column): counted per distinct text. */
 static int
 count_note(sla_report *r, const rpt_row *w)
@@ -428,18 +532,31 @@ count_note(sla_report *r, const rpt_row *w)
 	if (f.n == 0)
 		return 0;
 	bool added;
-	long i = find_index(&r->note_keys, 0, &f, &added);
-	if (i < 0 || !sla_grow((void **)&r->notes, &r->notes_cap, (size_t)i + 1, sizeof *r->notes))
+	sla_report_note *note = sla_rpt_note(r, f, here(r), &added);
+	if (!note)
 		return -1;
-	if (added) {
-		char *text = decode(f);
-		if (!text)
-			return -1;
-		r->notes[i] = (sla_report_note){ .text = text };
-		r->nnotes++;
-	}
-	r->notes[i].rows++;
+	note->rows++;
 	return 0;
+}
+
+/* What tells this part of the stream from another (cfg.partial): its
+ * smallest and largest line, its rows, a digest of their lines and ids. */
+static void
+note_part(sla_report *r, const rpt_row *w)
+{
+	sla_field line = rpt_field(r, w, RPT_COL_LINE), id = rpt_field(r, w, RPT_COL_ID);
+	int64_t n = sla_rpt_parse_count(line);
+	rpt_part *p = &r->self;
+
+	if (n > 0 && (p->first == 0 || (uint64_t)n < p->first))
+		p->first = (uint64_t)n;
+	if (n > 0 && (uint64_t)n > p->last)
+		p->last = (uint64_t)n;
+	p->rows++;
+	p->digest = sla_digest(p->digest, line.p, line.n);
+	p->digest = sla_digest(p->digest, "\t", 1);
+	p->digest = sla_digest(p->digest, id.p, id.n);
+	p->digest = sla_digest(p->digest, "\n", 1);
 }
 
 int
@@ -449,6 +566,8 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 	rpt_row w = { .f = fields };
 
 	r->rows++;
+	if (r->cfg.partial)
+		note_part(r, &w);
 	if (follow_ticket(r, &w) < 0) {
 		sla_diag_msg(r->d, file, line, NULL, NULL, 0, "out of memory");
 		return -1;
@@ -480,7 +599,7 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 }
 
 int
-sla_report_read(sla_report *r, sla_reader *in)
+sla_report_take(sla_report *r, sla_reader *in)
 {
 	int got;
 	while ((got = sla_reader_next(in)) > 0) {
@@ -490,7 +609,13 @@ sla_report_read(sla_report *r, sla_reader *in)
 				   sla_reader_line(in)) < 0)
 			return -1;
 	}
-	int done = got == 0 ? sla_report_finish(r) : -2;
+	return got == 0 ? 0 : -1;
+}
+
+int
+sla_report_read(sla_report *r, sla_reader *in)
+{
+	int done = sla_report_take(r, in) == 0 ? sla_report_finish(r) : -2;
 	if (done == 0)
 		return 0;
 	if (done == -1)

@@ -27,6 +27,8 @@ cmp_period(int64_t a, int64_t b)
 	return a < b ? -1 : 1;
 }
 
+/* Within a period, entries of one rank come in the order of their first
+ * rows: of first appearance in a run, the same order after a merge. */
 static int
 cmp_group(const void *a, const void *b)
 {
@@ -34,7 +36,7 @@ cmp_group(const void *a, const void *b)
 	int c = cmp_period(x->period, y->period);
 	if (!c)
 		c = (x->tier_rank > y->tier_rank) - (x->tier_rank < y->tier_rank);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
+	return c ? c : sla_rpt_pos_cmp(x->first, y->first);
 }
 
 static int
@@ -42,7 +44,66 @@ cmp_statement(const void *a, const void *b)
 {
 	const rpt_statement *x = a, *y = b;
 	int c = cmp_period(x->pub.period, y->pub.period);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
+	return c ? c : sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_first_row(const void *a, const void *b)
+{
+	const sla_report_subtotal *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_note(const void *a, const void *b)
+{
+	const sla_report_note *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->first, y->first);
+}
+
+static int
+cmp_item(const void *a, const void *b)
+{
+	const sla_report_item *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->at, y->at);
+}
+
+/* A statement's customer, and the place of its first row. */
+typedef struct rpt_named {
+	struct rpt_customer c;
+	char *name;
+} rpt_named;
+
+static int
+cmp_named(const void *a, const void *b)
+{
+	const rpt_named *x = a, *y = b;
+	return sla_rpt_pos_cmp(x->c.first, y->c.first);
+}
+
+/* A merge adds the entries of each part where their keys put them: put
+ * back in the order of their rows, as a single run keeps them.  (A run's
+ * lists are in that order already.)  -1 when out of memory. */
+static int
+order_merged(sla_report *r)
+{
+	sort(r->tiers, r->ntiers, sizeof *r->tiers, cmp_first_row);
+	sort(r->notes, r->nnotes, sizeof *r->notes, cmp_note);
+	sort(r->unassessed, r->nunassessed, sizeof *r->unassessed, cmp_item);
+	for (size_t i = 0; i < r->nstatements; i++) {
+		rpt_statement *s = &r->statements[i];
+		sort(s->breaches, s->pub.nbreaches, sizeof *s->breaches, cmp_item);
+		rpt_named *v = calloc(s->ncustomers + 1, sizeof *v);
+		if (!v)
+			return -1;
+		for (size_t c = 0; c < s->ncustomers; c++)
+			v[c] = (rpt_named){ s->customer[c], s->customers[c] };
+		sort(v, s->ncustomers, sizeof *v, cmp_named);
+		for (size_t c = 0; c < s->ncustomers; c++)
+			s->customer[c] = v[c].c, s->customers[c] = v[c].name;
+		free(v);
+	}
+	return 0;
 }
 
 static int
@@ -88,30 +149,28 @@ order_groups(sla_report *r)
 	sort(r->groups, r->ngroups, sizeof *r->groups, cmp_group);
 }
 
-/* The value of nearest rank ceil(P/100 * N) in the sorted V. */
-static int64_t
-percentile(const int64_t *v, size_t n, unsigned p)
-{
-	size_t rank = (n * p + 99) / 100;
-	return v[rank ? rank - 1 : 0];
-}
-
+/* Nearest rank: the value of rank ceil(P/100 * N), read from the group's
+ * exact histogram (the same value a sort of every elapsed time gives). */
 static int
-finish_group(const rpt_group *g, sla_report_group *out)
+finish_group(rpt_group *g, sla_report_group *out)
 {
 	*out = (sla_report_group){
 		.period = g->period, .keys = (const char *const *)g->keys,
-		.tally = g->tally, .nelapsed = g->nelapsed, .top = g->top,
+		.tally = g->tally, .nelapsed = (size_t)g->elapsed.n, .top = g->top,
 		.ntop = g->ntop, .satisfaction = g->sat,
 	};
-	if (g->nelapsed == 0)
+	if (g->elapsed.n == 0)
 		return 0;
-	if (sla_rpt_sort_elapsed(g->elapsed, g->nelapsed) < 0)
+	if (sla_rpt_hist_fold(&g->elapsed) < 0)
 		return -1;
-	out->p50 = percentile(g->elapsed, g->nelapsed, 50);
-	out->p90 = percentile(g->elapsed, g->nelapsed, 90);
-	out->p95 = percentile(g->elapsed, g->nelapsed, 95);
-	out->max = g->elapsed[g->nelapsed - 1];
+	uint64_t n = g->elapsed.n, ranks[4] = { (n * 50 + 99) / 100, (n * 90 + 99) / 100,
+						(n * 95 + 99) / 100, n };
+	int64_t v[4];
+	sla_rpt_hist_at_ranks(&g->elapsed, ranks, 4, v);
+	out->p50 = v[0];
+	out->p90 = v[1];
+	out->p95 = v[2];
+	out->max = v[3];
 	return 0;
 }
 
@@ -139,6 +198,8 @@ finish_statement(const sla_report_terms *t, sla_statement *s)
 int
 sla_report_finish(sla_report *r)
 {
+	if (r->merged && order_merged(r) < 0)
+		return -1;
 	order_groups(r);
 	order_tiers(r);
 	sort(r->periods, r->nperiods, sizeof *r->periods, cmp_subtotal);
@@ -150,8 +211,6 @@ sla_report_finish(sla_report *r)
 	for (size_t g = 0; g < r->ngroups; g++) {
 		if (finish_group(&r->groups[g], &r->view[g]) < 0)
 			return -1;
-		free(r->groups[g].elapsed); /* the percentiles are all it was for */
-		r->groups[g].elapsed = NULL;
 	}
 	for (size_t s = 0; s < r->nstatements; s++) {
 		rpt_statement *st = &r->statements[s];

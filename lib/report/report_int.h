@@ -9,11 +9,19 @@
  *   report_keymap.c        the keys of the entries and their indices, over
  *                          sla_map (its own face, report_keymap.h)
  *   report_satisfaction.c  satisfaction, once per ticket and group
+ *   report_histogram.c     the exact histogram of elapsed times (its own
+ *                          face, report_histogram.h)
  *   report_sort.c          the sort of elapsed times
  *   report_finish.c        ordering, percentiles, prices, the views
+ *   report_partial.c       the state written as a partial report (its face
+ *                          sla_report_partial.h; the format in
+ *                          report_partial_int.h)
+ *   report_merge.c         partial reports read and merged into a report,
+ *                          their settings read by report_settings.c
  *
- * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction
- * and finish; rows and finish call period; finish calls sort; report.c and
+ * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction,
+ * histogram and finish; rows and finish call period; finish calls
+ * histogram; histogram calls sort; report.c and
  * finish call the policy's prices (sla_penalty.h).  None of these files
  * calls report.c.  Private names: sla_rpt_ for functions and objects,
  * rpt_ for types, RPT_ for constants. */
@@ -24,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "report_histogram.h"
 #include "report_keymap.h"
 #include "sla_report.h"
 
@@ -77,11 +86,10 @@ extern const char *const sla_rpt_col_names[RPT_NCOL];
 typedef struct rpt_group {
 	int64_t period;
 	size_t tier_rank;	/* of its tier key in the policy's order */
-	size_t order;		/* of first appearance */
+	sla_report_pos first;	/* of its first row */
 	char **keys;
 	sla_tally tally;
-	int64_t *elapsed;
-	size_t nelapsed, cap;
+	rpt_hist elapsed;	/* of the rows that count in compliance */
 	sla_report_item *top;	/* cfg.top slots, ntop used, worst first */
 	size_t ntop;
 	sla_satisfaction sat;
@@ -89,12 +97,28 @@ typedef struct rpt_group {
 
 typedef struct rpt_statement {
 	sla_statement pub;
-	size_t order;
+	sla_report_pos first;	/* of its first row */
 	sla_report_item *breaches;
 	size_t cap;
 	char **customers;
-	size_t ncustomers, customers_cap;
+	struct rpt_customer {
+		sla_report_pos first;	/* its first row */
+		size_t key;		/* its index in statement_customer_keys */
+	} *customer;		/* one each of customers */
+	size_t ncustomers, customers_cap, customer_cap;
 } rpt_statement;
+
+/* One part of the check stream that a partial report counted: where it
+ * was in the export, how many rows it had, and a digest of their lines
+ * and ids -- what tells one part from another, so that a merge takes each
+ * part once and puts the parts in the stream's order. */
+typedef struct rpt_part {
+	char *source;		/* --source, owned; "" for none */
+	uint64_t first, last;	/* its smallest and largest `line`; 0 when none */
+	uint64_t rows;
+	uint64_t digest;	/* of each row's line and id (sla_digest.h) */
+	char *file;		/* the partial it was read from, owned; NULL in a run */
+} rpt_part;
 
 /* A ticket's rows come one after another: remember the groups that have
  * counted its satisfaction already. */
@@ -109,6 +133,8 @@ struct sla_report {
 
 	rpt_keymap group_keys, tier_keys, period_keys, statement_keys, note_keys;
 	rpt_keymap statement_customer_keys;	/* a statement's index and a customer */
+	size_t *customer_slot;	/* of each such key: its index among its statement's */
+	size_t customer_slot_cap;
 	rpt_group *groups;
 	size_t ngroups, groups_cap;
 	/* Entries are counted once they are whole, so that an allocation that
@@ -134,10 +160,28 @@ struct sla_report {
 	rpt_clock report_clock;	/* cfg.period: the groups */
 	rpt_clock statement_clock;	/* terms.period: the statements */
 
+	/* Partial reports (report_partial.c, report_merge.c): the part this
+	 * run reads (kept when cfg.partial), or the parts a merge read, to
+	 * which its places (sla_report_pos.part) point; MERGED when they are. */
+	rpt_part self;
+	rpt_part *parts;
+	size_t nparts, parts_cap;
+	bool merged;
+
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
 	sla_statement *statement_view;
 };
+
+/* The order of places: by part, then by row.  A merge numbers its parts
+ * in the stream's order before it compares places this way. */
+static inline int
+sla_rpt_pos_cmp(sla_report_pos a, sla_report_pos b)
+{
+	if (a.part != b.part)
+		return a.part < b.part ? -1 : 1;
+	return (a.row > b.row) - (a.row < b.row);
+}
 
 /* Whether a row of status S counts in compliance (kept or broken). */
 static inline bool
@@ -176,6 +220,37 @@ int64_t sla_rpt_parse_count(sla_field f);
  * allocates nothing. */
 void sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const sla_field *nul,
 		      const char *file, unsigned long line);
+
+/* ---- the entries, found or added (report.c) ------------------------------ */
+
+/* An empty report of CFG that reads no columns: the start of a merge.
+ * NULL when out of memory (not printed). */
+sla_report *sla_rpt_alloc(const sla_report_config *cfg, sla_diag *d);
+
+/* The entry of the keys given (fields still escaped, as in the stream),
+ * added when new (*ADDED) with AT as its first row; NULL when out of
+ * memory.  A group's keys are its cfg.nby grouping fields; a statement's
+ * its period and, when the terms are per customer, CUSTOMER (else
+ * ignored); a statement's customer's its statement and name, its index
+ * among the statement's customers in *INDEX. */
+rpt_group *sla_rpt_group(sla_report *r, int64_t period, const sla_field *keys,
+			 sla_report_pos at, size_t *index, bool *added);
+sla_report_subtotal *sla_rpt_tier(sla_report *r, sla_field tier, sla_report_pos at,
+				  bool *added);
+sla_report_subtotal *sla_rpt_period_total(sla_report *r, int64_t period, sla_report_pos at,
+					  bool *added);
+rpt_statement *sla_rpt_statement(sla_report *r, int64_t period, sla_field customer,
+				 sla_report_pos at, bool *added);
+int sla_rpt_statement_customer(sla_report *r, rpt_statement *s, sla_field customer,
+			       sla_report_pos at, size_t *index, bool *added);
+sla_report_note *sla_rpt_note(sla_report *r, sla_field text, sla_report_pos at, bool *added);
+
+/* Fill the strings of IT from TEXT: id, customer, tier, metric, reason,
+ * still escaped; one block holds them.  0, or -1 when out of memory. */
+int sla_rpt_item_text(sla_report_item *it, const sla_field text[5]);
+void sla_rpt_item_free(sla_report_item *it);
+/* A new zeroed item at the end of *V; NULL when out of memory. */
+sla_report_item *sla_rpt_item_push(sla_report_item **v, size_t *n, size_t *cap);
 
 /* ---- satisfaction, sorting ----------------------------------------------- */
 

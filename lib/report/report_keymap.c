@@ -79,3 +79,17 @@ sla_rpt_keymap_get(rpt_keymap *m, int64_t period, const sla_field *fs, size_t n,
 	m->last_index = i;
 	return (long)i;
 }
+
+void
+sla_rpt_keymap_fields(const rpt_keymap *m, size_t i, sla_field *fs, size_t n)
+{
+	size_t len;
+	const char *k = sla_map_key(m->map, i, &len), *end = k + len;
+
+	k += sizeof(int64_t);
+	for (size_t f = 0; f < n; f++) {
+		const char *tab = memchr(k, '\t', (size_t)(end - k));
+		fs[f] = (sla_field){ k, (size_t)(tab - k) };
+		k = tab + 1;
+	}
+}

@@ -39,6 +39,9 @@ typedef struct rpt_keymap {
  * holds the keys it held). */
 long sla_rpt_keymap_get(rpt_keymap *m, int64_t period, const sla_field *fs, size_t n,
 			bool *added);
+/* The fields of the key of index I, as they were given (still escaped),
+ * into FS[0..N); valid until the next sla_rpt_keymap_get. */
+void sla_rpt_keymap_fields(const rpt_keymap *m, size_t i, sla_field *fs, size_t n);
 /* Free what M holds (M itself is the caller's); a zeroed map is empty. */
 void sla_rpt_keymap_free(rpt_keymap *m);
 

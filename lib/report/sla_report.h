@@ -80,6 +80,14 @@ typedef struct sla_report_config {
 	const char *const *tier_order;	/* the policy's tiers, listed in this order */
 	size_t ntiers;
 	const sla_report_terms *terms;	/* NULL: no penalty statement */
+	/* For a partial report (sla_report_partial.h): the digest of the
+	 * policy's text (sla_digest.h), and the name of the export the rows
+	 * come from (--source; NULL: none).  A run that writes a partial sets
+	 * PARTIAL, so that the report keeps what tells its part from another
+	 * (its first and last line, its rows, a digest of them). */
+	bool partial;
+	uint64_t policy_digest;
+	const char *source;
 } sla_report_config;
 
 /* Elapsed-time buckets for the distribution per tier: their upper bounds
@@ -98,6 +106,16 @@ uint64_t sla_tally_rows(const sla_tally *t);
 uint64_t sla_tally_kept(const sla_tally *t);
 uint64_t sla_tally_broken(const sla_tally *t);
 
+/* Where a row was, for the order a merge of partial reports must keep
+ * (sla_report_partial.h): the part of the stream that held it (0 in a
+ * run; a merge numbers the parts it read) and the row's number within
+ * that part, from 1.  The entries of the model (groups, tiers, statements,
+ * notes) carry the place of their first row: a single run's order of
+ * first appearance is their order by place. */
+typedef struct sla_report_pos {
+	uint64_t part, row;
+} sla_report_pos;
+
 /* One ticket and metric kept for a listing: a worst overrun, a breach of a
  * penalty statement, an excluded or invalid row.  Strings are decoded. */
 typedef struct sla_report_item {
@@ -108,6 +126,7 @@ typedef struct sla_report_item {
 	int64_t target, elapsed, overrun;	/* seconds; -1 when not known */
 	int64_t penalty;	/* minor units */
 	bool has_penalty;
+	sla_report_pos at;	/* where the row was */
 } sla_report_item;
 
 /* Customer satisfaction, where the stream carries a `satisfaction` column:
@@ -141,6 +160,7 @@ typedef struct sla_report_subtotal {
 	int64_t period;
 	sla_tally tally;
 	size_t order;		/* tiers: the policy's order, then first appearance */
+	sla_report_pos first;	/* of its first row */
 } sla_report_subtotal;
 
 /* The penalty statement of one of the contract's periods (terms.period):
@@ -168,6 +188,7 @@ typedef struct sla_statement {
 typedef struct sla_report_note {
 	const char *text;	/* decoded */
 	uint64_t rows;
+	sla_report_pos first;	/* of its first row */
 } sla_report_note;
 
 typedef struct sla_report sla_report;

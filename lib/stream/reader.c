@@ -60,6 +60,7 @@ struct sla_reader {
 
 	sla_field *fields;
 	size_t ragged;
+	bool lines;		/* no header: a line is one field (sla_reader_open_lines) */
 };
 
 static const char *
@@ -345,14 +346,8 @@ check_next_header(sla_reader *r)
 	return 0;
 }
 
-sla_reader *
-sla_reader_open(char *const *paths, size_t n, sla_diag *d)
-{
-	return sla_reader_open_max(paths, n, SLA_READER_MAX_LINE, d);
-}
-
-sla_reader *
-sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d)
+static sla_reader *
+reader_open(char *const *paths, size_t n, bool lines, size_t max_line, sla_diag *d)
 {
 	static char *const stdin_only[] = { "-" };
 	sla_reader *r = calloc(1, sizeof *r);
@@ -369,16 +364,40 @@ sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d)
 		    : max_line < SIZE_MAX / 4 ? max_line : SIZE_MAX / 4;
 	r->cap = READ_BLOCK;
 	r->buf = malloc(r->cap);
-	if (!r->buf) {
+	r->lines = lines;
+	if (lines) {
+		r->ncols = 1;
+		r->header = calloc(1, sizeof *r->header);
+		r->fields = calloc(1, sizeof *r->fields);
+	}
+	if (!r->buf || (lines && (!r->header || !r->fields))) {
 		sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
 		sla_reader_free(r);
 		return NULL;
 	}
-	if (open_path(r, r->paths[0]) < 0 || read_first_header(r) < 0) {
+	if (open_path(r, r->paths[0]) < 0 || (!lines && read_first_header(r) < 0)) {
 		sla_reader_free(r);
 		return NULL;
 	}
 	return r;
+}
+
+sla_reader *
+sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d)
+{
+	return reader_open(paths, n, false, max_line, d);
+}
+
+sla_reader *
+sla_reader_open(char *const *paths, size_t n, sla_diag *d)
+{
+	return reader_open(paths, n, false, SLA_READER_MAX_LINE, d);
+}
+
+sla_reader *
+sla_reader_open_lines(char *const *paths, size_t n, sla_diag *d)
+{
+	return reader_open(paths, n, true, SLA_READER_MAX_LINE, d);
 }
 
 void
@@ -470,7 +489,7 @@ sla_reader_next(sla_reader *r)
 		close_current(r);
 		if (++r->ipath >= r->npaths)
 			return 0;
-		if (open_path(r, r->paths[r->ipath]) < 0 || check_next_header(r) < 0)
+		if (open_path(r, r->paths[r->ipath]) < 0 || (!r->lines && check_next_header(r) < 0))
 			return -1;
 	}
 }

@@ -58,6 +58,11 @@ sla_reader *sla_reader_open(char *const *paths, size_t n, sla_diag *d);
  * sla_reader_open_max or sla_reader_next), found before the buffer grows
  * past MAX_LINE + 2 bytes. */
 sla_reader *sla_reader_open_max(char *const *paths, size_t n, size_t max_line, sla_diag *d);
+/* The same for files of lines without a header (partial reports): each
+ * line is one field, tabs and all (sla_reader_ragged() counts them), and
+ * the files follow one another with nothing checked.  NULL only when the
+ * first file cannot be opened. */
+sla_reader *sla_reader_open_lines(char *const *paths, size_t n, sla_diag *d);
 void sla_reader_free(sla_reader *r);
 
 /* The header's column count and names (escaped, as in the file). */

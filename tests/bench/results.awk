@@ -22,7 +22,7 @@ function table(s,    i, n, unit) {
 	print "|---|---:|---:|---:|---:|---:|---:|"
 	for (i = 1; i <= nnames[s]; i++) {
 		n = names[s, i]
-		unit = n == "sla-report" ? " rows" : " tickets"
+		unit = n ~ /^sla-report/ ? " rows" : " tickets"
 		printf "| %s | %.0f | %.3f | %.3f | %.1f | %.0f%s | %.1f MiB |\n", n,
 		       bytes[s, n] / 1e6, wall[s, n], cpu[s, n], mbs(s, n), rate(s, n, items),
 		       unit, kib[s, n] / 1024
@@ -96,10 +96,35 @@ function growth(    big, i, stage, r) {
 	print ""
 }
 
+# The scale-out run: the stages after sla-parse in one process each, and
+# on N jobs of GNU parallel with their partial reports merged.
+function scale_out(    i, s, n, many) {
+	print "### The report on N jobs (GNU parallel), and its memory\n"
+	print "| tickets | check rows | stages 2-4 wall s | CPU s | on N jobs wall s | CPU s | wall speed-up | sla-report peak RSS | before |"
+	print "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	for (i = 1; i <= nsizes; i++) {
+		s = order[i]
+		many = ""
+		for (n = 1; n <= nnames[s]; n++)
+			if (names[s, n] ~ /^stages 2-4, /)
+				many = names[s, n]
+		printf "| %d | %d | %s | %s | %s | %s | %s | %.1f MiB | %s |\n", s, items[s, "sla-report"],
+		       have(s, "stages 2-4") ? sprintf("%.3f", wall[s, "stages 2-4"]) : "-",
+		       have(s, "stages 2-4") ? sprintf("%.3f", cpu[s, "stages 2-4"]) : "-",
+		       many != "" ? sprintf("%.3f (%s)", wall[s, many], substr(many, 13)) : "-",
+		       many != "" ? sprintf("%.3f", cpu[s, many]) : "-",
+		       many != "" ? sprintf("%.2f ×", wall[s, "stages 2-4"] / wall[s, many]) : "-",
+		       kib[s, "sla-report"] / 1024,
+		       have(s, "sla-report-before") ? sprintf("%.1f MiB", kib[s, "sla-report-before"] / 1024) : "-"
+	}
+	print ""
+}
+
 END {
 	for (i = 1; i <= nsizes; i++) {
 		table(order[i])
 		ratios(order[i])
 	}
 	growth()
+	scale_out()
 }

@@ -12,6 +12,14 @@
 #   BENCH_SIZES    tickets per export (default "100000 1000000"; add
 #                  10000000 for the memory check, about 2 GB of disk)
 #   BENCH_RUNS     runs per command (default 3)
+#   BENCH_JOBS     the jobs of the scale-out run: sla-classify | sla-check |
+#                  sla-report --partial on GNU parallel, then --merge
+#                  (default: the cores, nproc)
+#   BENCH_BLOCK    the block of the ticket stream a job gets (default 64M;
+#                  GNU parallel holds a job's block in memory to put the
+#                  header before it, so a size, not -N, bounds its memory)
+#   BENCH_REPORT_BEFORE  an sla-report to measure beside this one (say, one
+#                  built before a change to the report's memory); unset: none
 #   BENCH_BASELINE_MAX  the largest size the baselines run on (default
 #                  1000000: at 10 M tickets Miller and Python take minutes
 #                  a run, and the 10 M size is there for the tools' memory)
@@ -27,6 +35,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 sizes=${BENCH_SIZES:-100000 1000000}
 runs=${BENCH_RUNS:-3}
 baseline_max=${BENCH_BASELINE_MAX:-1000000}
+jobs=${BENCH_JOBS:-$(nproc)}
+block=${BENCH_BLOCK:-64M}
+before=${BENCH_REPORT_BEFORE:-}
 out=${BENCH_OUT:-$here/out}
 results=${BENCH_RESULTS:-$here/results.md}
 python=${PYTHON:-$(command -v /usr/bin/python3 || command -v python3)}
@@ -66,10 +77,39 @@ one_size() {
 		"'$SLA_BIN/sla-check' --now $now '$out/classified-$n.tsv' > /dev/null"
 	time_it sla-report "$n" "$out/check-$n.tsv" "$rows" \
 		"'$SLA_BIN/sla-report' '$out/check-$n.tsv' > /dev/null"
+	if [ -n "$before" ]; then
+		time_it sla-report-before "$n" "$out/check-$n.tsv" "$rows" \
+			"'$before' '$out/check-$n.tsv' > /dev/null"
+	fi
 	time_it pipeline "$n" "$csv" "$n" "'$SLA_BIN/sla-parse' '$csv' | '$SLA_BIN/sla-classify' \
 		| '$SLA_BIN/sla-check' --now $now | '$SLA_BIN/sla-report' > /dev/null"
-	rm -f "$out/tickets-$n.tsv" "$out/classified-$n.tsv" "$out/check-$n.tsv"
+	rm -f "$out/classified-$n.tsv" "$out/check-$n.tsv"
+	scale_out "$n" "$out/tickets-$n.tsv"
+	rm -f "$out/tickets-$n.tsv"
 	[ "$n" -gt "$baseline_max" ] || baselines "$n" "$csv"
+}
+
+# The stages after sla-parse on the ticket stream TICKETS: in one process
+# each, and on $jobs jobs of GNU parallel (blocks of $block), whose partial
+# reports come back on one stream to sla-report --merge.  The two reports
+# are compared first (untimed): they must be the same bytes.
+scale_out() {
+	n=$1
+	tickets=$2
+	stages="'$SLA_BIN/sla-classify' | '$SLA_BIN/sla-check' --now $now 2> /dev/null"
+	one="'$SLA_BIN/sla-classify' '$tickets' | '$SLA_BIN/sla-check' --now $now 2> /dev/null | '$SLA_BIN/sla-report'"
+	many="parallel -j $jobs --pipepart -a '$tickets' --header : --block $block \"$stages | '$SLA_BIN/sla-report' --partial\" | '$SLA_BIN/sla-report' --merge"
+	if ! command -v parallel > /dev/null; then
+		echo "run.sh: no GNU parallel (sh tests/deps.sh bench): no scale-out run" >&2
+		return 0
+	fi
+	eval "$one" > "$out/one-$n.txt"
+	eval "$many" > "$out/many-$n.txt"
+	cmp -s "$out/one-$n.txt" "$out/many-$n.txt" ||
+		{ echo "run.sh: the merged report differs from the single run's" >&2; exit 1; }
+	rm -f "$out/one-$n.txt" "$out/many-$n.txt"
+	time_it "stages 2-4" "$n" "$tickets" "$n" "$one > /dev/null"
+	time_it "stages 2-4, $jobs jobs" "$n" "$tickets" "$n" "$many > /dev/null"
 }
 
 # What a user would write instead, on the same export; on the first size
@@ -124,6 +164,12 @@ write_results() {
 	  policy: calendars 24x7 and 5x8 with cn holidays, response, onsite,
 	  resolve and replacement, pauses), sla-report (text report).
 	- pipeline: \`sla-parse export.csv | sla-classify | sla-check --now $now | sla-report\`.
+	- stages 2-4: \`sla-classify tickets.tsv | sla-check --now $now | sla-report\` on
+	  the ticket stream sla-parse wrote; stages 2-4, N jobs: the same on N jobs of
+	  GNU parallel, each a block of the ticket stream, their partial reports merged:
+	  \`parallel -j N --pipepart -a tickets.tsv --header : --block $block 'sla-classify |
+	  sla-check --now $now | sla-report --partial' | sla-report --merge\` (the two
+	  reports are the same bytes; run.sh compares them first).
 	- miller: \`mlr --icsv --onidx --ofs ' ' put -q -f tests/bench/baseline.mlr export.csv\`
 	  (Miller $(mlr --version 2> /dev/null | sed 's/^mlr //')).
 	- python-csv: \`python3 tests/bench/baseline_csv.py export.csv\` ($("$python" --version 2>&1)).

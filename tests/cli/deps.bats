@@ -252,7 +252,7 @@ outside_check_set() {
 	run sh "$ROOT/tests/deps.sh" --list check
 	[ "$status" -eq 0 ]
 	[ "$(head -n "$(wc -l <<< "$build")" <<< "$output")" = "$build" ]
-	for c in bats mandoc clang valgrind jq xmllint zsh fish mlr /usr/bin/python3; do
+	for c in bats mandoc clang valgrind jq xmllint zsh fish mlr /usr/bin/python3 parallel; do
 		grep -q "^cmd $c " <<< "$output" || { echo "check set: no $c"; return 1; }
 	done
 	[[ "$output" == *"fuzzer clang libclang-rt-14-dev"* && "$output" == *"pkg cmocka libcmocka-dev"* ]]
@@ -260,7 +260,7 @@ outside_check_set() {
 	[[ "$output" == *"python openpyxl python3-openpyxl"* && "$output" != *pandas* ]]
 	run sh "$ROOT/tests/deps.sh" --list bench
 	[ "$(head -n "$(wc -l <<< "$build")" <<< "$output")" = "$build" ]
-	[[ "$output" == *"cmd mlr miller"* && "$output" != *bats* ]]
+	[[ "$output" == *"cmd mlr miller"* && "$output" == *"cmd parallel parallel"* && "$output" != *bats* ]]
 	run sh "$ROOT/tests/deps.sh" --list
 	[ "$output" = "$(sh "$ROOT/tests/deps.sh" --list check)" ]
 	run --separate-stderr sh "$ROOT/tests/deps.sh" nonsense

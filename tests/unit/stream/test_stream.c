@@ -321,6 +321,34 @@ later_files_must_share_the_header(void **state)
 	unlink(p3);
 }
 
+/* Files of lines without a header (partial reports): every line is one
+ * field, tabs and all, and files of any first line follow one another. */
+static void
+lines_without_a_header(void **state)
+{
+	(void)state;
+	char p1[64], p2[64];
+	temp_file(p1, "a\tb\nc\n", 6);
+	temp_file(p2, "x\ty\tz\n", 6);
+	sla_diag d = sla_diag_init("test");
+	char *paths[] = { p1, p2 };
+	sla_reader *r = sla_reader_open_lines(paths, 2, &d);
+	assert_non_null(r);
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_true(sla_field_eq(sla_reader_fields(r)[0], "a\tb"));
+	assert_int_equal(sla_reader_line(r), 1);
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_true(sla_field_eq(sla_reader_fields(r)[0], "c"));
+	assert_int_equal(sla_reader_next(r), 1);
+	assert_true(sla_field_eq(sla_reader_fields(r)[0], "x\ty\tz"));
+	assert_int_equal(sla_reader_line(r), 1);
+	assert_string_equal(sla_reader_file(r), p2);
+	assert_int_equal(sla_reader_next(r), 0);
+	sla_reader_free(r);
+	unlink(p1);
+	unlink(p2);
+}
+
 static void
 writer_escapes_and_layout_replaces_in_place(void **state)
 {
@@ -397,6 +425,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reads_header_and_records),
+		cmocka_unit_test(lines_without_a_header),
 		cmocka_unit_test(a_field_of_spaces_and_tabs_is_blank),
 		cmocka_unit_test(writer_escapes_every_byte_anywhere),
 		cmocka_unit_test(ragged_rows_lose_nothing),
