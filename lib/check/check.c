@@ -14,6 +14,7 @@
 #include "check_int.h"
 #include "sla_money.h"
 #include "sla_stream_fields.h"
+#include "sla_timeform.h"
 
 /* ---- reading one ticket ---------------------------------------------------------- */
 
@@ -41,10 +42,10 @@ sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **
 		*now = (int64_t)time(NULL);
 		return 0;
 	}
-	int rc = sla_check_read_time(sla_policy_tz(p), (sla_field){ text, strlen(text) }, now, what);
-	if (rc == 0)
-		*what = "cannot read time";	/* an empty "as of" is no time at all */
-	return rc > 0 ? 0 : -1;
+	/* as sla-time reads its times: a date alone is the start of its day */
+	int rc = sla_timeform_instant(text, strlen(text), sla_policy_tz(p), now);
+	*what = sla_timeform_why(rc);
+	return rc == SLA_TF_OK ? 0 : -1;
 }
 
 /* The time in column I of the current ticket, read on first use. */

@@ -236,6 +236,23 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$a" != "$c" ]
 }
 
+@test "--now of a date alone is the start of that day in the policy's zone, as sla-time reads it" {
+	a=$(sla-check --now 2026-10-08 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --now 2026-10-08T00:00:00+08:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+	c=$(sla-check --now 2026-10-08 --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	d=$(sla-check --now 2026-10-08T00:00:00Z --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$c" = "$d" ]
+	run sla-check --now 2026-03-01 --lint
+	[ "$status" -eq 0 ]
+	# the forms sla-time reads; a slash date of unknown order is refused as there
+	assert_usage_error '--now: day/month order unknown (write the date as 2026-03-02) "3/2/2026"' \
+		sla-check --now 3/2/2026 --lint
+	assert_usage_error '--now: wall-clock time skipped by a DST change "2026-03-29T02:30"' \
+		sla-check --now 2026-03-29T02:30 --tz Europe/Berlin --lint
+}
+
 @test "--fail-on at-risk fails on the at-risk row alone" {
 	# as of 10:35 on 8 October only C11's response (95 of 120 min) is at risk
 	run --separate-stderr sla-check --now 2026-10-08T10:35:00+08:00 --fail-on at-risk "$DATA/check/tickets.tsv"

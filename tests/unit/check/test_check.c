@@ -646,6 +646,11 @@ times_and_now_are_read_alike(void **state)
 	assert_non_null(p);
 	assert_int_equal(sla_check_now(p, "2026-03-02T10:00:00", &t, &what), 0);
 	assert_int_equal(t, T(0, 10, 0));	/* in the policy's zone */
+	/* a date alone is the start of its day, as sla-time reads it */
+	assert_int_equal(sla_check_now(p, "2026-03-02", &t, &what), 0);
+	assert_int_equal(t, T(0, 0, 0));
+	assert_int_equal(sla_check_now(p, "3/2/2026", &t, &what), -1);
+	assert_string_equal(what, "day/month order unknown (write the date as 2026-03-02)");
 	assert_int_equal(sla_check_now(p, "", &t, &what), -1);
 	assert_string_equal(what, "cannot read time");
 	assert_int_equal(sla_check_now(p, NULL, &t, &what), 0);
