@@ -28,7 +28,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "usage errors exit 2" {
 	run sla-check --fail-on sometimes
 	[ "$status" -eq 2 ]
-	[[ "$output" == *'--fail-on: expected breach, overdue or at-risk "sometimes"'* ]]
+	[[ "$output" == *'--fail-on: expected breach, overdue, at-risk or invalid "sometimes"'* ]]
 	run sla-check --no-such-option
 	[ "$status" -eq 2 ]
 	run sla-check --now yesterday --lint
@@ -121,6 +121,24 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$output" != *$'\toverdue\t'* ]]
 	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach "$DATA/check/tickets.tsv"
 	[ "$status" -eq 0 ]
+}
+
+@test "--fail-on invalid exits 1 when a ticket could not be measured, and 0 when none was" {
+	# tickets.tsv has an unreadable time and an unknown tier
+	run --separate-stderr sla-check --now "$NOW" --fail-on invalid "$DATA/check/tickets.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *$'\tinvalid\t'* ]]
+	printf 'id\ttier\topened\tfirst_response\tresolved\nV1\thigh\t2026-10-08T09:00:00+08:00\t2026-10-08T09:10:00+08:00\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --fail-on invalid "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# a tier the policy does not know, as a contract of one's own with the default rules gives
+	printf 'id\ttier\topened\nV2\tnormal\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/u.tsv"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[tier gold]\ncalendar = 24x7\nresponse = 1h\n' \
+		> "$BATS_TEST_TMPDIR/p.ini"
+	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/p.ini" \
+		--fail-on breach,invalid "$BATS_TEST_TMPDIR/u.tsv"
+	[ "$status" -eq 1 ]
 }
 
 @test "--strict makes an invalid row fatal" {
@@ -618,7 +636,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	for v in ',' ',breach' 'breach,,overdue' ' breach' 'breach, overdue'; do
 		run sla-check --now "$NOW" --fail-on "$v" "$in"
 		[ "$status" -eq 2 ]
-		[ "${lines[0]}" = "sla-check: --fail-on: expected breach, overdue or at-risk \"$v\"" ]
+		[ "${lines[0]}" = "sla-check: --fail-on: expected breach, overdue, at-risk or invalid \"$v\"" ]
 	done
 	for v in '' ',' 'customer,' ',customer' 'customer,,tier'; do
 		run sla-check --now "$NOW" --keep "$v" "$in"
