@@ -69,6 +69,7 @@ struct sla_policy {
 
 	sla_credit_band *bands;
 	size_t nbands;
+	unsigned long credits_line;	/* of credits =, for lint */
 	sla_cap cap;
 	bool per_customer;	/* per = customer; else the whole contract */
 	bool per_set;		/* per = was written (lint) */
