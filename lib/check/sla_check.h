@@ -38,6 +38,14 @@ typedef struct sla_measure_in {
 	int32_t warn_ppm;
 	const sla_interval *pauses;	/* sorted, merged; NULL when none count */
 	size_t npauses;
+	/* What the ticket agreed (sla-check(1), Agreements), when TARGET is
+	 * set: a due instant in place of TARGET's, at or after START, kept
+	 * as an @ target's is (target_s = business(START, DEADLINE)); and
+	 * business seconds added to the target, after which the due is
+	 * where the longer target is used up. */
+	bool has_deadline;
+	int64_t deadline;
+	int64_t extend_s;
 } sla_measure_in;
 
 typedef struct sla_measure {

@@ -648,3 +648,53 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sla-check: $in:1:  customer: the ticket stream has no such column (--keep)" ]
 }
+
+@test "a deadline or an extension agreed with the customer replaces the target, and the reason says so" {
+	run --separate-stderr sla-check --now 2026-03-06 "$DATA/check/agreed.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-agreed.tsv
+	# A1, by hand: resolved in 48 h, past the policy's 24 h, but the customer
+	# agreed Thursday 18:00, 80 h after the opening
+	[[ "$output" == *$'A1\t\t\thigh\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t2026-03-05T18:00:00+08:00\t2026-03-04T10:00:00+08:00\t288000\t172800\t0\t0\tmet\t\tdue.resolve: agreed deadline 2026-03-05T18:00:00+08:00, in place of the policy\'s 24h\t'* ]]
+	# A2: 1h30m more for the response (3 h of 3h30m), 4 h more for the fix
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "A2" { print $5, $10, $11, $14 }')" = "$(printf '%s\n' \
+		'response 12600 10800 met' 'resolve 100800 93600 met')" ]
+	# an agreement that cannot be read, or a deadline before the opening,
+	# makes that metric's row invalid, and only that one
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "invalid" { print $1, $5, $16 }')" = "$(printf '%s\n' \
+		'A3 resolve due.resolve before opened' \
+		'A4 resolve extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "soon"' \
+		'A7 resolve extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "1wd@close"')" ]
+	# exclude.resolve takes the ticket out of resolve alone; exclude, of all
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "excluded" { print $1, $5, $16 }')" = "$(printf '%s\n' \
+		'A5 resolve customer away' 'A8 response force majeure' 'A8 resolve force majeure')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "A5" && $5 == "response" { print $14 }')" = met ]
+	# a column that names no metric of the policy is said once, on the header
+	[[ "$stderr" == *"agreed.tsv:1: due.reslove: warning: the policy has no metric reslove: the column is not used"* ]]
+	[[ "$stderr" == *'agreed.tsv:5: extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "soon"'* ]]
+}
+
+@test "a policy's [exclude] window stops every clock for the hours it lasted, and the reason names it" {
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-20 "$DATA/check/typhoon.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-typhoon.tsv
+	why='exclude typhoon: no clock runs from 2026-09-14T08:00:00+08:00 to 2026-09-15T20:00:00+08:00'
+	# W2, opened inside the window: its clock starts at the window's end, so
+	# the hour's response is due at 21:00; the resolve, not stopped, is overdue
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W2" { print $5, $8, $11, $12, $14, $16 }')" = "$(printf '%s\n' \
+		"response 2026-09-15T21:00:00+08:00 1800 115200 met $why" \
+		"resolve 2026-09-16T04:00:00+08:00 360000 115200 overdue $why")" ]
+	# W3 on 5x8: a response is no pausable metric, yet the window stops it:
+	# Fri 17-18 and Wed 09-10, two working days of the typhoon left out
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W3" && $5 == "response" { print $8, $11, $12 }')" = \
+		"2026-09-16T17:00:00+08:00 7200 57600" ]
+	# W4, before the window, is untouched and says nothing
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W4" { print $12 "[" $16 "]" }' | sort -u)" = "0[]" ]
+	# as of a time inside the window it is still running: no due is known
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-15 "$DATA/check/typhoon.tsv"
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W2" && $5 == "response" { print "[" $8 "]", $14, $16 }')" = \
+		"[] pending exclude typhoon: no clock runs from 2026-09-14T08:00:00+08:00 on" ]
+	# and as of a time before it, it has not happened
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-14T07:45 "$DATA/check/typhoon.tsv"
+	[[ "$output" != *typhoon* ]]
+}
