@@ -698,3 +698,41 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-14T07:45 "$DATA/check/typhoon.tsv"
 	[[ "$output" != *typhoon* ]]
 }
+
+# sla-policy(5) EXAMPLES: each literal block is a policy (it starts with
+# [policy]), linted as it is, or a fragment, linted after the last policy
+# block before it: so that the page cannot show a policy that does not load.
+@test "every policy and clause of sla-policy(5) EXAMPLES loads, and lints clean" {
+	dir="$BATS_TEST_TMPDIR/examples"
+	mkdir "$dir"
+	awk -v dir="$dir" '
+		/^\.Sh / { on = ($2 == "EXAMPLES") }
+		on && /^\.Bd -literal/ { n++; f = sprintf("%s/%02d.ini", dir, n); block = 1; next }
+		block && /^\.Ed/ { block = 0; close(f); next }
+		block { gsub(/\\e/, "\\"); gsub(/\\&/, ""); print > f }' "$ROOT/man/sla-policy.5"
+	count=0 fragments=0 base=
+	for f in "$dir"/*.ini; do
+		count=$((count + 1))
+		if head -1 "$f" | grep -q '^\[policy\]$'; then
+			base=$f
+			p=$f
+		else
+			[ -n "$base" ]
+			fragments=$((fragments + 1))
+			p="$f.policy"
+			cat "$base" "$f" > "$p"
+		fi
+		run sla-check --lint --now 2026-10-01 --policy "$p"
+		[ "$status" -eq 0 ] || { echo "$f: $output"; cat "$p"; false; }
+		[ "$output" = "sla-check: $p: 0 warnings" ] || { echo "$f: $output"; false; }
+	done
+	# the letters' shapes: each tier-specific target, first-of stop,
+	# working-day response, replacement, answer, feedback, force majeure
+	# and penalty has its fragment
+	[ "$fragments" -ge 9 ]
+	cat "$dir"/*.ini > "$BATS_TEST_TMPDIR/all"
+	for shape in 'stop  = resolved | onsite' 'when  = resolve > 8h' 'calendar.onsite = 24x7' \
+	    '[tier low]' '[metric answer]' '[metric feedback_reply]' '[exclude typhoon]' 'penalty  = '; do
+		grep -qF -- "$shape" "$BATS_TEST_TMPDIR/all" || { echo "no fragment has $shape"; false; }
+	done
+}
