@@ -41,26 +41,31 @@ column_of(const checker *ck, const char *prefix, const char *name, char **buf, s
 
 /* A column "due.reslove" names no metric: most likely a typo, and its
  * agreements would be lost without a word.  Said once, on the header. */
-static void
-warn_unknown_metrics(const checker *ck)
+static int
+warn_unknown_metrics(const checker *ck, char **buf, size_t *cap)
 {
 	const sla_field *h = sla_reader_header(ck->r);
 	for (size_t c = 0; c < sla_reader_ncols(ck->r); c++)
 		for (size_t i = 0; i < NPREFIXES; i++) {
-			size_t n = strlen(prefixes[i]);
+			size_t n = strlen(prefixes[i]), len = h[c].n - n;
 			if (h[c].n <= n || memcmp(h[c].p, prefixes[i], n) != 0)
 				continue;
-			char name[256];
-			size_t len = h[c].n - n < sizeof name - 1 ? h[c].n - n : sizeof name - 1;
-			memcpy(name, h[c].p + n, len);
-			name[len] = '\0';
-			if (sla_policy_metric_find(ck->p, name) >= 0)
+			if (len + 1 > *cap) {
+				char *b = realloc(*buf, len + 1);
+				if (!b)
+					return -1;
+				*buf = b, *cap = len + 1;
+			}
+			memcpy(*buf, h[c].p + n, len);
+			(*buf)[len] = '\0';
+			if (sla_policy_metric_find(ck->p, *buf) >= 0)
 				continue;
 			int w = h[c].n < 128 ? (int)h[c].n : 128;
 			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, NULL, NULL, 0,
-				     "%.*s: warning: the policy has no metric %s: the column is not used",
-				     w, h[c].p, name);
+				     "%.*s: warning: the policy has no metric %.*s: the column is not used",
+				     w, h[c].p, len < 128 ? (int)len : 128, *buf);
 		}
+	return 0;
 }
 
 int
@@ -81,8 +86,9 @@ sla_chk_agreed_init(checker *ck)
 		if (a->due == -2 || a->extend == -2 || a->exclude == -2)
 			goto nomem;
 	}
+	if (warn_unknown_metrics(ck, &buf, &cap) < 0)
+		goto nomem;
 	free(buf);
-	warn_unknown_metrics(ck);
 	return 0;
 nomem:
 	free(buf);
