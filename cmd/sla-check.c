@@ -19,15 +19,16 @@ static const char usage[] =
 	"against the policy: one row per ticket and metric with a target.\n"
 	"\n"
 	"  -p, --policy FILE      the policy (default: the embedded default policy)\n"
-	"  -n, --now TIME         measure as of TIME (RFC 3339; default: the current time);\n"
-	"                         stops and pauses after TIME have not happened yet\n"
+	"  -n, --now TIME         measure as of TIME (RFC 3339, or a date for its 00:00;\n"
+	"                         default: the current time); stops and pauses after\n"
+	"                         TIME have not happened yet\n"
 	"  -z, --tz ZONE          the policy's timezone instead of its own\n"
 	"  -C, --calendars DIR    look bundled date sets (holidays = cn) up in DIR\n"
 	"                         first (default: $SLA_CALENDARS, then the installed\n"
 	"                         ones, then the built-in copy)\n"
 	"  -k, --keep COL,...     carry these ticket columns along, at the end\n"
 	"  -f, --fail-on LIST     exit 1 when a row of these statuses was written:\n"
-	"                         breach, overdue, at-risk (comma-separated)\n"
+	"                         breach, overdue, at-risk, invalid (comma-separated)\n"
 	"  -s, --strict           any invalid row is a fatal error (exit 2)\n"
 	"      --max-line SIZE    longest line of the stream (K, M, G suffixes;\n"
 	"                         default 64M)\n"
@@ -75,6 +76,7 @@ parse_fail_on(const char *list, unsigned *bits)
 	static const struct { const char *name; enum sla_status status; } names[] = {
 		{ "breach", SLA_BREACHED }, { "breached", SLA_BREACHED },
 		{ "overdue", SLA_OVERDUE }, { "at-risk", SLA_AT_RISK },
+		{ "invalid", SLA_INVALID },
 	};
 	for (const char *s = list; s && *s;) {
 		size_t n;
@@ -133,8 +135,8 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 			break;
 		case 'f':
 			if (parse_fail_on(optarg, &a->fail_on) < 0)
-				return sla_cli_usage_error(d, "--fail-on: expected breach, overdue or "
-							   "at-risk \"%s\"", optarg);
+				return sla_cli_usage_error(d, "--fail-on: expected breach, overdue, "
+							   "at-risk or invalid \"%s\"", optarg);
 			break;
 		case 's': a->strict = true; break;
 		case OPT_MAX_LINE:

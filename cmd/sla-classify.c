@@ -8,6 +8,7 @@
 #include "sla_cli.h"
 #include "sla_csv_dialect.h"
 #include "sla_data.h"
+#include "sla_policy.h"
 #include "sla_rules.h"
 #include "sla_stream.h"
 
@@ -21,6 +22,8 @@ static const char usage[] =
 	"  -r, --rules=FILE     read rules from FILE (repeatable, read in order);\n"
 	"                       default: the embedded rules\n"
 	"  -d, --default=TIER   tier of a ticket that no rule matches\n"
+	"      --policy=FILE    warn about each rule whose tier the policy FILE\n"
+	"                       has not (sla-check would find its tickets invalid)\n"
 	"  -o, --override       classify tickets whose tier is already set\n"
 	"  -s, --strict         stop at the first record that cannot be classified\n"
 	"  -p, --print-rules    print the embedded rules and exit\n"
@@ -33,7 +36,7 @@ static const char usage[] =
 	"The rule column names the rule that set the tier as file:line.\n"
 	"See sla-classify(1) and sla-rules(5).\n";
 
-enum { OPT_MAX_LINE = 256 };
+enum { OPT_MAX_LINE = 256, OPT_POLICY };
 
 static const char shortopts[] = ":r:d:ospvhV";
 
@@ -45,6 +48,7 @@ static const struct option longopts[] = {
 	{ "print-rules", no_argument, NULL, 'p' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
+	{ "policy", required_argument, NULL, OPT_POLICY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -55,6 +59,7 @@ struct args {
 	char **rule_files;	/* the --rules files in order, room for argc */
 	size_t nrule_files;
 	size_t max_line;	/* 0: the reader's default */
+	const char *policy;	/* --policy: the tiers the rules should give */
 	bool print_rules, help, version;
 };
 
@@ -77,6 +82,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
 			break;
+		case OPT_POLICY: a->policy = optarg; break;
 		case 'h': a->help = true; return SLA_EXIT_OK;
 		case 'V': a->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
@@ -114,6 +120,19 @@ load_rules(char **files, size_t nfiles, const sla_diag *d)
 	return rs;
 }
 
+/* --policy: the rules' tiers against the policy's, before any ticket.
+ * Warnings only; a policy that does not load is fatal. */
+static int
+check_tiers(const struct args *a, const sla_rules *rs, sla_diag *d)
+{
+	sla_policy *p = sla_policy_load_from(a->policy, NULL, d);
+	if (!p)
+		return SLA_EXIT_ERROR;
+	sla_rules_check_tiers(rs, a->opts.default_tier, p, d);
+	sla_policy_free(p);
+	return SLA_EXIT_OK;
+}
+
 /* The ticket stream of INPUTS, classified, on standard output. */
 static int
 classify(char **inputs, size_t ninputs, const sla_rules *rs, const struct args *a, sla_diag *d)
@@ -146,7 +165,11 @@ run(const struct args *a, char **inputs, size_t ninputs, sla_diag *d)
 		return sla_cli_usage_error(d, "--default: not a tier name \"%s\"",
 					   a->opts.default_tier);
 	sla_rules *rs = load_rules(a->rule_files, a->nrule_files, d);
-	int rc = rs ? classify(inputs, ninputs, rs, a, d) : SLA_EXIT_ERROR;
+	int rc = rs ? SLA_EXIT_OK : SLA_EXIT_ERROR;
+	if (rs && a->policy)
+		rc = check_tiers(a, rs, d);
+	if (rc == SLA_EXIT_OK)
+		rc = classify(inputs, ninputs, rs, a, d);
 	sla_rules_free(rs);
 	return rc;
 }

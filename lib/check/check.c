@@ -14,12 +14,12 @@
 #include "check_int.h"
 #include "sla_money.h"
 #include "sla_stream_fields.h"
+#include "sla_timeform.h"
 
 /* ---- reading one ticket ---------------------------------------------------------- */
 
-/* Say why a field cannot be read: a record error, and the row's reason. */
-static void
-bad_field(checker *ck, const char *col, sla_field v, const char *what, char *reason)
+void
+sla_chk_bad_field(checker *ck, const char *col, sla_field v, const char *what, char *reason)
 {
 	char quoted[4 * SLA_DIAG_VALUE_MAX + 16];
 	sla_diag_quote(quoted, sizeof quoted, v.p, v.n);
@@ -41,10 +41,10 @@ sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **
 		*now = (int64_t)time(NULL);
 		return 0;
 	}
-	int rc = sla_check_read_time(sla_policy_tz(p), (sla_field){ text, strlen(text) }, now, what);
-	if (rc == 0)
-		*what = "cannot read time";	/* an empty "as of" is no time at all */
-	return rc > 0 ? 0 : -1;
+	/* as sla-time reads its times: a date alone is the start of its day */
+	int rc = sla_timeform_instant(text, strlen(text), sla_policy_tz(p), now);
+	*what = sla_timeform_why(rc);
+	return rc == SLA_TF_OK ? 0 : -1;
 }
 
 /* The time in column I of the current ticket, read on first use. */
@@ -58,7 +58,7 @@ ticket_time(checker *ck, size_t i)
 		int rc = sla_check_read_time(ck->tz, v, &tc->t, &what);
 		tc->state = rc > 0 ? TV_OK : rc == 0 ? TV_EMPTY : TV_BAD;
 		if (rc < 0)
-			bad_field(ck, tc->name, v, what, tc->reason);
+			sla_chk_bad_field(ck, tc->name, v, what, tc->reason);
 	}
 	return tc;
 }
@@ -70,23 +70,33 @@ by_start(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* Sort and merge the pauses, so that none is counted twice. */
-static void
-merge_pauses(checker *ck)
+void
+sla_chk_merge(sla_interval *v, size_t *n)
 {
-	size_t n = 0;
-	if (ck->npauses < 2)
+	size_t m = 0;
+	if (*n < 2)
 		return;
-	qsort(ck->pauses, ck->npauses, sizeof *ck->pauses, by_start);
-	for (size_t i = 0; i < ck->npauses; i++) {
-		if (n > 0 && ck->pauses[i].start <= ck->pauses[n - 1].end) {
-			if (ck->pauses[i].end > ck->pauses[n - 1].end)
-				ck->pauses[n - 1].end = ck->pauses[i].end;
+	qsort(v, *n, sizeof *v, by_start);
+	for (size_t i = 0; i < *n; i++) {
+		if (m > 0 && v[i].start <= v[m - 1].end) {
+			if (v[i].end > v[m - 1].end)
+				v[m - 1].end = v[i].end;
 		} else {
-			ck->pauses[n++] = ck->pauses[i];
+			v[m++] = v[i];
 		}
 	}
-	ck->npauses = n;
+	*n = m;
+}
+
+void
+sla_chk_note(metric_result *res, const char *note)
+{
+	size_t have = strlen(res->reason), sep = have ? 2 : 0, len = strlen(note);
+	if (have + sep + len >= REASON_MAX)
+		return;
+	memcpy(res->reason + have, "; ", sep);
+	memcpy(res->reason + have + sep, note, len + 1);
+	res->noted = true;
 }
 
 /* Keep pause P as of now; false when there are too many. */
@@ -113,21 +123,22 @@ ticket_pauses(checker *ck)
 	ck->pauses_read = true;
 	ck->npauses = 0;
 	sla_field rest = field(ck, ck->c_paused), text;
-	if (rest.n == 0)
-		return ck->pauses_ok = true;	/* most tickets: never paused */
 	sla_pause p;
-	int rc;
-	while ((rc = sla_paused_next(ck->tz, &rest, &p, &text)) > 0)
+	int rc = 0;
+	while (rest.n && (rc = sla_paused_next(ck->tz, &rest, &p, &text)) > 0)
 		if (!keep_pause(ck, &p)) {
 			rc = -1;
 			break;
 		}
 	if (rc < 0) {
-		bad_field(ck, "paused", text, "cannot read pause interval (start/end, at most 64)",
-			  ck->pause_reason);
+		sla_chk_bad_field(ck, "paused", text, "cannot read pause interval (start/end, at most 64)",
+				  ck->pause_reason);
 		return ck->pauses_ok = false;
 	}
-	merge_pauses(ck);
+	/* the policy's windows stop every clock, a pausable one with the rest */
+	memcpy(ck->pauses + ck->npauses, ck->win, ck->nwin * sizeof *ck->win);
+	ck->npauses += ck->nwin;
+	sla_chk_merge(ck->pauses, &ck->npauses);
 	return ck->pauses_ok = true;
 }
 
@@ -237,24 +248,40 @@ measure(checker *ck, size_t k)
 		.stop = res->stop,
 		.now = ck->o->now,
 		.warn_ppm = sla_policy_warn_ppm(ck->p),
-		.pauses = m->pausable ? ck->pauses : NULL,
-		.npauses = m->pausable ? ck->npauses : 0,
+		/* a pausable clock stops in the ticket's pauses and the
+		 * policy's windows, any other in the windows alone */
+		.pauses = m->pausable ? ck->pauses : ck->nwin ? ck->win : NULL,
+		.npauses = m->pausable ? ck->npauses : ck->nwin,
 	};
+	/* an agreement that cannot be read leaves the policy's target: the
+	 * elapsed time stays right for a `when` that asks for it */
+	res->bad_agreement = tg->set && !sla_chk_agreed(ck, k, res->start, &in, res);
 	uint64_t uncovered = sla_calendar_uncovered(tg->calendar);
 	res->m = sla_measure_one(&in);
 	res->uncovered = sla_calendar_uncovered(tg->calendar) != uncovered;
+	if (res->bad_agreement)
+		return res;
 	if (res->m.status == SLA_INVALID) {
 		snprintf(res->reason, REASON_MAX, "%s", sla_duration_no_due);
 		res->ok = false;
-	} else if (absent) {
+		return res;
+	}
+	if (absent) {
 		/* the missing stop can only have come earlier: elapsed_s is the
 		 * most the metric took (see metric_row and applies) */
+		char agreed[REASON_MAX];
+		memcpy(agreed, res->reason, REASON_MAX);
 		res->bound = true;
 		res->absent = absent->reason;
+		res->reason[0] = '\0';
 		if (b)
 			snprintf(res->reason, REASON_MAX, "%.*s; met by %s", REASON_MAX / 2, absent->reason,
 				 b->name);
+		if (agreed[0])
+			sla_chk_note(res, agreed);
 	}
+	if (ck->nwin)
+		sla_chk_windows_note(ck, tg->calendar, res);
 	return res;
 }
 
@@ -284,7 +311,7 @@ untiered(checker *ck, sla_field tierf, sla_field err, char *reason)
 	if (err.n)
 		return sla_chk_write_invalid(ck, &rw, err, true);
 	if (tierf.n) {
-		bad_field(ck, "tier", tierf, "unknown tier", reason);
+		sla_chk_bad_field(ck, "tier", tierf, "unknown tier", reason);
 	} else {
 		snprintf(reason, REASON_MAX, "tier: empty, and the policy has no default_tier");
 		sla_diag_record(ck->d, sla_reader_file(ck->r), sla_reader_line(ck->r), "tier", NULL,
@@ -348,6 +375,8 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 	if (on == 0)
 		return 0;
 	const metric_result *res = measure(ck, k);
+	if (!exclude.n)	/* the whole ticket's reason comes first */
+		exclude = sla_chk_agreed_exclude(ck, k);
 	if (exclude.n) {
 		rw.status = SLA_EXCLUDED;
 		rw.res = res;
@@ -356,7 +385,7 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 		sla_chk_write_row(ck, &rw);
 		return 0;
 	}
-	if (on < 0 || !res->ok)
+	if (on < 0 || !res->ok || res->bad_agreement)
 		return sla_chk_write_invalid(ck, &rw, text(on < 0 ? why : res->reason), false);
 	/* DESIGN §4: without one stop of several, met when another proves it
 	 * (the missing one can only have come earlier); nothing else can be
@@ -365,7 +394,7 @@ metric_row(checker *ck, size_t k, sla_field err, sla_field exclude)
 		return sla_chk_write_invalid(ck, &rw, text(res->absent), false);
 	rw.res = res;
 	rw.status = res->m.status;
-	if (!res->started || res->bound)
+	if (!res->started || res->bound || res->noted)
 		rw.reason = text(res->reason);
 	if ((rw.status == SLA_BREACHED || rw.status == SLA_OVERDUE) && tg->penalty.set) {
 		rw.has_penalty = true;

@@ -1,7 +1,10 @@
 /* check_int.h: private to lib/check/, the checker's state shared by its
  * files: check_setup.c (the columns a policy needs, found once), check.c
- * (reading and measuring each ticket, the run) and check_rows.c (writing
- * the check stream's rows).  Not for the tools: they use sla_check.h. */
+ * (reading and measuring each ticket, the run), check_agreed.c (what a
+ * ticket's own columns agree for one metric: due., extend., exclude.),
+ * check_windows.c (the policy's windows in which no clock runs) and
+ * check_rows.c (writing the check stream's rows).  Not for the tools:
+ * they use sla_check.h. */
 #ifndef SLA_CHECK_INT_H
 #define SLA_CHECK_INT_H
 
@@ -47,8 +50,23 @@ typedef struct metric_result {
 	int64_t start, stop;
 	sla_measure m;
 	bool uncovered;		/* the calendar's queries left its date sets' years */
+	/* REASON holds what the row should say although it was measured: an
+	 * agreement, a window that stopped the clock (check_agreed.c,
+	 * check_windows.c) */
+	bool noted;
+	/* a due., extend. cell that cannot be read: measured without it (a
+	 * `when` may ask for its elapsed time), but its own row is invalid
+	 * with REASON */
+	bool bad_agreement;
 	char reason[REASON_MAX];
 } metric_result;
+
+/* The columns in which a ticket says what was agreed for one metric,
+ * "due.resolve", "extend.resolve", "exclude.resolve"; -1 when the stream
+ * has none (check_agreed.c). */
+typedef struct agreed_cols {
+	int due, extend, exclude;
+} agreed_cols;
 
 enum { FMT_CACHE = 1024 };
 
@@ -71,6 +89,13 @@ typedef struct checker {
 	char opened_after[REASON_MAX];	/* the reason a ticket opened after now is excluded */
 
 	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
+	agreed_cols *agreed;	/* per metric */
+	/* the policy's windows as of now (check_windows.c): sorted and
+	 * merged for counting; each as the policy has it, for the reason */
+	sla_interval *win;
+	size_t nwin;
+	sla_window *windows;
+	size_t nwindows;
 	int *keep;		/* the stream's column of each O->keep name */
 	sla_realigner *realigner;	/* for a row with too many fields */
 	time_col *tcols;
@@ -84,19 +109,13 @@ typedef struct checker {
 	const sla_tier *tier;
 	metric_result *res;
 	bool pauses_read, pauses_ok;
-	sla_interval pauses[MAX_PAUSES];
+	sla_interval *pauses;	/* MAX_PAUSES of the ticket's, and the windows */
 	size_t npauses;
 	char pause_reason[REASON_MAX];
 
 	unsigned seen;		/* statuses written, as bits */
 	time_text fmt[FMT_CACHE];
 } checker;
-
-/* The one time every ticket has (DESIGN §3): a metric that starts there
- * cannot be measured without it; one that starts later has not started. */
-#define TICKET_START "opened"
-
-#define NO_SUCH_COLUMN "the ticket stream has no such column"
 
 /* One row of the check stream, as check.c decides it. */
 typedef struct row {
@@ -131,6 +150,37 @@ stop_col(const checker *ck, size_t k, size_t i)
  * stream cannot assess.  0, or -1 after saying why through CK->d. */
 int sla_chk_init(checker *ck);
 void sla_chk_free(checker *ck);
+
+/* check.c: append NOTE to RES's reason after "; ", and mark the row as
+ * noted; a note that does not fit whole is left out, never cut. */
+void sla_chk_note(metric_result *res, const char *note);
+/* check.c: sort and merge intervals V[0..*N), so that none counts twice. */
+void sla_chk_merge(sla_interval *v, size_t *n);
+/* check.c: say why the field V of column COL cannot be read: a record
+ * error, and REASON (REASON_MAX bytes). */
+void sla_chk_bad_field(checker *ck, const char *col, sla_field v, const char *what, char *reason);
+
+/* check_agreed.c: find the agreement columns of every metric, and warn
+ * once about one that names no metric of the policy.  0, or -1 when out
+ * of memory (said through CK->d). */
+int sla_chk_agreed_init(checker *ck);
+/* What the current ticket agreed for metric K, whose start is START:
+ * into IN (has_deadline, deadline, extend_s), and its note into RES.
+ * False when a cell cannot be read or the deadline is before the start:
+ * RES->reason then says why. */
+bool sla_chk_agreed(checker *ck, size_t k, int64_t start, sla_measure_in *in,
+		    metric_result *res);
+/* The current ticket's exclusion of metric K alone: its exclude.METRIC,
+ * or empty. */
+sla_field sla_chk_agreed_exclude(const checker *ck, size_t k);
+
+/* check_windows.c: the policy's windows as of now, into CK->win and
+ * CK->windows.  0, or -1 when out of memory. */
+int sla_chk_windows_init(checker *ck);
+/* Note in RES each window that stopped its clock: one whose overlap with
+ * the clock's span, from its start to its stop or now, holds business
+ * time on calendar CAL. */
+void sla_chk_windows_note(checker *ck, sla_calendar *cal, metric_result *res);
 
 /* check_rows.c: the header line, and one row. */
 void sla_chk_write_header(checker *ck);

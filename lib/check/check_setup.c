@@ -151,6 +151,10 @@ sla_chk_free(checker *ck)
 	free(ck->m_start);
 	free(ck->m_stops);
 	free(ck->res);
+	free(ck->agreed);
+	free(ck->win);
+	free(ck->windows);
+	free(ck->pauses);
 }
 
 int
@@ -186,7 +190,7 @@ sla_chk_init(checker *ck)
 		for (size_t i = 0; i < m->nstops; i++)
 			ck->m_stops[k * SLA_MAX_STOPS + i] = time_col_of(ck, m->stop_cols[i]);
 	}
-	if (resolve_keep(ck) < 0)
+	if (resolve_keep(ck) < 0 || sla_chk_agreed_init(ck) < 0 || sla_chk_windows_init(ck) < 0)
 		return -1;
 	warn_absent_columns(ck);
 	return 0;

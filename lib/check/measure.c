@@ -84,7 +84,14 @@ sla_measure_one(const sla_measure_in *in)
 	m.elapsed_s = sla_business(in->calendar, in->start, end) - m.paused_s;
 	if (!in->target)
 		return m;
-	int64_t due0 = sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
+	int64_t due0 = in->has_deadline ? in->deadline
+					: sla_duration_due(in->calendar, in->target, in->start, &m.target_s);
+	if (in->has_deadline)
+		m.target_s = sla_business(in->calendar, in->start, due0);
+	if (in->extend_s > 0 && due0 != SLA_NO_INSTANT) {
+		m.target_s += in->extend_s;
+		due0 = sla_due(in->calendar, in->start, m.target_s);
+	}
 	m.has_due = in->npauses ? due_with_pauses(in, m.stopped, m.target_s, &m.due)
 				: (m.due = due0, true);
 	if (due0 == SLA_NO_INSTANT || (m.has_due && m.due == SLA_NO_INSTANT)) {

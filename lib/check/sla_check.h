@@ -38,6 +38,14 @@ typedef struct sla_measure_in {
 	int32_t warn_ppm;
 	const sla_interval *pauses;	/* sorted, merged; NULL when none count */
 	size_t npauses;
+	/* What the ticket agreed (sla-check(1), Agreements), when TARGET is
+	 * set: a due instant in place of TARGET's, at or after START, kept
+	 * as an @ target's is (target_s = business(START, DEADLINE)); and
+	 * business seconds added to the target, after which the due is
+	 * where the longer target is used up. */
+	bool has_deadline;
+	int64_t deadline;
+	int64_t extend_s;
 } sla_measure_in;
 
 typedef struct sla_measure {
@@ -70,9 +78,10 @@ extern const char *const sla_check_columns[];
  * it is not a time (WHAT says why, for "column: what \"value\""). */
 int sla_check_read_time(const sla_tz *tz, sla_field v, int64_t *t, const char **what);
 
-/* The "as of" instant TEXT (sla-check's --now), read as a time of the
- * stream in the policy's zone; the current time when TEXT is NULL.  0,
- * or -1 with why in WHAT. */
+/* The "as of" instant TEXT (sla-check's --now), read as sla-time reads
+ * its times (sla_timeform_instant: RFC 3339, a form sla-parse reads, a
+ * date alone for its 00:00) in the policy's zone; the current time when
+ * TEXT is NULL.  0, or -1 with why in WHAT. */
 int sla_check_now(const sla_policy *p, const char *text, int64_t *now, const char **what);
 
 /* What the caller calls three of the settings below, for the messages that

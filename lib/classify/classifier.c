@@ -213,28 +213,45 @@ run_rule(sla_classifier *c, const rule *r, field_text *t, const sla_field *in, i
 	return rc;
 }
 
+/* Does line I of the rules match any of its fields in the record?  1 yes,
+ * 0 no, -1 when one cannot tell (F then says why, with F->rc != 0). */
+static int
+line_matches(sla_classifier *c, size_t i, const sla_field *in, match_failure *f)
+{
+	const rule *r = &c->rs->rules[i];
+	for (size_t k = 0; k < r->nfields; k++) {
+		int col = c->rule_cols[i][k];
+		if (col < 0 || in[col].n < r->min_length)
+			continue; /* decoding never lengthens: too short stays so */
+		field_text *t = text_of(c, in, col);
+		if (t->len < r->min_length)
+			continue;
+		int rc = run_rule(c, r, t, in, col);
+		if (rc >= 0)
+			return 1;
+		if (rc != PCRE2_ERROR_NOMATCH) {
+			*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* The index of the first rule that matches the record, or -1 when none
- * does or one cannot tell (F then says why, with F->rc != 0). */
+ * does or one cannot tell (F then says why, with F->rc != 0).  A rule
+ * with "&" lines matches when its line and each of them match; the lines
+ * after the first that fails are not run. */
 static long
 first_match(sla_classifier *c, const sla_field *in, match_failure *f)
 {
 	for (size_t i = 0; i < c->rs->n; i++) {
-		const rule *r = &c->rs->rules[i];
-		for (size_t k = 0; k < r->nfields; k++) {
-			int col = c->rule_cols[i][k];
-			if (col < 0 || in[col].n < r->min_length)
-				continue; /* decoding never lengthens: too short stays so */
-			field_text *t = text_of(c, in, col);
-			if (t->len < r->min_length)
-				continue;
-			int rc = run_rule(c, r, t, in, col);
-			if (rc >= 0)
-				return (long)i;
-			if (rc != PCRE2_ERROR_NOMATCH) {
-				*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
-				return -1;
-			}
-		}
+		if (c->rs->rules[i].cond)
+			continue;	/* tried with its rule */
+		int rc = line_matches(c, i, in, f);
+		for (size_t j = i + 1; rc > 0 && j < c->rs->n && c->rs->rules[j].cond; j++)
+			rc = line_matches(c, j, in, f);
+		if (rc != 0)
+			return rc > 0 ? (long)i : -1;
 	}
 	return -1;
 }
@@ -373,7 +390,8 @@ sla_classifier_report(const sla_classifier *c, const sla_diag *d)
 {
 	for (size_t i = 0; i < c->rs->n; i++) {
 		const rule *r = &c->rs->rules[i];
-		sla_diag_msg(d, r->file, r->line, NULL, NULL, 0, "%s: %lu", r->tier, c->hits[i]);
+		if (!r->cond)	/* a rule's "&" lines count with it */
+			sla_diag_msg(d, r->file, r->line, NULL, NULL, 0, "%s: %lu", r->tier, c->hits[i]);
 	}
 	const sla_classify_counts *n = &c->counts;
 	sla_diag_msg(d, NULL, 0, NULL, NULL, 0,

@@ -235,10 +235,23 @@ read_parts(rule *r, const rule_text *t, const sla_field **bad)
 	return r->tier ? make_label(r) : "out of memory";
 }
 
+/* A "&" line: one more condition of the rule above it, in the same text. */
+static bool
+is_condition(const rule_text *t)
+{
+	return t->tier.n == 1 && t->tier.p[0] == '&';
+}
+
 /* Read one rule line T into a new rule; -1 after printing why not. */
 static int
 add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t, const sla_diag *d)
 {
+	bool cond = is_condition(t);
+	if (cond && (rs->n == 0 || rs->rules[rs->n - 1].file != file)) {
+		sla_diag_msg(d, file, line, NULL, NULL, 0,
+			     "& adds a condition to the rule above it, and there is none");
+		return -1;
+	}
 	rule *r = append_rule(rs);
 	if (!r) {
 		sla_diag_msg(d, file, line, NULL, NULL, 0, "out of memory");
@@ -246,6 +259,7 @@ add_rule(sla_rules *rs, const char *file, unsigned long line, const rule_text *t
 	}
 	r->file = file;
 	r->line = line;
+	r->cond = cond;
 	const sla_field *bad = NULL;
 	const char *why = read_parts(r, t, &bad);
 	if (why) {

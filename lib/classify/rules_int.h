@@ -1,7 +1,8 @@
 /* rules_int.h: private to lib/classify/, the rule set's insides shared by
- * its two files: rules.c (reading rules files into them, and freeing them)
+ * its files: rules.c (reading rules files into them, and freeing them)
  * owns struct rule and struct sla_rules; classifier.c (running them on a
- * stream) only reads them.  Not for the tools: they use sla_rules.h. */
+ * stream) and rules_tiers.c (their tiers against a policy's) only read
+ * them.  Not for the tools: they use sla_rules.h. */
 #ifndef SLA_RULES_INT_H
 #define SLA_RULES_INT_H
 
@@ -28,6 +29,9 @@ typedef struct rule {
 	pcre2_code *code;
 	bool jit;
 	uint32_t min_length;	/* in characters, so also a floor in bytes */
+	/* a "&" line: one more condition of the rule above it, which
+	 * matches only when each of its lines does (TIER is then "&") */
+	bool cond;
 } rule;
 
 /* The rules in file order (the first match wins), and the names of the

@@ -5,9 +5,11 @@
  * them (classifier.c); their shared insides are private (rules_int.h).
  *
  * A rules file holds one rule a line, `tier  fields  pattern`: the pattern
- * is PCRE2 in UTF and UCP mode and runs to the end of the line.  The first
- * rule that matches any of its fields wins, and the ticket's `rule` column
- * names it as file:line, for the audit trail.  Matching runs on the
+ * is PCRE2 in UTF and UCP mode and runs to the end of the line; a line
+ * whose tier is "&" adds a condition to the rule above (two fields
+ * together).  The first rule that matches wins, each of its lines any of
+ * its fields, and the ticket's `rule` column names it as file:line, for
+ * the audit trail.  Matching runs on the
  * unescaped text of each field, within match and depth limits, so that a
  * catastrophic pattern against a hostile field becomes that record's
  * `error`, never a hang. */
@@ -18,6 +20,7 @@
 #include <stddef.h>
 
 #include "sla_diag.h"
+#include "sla_policy.h"
 #include "sla_stream.h"
 
 /* The embedded default rules: the name under lib/data, which is also the
@@ -43,6 +46,13 @@ int sla_rules_add_file(sla_rules *rs, const char *path, const sla_diag *d);
 int sla_rules_add_default(sla_rules *rs, const sla_diag *d);
 
 size_t sla_rules_count(const sla_rules *rs);
+
+/* Warn through D, at each rule's file:line, about every tier that a rule
+ * of RS gives and policy P does not have, and about DEFAULT_TIER (may be
+ * NULL; the tier --default gives) likewise (rules_tiers.c).  Returns how
+ * many warnings. */
+size_t sla_rules_check_tiers(const sla_rules *rs, const char *default_tier, sla_policy *p,
+			     const sla_diag *d);
 /* Whether TIER can name a tier: non-empty, no blank, control byte,
  * backslash, comma or '#'. */
 bool sla_rules_tier_ok(const char *tier);

@@ -97,6 +97,19 @@ sla_percent_parse(const char *text, size_t n, int32_t *ppm)
 	return 0;
 }
 
+size_t
+sla_percent_format(int32_t ppm, char *buf)
+{
+	size_t n = sla_money_format(ppm, 4, buf);	/* 99.5000 */
+	while (buf[n - 1] == '0')
+		n--;
+	if (buf[n - 1] == '.')
+		n--;
+	buf[n++] = '%';
+	buf[n] = '\0';
+	return n;
+}
+
 int
 sla_money_add(int64_t a, int64_t b, int64_t *sum)
 {

@@ -200,6 +200,8 @@ sla_policy_load_from(const char *path, const sla_policy_overrides *o, sla_diag *
 	if (p->tz && sla_pol_read_calendars(&x) == 0 && sla_pol_read_metrics(&x) == 0)
 		sla_pol_read_tiers(&x);
 	sla_pol_read_penalties(&x);
+	if (p->tz)
+		sla_pol_read_excludes(&x);
 	check_events_keys(&x);
 	if (x.errors)
 		goto fail;

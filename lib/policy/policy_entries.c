@@ -214,7 +214,7 @@ sla_pol_unknown(sla_pol_ctx *x, unsigned long line, const char *key, const char 
 /* ---- sections ------------------------------------------------------------- */
 
 static const char *const section_kinds[] = { "policy", "calendar", "metric", "tier", "penalties",
-					      "events" };
+					      "events", "exclude" };
 
 /* Split "tier urgent" into its kind and name; -1 for an unknown kind. */
 static int
@@ -261,7 +261,8 @@ check_sections(sla_pol_ctx *x, const struct line_src *src)
 		snprintf(word, sizeof word, "%.*s", (int)strcspn(h->name, " "), h->name);
 		if (k < 0)
 			sla_pol_unknown(x, h->line, NULL, "section", word, section_kinds, SLA_POL_NKINDS);
-		else if ((k == SLA_POL_CALENDAR || k == SLA_POL_METRIC || k == SLA_POL_TIER) == (*name == '\0'))
+		else if ((k == SLA_POL_CALENDAR || k == SLA_POL_METRIC || k == SLA_POL_TIER ||
+			  k == SLA_POL_EXCLUDE) == (*name == '\0'))
 			sla_pol_error_at(x, h->line, NULL,
 					 *name ? "section [%s] takes no name" : "section [%s] needs a name",
 					 h->name);

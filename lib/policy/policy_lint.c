@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "sla_list.h"
+#include "sla_money.h"
 #include "sla_policy_read.h"
 
 static void warn(const sla_policy *p, const sla_diag *d, unsigned long line, const char *key,
@@ -207,6 +208,30 @@ lint_fee(const sla_policy *p, const sla_diag *d)
 	return 1;
 }
 
+/* A lower compliance must never cost less: "99%:25%, 95%:10%" credits 25 %
+ * at 97 % and 10 % at 90 %, most likely two bands swapped.  The bands are
+ * sorted by compliance, highest first. */
+static size_t
+lint_credit_order(const sla_policy *p, const sla_diag *d)
+{
+	size_t n = 0;
+	for (size_t i = 1; i < p->nbands; i++) {
+		const sla_credit_band *hi = &p->bands[i - 1], *lo = &p->bands[i];
+		if (lo->credit_ppm >= hi->credit_ppm)
+			continue;
+		char a[32], b[32], c[32], e[32];
+		sla_percent_format(lo->below_ppm, a);
+		sla_percent_format(lo->credit_ppm, b);
+		sla_percent_format(hi->below_ppm, c);
+		sla_percent_format(hi->credit_ppm, e);
+		warn(p, d, p->credits_line, "credits",
+		     "a compliance below %s gives %s, less than the %s below %s: "
+		     "a lower compliance must never give a smaller credit", a, b, e, c);
+		n++;
+	}
+	return n;
+}
+
 /* Credits and a cap are the contract's, or each customer's: a policy that
  * prices a period should say which, since the same file reads either way
  * (one signed letter, or one template for many customers). */
@@ -224,5 +249,6 @@ size_t
 sla_policy_lint(sla_policy *p, const sla_diag *d, int64_t now)
 {
 	return lint_targets(p, d) + lint_overlaps(p, d) + lint_holiday_years(p, d, now) +
-	       lint_makeup_weekday(p, d) + lint_fee(p, d) + lint_per(p, d);
+	       lint_makeup_weekday(p, d) + lint_fee(p, d) + lint_credit_order(p, d) +
+	       lint_per(p, d);
 }

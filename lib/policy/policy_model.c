@@ -42,6 +42,7 @@ sla_policy_free(sla_policy *p)
 	free(p->tiers);
 	free(p->metrics);
 	free(p->bands);
+	free(p->windows);
 	free(p->hours);
 	sla_tz_free(p->tz);
 	for (size_t i = 0; i < p->nstrings; i++)
@@ -93,6 +94,13 @@ sla_policy_credit_bands(const sla_policy *p, const sla_credit_band **bands)
 {
 	*bands = p->bands;
 	return p->nbands;
+}
+
+size_t
+sla_policy_windows(const sla_policy *p, const sla_window **windows)
+{
+	*windows = p->windows;
+	return p->nwindows;
 }
 
 sla_calendar *

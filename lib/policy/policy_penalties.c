@@ -26,6 +26,7 @@ read_credits(sla_pol_ctx *x, const sla_pol_entry *e)
 	size_t n = sla_list_count(e->value);
 	free(p->bands);		/* a second credits = is an error of its own */
 	p->nbands = 0;
+	p->credits_line = e->line;
 	p->bands = calloc(n, sizeof *p->bands);
 	if (!p->bands) {
 		sla_pol_error(x, NULL, "out of memory");

@@ -30,5 +30,9 @@ int64_t sla_money_ppm(int64_t amount, int32_t ppm);
 
 /* Parse a percentage "99%", "99.5%", "5%" into parts per million. */
 int sla_percent_parse(const char *text, size_t n, int32_t *ppm);
+/* Write PPM back as sla_percent_parse reads it, without trailing zeros:
+ * 990000 → "99%", 995000 → "99.5%".  Returns the length; BUF holds at
+ * least 32 bytes. */
+size_t sla_percent_format(int32_t ppm, char *buf);
 
 #endif

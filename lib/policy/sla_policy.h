@@ -137,6 +137,21 @@ typedef struct sla_cap {
 } sla_cap;
 sla_cap sla_policy_cap(const sla_policy *p);
 
+/* ---- exclusions narrower than a ticket ------------------------------------ */
+
+/* "[exclude typhoon] window = 2026-09-14T08:00 .. 2026-09-15T20:00": the
+ * hours of a force majeure, in which no clock of any ticket runs (every
+ * metric, pausable or not, on every calendar).  [START, END), START before
+ * END; NAME is the section's. */
+typedef struct sla_window {
+	const char *name;
+	int64_t start, end;
+	unsigned long line;
+} sla_window;
+/* The windows of every [exclude] section, in file order; overlapping ones
+ * are not merged. */
+size_t sla_policy_windows(const sla_policy *p, const sla_window **windows);
+
 /* "per = customer | contract": whether fee, credits and cap apply to each
  * customer's rows apart (one contract template signed by many) or to the
  * whole contract at once (the default: one signed letter, one cap). */

@@ -6,6 +6,7 @@
  *	                   the sections
  *	policy_sections.c  [calendar], [metric], [tier]
  *	policy_penalties.c [penalties]
+ *	policy_exclude.c   [exclude], the windows in which no clock runs
  *	policy_entries.c   the key = value entries and the reader's messages
  *	policy_model.c     the policy's accessors, strings and freeing
  *	policy_lint.c      the traps of a policy that loaded (beside them)
@@ -29,6 +30,7 @@ enum {
 	SLA_POL_TIER,
 	SLA_POL_PENALTIES,
 	SLA_POL_EVENTS,
+	SLA_POL_EXCLUDE,
 	SLA_POL_NKINDS
 };
 
@@ -69,10 +71,14 @@ struct sla_policy {
 
 	sla_credit_band *bands;
 	size_t nbands;
+	unsigned long credits_line;	/* of credits =, for lint */
 	sla_cap cap;
 	bool per_customer;	/* per = customer; else the whole contract */
 	bool per_set;		/* per = was written (lint) */
 	const char *statement_period;	/* "month", "quarter" or "year" */
+
+	sla_window *windows;	/* of the [exclude] sections, in file order */
+	size_t nwindows, windows_cap;
 
 	sla_pol_hours *hours;	/* each weekday line of the calendars, for lint */
 	size_t nhours, hours_cap;
@@ -132,5 +138,8 @@ size_t sla_pol_read_metrics(sla_pol_ctx *x);
 size_t sla_pol_read_tiers(sla_pol_ctx *x);
 /* [penalties] (policy_penalties.c); its errors are counted in X. */
 void sla_pol_read_penalties(sla_pol_ctx *x);
+/* [exclude NAME] (policy_exclude.c), after the zone is known; its errors
+ * are counted in X. */
+void sla_pol_read_excludes(sla_pol_ctx *x);
 
 #endif

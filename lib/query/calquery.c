@@ -50,29 +50,21 @@ sla_calq_time(const sla_calq *q, const char *arg, const char *text, int64_t *t)
 {
 	const sla_tz *tz = sla_calendar_tz(q->cal);
 	size_t n = strlen(text);
-	sla_stamp st;
 
 	if (strcmp(text, "now") == 0) {
 		*t = q->now;
 		return 0;
 	}
-	int rc = sla_timeform_parse(text, n, SLA_ORDER_UNKNOWN, &st);
-	if (rc == SLA_TF_AMBIGUOUS) {
-		sla_diag_msg(q->d, NULL, 0, arg, text, n,
-			     "day/month order unknown (write the date as 2026-03-02)");
-		return -1;
-	}
-	if (rc != SLA_TF_OK) {
-		sla_diag_msg(q->d, NULL, 0, arg, text, n,
-			     "cannot read time (RFC 3339, a form sla-parse reads, or now)");
-		return -1;
-	}
-	if (sla_tz_resolve(tz, &st, t) != SLA_TZ_OK) {
+	int rc = sla_timeform_instant(text, n, tz, t);
+	if (rc == SLA_TF_AMBIGUOUS)
+		sla_diag_msg(q->d, NULL, 0, arg, text, n, "%s", sla_timeform_why(rc));
+	else if (rc == SLA_TF_GAP)
 		sla_diag_msg(q->d, NULL, 0, arg, text, n,
 			     "no such wall-clock time in %s (the clocks skip it)", sla_tz_name(tz));
-		return -1;
-	}
-	return 0;
+	else if (rc != SLA_TF_OK)
+		sla_diag_msg(q->d, NULL, 0, arg, text, n,
+			     "cannot read time (RFC 3339, a form sla-parse reads, or now)");
+	return rc == SLA_TF_OK ? 0 : -1;
 }
 
 /* A query the calendar could not answer: the instants lie outside the

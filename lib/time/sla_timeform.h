@@ -27,11 +27,13 @@
 
 #include "sla_date_order.h"
 #include "sla_time.h"
+#include "sla_tz.h"
 
 enum {
 	SLA_TF_OK = 0,
 	SLA_TF_BAD = -1,	/* not a time in any known form */
 	SLA_TF_AMBIGUOUS = -2,	/* D/M or M/D, and ORDER is unknown */
+	SLA_TF_GAP = -3,	/* a wall-clock time the zone's clocks skip */
 };
 
 /* Read the time P[0..N) in any form above.  Returns SLA_TF_OK, SLA_TF_BAD
@@ -48,6 +50,21 @@ int sla_timeform_parse_proving(const char *p, size_t n, enum sla_date_order orde
 /* The order that the value P[0..N) proves (a slash date with a part above
  * 12), else SLA_ORDER_UNKNOWN. */
 enum sla_date_order sla_timeform_evidence(const char *p, size_t n);
+
+/* A time a person wrote (a command-line argument such as sla-check --now
+ * or sla-time's FROM, a policy's window, a ticket's agreed deadline) as an
+ * instant: any form above, the day/month order unknown; a date alone is
+ * its 00:00; a reading without offset is wall-clock time in TZ (an overlap
+ * takes the earlier instant).  The one reader of such times, so that every
+ * tool takes the same ones.  SLA_TF_OK, SLA_TF_BAD, SLA_TF_AMBIGUOUS or
+ * SLA_TF_GAP. */
+int sla_timeform_instant(const char *p, size_t n, const sla_tz *tz, int64_t *t);
+
+/* What is wrong with a time that sla_timeform_instant refused with RC, for
+ * "column: what \"value\"": "cannot read time", "day/month order unknown
+ * (write the date as 2026-03-02)", "wall-clock time skipped by a DST
+ * change".  Static text. */
+const char *sla_timeform_why(int rc);
 
 /* "dmy" / "mdy" (any case); -1 for anything else. */
 int sla_date_order_from_name(const char *name);

@@ -340,6 +340,26 @@ sla_timeform_parse(const char *p, size_t n, enum sla_date_order order, sla_stamp
 	return scan(p, n, order, out, &t);
 }
 
+int
+sla_timeform_instant(const char *p, size_t n, const sla_tz *tz, int64_t *t)
+{
+	sla_stamp st;
+	int rc = sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st);
+	if (rc != SLA_TF_OK)
+		return rc;
+	return sla_tz_resolve(tz, &st, t) == SLA_TZ_OK ? SLA_TF_OK : SLA_TF_GAP;
+}
+
+const char *
+sla_timeform_why(int rc)
+{
+	switch (rc) {
+	case SLA_TF_AMBIGUOUS: return "day/month order unknown (write the date as 2026-03-02)";
+	case SLA_TF_GAP: return "wall-clock time skipped by a DST change";
+	default: return "cannot read time";
+	}
+}
+
 /* A value that proves an order reads the same in any order (settle_order),
  * so its proof does not depend on ORDER. */
 int

@@ -55,7 +55,7 @@ help_options() {
 			[ "$got" = "$want " ] || { echo "$sh, '$line': '$got', not '$want '"; return 1; }
 		done
 	}
-	check 'sla-check --fail-on ' 'at-risk breach breached overdue'
+	check 'sla-check --fail-on ' 'at-risk breach breached invalid overdue'
 	check 'sla-report --format ' 'csv html json markdown text tsv xlsx'
 	check 'sla-report --table over' 'overruns overview'
 	check 'sla-report --format j' 'json'

@@ -28,7 +28,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "usage errors exit 2" {
 	run sla-check --fail-on sometimes
 	[ "$status" -eq 2 ]
-	[[ "$output" == *'--fail-on: expected breach, overdue or at-risk "sometimes"'* ]]
+	[[ "$output" == *'--fail-on: expected breach, overdue, at-risk or invalid "sometimes"'* ]]
 	run sla-check --no-such-option
 	[ "$status" -eq 2 ]
 	run sla-check --now yesterday --lint
@@ -121,6 +121,24 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[[ "$output" != *$'\toverdue\t'* ]]
 	run sla-check --now 2026-08-01T00:00:00+08:00 --fail-on breach "$DATA/check/tickets.tsv"
 	[ "$status" -eq 0 ]
+}
+
+@test "--fail-on invalid exits 1 when a ticket could not be measured, and 0 when none was" {
+	# tickets.tsv has an unreadable time and an unknown tier
+	run --separate-stderr sla-check --now "$NOW" --fail-on invalid "$DATA/check/tickets.tsv"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *$'\tinvalid\t'* ]]
+	printf 'id\ttier\topened\tfirst_response\tresolved\nV1\thigh\t2026-10-08T09:00:00+08:00\t2026-10-08T09:10:00+08:00\t\n' \
+		> "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now "$NOW" --fail-on invalid "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	# a tier the policy does not know, as a contract of one's own with the default rules gives
+	printf 'id\ttier\topened\nV2\tnormal\t2026-10-08T09:00:00+08:00\n' > "$BATS_TEST_TMPDIR/u.tsv"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[tier gold]\ncalendar = 24x7\nresponse = 1h\n' \
+		> "$BATS_TEST_TMPDIR/p.ini"
+	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/p.ini" \
+		--fail-on breach,invalid "$BATS_TEST_TMPDIR/u.tsv"
+	[ "$status" -eq 1 ]
 }
 
 @test "--strict makes an invalid row fatal" {
@@ -234,6 +252,23 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$a" = "$b" ]
 	c=$(sla-check --now 2026-10-08T12:00:00 --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
 	[ "$a" != "$c" ]
+}
+
+@test "--now of a date alone is the start of that day in the policy's zone, as sla-time reads it" {
+	a=$(sla-check --now 2026-10-08 "$DATA/check/tickets.tsv" 2>/dev/null)
+	b=$(sla-check --now 2026-10-08T00:00:00+08:00 "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ -n "$a" ]
+	[ "$a" = "$b" ]
+	c=$(sla-check --now 2026-10-08 --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	d=$(sla-check --now 2026-10-08T00:00:00Z --tz UTC "$DATA/check/tickets.tsv" 2>/dev/null)
+	[ "$c" = "$d" ]
+	run sla-check --now 2026-03-01 --lint
+	[ "$status" -eq 0 ]
+	# the forms sla-time reads; a slash date of unknown order is refused as there
+	assert_usage_error '--now: day/month order unknown (write the date as 2026-03-02) "3/2/2026"' \
+		sla-check --now 3/2/2026 --lint
+	assert_usage_error '--now: wall-clock time skipped by a DST change "2026-03-29T02:30"' \
+		sla-check --now 2026-03-29T02:30 --tz Europe/Berlin --lint
 }
 
 @test "--fail-on at-risk fails on the at-risk row alone" {
@@ -601,7 +636,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	for v in ',' ',breach' 'breach,,overdue' ' breach' 'breach, overdue'; do
 		run sla-check --now "$NOW" --fail-on "$v" "$in"
 		[ "$status" -eq 2 ]
-		[ "${lines[0]}" = "sla-check: --fail-on: expected breach, overdue or at-risk \"$v\"" ]
+		[ "${lines[0]}" = "sla-check: --fail-on: expected breach, overdue, at-risk or invalid \"$v\"" ]
 	done
 	for v in '' ',' 'customer,' ',customer' 'customer,,tier'; do
 		run sla-check --now "$NOW" --keep "$v" "$in"
@@ -612,4 +647,92 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run --separate-stderr sla-check --now "$NOW" --keep ' customer' "$in"
 	[ "$status" -eq 2 ]
 	[ "$stderr" = "sla-check: $in:1:  customer: the ticket stream has no such column (--keep)" ]
+}
+
+@test "a deadline or an extension agreed with the customer replaces the target, and the reason says so" {
+	run --separate-stderr sla-check --now 2026-03-06 "$DATA/check/agreed.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-agreed.tsv
+	# A1, by hand: resolved in 48 h, past the policy's 24 h, but the customer
+	# agreed Thursday 18:00, 80 h after the opening
+	[[ "$output" == *$'A1\t\t\thigh\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t2026-03-05T18:00:00+08:00\t2026-03-04T10:00:00+08:00\t288000\t172800\t0\t0\tmet\t\tdue.resolve: agreed deadline 2026-03-05T18:00:00+08:00, in place of the policy\'s 24h\t'* ]]
+	# A2: 1h30m more for the response (3 h of 3h30m), 4 h more for the fix
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "A2" { print $5, $10, $11, $14 }')" = "$(printf '%s\n' \
+		'response 12600 10800 met' 'resolve 100800 93600 met')" ]
+	# an agreement that cannot be read, or a deadline before the opening,
+	# makes that metric's row invalid, and only that one
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "invalid" { print $1, $5, $16 }')" = "$(printf '%s\n' \
+		'A3 resolve due.resolve before opened' \
+		'A4 resolve extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "soon"' \
+		'A7 resolve extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "1wd@close"')" ]
+	# exclude.resolve takes the ticket out of resolve alone; exclude, of all
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$14 == "excluded" { print $1, $5, $16 }')" = "$(printf '%s\n' \
+		'A5 resolve customer away' 'A8 response force majeure' 'A8 resolve force majeure')" ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "A5" && $5 == "response" { print $14 }')" = met ]
+	# a column that names no metric of the policy is said once, on the header
+	[[ "$stderr" == *"agreed.tsv:1: due.reslove: warning: the policy has no metric reslove: the column is not used"* ]]
+	[[ "$stderr" == *'agreed.tsv:5: extend.resolve: cannot read duration (a plain one: 4h, 1h30m, 2wd) "soon"'* ]]
+}
+
+@test "a policy's [exclude] window stops every clock for the hours it lasted, and the reason names it" {
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-20 "$DATA/check/typhoon.tsv"
+	[ "$status" -eq 0 ]
+	assert_golden check-typhoon.tsv
+	why='exclude typhoon: no clock runs from 2026-09-14T08:00:00+08:00 to 2026-09-15T20:00:00+08:00'
+	# W2, opened inside the window: its clock starts at the window's end, so
+	# the hour's response is due at 21:00; the resolve, not stopped, is overdue
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W2" { print $5, $8, $11, $12, $14, $16 }')" = "$(printf '%s\n' \
+		"response 2026-09-15T21:00:00+08:00 1800 115200 met $why" \
+		"resolve 2026-09-16T04:00:00+08:00 360000 115200 overdue $why")" ]
+	# W3 on 5x8: a response is no pausable metric, yet the window stops it:
+	# Fri 17-18 and Wed 09-10, two working days of the typhoon left out
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W3" && $5 == "response" { print $8, $11, $12 }')" = \
+		"2026-09-16T17:00:00+08:00 7200 57600" ]
+	# W4, before the window, is untouched and says nothing
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W4" { print $12 "[" $16 "]" }' | sort -u)" = "0[]" ]
+	# as of a time inside the window it is still running: no due is known
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-15 "$DATA/check/typhoon.tsv"
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "W2" && $5 == "response" { print "[" $8 "]", $14, $16 }')" = \
+		"[] pending exclude typhoon: no clock runs from 2026-09-14T08:00:00+08:00 on" ]
+	# and as of a time before it, it has not happened
+	run --separate-stderr sla-check --policy "$DATA/check/typhoon.ini" --now 2026-09-14T07:45 "$DATA/check/typhoon.tsv"
+	[[ "$output" != *typhoon* ]]
+}
+
+# sla-policy(5) EXAMPLES: each literal block is a policy (it starts with
+# [policy]), linted as it is, or a fragment, linted after the last policy
+# block before it: so that the page cannot show a policy that does not load.
+@test "every policy and clause of sla-policy(5) EXAMPLES loads, and lints clean" {
+	dir="$BATS_TEST_TMPDIR/examples"
+	mkdir "$dir"
+	awk -v dir="$dir" '
+		/^\.Sh / { on = ($2 == "EXAMPLES") }
+		on && /^\.Bd -literal/ { n++; f = sprintf("%s/%02d.ini", dir, n); block = 1; next }
+		block && /^\.Ed/ { block = 0; close(f); next }
+		block { gsub(/\\e/, "\\"); gsub(/\\&/, ""); print > f }' "$ROOT/man/sla-policy.5"
+	count=0 fragments=0 base=
+	for f in "$dir"/*.ini; do
+		count=$((count + 1))
+		if head -1 "$f" | grep -q '^\[policy\]$'; then
+			base=$f
+			p=$f
+		else
+			[ -n "$base" ]
+			fragments=$((fragments + 1))
+			p="$f.policy"
+			cat "$base" "$f" > "$p"
+		fi
+		run sla-check --lint --now 2026-10-01 --policy "$p"
+		[ "$status" -eq 0 ] || { echo "$f: $output"; cat "$p"; false; }
+		[ "$output" = "sla-check: $p: 0 warnings" ] || { echo "$f: $output"; false; }
+	done
+	# the letters' shapes: each tier-specific target, first-of stop,
+	# working-day response, replacement, answer, feedback, force majeure
+	# and penalty has its fragment
+	[ "$fragments" -ge 9 ]
+	cat "$dir"/*.ini > "$BATS_TEST_TMPDIR/all"
+	for shape in 'stop  = resolved | onsite' 'when  = resolve > 8h' 'calendar.onsite = 24x7' \
+	    '[tier low]' '[metric answer]' '[metric feedback_reply]' '[exclude typhoon]' 'penalty  = '; do
+		grep -qF -- "$shape" "$BATS_TEST_TMPDIR/all" || { echo "no fragment has $shape"; false; }
+	done
 }

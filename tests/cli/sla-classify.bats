@@ -159,7 +159,7 @@ C="$DATA/classify"
 	[ "$status" -eq 0 ]
 	root="$BATS_TEST_DIRNAME/../.."
 	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 9 ]
+	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 10 ]
 	for o in $opts; do
 		sed 's/\\//g' "$root/man/sla-classify.1" | grep -q -- "^\.It \(Fl .*\)\{0,1\}Fl ${o#-}" \
 			|| { echo "man: $o"; false; }
@@ -196,4 +196,52 @@ C="$DATA/classify"
 	assert_write_refused "the ticket stream" sla-classify "$C/tickets.tsv"
 	assert_write_refused "the rules" sla-classify --print-rules
 	assert_write_refused "the help" sla-classify --help
+}
+
+@test "sla-classify: an & line makes a rule match only when two fields do together" {
+	rules="$BATS_TEST_TMPDIR/and.rules"
+	printf '%s\n' '# the hospital: a fault that stops work is urgent, anything else low' \
+		'urgent  customer     ^省人民医院$' \
+		'&       description  (?i:down|宕机|locked)' \
+		'low     customer     ^省人民医院$' > "$rules"
+	run --separate-stderr sla-classify -v --rules "$rules" "$C/tickets.tsv"
+	[ "$status" -eq 0 ]
+	# the rule column names the rule's first line; INC-17 came with its tier
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$10 == "省人民医院" { print $1, $6, $7 }' | sed "s|$rules|and.rules|")" = "$(printf '%s\n' \
+		'INC-1 urgent and.rules:2' 'INC-5 low and.rules:4' 'INC-9 urgent and.rules:2' \
+		'INC-13 low and.rules:4' 'INC-17 low ' 'INC-21 low and.rules:4')" ]
+	# another customer's outage is not the hospital's
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "INC-10" { print "[" $6 "]" }')" = "[]" ]
+	# -v counts the rule once, not its & line
+	[ "$(printf '%s\n' "$stderr" | grep -c "and.rules:")" -eq 2 ]
+	[[ "$stderr" == *"and.rules:2: urgent: 2"* ]]
+	[[ "$stderr" == *"and.rules:4: low: 3"* ]]
+	# an & line needs a rule above it, in its own file
+	printf '&  customer  ^省人民医院$\n' > "$BATS_TEST_TMPDIR/lone.rules"
+	run --separate-stderr sla-classify --rules "$rules" --rules "$BATS_TEST_TMPDIR/lone.rules" "$C/tickets.tsv"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-classify: $BATS_TEST_TMPDIR/lone.rules:1: & adds a condition to the rule above it, and there is none" ]
+}
+
+@test "sla-classify: --policy warns about each rule whose tier the policy does not have" {
+	policy="$BATS_TEST_TMPDIR/own.ini"
+	printf '[policy]\ntimezone = Asia/Shanghai\n[tier gold]\ncalendar = 24x7\nresponse = 1h\n[tier urgent]\ncalendar = 24x7\nresponse = 1h\n' > "$policy"
+	cd "$C"
+	run --separate-stderr sla-classify --policy "$policy" --rules site.rules --rules generic.rules --default normal tickets.tsv
+	[ "$status" -eq 0 ]
+	# the tickets come out as without --policy
+	diff <(printf '%s\n' "$output") <(sla-classify --rules site.rules --rules generic.rules --default normal tickets.tsv)
+	# one warning a rule, at its file:line, naming the tier; urgent is known
+	why="warning: the policy $policy has no such tier (it has gold, urgent): sla-check finds its tickets invalid"
+	[ "$stderr" = "$(printf '%s\n' \
+		"sla-classify: generic.rules:1: tier: $why \"high\"" \
+		"sla-classify: generic.rules:2: tier: $why \"low\"" \
+		"sla-classify: --default: $why \"normal\"")" ]
+	# the embedded policy knows the embedded rules' tiers
+	run --separate-stderr sla-classify --policy /dev/null tickets.tsv
+	[ "$status" -eq 2 ]
+	sla-check --print-policy > "$BATS_TEST_TMPDIR/default.ini"
+	run --separate-stderr sla-classify --policy "$BATS_TEST_TMPDIR/default.ini" tickets.tsv
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
 }

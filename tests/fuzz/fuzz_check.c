@@ -1,6 +1,7 @@
 /* libFuzzer harness: sla-check on any ticket stream, with the default
  * policy and with one whose penalties sit at the edge of the largest
- * amount, so that pricing a breach runs too.  Every record
+ * amount, so that pricing a breach runs too, and whose [exclude] windows
+ * stop every clock.  Every record
  * must come out as rows, or the run stop with its message (a price that
  * does not fit); nothing may crash or overflow. */
 #include "fuzz_input.h"
@@ -18,6 +19,8 @@ static const char priced[] =
 	"timezone = Asia/Shanghai\n"
 	"currency = CNY\n"
 	"default_tier = normal\n"
+	"[exclude storm]\n"	/* the hours no clock runs, as pauses of every metric */
+	"window = 2026-09-14T08:00 .. 2026-09-15T20:00, 2026-10-01 .. 2026-10-02\n"
 	"[tier urgent]\n"
 	"calendar = 24x7\n"
 	"response = 1h\n"

@@ -67,7 +67,7 @@ run(sla_calendar *c, const char *target, int64_t start, int64_t stop, int64_t no
     const sla_interval *pauses, size_t npauses)
 {
 	sla_duration d = dur(target);
-	sla_measure_in in = { c, &d, start, stop >= 0, stop, now, 750000, pauses, npauses };
+	sla_measure_in in = { c, &d, start, stop >= 0, stop, now, 750000, pauses, npauses, false, 0, 0 };
 	return sla_measure_one(&in);
 }
 
@@ -218,6 +218,71 @@ a_pause_never_moves_an_at_time_due_earlier(void **state)
 	assert_int_equal(m.due, T(2, 10, 0));
 }
 
+/* measure with an agreement of the ticket: a deadline (kept as an instant,
+ * as an @ target), and an extension in business seconds. */
+static sla_measure
+agreed(sla_calendar *c, const char *target, int64_t start, int64_t stop, int64_t now,
+       const sla_interval *pauses, size_t npauses, int64_t deadline, int64_t extend_s)
+{
+	sla_duration d = dur(target);
+	sla_measure_in in = { c, &d, start, stop >= 0, stop, now, 750000, pauses, npauses,
+			      deadline >= 0, deadline, extend_s };
+	return sla_measure_one(&in);
+}
+
+/* A deadline or an extension agreed with the customer replaces the
+ * policy's target for that ticket. */
+static void
+agreed_deadlines_and_extensions(void **state)
+{
+	fixture *f = *state;
+	int64_t s = T(0, 10, 0), wed18 = T(2, 18, 0);
+	/* 24x7, 8 h from Monday 10:00, agreed until Wednesday 18:00: 56 h */
+	sla_measure m = agreed(f->c24, "8h", s, T(2, 17, 0), T(7, 0, 0), NULL, 0, wed18, 0);
+	assert_int_equal(m.due, wed18);
+	assert_int_equal(m.target_s, 56 * H);
+	assert_int_equal(m.status, SLA_MET);	/* 55 h: late by the policy, kept by the agreement */
+	m = agreed(f->c24, "8h", s, T(2, 19, 0), T(7, 0, 0), NULL, 0, wed18, 0);
+	assert_int_equal(m.status, SLA_BREACHED);
+	assert_int_equal(m.overrun_s, H);
+	/* an earlier deadline holds too: agreed by 12:00, stopped at 13:00 */
+	m = agreed(f->c24, "8h", s, T(0, 13, 0), T(7, 0, 0), NULL, 0, T(0, 12, 0), 0);
+	assert_int_equal(m.status, SLA_BREACHED);
+	assert_int_equal(m.overrun_s, H);
+	/* open, as of Wednesday 12:00: 50 of 56 h is at risk, not overdue */
+	m = agreed(f->c24, "8h", s, -1, T(2, 12, 0), NULL, 0, wed18, 0);
+	assert_int_equal(m.status, SLA_AT_RISK);
+	assert_int_equal(m.overrun_s, 0);
+
+	/* 5x8: a deadline out of hours (Saturday 10:00) stays the due, and the
+	 * target is the business time to it: Mon 10-12, 13-18, Tue-Fri 8 h */
+	m = agreed(f->c58, "8h", s, T(7, 9, 30), T(14, 0, 0), NULL, 0, T(5, 10, 0), 0);
+	assert_int_equal(m.due, T(5, 10, 0));
+	assert_int_equal(m.target_s, 7 * H + 4 * 8 * H);
+	assert_int_equal(m.elapsed_s, 7 * H + 4 * 8 * H + 30 * 60);
+	assert_int_equal(m.status, SLA_BREACHED);	/* Monday 09:30: half an hour of business time late */
+	/* a pause in business time moves an agreed deadline on, as any due:
+	 * an hour paused on Friday, so Monday 10:00 */
+	sla_interval p[] = { { T(4, 10, 0), T(4, 11, 0) } };
+	m = agreed(f->c58, "8h", s, -1, T(4, 12, 0), p, 1, T(5, 10, 0), 0);
+	assert_int_equal(m.due, T(7, 10, 0));
+
+	/* an extension of 4 h on 8 business hours from Monday 09:00: Mon 8 h,
+	 * Tue 09-12, 13-14 */
+	m = agreed(f->c58, "8h", T(0, 9, 0), -1, T(0, 9, 0), NULL, 0, -1, 4 * H);
+	assert_int_equal(m.target_s, 12 * H);
+	assert_int_equal(m.due, T(1, 14, 0));
+	/* on an @ target it counts from where the target is used up: 1wd@close
+	 * from Monday 10:00 is Tuesday 18:00 (15 h), 2 h more is Wednesday 11:00 */
+	m = agreed(f->c58, "1wd@close", s, -1, s, NULL, 0, -1, 2 * H);
+	assert_int_equal(m.target_s, 17 * H);
+	assert_int_equal(m.due, T(2, 11, 0));
+	/* and on an agreed deadline: Wednesday 18:00 and 6 h more, 24x7 */
+	m = agreed(f->c24, "8h", s, -1, s, NULL, 0, wed18, 6 * H);
+	assert_int_equal(m.target_s, 62 * H);
+	assert_int_equal(m.due, T(3, 0, 0));
+}
+
 /* A metric's clock ends at its stop: pauses after it change nothing of the
  * row, and one still open at now ended, for this row, at the stop.  A met
  * row reads business(start, due) = target + paused_s. */
@@ -300,7 +365,7 @@ random_pauses_agree_with_counting_minutes(void **state)
 		p[1].end = p[1].start + r[4] / 12 * 60 + 60;
 		int64_t now = start + r[5] * 60;
 		sla_duration d = dur("6h");
-		sla_measure_in in = { f->c58, &d, start, false, 0, now, 750000, p, 2 };
+		sla_measure_in in = { f->c58, &d, start, false, 0, now, 750000, p, 2, false, 0, 0 };
 		sla_measure m = sla_measure_one(&in);
 		int64_t end = now > start ? now : start;
 		assert_int_equal(m.elapsed_s, slow_elapsed(f->c58, start, end, p, 2));
@@ -646,6 +711,11 @@ times_and_now_are_read_alike(void **state)
 	assert_non_null(p);
 	assert_int_equal(sla_check_now(p, "2026-03-02T10:00:00", &t, &what), 0);
 	assert_int_equal(t, T(0, 10, 0));	/* in the policy's zone */
+	/* a date alone is the start of its day, as sla-time reads it */
+	assert_int_equal(sla_check_now(p, "2026-03-02", &t, &what), 0);
+	assert_int_equal(t, T(0, 0, 0));
+	assert_int_equal(sla_check_now(p, "3/2/2026", &t, &what), -1);
+	assert_string_equal(what, "day/month order unknown (write the date as 2026-03-02)");
 	assert_int_equal(sla_check_now(p, "", &t, &what), -1);
 	assert_string_equal(what, "cannot read time");
 	assert_int_equal(sla_check_now(p, NULL, &t, &what), 0);
@@ -720,6 +790,7 @@ main(void)
 		cmocka_unit_test(pauses_stop_the_clock_and_move_the_due_time),
 		cmocka_unit_test(a_pause_never_moves_an_at_time_due_earlier),
 		cmocka_unit_test(pauses_after_the_stop_change_nothing),
+		cmocka_unit_test(agreed_deadlines_and_extensions),
 		cmocka_unit_test(random_pauses_agree_with_counting_minutes),
 		cmocka_unit_test(a_target_never_due_is_invalid),
 		cmocka_unit_test(times_and_now_are_read_alike),

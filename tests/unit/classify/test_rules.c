@@ -296,6 +296,45 @@ first_matching_rule_wins_in_file_order(void **state)
 	close_fixture(&f);
 }
 
+/* An "&" line adds a condition to the rule above: every line must match,
+ * each any of its fields; the rule is named by its first line. */
+static void
+and_lines_match_fields_together(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true,
+		     "urgent priority ^P2$\n& category,description ^net\n& description down\n"
+		     "high priority ^P2$\n", NULL);
+	classify(&f, "P2", "", "", "network", "", "link down");
+	assert_string_equal(f.tier, "urgent");
+	assert_string_equal(f.rule, "t.rules:1");
+	classify(&f, "P2", "", "", "", "", "net is down");	/* the second field of a line */
+	assert_string_equal(f.tier, "urgent");
+	classify(&f, "P2", "", "", "network", "", "slow");	/* the last line fails */
+	assert_string_equal(f.tier, "high");
+	assert_string_equal(f.rule, "t.rules:4");
+	classify(&f, "P3", "", "", "network", "", "link down");	/* the first line fails */
+	assert_string_equal(f.tier, "");
+	close_fixture(&f);
+
+	/* no rule above, in the same text */
+	sla_diag d = sla_diag_init("sla-classify");
+	char *msg = NULL;
+	size_t len = 0;
+	d.out = open_memstream(&msg, &len);
+	sla_rules *rs = sla_rules_new(false);
+	const char a[] = "urgent priority ^P1$\n", b[] = "# x\n& priority ^P1$\n";
+	assert_int_equal(sla_rules_add_text(rs, "a.rules", a, sizeof a - 1, &d), 0);
+	assert_int_equal(sla_rules_add_text(rs, "b.rules", b, sizeof b - 1, &d), -1);
+	fflush(d.out);
+	assert_string_equal(msg, "sla-classify: b.rules:2: & adds a condition to the rule above it, "
+				 "and there is none\n");
+	sla_rules_free(rs);
+	fclose(d.out);
+	free(msg);
+}
+
 static void
 several_files_are_read_in_order(void **state)
 {
@@ -656,6 +695,7 @@ main(void)
 		cmocka_unit_test(default_requests_and_questions),
 		cmocka_unit_test(default_other_faults),
 		cmocka_unit_test(first_matching_rule_wins_in_file_order),
+		cmocka_unit_test(and_lines_match_fields_together),
 		cmocka_unit_test(several_files_are_read_in_order),
 		cmocka_unit_test(matching_runs_on_unescaped_text),
 		cmocka_unit_test(set_tier_is_kept_unless_override),

@@ -101,6 +101,15 @@ parses_percentages_into_ppm(void **state)
 	assert_int_equal(sla_percent_parse("99", 2, &ppm), -1);
 	assert_int_equal(sla_percent_parse("-5%", 3, &ppm), -1);
 	assert_int_equal(sla_percent_parse("%", 1, &ppm), -1);
+
+	/* and back, as it reads: every ppm a percentage can say */
+	char buf[32];
+	const char *const texts[] = { "99%", "99.5%", "0.0001%", "100%", "0%", "29.75%" };
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+		assert_int_equal(sla_percent_parse(texts[i], strlen(texts[i]), &ppm), 0);
+		assert_int_equal(sla_percent_format(ppm, buf), strlen(texts[i]));
+		assert_string_equal(buf, texts[i]);
+	}
 }
 
 static sla_penalty

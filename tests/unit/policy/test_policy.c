@@ -822,8 +822,10 @@ lint_finds_the_traps(void **state)
 	sla_policy *p = sla_policy_load("tests/data/policies/lint-traps.ini", NULL, &c.d);
 	assert_non_null(p);
 	int64_t now = sla_days_from_civil(2031, 3, 1) * SLA_DAY;
-	assert_int_equal(sla_policy_lint(p, &c.d, now), 9);
+	assert_int_equal(sla_policy_lint(p, &c.d, now), 10);
 	const char *out = capture_text(&c);
+	assert_non_null(strstr(out, ":22: credits: warning: a compliance below 95% gives 2%, less than "
+				    "the 5% below 99%"));
 	assert_non_null(strstr(out, ":16: resolve: warning: d is 24 business hours"));
 	assert_non_null(strstr(out, ":19: warning: [tier empty] has no target"));
 	assert_non_null(strstr(out, ":6: mon-fri: warning: hours \"11:00-13:00\" overlap \"09:00-12:00\""));
@@ -844,6 +846,32 @@ lint_finds_the_traps(void **state)
 	assert_int_equal(sla_policy_lint(p, &c.d, now), 0);
 	sla_policy_free(p);
 	capture_close(&c);
+}
+
+/* [exclude NAME] windows: in the policy's zone, several a section, in file
+ * order. */
+static void
+exclude_windows(void **state)
+{
+	(void)state;
+	sla_policy *p = loads("[policy]\ntimezone = Asia/Shanghai\n"
+			      "[exclude typhoon]\nwindow = 2026-09-14T08:00 .. 2026-09-15T20:00\n"
+			      "[exclude flood]\nwindow = 2026-09-16..2026-09-17\n"
+			      "  2026-09-18T00:00:00Z .. 2026-09-18T06:00:00Z\n");
+	const sla_window *w;
+	assert_int_equal(sla_policy_windows(p, &w), 3);
+	assert_string_equal(w[0].name, "typhoon");
+	assert_int_equal(w[0].start, 1789344000);	/* 2026-09-14T00:00:00Z */
+	assert_int_equal(w[0].end, 1789344000 + 36 * 3600);
+	assert_int_equal(w[0].line, 4);
+	assert_string_equal(w[1].name, "flood");
+	assert_int_equal(w[1].start, 1789488000);	/* 2026-09-16T00:00:00+08:00 */
+	assert_int_equal(w[1].end, 1789488000 + 86400);
+	assert_int_equal(w[2].start, 1789689600);	/* 2026-09-18T00:00:00Z */
+	sla_policy_free(p);
+	p = loads("[policy]\ntimezone = UTC\n");
+	assert_int_equal(sla_policy_windows(p, &w), 0);
+	sla_policy_free(p);
 }
 
 int
@@ -872,6 +900,7 @@ main(void)
 		cmocka_unit_test(statements_per_customer_and_period),
 		cmocka_unit_test(lint_finds_the_traps),
 		cmocka_unit_test(lint_reads_the_intervals_of_a_line),
+		cmocka_unit_test(exclude_windows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

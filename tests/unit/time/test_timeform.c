@@ -212,6 +212,36 @@ strptime_formats(void **state)
 	assert_true(sla_timeform_format_ok("%%s %Y"));
 }
 
+/* A time a person writes: one reader for sla-time, sla-check --now and
+ * the policy's windows; a date alone is the start of its day in the zone. */
+static void
+instants_as_people_write_them(void **state)
+{
+	(void)state;
+	char err[128];
+	int64_t t = 0;
+	sla_tz *sh = sla_tz_load("Asia/Shanghai", err, sizeof err);
+	sla_tz *be = sla_tz_load("Europe/Berlin", err, sizeof err);
+	assert_non_null(sh);
+	assert_non_null(be);
+	assert_int_equal(sla_timeform_instant("2026-03-01", 10, sh, &t), SLA_TF_OK);
+	assert_int_equal(t, 1772294400);	/* 2026-02-28T16:00:00Z */
+	assert_int_equal(sla_timeform_instant("2026-03-01T00:00:00+08:00", 25, be, &t), SLA_TF_OK);
+	assert_int_equal(t, 1772294400);	/* an offset of its own wins */
+	assert_int_equal(sla_timeform_instant(" 2026/3/1 ", 10, sh, &t), SLA_TF_OK);
+	assert_int_equal(t, 1772294400);
+	assert_int_equal(sla_timeform_instant("3/2/2026", 8, sh, &t), SLA_TF_AMBIGUOUS);
+	assert_int_equal(sla_timeform_instant("2026-03-29 02:30", 16, be, &t), SLA_TF_GAP);
+	assert_int_equal(sla_timeform_instant("yesterday", 9, sh, &t), SLA_TF_BAD);
+	assert_int_equal(sla_timeform_instant("", 0, sh, &t), SLA_TF_BAD);
+	assert_string_equal(sla_timeform_why(SLA_TF_BAD), "cannot read time");
+	assert_string_equal(sla_timeform_why(SLA_TF_GAP), "wall-clock time skipped by a DST change");
+	assert_string_equal(sla_timeform_why(SLA_TF_AMBIGUOUS),
+			    "day/month order unknown (write the date as 2026-03-02)");
+	sla_tz_free(sh);
+	sla_tz_free(be);
+}
+
 int
 main(void)
 {
@@ -227,6 +257,7 @@ main(void)
 		cmocka_unit_test(dst_edges_in_berlin),
 		cmocka_unit_test(dst_edges_in_new_york),
 		cmocka_unit_test(strptime_formats),
+		cmocka_unit_test(instants_as_people_write_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
