@@ -33,15 +33,18 @@ static const char usage[] =
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
 	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
+	"  -q, --quiet         no warnings, only errors\n"
 	"      --max-line SIZE\n"
 	"                      longest line of the stream (K, M, G suffixes;\n"
 	"                      default 64M)\n"
 	"  -h, --help          show this help and exit\n"
-	"  -V, --version       show the version and exit\n";
+	"  -V, --version       show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 2 usage or fatal error.  See sla-report(1).\n";
 
 enum { OPT_MAX_LINE = 256 };
 
-static const char shortopts[] = ":u:b:t:f:l:p:z:shV";
+static const char shortopts[] = ":u:b:t:f:l:p:z:sqhV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
@@ -52,6 +55,7 @@ static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
@@ -68,7 +72,7 @@ struct args {
 	sla_lang lang;
 	const char *policy, *tz;
 	size_t max_line;	/* 0: the reader's default */
-	bool help, version;
+	bool quiet, help, version;
 };
 
 static sla_lang
@@ -148,6 +152,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
+		case 'q': o->quiet = true; break;
 		case OPT_MAX_LINE:
 			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
@@ -234,6 +239,7 @@ main(int argc, char **argv)
 	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
 	free(a.by_text);
