@@ -6,23 +6,12 @@ bats_require_minimum_version 1.5.0
 
 ROOT="$BATS_TEST_DIRNAME/../.."
 
-# make install relinks the tools when PREFIX is not the build's, so each
-# install here builds in a copy of the tree's build (up to date, so only
-# the data directory's object is rebuilt): the build under test stays.
 setup_file() {
-	mkdir -p "$BATS_FILE_TMPDIR/build"
-	for f in bin gen lib libsla.a; do
-		[ ! -e "$ROOT/build/$f" ] || cp -a "$ROOT/build/$f" "$BATS_FILE_TMPDIR/build/"
-	done
+	copy_build	# installs relink (helpers.bash)
 }
 
 setup() {
 	DEST="$BATS_TEST_TMPDIR/dest"
-}
-
-# make in the tree with the copied build.
-tree_make() {
-	make -s -C "$ROOT" BUILD="$BATS_FILE_TMPDIR/build" "$@"
 }
 
 # What make install must lay out under PREFIX, from the tree itself: one
