@@ -15,8 +15,13 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share/sla-tools
+# Where each shell looks below PREFIX: bash-completion below each of
+# XDG_DATA_DIRS (default /usr/local/share:/usr/share); zsh in
+# site-functions (on Debian's fpath for /usr/local; a package, PREFIX=/usr,
+# sets ZSHCOMPDIR=/usr/share/zsh/vendor-completions); fish below each of
+# XDG_DATA_DIRS when it is set, else only in /usr/share's (README).
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
-ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/vendor-completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
 CC       ?= cc
@@ -26,8 +31,7 @@ OPT      ?= -O2
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wconversion
 CFLAGS   ?= -g $(OPT)
 ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
-	     $(LIB_INC) -DSLA_VERSION='"$(VERSION)"' \
-	     -DSLA_DATADIR='"$(DATADIR)"' $(SANFLAGS) $(PKG_CFLAGS)
+	     $(LIB_INC) -DSLA_VERSION='"$(VERSION)"' $(SANFLAGS) $(PKG_CFLAGS)
 ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	    -fno-omit-frame-pointer
@@ -47,6 +51,8 @@ LIB_SRC  := $(wildcard $(LIB_DIRS:%=lib/%/*.c))
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
 DATA     := $(sort $(wildcard lib/data/*.ini lib/data/*.rules lib/data/calendars/*.tsv))
 DATA_OBJ := $(BUILD)/gen/sla_data_blobs.o
+DATADIR_SRC := $(BUILD)/gen/sla_datadir.c
+DATADIR_OBJ := $(BUILD)/gen/sla_datadir.o
 LIBSLA   := $(BUILD)/libsla.a
 BINS     := $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC := $(wildcard tests/unit/*/test_*.c)
@@ -54,11 +60,12 @@ UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCH_SRC := $(wildcard tests/bench/*.c)
 BENCH_BINS := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 MANS     := $(wildcard man/*.[157])
+MAN_OUT  := $(MANS:man/%=$(BUILD)/man/%)
 # Installed, not embedded: examples to copy (DATADIR/examples).
 EXAMPLES := $(wildcard lib/data/examples/*.ini)
 
 .PHONY: all demo check check-valgrind test deps deps-build deps-check deps-bench lint-man \
-	bench fuzz install uninstall clean
+	bench fuzz install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -86,7 +93,19 @@ $(BUILD)/gen/sla_data_blobs.c: $(DATA) Makefile
 $(DATA_OBJ): $(BUILD)/gen/sla_data_blobs.c lib/core/sla_data.h
 	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c -o $@ $<
 
-$(LIBSLA): $(LIB_OBJ) $(DATA_OBJ)
+# DATADIR, where the installed date sets are looked up, is compiled into
+# an object of its own, whose source is rewritten only when DATADIR
+# changes: `make install PREFIX=/opt/sla` after a plain `make` relinks the
+# tools to look in /opt/sla/share/sla-tools, and an unchanged PREFIX
+# rebuilds nothing.
+$(DATADIR_SRC): FORCE
+	@mkdir -p $(@D)
+	@printf '#include "sla_data.h"\nconst char sla_datadir[] = "%s";\n' '$(DATADIR)' > $@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+$(DATADIR_OBJ): $(DATADIR_SRC) lib/core/sla_data.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBSLA): $(LIB_OBJ) $(DATA_OBJ) $(DATADIR_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -109,7 +128,7 @@ $(BUILD)/bench/%: tests/bench/%.c $(LIBSLA)
 deps: deps-check
 deps-build deps-check deps-bench:
 	@sh tests/deps.sh $(@:deps-%=%)
-$(LIB_OBJ) $(DATA_OBJ): | deps-build
+$(LIB_OBJ) $(DATA_OBJ) $(DATADIR_OBJ): | deps-build
 $(UNITS): | deps-check
 
 # Two passes over the bundled sample export: the embedded default policy
@@ -181,11 +200,11 @@ FUZZ_SRC  := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_FLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 
-build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR) $(BUILD)/gen/sla_data_blobs.c
+build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR) $(BUILD)/gen/sla_data_blobs.c $(DATADIR_SRC)
 	@mkdir -p $(@D)
 	clang -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 $(LIB_INC) -DSLA_VERSION='"$(VERSION)"' \
-	  -DSLA_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) \
-	  $(BUILD)/gen/sla_data_blobs.c $(LIBS)
+	  $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< $(LIB_SRC) \
+	  $(BUILD)/gen/sla_data_blobs.c $(DATADIR_SRC) $(LIBS)
 
 $(FUZZ_BINS): | deps-check
 fuzz: $(FUZZ_BINS)
@@ -195,12 +214,18 @@ fuzz: $(FUZZ_BINS)
 bench: deps-bench all $(BENCH_BINS)
 	@SLA_BIN=$(abspath $(BUILD)/bin) SLA_BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
 
-install: deps-build all
+# The man pages' FILES name the installed data as the default PREFIX puts
+# it; the pages installed name this build's DATADIR instead.
+$(BUILD)/man/%: man/% $(DATADIR_SRC)
+	@mkdir -p $(@D)
+	sed 's|/usr/local/share/sla-tools|$(DATADIR)|g' $< > $@
+
+install: deps-build all $(MAN_OUT)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/calendars $(DESTDIR)$(DATADIR)/examples \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
-	for m in $(MANS); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}; done
+	for m in $(MAN_OUT); do install -m 644 $$m $(DESTDIR)$(MANDIR)/man$${m##*.}; done
 	install -m 644 $(filter-out lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)
 	install -m 644 $(filter lib/data/calendars/%,$(DATA)) $(DESTDIR)$(DATADIR)/calendars
 	install -m 644 $(EXAMPLES) $(DESTDIR)$(DATADIR)/examples

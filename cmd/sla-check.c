@@ -34,6 +34,7 @@ static const char usage[] =
 	"                         default 64M)\n"
 	"  -l, --lint             check the policy for errors and traps, read no tickets\n"
 	"  -P, --print-policy     print the policy in force and exit\n"
+	"  -q, --quiet            no warnings, only errors (--lint still lists its own)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
@@ -41,7 +42,7 @@ static const char usage[] =
 
 enum { OPT_MAX_LINE = 256 };
 
-static const char shortopts[] = ":p:n:z:C:k:f:slPhV";
+static const char shortopts[] = ":p:n:z:C:k:f:slPqhV";
 
 static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
@@ -54,6 +55,7 @@ static const struct option longopts[] = {
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "lint", no_argument, NULL, 'l' },
 	{ "print-policy", no_argument, NULL, 'P' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -66,7 +68,7 @@ struct args {
 	size_t nkeep;
 	unsigned fail_on;
 	size_t max_line;	/* 0: the reader's default */
-	bool strict, lint, print, help, version;
+	bool strict, lint, print, quiet, help, version;
 };
 
 /* "breach,overdue": the statuses that fail the run. */
@@ -145,6 +147,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 			break;
 		case 'l': a->lint = true; break;
 		case 'P': a->print = true; break;
+		case 'q': a->quiet = true; break;
 		case 'h': a->help = true; return SLA_EXIT_OK;
 		case 'V': a->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
@@ -153,11 +156,14 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 	return SLA_EXIT_OK;
 }
 
-/* --lint: the warnings, then their count, placed at the policy file. */
+/* --lint: the warnings, then their count, placed at the policy file;
+ * they are what was asked for, so -q does not hold them back. */
 static int
 lint(sla_policy *p, int64_t now, const sla_diag *d)
 {
-	size_t n = sla_policy_lint(p, d, now);
+	sla_diag all = *d;
+	all.level = SLA_DIAG_WARNINGS;
+	size_t n = sla_policy_lint(p, &all, now);
 	sla_diag_msg(d, sla_policy_file(p), 0, NULL, NULL, 0, "%zu warning%s", n,
 		     n == 1 ? "" : "s");
 	return SLA_EXIT_OK;
@@ -230,6 +236,7 @@ main(int argc, char **argv)
 	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
 	free(a.keep_text);

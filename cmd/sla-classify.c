@@ -28,17 +28,20 @@ static const char usage[] =
 	"  -s, --strict         stop at the first record that cannot be classified\n"
 	"  -p, --print-rules    print the embedded rules and exit\n"
 	"  -v, --verbose        print on standard error how many tickets each rule took\n"
+	"  -q, --quiet          no warnings, only errors\n"
 	"      --max-line SIZE  longest line of the stream (K, M, G suffixes;\n"
 	"                       default 64M)\n"
 	"  -h, --help           print this help and exit\n"
 	"  -V, --version        print the version and exit\n"
 	"\n"
 	"The rule column names the rule that set the tier as file:line.\n"
-	"See sla-classify(1) and sla-rules(5).\n";
+	"\n"
+	"Exit status: 0 success, 2 usage or fatal error.  See sla-classify(1) and\n"
+	"sla-rules(5).\n";
 
 enum { OPT_MAX_LINE = 256, OPT_POLICY };
 
-static const char shortopts[] = ":r:d:ospvhV";
+static const char shortopts[] = ":r:d:ospvqhV";
 
 static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, 'r' },
@@ -47,6 +50,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "print-rules", no_argument, NULL, 'p' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "policy", required_argument, NULL, OPT_POLICY },
 	{ "help", no_argument, NULL, 'h' },
@@ -60,7 +64,7 @@ struct args {
 	size_t nrule_files;
 	size_t max_line;	/* 0: the reader's default */
 	const char *policy;	/* --policy: the tiers the rules should give */
-	bool print_rules, help, version;
+	bool print_rules, quiet, help, version;
 };
 
 static int
@@ -78,6 +82,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		case 's': a->opts.strict = true; break;
 		case 'p': a->print_rules = true; break;
 		case 'v': a->opts.verbose = true; break;
+		case 'q': a->quiet = true; break;
 		case OPT_MAX_LINE:
 			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
@@ -181,6 +186,7 @@ main(int argc, char **argv)
 	/* the rule column and the -v summary name --default, given or not */
 	struct args a = { .opts.default_name = "--default" };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
 	free(a.rule_files);

@@ -18,11 +18,11 @@
 
 enum {
 	OPT_NO_HEADER = 256, OPT_COLUMNS, OPT_LIST_ALIASES, OPT_TZ, OPT_DATE_ORDER,
-	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE, OPT_VERSION,
+	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE,
 	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
 };
 
-static const char shortopts[] = ":d:e:m:t:vh";
+static const char shortopts[] = ":d:e:m:t:vqhV";
 
 static const struct option longopts[] = {
 	{ "delimiter", required_argument, NULL, 'd' },
@@ -38,8 +38,9 @@ static const struct option longopts[] = {
 	{ "max-field", required_argument, NULL, OPT_MAX_FIELD },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "version", no_argument, NULL, 'V' },
 	{ "events", no_argument, NULL, OPT_EVENTS },
 	{ "sorted", no_argument, NULL, OPT_SORTED },
 	{ "policy", required_argument, NULL, OPT_POLICY },
@@ -68,12 +69,13 @@ static const char usage[] =
 	"      --max-field SIZE    longest field in bytes, from 1 (K, M, G; default 64M)\n"
 	"      --strict            the first bad record is fatal (exit 2)\n"
 	"  -v, --verbose           say encoding and delimiter, and the counts\n"
+	"  -q, --quiet             no warnings, only errors\n"
 	"      --events            rows are history events: fold them into tickets\n"
 	"      --sorted            with --events: rows come grouped by ticket id\n"
 	"      --policy FILE       with --events: its [events] section names statuses\n"
 	"      --print-events      print the [events] names in effect and exit\n"
 	"  -h, --help              show this help and exit\n"
-	"      --version           show the version and exit\n"
+	"  -V, --version           show the version and exit\n"
 	"\n"
 	"Exit status: 0 success, 2 usage or fatal error.  See sla-parse(1).\n";
 
@@ -81,7 +83,7 @@ struct args {
 	sla_parse_opts o;
 	const char *tz;		/* --tz, else the embedded policy's zone */
 	sla_policy *embedded;	/* owned: the default policy, when its zone is asked */
-	bool verbose;
+	bool verbose, quiet;
 	char **maps, **formats;	/* the --map and --time-format values, room for argc */
 	bool events, sorted, list_aliases, print_events, help, version;
 	const char *policy;
@@ -123,6 +125,7 @@ option(struct args *c, int ch, const sla_diag *d)
 		break;
 	case OPT_STRICT: c->o.strict = true; break;
 	case 'v': c->verbose = true; break;
+	case 'q': c->quiet = true; break;
 	case OPT_EVENTS: c->events = true; break;
 	case OPT_SORTED: c->sorted = true; break;
 	case OPT_POLICY: c->policy = optarg; break;
@@ -148,7 +151,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 	       (ch = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'h': a->help = true; return SLA_EXIT_OK;
-		case OPT_VERSION: a->version = true; return SLA_EXIT_OK;
+		case 'V': a->version = true; return SLA_EXIT_OK;
 		case ':':
 		case '?': return sla_cli_bad_option(d, ch, shortopts, argv);
 		default: rc = option(a, ch, d); break;
@@ -320,6 +323,7 @@ main(int argc, char **argv)
 	struct args a = { 0 };
 	d.limit = SHOWN_ERRORS;
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, argc - optind, &d);
 	free(a.maps);

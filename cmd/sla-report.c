@@ -46,6 +46,7 @@ static const char usage[] =
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
 	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
+	"  -q, --quiet         no warnings, only errors\n"
 	"      --max-line SIZE\n"
 	"                      longest line of the stream (K, M, G suffixes;\n"
 	"                      default 64M)\n"
@@ -59,11 +60,13 @@ static const char usage[] =
 	"                      --period, --top, the zone and the contract come from\n"
 	"                      the partials (a --policy or --tz given is checked)\n"
 	"  -h, --help          show this help and exit\n"
-	"  -V, --version       show the version and exit\n";
+	"  -V, --version       show the version and exit\n"
+	"\n"
+	"Exit status: 0 success, 2 usage or fatal error.  See sla-report(1).\n";
 
 enum { OPT_MAX_LINE = 256, OPT_BOM, OPT_NO_BOM, OPT_PARTIAL, OPT_SOURCE };
 
-static const char shortopts[] = ":u:b:t:f:T:l:p:z:smhV";
+static const char shortopts[] = ":u:b:t:f:T:l:p:z:smqhV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
@@ -77,6 +80,7 @@ static const struct option longopts[] = {
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "partial", no_argument, NULL, OPT_PARTIAL },
 	{ "source", required_argument, NULL, OPT_SOURCE },
@@ -100,7 +104,7 @@ struct args {
 	/* options a merge takes from its partials, and those of a report
 	 * written for people, when given: their names */
 	const char *grouping, *written_as;
-	bool help, version;
+	bool quiet, help, version;
 };
 
 static sla_lang
@@ -235,6 +239,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
 		case 's': o->cfg.strict = true; break;
+		case 'q': o->quiet = true; break;
 		case OPT_MAX_LINE:
 			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
@@ -379,6 +384,7 @@ main(int argc, char **argv)
 	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
 	free(a.by_text);

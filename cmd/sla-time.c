@@ -35,12 +35,13 @@ static const char usage[] =
 	"                         ones, then the built-in copy)\n"
 	"  -s, --seconds          durations as integer seconds\n"
 	"  -f, --format FORMAT    text (default) or tsv (with a header; seconds)\n"
+	"  -q, --quiet            no warnings, only errors\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
-	"Exit status: 0 success, 2 error.\n";
+	"Exit status: 0 success, 2 usage or fatal error.  See sla-time(1).\n";
 
-static const char shortopts[] = ":c:p:z:C:sf:hV";
+static const char shortopts[] = ":c:p:z:C:sf:qhV";
 
 static const struct option longopts[] = {
 	{ "calendar", required_argument, NULL, 'c' },
@@ -49,6 +50,7 @@ static const struct option longopts[] = {
 	{ "calendars", required_argument, NULL, 'C' },
 	{ "seconds", no_argument, NULL, 's' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -56,7 +58,7 @@ static const struct option longopts[] = {
 
 struct args {
 	const char *calendar, *policy, *tz, *calendars;
-	bool seconds, help, version;
+	bool seconds, quiet, help, version;
 	enum sla_calq_format format;
 };
 
@@ -76,6 +78,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 			a->calendars = optarg;
 			break;
 		case 's': a->seconds = true; break;
+		case 'q': a->quiet = true; break;
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
 				a->format = SLA_CALQ_TEXT;
@@ -156,6 +159,7 @@ main(int argc, char **argv)
 	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, argc - optind, &d);
 	return rc;

@@ -1,13 +1,15 @@
 # fish completion for sla-check(1)
-complete -c sla-check -s p -l policy -r -F -d 'the policy file'
+functions -q __sla_zones; or source (status dirname)/sla-tools.fish
+complete -c sla-check -s p -l policy -x -a '(__sla_files_with_suffix .ini)' -d 'the policy file'
 complete -c sla-check -s n -l now -x -d 'measure as of this RFC 3339 time'
 complete -c sla-check -s C -l calendars -x -a '(__fish_complete_directories)' -d 'look bundled date sets up in DIR first'
-complete -c sla-check -s z -l tz -x -d 'the timezone instead of the policy\'s'
+complete -c sla-check -s z -l tz -x -a '(__sla_zones)' -d 'the timezone instead of the policy\'s'
 complete -c sla-check -s k -l keep -x -d 'carry these ticket columns along'
-complete -c sla-check -s f -l fail-on -x -a 'breach breached overdue at-risk invalid' -d 'exit 1 when a row of these statuses was written'
+complete -c sla-check -s f -l fail-on -x -a '(__sla_list breach breached overdue at-risk invalid)' -d 'exit 1 when a row of these statuses was written'
 complete -c sla-check -s s -l strict -d 'any invalid row is fatal'
 complete -c sla-check -l max-line -x -d 'longest line of the stream (e.g. 64M)'
 complete -c sla-check -s l -l lint -d 'check the policy, read no tickets'
 complete -c sla-check -s P -l print-policy -d 'print the policy in force'
+complete -c sla-check -s q -l quiet -d 'no warnings, only errors'
 complete -c sla-check -s h -l help -d 'show the help'
 complete -c sla-check -s V -l version -d 'show the version'

@@ -1,4 +1,5 @@
 # fish completion for sla-report(1)
+functions -q __sla_zones; or source (status dirname)/sla-tools.fish
 complete -c sla-report -s u -l period -x -a 'day week month quarter year' -d 'Group rows by this period'
 complete -c sla-report -s b -l by -x -a 'customer tier metric calendar tier,metric customer,tier' -d 'Group by these columns besides the period'
 complete -c sla-report -s t -l top -x -d 'Worst overruns listed per group'
@@ -7,9 +8,10 @@ complete -c sla-report -s T -l table -x -a 'tiers overview notes periods groups 
 complete -c sla-report -l bom -d 'tsv and csv: a UTF-8 byte order mark first'
 complete -c sla-report -l no-bom -d 'No byte order mark'
 complete -c sla-report -s l -l lang -x -a 'en zh' -d 'Language of labels'
-complete -c sla-report -s p -l policy -r -F -d 'The contract (sla-policy(5))'
-complete -c sla-report -s z -l tz -x -a 'UTC Asia/Shanghai Asia/Hong_Kong Asia/Taipei Asia/Tokyo Europe/London America/New_York' -d 'Read periods in this time zone'
+complete -c sla-report -s p -l policy -x -a '(__sla_files_with_suffix .ini)' -d 'The contract (sla-policy(5))'
+complete -c sla-report -s z -l tz -x -a '(__sla_zones)' -d 'Read periods in this time zone'
 complete -c sla-report -s s -l strict -d 'A row that cannot be read is fatal'
+complete -c sla-report -s q -l quiet -d 'No warnings, only errors'
 complete -c sla-report -l max-line -x -d 'Longest line of the stream (e.g. 64M)'
 complete -c sla-report -l partial -d 'Write a partial report, for --merge'
 complete -c sla-report -l source -x -d 'With --partial: the export the rows come from'

@@ -84,11 +84,11 @@ warn_absent_columns(const checker *ck)
 		bool partial;
 		const char *col = absent_column(ck, k, &partial);
 		if (col && metric_targeted(ck->p, k))
-			sla_diag_msg(ck->d, sla_reader_file(ck->r), 1, col, NULL, 0,
-				     partial ? "warning: %s: metric %s is met only where another stop "
-					       "proves it, its other rows are invalid"
-					     : "warning: %s: metric %s cannot be assessed, its rows are invalid",
-				     NO_SUCH_COLUMN, sla_policy_metric(ck->p, k)->name);
+			sla_diag_warn(ck->d, sla_reader_file(ck->r), 1, col, NULL, 0,
+				      partial ? "%s: metric %s is met only where another stop "
+						"proves it, its other rows are invalid"
+					      : "%s: metric %s cannot be assessed, its rows are invalid",
+				      NO_SUCH_COLUMN, sla_policy_metric(ck->p, k)->name);
 	}
 }
 

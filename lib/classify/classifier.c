@@ -90,8 +90,8 @@ sla_classifier_warn_columns(const sla_classifier *c, const sla_diag *d)
 			/* A rule may name a canonical column this input
 			 * lacks; another name it lacks is likely a typo. */
 			if (c->rule_cols[i][k] < 0 && sla_canon_find(name) < 0)
-				sla_diag_msg(d, r->file, r->line, NULL, name, strlen(name),
-					     "warning: the input has no such column");
+				sla_diag_warn(d, r->file, r->line, NULL, name, strlen(name),
+					      "the input has no such column");
 	}
 }
 

@@ -39,15 +39,15 @@ sla_rules_check_tiers(const sla_rules *rs, const char *default_tier, sla_policy 
 		const rule *r = &rs->rules[i];
 		if (r->cond || sla_policy_tier(p, r->tier, strlen(r->tier)))
 			continue;
-		sla_diag_msg(d, r->file, r->line, "tier", r->tier, strlen(r->tier),
-			     "warning: the policy %s has no such tier (it has %s): sla-check finds "
-			     "its tickets invalid", sla_policy_file(p), tiers);
+		sla_diag_warn(d, r->file, r->line, "tier", r->tier, strlen(r->tier),
+			      "the policy %s has no such tier (it has %s): sla-check finds "
+			      "its tickets invalid", sla_policy_file(p), tiers);
 		n++;
 	}
 	if (default_tier && !sla_policy_tier(p, default_tier, strlen(default_tier))) {
-		sla_diag_msg(d, NULL, 0, "--default", default_tier, strlen(default_tier),
-			     "warning: the policy %s has no such tier (it has %s): sla-check finds "
-			     "its tickets invalid", sla_policy_file(p), tiers);
+		sla_diag_warn(d, NULL, 0, "--default", default_tier, strlen(default_tier),
+			      "the policy %s has no such tier (it has %s): sla-check finds "
+			      "its tickets invalid", sla_policy_file(p), tiers);
 		n++;
 	}
 	return n;

@@ -10,7 +10,8 @@
 sla_diag
 sla_diag_init(const char *tool)
 {
-	return (sla_diag){ .tool = tool, .out = stderr, .limit = 0, .records = 0 };
+	return (sla_diag){ .tool = tool, .out = stderr, .limit = 0, .records = 0,
+			   .level = SLA_DIAG_WARNINGS };
 }
 
 /* Back off from the cut to the start of a UTF-8 sequence, so that a quoted
@@ -78,9 +79,10 @@ sla_diag_quote(char *buf, size_t n, const char *value, size_t vlen)
 	return o;
 }
 
+/* KIND ("warning: " or "") goes between the place and WHAT. */
 static void
 vmsg(const sla_diag *d, const char *file, unsigned long line, const char *column,
-     const char *value, size_t vlen, const char *what, va_list ap)
+     const char *value, size_t vlen, const char *kind, const char *what, va_list ap)
 {
 	char quoted[4 * SLA_DIAG_VALUE_MAX + 16];
 
@@ -91,6 +93,7 @@ vmsg(const sla_diag *d, const char *file, unsigned long line, const char *column
 		fprintf(d->out, "%s: ", file);
 	if (column)
 		fprintf(d->out, "%s: ", column);
+	fputs(kind, d->out);
 	vfprintf(d->out, what, ap);
 	if (value) {
 		sla_diag_quote(quoted, sizeof quoted, value, vlen);
@@ -106,7 +109,20 @@ sla_diag_msg(const sla_diag *d, const char *file, unsigned long line,
 	va_list ap;
 
 	va_start(ap, what);
-	vmsg(d, file, line, column, value, vlen, what, ap);
+	vmsg(d, file, line, column, value, vlen, "", what, ap);
+	va_end(ap);
+}
+
+void
+sla_diag_warn(const sla_diag *d, const char *file, unsigned long line,
+	      const char *column, const char *value, size_t vlen, const char *what, ...)
+{
+	va_list ap;
+
+	if (d->level >= SLA_DIAG_ERRORS)
+		return;
+	va_start(ap, what);
+	vmsg(d, file, line, column, value, vlen, "warning: ", what, ap);
 	va_end(ap);
 }
 
@@ -120,7 +136,7 @@ sla_diag_record(sla_diag *d, const char *file, unsigned long line,
 	if (d->limit && d->records > d->limit)
 		return;
 	va_start(ap, what);
-	vmsg(d, file, line, column, value, vlen, what, ap);
+	vmsg(d, file, line, column, value, vlen, "", what, ap);
 	va_end(ap);
 }
 

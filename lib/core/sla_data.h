@@ -20,4 +20,11 @@ extern const struct sla_blob sla_data_blobs[];
 /* The embedded file NAME, or NULL. */
 const struct sla_blob *sla_data_find(const char *name);
 
+/* Where make install puts lib/data (DATADIR, PREFIX/share/sla-tools):
+ * the installed date sets in its calendars/ are looked up before the
+ * embedded ones.  The Makefile writes it into an object of its own,
+ * rewritten when DATADIR changes, so that the tools installed with a
+ * PREFIX look below that PREFIX. */
+extern const char sla_datadir[];
+
 #endif

@@ -16,6 +16,14 @@ enum {
 	SLA_EXIT_ERROR = 2,	/* usage or fatal error */
 };
 
+/* What a tool says: every message (the default), or, with -q, errors
+ * only; warnings (sla_diag_warn) are what -q holds back, so that a cron
+ * job mails only what needs a person. */
+enum sla_diag_level {
+	SLA_DIAG_WARNINGS = 0,	/* errors and warnings */
+	SLA_DIAG_ERRORS,	/* errors only (-q) */
+};
+
 /* A quoted value is cut after this many bytes (at a UTF-8 boundary). */
 #define SLA_DIAG_VALUE_MAX 80
 
@@ -24,9 +32,11 @@ typedef struct sla_diag {
 	FILE *out;		/* normally stderr */
 	unsigned long limit;	/* record errors shown before the rest are only counted; 0: all */
 	unsigned long records;	/* record errors reported so far */
+	enum sla_diag_level level;	/* SLA_DIAG_WARNINGS unless -q */
 } sla_diag;
 
-/* A diagnostics context for TOOL writing to stderr, showing every message. */
+/* A diagnostics context for TOOL writing to stderr, showing every message
+ * (errors and warnings). */
 sla_diag sla_diag_init(const char *tool);
 
 /* Print one message.  FILE may be NULL, LINE 0, COLUMN NULL, VALUE NULL
@@ -34,6 +44,16 @@ sla_diag sla_diag_init(const char *tool);
 void sla_diag_msg(const sla_diag *d, const char *file, unsigned long line,
 		  const char *column, const char *value, size_t vlen,
 		  const char *what, ...)
+	__attribute__((format(printf, 7, 8)));
+
+/* Print one warning: the message of sla_diag_msg with "warning: " before
+ * WHAT (after the file, line and column), unless D's level is
+ * SLA_DIAG_ERRORS.  A warning is a message about a run that goes on as it
+ * should: a column a rule or a metric names and the input lacks, dates
+ * outside a calendar's holiday data; never a record error. */
+void sla_diag_warn(const sla_diag *d, const char *file, unsigned long line,
+		   const char *column, const char *value, size_t vlen,
+		   const char *what, ...)
 	__attribute__((format(printf, 7, 8)));
 
 /* Report a record error: counted, and printed while within d->limit. */

@@ -19,7 +19,7 @@ warn(const sla_policy *p, const sla_diag *d, unsigned long line, const char *key
 	va_start(ap, what);
 	vsnprintf(msg, sizeof msg, what, ap);
 	va_end(ap);
-	sla_diag_msg(d, p->file, line, key, NULL, 0, "warning: %s", msg);
+	sla_diag_warn(d, p->file, line, key, NULL, 0, "%s", msg);
 }
 
 /* `d` is 24 business hours: on a 5x8 calendar 2d is 6 working days. */

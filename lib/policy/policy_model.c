@@ -59,7 +59,7 @@ sla_policy_cover_warnings(const sla_policy *p, const sla_diag *d)
 	char msg[512];
 	for (size_t i = 0; i < p->ncals; i++)
 		for (size_t k = 0; sla_calendar_cover_warning(p->cals[i], k, msg, sizeof msg); k++, n++)
-			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "warning: %s", msg);
+			sla_diag_warn(d, NULL, 0, NULL, NULL, 0, "%s", msg);
 	return n;
 }
 

@@ -248,6 +248,17 @@ add_set_in(sla_calendar *c, enum sla_day_kind kind, const char *name, const char
 	return add_file(c, kind, name, path, err, errlen) < 0 ? -1 : 1;
 }
 
+/* NAME.tsv among the installed date sets, DATADIR/calendars (sla_data.h). */
+static int
+add_installed_set(sla_calendar *c, enum sla_day_kind kind, const char *name, char *err,
+		  size_t errlen)
+{
+	char dir[4096];
+	if ((size_t)snprintf(dir, sizeof dir, "%s/calendars", sla_datadir) >= sizeof dir)
+		return 0;
+	return add_set_in(c, kind, name, dir, err, errlen);
+}
+
 int
 sla_calendar_load_dates_from(sla_calendar *c, enum sla_day_kind kind, const char *spec,
 			     const char *dir, char *err, size_t errlen)
@@ -258,7 +269,7 @@ sla_calendar_load_dates_from(sla_calendar *c, enum sla_day_kind kind, const char
 	if (is_set_name(p)) {
 		int rc = add_set_in(c, kind, p, dir, err, errlen);
 		if (rc == 0)
-			rc = add_set_in(c, kind, p, SLA_DATADIR "/calendars", err, errlen);
+			rc = add_installed_set(c, kind, p, err, errlen);
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 		char name[96];

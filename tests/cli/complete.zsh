@@ -4,12 +4,18 @@
 # line, with the completion functions of FPATHDIR (for
 # tests/cli/completions.bats).  An interactive zsh runs on a pseudo-terminal
 # (zsh/zpty); TAB is complete-word, compadd is wrapped to print what it adds,
-# and a NUL line brackets the output; the candidates are printed unquoted.
+# and a NUL line brackets the output; the candidates are printed unquoted,
+# each as the whole word it would make: after the part of the word that
+# zsh set apart (--opt= of --opt=value, breach, of a list) and the
+# directories of a path (the prefixes of compadd -i, -P and -p).  What
+# the completion says on standard error goes to the driver's.
 zmodload zsh/zpty || exit 2
 fdir=$1
 shift
 init=${TMPDIR:-/tmp}/complete-zsh.$$
+err=$init.err
 cat > $init <<INIT
+exec 2>> $err
 PROMPT=
 fpath=($fdir \$fpath)
 autoload -U compinit
@@ -25,8 +31,24 @@ compadd () {
 	typeset -a __hits
 	builtin compadd -A __hits "\$@"
 	[[ -n \$__hits ]] || return
-	local h
-	for h in \$__hits; do echo -E - "\$h"; done
+	local h pre=\$IPREFIX i=1 o k v
+	local -A __pre
+	# the options before the words: letters, each of -FPSpsiIWdJXxVrRDOAEM
+	# with its value (the rest of the word, or the next)
+	while (( i <= \$# )) && [[ \${@[i]} == -?* && \${@[i]} != -- ]]; do
+		o=\${@[i]#-}
+		while [[ -n \$o ]]; do
+			k=\${o[1]} o=\${o[2,-1]}
+			if [[ \$k == [FPSpsiIWdJXxVrRDOAEM] ]]; then
+				if [[ -n \$o ]]; then v=\$o; else (( i++ )); v=\${@[i]}; fi
+				__pre[\$k]=\$v o=
+			fi
+		done
+		(( i++ ))
+	done
+	pre+=\${__pre[i]}\${__pre[P]}\${__pre[p]}
+	for h in \$__hits; do echo -E - "\$pre\$h"; done
+	builtin compadd "\$@"	# added, so that the functions go on as they would
 }
 echo ok
 INIT
@@ -47,4 +69,5 @@ while zpty -r z line; do
 	(( tog )) && [[ -n $line ]] && print -r -- ${(Q)line}
 done
 zpty -d z
-rm -f $init
+[[ -s $err ]] && cat $err >&2
+rm -f $init $err

@@ -37,3 +37,19 @@ assert_write_refused() {
 	[ "$stderr" = "$tool: <stdout>: cannot write $what: No space left on device" ] ||
 		{ echo "$tool $*: said $stderr"; return 1; }
 }
+
+# make install relinks the tools when PREFIX is not the build's (the data
+# directory is compiled in), so a test that installs builds in a copy of
+# the tree's build, up to date (only that object is rebuilt): the build
+# under test is never relinked.  copy_build once a file (setup_file), then
+# tree_make ARGS... for make in the tree with the copy.
+copy_build() {
+	local root="$BATS_TEST_DIRNAME/../.." f
+	mkdir -p "$BATS_FILE_TMPDIR/build"
+	for f in bin gen lib libsla.a; do
+		[ ! -e "$root/build/$f" ] || cp -a "$root/build/$f" "$BATS_FILE_TMPDIR/build/"
+	done
+}
+tree_make() {
+	make -s -C "$BATS_TEST_DIRNAME/../.." BUILD="$BATS_FILE_TMPDIR/build" "$@"
+}

@@ -10,11 +10,11 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 @test "sla-check --help lists every option, and so do the man page and completions" {
 	run sla-check --help
 	[ "$status" -eq 0 ]
-	for opt in policy now tz calendars keep fail-on strict lint print-policy help version; do
+	for opt in policy now tz calendars keep fail-on strict lint print-policy quiet help version; do
 		[[ "$output" == *"--$opt"* ]] || { echo "--help lacks --$opt"; false; }
 		grep -q -- "Fl -$opt" "$ROOT/man/sla-check.1" || { echo "man lacks $opt"; false; }
 		grep -q -- "--$opt" "$ROOT/completions/bash/sla-check" || { echo "bash lacks $opt"; false; }
-		grep -q -- "--$opt}" "$ROOT/completions/zsh/_sla-check" || { echo "zsh lacks $opt"; false; }
+		grep -q -- "--$opt=\{0,1\}}" "$ROOT/completions/zsh/_sla-check" || { echo "zsh lacks $opt"; false; }
 		grep -q -- "-l $opt" "$ROOT/completions/fish/sla-check.fish" || { echo "fish lacks $opt"; false; }
 	done
 }

@@ -159,7 +159,7 @@ C="$DATA/classify"
 	[ "$status" -eq 0 ]
 	root="$BATS_TEST_DIRNAME/../.."
 	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 10 ]
+	[ "$(printf '%s\n' "$opts" | wc -l)" -eq 11 ]
 	for o in $opts; do
 		sed 's/\\//g' "$root/man/sla-classify.1" | grep -q -- "^\.It \(Fl .*\)\{0,1\}Fl ${o#-}" \
 			|| { echo "man: $o"; false; }

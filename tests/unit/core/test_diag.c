@@ -1,9 +1,12 @@
-/* Unit tests: the quoted value of a message (sla_diag_quote). */
+/* Unit tests: the quoted value of a message (sla_diag_quote), and the
+ * warnings that a level holds back (sla_diag_warn). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sla_diag.h"
@@ -58,6 +61,41 @@ a_long_value_is_cut_at_a_character(void **state)
 	assert_string_equal(small, "\"\\x1b\\x1b...\"");
 }
 
+/* What sla_diag_warn and sla_diag_msg write at LEVEL. */
+static char *
+said_at(enum sla_diag_level level)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	sla_diag d = sla_diag_init("t");
+
+	assert_non_null(out);
+	assert_int_equal(d.level, SLA_DIAG_WARNINGS);
+	d.out = out;
+	d.level = level;
+	sla_diag_warn(&d, "f.tsv", 1, "onsite", NULL, 0, "no such column: metric %s", "onsite");
+	sla_diag_warn(&d, "r.rules", 3, NULL, "nosuch", 6, "the input has no such column");
+	sla_diag_msg(&d, "f.tsv", 7, "opened", "2026-13-45", 10, "cannot read time");
+	fclose(out);
+	return text;
+}
+
+static void
+warnings_are_said_unless_the_level_holds_them_back(void **state)
+{
+	(void)state;
+	char *all = said_at(SLA_DIAG_WARNINGS);
+	assert_string_equal(all,
+		"t: f.tsv:1: onsite: warning: no such column: metric onsite\n"
+		"t: r.rules:3: warning: the input has no such column \"nosuch\"\n"
+		"t: f.tsv:7: opened: cannot read time \"2026-13-45\"\n");
+	free(all);
+	char *errors = said_at(SLA_DIAG_ERRORS);
+	assert_string_equal(errors, "t: f.tsv:7: opened: cannot read time \"2026-13-45\"\n");
+	free(errors);
+}
+
 int
 main(void)
 {
@@ -65,6 +103,7 @@ main(void)
 		cmocka_unit_test(plain_values_are_quoted_as_they_are),
 		cmocka_unit_test(controls_bidi_and_bad_bytes_are_shown),
 		cmocka_unit_test(a_long_value_is_cut_at_a_character),
+		cmocka_unit_test(warnings_are_said_unless_the_level_holds_them_back),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
