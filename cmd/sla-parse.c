@@ -50,7 +50,8 @@ static const struct option longopts[] = {
 /* A printf format: %s is the default zone, the embedded policy's. */
 static const char usage[] =
 	"Usage: sla-parse [OPTION]... [FILE]...\n"
-	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030) and write\n"
+	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030, Big5 and\n"
+	"other legacy encodings, detected) and write\n"
 	"the ticket stream: canonical columns, then the export's other columns.\n"
 	"With no FILE, or FILE -, read standard input.\n"
 	"\n"

@@ -234,7 +234,7 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 	for (size_t i = 0; i < x->kind->nrequired; i++) {
 		const char *name = x->kind->names[x->kind->required[i]];
 		if (x->col_of[x->kind->required[i]] < 0) {
-			char enc[128] = "";
+			char enc[256] = "";
 			if (header_not_ascii(x)) {	/* names in the wrong encoding? */
 				const char *why, *e = sla_csvin_encoding(x->in, &why);
 				snprintf(enc, sizeof enc, "; the header read as %s (%s), "

@@ -90,7 +90,7 @@ golden_export() {
 @test "-v names the encoding, the delimiter and the counts" {
 	run sla-parse -v "$EXPORTS/chinese-gb18030.csv"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"encoding GB18030 (not valid UTF-8), delimiter ','"* ]]
+	[[ "$output" == *"encoding GB18030 (not valid UTF-8; uchardet says GB18030), delimiter ','"* ]]
 	[[ "$output" == *"3 records read, 3 written, 0 flagged"* ]]
 	run sla-parse -v "$EXPORTS/excel-unicode.txt"
 	[[ "$output" == *"encoding UTF-16LE (byte order mark), delimiter TAB"* ]]
@@ -120,6 +120,58 @@ golden_export() {
 	run sla-parse --encoding NO-SUCH-CHARSET "$TMP/w.csv"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *'unknown encoding "NO-SUCH-CHARSET"'* ]]
+}
+
+# Big5 was read as GB18030: 緊急 became 候, and nothing was flagged.
+@test "a Big5 export is detected: read as CP950, 緊急 stays 緊急, nothing flagged" {
+	printf '%s\r\n' 'id,opened,priority,customer,description' \
+		'TW-0141,2026/2/14 09:12,緊急,台北市立聯合醫院,門診掛號系統當機，所有櫃檯無法作業' \
+		'TW-0142,2026/2/14 10:03,高,新竹科學園區管理局,VPN 連線不穩定，遠端同仁無法存取檔案伺服器' \
+		'TW-0143,2026/2/14 14:26,一般,高雄港務分公司,印表機卡紙，需更換滾輪' |
+		iconv -f UTF-8 -t BIG5 > "$TMP/big5.csv"
+	run --separate-stderr sla-parse -v "$TMP/big5.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/big5.csv: encoding CP950 (not valid UTF-8; uchardet says BIG5), delimiter ','
+sla-parse: 3 records read, 3 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" TW-0141 priority)" = 緊急 ]
+	[ "$(cell "$TMP/out" TW-0143 customer)" = 高雄港務分公司 ]
+}
+
+# Windows-1252 was read as GB18030: umlauts became U+FFFD or hanzi.
+@test "a Windows-1252 export is detected: umlauts, dashes and quotes read" {
+	printf '%s\r\n' 'id;opened;priority;customer;description' \
+		'SD-4711;14.02.2026 08:05;Hoch;Müller & Söhne GmbH;Drucker im Büro druckt nur leere Seiten' \
+		'SD-4712;14.02.2026 09:12;Kritisch;Bäckerei Schäfer KG;Störung der Telefonanlage – keine externen Anrufe' \
+		'SD-4713;14.02.2026 10:40;Normal;Gärtnerei Grün AG;Zugriff auf Laufwerk „Projekte“ verweigert' \
+		'SD-4714;16.02.2026 07:55;Niedrig;Café Mühlenhof;Passwort zurücksetzen für Hr. Größler' |
+		iconv -f UTF-8 -t WINDOWS-1252 > "$TMP/cp.csv"
+	run --separate-stderr sla-parse -v "$TMP/cp.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/cp.csv: encoding WINDOWS-1252 (not valid UTF-8; uchardet says WINDOWS-1252), delimiter ';'
+sla-parse: 4 records read, 4 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" SD-4711 customer)" = 'Müller & Söhne GmbH' ]
+	[ "$(cell "$TMP/out" SD-4712 description)" = 'Störung der Telefonanlage – keine externen Anrufe' ]
+	[ "$(cell "$TMP/out" SD-4713 description)" = 'Zugriff auf Laufwerk „Projekte“ verweigert' ]
+}
+
+# A few words are no evidence: the detector names 緊急 in Big5 a code page.
+@test "a legacy sample too short to tell is read as GB18030, and a warning says it is a guess" {
+	printf 'id,opened,priority\n1,2026-02-14 10:00,\xba\xf2\xab\xe6\n' > "$TMP/short.csv"
+	run --separate-stderr sla-parse "$TMP/short.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/short.csv: encoding GB18030 (not valid UTF-8; a guess: uchardet says "*" on 4 bytes above 0x7F, too few to tell): give --encoding if the text reads wrong" ]]
+	# --encoding is no guess: no warning
+	run --separate-stderr sla-parse --encoding BIG5 "$TMP/short.csv"
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | column priority)" = 緊急 ]
+	# text that GB18030 cannot read is guessed WINDOWS-1252
+	printf 'id;opened;customer\n1;14.02.2026 10:00;M\xfcller & S\xf6hne\n2;14.02.2026 11:00;Caf\xe9 Am Markt\n' > "$TMP/few.csv"
+	run --separate-stderr sla-parse "$TMP/few.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/few.csv: encoding WINDOWS-1252 (not valid UTF-8; a guess: uchardet says "*" on 3 bytes above 0x7F, too few to tell): give --encoding if the text reads wrong" ]]
+	[ "$(printf '%s\n' "$output" | column customer | tr '\n' ,)" = 'Müller & Söhne,Café Am Markt,' ]
 }
 
 @test "an invalid UTF-8 sequence is that record's error; the others are clean" {
