@@ -68,7 +68,7 @@ static const char usage[] =
 	"                          read time column COLUMN with strptime FORMAT\n"
 	"      --max-field SIZE    longest field in bytes, from 1 (K, M, G; default 64M)\n"
 	"      --strict            the first bad record is fatal (exit 2)\n"
-	"  -v, --verbose           say encoding and delimiter, and the counts\n"
+	"  -v, --verbose           say encoding, delimiter, columns not read, counts\n"
 	"      --events            rows are history events: fold them into tickets\n"
 	"      --sorted            with --events: rows come grouped by ticket id\n"
 	"      --policy FILE       with --events: its [events] section names statuses\n"

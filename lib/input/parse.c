@@ -175,6 +175,36 @@ find_unmapped(sla_parser *ps, const sla_export *x)
 	return true;
 }
 
+/* For -v: each column passed through, and the canonical column it may
+ * hold when its header says so and the export has none yet. */
+static void
+say_unread(const sla_parser *ps, const sla_export *x)
+{
+	bool skip[SLA_NCANON];
+	for (int c = 0; c < SLA_NCANON; c++)
+		skip[c] = x->col_of[c] >= 0 || c == SLA_COL_LINE || c == SLA_COL_RULE;
+	for (size_t k = 0; k < ps->nunmapped; k++) {
+		const char *h = x->names[ps->unmapped[k]];
+		long rank;
+		int c = canon_alias(h, strlen(h), &rank);
+		if (c >= 0 && x->col_of[c] >= 0) {	/* an alias that lost to another */
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (%s is read from \"%s\")", sla_canon_names[c],
+				     x->names[x->col_of[c]]);
+			continue;
+		}
+		c = sla_alias_suggest(h, strlen(h), skip);
+		if (c >= 0)
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (if it holds %s: --map %s=HEADER)",
+				     sla_canon_names[c], sla_canon_names[c]);
+		else
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (--map CANONICAL=HEADER reads it as one; "
+				     "--list-aliases)");
+	}
+}
+
 /* Is canonical column C written?  All are, but for a time that the
  * export does not have (first_response, onsite, resolved, ...): an empty
  * column would say "has not happened yet" of every ticket, and sla-check
@@ -603,6 +633,7 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 		if (sla_export_read_header(&x, ps->o.columns, ps->o.no_header, ps->d) &&
 		    sla_export_map_columns(&x, ps->maps, ps->o.nmaps) &&
 		    find_unmapped(ps, &x) &&
+		    (verbose ? say_unread(ps, &x), true : true) &&
 		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
 		    header_once(ps, &x)) {
 			sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);

@@ -21,6 +21,14 @@ int sla_alias_lookup(const char *h, size_t n, unsigned *rank);
 /* True when the header names A and B are the same after normalising. */
 bool sla_alias_same(const char *a, size_t an, const char *b, size_t bn);
 
+/* For a header H[0..N) that no alias names, the canonical column it may
+ * hold, or -1: the one whose name or alias is in it as whole words, the
+ * longest such (Jira's "Custom field (First Response Date)" holds
+ * "First response"); columns C with SKIP[C] (SLA_NCANON of them) are not
+ * suggested.  A hint for -v, never a mapping: "First response time (in
+ * hrs)" holds a duration. */
+int sla_alias_suggest(const char *h, size_t n, const bool *skip);
+
 /* The table as TSV (canonical, alias, source), for --list-aliases. */
 void sla_alias_print(FILE *out);
 

@@ -85,6 +85,18 @@ golden_export() {
 	golden_export parse-us-mdy.tsv us-mdy.csv
 }
 
+# Refused before: "id: no column means this" (Ticket was no alias), and
+# the text read as GB18030.
+@test "golden: European Excel sheet in Windows-1252 (Ticket;Created;First response;...)" {
+	golden_export parse-european-cp1252.tsv european-cp1252.csv --tz Europe/Berlin
+	[ -z "$stderr" ]
+}
+
+@test "golden: Taiwan Excel sheet in Big5 (上午/下午 times, zh-TW headers, CRLF)" {
+	golden_export parse-big5.tsv big5-taiwan.csv
+	[ -z "$stderr" ]
+}
+
 # ---- dialect and encoding ---------------------------------------------------
 
 @test "-v names the encoding, the delimiter and the counts" {
@@ -96,6 +108,38 @@ golden_export() {
 	[[ "$output" == *"encoding UTF-16LE (byte order mark), delimiter TAB"* ]]
 	run sla-parse -v "$EXPORTS/european-semicolon.csv"
 	[[ "$output" == *"delimiter ';'"* ]]
+}
+
+@test "-v names each column passed through, with the --map that would read it" {
+	printf '%s\n' 'Key,Summary,Description,Created,Custom field (Start Date),挂起时段（分钟）,Assignee' \
+		'OPS-1,Disk full,Disk full on /var,2026-03-02 09:00,2026-03-02 09:10,30,li.na' > "$TMP/v.csv"
+	run --separate-stderr sla-parse -v "$TMP/v.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/v.csv: encoding UTF-8 (header valid UTF-8), delimiter ','
+sla-parse: $TMP/v.csv: column not read, passed through (description is read from \"Description\") \"Summary\"
+sla-parse: $TMP/v.csv: column not read, passed through (--map CANONICAL=HEADER reads it as one; --list-aliases) \"Custom field (Start Date)\"
+sla-parse: $TMP/v.csv: column not read, passed through (if it holds paused: --map paused=HEADER) \"挂起时段（分钟）\"
+sla-parse: $TMP/v.csv: column not read, passed through (--map CANONICAL=HEADER reads it as one; --list-aliases) \"Assignee\"
+sla-parse: 1 records read, 1 written, 0 flagged" ]
+	# without -v, nothing is said
+	run --separate-stderr sla-parse "$TMP/v.csv"
+	[ -z "$stderr" ]
+}
+
+@test "product headers: Jira's First Response Date, Zammad's Closed At and Create Channel, 挂起时段" {
+	printf '%s\n' 'Issue key,Created,Custom field (First Response Date),Custom field (Organizations),Resolved' \
+		'SD-7,02/Mar/26 9:00 AM,02/Mar/26 9:20 AM,Beijing Radio,02/Mar/26 11:00 AM' > "$TMP/j.csv"
+	sla-parse "$TMP/j.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" SD-7 first_response)" = 2026-03-02T09:20:00+08:00 ]
+	[ "$(cell "$TMP/out" SD-7 customer)" = 'Beijing Radio' ]
+	printf '%s\n' 'Number,Title,Create Channel,Created At,First Response At,Closed At' \
+		'31001,Printer jam,email,2026-03-02 09:00,2026-03-02 09:30,2026-03-03 10:00' > "$TMP/z.csv"
+	sla-parse "$TMP/z.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 31001 channel)" = email ]
+	[ "$(cell "$TMP/out" 31001 closed)" = 2026-03-03T10:00:00+08:00 ]
+	printf '%s\n' '工单编号,报修时间,挂起时段' '1,2026-03-02 09:00,2026-03-02 10:00/2026-03-02 11:00' > "$TMP/c.csv"
+	sla-parse "$TMP/c.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = 2026-03-02T10:00:00+08:00/2026-03-02T11:00:00+08:00 ]
 }
 
 @test "a pipe-separated export is detected; -d overrides the detection" {
