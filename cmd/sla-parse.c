@@ -71,7 +71,8 @@ static const char usage[] =
 	"  -v, --verbose           say encoding, delimiter, columns not read, counts\n"
 	"      --events            rows are history events: fold them into tickets\n"
 	"      --sorted            with --events: rows come grouped by ticket id\n"
-	"      --policy FILE       with --events: its [events] section names statuses\n"
+	"      --policy FILE       its metrics' time columns, and its zone; with\n"
+	"                          --events: its [events] section names statuses\n"
 	"      --print-events      print the [events] names in effect and exit\n"
 	"  -h, --help              show this help and exit\n"
 	"      --version           show the version and exit\n"
@@ -80,8 +81,10 @@ static const char usage[] =
 
 struct args {
 	sla_parse_opts o;
-	const char *tz;		/* --tz, else the embedded policy's zone */
+	const char *tz;		/* --tz, else the policy's zone */
 	sla_policy *embedded;	/* owned: the default policy, when its zone is asked */
+	sla_policy *contract;	/* owned: --policy, for a ticket export */
+	const char **extra;	/* its metrics' columns that are not canonical */
 	bool verbose;
 	char **maps, **formats;	/* the --map and --time-format values, room for argc */
 	bool events, sorted, list_aliases, print_events, help, version;
@@ -168,17 +171,50 @@ embedded_zone(struct args *a, sla_diag *d)
 	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
 }
 
+/* --policy for a ticket export: its zone is the default of --tz, and the
+ * columns its metrics start and stop at that are not canonical (a custom
+ * metric's "answered") are time columns to read.  False after a message. */
+static bool
+read_contract(struct args *a, sla_diag *d)
+{
+	sla_policy_overrides over = { .tz = a->tz, .tz_name = "--tz" };
+	if (!(a->contract = sla_policy_load_from(a->policy, &over, d)))
+		return false;
+	if (!a->tz)
+		a->tz = sla_tz_name(sla_policy_tz(a->contract));
+	size_t n = sla_policy_nmetrics(a->contract), k = 0;
+	if (!(a->extra = calloc(n * (SLA_MAX_STOPS + 1) + 1, sizeof *a->extra)))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const sla_metric *m = sla_policy_metric(a->contract, i);
+		const char *cols[SLA_MAX_STOPS + 1] = { m->start_col };
+		memcpy(cols + 1, m->stop_cols, m->nstops * sizeof *cols);
+		for (size_t j = 0; j < m->nstops + 1; j++) {
+			bool seen = sla_canon_find(cols[j]) >= 0;
+			for (size_t e = 0; !seen && e < k; e++)
+				seen = strcmp(a->extra[e], cols[j]) == 0;
+			if (!seen)
+				a->extra[k++] = cols[j];
+		}
+	}
+	a->o.extra_times = a->extra;
+	a->o.nextra = k;
+	return true;
+}
+
 /* A --map or --time-format that the reader (of EVENTS or not) would not
  * take: what each one wants. */
 static void
 say_refused(const sla_diag *d, const sla_export_refusal *no, bool events)
 {
-	static const char *const want[2][3] = {
+	static const char *const want[2][4] = {
 		[0][SLA_EXPORT_BAD_MAP] =
-			"--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
+			"--map: want CANONICAL=HEADER with a canonical column (see --list-aliases) "
+			"or a column of the --policy's metrics",
 		[0][SLA_EXPORT_BAD_FORMAT] =
 			"--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
-			"and a strptime format without %s",
+			"or one of the --policy's metrics, and a strptime format without %s",
+		[0][SLA_EXPORT_TOO_MANY] = "--policy: its metrics name too many time columns",
 		[1][SLA_EXPORT_BAD_MAP] =
 			"--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
 		[1][SLA_EXPORT_BAD_FORMAT] =
@@ -231,6 +267,8 @@ static int
 parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 {
 	char err[256];
+	if (!c->events && c->policy && !read_contract(c, d))
+		return SLA_EXIT_ERROR;
 	if (!c->tz && !(c->tz = embedded_zone(c, d)))
 		return SLA_EXIT_ERROR;
 	sla_tz *tz = sla_tz_load(c->tz, err, sizeof err);
@@ -307,8 +345,8 @@ run(struct args *a, char **files, int nfiles, sla_diag *d)
 	}
 	if (a->print_events)
 		return print_events(a, d);
-	if (!a->events && (a->sorted || a->policy))
-		return sla_cli_usage_error(d, "--sorted and --policy go with --events");
+	if (!a->events && a->sorted)
+		return sla_cli_usage_error(d, "--sorted goes with --events");
 	if (a->o.no_header && !a->o.columns)
 		return sla_cli_usage_error(d, "--no-header needs --columns");
 	return parse_files(a, files, nfiles, d);
@@ -325,6 +363,8 @@ main(int argc, char **argv)
 		rc = run(&a, argv + optind, argc - optind, &d);
 	free(a.maps);
 	free(a.formats);
+	free(a.extra);
 	sla_policy_free(a.embedded);
+	sla_policy_free(a.contract);
 	return rc;
 }

@@ -187,7 +187,7 @@ is_time(int col)
 }
 
 static const sla_export_kind history_export = {
-	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning,
+	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning, .named_from = EC_NCOLS,
 	.required = required, .nrequired = sizeof required / sizeof *required,
 	.unmappable = -1, .is_time = is_time,
 };

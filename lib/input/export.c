@@ -1,4 +1,5 @@
 /* export.c: the front half of reading an export (see sla_export.h). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,7 +176,13 @@ column_meaning(const sla_export *x, const sla_export_map *maps, size_t n, const 
 			*rank = -1;
 			return maps[i].col;
 		}
-	return x->kind->alias(h, strlen(h), rank);
+	int c = x->kind->alias(h, strlen(h), rank);
+	for (int k = x->kind->named_from; c < 0 && k < x->kind->ncols; k++)
+		if (same_name(h, x->kind->names[k])) {
+			*rank = LONG_MAX;
+			c = k;
+		}
+	return c;
 }
 
 bool

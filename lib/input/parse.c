@@ -22,10 +22,12 @@ struct sla_parser {
 	sla_writer *w;
 	sla_diag *d;
 	sla_export_map *maps;	/* --map, parsed */
-	const char *formats[SLA_NCANON];	/* --time-format per column */
+	sla_export_kind kind;	/* the canonical columns, then the extra times */
+	const char *names[SLA_EXPORT_MAXCOLS];	/* the kind's */
+	const char *formats[SLA_EXPORT_MAXCOLS];	/* --time-format per column */
 	char **out_unmapped;	/* the first file's unmapped names (header written) */
 	size_t nout_unmapped;
-	bool out_canon[SLA_NCANON];	/* the canonical columns written */
+	bool out_col[SLA_EXPORT_MAXCOLS];	/* the kind's columns written */
 	bool header_written;
 	size_t *unmapped;	/* the current file's columns passed through, in order */
 	size_t nunmapped;
@@ -42,7 +44,9 @@ struct sla_parser {
 /* ---- options ---------------------------------------------------------------- */
 
 /* The ticket export's columns are the stream's canonical ones, found by
- * the header aliases (sla_aliases.h). */
+ * the header aliases (sla_aliases.h), then the extra time columns of the
+ * caller (a policy's metrics), found by their names: from COL_EXTRA on. */
+enum { COL_EXTRA = SLA_NCANON };
 static int
 canon_alias(const char *h, size_t n, long *rank)
 {
@@ -53,14 +57,37 @@ canon_alias(const char *h, size_t n, long *rank)
 	return c == SLA_COL_LINE ? -1 : c;
 }
 
-static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
-_Static_assert(SLA_NCANON <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
+static bool
+is_time(int c)
+{
+	return c >= COL_EXTRA || sla_canon_is_time(c);
+}
 
-static const sla_export_kind ticket_export = {
-	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
-	.required = required, .nrequired = sizeof required / sizeof *required,
-	.unmappable = SLA_COL_LINE, .is_time = sla_canon_is_time,
-};
+static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
+_Static_assert(COL_EXTRA <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
+
+/* The kind: the canonical columns and O's extra times.  False, with *NO
+ * naming the first that does not fit, when there are too many. */
+static bool
+make_kind(sla_parser *ps, const sla_parse_opts *o, sla_export_refusal *no)
+{
+	int n = COL_EXTRA;
+	for (int c = 0; c < SLA_NCANON; c++)
+		ps->names[c] = sla_canon_names[c];
+	for (size_t i = 0; i < o->nextra; i++) {
+		if (n == SLA_EXPORT_MAXCOLS) {
+			*no = (sla_export_refusal){ SLA_EXPORT_TOO_MANY, o->extra_times[i] };
+			return false;
+		}
+		ps->names[n++] = o->extra_times[i];
+	}
+	ps->kind = (sla_export_kind){
+		.names = ps->names, .ncols = n, .alias = canon_alias, .named_from = COL_EXTRA,
+		.required = required, .nrequired = sizeof required / sizeof *required,
+		.unmappable = SLA_COL_LINE, .is_time = is_time,
+	};
+	return true;
+}
 
 sla_parser *
 sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_refusal *no)
@@ -75,8 +102,9 @@ sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_r
 	ps->w = w;
 	ps->d = d;
 	ps->maps = calloc(o->nmaps + 1, sizeof *ps->maps);
-	if (!ps->maps || !sla_export_read_options(&ticket_export, o->maps, o->nmaps, ps->maps,
-						  o->formats, o->nformats, ps->formats, no)) {
+	if (!ps->maps || !make_kind(ps, o, no) ||
+	    !sla_export_read_options(&ps->kind, o->maps, o->nmaps, ps->maps, o->formats,
+				     o->nformats, ps->formats, no)) {
 		sla_parser_free(ps);
 		return NULL;
 	}
@@ -205,15 +233,16 @@ say_unread(const sla_parser *ps, const sla_export *x)
 	}
 }
 
-/* Is canonical column C written?  All are, but for a time that the
+/* Is column C written?  Every canonical one is, but for a time that the
  * export does not have (first_response, onsite, resolved, ...): an empty
  * column would say "has not happened yet" of every ticket, and sla-check
  * would count each one overdue; left out, it says "not known", and
- * sla-check lists the metric as unassessable instead. */
+ * sla-check lists the metric as unassessable instead.  An extra time is
+ * written the same way: when the export has it. */
 static bool
-canon_written(const sla_export *x, int c)
+col_written(const sla_export *x, int c)
 {
-	return !sla_canon_is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
+	return !is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
 }
 
 /* The stream's names of the columns passed through, after the canonical
@@ -225,9 +254,8 @@ write_passed_names(sla_parser *ps, const sla_export *x)
 {
 	sla_colnames *seen = sla_colnames_new(), *taken = sla_colnames_new();
 	bool ok = seen && taken;
-	for (int c = 0; ok && c < SLA_NCANON; c++)
-		ok = sla_colnames_add(taken, sla_canon_names[c], strlen(sla_canon_names[c]),
-				      x->ncols, NULL) > 0;
+	for (int c = 0; ok && c < ps->kind.ncols; c++)
+		ok = sla_colnames_add(taken, ps->names[c], strlen(ps->names[c]), x->ncols, NULL) > 0;
 	for (size_t j = 0, k = 0; ok && j < x->ncols; j++) {
 		const char *h = x->names[j];
 		size_t occurrence = sla_colnames_add(seen, h, strlen(h), j, NULL);
@@ -252,12 +280,12 @@ static bool
 write_header(sla_parser *ps, const sla_export *x)
 {
 	bool first = true;
-	for (int c = 0; c < SLA_NCANON; c++) {
-		if (!canon_written(x, c))
+	for (int c = 0; c < ps->kind.ncols; c++) {
+		if (!col_written(x, c))
 			continue;
 		if (!first)
 			sla_writer_char(ps->w, '\t');
-		sla_writer_str(ps->w, sla_canon_names[c]);
+		sla_writer_str(ps->w, ps->names[c]);
 		first = false;
 	}
 	if (!write_passed_names(ps, x))
@@ -277,16 +305,16 @@ header_once(sla_parser *ps, const sla_export *x)
 		for (size_t k = 0; k < ps->nunmapped; k++)
 			ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]]);
 		ps->nout_unmapped = ps->nunmapped;
-		for (int c = 0; c < SLA_NCANON; c++)
-			ps->out_canon[c] = canon_written(x, c);
+		for (int c = 0; c < ps->kind.ncols; c++)
+			ps->out_col[c] = col_written(x, c);
 		ps->header_written = true;
 		return write_header(ps, x);
 	}
-	for (int c = 0; c < SLA_NCANON; c++)
-		if (canon_written(x, c) != ps->out_canon[c]) {
-			sla_diag_msg(ps->d, ps->file, 0, sla_canon_names[c], NULL, 0,
+	for (int c = 0; c < ps->kind.ncols; c++)
+		if (col_written(x, c) != ps->out_col[c]) {
+			sla_diag_msg(ps->d, ps->file, 0, ps->names[c], NULL, 0,
 				     "the first file %s this column, this one %s",
-				     ps->out_canon[c] ? "has" : "has not", ps->out_canon[c] ? "has not" : "has");
+				     ps->out_col[c] ? "has" : "has not", ps->out_col[c] ? "has not" : "has");
 			return false;
 		}
 	bool same = ps->nunmapped == ps->nout_unmapped;
@@ -305,9 +333,9 @@ header_once(sla_parser *ps, const sla_export *x)
 static void
 lookahead(const sla_parser *ps, sla_export *x)
 {
-	bool observe[SLA_NCANON];
-	for (int c = 0; c < SLA_NCANON; c++)
-		observe[c] = sla_canon_is_time(c) && !ps->formats[c];
+	bool observe[SLA_EXPORT_MAXCOLS];
+	for (int c = 0; c < ps->kind.ncols; c++)
+		observe[c] = is_time(c) && !ps->formats[c];
 	sla_export_lookahead(x, observe);
 }
 
@@ -327,7 +355,7 @@ readable_year(int64_t utc, int32_t offset)
 static inline bool
 convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc, int32_t *off)
 {
-	const char *name = sla_canon_names[c];
+	const char *name = ps->names[c];
 	enum sla_date_order proof;
 	char why[128];
 
@@ -363,7 +391,7 @@ time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 		return convert_time(ps, x, c, v, &utc, &off) ? sla_stream_time_write_at(utc, off, out)
 							     : 0;
 	if (c == SLA_COL_OPENED)
-		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
+		record_error(ps, ps->names[c], NULL, 0, false, "missing");
 	return 0;
 }
 
@@ -545,8 +573,8 @@ static void
 write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 	  char times[][SLA_RFC3339_MAX], const size_t *tlen)
 {
-	for (int c = 0; c < SLA_NCANON; c++) {
-		if (!ps->out_canon[c])
+	for (int c = 0; c < ps->kind.ncols; c++) {
+		if (!ps->out_col[c])
 			continue;
 		if (c)
 			sla_writer_char(ps->w, '\t');
@@ -559,7 +587,7 @@ write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 				sla_writer_str(ps->w, "; ");
 			if (ps->err.n)
 				sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
-		} else if (sla_canon_is_time(c)) {
+		} else if (is_time(c)) {
 			sla_writer_raw(ps->w, times[c], tlen[c]);
 		} else if (c == SLA_COL_PAUSED) {
 			if (ps->paused.n)
@@ -581,8 +609,8 @@ write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 static int
 emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 {
-	char times[SLA_NCANON][SLA_RFC3339_MAX];
-	size_t tlen[SLA_NCANON] = { 0 };
+	char times[SLA_EXPORT_MAXCOLS][SLA_RFC3339_MAX];
+	size_t tlen[SLA_EXPORT_MAXCOLS] = { 0 };
 
 	ps->nread++;
 	ps->err.n = 0;
@@ -594,8 +622,8 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	check_ragged(ps, x, r);
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
-	for (int c = 0; c < SLA_NCANON; c++)
-		if (sla_canon_is_time(c) && x->col_of[c] >= 0)
+	for (int c = 0; c < ps->kind.ncols; c++)
+		if (is_time(c) && x->col_of[c] >= 0)
 			tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
 	paused_cell(ps, x, sla_export_value(x, r, SLA_COL_PAUSED));
 	if (ps->record_failed && ps->o.strict)
@@ -626,7 +654,7 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 	sla_export x;
 	int rc = -1;
 
-	if (sla_export_open(&x, &ticket_export, path, &ps->o.csv, ps->d)) {
+	if (sla_export_open(&x, &ps->kind, path, &ps->o.csv, ps->d)) {
 		ps->file = x.file;
 		if (verbose)
 			sla_export_say_dialect(&x, ps->d);

@@ -27,16 +27,20 @@
 #include "sla_timeform.h"
 #include "sla_tz.h"
 
-/* The most columns a kind of export may have (the ticket stream has 20). */
-#define SLA_EXPORT_MAXCOLS 32
+/* The most columns a kind of export may have: the ticket stream's 20, and
+ * the time columns a policy's metrics add. */
+#define SLA_EXPORT_MAXCOLS 64
 
-/* What a reader calls its columns.  Static: it outlives every export. */
+/* What a reader calls its columns.  It outlives every export read with it. */
 typedef struct sla_export_kind {
 	const char *const *names;	/* NCOLS column names, as --map names them */
 	int ncols;
 	/* The column that header H[0..N) means by the reader's own aliases,
 	 * with its RANK (lower wins), or -1. */
 	int (*alias)(const char *h, size_t n, long *rank);
+	int named_from;			/* the columns from this one on have no
+					 * aliases: a header of their name means
+					 * them, after the aliases */
 	const int *required;		/* columns every export must have */
 	size_t nrequired;
 	int unmappable;			/* a column --map may not name, or -1 */
@@ -56,6 +60,7 @@ typedef enum sla_export_refused {
 	SLA_EXPORT_TAKEN = 0,
 	SLA_EXPORT_BAD_MAP,		/* a map that names no column the kind may map */
 	SLA_EXPORT_BAD_FORMAT,		/* a time format for no time column, or %s */
+	SLA_EXPORT_TOO_MANY,		/* a column more than SLA_EXPORT_MAXCOLS */
 } sla_export_refused;
 
 typedef struct sla_export_refusal {

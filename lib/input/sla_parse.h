@@ -32,6 +32,12 @@ typedef struct sla_parse_opts {
 	const char *map_option;		/* the caller's name of the maps, for messages */
 	char *const *formats;		/* "column=strptime format" */
 	size_t nformats;
+	/* time columns beyond the canonical ones (a policy's metrics start and
+	 * stop at them): read like the canonical times, from the export
+	 * column of their name or the one --map names, and written after the
+	 * canonical columns; --map and --time-format may name them */
+	const char *const *extra_times;
+	size_t nextra;
 	bool strict;			/* the first record error is fatal */
 } sla_parse_opts;
 

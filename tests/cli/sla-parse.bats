@@ -550,6 +550,47 @@ random_export() {
 	[ "$status" -eq 2 ]
 }
 
+# Refused before: --map and --time-format took canonical columns only, so
+# a custom metric's times passed through unconverted, and sla-check found
+# every row invalid.
+@test "--policy: a custom metric's column is read as a time, by --map or by its name" {
+	P="$DATA/policies/good-custom-metric.ini"
+	printf '%s\n' '工单编号,报修时间,答复时间,恢复业务时间,解决时间' \
+		'GD-1,2026/3/2 9:00,2026/3/2 11:30,2026/3/2 12:00,2026/3/3 10:00' \
+		'GD-2,2026/3/2 14:00,2026/3/3 16:10,,' > "$TMP/a.csv"
+	run --separate-stderr sla-parse --policy "$P" --map answered=答复时间 \
+		--map service_restored=恢复业务时间 "$TMP/a.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(last_columns "$TMP/out" 2)" = "$(printf 'answered\tservice_restored')" ]
+	[ "$(cell "$TMP/out" GD-1 answered)" = 2026-03-02T11:30:00+08:00 ]
+	[ "$(cell "$TMP/out" GD-1 service_restored)" = 2026-03-02T12:00:00+08:00 ]
+	[ -z "$(cell "$TMP/out" GD-2 service_restored)" ]
+	sla-check --policy "$P" --now 2026-04-01T00:00:00+08:00 "$TMP/out" > "$TMP/check"
+	[ "$(awk -F'\t' '$1 == "GD-1" && $5 == "answered" { print $14 }' "$TMP/check")" = met ]
+	[ "$(awk -F'\t' '$1 == "GD-2" && $5 == "answered" { print $14 }' "$TMP/check")" = breached ]
+	# a header of the column's own name needs no --map; --time-format takes it
+	printf '%s\n' 'id,opened,answered' '1,2026-03-02 09:00,20260302-1015' > "$TMP/b.csv"
+	sla-parse --policy "$P" -t 'answered=%Y%m%d-%H%M' "$TMP/b.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 answered)" = 2026-03-02T10:15:00+08:00 ]
+	# without --policy the column is no time column
+	assert_usage_error "--map: want CANONICAL=HEADER with a canonical column (see --list-aliases) or a column of the --policy's metrics: \"answered=答复时间\"" \
+		sla-parse --map answered=答复时间 "$TMP/a.csv"
+}
+
+@test "--policy: its zone is the default of --tz; a bad policy is fatal" {
+	printf '[policy]\nname = x\ntimezone = Europe/Berlin\n[tier normal]\ncalendar = 24x7\nresolve = 8h\n' > "$TMP/p.ini"
+	printf 'id,opened\n1,2026-03-02 09:00\n' > "$TMP/t.csv"
+	sla-parse --policy "$TMP/p.ini" "$TMP/t.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-03-02T09:00:00+01:00 ]
+	sla-parse --policy "$TMP/p.ini" --tz UTC "$TMP/t.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-03-02T09:00:00+00:00 ]
+	run --separate-stderr sla-parse --policy "$DATA/policies/bad-timezone.ini" "$TMP/t.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
 @test "--tz: wall-clock times in New York, DST gap flagged, overlap the earlier instant" {
 	printf 'id,opened\n1,2026-03-08 02:30\n2,2026-11-01 01:30\n3,2026-07-01 12:00\n' > "$TMP/ny.csv"
 	run sla-parse --tz America/New_York "$TMP/ny.csv"
@@ -622,10 +663,10 @@ random_export() {
 	try="Try 'sla-parse --help'."
 	run sla-parse --map line=id "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(printf 'sla-parse: --map: want CANONICAL=HEADER with a canonical column (see --list-aliases): "line=id"\n%s' "$try")" ]
+	[ "$output" = "$(printf 'sla-parse: --map: want CANONICAL=HEADER with a canonical column (see --list-aliases) or a column of the --policy'"'"'s metrics: "line=id"\n%s' "$try")" ]
 	run sla-parse -t 'id=%Y' "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(printf 'sla-parse: --time-format: want TIMECOLUMN=FORMAT with a canonical time column and a strptime format without %%s: "id=%%Y"\n%s' "$try")" ]
+	[ "$output" = "$(printf 'sla-parse: --time-format: want TIMECOLUMN=FORMAT with a canonical time column or one of the --policy'"'"'s metrics, and a strptime format without %%s: "id=%%Y"\n%s' "$try")" ]
 	run sla-parse --events --map nosuch=id "$TMP/u.csv"
 	[ "$status" -eq 2 ]
 	[ "$output" = "$(printf 'sla-parse: --map: want COLUMN=HEADER with an event column (see --events --list-aliases): "nosuch=id"\n%s' "$try")" ]
