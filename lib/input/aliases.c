@@ -259,6 +259,45 @@ static const alias table[] = {
 
 #define NALIASES (sizeof table / sizeof table[0])
 
+const char *const sla_pause_col_names[SLA_NPAUSECOLS] = {
+	"paused_start", "paused_end", "paused_total",
+};
+
+/* The pause columns' names.  Not 挂起时间 (when it began, or how long?),
+ * nor 恢复时间, a workaround's time. */
+static const struct pause_alias {
+	enum sla_pause_col col;
+	const char *name, *source;
+} pause_table[] = {
+	{ SLA_PAUSE_START, "挂起开始时间", "Chinese sheets" },
+	{ SLA_PAUSE_START, "挂起开始", "Chinese sheets" },
+	{ SLA_PAUSE_START, "暂停开始时间", "Chinese sheets" },
+	{ SLA_PAUSE_START, "暂停开始", "Chinese sheets" },
+	{ SLA_PAUSE_START, "掛起開始時間", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_START, "暫停開始時間", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_START, "Pause start", "generic" },
+	{ SLA_PAUSE_START, "On hold from", "generic" },
+	{ SLA_PAUSE_END, "挂起结束时间", "Chinese sheets" },
+	{ SLA_PAUSE_END, "挂起结束", "Chinese sheets" },
+	{ SLA_PAUSE_END, "暂停结束时间", "Chinese sheets" },
+	{ SLA_PAUSE_END, "暂停结束", "Chinese sheets" },
+	{ SLA_PAUSE_END, "解除挂起时间", "Chinese sheets" },
+	{ SLA_PAUSE_END, "掛起結束時間", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_END, "暫停結束時間", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_END, "Pause end", "generic" },
+	{ SLA_PAUSE_END, "On hold until", "generic" },
+	{ SLA_PAUSE_TOTAL, "挂起时长", "Chinese sheets" },
+	{ SLA_PAUSE_TOTAL, "挂起时长（分钟）", "Chinese sheets" },
+	{ SLA_PAUSE_TOTAL, "挂起时长(分钟)", "Chinese sheets" },
+	{ SLA_PAUSE_TOTAL, "挂起总时长", "Chinese sheets" },
+	{ SLA_PAUSE_TOTAL, "暂停时长", "Chinese sheets" },
+	{ SLA_PAUSE_TOTAL, "掛起時長", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_TOTAL, "暫停時長", "Chinese sheets (zh-TW)" },
+	{ SLA_PAUSE_TOTAL, "Paused minutes", "generic" },
+};
+
+#define NPAUSE_ALIASES (sizeof pause_table / sizeof pause_table[0])
+
 /* Bytes that a header comparison skips: ASCII space, tab, '_', '-', and
  * the ideographic space E3 80 80.  Returns how many bytes to skip at S. */
 static size_t
@@ -316,6 +355,24 @@ sla_alias_lookup(const char *h, size_t n, unsigned *rank)
 	return -1;
 }
 
+int
+sla_alias_pause_lookup(const char *h, size_t n, unsigned *rank)
+{
+	for (int c = 0; c < SLA_NPAUSECOLS; c++)
+		if (sla_alias_same(h, n, sla_pause_col_names[c], strlen(sla_pause_col_names[c]))) {
+			if (rank)
+				*rank = 0;
+			return c;
+		}
+	for (size_t i = 0; i < NPAUSE_ALIASES; i++)
+		if (sla_alias_same(h, n, pause_table[i].name, strlen(pause_table[i].name))) {
+			if (rank)
+				*rank = (unsigned)i + 1;
+			return (int)pause_table[i].col;
+		}
+	return -1;
+}
+
 void
 sla_alias_print(FILE *out)
 {
@@ -326,6 +383,14 @@ sla_alias_print(FILE *out)
 			if ((int)table[i].col == c)
 				fprintf(out, "%s\t%s\t%s\n", sla_canon_names[c], table[i].name,
 					table[i].source);
+	}
+	for (int c = 0; c < SLA_NPAUSECOLS; c++) {
+		const char *name = sla_pause_col_names[c];
+		fprintf(out, "%s\t%s\t%s\n", name, name, "sla-tools");
+		for (size_t i = 0; i < NPAUSE_ALIASES; i++)
+			if ((int)pause_table[i].col == c)
+				fprintf(out, "%s\t%s\t%s\n", name, pause_table[i].name,
+					pause_table[i].source);
 	}
 }
 

@@ -9,6 +9,7 @@
 #include "sla_export.h"
 #include "sla_mem.h"
 #include "sla_parse.h"
+#include "sla_pauses.h"
 #include "sla_stream_fields.h"
 
 /* A growable byte buffer, reused from record to record. */
@@ -43,10 +44,12 @@ struct sla_parser {
 
 /* ---- options ---------------------------------------------------------------- */
 
-/* The ticket export's columns are the stream's canonical ones, found by
- * the header aliases (sla_aliases.h), then the extra time columns of the
- * caller (a policy's metrics), found by their names: from COL_EXTRA on. */
-enum { COL_EXTRA = SLA_NCANON };
+/* The ticket export's columns are the stream's canonical ones, then the
+ * pause columns that are read into `paused` and not written, both found
+ * by the header aliases (sla_aliases.h), then the extra time columns of
+ * the caller (a policy's metrics), found by their names. */
+enum { COL_PAUSE = SLA_NCANON, COL_EXTRA = COL_PAUSE + SLA_NPAUSECOLS };
+
 static int
 canon_alias(const char *h, size_t n, long *rank)
 {
@@ -57,10 +60,30 @@ canon_alias(const char *h, size_t n, long *rank)
 	return c == SLA_COL_LINE ? -1 : c;
 }
 
+static int
+kind_alias(const char *h, size_t n, long *rank)
+{
+	int c = canon_alias(h, n, rank);
+	unsigned r;
+	if (c < 0 && (c = sla_alias_pause_lookup(h, n, &r)) >= 0) {
+		*rank = r;
+		c += COL_PAUSE;
+	}
+	return c;
+}
+
+/* The pause columns are read, never written. */
+static bool
+is_pause(int c)
+{
+	return c >= COL_PAUSE && c < COL_EXTRA;
+}
+
 static bool
 is_time(int c)
 {
-	return c >= COL_EXTRA || sla_canon_is_time(c);
+	return c >= COL_EXTRA || sla_canon_is_time(c) || c == COL_PAUSE + SLA_PAUSE_START ||
+	       c == COL_PAUSE + SLA_PAUSE_END;
 }
 
 static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
@@ -74,6 +97,8 @@ make_kind(sla_parser *ps, const sla_parse_opts *o, sla_export_refusal *no)
 	int n = COL_EXTRA;
 	for (int c = 0; c < SLA_NCANON; c++)
 		ps->names[c] = sla_canon_names[c];
+	for (int c = 0; c < SLA_NPAUSECOLS; c++)
+		ps->names[COL_PAUSE + c] = sla_pause_col_names[c];
 	for (size_t i = 0; i < o->nextra; i++) {
 		if (n == SLA_EXPORT_MAXCOLS) {
 			*no = (sla_export_refusal){ SLA_EXPORT_TOO_MANY, o->extra_times[i] };
@@ -82,7 +107,7 @@ make_kind(sla_parser *ps, const sla_parse_opts *o, sla_export_refusal *no)
 		ps->names[n++] = o->extra_times[i];
 	}
 	ps->kind = (sla_export_kind){
-		.names = ps->names, .ncols = n, .alias = canon_alias, .named_from = COL_EXTRA,
+		.names = ps->names, .ncols = n, .alias = kind_alias, .named_from = COL_EXTRA,
 		.required = required, .nrequired = sizeof required / sizeof *required,
 		.unmappable = SLA_COL_LINE, .is_time = is_time,
 	};
@@ -242,7 +267,7 @@ say_unread(const sla_parser *ps, const sla_export *x)
 static bool
 col_written(const sla_export *x, int c)
 {
-	return !is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
+	return !is_pause(c) && (!is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0);
 }
 
 /* The stream's names of the columns passed through, after the canonical
@@ -395,53 +420,125 @@ time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 	return 0;
 }
 
-/* One "start/end" interval IV of the cell V into ps->pauses (an end may be
- * blank: still paused); false after a record error. */
+/* A pause from START (of column CS) to STOP (of CE; blank: not ended)
+ * into ps->pauses; false after a record error.  One that ends before it
+ * starts is written so: what a pause means is sla-check's to judge. */
 static bool
-paused_interval(sla_parser *ps, sla_export *x, sla_field iv, sla_field v)
+add_pause(sla_parser *ps, sla_export *x, int cs, sla_field start, int ce, sla_field stop)
 {
-	const char *slash = memchr(iv.p, '/', iv.n);
-	const char *end = iv.p + iv.n;
-	sla_pause p = { 0 };
-
-	if (!slash || memchr(slash + 1, '/', (size_t)(end - slash - 1))) {
-		record_error(ps, "paused", v.p, v.n, false, "want start/end intervals");
-		return false;
-	}
-	sla_field start = { iv.p, (size_t)(slash - iv.p) };
-	sla_field stop = { slash + 1, (size_t)(end - slash - 1) };
-	if (sla_field_blank(start)) {
-		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
-		return false;
-	}
-	p.open = sla_field_blank(stop);
+	sla_pause p = { .open = sla_field_blank(stop) };
 	int32_t off;
-	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start, &off) ||
-	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end, &off)))
+
+	if (!convert_time(ps, x, cs, start, &p.start, &off) ||
+	    (!p.open && !convert_time(ps, x, ce, stop, &p.end, &off)))
 		return false;
 	if (sla_grow((void **)&ps->pauses, &ps->pause_cap, ps->npauses + 1, sizeof *ps->pauses))
 		ps->pauses[ps->npauses++] = p;	/* else lost: out of memory */
 	return true;
 }
 
-/* `paused` holds "start/end;start/end" in the export's time forms: each
- * time is converted like the others, and the cell written in the stream's
- * form (sla_stream_fields.h).  Any error empties the cell (the record is
- * flagged). */
-static void
-paused_cell(sla_parser *ps, sla_export *x, sla_field v)
+/* Whether F reads as a time, in any day/month order (sla_pauses.h). */
+static bool
+reads_as_time(sla_field f, void *ctx)
 {
-	const char *p = v.p, *end = v.p + v.n;
+	sla_stamp st;
+	(void)ctx;
+	return sla_timeform_parse(f.p, f.n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+}
 
+/* `paused` holds "start/end;start/end" in the export's time forms (and
+ * Excel's, sla_pauses.h); false after a record error. */
+static bool
+paused_intervals(sla_parser *ps, sla_export *x, sla_field v)
+{
+	sla_field rest = v, iv, start, stop;
+
+	while (sla_pause_next(&rest, &iv)) {
+		int rc = sla_pause_split(iv, reads_as_time, NULL, &start, &stop);
+		if (rc <= 0 || sla_field_blank(start)) {
+			record_error(ps, "paused", v.p, v.n, false,
+				     rc < 0 ? "an interval that splits more than one way"
+				     : rc == 0 ? "want start/end intervals" : "an interval without a start");
+			return false;
+		}
+		if (!add_pause(ps, x, SLA_COL_PAUSED, start, SLA_COL_PAUSED, stop))
+			return false;
+	}
+	return true;
+}
+
+static size_t
+count_items(sla_field list)
+{
+	sla_field item;
+	size_t n = 0;
+	while (sla_pause_next(&list, &item))
+		n++;
+	return n;
+}
+
+/* The start and end columns: one time or more a cell, paired in order; a
+ * last start without an end is a pause not ended.  False after a record
+ * error. */
+static bool
+paused_columns(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	int cs = COL_PAUSE + SLA_PAUSE_START, ce = COL_PAUSE + SLA_PAUSE_END;
+	sla_field a = sla_export_value(x, r, cs), b = sla_export_value(x, r, ce);
+	size_t ns = count_items(a), ne = count_items(b);
+	sla_field start, stop;
+
+	if (ns != ne && ns != ne + 1) {
+		record_error(ps, ps->names[ns > ne ? cs : ce], NULL, 0, false,
+			     "%zu pause starts and %zu ends do not pair", ns, ne);
+		return false;
+	}
+	while (sla_pause_next(&a, &start)) {
+		if (!sla_pause_next(&b, &stop))
+			stop = (sla_field){ "", 0 };	/* the last: not ended */
+		if (!add_pause(ps, x, cs, start, ce, stop))
+			return false;
+	}
+	return true;
+}
+
+/* A total paused time, where no pause says when: it cannot be placed on
+ * the calendar, and a pause's business time depends on where it lies, so
+ * the record is flagged rather than given an invented pause. */
+static void
+paused_total(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	int c = COL_PAUSE + SLA_PAUSE_TOTAL;
+	sla_field v = sla_export_value(x, r, c);
+	int64_t secs;
+
+	if (sla_field_blank(v))
+		return;
+	if (!sla_pause_total(v, &secs))
+		record_error(ps, ps->names[c], v.p, v.n, false, "cannot read duration");
+	else if (secs > 0 && ps->npauses == 0)
+		record_error(ps, ps->names[c], v.p, v.n, false, "paused %lld min, but not when: "
+			     "a total cannot be placed on the calendar (give the pauses' start "
+			     "and end)", (long long)(secs / 60));
+}
+
+/* The record's pauses (`paused`, the start and end columns, a total) into
+ * the paused cell, in the stream's form (sla_stream_fields.h).  Any error
+ * empties the cell (the record is flagged). */
+static void
+paused_cell(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	bool columns = x->col_of[COL_PAUSE + SLA_PAUSE_START] >= 0 ||
+		       x->col_of[COL_PAUSE + SLA_PAUSE_END] >= 0;
 	ps->npauses = 0;
 	ps->paused.n = 0;
-	while (!sla_field_blank((sla_field){ p, (size_t)(end - p) })) {
-		const char *semi = memchr(p, ';', (size_t)(end - p));
-		const char *stop = semi ? semi : end;
-		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v))
-			return;
-		p = semi ? semi + 1 : end;
-	}
+	sla_field v = sla_export_value(x, r, SLA_COL_PAUSED);
+	if (!sla_field_blank(v) && !paused_intervals(ps, x, v))
+		return;
+	if (columns && !paused_columns(ps, x, r))
+		return;
+	if (x->col_of[COL_PAUSE + SLA_PAUSE_TOTAL] >= 0)
+		paused_total(ps, x, r);
 	if (ps->npauses == 0)
 		return;	/* most records: never paused */
 	size_t need = sla_paused_max(ps->npauses);
@@ -623,9 +720,9 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
 	for (int c = 0; c < ps->kind.ncols; c++)
-		if (is_time(c) && x->col_of[c] >= 0)
+		if (is_time(c) && !is_pause(c) && x->col_of[c] >= 0)
 			tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
-	paused_cell(ps, x, sla_export_value(x, r, SLA_COL_PAUSED));
+	paused_cell(ps, x, r);
 	if (ps->record_failed && ps->o.strict)
 		return -1;
 	ps->nflagged += ps->record_failed;

@@ -18,6 +18,18 @@
  * export columns mean one canonical column, the lowest rank wins. */
 int sla_alias_lookup(const char *h, size_t n, unsigned *rank);
 
+/* Columns an export may have that the stream has not: its pauses as
+ * people export them, start and end columns and a total, which sla-parse
+ * reads into `paused` (sla-parse(1), PAUSES). */
+enum sla_pause_col { SLA_PAUSE_START, SLA_PAUSE_END, SLA_PAUSE_TOTAL, SLA_NPAUSECOLS };
+
+/* "paused_start", "paused_end", "paused_total": their names for --map. */
+extern const char *const sla_pause_col_names[SLA_NPAUSECOLS];
+
+/* The pause column that H[0..N) means, or -1; RANK as for
+ * sla_alias_lookup (may be NULL). */
+int sla_alias_pause_lookup(const char *h, size_t n, unsigned *rank);
+
 /* True when the header names A and B are the same after normalising. */
 bool sla_alias_same(const char *a, size_t an, const char *b, size_t bn);
 
@@ -29,7 +41,8 @@ bool sla_alias_same(const char *a, size_t an, const char *b, size_t bn);
  * hrs)" holds a duration. */
 int sla_alias_suggest(const char *h, size_t n, const bool *skip);
 
-/* The table as TSV (canonical, alias, source), for --list-aliases. */
+/* The table as TSV (canonical, alias, source), for --list-aliases: the
+ * canonical columns, then the pause columns. */
 void sla_alias_print(FILE *out);
 
 #endif

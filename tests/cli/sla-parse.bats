@@ -610,6 +610,47 @@ random_export() {
 	[ "$(cell "$TMP/out" 2 error)" = 'paused: want start/end intervals "2026-03-02 10:00"' ]
 }
 
+# The whole ticket became invalid: "2026/2/14 10:00/2026/2/14 15:00" was
+# cut at its first slash.
+@test "paused in Excel's slash dates, with ~ or 至, several a cell: one more slash parts start and end" {
+	printf '%s\n' 'id,opened,paused' \
+		'1,2026/2/14 9:00,2026/2/14 10:00/2026/2/14 15:00' \
+		'2,14/2/2026 9:00,14/2/2026 10:00/14/2/2026 15:00' \
+		'3,2026/2/14 9:00,"2026/2/14 10:00/2026/2/14 11:00' \
+		'2026/2/15 9:00/"' \
+		'4,2026-02-14 9:00,2026-02-14 10:00 ~ 2026-02-14 11:00；2026年2月15日 9:00至2026年2月15日 10:00' > "$TMP/p.csv"
+	run --separate-stderr sla-parse "$TMP/p.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = 2026-02-14T10:00:00+08:00/2026-02-14T15:00:00+08:00 ]
+	[ "$(cell "$TMP/out" 2 paused)" = 2026-02-14T10:00:00+08:00/2026-02-14T15:00:00+08:00 ]
+	[ "$(cell "$TMP/out" 3 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-15T09:00:00+08:00/" ]
+	[ "$(cell "$TMP/out" 4 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-15T09:00:00+08:00/2026-02-15T10:00:00+08:00" ]
+}
+
+# 挂起开始/挂起结束 and 挂起时长 passed through, and the ticket's resolve
+# time counted its pauses.
+@test "golden: Chinese sheet with pause start and end columns and a paused total" {
+	golden_export parse-pauses.tsv chinese-pauses.csv
+	[ "$stderr" = "sla-parse: $EXPORTS/chinese-pauses.csv:8: paused_total: paused 95 min, but not when: a total cannot be placed on the calendar (give the pauses' start and end) \"95\"" ]
+}
+
+@test "pause columns: starts and ends pair in order; what does not pair is the record's error" {
+	printf '%s\n' 'id,opened,Pause start,Pause end' \
+		'1,2026-02-14 9:00,2026-02-14 10:00;2026-02-14 12:00,2026-02-14 11:00' \
+		'2,2026-02-14 9:00,2026-02-14 10:00,2026-02-14 11:00;2026-02-14 12:00' > "$TMP/c.csv"
+	sla-parse "$TMP/c.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-14T12:00:00+08:00/" ]
+	[ "$(cell "$TMP/out" 2 error)" = "paused_end: 1 pause starts and 2 ends do not pair" ]
+	# a total with its pauses' times is no error: the times are read
+	printf '%s\n' 'id,opened,挂起开始,挂起结束,挂起时长' '1,2026-02-14 9:00,2026-02-14 10:00,2026-02-14 11:00,60' > "$TMP/t.csv"
+	run --separate-stderr sla-parse "$TMP/t.csv"
+	[ -z "$stderr" ]
+	# and the columns are read, not passed through
+	[ "$(printf '%s\n' "$output" | head -1)" = "$(printf 'id\tline\topened\tpriority\tseverity\ttier\trule\tcategory\tchannel\tcustomer\tpaused\texclude\terror\tdescription')" ]
+}
+
 @test "--max-field and --delimiter reject malformed values" {
 	run sla-parse --max-field lots /dev/null
 	[ "$status" -eq 2 ]
