@@ -19,7 +19,7 @@
 enum {
 	OPT_NO_HEADER = 256, OPT_COLUMNS, OPT_LIST_ALIASES, OPT_TZ, OPT_DATE_ORDER,
 	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE, OPT_VERSION,
-	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
+	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS, OPT_DATE_SYSTEM,
 };
 
 static const char shortopts[] = ":d:e:m:t:vh";
@@ -34,6 +34,7 @@ static const struct option longopts[] = {
 	{ "list-aliases", no_argument, NULL, OPT_LIST_ALIASES },
 	{ "tz", required_argument, NULL, OPT_TZ },
 	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
+	{ "date-system", required_argument, NULL, OPT_DATE_SYSTEM },
 	{ "time-format", required_argument, NULL, 't' },
 	{ "max-field", required_argument, NULL, OPT_MAX_FIELD },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -64,6 +65,7 @@ static const char usage[] =
 	"      --list-aliases      print the header alias table and exit\n"
 	"      --tz ZONE           zone of times without offset (default %s)\n"
 	"      --date-order ORDER  dmy or mdy, for dates like 3/4/2026\n"
+	"      --date-system YEAR  Excel serial dates count from 1900 or 1904 (1900)\n"
 	"  -t, --time-format COLUMN=FORMAT\n"
 	"                          read time column COLUMN with strptime FORMAT\n"
 	"      --max-field SIZE    longest field in bytes, from 1 (K, M, G; default 64M)\n"
@@ -119,6 +121,12 @@ option(struct args *c, int ch, const sla_diag *d)
 			return sla_cli_usage_error(d, "--date-order: want dmy or mdy: \"%s\"",
 						   optarg);
 		c->o.order = (enum sla_date_order)v;
+		break;
+	case OPT_DATE_SYSTEM:
+		if (strcmp(optarg, "1900") != 0 && strcmp(optarg, "1904") != 0)
+			return sla_cli_usage_error(d, "--date-system: want 1900 or 1904: \"%s\"",
+						   optarg);
+		c->o.date_1904 = strcmp(optarg, "1904") == 0;
 		break;
 	case OPT_MAX_FIELD:
 		if (sla_csvin_size_from_name(optarg, &c->o.csv.max_field) < 0)
@@ -236,7 +244,7 @@ events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **
 	if (!(*map = sla_events_map_load(c->policy, d)))
 		return NULL;
 	sla_events_input_opts eo = {
-		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order,
+		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order, .date_1904 = c->o.date_1904,
 		.maps = c->o.maps, .nmaps = c->o.nmaps, .map_option = c->o.map_option,
 		.formats = c->o.formats, .nformats = c->o.nformats,
 		.map = *map, .sorted = c->sorted, .strict = c->o.strict,

@@ -9,6 +9,7 @@ complete -c sla-parse -s m -l map -x -a "$canon=" -d 'Read an export column as C
 complete -c sla-parse -l list-aliases -d 'Print the header alias table'
 complete -c sla-parse -l tz -x -d 'Zone of times without offset'
 complete -c sla-parse -l date-order -x -a 'dmy mdy' -d 'Order of ambiguous slash dates'
+complete -c sla-parse -l date-system -x -a '1900 1904' -d 'Excel serial dates count from 1900 or 1904'
 complete -c sla-parse -s t -l time-format -x -a "$canon=" -d 'strptime format COLUMN=FORMAT'
 complete -c sla-parse -l max-field -x -d 'Longest field (e.g. 64M)'
 complete -c sla-parse -l strict -d 'The first bad record is fatal'

@@ -424,7 +424,8 @@ read_time(sla_events_input *in, export *e, const sla_csvrec *r, int64_t *at)
 		sla_diag_record(in->d, e->x.file, r->line, name, NULL, 0, "missing");
 		return false;
 	}
-	int rc = sla_export_time(v, in->time_format, e->order, in->o.tz, at, &proof);
+	int rc = sla_export_time(v, in->time_format, e->order, in->o.date_1904, in->o.tz, at,
+				 &proof);
 	if (e->order == SLA_ORDER_UNKNOWN)
 		e->order = proof;
 	if (rc == SLA_XT_OK)

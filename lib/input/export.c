@@ -266,7 +266,9 @@ looks_like_time(const char *p, size_t n, const void *ctx)
 
 	if (ctx)
 		return sla_timeform_strptime(p, n, ctx, &st) == SLA_TF_OK;
-	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+	/* a serial's date system makes it no more or less a time */
+	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD ||
+	       sla_excel_serial(p, n, false, &st);
 }
 
 void

@@ -387,7 +387,7 @@ convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc, in
 	/* The value's own proof joins the column's after it is read: a value
 	 * that proves an order reads the same in any order. */
 	int rc = sla_export_time(v, ps->formats[c], sla_export_order(x, c, ps->o.order),
-				 ps->o.tz, utc, &proof);
+				 ps->o.date_1904, ps->o.tz, utc, &proof);
 	sla_export_prove(x, c, proof);
 	if (rc != SLA_XT_OK) {
 		sla_export_time_why(rc, ps->o.tz, why, sizeof why);
@@ -441,9 +441,10 @@ add_pause(sla_parser *ps, sla_export *x, int cs, sla_field start, int ce, sla_fi
 static bool
 reads_as_time(sla_field f, void *ctx)
 {
+	const sla_parser *ps = ctx;
 	sla_stamp st;
-	(void)ctx;
-	return sla_timeform_parse(f.p, f.n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+	return sla_timeform_parse(f.p, f.n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD ||
+	       sla_excel_serial(f.p, f.n, ps->o.date_1904, &st);
 }
 
 /* `paused` holds "start/end;start/end" in the export's time forms (and
@@ -454,7 +455,7 @@ paused_intervals(sla_parser *ps, sla_export *x, sla_field v)
 	sla_field rest = v, iv, start, stop;
 
 	while (sla_pause_next(&rest, &iv)) {
-		int rc = sla_pause_split(iv, reads_as_time, NULL, &start, &stop);
+		int rc = sla_pause_split(iv, reads_as_time, ps, &start, &stop);
 		if (rc <= 0 || sla_field_blank(start)) {
 			record_error(ps, "paused", v.p, v.n, false,
 				     rc < 0 ? "an interval that splits more than one way"

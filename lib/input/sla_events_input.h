@@ -34,6 +34,7 @@ typedef struct sla_events_input_opts {
 	sla_csvin_opts csv;
 	const sla_tz *tz;		/* wall-clock times are read in it; output zone */
 	enum sla_date_order order;	/* --date-order, else UNKNOWN */
+	bool date_1904;			/* Excel serials of the 1904 system */
 	char *const *maps;		/* "column=Header", NMAPS of them */
 	size_t nmaps;
 	const char *map_option;		/* the caller's name of the maps, for messages */

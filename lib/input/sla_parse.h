@@ -27,6 +27,7 @@ typedef struct sla_parse_opts {
 	bool no_header;			/* the first row is a record (needs columns) */
 	const sla_tz *tz;		/* wall-clock times are read in it */
 	enum sla_date_order order;	/* --date-order, else UNKNOWN */
+	bool date_1904;			/* Excel serials of the 1904 system */
 	char *const *maps;		/* "canonical=Header", NMAPS of them */
 	size_t nmaps;
 	const char *map_option;		/* the caller's name of the maps, for messages */

@@ -87,6 +87,26 @@ golden_export() {
 
 # Refused before: "id: no column means this" (Ticket was no alias), and
 # the text read as GB18030.
+# Every time was unreadable, and every record flagged.
+@test "golden: a sheet whose times are Excel serial dates (46066.3784722222), and one formatted" {
+	golden_export parse-excel-serial.tsv excel-serial-dates.csv
+	[ -z "$stderr" ]
+}
+
+@test "--date-system 1904 reads serials from 1904-01-01; anything else is a usage error" {
+	printf 'id,opened\n1,44604.708333\n2,46066\n' > "$TMP/s.csv"
+	sla-parse --date-system 1904 "$TMP/s.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-02-13T17:00:00+08:00 ]
+	sla-parse "$TMP/s.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 2 opened)" = 2026-02-13T00:00:00+08:00 ]
+	# a serial is wall-clock time in --tz, and four digits are no date
+	printf 'id,opened\n1,46066.5\n2,4606\n' > "$TMP/t.csv"
+	sla-parse --tz Europe/Berlin "$TMP/t.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-02-13T12:00:00+01:00 ]
+	[ "$(cell "$TMP/out" 2 error)" = 'opened: cannot read time "4606"' ]
+	assert_usage_error '--date-system: want 1900 or 1904: "1901"' sla-parse --date-system 1901 "$TMP/s.csv"
+}
+
 @test "golden: European Excel sheet in Windows-1252 (Ticket;Created;First response;...)" {
 	golden_export parse-european-cp1252.tsv european-cp1252.csv --tz Europe/Berlin
 	[ -z "$stderr" ]
@@ -689,7 +709,7 @@ random_export() {
 	run sla-parse --help
 	[ "$status" -eq 0 ]
 	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
-		 time-format max-field strict verbose help version; do
+		 date-system time-format max-field strict verbose help version policy; do
 		[[ "$output" == *"--$o"* ]]
 	done
 	run sla-parse --version
@@ -719,7 +739,7 @@ random_export() {
 @test "every long option is in the man page and the three completions" {
 	root="$BATS_TEST_DIRNAME/../.."
 	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
-		 time-format max-field strict verbose help version; do
+		 date-system time-format max-field strict verbose help version policy; do
 		grep -q -- "$o" "$root/man/sla-parse.1"
 		grep -q -- "--$o" "$root/completions/bash/sla-parse"
 		grep -q -- "--$o" "$root/completions/zsh/_sla-parse"
@@ -735,7 +755,7 @@ random_export() {
 }
 
 @test "sla-parse: an option without its argument is one message and the hint, exit 2" {
-	for opt in --delimiter -d --encoding --columns --map -m --tz --date-order \
+	for opt in --delimiter -d --encoding --columns --map -m --tz --date-order --date-system \
 		   --time-format -t --max-field --policy; do
 		assert_usage_error "option needs an argument \"$opt\"" sla-parse "$opt"
 	done
