@@ -295,6 +295,11 @@ parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 		files = stdin_only;
 		nfiles = 1;
 	}
+	/* several exports make one stream: their columns are checked before
+	 * a row is written, so that a difference leaves no half a stream */
+	for (int i = 0; ps && nfiles > 1 && i < nfiles && status == SLA_EXIT_OK; i++)
+		if (sla_parser_check(ps, files[i], c->verbose) < 0)
+			status = SLA_EXIT_ERROR;
 	for (int i = 0; i < nfiles && status == SLA_EXIT_OK; i++)
 		if ((ev ? sla_events_input_file(ev, files[i], c->verbose)
 			: sla_parser_file(ps, files[i], c->verbose)) < 0)

@@ -571,7 +571,7 @@ choose_encoding(sla_csvin *in, const sla_csvin_opts *o)
 	}
 	/* A guess is said once, before any record: every text of the file
 	 * may read wrong. */
-	if (!o->encoding && in->guess.unsure)
+	if (!o->encoding && in->guess.unsure && !o->quiet)
 		sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "encoding %s (%s): "
 			     "give --encoding if the text reads wrong", in->encoding, in->why);
 	in->dec = sla_decoder_new(in->encoding, err, sizeof err);

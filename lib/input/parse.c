@@ -30,6 +30,10 @@ struct sla_parser {
 	size_t nout_unmapped;
 	bool out_col[SLA_EXPORT_MAXCOLS];	/* the kind's columns written */
 	bool header_written;
+	bool shape_known;	/* out_col and out_unmapped are the first file's */
+	bool checked;		/* sla_parser_check has read headers */
+	bool checking;		/* and is reading one */
+	sla_export *held;	/* standard input, checked and open */
 	size_t *unmapped;	/* the current file's columns passed through, in order */
 	size_t nunmapped;
 	unsigned long nread, nwritten, nflagged;
@@ -150,6 +154,10 @@ sla_parser_free(sla_parser *ps)
 	if (!ps)
 		return;
 	free(ps->maps);
+	if (ps->held) {
+		sla_export_close(ps->held);
+		free(ps->held);
+	}
 	free_names(ps->out_unmapped, ps->nout_unmapped);
 	free(ps->err.p);
 	free(ps->extra.p);
@@ -319,22 +327,49 @@ write_header(sla_parser *ps, const sla_export *x)
 	return true;
 }
 
-/* The first file writes the header; the next must pass the same columns. */
+/* ---- the files' columns ---------------------------------------------------------- */
+
+/* The columns of the first file read: the kind's it writes, and the names
+ * of those it passes through. */
 static bool
-header_once(sla_parser *ps, const sla_export *x)
+remember_shape(sla_parser *ps, const sla_export *x)
 {
-	if (!ps->header_written) {
-		ps->out_unmapped = calloc(ps->nunmapped + 1, sizeof *ps->out_unmapped);
-		if (!ps->out_unmapped)
+	ps->out_unmapped = calloc(ps->nunmapped + 1, sizeof *ps->out_unmapped);
+	if (!ps->out_unmapped)
+		return false;
+	for (size_t k = 0; k < ps->nunmapped; k++)
+		if (!(ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]])))
 			return false;
-		for (size_t k = 0; k < ps->nunmapped; k++)
-			ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]]);
-		ps->nout_unmapped = ps->nunmapped;
-		for (int c = 0; c < ps->kind.ncols; c++)
-			ps->out_col[c] = col_written(x, c);
-		ps->header_written = true;
-		return write_header(ps, x);
-	}
+	ps->nout_unmapped = ps->nunmapped;
+	for (int c = 0; c < ps->kind.ncols; c++)
+		ps->out_col[c] = col_written(x, c);
+	ps->shape_known = true;
+	return true;
+}
+
+static bool
+passed_by_first(const sla_parser *ps, const char *h)
+{
+	for (size_t k = 0; k < ps->nout_unmapped; k++)
+		if (strcmp(ps->out_unmapped[k], h) == 0)
+			return true;
+	return false;
+}
+
+static bool
+passed_by_this(const sla_parser *ps, const sla_export *x, const char *h)
+{
+	for (size_t k = 0; k < ps->nunmapped; k++)
+		if (strcmp(x->names[ps->unmapped[k]], h) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the export X gives the stream the first file's columns, in
+ * their order; else a message names the first that differs. */
+static bool
+same_shape(const sla_parser *ps, const sla_export *x)
+{
 	for (int c = 0; c < ps->kind.ncols; c++)
 		if (col_written(x, c) != ps->out_col[c]) {
 			sla_diag_msg(ps->d, ps->file, 0, ps->names[c], NULL, 0,
@@ -342,13 +377,41 @@ header_once(sla_parser *ps, const sla_export *x)
 				     ps->out_col[c] ? "has" : "has not", ps->out_col[c] ? "has not" : "has");
 			return false;
 		}
-	bool same = ps->nunmapped == ps->nout_unmapped;
-	for (size_t k = 0; same && k < ps->nunmapped; k++)
-		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[ps->unmapped[k]]) == 0;
-	if (!same)
-		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0,
-			     "its unmapped columns differ from the first file's");
-	return same;
+	for (size_t k = 0; k < ps->nunmapped || k < ps->nout_unmapped; k++) {
+		const char *mine = k < ps->nunmapped ? x->names[ps->unmapped[k]] : NULL;
+		const char *first = k < ps->nout_unmapped ? ps->out_unmapped[k] : NULL;
+		if (mine && first && strcmp(mine, first) == 0)
+			continue;
+		if (mine && !passed_by_first(ps, mine))
+			sla_diag_msg(ps->d, ps->file, 0, NULL, mine, strlen(mine), "passes through "
+				     "a column the first file has not (or reads as another)");
+		else if (first && !passed_by_this(ps, x, first))
+			sla_diag_msg(ps->d, ps->file, 0, NULL, first, strlen(first), "has not a "
+				     "column the first file passes through (or reads it as another)");
+		else
+			sla_diag_msg(ps->d, ps->file, 0, NULL, mine, strlen(mine), "passes its "
+				     "columns through in another order than the first file");
+		return false;
+	}
+	return true;
+}
+
+/* The first file writes the header; every other must give the same
+ * columns (sla_parser_check saw to it before anything was written, where
+ * it was called). */
+static bool
+header_once(sla_parser *ps, const sla_export *x)
+{
+	if (!ps->shape_known && !remember_shape(ps, x)) {
+		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "out of memory");
+		return false;
+	}
+	if (!same_shape(ps, x))
+		return false;
+	if (ps->header_written)
+		return true;
+	ps->header_written = true;
+	return write_header(ps, x);
 }
 
 /* ---- times ---------------------------------------------------------------------- */
@@ -746,26 +809,64 @@ read_records(sla_parser *ps, sla_export *x)
 	return rc;
 }
 
+/* Open PATH into *X as far as its columns: the header read and mapped, its
+ * columns passed through found, checked.  VERBOSE says the dialect and the
+ * columns not read.  The export of standard input that sla_parser_check
+ * opened is taken instead of opening "-" again (it cannot be read twice).
+ * False after a message; *X is to be closed either way. */
+static bool
+open_columns(sla_parser *ps, sla_export *x, const char *path, bool verbose)
+{
+	if (strcmp(path, "-") == 0 && ps->held) {
+		*x = *ps->held;
+		free(ps->held);
+		ps->held = NULL;
+		ps->file = x->file;
+		return find_unmapped(ps, x);
+	}
+	/* a file checked already has had its guess of encoding said */
+	sla_csvin_opts csv = ps->o.csv;
+	csv.quiet = ps->checked && !ps->checking;
+	if (!sla_export_open(x, &ps->kind, path, &csv, ps->d))
+		return false;
+	ps->file = x->file;
+	if (verbose)
+		sla_export_say_dialect(x, ps->d);
+	if (!sla_export_read_header(x, ps->o.columns, ps->o.no_header, ps->d) ||
+	    !sla_export_map_columns(x, ps->maps, ps->o.nmaps) || !find_unmapped(ps, x))
+		return false;
+	if (verbose)
+		say_unread(ps, x);
+	return sla_export_check_columns(x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d);
+}
+
+int
+sla_parser_check(sla_parser *ps, const char *path, bool verbose)
+{
+	sla_export x;
+	ps->checking = true;
+	bool ok = open_columns(ps, &x, path, verbose) &&
+		  (ps->shape_known ? same_shape(ps, &x) : remember_shape(ps, &x));
+	ps->checking = false;
+	ps->checked = true;
+	if (ok && strcmp(path, "-") == 0 && !ps->held && (ps->held = malloc(sizeof x))) {
+		*ps->held = x;	/* read on from its first record later */
+		return 0;
+	}
+	sla_export_close(&x);
+	return ok ? 0 : -1;
+}
+
 int
 sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 {
 	sla_export x;
 	int rc = -1;
 
-	if (sla_export_open(&x, &ps->kind, path, &ps->o.csv, ps->d)) {
-		ps->file = x.file;
-		if (verbose)
-			sla_export_say_dialect(&x, ps->d);
-		if (sla_export_read_header(&x, ps->o.columns, ps->o.no_header, ps->d) &&
-		    sla_export_map_columns(&x, ps->maps, ps->o.nmaps) &&
-		    find_unmapped(ps, &x) &&
-		    (verbose ? say_unread(ps, &x), true : true) &&
-		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
-		    header_once(ps, &x)) {
-			sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
-			lookahead(ps, &x);
-			rc = read_records(ps, &x);
-		}
+	if (open_columns(ps, &x, path, verbose && !ps->checked) && header_once(ps, &x)) {
+		sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
+		lookahead(ps, &x);
+		rc = read_records(ps, &x);
 	}
 	sla_export_close(&x);
 	return rc < 0 ? -1 : 0;

@@ -51,9 +51,17 @@ sla_parser *sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d,
 			   sla_export_refusal *no);
 void sla_parser_free(sla_parser *ps);
 
+/* Before any file is read, for several: read the header of PATH ("-" is
+ * standard input, which stays open for sla_parser_file) and check that it
+ * gives the stream the same columns as the first file checked, so that a
+ * difference is fatal before anything is written.  0, or -1 after a
+ * message.  VERBOSE says what sla_parser_file would; it then does not. */
+int sla_parser_check(sla_parser *ps, const char *path, bool verbose);
+
 /* Read one export ("-" is standard input) and write its rows; the first
- * file also writes the header.  0, or -1 after a fatal error (printed).
- * VERBOSE says the encoding and delimiter found. */
+ * file also writes the header.  0, or -1 after a fatal error (printed):
+ * a file whose columns differ from the first file's is one.  VERBOSE says
+ * the encoding and delimiter found, and the columns not read. */
 int sla_parser_file(sla_parser *ps, const char *path, bool verbose);
 
 /* Records read, written and flagged so far. */

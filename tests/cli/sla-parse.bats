@@ -459,9 +459,10 @@ random_export() {
 	[ "$(head -1 "$TMP/out")" = "$(printf 'id\tline\topened\tpriority\tseverity\ttier\trule\tcategory\tchannel\tcustomer\tresolved\tpaused\texclude\terror\tdescription')" ]
 	# a second export must have the same times
 	printf 'id,opened,closed\n2,2026-03-02 10:00,\n' > "$TMP/u.csv"
-	run sla-parse "$TMP/t.csv" "$TMP/u.csv"
+	run --separate-stderr sla-parse "$TMP/t.csv" "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"u.csv: resolved: the first file has this column, this one has not"* ]]
+	[ -z "$output" ]
+	[[ "$stderr" == *"u.csv: resolved: the first file has this column, this one has not"* ]]
 }
 
 @test "an empty file is an error; a header alone gives a header alone" {
@@ -695,6 +696,31 @@ random_export() {
 	[ "$(wc -l < "$TMP/out")" -eq 7 ]
 	run sla-parse "$EXPORTS/zendesk.csv" "$EXPORTS/jira.csv"
 	[ "$status" -eq 2 ]
+}
+
+# The first file's rows were written, then sla-parse stopped at the second
+# file's header: exit 2 with half a stream.
+@test "several files with different columns: refused before a row is written, the difference named" {
+	run --separate-stderr sla-parse "$EXPORTS/zendesk.csv" "$EXPORTS/zendesk.csv" "$EXPORTS/jira.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "sla-parse: $EXPORTS/jira.csv: passes through a column the first file has not (or reads as another) \"Summary\"" ]
+	printf 'id,opened,Team\n1,2026-03-02 09:00,A\n' > "$TMP/a.csv"
+	printf 'id,opened\n2,2026-03-02 10:00\n' > "$TMP/b.csv"
+	printf 'id,opened,Group,Team\n3,2026-03-02 11:00,G,B\n' > "$TMP/c.csv"
+	run --separate-stderr sla-parse "$TMP/a.csv" "$TMP/b.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "sla-parse: $TMP/b.csv: has not a column the first file passes through (or reads it as another) \"Team\"" ]
+	run --separate-stderr sla-parse "$TMP/a.csv" "$TMP/c.csv"
+	[ "$stderr" = "sla-parse: $TMP/c.csv: passes through a column the first file has not (or reads as another) \"Group\"" ]
+	# standard input among them is read once, and its rows come in their place
+	run --separate-stderr sh -c "sla-parse '$TMP/a.csv' - '$TMP/a.csv' < '$TMP/a.csv'"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | tr '\n' ,)" = "id,1,1,1," ]
+	run --separate-stderr sh -c "sla-parse - '$TMP/b.csv' < '$TMP/a.csv'"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
 }
 
 @test "standard input, named - or by default" {
