@@ -2,8 +2,10 @@
 /* sla_parse.h: an export in, the ticket stream out (sla-parse(1)).
  *
  * Every record of the export becomes one row: the canonical columns
- * (DESIGN §3) in their order, then the export's unmapped columns in its
- * order.  Times become RFC 3339 in the zone given; what cannot be read
+ * (DESIGN §3) in their order, then the caller's extra time columns (a
+ * policy's metrics'), then the export's unmapped columns in its order.
+ * Pause start, end and total columns are read into `paused`
+ * (sla_pauses.h) and not written.  Times become RFC 3339 in the zone given; what cannot be read
  * leaves the cell empty and says why in `error`; `line` is where the
  * record starts in the export.  The front half (header, column mapping,
  * day/month look-ahead, time cells) is sla_export.h's; this file owns the
