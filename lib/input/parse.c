@@ -18,6 +18,9 @@ typedef struct buffer {
 	size_t n, cap;
 } buffer;
 
+/* What write_row does with a column. */
+enum role { ROLE_TEXT, ROLE_LINE, ROLE_ERROR, ROLE_TIME, ROLE_PAUSED };
+
 struct sla_parser {
 	sla_parse_opts o;
 	sla_writer *w;
@@ -29,6 +32,9 @@ struct sla_parser {
 	char **out_unmapped;	/* the first file's unmapped names (header written) */
 	size_t nout_unmapped;
 	bool out_col[SLA_EXPORT_MAXCOLS];	/* the kind's columns written */
+	enum role role[SLA_EXPORT_MAXCOLS];	/* decided once, not per cell */
+	int conv[SLA_EXPORT_MAXCOLS];	/* the current file's time columns to convert */
+	int nconv;
 	bool header_written;
 	bool shape_known;	/* out_col and out_unmapped are the first file's */
 	bool checked;		/* sla_parser_check has read headers */
@@ -110,6 +116,9 @@ make_kind(sla_parser *ps, const sla_parse_opts *o, sla_export_refusal *no)
 		}
 		ps->names[n++] = o->extra_times[i];
 	}
+	for (int c = 0; c < n; c++)
+		ps->role[c] = c == SLA_COL_LINE ? ROLE_LINE : c == SLA_COL_ERROR ? ROLE_ERROR
+			: c == SLA_COL_PAUSED ? ROLE_PAUSED : is_time(c) ? ROLE_TIME : ROLE_TEXT;
 	ps->kind = (sla_export_kind){
 		.names = ps->names, .ncols = n, .alias = kind_alias, .named_from = COL_EXTRA,
 		.required = required, .nrequired = sizeof required / sizeof *required,
@@ -739,22 +748,29 @@ write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 			continue;
 		if (c)
 			sla_writer_char(ps->w, '\t');
-		if (c == SLA_COL_LINE) {
+		switch (ps->role[c]) {
+		case ROLE_LINE:
 			sla_writer_i64(ps->w, (long long)r->line);
-		} else if (c == SLA_COL_ERROR) {
+			break;
+		case ROLE_ERROR: {
 			sla_field own = sla_export_value(x, r, c);
 			write_text(ps, own);
 			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
 			if (ps->err.n)
 				sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
-		} else if (is_time(c)) {
+			break;
+		}
+		case ROLE_TIME:
 			sla_writer_raw(ps->w, times[c], tlen[c]);
-		} else if (c == SLA_COL_PAUSED) {
+			break;
+		case ROLE_PAUSED:
 			if (ps->paused.n)
 				sla_writer_raw(ps->w, ps->paused.p, ps->paused.n);
-		} else {
+			break;
+		case ROLE_TEXT:
 			write_text(ps, sla_export_value(x, r, c));
+			break;
 		}
 	}
 	for (size_t k = 0; k < ps->nunmapped; k++) {
@@ -770,8 +786,9 @@ write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 static int
 emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 {
+	/* set for every time column written: each is in ps->conv */
 	char times[SLA_EXPORT_MAXCOLS][SLA_RFC3339_MAX];
-	size_t tlen[SLA_EXPORT_MAXCOLS] = { 0 };
+	size_t tlen[SLA_EXPORT_MAXCOLS];
 
 	ps->nread++;
 	ps->err.n = 0;
@@ -783,9 +800,10 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	check_ragged(ps, x, r);
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
-	for (int c = 0; c < ps->kind.ncols; c++)
-		if (is_time(c) && !is_pause(c) && x->col_of[c] >= 0)
-			tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
+	for (int i = 0; i < ps->nconv; i++) {
+		int c = ps->conv[i];
+		tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
+	}
 	paused_cell(ps, x, r);
 	if (ps->record_failed && ps->o.strict)
 		return -1;
@@ -864,6 +882,10 @@ sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 	int rc = -1;
 
 	if (open_columns(ps, &x, path, verbose && !ps->checked) && header_once(ps, &x)) {
+		ps->nconv = 0;
+		for (int c = 0; c < ps->kind.ncols; c++)
+			if (ps->out_col[c] && ps->role[c] == ROLE_TIME)
+				ps->conv[ps->nconv++] = c;
 		sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
 		lookahead(ps, &x);
 		rc = read_records(ps, &x);
