@@ -19,7 +19,7 @@
 enum {
 	OPT_NO_HEADER = 256, OPT_COLUMNS, OPT_LIST_ALIASES, OPT_TZ, OPT_DATE_ORDER,
 	OPT_MAX_FIELD, OPT_STRICT, OPT_NO_QUOTE,
-	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS,
+	OPT_EVENTS, OPT_SORTED, OPT_POLICY, OPT_PRINT_EVENTS, OPT_DATE_SYSTEM,
 };
 
 static const char shortopts[] = ":d:e:m:t:vqhV";
@@ -34,6 +34,7 @@ static const struct option longopts[] = {
 	{ "list-aliases", no_argument, NULL, OPT_LIST_ALIASES },
 	{ "tz", required_argument, NULL, OPT_TZ },
 	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
+	{ "date-system", required_argument, NULL, OPT_DATE_SYSTEM },
 	{ "time-format", required_argument, NULL, 't' },
 	{ "max-field", required_argument, NULL, OPT_MAX_FIELD },
 	{ "strict", no_argument, NULL, OPT_STRICT },
@@ -51,7 +52,8 @@ static const struct option longopts[] = {
 /* A printf format: %s is the default zone, the embedded policy's. */
 static const char usage[] =
 	"Usage: sla-parse [OPTION]... [FILE]...\n"
-	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030) and write\n"
+	"Read helpdesk exports (CSV/TSV; UTF-8, UTF-16, UTF-32, GB18030, Big5 and\n"
+	"other legacy encodings, detected) and write\n"
 	"the ticket stream: canonical columns, then the export's other columns.\n"
 	"With no FILE, or FILE -, read standard input.\n"
 	"\n"
@@ -64,15 +66,17 @@ static const char usage[] =
 	"      --list-aliases      print the header alias table and exit\n"
 	"      --tz ZONE           zone of times without offset (default %s)\n"
 	"      --date-order ORDER  dmy or mdy, for dates like 3/4/2026\n"
+	"      --date-system YEAR  Excel serial dates count from 1900 or 1904 (1900)\n"
 	"  -t, --time-format COLUMN=FORMAT\n"
 	"                          read time column COLUMN with strptime FORMAT\n"
 	"      --max-field SIZE    longest field in bytes, from 1 (K, M, G; default 64M)\n"
 	"      --strict            the first bad record is fatal (exit 2)\n"
-	"  -v, --verbose           say encoding and delimiter, and the counts\n"
+	"  -v, --verbose           say encoding, delimiter, columns not read, counts\n"
 	"  -q, --quiet             no warnings, only errors\n"
 	"      --events            rows are history events: fold them into tickets\n"
 	"      --sorted            with --events: rows come grouped by ticket id\n"
-	"      --policy FILE       with --events: its [events] section names statuses\n"
+	"      --policy FILE       its metrics' time columns, and its zone; with\n"
+	"                          --events: its [events] section names statuses\n"
 	"      --print-events      print the [events] names in effect and exit\n"
 	"  -h, --help              show this help and exit\n"
 	"  -V, --version           show the version and exit\n"
@@ -81,8 +85,10 @@ static const char usage[] =
 
 struct args {
 	sla_parse_opts o;
-	const char *tz;		/* --tz, else the embedded policy's zone */
+	const char *tz;		/* --tz, else the policy's zone */
 	sla_policy *embedded;	/* owned: the default policy, when its zone is asked */
+	sla_policy *contract;	/* owned: --policy, for a ticket export */
+	const char **extra;	/* its metrics' columns that are not canonical */
 	bool verbose, quiet;
 	char **maps, **formats;	/* the --map and --time-format values, room for argc */
 	bool events, sorted, list_aliases, print_events, help, version;
@@ -117,6 +123,12 @@ option(struct args *c, int ch, const sla_diag *d)
 			return sla_cli_usage_error(d, "--date-order: want dmy or mdy: \"%s\"",
 						   optarg);
 		c->o.order = (enum sla_date_order)v;
+		break;
+	case OPT_DATE_SYSTEM:
+		if (strcmp(optarg, "1900") != 0 && strcmp(optarg, "1904") != 0)
+			return sla_cli_usage_error(d, "--date-system: want 1900 or 1904: \"%s\"",
+						   optarg);
+		c->o.date_1904 = strcmp(optarg, "1904") == 0;
 		break;
 	case OPT_MAX_FIELD:
 		if (sla_csvin_size_from_name(optarg, &c->o.csv.max_field) < 0)
@@ -170,17 +182,50 @@ embedded_zone(struct args *a, sla_diag *d)
 	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
 }
 
+/* --policy for a ticket export: its zone is the default of --tz, and the
+ * columns its metrics start and stop at that are not canonical (a custom
+ * metric's "answered") are time columns to read.  False after a message. */
+static bool
+read_contract(struct args *a, sla_diag *d)
+{
+	sla_policy_overrides over = { .tz = a->tz, .tz_name = "--tz" };
+	if (!(a->contract = sla_policy_load_from(a->policy, &over, d)))
+		return false;
+	if (!a->tz)
+		a->tz = sla_tz_name(sla_policy_tz(a->contract));
+	size_t n = sla_policy_nmetrics(a->contract), k = 0;
+	if (!(a->extra = calloc(n * (SLA_MAX_STOPS + 1) + 1, sizeof *a->extra)))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const sla_metric *m = sla_policy_metric(a->contract, i);
+		const char *cols[SLA_MAX_STOPS + 1] = { m->start_col };
+		memcpy(cols + 1, m->stop_cols, m->nstops * sizeof *cols);
+		for (size_t j = 0; j < m->nstops + 1; j++) {
+			bool seen = sla_canon_find(cols[j]) >= 0;
+			for (size_t e = 0; !seen && e < k; e++)
+				seen = strcmp(a->extra[e], cols[j]) == 0;
+			if (!seen)
+				a->extra[k++] = cols[j];
+		}
+	}
+	a->o.extra_times = a->extra;
+	a->o.nextra = k;
+	return true;
+}
+
 /* A --map or --time-format that the reader (of EVENTS or not) would not
  * take: what each one wants. */
 static void
 say_refused(const sla_diag *d, const sla_export_refusal *no, bool events)
 {
-	static const char *const want[2][3] = {
+	static const char *const want[2][4] = {
 		[0][SLA_EXPORT_BAD_MAP] =
-			"--map: want CANONICAL=HEADER with a canonical column (see --list-aliases)",
+			"--map: want CANONICAL=HEADER with a canonical column (see --list-aliases) "
+			"or a column of the --policy's metrics",
 		[0][SLA_EXPORT_BAD_FORMAT] =
 			"--time-format: want TIMECOLUMN=FORMAT with a canonical time column "
-			"and a strptime format without %s",
+			"or one of the --policy's metrics, and a strptime format without %s",
+		[0][SLA_EXPORT_TOO_MANY] = "--policy: its metrics name too many time columns",
 		[1][SLA_EXPORT_BAD_MAP] =
 			"--map: want COLUMN=HEADER with an event column (see --events --list-aliases)",
 		[1][SLA_EXPORT_BAD_FORMAT] =
@@ -202,7 +247,7 @@ events_input(const struct args *c, sla_writer *w, sla_diag *d, sla_events_map **
 	if (!(*map = sla_events_map_load(c->policy, d)))
 		return NULL;
 	sla_events_input_opts eo = {
-		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order,
+		.csv = c->o.csv, .tz = c->o.tz, .order = c->o.order, .date_1904 = c->o.date_1904,
 		.maps = c->o.maps, .nmaps = c->o.nmaps, .map_option = c->o.map_option,
 		.formats = c->o.formats, .nformats = c->o.nformats,
 		.map = *map, .sorted = c->sorted, .strict = c->o.strict,
@@ -233,6 +278,8 @@ static int
 parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 {
 	char err[256];
+	if (!c->events && c->policy && !read_contract(c, d))
+		return SLA_EXIT_ERROR;
 	if (!c->tz && !(c->tz = embedded_zone(c, d)))
 		return SLA_EXIT_ERROR;
 	sla_tz *tz = sla_tz_load(c->tz, err, sizeof err);
@@ -251,6 +298,11 @@ parse_files(struct args *c, char **files, int nfiles, sla_diag *d)
 		files = stdin_only;
 		nfiles = 1;
 	}
+	/* several exports make one stream: their columns are checked before
+	 * a row is written, so that a difference leaves no half a stream */
+	for (int i = 0; ps && nfiles > 1 && i < nfiles && status == SLA_EXIT_OK; i++)
+		if (sla_parser_check(ps, files[i], c->verbose) < 0)
+			status = SLA_EXIT_ERROR;
 	for (int i = 0; i < nfiles && status == SLA_EXIT_OK; i++)
 		if ((ev ? sla_events_input_file(ev, files[i], c->verbose)
 			: sla_parser_file(ps, files[i], c->verbose)) < 0)
@@ -309,8 +361,8 @@ run(struct args *a, char **files, int nfiles, sla_diag *d)
 	}
 	if (a->print_events)
 		return print_events(a, d);
-	if (!a->events && (a->sorted || a->policy))
-		return sla_cli_usage_error(d, "--sorted and --policy go with --events");
+	if (!a->events && a->sorted)
+		return sla_cli_usage_error(d, "--sorted goes with --events");
 	if (a->o.no_header && !a->o.columns)
 		return sla_cli_usage_error(d, "--no-header needs --columns");
 	return parse_files(a, files, nfiles, d);
@@ -328,6 +380,8 @@ main(int argc, char **argv)
 		rc = run(&a, argv + optind, argc - optind, &d);
 	free(a.maps);
 	free(a.formats);
+	free(a.extra);
 	sla_policy_free(a.embedded);
+	sla_policy_free(a.contract);
 	return rc;
 }

@@ -36,6 +36,7 @@ build header csv.h libcsv-dev
 build pkg libpcre2-8 libpcre2-dev
 build pkg inih libinih-dev
 build pkg xlsxwriter libxlsxwriter-dev
+build pkg uchardet libuchardet-dev
 build cmd iconv libc-bin
 build file /usr/share/zoneinfo/Asia/Shanghai tzdata
 check pkg cmocka libcmocka-dev

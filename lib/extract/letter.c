@@ -163,9 +163,10 @@ cut_lines(sla_extract *x, size_t file, const char *text, size_t n)
 static char *
 decode(const sla_extract *x, const char *bytes, size_t n, size_t *len, char *err, size_t errlen)
 {
-	const char *why, *enc = x->opts.encoding;
+	sla_encoding_guess guess;
+	const char *enc = x->opts.encoding;
 	if (!enc)
-		enc = sla_encoding_detect((const unsigned char *)bytes, n < 65536 ? n : 65536, &why);
+		enc = sla_encoding_detect((const unsigned char *)bytes, n < 65536 ? n : 65536, &guess);
 	sla_decoder *dec = sla_decoder_new(enc, err, errlen);
 	if (!dec)
 		return NULL;

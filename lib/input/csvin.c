@@ -55,6 +55,7 @@ struct sla_csvin {
 	/* input: raw bytes, and the decoded block being fed */
 	sla_decoder *dec;
 	const char *encoding, *why;
+	sla_encoding_guess guess;	/* what detection found (WHY points in) */
 	char *rbuf;
 	size_t rlen, rused;
 	bool eof, done, first_block;
@@ -563,9 +564,16 @@ choose_encoding(sla_csvin *in, const sla_csvin_opts *o)
 
 	in->why = o->encoding_why ? o->encoding_why : "given";
 	in->encoding = o->encoding;
-	if (!in->encoding)
+	if (!in->encoding) {
 		in->encoding = sla_encoding_detect((const unsigned char *)in->rbuf, in->rlen,
-						   &in->why);
+						   &in->guess);
+		in->why = in->guess.why;
+	}
+	/* A guess is said once, before any record: every text of the file
+	 * may read wrong. */
+	if (!o->encoding && in->guess.unsure && !o->quiet)
+		sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "encoding %s (%s): "
+			     "give --encoding if the text reads wrong", in->encoding, in->why);
 	in->dec = sla_decoder_new(in->encoding, err, sizeof err);
 	if (!in->dec) {
 		sla_diag_msg(in->d, in->name, 0, NULL, NULL, 0, "%s", err);

@@ -23,6 +23,10 @@
 
 enum { NAME_MAX_LEN = 128 };
 
+/* 了, which makes a Chinese verb done (评论了: commented). */
+#define PAST "\xE4\xBA\x86"
+#define PAST_LEN 3
+
 /* The [events] keys, indexed by class. */
 static const char *const class_keys[SLA_EV_NCLASSES] = {
 	[SLA_EV_NEW] = "new",
@@ -171,6 +175,9 @@ sla_events_map_lookup(const sla_events_map *m, const char *name, size_t n)
 	if (len == 0)
 		return SLA_EV_UNKNOWN;
 	size_t k = sla_map_find(m->names, buf, len);
+	/* ZenTao's activity list writes its actions done: 评论了, 解决了 */
+	if (k == SLA_MAP_NONE && len > PAST_LEN && memcmp(buf + len - PAST_LEN, PAST, PAST_LEN) == 0)
+		k = sla_map_find(m->names, buf, len - PAST_LEN);
 	return k == SLA_MAP_NONE ? SLA_EV_UNKNOWN : m->class_of[k];
 }
 

@@ -15,14 +15,15 @@
 
 /* The event columns, then the ticket columns carried along. */
 enum evcol {
-	EC_ID, EC_TIME, EC_STATUS, EC_KIND, EC_FIELD, EC_AUTHOR, EC_REQUESTER,
+	EC_ID, EC_TIME, EC_STATUS, EC_FROM, EC_KIND, EC_FIELD, EC_AUTHOR, EC_REQUESTER,
 	EC_VISIBILITY, EC_TEXT,
 	EC_CARRY,		/* the first carried column */
 	EC_NCOLS = EC_CARRY + 8
 };
 
 static const char *const evcol_names[EC_NCOLS] = {
-	"id", "time", "status", "kind", "field", "author", "requester", "visibility", "text",
+	"id", "time", "status", "from", "kind", "field", "author", "requester", "visibility",
+	"text",
 	"priority", "severity", "tier", "category", "channel", "customer", "exclude",
 	"description",
 };
@@ -44,11 +45,13 @@ static const alias table[] = {
 	{ EC_ID, "Incident", "ServiceNow" },
 	{ EC_ID, "documentkey", "ServiceNow sys_audit" },
 	{ EC_ID, "objectID", "ZenTao action" },
+	{ EC_ID, "对象ID", "ZenTao action" },
 	{ EC_ID, "对象编号", "ZenTao" },
 	{ EC_ID, "工单ID", "Chinese sheets" },
 
 	{ EC_TIME, "Time", "generic" },
 	{ EC_TIME, "Created", "Jira changelog" },
+	{ EC_TIME, "created_date", "Jira Data pipeline issue_history" },
 	{ EC_TIME, "CreateTime", "OTRS/Znuny ticket_history" },
 	{ EC_TIME, "created_at", "Zammad history" },
 	{ EC_TIME, "sys_created_on", "ServiceNow audit" },
@@ -65,13 +68,24 @@ static const alias table[] = {
 
 	{ EC_STATUS, "Status", "generic" },
 	{ EC_STATUS, "State", "OTRS/Znuny, Zammad" },
+	{ EC_STATUS, "To string", "Jira Data pipeline (to_string), REST clients (toString)" },
 	{ EC_STATUS, "To", "Jira changelog" },
 	{ EC_STATUS, "To status", "generic" },
 	{ EC_STATUS, "New status", "generic" },
 	{ EC_STATUS, "newvalue", "ServiceNow audit" },
+	{ EC_STATUS, "新值", "ZenTao history" },
 	{ EC_STATUS, "状态", "Chinese sheets, ZenTao" },
 	{ EC_STATUS, "新状态", "Chinese sheets" },
 	{ EC_STATUS, "变更后状态", "Chinese sheets" },
+
+	{ EC_FROM, "From string", "Jira Data pipeline (from_string), REST clients (fromString)" },
+	{ EC_FROM, "From", "Jira changelog" },
+	{ EC_FROM, "From status", "generic" },
+	{ EC_FROM, "Old status", "generic" },
+	{ EC_FROM, "oldvalue", "ServiceNow audit" },
+	{ EC_FROM, "旧值", "ZenTao history" },
+	{ EC_FROM, "原状态", "Chinese sheets" },
+	{ EC_FROM, "变更前状态", "Chinese sheets" },
 
 	{ EC_KIND, "Event", "generic" },
 	{ EC_KIND, "HistoryType", "OTRS/Znuny ticket_history" },
@@ -173,7 +187,7 @@ is_time(int col)
 }
 
 static const sla_export_kind history_export = {
-	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning,
+	.names = evcol_names, .ncols = EC_NCOLS, .alias = column_meaning, .named_from = EC_NCOLS,
 	.required = required, .nrequired = sizeof required / sizeof *required,
 	.unmappable = -1, .is_time = is_time,
 };
@@ -410,7 +424,8 @@ read_time(sla_events_input *in, export *e, const sla_csvrec *r, int64_t *at)
 		sla_diag_record(in->d, e->x.file, r->line, name, NULL, 0, "missing");
 		return false;
 	}
-	int rc = sla_export_time(v, in->time_format, e->order, in->o.tz, at, &proof);
+	int rc = sla_export_time(v, in->time_format, e->order, in->o.date_1904, in->o.tz, at,
+				 &proof);
 	if (e->order == SLA_ORDER_UNKNOWN)
 		e->order = proof;
 	if (rc == SLA_XT_OK)
@@ -485,10 +500,12 @@ read_record(sla_events_input *in, export *ex, const sla_csvrec *r)
 	sla_field carry[NCARRY];
 	for (int c = EC_CARRY; c < EC_NCOLS; c++)
 		carry[c - EC_CARRY] = sla_export_value(x, r, c);
+	bool status_row = changes_status(ex, r);
 	sla_event e = {
 		.id = sla_export_value(x, r, EC_ID),
-		.status = changes_status(ex, r) ? sla_export_value(x, r, EC_STATUS)
-						: (sla_field){ "", 0 },
+		.status = status_row ? sla_export_value(x, r, EC_STATUS) : (sla_field){ "", 0 },
+		.from = status_row ? sla_export_value(x, r, EC_FROM) : (sla_field){ "", 0 },
+		.is_change = x->col_of[EC_FIELD] >= 0 || x->col_of[EC_FROM] >= 0,
 		.kind = sla_export_value(x, r, x->col_of[EC_KIND] >= 0 ? EC_KIND : EC_FIELD),
 		.author = sla_export_value(x, r, EC_AUTHOR),
 		.requester = sla_export_value(x, r, EC_REQUESTER),

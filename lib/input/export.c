@@ -1,4 +1,5 @@
 /* export.c: the front half of reading an export (see sla_export.h). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,7 +176,13 @@ column_meaning(const sla_export *x, const sla_export_map *maps, size_t n, const 
 			*rank = -1;
 			return maps[i].col;
 		}
-	return x->kind->alias(h, strlen(h), rank);
+	int c = x->kind->alias(h, strlen(h), rank);
+	for (int k = x->kind->named_from; c < 0 && k < x->kind->ncols; k++)
+		if (same_name(h, x->kind->names[k])) {
+			*rank = LONG_MAX;
+			c = k;
+		}
+	return c;
 }
 
 bool
@@ -234,7 +241,7 @@ sla_export_check_columns(const sla_export *x, const sla_export_map *maps, size_t
 	for (size_t i = 0; i < x->kind->nrequired; i++) {
 		const char *name = x->kind->names[x->kind->required[i]];
 		if (x->col_of[x->kind->required[i]] < 0) {
-			char enc[128] = "";
+			char enc[256] = "";
 			if (header_not_ascii(x)) {	/* names in the wrong encoding? */
 				const char *why, *e = sla_csvin_encoding(x->in, &why);
 				snprintf(enc, sizeof enc, "; the header read as %s (%s), "
@@ -259,7 +266,9 @@ looks_like_time(const char *p, size_t n, const void *ctx)
 
 	if (ctx)
 		return sla_timeform_strptime(p, n, ctx, &st) == SLA_TF_OK;
-	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD;
+	/* a serial's date system makes it no more or less a time */
+	return sla_timeform_parse(p, n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD ||
+	       sla_excel_serial(p, n, false, &st);
 }
 
 void

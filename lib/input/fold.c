@@ -136,6 +136,21 @@ keep_latest(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at, 
 	return true;
 }
 
+/* Keep VALUE in C when it comes earliest so far, an empty one too: the
+ * from of a ticket's first status change, or none. */
+static bool
+keep_earliest(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at, uint64_t seq)
+{
+	if (c->set && later(at, seq, c->at, c->seq))
+		return true;
+	if (!arena_reuse(t, value, &c->off, &c->len))
+		return false;
+	c->at = at;
+	c->seq = seq;
+	c->set = true;
+	return true;
+}
+
 static bool
 keep_carried(sla_kept_ticket *t, const sla_event *e, uint64_t seq, size_t ncarry)
 {
@@ -159,6 +174,7 @@ ticket_add(sla_fold *f, sla_kept_ticket *t, const sla_event *e)
 	v->seq = f->seq;
 	v->line = e->line;
 	v->vis = (uint8_t)e->vis;
+	v->change = e->is_change;
 	sla_event_class kind = sla_events_map_lookup(f->map, e->kind.p, e->kind.n);
 	sla_event_class status = sla_events_map_lookup(f->map, e->status.p, e->status.n);
 	sla_field status_name = e->status;
@@ -174,7 +190,8 @@ ticket_add(sla_fold *f, sla_kept_ticket *t, const sla_event *e)
 	if ((kind == SLA_EV_CREATED || status == SLA_EV_CREATED) &&
 	    !arena_put(t, e->text, &v->text_off, &v->text_len))
 		return false;
-	if (!keep_carried(t, e, f->seq, f->opt.ncarry))
+	if (!keep_carried(t, e, f->seq, f->opt.ncarry) ||
+	    (e->status.n && !keep_earliest(t, &t->first_from, e->from, e->at, f->seq)))
 		return false;
 	t->nev++;
 	return true;

@@ -266,6 +266,25 @@ ticket_errors(sla_replay_scratch *sc, const sla_kept_ticket *t)
 		add_error(sc, "history too large (over 4 GiB of names)");
 }
 
+/* The status the ticket was created in: the creation event's; else the
+ * one its first status change left, where the export says (a Jira
+ * changelog's Created row has no status, its first status row a From);
+ * else the first event's, unless that is a changelog's row, whose status
+ * is where a change went, not where the ticket began; else none is known,
+ * and the first move to a status not of the new meaning is the response. */
+static sla_field
+initial_status(const sla_kept_ticket *t, const sla_kept_event *created,
+	       const sla_kept_event *first)
+{
+	if (created && created->status_len)
+		return sla_kept_field(t, created->status_off, created->status_len);
+	if (t->first_from.set && t->first_from.len)
+		return sla_kept_field(t, t->first_from.off, t->first_from.len);
+	if (first && first->status_len && !first->change)
+		return sla_kept_field(t, first->status_off, first->status_len);
+	return (sla_field){ NULL, 0 };
+}
+
 void
 sla_fold_replay(sla_replay_scratch *sc, sla_kept_ticket *t, size_t ncarry, sla_fold_ticket *o)
 {
@@ -286,11 +305,13 @@ sla_fold_replay(sla_replay_scratch *sc, sla_kept_ticket *t, size_t ncarry, sla_f
 		s.requester = t->requester.set
 			? sla_kept_field(t, t->requester.off, t->requester.len)
 			: sla_kept_field(t, first->author_off, first->author_len);
-		if (first->status_len)
-			s.initial = sla_kept_field(t, first->status_off, first->status_len);
+		s.initial = initial_status(t, created, first);
 		if (created) {
 			out.description = sla_kept_field(t, created->text_off, created->text_len);
 			check_creation(sc, t, created);
+		} else if (first->change) {	/* a changelog without its beginning */
+			add_error(sc, "no creation event: the history begins at line %lu with a "
+				  "change, so opened is not known", first->line);
 		}
 	} else {
 		add_error(sc, "no event with a usable time");

@@ -9,6 +9,7 @@
 #include "sla_export.h"
 #include "sla_mem.h"
 #include "sla_parse.h"
+#include "sla_pauses.h"
 #include "sla_stream_fields.h"
 
 /* A growable byte buffer, reused from record to record. */
@@ -17,16 +18,28 @@ typedef struct buffer {
 	size_t n, cap;
 } buffer;
 
+/* What write_row does with a column. */
+enum role { ROLE_TEXT, ROLE_LINE, ROLE_ERROR, ROLE_TIME, ROLE_PAUSED };
+
 struct sla_parser {
 	sla_parse_opts o;
 	sla_writer *w;
 	sla_diag *d;
 	sla_export_map *maps;	/* --map, parsed */
-	const char *formats[SLA_NCANON];	/* --time-format per column */
+	sla_export_kind kind;	/* the canonical columns, then the extra times */
+	const char *names[SLA_EXPORT_MAXCOLS];	/* the kind's */
+	const char *formats[SLA_EXPORT_MAXCOLS];	/* --time-format per column */
 	char **out_unmapped;	/* the first file's unmapped names (header written) */
 	size_t nout_unmapped;
-	bool out_canon[SLA_NCANON];	/* the canonical columns written */
+	bool out_col[SLA_EXPORT_MAXCOLS];	/* the kind's columns written */
+	enum role role[SLA_EXPORT_MAXCOLS];	/* decided once, not per cell */
+	int conv[SLA_EXPORT_MAXCOLS];	/* the current file's time columns to convert */
+	int nconv;
 	bool header_written;
+	bool shape_known;	/* out_col and out_unmapped are the first file's */
+	bool checked;		/* sla_parser_check has read headers */
+	bool checking;		/* and is reading one */
+	sla_export *held;	/* standard input, checked and open */
 	size_t *unmapped;	/* the current file's columns passed through, in order */
 	size_t nunmapped;
 	unsigned long nread, nwritten, nflagged;
@@ -41,8 +54,12 @@ struct sla_parser {
 
 /* ---- options ---------------------------------------------------------------- */
 
-/* The ticket export's columns are the stream's canonical ones, found by
- * the header aliases (sla_aliases.h). */
+/* The ticket export's columns are the stream's canonical ones, then the
+ * pause columns that are read into `paused` and not written, both found
+ * by the header aliases (sla_aliases.h), then the extra time columns of
+ * the caller (a policy's metrics), found by their names. */
+enum { COL_PAUSE = SLA_NCANON, COL_EXTRA = COL_PAUSE + SLA_NPAUSECOLS };
+
 static int
 canon_alias(const char *h, size_t n, long *rank)
 {
@@ -53,14 +70,62 @@ canon_alias(const char *h, size_t n, long *rank)
 	return c == SLA_COL_LINE ? -1 : c;
 }
 
-static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
-_Static_assert(SLA_NCANON <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
+static int
+kind_alias(const char *h, size_t n, long *rank)
+{
+	int c = canon_alias(h, n, rank);
+	unsigned r;
+	if (c < 0 && (c = sla_alias_pause_lookup(h, n, &r)) >= 0) {
+		*rank = r;
+		c += COL_PAUSE;
+	}
+	return c;
+}
 
-static const sla_export_kind ticket_export = {
-	.names = sla_canon_names, .ncols = SLA_NCANON, .alias = canon_alias,
-	.required = required, .nrequired = sizeof required / sizeof *required,
-	.unmappable = SLA_COL_LINE, .is_time = sla_canon_is_time,
-};
+/* The pause columns are read, never written. */
+static bool
+is_pause(int c)
+{
+	return c >= COL_PAUSE && c < COL_EXTRA;
+}
+
+static bool
+is_time(int c)
+{
+	return c >= COL_EXTRA || sla_canon_is_time(c) || c == COL_PAUSE + SLA_PAUSE_START ||
+	       c == COL_PAUSE + SLA_PAUSE_END;
+}
+
+static const int required[] = { SLA_COL_ID, SLA_COL_OPENED };
+_Static_assert(COL_EXTRA <= SLA_EXPORT_MAXCOLS, "the canonical columns fit an export");
+
+/* The kind: the canonical columns and O's extra times.  False, with *NO
+ * naming the first that does not fit, when there are too many. */
+static bool
+make_kind(sla_parser *ps, const sla_parse_opts *o, sla_export_refusal *no)
+{
+	int n = COL_EXTRA;
+	for (int c = 0; c < SLA_NCANON; c++)
+		ps->names[c] = sla_canon_names[c];
+	for (int c = 0; c < SLA_NPAUSECOLS; c++)
+		ps->names[COL_PAUSE + c] = sla_pause_col_names[c];
+	for (size_t i = 0; i < o->nextra; i++) {
+		if (n == SLA_EXPORT_MAXCOLS) {
+			*no = (sla_export_refusal){ SLA_EXPORT_TOO_MANY, o->extra_times[i] };
+			return false;
+		}
+		ps->names[n++] = o->extra_times[i];
+	}
+	for (int c = 0; c < n; c++)
+		ps->role[c] = c == SLA_COL_LINE ? ROLE_LINE : c == SLA_COL_ERROR ? ROLE_ERROR
+			: c == SLA_COL_PAUSED ? ROLE_PAUSED : is_time(c) ? ROLE_TIME : ROLE_TEXT;
+	ps->kind = (sla_export_kind){
+		.names = ps->names, .ncols = n, .alias = kind_alias, .named_from = COL_EXTRA,
+		.required = required, .nrequired = sizeof required / sizeof *required,
+		.unmappable = SLA_COL_LINE, .is_time = is_time,
+	};
+	return true;
+}
 
 sla_parser *
 sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_refusal *no)
@@ -75,8 +140,9 @@ sla_parser_new(const sla_parse_opts *o, sla_writer *w, sla_diag *d, sla_export_r
 	ps->w = w;
 	ps->d = d;
 	ps->maps = calloc(o->nmaps + 1, sizeof *ps->maps);
-	if (!ps->maps || !sla_export_read_options(&ticket_export, o->maps, o->nmaps, ps->maps,
-						  o->formats, o->nformats, ps->formats, no)) {
+	if (!ps->maps || !make_kind(ps, o, no) ||
+	    !sla_export_read_options(&ps->kind, o->maps, o->nmaps, ps->maps, o->formats,
+				     o->nformats, ps->formats, no)) {
 		sla_parser_free(ps);
 		return NULL;
 	}
@@ -97,6 +163,10 @@ sla_parser_free(sla_parser *ps)
 	if (!ps)
 		return;
 	free(ps->maps);
+	if (ps->held) {
+		sla_export_close(ps->held);
+		free(ps->held);
+	}
 	free_names(ps->out_unmapped, ps->nout_unmapped);
 	free(ps->err.p);
 	free(ps->extra.p);
@@ -175,15 +245,46 @@ find_unmapped(sla_parser *ps, const sla_export *x)
 	return true;
 }
 
-/* Is canonical column C written?  All are, but for a time that the
+/* For -v: each column passed through, and the canonical column it may
+ * hold when its header says so and the export has none yet. */
+static void
+say_unread(const sla_parser *ps, const sla_export *x)
+{
+	bool skip[SLA_NCANON];
+	for (int c = 0; c < SLA_NCANON; c++)
+		skip[c] = x->col_of[c] >= 0 || c == SLA_COL_LINE || c == SLA_COL_RULE;
+	for (size_t k = 0; k < ps->nunmapped; k++) {
+		const char *h = x->names[ps->unmapped[k]];
+		long rank;
+		int c = canon_alias(h, strlen(h), &rank);
+		if (c >= 0 && x->col_of[c] >= 0) {	/* an alias that lost to another */
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (%s is read from \"%s\")", sla_canon_names[c],
+				     x->names[x->col_of[c]]);
+			continue;
+		}
+		c = sla_alias_suggest(h, strlen(h), skip);
+		if (c >= 0)
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (if it holds %s: --map %s=HEADER)",
+				     sla_canon_names[c], sla_canon_names[c]);
+		else
+			sla_diag_msg(ps->d, x->file, 0, NULL, h, strlen(h), "column not read, "
+				     "passed through (--map CANONICAL=HEADER reads it as one; "
+				     "--list-aliases)");
+	}
+}
+
+/* Is column C written?  Every canonical one is, but for a time that the
  * export does not have (first_response, onsite, resolved, ...): an empty
  * column would say "has not happened yet" of every ticket, and sla-check
  * would count each one overdue; left out, it says "not known", and
- * sla-check lists the metric as unassessable instead. */
+ * sla-check lists the metric as unassessable instead.  An extra time is
+ * written the same way: when the export has it. */
 static bool
-canon_written(const sla_export *x, int c)
+col_written(const sla_export *x, int c)
 {
-	return !sla_canon_is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0;
+	return !is_pause(c) && (!is_time(c) || c == SLA_COL_OPENED || x->col_of[c] >= 0);
 }
 
 /* The stream's names of the columns passed through, after the canonical
@@ -195,9 +296,8 @@ write_passed_names(sla_parser *ps, const sla_export *x)
 {
 	sla_colnames *seen = sla_colnames_new(), *taken = sla_colnames_new();
 	bool ok = seen && taken;
-	for (int c = 0; ok && c < SLA_NCANON; c++)
-		ok = sla_colnames_add(taken, sla_canon_names[c], strlen(sla_canon_names[c]),
-				      x->ncols, NULL) > 0;
+	for (int c = 0; ok && c < ps->kind.ncols; c++)
+		ok = sla_colnames_add(taken, ps->names[c], strlen(ps->names[c]), x->ncols, NULL) > 0;
 	for (size_t j = 0, k = 0; ok && j < x->ncols; j++) {
 		const char *h = x->names[j];
 		size_t occurrence = sla_colnames_add(seen, h, strlen(h), j, NULL);
@@ -222,12 +322,12 @@ static bool
 write_header(sla_parser *ps, const sla_export *x)
 {
 	bool first = true;
-	for (int c = 0; c < SLA_NCANON; c++) {
-		if (!canon_written(x, c))
+	for (int c = 0; c < ps->kind.ncols; c++) {
+		if (!col_written(x, c))
 			continue;
 		if (!first)
 			sla_writer_char(ps->w, '\t');
-		sla_writer_str(ps->w, sla_canon_names[c]);
+		sla_writer_str(ps->w, ps->names[c]);
 		first = false;
 	}
 	if (!write_passed_names(ps, x))
@@ -236,36 +336,91 @@ write_header(sla_parser *ps, const sla_export *x)
 	return true;
 }
 
-/* The first file writes the header; the next must pass the same columns. */
+/* ---- the files' columns ---------------------------------------------------------- */
+
+/* The columns of the first file read: the kind's it writes, and the names
+ * of those it passes through. */
+static bool
+remember_shape(sla_parser *ps, const sla_export *x)
+{
+	ps->out_unmapped = calloc(ps->nunmapped + 1, sizeof *ps->out_unmapped);
+	if (!ps->out_unmapped)
+		return false;
+	for (size_t k = 0; k < ps->nunmapped; k++)
+		if (!(ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]])))
+			return false;
+	ps->nout_unmapped = ps->nunmapped;
+	for (int c = 0; c < ps->kind.ncols; c++)
+		ps->out_col[c] = col_written(x, c);
+	ps->shape_known = true;
+	return true;
+}
+
+static bool
+passed_by_first(const sla_parser *ps, const char *h)
+{
+	for (size_t k = 0; k < ps->nout_unmapped; k++)
+		if (strcmp(ps->out_unmapped[k], h) == 0)
+			return true;
+	return false;
+}
+
+static bool
+passed_by_this(const sla_parser *ps, const sla_export *x, const char *h)
+{
+	for (size_t k = 0; k < ps->nunmapped; k++)
+		if (strcmp(x->names[ps->unmapped[k]], h) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the export X gives the stream the first file's columns, in
+ * their order; else a message names the first that differs. */
+static bool
+same_shape(const sla_parser *ps, const sla_export *x)
+{
+	for (int c = 0; c < ps->kind.ncols; c++)
+		if (col_written(x, c) != ps->out_col[c]) {
+			sla_diag_msg(ps->d, ps->file, 0, ps->names[c], NULL, 0,
+				     "the first file %s this column, this one %s",
+				     ps->out_col[c] ? "has" : "has not", ps->out_col[c] ? "has not" : "has");
+			return false;
+		}
+	for (size_t k = 0; k < ps->nunmapped || k < ps->nout_unmapped; k++) {
+		const char *mine = k < ps->nunmapped ? x->names[ps->unmapped[k]] : NULL;
+		const char *first = k < ps->nout_unmapped ? ps->out_unmapped[k] : NULL;
+		if (mine && first && strcmp(mine, first) == 0)
+			continue;
+		if (mine && !passed_by_first(ps, mine))
+			sla_diag_msg(ps->d, ps->file, 0, NULL, mine, strlen(mine), "passes through "
+				     "a column the first file has not (or reads as another)");
+		else if (first && !passed_by_this(ps, x, first))
+			sla_diag_msg(ps->d, ps->file, 0, NULL, first, strlen(first), "has not a "
+				     "column the first file passes through (or reads it as another)");
+		else
+			sla_diag_msg(ps->d, ps->file, 0, NULL, mine, strlen(mine), "passes its "
+				     "columns through in another order than the first file");
+		return false;
+	}
+	return true;
+}
+
+/* The first file writes the header; every other must give the same
+ * columns (sla_parser_check saw to it before anything was written, where
+ * it was called). */
 static bool
 header_once(sla_parser *ps, const sla_export *x)
 {
-	if (!ps->header_written) {
-		ps->out_unmapped = calloc(ps->nunmapped + 1, sizeof *ps->out_unmapped);
-		if (!ps->out_unmapped)
-			return false;
-		for (size_t k = 0; k < ps->nunmapped; k++)
-			ps->out_unmapped[k] = strdup(x->names[ps->unmapped[k]]);
-		ps->nout_unmapped = ps->nunmapped;
-		for (int c = 0; c < SLA_NCANON; c++)
-			ps->out_canon[c] = canon_written(x, c);
-		ps->header_written = true;
-		return write_header(ps, x);
+	if (!ps->shape_known && !remember_shape(ps, x)) {
+		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0, "out of memory");
+		return false;
 	}
-	for (int c = 0; c < SLA_NCANON; c++)
-		if (canon_written(x, c) != ps->out_canon[c]) {
-			sla_diag_msg(ps->d, ps->file, 0, sla_canon_names[c], NULL, 0,
-				     "the first file %s this column, this one %s",
-				     ps->out_canon[c] ? "has" : "has not", ps->out_canon[c] ? "has not" : "has");
-			return false;
-		}
-	bool same = ps->nunmapped == ps->nout_unmapped;
-	for (size_t k = 0; same && k < ps->nunmapped; k++)
-		same = ps->out_unmapped[k] && strcmp(ps->out_unmapped[k], x->names[ps->unmapped[k]]) == 0;
-	if (!same)
-		sla_diag_msg(ps->d, ps->file, 0, NULL, NULL, 0,
-			     "its unmapped columns differ from the first file's");
-	return same;
+	if (!same_shape(ps, x))
+		return false;
+	if (ps->header_written)
+		return true;
+	ps->header_written = true;
+	return write_header(ps, x);
 }
 
 /* ---- times ---------------------------------------------------------------------- */
@@ -275,9 +430,9 @@ header_once(sla_parser *ps, const sla_export *x)
 static void
 lookahead(const sla_parser *ps, sla_export *x)
 {
-	bool observe[SLA_NCANON];
-	for (int c = 0; c < SLA_NCANON; c++)
-		observe[c] = sla_canon_is_time(c) && !ps->formats[c];
+	bool observe[SLA_EXPORT_MAXCOLS];
+	for (int c = 0; c < ps->kind.ncols; c++)
+		observe[c] = is_time(c) && !ps->formats[c];
 	sla_export_lookahead(x, observe);
 }
 
@@ -297,14 +452,14 @@ readable_year(int64_t utc, int32_t offset)
 static inline bool
 convert_time(sla_parser *ps, sla_export *x, int c, sla_field v, int64_t *utc, int32_t *off)
 {
-	const char *name = sla_canon_names[c];
+	const char *name = ps->names[c];
 	enum sla_date_order proof;
 	char why[128];
 
 	/* The value's own proof joins the column's after it is read: a value
 	 * that proves an order reads the same in any order. */
 	int rc = sla_export_time(v, ps->formats[c], sla_export_order(x, c, ps->o.order),
-				 ps->o.tz, utc, &proof);
+				 ps->o.date_1904, ps->o.tz, utc, &proof);
 	sla_export_prove(x, c, proof);
 	if (rc != SLA_XT_OK) {
 		sla_export_time_why(rc, ps->o.tz, why, sizeof why);
@@ -333,57 +488,130 @@ time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 		return convert_time(ps, x, c, v, &utc, &off) ? sla_stream_time_write_at(utc, off, out)
 							     : 0;
 	if (c == SLA_COL_OPENED)
-		record_error(ps, sla_canon_names[c], NULL, 0, false, "missing");
+		record_error(ps, ps->names[c], NULL, 0, false, "missing");
 	return 0;
 }
 
-/* One "start/end" interval IV of the cell V into ps->pauses (an end may be
- * blank: still paused); false after a record error. */
+/* A pause from START (of column CS) to STOP (of CE; blank: not ended)
+ * into ps->pauses; false after a record error.  One that ends before it
+ * starts is written so: what a pause means is sla-check's to judge. */
 static bool
-paused_interval(sla_parser *ps, sla_export *x, sla_field iv, sla_field v)
+add_pause(sla_parser *ps, sla_export *x, int cs, sla_field start, int ce, sla_field stop)
 {
-	const char *slash = memchr(iv.p, '/', iv.n);
-	const char *end = iv.p + iv.n;
-	sla_pause p = { 0 };
-
-	if (!slash || memchr(slash + 1, '/', (size_t)(end - slash - 1))) {
-		record_error(ps, "paused", v.p, v.n, false, "want start/end intervals");
-		return false;
-	}
-	sla_field start = { iv.p, (size_t)(slash - iv.p) };
-	sla_field stop = { slash + 1, (size_t)(end - slash - 1) };
-	if (sla_field_blank(start)) {
-		record_error(ps, "paused", v.p, v.n, false, "an interval without a start");
-		return false;
-	}
-	p.open = sla_field_blank(stop);
+	sla_pause p = { .open = sla_field_blank(stop) };
 	int32_t off;
-	if (!convert_time(ps, x, SLA_COL_PAUSED, start, &p.start, &off) ||
-	    (!p.open && !convert_time(ps, x, SLA_COL_PAUSED, stop, &p.end, &off)))
+
+	if (!convert_time(ps, x, cs, start, &p.start, &off) ||
+	    (!p.open && !convert_time(ps, x, ce, stop, &p.end, &off)))
 		return false;
 	if (sla_grow((void **)&ps->pauses, &ps->pause_cap, ps->npauses + 1, sizeof *ps->pauses))
 		ps->pauses[ps->npauses++] = p;	/* else lost: out of memory */
 	return true;
 }
 
-/* `paused` holds "start/end;start/end" in the export's time forms: each
- * time is converted like the others, and the cell written in the stream's
- * form (sla_stream_fields.h).  Any error empties the cell (the record is
- * flagged). */
-static void
-paused_cell(sla_parser *ps, sla_export *x, sla_field v)
+/* Whether F reads as a time, in any day/month order (sla_pauses.h). */
+static bool
+reads_as_time(sla_field f, void *ctx)
 {
-	const char *p = v.p, *end = v.p + v.n;
+	const sla_parser *ps = ctx;
+	sla_stamp st;
+	return sla_timeform_parse(f.p, f.n, SLA_ORDER_UNKNOWN, &st) != SLA_TF_BAD ||
+	       sla_excel_serial(f.p, f.n, ps->o.date_1904, &st);
+}
 
+/* `paused` holds "start/end;start/end" in the export's time forms (and
+ * Excel's, sla_pauses.h); false after a record error. */
+static bool
+paused_intervals(sla_parser *ps, sla_export *x, sla_field v)
+{
+	sla_field rest = v, iv, start, stop;
+
+	while (sla_pause_next(&rest, &iv)) {
+		int rc = sla_pause_split(iv, reads_as_time, ps, &start, &stop);
+		if (rc <= 0 || sla_field_blank(start)) {
+			record_error(ps, "paused", v.p, v.n, false,
+				     rc < 0 ? "an interval that splits more than one way"
+				     : rc == 0 ? "want start/end intervals" : "an interval without a start");
+			return false;
+		}
+		if (!add_pause(ps, x, SLA_COL_PAUSED, start, SLA_COL_PAUSED, stop))
+			return false;
+	}
+	return true;
+}
+
+static size_t
+count_items(sla_field list)
+{
+	sla_field item;
+	size_t n = 0;
+	while (sla_pause_next(&list, &item))
+		n++;
+	return n;
+}
+
+/* The start and end columns: one time or more a cell, paired in order; a
+ * last start without an end is a pause not ended.  False after a record
+ * error. */
+static bool
+paused_columns(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	int cs = COL_PAUSE + SLA_PAUSE_START, ce = COL_PAUSE + SLA_PAUSE_END;
+	sla_field a = sla_export_value(x, r, cs), b = sla_export_value(x, r, ce);
+	size_t ns = count_items(a), ne = count_items(b);
+	sla_field start, stop;
+
+	if (ns != ne && ns != ne + 1) {
+		record_error(ps, ps->names[ns > ne ? cs : ce], NULL, 0, false,
+			     "%zu pause starts and %zu ends do not pair", ns, ne);
+		return false;
+	}
+	while (sla_pause_next(&a, &start)) {
+		if (!sla_pause_next(&b, &stop))
+			stop = (sla_field){ "", 0 };	/* the last: not ended */
+		if (!add_pause(ps, x, cs, start, ce, stop))
+			return false;
+	}
+	return true;
+}
+
+/* A total paused time, where no pause says when: it cannot be placed on
+ * the calendar, and a pause's business time depends on where it lies, so
+ * the record is flagged rather than given an invented pause. */
+static void
+paused_total(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	int c = COL_PAUSE + SLA_PAUSE_TOTAL;
+	sla_field v = sla_export_value(x, r, c);
+	int64_t secs;
+
+	if (sla_field_blank(v))
+		return;
+	if (!sla_pause_total(v, &secs))
+		record_error(ps, ps->names[c], v.p, v.n, false, "cannot read duration");
+	else if (secs > 0 && ps->npauses == 0)
+		record_error(ps, ps->names[c], v.p, v.n, false, "paused %lld min, but not when: "
+			     "a total cannot be placed on the calendar (give the pauses' start "
+			     "and end)", (long long)(secs / 60));
+}
+
+/* The record's pauses (`paused`, the start and end columns, a total) into
+ * the paused cell, in the stream's form (sla_stream_fields.h).  Any error
+ * empties the cell (the record is flagged). */
+static void
+paused_cell(sla_parser *ps, sla_export *x, const sla_csvrec *r)
+{
+	bool columns = x->col_of[COL_PAUSE + SLA_PAUSE_START] >= 0 ||
+		       x->col_of[COL_PAUSE + SLA_PAUSE_END] >= 0;
 	ps->npauses = 0;
 	ps->paused.n = 0;
-	while (!sla_field_blank((sla_field){ p, (size_t)(end - p) })) {
-		const char *semi = memchr(p, ';', (size_t)(end - p));
-		const char *stop = semi ? semi : end;
-		if (!paused_interval(ps, x, (sla_field){ p, (size_t)(stop - p) }, v))
-			return;
-		p = semi ? semi + 1 : end;
-	}
+	sla_field v = sla_export_value(x, r, SLA_COL_PAUSED);
+	if (!sla_field_blank(v) && !paused_intervals(ps, x, v))
+		return;
+	if (columns && !paused_columns(ps, x, r))
+		return;
+	if (x->col_of[COL_PAUSE + SLA_PAUSE_TOTAL] >= 0)
+		paused_total(ps, x, r);
 	if (ps->npauses == 0)
 		return;	/* most records: never paused */
 	size_t need = sla_paused_max(ps->npauses);
@@ -515,27 +743,34 @@ static void
 write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 	  char times[][SLA_RFC3339_MAX], const size_t *tlen)
 {
-	for (int c = 0; c < SLA_NCANON; c++) {
-		if (!ps->out_canon[c])
+	for (int c = 0; c < ps->kind.ncols; c++) {
+		if (!ps->out_col[c])
 			continue;
 		if (c)
 			sla_writer_char(ps->w, '\t');
-		if (c == SLA_COL_LINE) {
+		switch (ps->role[c]) {
+		case ROLE_LINE:
 			sla_writer_i64(ps->w, (long long)r->line);
-		} else if (c == SLA_COL_ERROR) {
+			break;
+		case ROLE_ERROR: {
 			sla_field own = sla_export_value(x, r, c);
 			write_text(ps, own);
 			if (own.n && ps->err.n)
 				sla_writer_str(ps->w, "; ");
 			if (ps->err.n)
 				sla_writer_escaped(ps->w, ps->err.p, ps->err.n);
-		} else if (sla_canon_is_time(c)) {
+			break;
+		}
+		case ROLE_TIME:
 			sla_writer_raw(ps->w, times[c], tlen[c]);
-		} else if (c == SLA_COL_PAUSED) {
+			break;
+		case ROLE_PAUSED:
 			if (ps->paused.n)
 				sla_writer_raw(ps->w, ps->paused.p, ps->paused.n);
-		} else {
+			break;
+		case ROLE_TEXT:
 			write_text(ps, sla_export_value(x, r, c));
+			break;
 		}
 	}
 	for (size_t k = 0; k < ps->nunmapped; k++) {
@@ -551,8 +786,9 @@ write_row(sla_parser *ps, const sla_export *x, const sla_csvrec *r,
 static int
 emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 {
-	char times[SLA_NCANON][SLA_RFC3339_MAX];
-	size_t tlen[SLA_NCANON] = { 0 };
+	/* set for every time column written: each is in ps->conv */
+	char times[SLA_EXPORT_MAXCOLS][SLA_RFC3339_MAX];
+	size_t tlen[SLA_EXPORT_MAXCOLS];
 
 	ps->nread++;
 	ps->err.n = 0;
@@ -564,10 +800,11 @@ emit(sla_parser *ps, sla_export *x, const sla_csvrec *r)
 	check_ragged(ps, x, r);
 	if (sla_field_blank(sla_export_value(x, r, SLA_COL_ID)))
 		record_error(ps, "id", NULL, 0, false, "missing");
-	for (int c = 0; c < SLA_NCANON; c++)
-		if (sla_canon_is_time(c) && x->col_of[c] >= 0)
-			tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
-	paused_cell(ps, x, sla_export_value(x, r, SLA_COL_PAUSED));
+	for (int i = 0; i < ps->nconv; i++) {
+		int c = ps->conv[i];
+		tlen[c] = time_cell(ps, x, c, sla_export_value(x, r, c), times[c]);
+	}
+	paused_cell(ps, x, r);
 	if (ps->record_failed && ps->o.strict)
 		return -1;
 	ps->nflagged += ps->record_failed;
@@ -590,25 +827,68 @@ read_records(sla_parser *ps, sla_export *x)
 	return rc;
 }
 
+/* Open PATH into *X as far as its columns: the header read and mapped, its
+ * columns passed through found, checked.  VERBOSE says the dialect and the
+ * columns not read.  The export of standard input that sla_parser_check
+ * opened is taken instead of opening "-" again (it cannot be read twice).
+ * False after a message; *X is to be closed either way. */
+static bool
+open_columns(sla_parser *ps, sla_export *x, const char *path, bool verbose)
+{
+	if (strcmp(path, "-") == 0 && ps->held) {
+		*x = *ps->held;
+		free(ps->held);
+		ps->held = NULL;
+		ps->file = x->file;
+		return find_unmapped(ps, x);
+	}
+	/* a file checked already has had its guess of encoding said */
+	sla_csvin_opts csv = ps->o.csv;
+	csv.quiet = ps->checked && !ps->checking;
+	if (!sla_export_open(x, &ps->kind, path, &csv, ps->d))
+		return false;
+	ps->file = x->file;
+	if (verbose)
+		sla_export_say_dialect(x, ps->d);
+	if (!sla_export_read_header(x, ps->o.columns, ps->o.no_header, ps->d) ||
+	    !sla_export_map_columns(x, ps->maps, ps->o.nmaps) || !find_unmapped(ps, x))
+		return false;
+	if (verbose)
+		say_unread(ps, x);
+	return sla_export_check_columns(x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d);
+}
+
+int
+sla_parser_check(sla_parser *ps, const char *path, bool verbose)
+{
+	sla_export x;
+	ps->checking = true;
+	bool ok = open_columns(ps, &x, path, verbose) &&
+		  (ps->shape_known ? same_shape(ps, &x) : remember_shape(ps, &x));
+	ps->checking = false;
+	ps->checked = true;
+	if (ok && strcmp(path, "-") == 0 && !ps->held && (ps->held = malloc(sizeof x))) {
+		*ps->held = x;	/* read on from its first record later */
+		return 0;
+	}
+	sla_export_close(&x);
+	return ok ? 0 : -1;
+}
+
 int
 sla_parser_file(sla_parser *ps, const char *path, bool verbose)
 {
 	sla_export x;
 	int rc = -1;
 
-	if (sla_export_open(&x, &ticket_export, path, &ps->o.csv, ps->d)) {
-		ps->file = x.file;
-		if (verbose)
-			sla_export_say_dialect(&x, ps->d);
-		if (sla_export_read_header(&x, ps->o.columns, ps->o.no_header, ps->d) &&
-		    sla_export_map_columns(&x, ps->maps, ps->o.nmaps) &&
-		    find_unmapped(ps, &x) &&
-		    sla_export_check_columns(&x, ps->maps, ps->o.nmaps, ps->o.map_option, ps->d) &&
-		    header_once(ps, &x)) {
-			sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
-			lookahead(ps, &x);
-			rc = read_records(ps, &x);
-		}
+	if (open_columns(ps, &x, path, verbose && !ps->checked) && header_once(ps, &x)) {
+		ps->nconv = 0;
+		for (int c = 0; c < ps->kind.ncols; c++)
+			if (ps->out_col[c] && ps->role[c] == ROLE_TIME)
+				ps->conv[ps->nconv++] = c;
+		sla_export_watch_quotes(&x, SLA_COL_OPENED, ps->formats[SLA_COL_OPENED]);
+		lookahead(ps, &x);
+		rc = read_records(ps, &x);
 	}
 	sla_export_close(&x);
 	return rc < 0 ? -1 : 0;

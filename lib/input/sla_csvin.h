@@ -39,6 +39,7 @@ typedef struct sla_csvin_opts {
 					 * ("--encoding"); NULL: "given" */
 	size_t max_field;	/* the longest field, in bytes of UTF-8, exactly;
 				 * 0: SLA_CSVIN_MAX_FIELD */
+	bool quiet;		/* the encoding's guess was said already: not again */
 } sla_csvin_opts;
 
 enum sla_csv_fault {

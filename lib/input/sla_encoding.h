@@ -3,10 +3,13 @@
  *
  * Detection: a byte order mark (UTF-8, UTF-16LE/BE, UTF-32LE/BE); else
  * UTF-16 or UTF-32 seen in the zero bytes of ASCII text; else the header
- * line: not valid UTF-8 is GB18030, evidently UTF-8 (valid, with a
- * character of three bytes or more) is UTF-8; else the sample: valid
- * UTF-8, or more of its lines valid UTF-8 than not, is UTF-8; else
- * GB18030 (Chinese Excel exports; a superset of GBK and GB2312).
+ * line: not valid UTF-8 is a legacy encoding, evidently UTF-8 (valid, with
+ * a character of three bytes or more) is UTF-8; else the sample: valid
+ * UTF-8, or more of its lines valid UTF-8 than not, is UTF-8; else a
+ * legacy encoding.  Which legacy encoding, uchardet says, held to what the
+ * sample shows (encoding.c, legacy()): where it cannot settle it the guess
+ * is GB18030 (Chinese Excel exports; a superset of GBK and GB2312), and
+ * the guess is marked unsure for the caller to warn of.
  * Decoding never stops at an invalid sequence: it becomes U+FFFD and its
  * place is noted, so the reader can flag the record it falls in.  A NUL
  * (U+0000) is no text, and is replaced and noted the same way.  In an
@@ -18,10 +21,20 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The encoding of a sample P[0..N) taken from the start of a file, and why
- * (for -v: "byte order mark", "valid UTF-8", ...).  A byte order mark is
- * decoded like any character: the reader drops the U+FEFF it becomes. */
-const char *sla_encoding_detect(const unsigned char *p, size_t n, const char **why);
+/* What detection found, and why. */
+typedef struct sla_encoding_guess {
+	const char *name;	/* an iconv name (static) */
+	char why[128];		/* which rule decided, for -v and messages:
+				 * "byte order mark", "valid UTF-8", ... */
+	bool unsure;		/* the sample could not settle it: WHY says what
+				 * the detector named, the caller warns */
+} sla_encoding_guess;
+
+/* The encoding of a sample P[0..N) taken from the start of a file into *G;
+ * returns G->name.  A byte order mark is decoded like any character: the
+ * reader drops the U+FEFF it becomes.  Costs one pass of the sample, and
+ * for a legacy encoding uchardet's and one iconv pass more. */
+const char *sla_encoding_detect(const unsigned char *p, size_t n, sla_encoding_guess *g);
 
 typedef struct sla_decoder sla_decoder;
 

@@ -3,11 +3,12 @@
  * --events.
  *
  * The export's columns are found by header name (sla_events_input_print
- * lists the names): the ticket id, the event's time, the status after it,
- * the kind of event, the changed field (for Jira changelogs and ServiceNow
- * audits, where a row changes one field: its new value is a status only
- * when the field is the status), the author, the requester, the
- * visibility and the text; and the ticket columns that ride along
+ * lists the names): the ticket id, the event's time, the status after it
+ * and, in a changelog, the status before it, the kind of event, the
+ * changed field (for Jira changelogs and ServiceNow audits, where a row
+ * changes one field: its values are statuses only when the field is the
+ * status), the author, the requester, the visibility and the text; and
+ * the ticket columns that ride along
  * (priority, severity, tier, category, channel, customer, exclude,
  * description), each ticket taking its latest non-empty value.  Other
  * columns are not written (the -v message names them).  The front half
@@ -33,6 +34,7 @@ typedef struct sla_events_input_opts {
 	sla_csvin_opts csv;
 	const sla_tz *tz;		/* wall-clock times are read in it; output zone */
 	enum sla_date_order order;	/* --date-order, else UNKNOWN */
+	bool date_1904;			/* Excel serials of the 1904 system */
 	char *const *maps;		/* "column=Header", NMAPS of them */
 	size_t nmaps;
 	const char *map_option;		/* the caller's name of the maps, for messages */

@@ -23,20 +23,25 @@
 #include "sla_csvin.h"
 #include "sla_date_order.h"
 #include "sla_diag.h"
+#include "sla_excel_serial.h"
 #include "sla_stream.h"
 #include "sla_timeform.h"
 #include "sla_tz.h"
 
-/* The most columns a kind of export may have (the ticket stream has 20). */
-#define SLA_EXPORT_MAXCOLS 32
+/* The most columns a kind of export may have: the ticket stream's 20, and
+ * the time columns a policy's metrics add. */
+#define SLA_EXPORT_MAXCOLS 64
 
-/* What a reader calls its columns.  Static: it outlives every export. */
+/* What a reader calls its columns.  It outlives every export read with it. */
 typedef struct sla_export_kind {
 	const char *const *names;	/* NCOLS column names, as --map names them */
 	int ncols;
 	/* The column that header H[0..N) means by the reader's own aliases,
 	 * with its RANK (lower wins), or -1. */
 	int (*alias)(const char *h, size_t n, long *rank);
+	int named_from;			/* the columns from this one on have no
+					 * aliases: a header of their name means
+					 * them, after the aliases */
 	const int *required;		/* columns every export must have */
 	size_t nrequired;
 	int unmappable;			/* a column --map may not name, or -1 */
@@ -56,6 +61,7 @@ typedef enum sla_export_refused {
 	SLA_EXPORT_TAKEN = 0,
 	SLA_EXPORT_BAD_MAP,		/* a map that names no column the kind may map */
 	SLA_EXPORT_BAD_FORMAT,		/* a time format for no time column, or %s */
+	SLA_EXPORT_TOO_MANY,		/* a column more than SLA_EXPORT_MAXCOLS */
 } sla_export_refused;
 
 typedef struct sla_export_refusal {
@@ -186,12 +192,14 @@ enum sla_export_time_result {
 };
 
 /* The time V (not empty) as an instant into *UTC: with the strptime
- * FORMAT, else in the forms sla_timeform reads, in ORDER; a time without
- * offset is placed in TZ.  *PROOF receives the order V proves by itself
- * (UNKNOWN with a FORMAT).  Returns an sla_export_time_result.
- * Inline: it runs for every time cell. */
+ * FORMAT, else in the forms sla_timeform reads, in ORDER, or as an Excel
+ * serial date of the 1900 system (DATE_1904: of the 1904 one,
+ * sla_excel_serial.h); a time without offset is placed in TZ.  *PROOF
+ * receives the order V proves by itself (UNKNOWN with a FORMAT).  Returns
+ * an sla_export_time_result.  Inline: it runs for every time cell, and a
+ * serial is tried only where no time form reads. */
 static inline int
-sla_export_time(sla_field v, const char *format, enum sla_date_order order,
+sla_export_time(sla_field v, const char *format, enum sla_date_order order, bool date_1904,
 		const sla_tz *tz, int64_t *utc, enum sla_date_order *proof)
 {
 	sla_stamp st;
@@ -200,8 +208,9 @@ sla_export_time(sla_field v, const char *format, enum sla_date_order order,
 	*proof = SLA_ORDER_UNKNOWN;
 	if (format)
 		rc = sla_timeform_strptime(v.p, v.n, format, &st);
-	else
-		rc = sla_timeform_parse_proving(v.p, v.n, order, &st, proof);
+	else if ((rc = sla_timeform_parse_proving(v.p, v.n, order, &st, proof)) == SLA_TF_BAD &&
+		 sla_excel_serial(v.p, v.n, date_1904, &st))
+		rc = SLA_TF_OK;
 	if (rc == SLA_TF_AMBIGUOUS)
 		return SLA_XT_AMBIGUOUS;
 	if (rc != SLA_TF_OK)

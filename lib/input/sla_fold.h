@@ -33,6 +33,9 @@ typedef struct sla_event {
 	bool has_time;		/* false: no usable time, or a row not read whole */
 	int64_t at;		/* the instant, UTC seconds */
 	sla_field status;	/* the status after the event (may be empty) */
+	sla_field from;		/* the status before it, where the export says */
+	bool is_change;		/* a changelog's row: its status is the target of a
+				 * change, never the status a ticket was created in */
 	sla_field kind;		/* the kind of event (may be empty) */
 	sla_field author;	/* who did it (may be empty) */
 	sla_field requester;	/* who asked, when the export says (may be empty) */

@@ -30,6 +30,7 @@ typedef struct sla_kept_event {
 	uint8_t status_class;	/* meaningful when status_len > 0 */
 	uint8_t kind_class;	/* the effect of the event's kind */
 	uint8_t vis;
+	bool change;		/* a changelog's row (sla_event.is_change) */
 } sla_kept_event;
 
 /* A carried ticket column: the latest non-empty value by time. */
@@ -51,6 +52,7 @@ typedef struct sla_kept_ticket {
 	size_t alen, acap;
 	sla_kept_value *carry;
 	sla_kept_value requester;		/* as the export names it */
+	sla_kept_value first_from;		/* the earliest status change's from */
 	uint32_t recent_off[SLA_KEPT_RECENT], recent_len[SLA_KEPT_RECENT];	/* names kept lately */
 	unsigned nrecent;		/* names put in recent_* so far */
 	unsigned long unusable;		/* events left out (no usable time) */

@@ -85,17 +85,81 @@ golden_export() {
 	golden_export parse-us-mdy.tsv us-mdy.csv
 }
 
+# Refused before: "id: no column means this" (Ticket was no alias), and
+# the text read as GB18030.
+# Every time was unreadable, and every record flagged.
+@test "golden: a sheet whose times are Excel serial dates (46066.3784722222), and one formatted" {
+	golden_export parse-excel-serial.tsv excel-serial-dates.csv
+	[ -z "$stderr" ]
+}
+
+@test "--date-system 1904 reads serials from 1904-01-01; anything else is a usage error" {
+	printf 'id,opened\n1,44604.708333\n2,46066\n' > "$TMP/s.csv"
+	sla-parse --date-system 1904 "$TMP/s.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-02-13T17:00:00+08:00 ]
+	sla-parse "$TMP/s.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 2 opened)" = 2026-02-13T00:00:00+08:00 ]
+	# a serial is wall-clock time in --tz, and four digits are no date
+	printf 'id,opened\n1,46066.5\n2,4606\n' > "$TMP/t.csv"
+	sla-parse --tz Europe/Berlin "$TMP/t.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-02-13T12:00:00+01:00 ]
+	[ "$(cell "$TMP/out" 2 error)" = 'opened: cannot read time "4606"' ]
+	assert_usage_error '--date-system: want 1900 or 1904: "1901"' sla-parse --date-system 1901 "$TMP/s.csv"
+}
+
+@test "golden: European Excel sheet in Windows-1252 (Ticket;Created;First response;...)" {
+	golden_export parse-european-cp1252.tsv european-cp1252.csv --tz Europe/Berlin
+	[ -z "$stderr" ]
+}
+
+@test "golden: Taiwan Excel sheet in Big5 (上午/下午 times, zh-TW headers, CRLF)" {
+	golden_export parse-big5.tsv big5-taiwan.csv
+	[ -z "$stderr" ]
+}
+
 # ---- dialect and encoding ---------------------------------------------------
 
 @test "-v names the encoding, the delimiter and the counts" {
 	run sla-parse -v "$EXPORTS/chinese-gb18030.csv"
 	[ "$status" -eq 0 ]
-	[[ "$output" == *"encoding GB18030 (not valid UTF-8), delimiter ','"* ]]
+	[[ "$output" == *"encoding GB18030 (not valid UTF-8; uchardet says GB18030), delimiter ','"* ]]
 	[[ "$output" == *"3 records read, 3 written, 0 flagged"* ]]
 	run sla-parse -v "$EXPORTS/excel-unicode.txt"
 	[[ "$output" == *"encoding UTF-16LE (byte order mark), delimiter TAB"* ]]
 	run sla-parse -v "$EXPORTS/european-semicolon.csv"
 	[[ "$output" == *"delimiter ';'"* ]]
+}
+
+@test "-v names each column passed through, with the --map that would read it" {
+	printf '%s\n' 'Key,Summary,Description,Created,Custom field (Start Date),挂起时段（分钟）,Assignee' \
+		'OPS-1,Disk full,Disk full on /var,2026-03-02 09:00,2026-03-02 09:10,30,li.na' > "$TMP/v.csv"
+	run --separate-stderr sla-parse -v "$TMP/v.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/v.csv: encoding UTF-8 (header valid UTF-8), delimiter ','
+sla-parse: $TMP/v.csv: column not read, passed through (description is read from \"Description\") \"Summary\"
+sla-parse: $TMP/v.csv: column not read, passed through (--map CANONICAL=HEADER reads it as one; --list-aliases) \"Custom field (Start Date)\"
+sla-parse: $TMP/v.csv: column not read, passed through (if it holds paused: --map paused=HEADER) \"挂起时段（分钟）\"
+sla-parse: $TMP/v.csv: column not read, passed through (--map CANONICAL=HEADER reads it as one; --list-aliases) \"Assignee\"
+sla-parse: 1 records read, 1 written, 0 flagged" ]
+	# without -v, nothing is said
+	run --separate-stderr sla-parse "$TMP/v.csv"
+	[ -z "$stderr" ]
+}
+
+@test "product headers: Jira's First Response Date, Zammad's Closed At and Create Channel, 挂起时段" {
+	printf '%s\n' 'Issue key,Created,Custom field (First Response Date),Custom field (Organizations),Resolved' \
+		'SD-7,02/Mar/26 9:00 AM,02/Mar/26 9:20 AM,Beijing Radio,02/Mar/26 11:00 AM' > "$TMP/j.csv"
+	sla-parse "$TMP/j.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" SD-7 first_response)" = 2026-03-02T09:20:00+08:00 ]
+	[ "$(cell "$TMP/out" SD-7 customer)" = 'Beijing Radio' ]
+	printf '%s\n' 'Number,Title,Create Channel,Created At,First Response At,Closed At' \
+		'31001,Printer jam,email,2026-03-02 09:00,2026-03-02 09:30,2026-03-03 10:00' > "$TMP/z.csv"
+	sla-parse "$TMP/z.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 31001 channel)" = email ]
+	[ "$(cell "$TMP/out" 31001 closed)" = 2026-03-03T10:00:00+08:00 ]
+	printf '%s\n' '工单编号,报修时间,挂起时段' '1,2026-03-02 09:00,2026-03-02 10:00/2026-03-02 11:00' > "$TMP/c.csv"
+	sla-parse "$TMP/c.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = 2026-03-02T10:00:00+08:00/2026-03-02T11:00:00+08:00 ]
 }
 
 @test "a pipe-separated export is detected; -d overrides the detection" {
@@ -120,6 +184,58 @@ golden_export() {
 	run sla-parse --encoding NO-SUCH-CHARSET "$TMP/w.csv"
 	[ "$status" -eq 2 ]
 	[[ "$output" == *'unknown encoding "NO-SUCH-CHARSET"'* ]]
+}
+
+# Big5 was read as GB18030: 緊急 became 候, and nothing was flagged.
+@test "a Big5 export is detected: read as CP950, 緊急 stays 緊急, nothing flagged" {
+	printf '%s\r\n' 'id,opened,priority,customer,description' \
+		'TW-0141,2026/2/14 09:12,緊急,台北市立聯合醫院,門診掛號系統當機，所有櫃檯無法作業' \
+		'TW-0142,2026/2/14 10:03,高,新竹科學園區管理局,VPN 連線不穩定，遠端同仁無法存取檔案伺服器' \
+		'TW-0143,2026/2/14 14:26,一般,高雄港務分公司,印表機卡紙，需更換滾輪' |
+		iconv -f UTF-8 -t BIG5 > "$TMP/big5.csv"
+	run --separate-stderr sla-parse -v "$TMP/big5.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/big5.csv: encoding CP950 (not valid UTF-8; uchardet says BIG5), delimiter ','
+sla-parse: 3 records read, 3 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" TW-0141 priority)" = 緊急 ]
+	[ "$(cell "$TMP/out" TW-0143 customer)" = 高雄港務分公司 ]
+}
+
+# Windows-1252 was read as GB18030: umlauts became U+FFFD or hanzi.
+@test "a Windows-1252 export is detected: umlauts, dashes and quotes read" {
+	printf '%s\r\n' 'id;opened;priority;customer;description' \
+		'SD-4711;14.02.2026 08:05;Hoch;Müller & Söhne GmbH;Drucker im Büro druckt nur leere Seiten' \
+		'SD-4712;14.02.2026 09:12;Kritisch;Bäckerei Schäfer KG;Störung der Telefonanlage – keine externen Anrufe' \
+		'SD-4713;14.02.2026 10:40;Normal;Gärtnerei Grün AG;Zugriff auf Laufwerk „Projekte“ verweigert' \
+		'SD-4714;16.02.2026 07:55;Niedrig;Café Mühlenhof;Passwort zurücksetzen für Hr. Größler' |
+		iconv -f UTF-8 -t WINDOWS-1252 > "$TMP/cp.csv"
+	run --separate-stderr sla-parse -v "$TMP/cp.csv"
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "sla-parse: $TMP/cp.csv: encoding WINDOWS-1252 (not valid UTF-8; uchardet says WINDOWS-1252), delimiter ';'
+sla-parse: 4 records read, 4 written, 0 flagged" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" SD-4711 customer)" = 'Müller & Söhne GmbH' ]
+	[ "$(cell "$TMP/out" SD-4712 description)" = 'Störung der Telefonanlage – keine externen Anrufe' ]
+	[ "$(cell "$TMP/out" SD-4713 description)" = 'Zugriff auf Laufwerk „Projekte“ verweigert' ]
+}
+
+# A few words are no evidence: the detector names 緊急 in Big5 a code page.
+@test "a legacy sample too short to tell is read as GB18030, and a warning says it is a guess" {
+	printf 'id,opened,priority\n1,2026-02-14 10:00,\xba\xf2\xab\xe6\n' > "$TMP/short.csv"
+	run --separate-stderr sla-parse "$TMP/short.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/short.csv: encoding GB18030 (not valid UTF-8; a guess: uchardet says "*" on 4 bytes above 0x7F, too few to tell): give --encoding if the text reads wrong" ]]
+	# --encoding is no guess: no warning
+	run --separate-stderr sla-parse --encoding BIG5 "$TMP/short.csv"
+	[ -z "$stderr" ]
+	[ "$(printf '%s\n' "$output" | column priority)" = 緊急 ]
+	# text that GB18030 cannot read is guessed WINDOWS-1252
+	printf 'id;opened;customer\n1;14.02.2026 10:00;M\xfcller & S\xf6hne\n2;14.02.2026 11:00;Caf\xe9 Am Markt\n' > "$TMP/few.csv"
+	run --separate-stderr sla-parse "$TMP/few.csv"
+	[ "$status" -eq 0 ]
+	[[ "$stderr" == "sla-parse: $TMP/few.csv: encoding WINDOWS-1252 (not valid UTF-8; a guess: uchardet says "*" on 3 bytes above 0x7F, too few to tell): give --encoding if the text reads wrong" ]]
+	[ "$(printf '%s\n' "$output" | column customer | tr '\n' ,)" = 'Müller & Söhne,Café Am Markt,' ]
 }
 
 @test "an invalid UTF-8 sequence is that record's error; the others are clean" {
@@ -343,9 +459,10 @@ random_export() {
 	[ "$(head -1 "$TMP/out")" = "$(printf 'id\tline\topened\tpriority\tseverity\ttier\trule\tcategory\tchannel\tcustomer\tresolved\tpaused\texclude\terror\tdescription')" ]
 	# a second export must have the same times
 	printf 'id,opened,closed\n2,2026-03-02 10:00,\n' > "$TMP/u.csv"
-	run sla-parse "$TMP/t.csv" "$TMP/u.csv"
+	run --separate-stderr sla-parse "$TMP/t.csv" "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[[ "$output" == *"u.csv: resolved: the first file has this column, this one has not"* ]]
+	[ -z "$output" ]
+	[[ "$stderr" == *"u.csv: resolved: the first file has this column, this one has not"* ]]
 }
 
 @test "an empty file is an error; a header alone gives a header alone" {
@@ -454,6 +571,47 @@ random_export() {
 	[ "$status" -eq 2 ]
 }
 
+# Refused before: --map and --time-format took canonical columns only, so
+# a custom metric's times passed through unconverted, and sla-check found
+# every row invalid.
+@test "--policy: a custom metric's column is read as a time, by --map or by its name" {
+	P="$DATA/policies/good-custom-metric.ini"
+	printf '%s\n' '工单编号,报修时间,答复时间,恢复业务时间,解决时间' \
+		'GD-1,2026/3/2 9:00,2026/3/2 11:30,2026/3/2 12:00,2026/3/3 10:00' \
+		'GD-2,2026/3/2 14:00,2026/3/3 16:10,,' > "$TMP/a.csv"
+	run --separate-stderr sla-parse --policy "$P" --map answered=答复时间 \
+		--map service_restored=恢复业务时间 "$TMP/a.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(last_columns "$TMP/out" 2)" = "$(printf 'answered\tservice_restored')" ]
+	[ "$(cell "$TMP/out" GD-1 answered)" = 2026-03-02T11:30:00+08:00 ]
+	[ "$(cell "$TMP/out" GD-1 service_restored)" = 2026-03-02T12:00:00+08:00 ]
+	[ -z "$(cell "$TMP/out" GD-2 service_restored)" ]
+	sla-check --policy "$P" --now 2026-04-01T00:00:00+08:00 "$TMP/out" > "$TMP/check"
+	[ "$(awk -F'\t' '$1 == "GD-1" && $5 == "answered" { print $14 }' "$TMP/check")" = met ]
+	[ "$(awk -F'\t' '$1 == "GD-2" && $5 == "answered" { print $14 }' "$TMP/check")" = breached ]
+	# a header of the column's own name needs no --map; --time-format takes it
+	printf '%s\n' 'id,opened,answered' '1,2026-03-02 09:00,20260302-1015' > "$TMP/b.csv"
+	sla-parse --policy "$P" -t 'answered=%Y%m%d-%H%M' "$TMP/b.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 answered)" = 2026-03-02T10:15:00+08:00 ]
+	# without --policy the column is no time column
+	assert_usage_error "--map: want CANONICAL=HEADER with a canonical column (see --list-aliases) or a column of the --policy's metrics: \"answered=答复时间\"" \
+		sla-parse --map answered=答复时间 "$TMP/a.csv"
+}
+
+@test "--policy: its zone is the default of --tz; a bad policy is fatal" {
+	printf '[policy]\nname = x\ntimezone = Europe/Berlin\n[tier normal]\ncalendar = 24x7\nresolve = 8h\n' > "$TMP/p.ini"
+	printf 'id,opened\n1,2026-03-02 09:00\n' > "$TMP/t.csv"
+	sla-parse --policy "$TMP/p.ini" "$TMP/t.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-03-02T09:00:00+01:00 ]
+	sla-parse --policy "$TMP/p.ini" --tz UTC "$TMP/t.csv" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 opened)" = 2026-03-02T09:00:00+00:00 ]
+	run --separate-stderr sla-parse --policy "$DATA/policies/bad-timezone.ini" "$TMP/t.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
 @test "--tz: wall-clock times in New York, DST gap flagged, overlap the earlier instant" {
 	printf 'id,opened\n1,2026-03-08 02:30\n2,2026-11-01 01:30\n3,2026-07-01 12:00\n' > "$TMP/ny.csv"
 	run sla-parse --tz America/New_York "$TMP/ny.csv"
@@ -471,6 +629,47 @@ random_export() {
 	[ "$(cell "$TMP/out" 1 paused)" = "2026-03-02T10:00:00+08:00/2026-03-02T11:30:00+08:00;2026-03-03T09:00:00+08:00/" ]
 	[ -z "$(cell "$TMP/out" 2 paused)" ]
 	[ "$(cell "$TMP/out" 2 error)" = 'paused: want start/end intervals "2026-03-02 10:00"' ]
+}
+
+# The whole ticket became invalid: "2026/2/14 10:00/2026/2/14 15:00" was
+# cut at its first slash.
+@test "paused in Excel's slash dates, with ~ or 至, several a cell: one more slash parts start and end" {
+	printf '%s\n' 'id,opened,paused' \
+		'1,2026/2/14 9:00,2026/2/14 10:00/2026/2/14 15:00' \
+		'2,14/2/2026 9:00,14/2/2026 10:00/14/2/2026 15:00' \
+		'3,2026/2/14 9:00,"2026/2/14 10:00/2026/2/14 11:00' \
+		'2026/2/15 9:00/"' \
+		'4,2026-02-14 9:00,2026-02-14 10:00 ~ 2026-02-14 11:00；2026年2月15日 9:00至2026年2月15日 10:00' > "$TMP/p.csv"
+	run --separate-stderr sla-parse "$TMP/p.csv"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	printf '%s\n' "$output" > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = 2026-02-14T10:00:00+08:00/2026-02-14T15:00:00+08:00 ]
+	[ "$(cell "$TMP/out" 2 paused)" = 2026-02-14T10:00:00+08:00/2026-02-14T15:00:00+08:00 ]
+	[ "$(cell "$TMP/out" 3 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-15T09:00:00+08:00/" ]
+	[ "$(cell "$TMP/out" 4 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-15T09:00:00+08:00/2026-02-15T10:00:00+08:00" ]
+}
+
+# 挂起开始/挂起结束 and 挂起时长 passed through, and the ticket's resolve
+# time counted its pauses.
+@test "golden: Chinese sheet with pause start and end columns and a paused total" {
+	golden_export parse-pauses.tsv chinese-pauses.csv
+	[ "$stderr" = "sla-parse: $EXPORTS/chinese-pauses.csv:8: paused_total: paused 95 min, but not when: a total cannot be placed on the calendar (give the pauses' start and end) \"95\"" ]
+}
+
+@test "pause columns: starts and ends pair in order; what does not pair is the record's error" {
+	printf '%s\n' 'id,opened,Pause start,Pause end' \
+		'1,2026-02-14 9:00,2026-02-14 10:00;2026-02-14 12:00,2026-02-14 11:00' \
+		'2,2026-02-14 9:00,2026-02-14 10:00,2026-02-14 11:00;2026-02-14 12:00' > "$TMP/c.csv"
+	sla-parse "$TMP/c.csv" 2>/dev/null > "$TMP/out"
+	[ "$(cell "$TMP/out" 1 paused)" = "2026-02-14T10:00:00+08:00/2026-02-14T11:00:00+08:00;2026-02-14T12:00:00+08:00/" ]
+	[ "$(cell "$TMP/out" 2 error)" = "paused_end: 1 pause starts and 2 ends do not pair" ]
+	# a total with its pauses' times is no error: the times are read
+	printf '%s\n' 'id,opened,挂起开始,挂起结束,挂起时长' '1,2026-02-14 9:00,2026-02-14 10:00,2026-02-14 11:00,60' > "$TMP/t.csv"
+	run --separate-stderr sla-parse "$TMP/t.csv"
+	[ -z "$stderr" ]
+	# and the columns are read, not passed through
+	[ "$(printf '%s\n' "$output" | head -1)" = "$(printf 'id\tline\topened\tpriority\tseverity\ttier\trule\tcategory\tchannel\tcustomer\tpaused\texclude\terror\tdescription')" ]
 }
 
 @test "--max-field and --delimiter reject malformed values" {
@@ -499,6 +698,31 @@ random_export() {
 	[ "$status" -eq 2 ]
 }
 
+# The first file's rows were written, then sla-parse stopped at the second
+# file's header: exit 2 with half a stream.
+@test "several files with different columns: refused before a row is written, the difference named" {
+	run --separate-stderr sla-parse "$EXPORTS/zendesk.csv" "$EXPORTS/zendesk.csv" "$EXPORTS/jira.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "sla-parse: $EXPORTS/jira.csv: passes through a column the first file has not (or reads as another) \"Summary\"" ]
+	printf 'id,opened,Team\n1,2026-03-02 09:00,A\n' > "$TMP/a.csv"
+	printf 'id,opened\n2,2026-03-02 10:00\n' > "$TMP/b.csv"
+	printf 'id,opened,Group,Team\n3,2026-03-02 11:00,G,B\n' > "$TMP/c.csv"
+	run --separate-stderr sla-parse "$TMP/a.csv" "$TMP/b.csv"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+	[ "$stderr" = "sla-parse: $TMP/b.csv: has not a column the first file passes through (or reads it as another) \"Team\"" ]
+	run --separate-stderr sla-parse "$TMP/a.csv" "$TMP/c.csv"
+	[ "$stderr" = "sla-parse: $TMP/c.csv: passes through a column the first file has not (or reads as another) \"Group\"" ]
+	# standard input among them is read once, and its rows come in their place
+	run --separate-stderr sh -c "sla-parse '$TMP/a.csv' - '$TMP/a.csv' < '$TMP/a.csv'"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | cut -f1 | tr '\n' ,)" = "id,1,1,1," ]
+	run --separate-stderr sh -c "sla-parse - '$TMP/b.csv' < '$TMP/a.csv'"
+	[ "$status" -eq 2 ]
+	[ -z "$output" ]
+}
+
 @test "standard input, named - or by default" {
 	run sh -c "sla-parse < '$EXPORTS/zendesk.csv'"
 	[ "$status" -eq 0 ]
@@ -511,7 +735,7 @@ random_export() {
 	run sla-parse --help
 	[ "$status" -eq 0 ]
 	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
-		 time-format max-field strict verbose help version; do
+		 date-system time-format max-field strict verbose help version policy; do
 		[[ "$output" == *"--$o"* ]]
 	done
 	run sla-parse --version
@@ -526,10 +750,10 @@ random_export() {
 	try="Try 'sla-parse --help'."
 	run sla-parse --map line=id "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(printf 'sla-parse: --map: want CANONICAL=HEADER with a canonical column (see --list-aliases): "line=id"\n%s' "$try")" ]
+	[ "$output" = "$(printf 'sla-parse: --map: want CANONICAL=HEADER with a canonical column (see --list-aliases) or a column of the --policy'"'"'s metrics: "line=id"\n%s' "$try")" ]
 	run sla-parse -t 'id=%Y' "$TMP/u.csv"
 	[ "$status" -eq 2 ]
-	[ "$output" = "$(printf 'sla-parse: --time-format: want TIMECOLUMN=FORMAT with a canonical time column and a strptime format without %%s: "id=%%Y"\n%s' "$try")" ]
+	[ "$output" = "$(printf 'sla-parse: --time-format: want TIMECOLUMN=FORMAT with a canonical time column or one of the --policy'"'"'s metrics, and a strptime format without %%s: "id=%%Y"\n%s' "$try")" ]
 	run sla-parse --events --map nosuch=id "$TMP/u.csv"
 	[ "$status" -eq 2 ]
 	[ "$output" = "$(printf 'sla-parse: --map: want COLUMN=HEADER with an event column (see --events --list-aliases): "nosuch=id"\n%s' "$try")" ]
@@ -541,7 +765,7 @@ random_export() {
 @test "every long option is in the man page and the three completions" {
 	root="$BATS_TEST_DIRNAME/../.."
 	for o in delimiter no-quote encoding no-header columns map list-aliases tz date-order \
-		 time-format max-field strict verbose help version; do
+		 date-system time-format max-field strict verbose help version policy; do
 		grep -q -- "$o" "$root/man/sla-parse.1"
 		grep -q -- "--$o" "$root/completions/bash/sla-parse"
 		grep -q -- "--$o" "$root/completions/zsh/_sla-parse"
@@ -557,7 +781,7 @@ random_export() {
 }
 
 @test "sla-parse: an option without its argument is one message and the hint, exit 2" {
-	for opt in --delimiter -d --encoding --columns --map -m --tz --date-order \
+	for opt in --delimiter -d --encoding --columns --map -m --tz --date-order --date-system \
 		   --time-format -t --max-field --policy; do
 		assert_usage_error "option needs an argument \"$opt\"" sla-parse "$opt"
 	done

@@ -12,26 +12,34 @@
 static const char *
 detect(const char *p, size_t n)
 {
-	const char *why;
-	return sla_encoding_detect((const unsigned char *)p, n, &why);
+	sla_encoding_guess g;
+	return sla_encoding_detect((const unsigned char *)p, n, &g);
+}
+
+/* Why detection chose; static storage, overwritten by the next call. */
+static const char *
+detect_why(const char *p, size_t n)
+{
+	static sla_encoding_guess g;
+	sla_encoding_detect((const unsigned char *)p, n, &g);
+	return g.why;
 }
 
 static void
 detection(void **state)
 {
 	(void)state;
-	const char *why;
 	assert_string_equal(detect("\xEF\xBB\xBFid,x", 7), "UTF-8");
-	sla_encoding_detect((const unsigned char *)"\xEF\xBB\xBFid", 5, &why);
-	assert_string_equal(why, "byte order mark");
+	assert_string_equal(detect_why("\xEF\xBB\xBFid", 5), "byte order mark");
 	assert_string_equal(detect("\xFF\xFEi\0d\0", 6), "UTF-16LE");
 	assert_string_equal(detect("\xFE\xFF\0i\0d", 6), "UTF-16BE");
 	assert_string_equal(detect("i\0d\0,\0x\0", 8), "UTF-16LE");
 	assert_string_equal(detect("id,\xE5\xB7\xA5\xE5\x8D\x95", 9), "UTF-8");
 	/* 工单 in GB18030 is not valid UTF-8 */
 	assert_string_equal(detect("id,\xB9\xA4\xB5\xA5", 7), "GB18030");
-	sla_encoding_detect((const unsigned char *)"id,\xB9\xA4\xB5\xA5", 7, &why);
-	assert_string_equal(why, "not valid UTF-8");
+	assert_string_equal(detect_why("id,\xB9\xA4\xB5\xA5", 7),
+			    "not valid UTF-8; a guess: uchardet says WINDOWS-1252 on 4 bytes "
+			    "above 0x7F, too few to tell");
 	/* a sequence cut by the end of the sample is not held against UTF-8 */
 	assert_string_equal(detect("id,\xE5\xB7", 5), "UTF-8");
 }
@@ -143,14 +151,6 @@ iconv_decodes_gb18030_and_utf16(void **state)
 
 	assert_null(sla_decoder_new("NO-SUCH-CHARSET", err, sizeof err));
 	assert_string_equal(err, "unknown encoding \"NO-SUCH-CHARSET\"");
-}
-
-static const char *
-detect_why(const char *p, size_t n)
-{
-	const char *why;
-	sla_encoding_detect((const unsigned char *)p, n, &why);
-	return why;
 }
 
 /* UTF-32LE's byte order mark begins with UTF-16LE's: it was read as
@@ -276,6 +276,47 @@ iconv_decodes_utf32(void **state)
 	sla_decoder_free(d);
 }
 
+/* A legacy encoding is uchardet's to name (it was GB18030 whatever the
+ * text), held to what the sample shows. */
+static void
+legacy_encodings_are_detected(void **state)
+{
+	(void)state;
+	sla_encoding_guess g;
+	/* Big5, read as Windows' Big5 */
+	const char big5[] = "id,priority,customer\n1,\xBA\xF2\xAB\xE6,\xA5x\xA5_\xA5\xAB"
+			    "\xA5\xDF\xC1p\xA6X\xC2\xE5\xB0|\n2,\xA4@\xAF\xEB,\xB0\xAA\xB6"
+			    "\xAF\xB4\xE4\xB0\xC8\xA4\xC0\xA4\xBD\xA5q\n";
+	assert_string_equal(sla_encoding_detect((const unsigned char *)big5, sizeof big5 - 1, &g),
+			    "CP950");
+	assert_string_equal(g.why, "not valid UTF-8; uchardet says BIG5");
+	assert_false(g.unsure);
+	/* German in Windows-1252 */
+	const char cp[] = "id,customer\n1,M\xFCller & S\xF6hne\n2,B\xE4" "ckerei Sch\xE4" "fer\n"
+			  "3,G\xE4rtnerei Gr\xFCn\n4,Caf\xE9 M\xFChlenhof\n5,Stra\xDF" "e \x96 "
+			  "\x84Nord\x93\n6,K\xF6hler & Partner, Gr\xF6\xDF" "ler\n"
+			  "7,Zo\xEB Brandt, J\xFCrgen Wei\xDF\n";
+	assert_string_equal(sla_encoding_detect((const unsigned char *)cp, sizeof cp - 1, &g),
+			    "WINDOWS-1252");
+	assert_false(g.unsure);
+	/* a few words: a guess, GB18030 where it reads */
+	assert_string_equal(detect("id,\xB9\xA4\xB5\xA5", 7), "GB18030");
+	sla_encoding_detect((const unsigned char *)"id,\xB9\xA4\xB5\xA5", 7, &g);
+	assert_true(g.unsure);
+	/* else WINDOWS-1252 where that reads, and no line is valid UTF-8 */
+	const char few[] = "id,customer\n1,Caf\xE9 Am Markt\n";
+	assert_string_equal(detect(few, sizeof few - 1), "WINDOWS-1252");
+	const char damaged[] = "id,x\n1,caf\xC3\n2,\xFF\xFE ok\n3,caf\xC3\xA9\n";
+	assert_string_equal(detect(damaged, sizeof damaged - 1), "GB18030");
+	/* Chinese that the detector takes for Greek: its bytes come in pairs
+	 * and read as GB18030 */
+	const char gb[] = "id,name\n0,\xBF\xCD\xBB\xA7\n1,\xD5\xD4\xC7\xBF\n2,\xBF\xA8\xD6"
+			  "\xBD\n3,\xB7\xB4\xC0\xA1\n";
+	assert_string_equal(sla_encoding_detect((const unsigned char *)gb, sizeof gb - 1, &g),
+			    "GB18030");
+	assert_true(g.unsure);
+}
+
 int
 main(void)
 {
@@ -286,6 +327,7 @@ main(void)
 		cmocka_unit_test(nul_bytes_become_replacements),
 		cmocka_unit_test(iconv_decodes_gb18030_and_utf16),
 		cmocka_unit_test(detection_of_utf32),
+		cmocka_unit_test(legacy_encodings_are_detected),
 		cmocka_unit_test(detection_by_the_header),
 		cmocka_unit_test(utf8_lines_in_a_gb18030_file),
 		cmocka_unit_test(iconv_decodes_utf32),

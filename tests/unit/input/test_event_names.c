@@ -79,6 +79,15 @@ builtins_cover_the_common_helpdesks(void **state)
 	assert_class(m, "已受理", SLA_EV_RESPONSE);
 	assert_class(m, "到场", SLA_EV_ONSITE);
 	assert_class(m, "临时解决", SLA_EV_WORKAROUND);
+	/* ZenTao's activity list writes its actions done, with 了 */
+	assert_class(m, "评论了", SLA_EV_REPLY);
+	assert_class(m, "解决了", SLA_EV_RESOLVED);
+	assert_class(m, "创建了", SLA_EV_CREATED);
+	assert_class(m, "关闭了", SLA_EV_CLOSED);
+	assert_class(m, "激活了", SLA_EV_REOPEN);
+	assert_class(m, "挂起了", SLA_EV_PAUSE);
+	assert_class(m, "了", SLA_EV_UNKNOWN);
+	assert_class(m, "编辑了", SLA_EV_UNKNOWN);
 	sla_events_map_free(m);
 }
 

@@ -202,28 +202,36 @@ a_time_cell_reads_or_says_why(void **state)
 	int64_t utc;
 	enum sla_date_order proof;
 	assert_int_equal(sla_export_time(SLA_FIELD("2026-03-02 10:00"), NULL, SLA_ORDER_UNKNOWN,
-					 tz, &utc, &proof), SLA_XT_OK);
+					 false, tz, &utc, &proof), SLA_XT_OK);
 	assert_int_equal(utc, INT64_C(1772416800));
 	assert_int_equal(sla_export_time(SLA_FIELD("25/04/2026 10:00"), NULL, SLA_ORDER_UNKNOWN,
-					 tz, &utc, &proof), SLA_XT_OK);
+					 false, tz, &utc, &proof), SLA_XT_OK);
 	assert_int_equal(proof, SLA_ORDER_DMY);
-	int rc = sla_export_time(SLA_FIELD("03/04/2026"), NULL, SLA_ORDER_UNKNOWN, tz, &utc, &proof);
+	int rc = sla_export_time(SLA_FIELD("03/04/2026"), NULL, SLA_ORDER_UNKNOWN, false, tz, &utc,
+				 &proof);
 	assert_int_equal(rc, SLA_XT_AMBIGUOUS);
 	sla_export_time_why(rc, tz, why, sizeof why);
 	assert_string_equal(why, "day/month order unknown (give --date-order dmy or mdy)");
-	rc = sla_export_time(SLA_FIELD("soon"), NULL, SLA_ORDER_UNKNOWN, tz, &utc, &proof);
+	rc = sla_export_time(SLA_FIELD("soon"), NULL, SLA_ORDER_UNKNOWN, false, tz, &utc, &proof);
 	assert_int_equal(rc, SLA_XT_UNREADABLE);
 	sla_export_time_why(rc, tz, why, sizeof why);
 	assert_string_equal(why, "cannot read time");
 	assert_int_equal(sla_export_time(SLA_FIELD("02.03.2026 10:00"), "%d.%m.%Y %H:%M",
-					 SLA_ORDER_UNKNOWN, tz, &utc, &proof), SLA_XT_OK);
+					 SLA_ORDER_UNKNOWN, false, tz, &utc, &proof), SLA_XT_OK);
 	assert_int_equal(utc, INT64_C(1772416800));
 	assert_int_equal(proof, SLA_ORDER_UNKNOWN);
+	/* an Excel serial date, on the wall clock of the zone: were unreadable */
+	assert_int_equal(sla_export_time(SLA_FIELD("46066.708333"), NULL, SLA_ORDER_UNKNOWN, false,
+					 tz, &utc, &proof), SLA_XT_OK);
+	assert_int_equal(utc, INT64_C(1770973200));	/* 2026-02-13T17:00:00+08:00 */
+	assert_int_equal(sla_export_time(SLA_FIELD("44604.708333"), NULL, SLA_ORDER_UNKNOWN, true,
+					 tz, &utc, &proof), SLA_XT_OK);
+	assert_int_equal(utc, INT64_C(1770973200));	/* the 1904 system */
 	sla_tz_free(tz);
 
 	tz = sla_tz_load("Europe/Berlin", err, sizeof err);
 	assert_non_null(tz);
-	rc = sla_export_time(SLA_FIELD("2026-03-29 02:30"), NULL, SLA_ORDER_UNKNOWN, tz, &utc,
+	rc = sla_export_time(SLA_FIELD("2026-03-29 02:30"), NULL, SLA_ORDER_UNKNOWN, false, tz, &utc,
 			     &proof);
 	assert_int_equal(rc, SLA_XT_GAP);
 	sla_export_time_why(rc, tz, why, sizeof why);

@@ -193,6 +193,68 @@ first_transition_out_of_the_initial_status_is_a_response(void **state)
 	collected_free(&c);
 }
 
+
+/* A changelog's row: the status it went to, and the one it left. */
+typedef struct change {
+	const char *id, *at, *status, *kind, *from;
+} change;
+
+static void
+fold_changes(const change *ch, size_t n, collected *out)
+{
+	sla_events_map *m = map_from(NULL);
+	sla_fold_options opt = { .ncarry = 1 };
+	out->ncarry = 1;
+	sla_fold *f = sla_fold_new(m, &opt, collect, out);
+	assert_non_null(f);
+	for (size_t i = 0; i < n; i++) {
+		sla_field carry = field(NULL);
+		spec sp = { ch[i].id, ch[i].at, ch[i].status, ch[i].kind, "bob", 0, NULL, NULL, NULL };
+		sla_event e = event_of(&sp, i + 2, &carry);
+		e.from = field(ch[i].from);
+		e.is_change = true;
+		assert_int_equal(sla_fold_add(f, &e), SLA_FOLD_OK);
+	}
+	sla_fold_finish(f);
+	sla_fold_free(f);
+	sla_events_map_free(m);
+}
+
+/* A changelog's Created row has no status (every Jira changelog's): the
+ * ticket was created in the status its first change left.  Without its
+ * Created row (Jira's Data pipeline issue_history), the first change was
+ * taken for where the ticket began: the response it was went unseen, and
+ * the ticket was opened then, as far as anyone could tell. */
+static void
+initial_status_of_a_changelog(void **state)
+{
+	(void)state;
+	const change c1[] = {
+		{ "SD-2", T("09:00"), NULL, "Created", NULL },
+		{ "SD-2", T("09:05"), "Open", "status", "Triage" },
+		{ "SD-2", T("09:10"), "Triage", "status", "Open" },
+		{ "SD-2", T("09:30"), "In Progress", "status", "Triage" },
+	};
+	collected c = { 0 };
+	fold_changes(c1, NSPECS(c1), &c);
+	/* created in Triage: back in Triage is no response, In Progress is */
+	assert_string_equal(c.rows[0],
+		"SD-2 2 2026-03-02T09:00:00+08:00 2026-03-02T09:30:00+08:00 - - - - |  | "
+		"In Progress |  |  | ");
+	collected_free(&c);
+
+	const change c2[] = {
+		{ "10201", T("09:40"), "In Progress", "status", "Waiting for support" },
+		{ "10201", T("10:15"), "Waiting for customer", "status", "In Progress" },
+	};
+	fold_changes(c2, NSPECS(c2), &c);
+	assert_string_equal(c.rows[0],
+		"10201 2 2026-03-02T09:40:00+08:00 2026-03-02T09:40:00+08:00 - - - - | "
+		"2026-03-02T10:15:00+08:00/ | Waiting for customer |  |  | no creation event: "
+		"the history begins at line 2 with a change, so opened is not known");
+	collected_free(&c);
+}
+
 static void
 requester_and_visibility_decide_replies(void **state)
 {
@@ -571,6 +633,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(jira_ticket_with_reply_and_close),
 		cmocka_unit_test(first_transition_out_of_the_initial_status_is_a_response),
+		cmocka_unit_test(initial_status_of_a_changelog),
 		cmocka_unit_test(requester_and_visibility_decide_replies),
 		cmocka_unit_test(reopen_clears_resolved_and_closed),
 		cmocka_unit_test(pauses_nest_join_and_stay_open),
