@@ -29,13 +29,14 @@ static const char usage[] =
 	"                         marked for review)\n"
 	"  -v, --verbose          say on standard error each clause found and\n"
 	"                         what it became\n"
+	"  -q, --quiet            no warnings, only errors (-v still says its clauses)\n"
 	"  -h, --help             show this help and exit\n"
 	"  -V, --version          show the version and exit\n"
 	"\n"
 	"A letter with no service commitment gives a draft that says so.\n"
 	"Exit status: 0 success, also with no commitment found; 2 error.\n";
 
-static const char shortopts[] = ":r:f:e:z:vhV";
+static const char shortopts[] = ":r:f:e:z:vqhV";
 
 static const struct option longopts[] = {
 	{ "rules", required_argument, NULL, 'r' },
@@ -43,6 +44,7 @@ static const struct option longopts[] = {
 	{ "encoding", required_argument, NULL, 'e' },
 	{ "tz", required_argument, NULL, 'z' },
 	{ "verbose", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -51,7 +53,7 @@ static const struct option longopts[] = {
 struct args {
 	sla_extract_opts opts;
 	const char *rules;
-	bool tsv, verbose, help, version;
+	bool tsv, verbose, quiet, help, version;
 };
 
 static int
@@ -71,6 +73,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		case 'e': a->opts.encoding = optarg; break;
 		case 'z': a->opts.tz = optarg; break;
 		case 'v': a->verbose = true; break;
+		case 'q': a->quiet = true; break;
 		case 'h': a->help = true; return SLA_EXIT_OK;
 		case 'V': a->version = true; return SLA_EXIT_OK;
 		default: return sla_cli_bad_option(d, c, shortopts, argv);
@@ -111,7 +114,7 @@ extract(const struct args *a, char **inputs, size_t ninputs, const sla_diag *d)
 		sla_extract_free(x);
 		return SLA_EXIT_ERROR;
 	}
-	if (a->verbose)
+	if (a->verbose)	/* asked for, so said under -q too: not a warning */
 		sla_extract_report(x, d);
 	int st = a->rules ? write_rules(x, a->rules, d) : SLA_EXIT_OK;
 	if (st == SLA_EXIT_OK) {
@@ -139,6 +142,7 @@ main(int argc, char **argv)
 	sla_diag d = sla_diag_init(TOOL);
 	struct args a = { 0 };
 	int rc = parse_args(argc, argv, &a, &d);
+	d.level = a.quiet ? SLA_DIAG_ERRORS : SLA_DIAG_WARNINGS;
 	if (rc == SLA_EXIT_OK)
 		rc = run(&a, argv + optind, (size_t)(argc - optind), &d);
 	return rc;

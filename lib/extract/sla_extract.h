@@ -70,7 +70,8 @@ int sla_extract_write_rules(const sla_extract *x, FILE *out);
 int sla_extract_write_tsv(const sla_extract *x, FILE *out);
 
 /* For -v: each clause found and what it became, in the letter's order,
- * one message a clause on D ("file:line: response 2h, tier urgent \"…\""). */
+ * one message a clause on D ("file:line: response 2h, tier urgent \"…\"");
+ * said at every level of D (no warning: what -v asked for, -q keeps it). */
 void sla_extract_report(const sla_extract *x, const sla_diag *d);
 
 #endif

@@ -7,7 +7,7 @@ load helpers
 bats_require_minimum_version 1.5.0
 
 ROOT="$BATS_TEST_DIRNAME/../.."
-TOOLS="sla-parse sla-classify sla-check sla-report sla-time"
+TOOLS="sla-parse sla-classify sla-check sla-report sla-time sla-extract"
 NOW=2026-11-01T00:00:00+08:00
 
 # A Jira export through parse and classify: a stream without the
@@ -78,6 +78,31 @@ jira_stream() {
 	run --separate-stderr sla-time -q between 2027-13-04 2027-01-05
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == 'sla-time: FROM: cannot read time '* ]]
+}
+
+# sla-extract has no warning: what it says is an error, or the clauses
+# -v asked for (sla-extract(1)); -q holds back neither.
+@test "-q: sla-extract keeps its errors and the clauses of -v, the draft is the same" {
+	L="$DATA/letters"
+	run --separate-stderr sla-extract "$L/f05-fullwidth.txt"
+	loud=$output
+	run --separate-stderr sla-extract -v "$L/f05-fullwidth.txt"
+	verbose=$stderr
+	[ "$(grep -c . <<< "$verbose")" -ge 3 ]
+	for q in -q --quiet; do
+		run --separate-stderr sla-extract "$q" "$L/f05-fullwidth.txt"
+		[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ "$output" = "$loud" ] ||
+			{ echo "$q: $status $stderr"; return 1; }
+		run --separate-stderr sla-extract "$q" -v "$L/f05-fullwidth.txt"
+		[ "$status" -eq 0 ] && [ "$stderr" = "$verbose" ] && [ "$output" = "$loud" ] ||
+			{ echo "$q -v: $status $stderr"; return 1; }
+	done
+	run --separate-stderr sla-extract -q --encoding NO-SUCH "$L/f01-severity.txt"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-extract: $L/f01-severity.txt: unknown encoding \"NO-SUCH\"" ]
+	run --separate-stderr sla-extract -q "$BATS_TEST_TMPDIR/none.txt"
+	[ "$status" -eq 2 ]
+	[ "$stderr" = "sla-extract: $BATS_TEST_TMPDIR/none.txt: cannot read: No such file or directory" ]
 }
 
 @test "-q does not hold back --lint: its warnings are what was asked for" {

@@ -97,6 +97,9 @@ help_options() {
 	alike 'sla-check --fail-on=o' 'overdue'
 	alike 'sla-parse --date-order=m' 'mdy'
 	alike 'sla-time --format=t' 'text tsv'
+	alike 'sla-extract --format=t' 'tsv'
+	alike 'sla-extract --rules=c' 'checks.tsv contract.ini'
+	alike 'sla-extract --tz=Asia/Sh' 'Asia/Shanghai'
 }
 
 @test "a comma list: the items before the last one stay" {
@@ -109,7 +112,7 @@ help_options() {
 	mkdir "$BATS_TEST_TMPDIR/w"
 	cd "$BATS_TEST_TMPDIR/w"
 	touch 'my checks.tsv' 'my tickets.tsv' 'my contract.ini' plain.tsv
-	for t in sla-parse sla-classify sla-check sla-report; do
+	for t in sla-parse sla-classify sla-check sla-report sla-extract; do
 		alike "$t my" 'my checks.tsv my contract.ini my tickets.tsv'
 	done
 	alike 'sla-check --policy my' 'my contract.ini'
@@ -123,7 +126,7 @@ help_options() {
 }
 
 @test "bash: the tools whose operands are files quote what they insert (-o filenames)" {
-	for t in sla-parse sla-classify sla-check sla-report; do
+	for t in sla-parse sla-classify sla-check sla-report sla-extract; do
 		run bash --norc --noprofile -c '. "$1"; complete -p "$2"' bash "$COMP/bash/$t" "$t"
 		[[ "$output" == "complete -o filenames -F "* ]] || { echo "$t: $output"; return 1; }
 	done
@@ -135,7 +138,7 @@ help_options() {
 	zi=/usr/share/zoneinfo/tzdata.zi
 	want=$(sed -n 's/^Z \([^ ]*\).*/\1/p; s/^L [^ ]* \([^ ]*\).*/\1/p' "$zi" | LC_ALL=C sort -u)
 	[ "$(wc -l <<< "$want")" -ge 300 ]
-	for t in sla-parse sla-check sla-report sla-time; do
+	for t in sla-parse sla-check sla-report sla-time sla-extract; do
 		for sh in bash zsh fish; do
 			got=$("${sh}_complete" "$t --tz ")
 			[ "$got" = "$want" ] || {
