@@ -15,7 +15,8 @@ TOOLS="sla-parse sla-classify sla-check sla-report sla-time sla-extract"
 # never took away.  bash and zsh run interactively on a pseudo-terminal
 # (complete-bash.zsh, complete.zsh), fish with complete -C.
 bash_complete() {
-	timeout 20 zsh -f "$BATS_TEST_DIRNAME/complete-bash.zsh" "$COMP/bash" "$1" | LC_ALL=C sort -u
+	# readline needs a terminal type, which cron and env -i do not give
+	TERM=xterm timeout 20 zsh -f "$BATS_TEST_DIRNAME/complete-bash.zsh" "$COMP/bash" "$1" | LC_ALL=C sort -u
 }
 fish_complete() {
 	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \

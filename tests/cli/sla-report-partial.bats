@@ -205,10 +205,10 @@ merge_tree() {
 	sla-parse "$DATA/sample.csv" > "$T/tickets.tsv" 2> /dev/null
 	sla-classify "$T/tickets.tsv" | sla-check --now $now 2> /dev/null | sla-report -f tsv > "$T/want"
 	run --separate-stderr bash -c "set -o pipefail
-		parallel --ssh '$T/ssh' --sshlogin 1/host-a,1/host-b --pipepart -a '$T/tickets.tsv' \
+		SHELL=/bin/sh parallel --env PATH --ssh '$T/ssh' --sshlogin 1/host-a,1/host-b --pipepart -a '$T/tickets.tsv' \
 			--header : --block -2 'sla-classify | sla-check --now $now 2> /dev/null | sla-report --partial' |
 		sla-report --merge -f tsv"
-	[ "$status" -eq 0 ]
+	[ "$status" -eq 0 ] || { echo "$stderr" | head -8; return 1; }
 	[ "$output" = "$(cat "$T/want")" ]
 	[ "$(sort -u "$T/hosts" | tr '\n' ' ')" = "host-a host-b " ]
 }
