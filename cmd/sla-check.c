@@ -6,7 +6,6 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
-#include "sla_csv_dialect.h"
 #include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_stream.h"
@@ -142,7 +141,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 			break;
 		case 's': a->strict = true; break;
 		case OPT_MAX_LINE:
-			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
+			if (sla_cli_size(optarg, &a->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
 			break;
 		case 'l': a->lint = true; break;

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include "sla_cli.h"
-#include "sla_csv_dialect.h"
 #include "sla_data.h"
 #include "sla_policy.h"
 #include "sla_rules.h"
@@ -84,7 +83,7 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 		case 'v': a->opts.verbose = true; break;
 		case 'q': a->quiet = true; break;
 		case OPT_MAX_LINE:
-			if (sla_csvin_size_from_name(optarg, &a->max_line) < 0)
+			if (sla_cli_size(optarg, &a->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
 			break;
 		case OPT_POLICY: a->policy = optarg; break;

@@ -131,7 +131,7 @@ option(struct args *c, int ch, const sla_diag *d)
 		c->o.date_1904 = strcmp(optarg, "1904") == 0;
 		break;
 	case OPT_MAX_FIELD:
-		if (sla_csvin_size_from_name(optarg, &c->o.csv.max_field) < 0)
+		if (sla_cli_size(optarg, &c->o.csv.max_field) < 0)
 			return sla_cli_usage_error(d, "--max-field: want a size of 1 byte or "
 						   "more, like 64M or 512K: \"%s\"", optarg);
 		break;

@@ -8,7 +8,6 @@
 
 #include "sla_check.h"
 #include "sla_cli.h"
-#include "sla_csv_dialect.h"
 #include "sla_digest.h"
 #include "sla_list.h"
 #include "sla_policy.h"
@@ -241,7 +240,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		case 's': o->cfg.strict = true; break;
 		case 'q': o->quiet = true; break;
 		case OPT_MAX_LINE:
-			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
+			if (sla_cli_size(optarg, &o->max_line) < 0)
 				return sla_cli_usage_error(d, "--max-line: want a size like 64M: \"%s\"", optarg);
 			break;
 		case OPT_PARTIAL: o->partial = true; break;

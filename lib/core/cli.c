@@ -3,7 +3,9 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -85,4 +87,29 @@ sla_cli_close_stdout(const sla_diag *d, int writer_rc, const char *what)
 		sla_diag_msg(d, "<stdout>", 0, NULL, NULL, 0, "cannot write %s: %s", what,
 			     strerror(err));
 	return SLA_EXIT_ERROR;
+}
+
+int
+sla_cli_size(const char *s, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	int shift = 0;
+	if (*end == 'K' || *end == 'k')
+		shift = 10;
+	else if (*end == 'M' || *end == 'm')
+		shift = 20;
+	else if (*end == 'G' || *end == 'g')
+		shift = 30;
+	if (shift)
+		end++;
+	if (errno || *end || v == 0 || v > (SIZE_MAX >> shift) >> 1)
+		return -1;
+	*out = (size_t)v << shift;
+	return 0;
 }

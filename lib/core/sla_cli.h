@@ -50,4 +50,9 @@ int sla_cli_directory(const sla_diag *d, const char *option, const char *path);
  * SLA_EXIT_OK. */
 int sla_cli_close_stdout(const sla_diag *d, int writer_rc, const char *what);
 
+/* A byte count as an option gives it (--max-line, --max-field), with an
+ * optional K, M or G suffix (powers of 1024).  0, or -1 when malformed or
+ * zero. */
+int sla_cli_size(const char *s, size_t *out);
+
 #endif

@@ -1,8 +1,5 @@
 /* csv_dialect.c: the delimiter of a CSV export, sniffed or named, and the
  * size names of its options (sla_csv_dialect.h). */
-#include <errno.h>
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sla_csv_dialect.h"
@@ -57,29 +54,4 @@ sla_csvin_delim_from_name(const char *s)
 	if (strlen(s) != 1 || *s == '"' || sla_csv_is_eol(*s) || (unsigned char)*s >= 0x80)
 		return -1;
 	return (unsigned char)*s;
-}
-
-int
-sla_csvin_size_from_name(const char *s, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	int shift = 0;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	if (shift)
-		end++;
-	if (errno || *end || v == 0 || v > (SIZE_MAX >> shift) >> 1)
-		return -1;
-	*out = (size_t)v << shift;
-	return 0;
 }

@@ -26,8 +26,4 @@ char sla_csv_sniff_delim(const char *p, size_t n, bool no_quote);
  * -1 for a quote, a line break, or more than one byte. */
 int sla_csvin_delim_from_name(const char *s);
 
-/* A byte count with an optional K, M or G suffix (powers of 1024).
- * 0, or -1 when malformed or zero. */
-int sla_csvin_size_from_name(const char *s, size_t *out);
-
 #endif

@@ -143,10 +143,26 @@ a_failed_stdio_flush_is_said_with_its_reason(void **state)
 	free(said);
 }
 
+/* --max-line, --max-field: a byte count with K, M or G; never zero. */
+static void
+a_size_takes_a_suffix_and_is_never_zero(void **state)
+{
+	(void)state;
+	size_t size;
+	assert_int_equal(sla_cli_size("64M", &size), 0);
+	assert_int_equal(size, (size_t)64 << 20);
+	assert_int_equal(sla_cli_size("1k", &size), 0);
+	assert_int_equal(size, 1024);
+	assert_int_equal(sla_cli_size("0", &size), -1);
+	assert_int_equal(sla_cli_size("12X", &size), -1);
+	assert_int_equal(sla_cli_size("-1", &size), -1);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_size_takes_a_suffix_and_is_never_zero),
 		cmocka_unit_test(a_missing_argument_is_named_as_typed),
 		cmocka_unit_test(an_unknown_option_is_named_as_typed),
 		cmocka_unit_test(a_failed_write_is_said_once_with_its_reason),

@@ -343,14 +343,6 @@ delimiter_detection(void **state)
 	assert_int_equal(sla_csvin_delim_from_name(";"), ';');
 	assert_int_equal(sla_csvin_delim_from_name("\""), -1);
 	assert_int_equal(sla_csvin_delim_from_name(";;"), -1);
-	size_t size;
-	assert_int_equal(sla_csvin_size_from_name("64M", &size), 0);
-	assert_int_equal(size, 64 * MIB);
-	assert_int_equal(sla_csvin_size_from_name("1k", &size), 0);
-	assert_int_equal(size, 1024);
-	assert_int_equal(sla_csvin_size_from_name("0", &size), -1);
-	assert_int_equal(sla_csvin_size_from_name("12X", &size), -1);
-	assert_int_equal(sla_csvin_size_from_name("-1", &size), -1);
 }
 
 /* A CRLF and a GB18030 character split across the 1 MiB read block, and a
