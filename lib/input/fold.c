@@ -122,18 +122,25 @@ later(int64_t at, uint64_t seq, int64_t than_at, uint64_t than_seq)
 	return at > than_at || (at == than_at && seq > than_seq);
 }
 
-/* Keep VALUE in C when it is the latest non-empty one so far. */
+/* VALUE, seen at AT (SEQ), into C. */
 static bool
-keep_latest(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at, uint64_t seq)
+store(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at, uint64_t seq)
 {
-	if (value.n == 0 || (c->set && !later(at, seq, c->at, c->seq)))
-		return true;
 	if (!arena_reuse(t, value, &c->off, &c->len))
 		return false;
 	c->at = at;
 	c->seq = seq;
 	c->set = true;
 	return true;
+}
+
+/* Keep VALUE in C when it is the latest non-empty one so far. */
+static bool
+keep_latest(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at, uint64_t seq)
+{
+	if (value.n == 0 || (c->set && !later(at, seq, c->at, c->seq)))
+		return true;
+	return store(t, c, value, at, seq);
 }
 
 /* Keep VALUE in C when it comes earliest so far, an empty one too: the
@@ -143,12 +150,7 @@ keep_earliest(sla_kept_ticket *t, sla_kept_value *c, sla_field value, int64_t at
 {
 	if (c->set && later(at, seq, c->at, c->seq))
 		return true;
-	if (!arena_reuse(t, value, &c->off, &c->len))
-		return false;
-	c->at = at;
-	c->seq = seq;
-	c->set = true;
-	return true;
+	return store(t, c, value, at, seq);
 }
 
 static bool
