@@ -31,6 +31,7 @@ build cmd pkg-config pkg-config
 build header csv.h libcsv-dev
 build pkg libpcre2-8 libpcre2-dev
 build pkg inih libinih-dev
+build pkg nettle nettle-dev
 build cmd iconv libc-bin
 build file /usr/share/zoneinfo/Asia/Shanghai tzdata
 check pkg cmocka libcmocka-dev
