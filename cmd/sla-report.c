@@ -12,6 +12,7 @@
 #include "sla_list.h"
 #include "sla_policy.h"
 #include "sla_report.h"
+#include "sla_sha256.h"
 
 #define TOOL "sla-report"
 
@@ -32,6 +33,8 @@ static const char usage[] =
 	"  -p, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
+	"  -n, --now TIME      the report is as of TIME (RFC 3339), whatever the\n"
+	"                      stream's as_of column says\n"
 	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
 	"      --max-line SIZE\n"
 	"                      longest line of the stream (K, M, G suffixes;\n"
@@ -41,7 +44,7 @@ static const char usage[] =
 
 enum { OPT_MAX_LINE = 256 };
 
-static const char shortopts[] = ":u:b:t:f:l:p:z:shV";
+static const char shortopts[] = ":u:b:t:f:l:p:z:n:shV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
@@ -51,6 +54,7 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
+	{ "now", required_argument, NULL, 'n' },
 	{ "strict", no_argument, NULL, 's' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
 	{ "help", no_argument, NULL, 'h' },
@@ -66,7 +70,7 @@ struct args {
 	char *by_text;		/* owned copy of --by, cut at the commas */
 	sla_report_format format;
 	sla_lang lang;
-	const char *policy, *tz;
+	const char *policy, *tz, *now;
 	size_t max_line;	/* 0: the reader's default */
 	bool help, version;
 };
@@ -147,6 +151,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 			break;
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 'n': o->now = optarg; break;
 		case 's': o->cfg.strict = true; break;
 		case OPT_MAX_LINE:
 			if (sla_csvin_size_from_name(optarg, &o->max_line) < 0)
@@ -178,6 +183,25 @@ terms_of(const sla_policy *policy)
 	return terms;
 }
 
+/* Where the figures come from, for the page's header: the streams, the
+ * policy and the SHA-256 of its bytes (sha256sum verifies it), --now. */
+static int
+source_of(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
+	  char sha[SLA_SHA256_HEX], sla_report_source *src, const sla_diag *d)
+{
+	size_t len;
+	const char *text = sla_policy_text(policy, &len);
+	const char *why;
+
+	*src = (sla_report_source){ .inputs = (const char *const *)files, .ninputs = nfiles,
+				    .policy_file = o->policy,
+				    .policy_sha256 = sla_sha256_hex(text, len, sha) };
+	if (o->now && sla_check_now(policy, o->now, &src->now, &why) < 0)
+		return sla_cli_usage_error(d, "--now: %s \"%s\"", why, o->now);
+	src->has_now = o->now != NULL;
+	return SLA_EXIT_OK;
+}
+
 /* The report of the check stream in FILES on standard output. */
 static int
 report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
@@ -185,6 +209,11 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 {
 	sla_report_terms terms = terms_of(policy);
 	sla_report_config cfg = o->cfg;
+	char sha[SLA_SHA256_HEX];
+	sla_report_source source;
+	if (source_of(o, policy, files, nfiles, sha, &source, d) != SLA_EXIT_OK)
+		return SLA_EXIT_ERROR;
+	cfg.source = &source;
 	cfg.by = o->by;
 	cfg.by_name = "--by";
 	cfg.tz = sla_policy_tz(policy);

@@ -28,6 +28,7 @@ typedef struct rpt_builder {
 	size_t nowned, owned_cap;
 	bool failed;
 	sla_lang lang;
+	bool grouped;		/* amounts in words with thousands separators */
 } rpt_builder;
 
 /* Start table ID titled TITLE, of NCOLS columns (heads unset) in LANG.
@@ -104,8 +105,10 @@ sla_rpt_nonempty(const char *s, sla_lang lang)
 /* ---- the statements (report_statements.c) --------------------------------- */
 
 /* The penalty statements of R's contract terms, one table each, handed to
- * SINK; none when R has no terms. */
+ * SINK; none when R has no terms.  CUSTOMER NULL: every statement;
+ * otherwise only those of that customer (terms per customer).  GROUPED:
+ * the amounts in words with thousands separators. */
 void sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
-			      void *ctx);
+			      void *ctx, const char *customer, bool grouped);
 
 #endif

@@ -11,6 +11,8 @@
  *   report_satisfaction.c  satisfaction, once per ticket and group
  *   report_sort.c          the sort of elapsed times
  *   report_finish.c        ordering, percentiles, prices, the views
+ *   report_slices.c        the slices (period, tier, metric, customer) and
+ *                          the as-of instant the rows carry
  *
  * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction
  * and finish; rows and finish call period; finish calls sort; report.c and
@@ -68,7 +70,7 @@ enum rpt_col {
 	RPT_COL_ID, RPT_COL_LINE, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC,
 	RPT_COL_START, RPT_COL_TARGET, RPT_COL_ELAPSED, RPT_COL_OVERRUN, RPT_COL_STATUS,
 	RPT_COL_PENALTY, RPT_COL_REASON, RPT_COL_SATISFACTION, RPT_COL_OPENED,
-	RPT_COL_NOTE, RPT_NCOL
+	RPT_COL_NOTE, RPT_COL_AS_OF, RPT_NCOL
 };
 
 /* Their names in the stream's header (report_rows.c). */
@@ -134,6 +136,19 @@ struct sla_report {
 	rpt_clock report_clock;	/* cfg.period: the groups */
 	rpt_clock statement_clock;	/* terms.period: the statements */
 
+	/* By period, tier, metric and customer (report_slices.c). */
+	rpt_keymap slice_keys;
+	sla_report_slice *slices;
+	size_t nslices, slices_cap;
+	sla_report_subtotal *customers;	/* made from the slices when finished */
+	size_t ncustomers;
+	/* The as_of column: the text read last and the instants seen
+	 * (report_slices.c). */
+	char as_of_text[RPT_STAMP_MAX];
+	size_t as_of_n;
+	bool has_as_of;
+	int64_t as_of_min, as_of_max;
+
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
 	sla_statement *statement_view;
@@ -176,6 +191,18 @@ int64_t sla_rpt_parse_count(sla_field f);
  * allocates nothing. */
 void sla_rpt_read_row(sla_report *r, rpt_row *w, size_t ragged, const sla_field *nul,
 		      const char *file, unsigned long line);
+
+/* ---- slices and the as-of instant (report_slices.c) ------------------------ */
+
+/* The elapsed-time bucket of ELAPSED seconds (sla_bucket_upper; report.c). */
+size_t sla_rpt_bucket_of(int64_t elapsed);
+
+/* Count row W into its slice and note its as_of.  -1 when out of memory. */
+int sla_rpt_count_slice(sla_report *r, const rpt_row *w);
+/* Sum the slices up by customer, then put them in order (after the tiers
+ * are: sla_report_tiers).  -1 when out of memory. */
+int sla_rpt_order_slices(sla_report *r);
+void sla_rpt_free_slices(sla_report *r);
 
 /* ---- satisfaction, sorting ----------------------------------------------- */
 

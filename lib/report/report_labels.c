@@ -23,6 +23,7 @@ static const char *const labels[SLA_L_NLABELS][2] = {
 	[SLA_L_NONE] = { "(none)", "（无）" },
 	[SLA_L_BY_TIER] = { "Compliance by tier", "各级别履约情况" },
 	[SLA_L_BY_PERIOD] = { "Compliance by period", "各周期履约情况" },
+	[SLA_L_BY_PERIOD_TIER] = { "Compliance by period and tier", "各周期、各级别履约情况" },
 	[SLA_L_BY_GROUP] = { "Compliance by group", "各分组履约情况" },
 	[SLA_L_ELAPSED] = { "Elapsed business time by group", "各分组业务耗时" },
 	[SLA_L_SATISFACTION] = { "Customer satisfaction", "客户满意度" },

@@ -69,6 +69,34 @@ cells_tally(const sla_tally *t, sla_cell *c)
 	*c = sla_rpt_ratio(sla_tally_kept(t), sla_tally_kept(t) + sla_tally_broken(t));
 }
 
+/* ---- a customer's section ---------------------------------------------- */
+
+/* The grouping column that holds the customer, or cfg.nby. */
+static size_t
+customer_key(const sla_report *r)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	size_t k = 0;
+	while (k < cfg->nby && strcmp(cfg->by[k], "customer") != 0)
+		k++;
+	return k;
+}
+
+/* Whether group G belongs in the tables of CUSTOMER (NULL: every group's). */
+static bool
+in_section(const sla_report *r, const sla_report_group *g, const char *customer)
+{
+	size_t k = customer_key(r);
+	return !customer || k == sla_report_config_of(r)->nby || strcmp(g->keys[k], customer) == 0;
+}
+
+bool
+sla_report_sectioned(const sla_report *r)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	return customer_key(r) < cfg->nby || (cfg->terms && cfg->terms->per_customer);
+}
+
 /* ---- the tables -------------------------------------------------------- */
 
 /* A row of the overview: ITEM's words and VALUE. */
@@ -153,7 +181,8 @@ subtotals(const sla_report *r, sla_lang lang, bool tiers, const sla_table_sink *
 }
 
 static void
-group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx,
+              const char *customer)
 {
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
@@ -163,6 +192,8 @@ group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 		return;
 	head_tally(&b, head_group(&b, r, 0));
 	for (size_t i = 0; i < n; i++) {
+		if (!in_section(r, &g[i], customer))
+			continue;
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
 			break;
@@ -172,7 +203,8 @@ group_counts(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 }
 
 static void
-group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx,
+               const char *customer)
 {
 	static const sla_label heads[] = { SLA_L_ASSESSED, SLA_L_P50, SLA_L_P90, SLA_L_P95, SLA_L_MAX };
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
@@ -184,6 +216,8 @@ group_elapsed(const sla_report *r, sla_lang lang, const sla_table_sink *sink, vo
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 5; h++)
 		b.t.head[at + h] = sla_label_text(heads[h], lang);
 	for (size_t i = 0; i < n; i++) {
+		if (!in_section(r, &g[i], customer))
+			continue;
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
 			break;
@@ -218,7 +252,8 @@ distribution(rpt_builder *b, const uint64_t v[5])
 }
 
 static void
-satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx,
+              const char *customer)
 {
 	static const sla_label heads[] = { SLA_L_SCORES, SLA_L_MEAN_SCORE, SLA_L_SCORE_DIST, SLA_L_PERCENTS,
 					   SLA_L_MEAN_PERCENT, SLA_L_PERCENT_DIST, SLA_L_UNREADABLE };
@@ -233,6 +268,8 @@ satisfaction(const sla_report *r, sla_lang lang, const sla_table_sink *sink, voi
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 7; h++)
 		b.t.head[at + h] = sla_label_text(heads[h], lang);
 	for (size_t i = 0; i < n; i++) {
+		if (!in_section(r, &g[i], customer))
+			continue;
 		const sla_satisfaction *s = &g[i].satisfaction;
 		int64_t score_sum = 0;
 		for (int k = 0; k < 5; k++)
@@ -288,7 +325,8 @@ grouped_by(const sla_report *r, const char *col)
 }
 
 static void
-worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx,
+                const char *customer)
 {
 	size_t n, gcols = 1 + sla_report_config_of(r)->nby;
 	const sla_report_group *g = sla_report_groups(r, &n);
@@ -302,7 +340,7 @@ worst_overruns(const sla_report *r, sla_lang lang, const sla_table_sink *sink, v
 	b.t.head[at++] = sla_label_text(SLA_L_TOOK, lang);
 	b.t.head[at] = sla_label_text(SLA_L_OVERRUN, lang);
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < g[i].ntop; k++) {
+		for (size_t k = 0; in_section(r, &g[i], customer) && k < g[i].ntop; k++) {
 			const sla_report_item *it = &g[i].top[k];
 			sla_cell *c = sla_rpt_build_row(&b);
 			if (!c)
@@ -365,21 +403,109 @@ notes(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 	sla_rpt_build_emit(&b, sink, ctx);
 }
 
-void
-sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+/* A customer's compliance by period and tier, whatever --by groups by:
+ * the slices of that customer, summed over their metrics (a period's
+ * slices of one tier come one after another). */
+static void
+customer_slices(const sla_report *r, sla_lang lang, const char *customer,
+		const sla_table_sink *sink, void *ctx)
 {
+	size_t n;
+	const sla_report_slice *s = sla_report_slices(r, &n);
+	rpt_builder b;
+
+	if (!sla_rpt_build_init(&b, "customer", SLA_L_BY_PERIOD_TIER, 2 + TALLY_COLS, lang))
+		return;
+	b.t.head[0] = sla_label_text(SLA_L_PERIOD, lang);
+	b.t.head[1] = sla_label_text(SLA_L_TIER, lang);
+	head_tally(&b, 2);
+	for (size_t i = 0; i < n;) {
+		sla_tally t = { 0 };
+		size_t j = i;
+		for (; j < n && s[j].period == s[i].period && strcmp(s[j].tier, s[i].tier) == 0; j++)
+			if (strcmp(s[j].customer, customer) == 0)
+				for (int k = 0; k < SLA_NSTATUS; k++)
+					t.count[k] += s[j].tally.count[k];
+		if (sla_tally_rows(&t) > 0) {
+			sla_cell *c = sla_rpt_build_row(&b);
+			if (!c)
+				break;
+			c[0] = sla_rpt_period(r, s[i].period);
+			c[1] = sla_rpt_text(sla_rpt_nonempty(s[i].tier, lang));
+			cells_tally(&t, c + 2);
+		}
+		i = j;
+	}
+	sla_rpt_build_emit(&b, sink, ctx);
+}
+
+/* The tables of one customer's section. */
+static void
+section(const sla_report *r, sla_lang lang, const sla_section_sink *ss, void *ctx,
+	const char *customer, size_t i)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	const sla_table_sink *sink = &ss->tables;
+
+	ss->section(ctx, customer, i);
+	customer_slices(r, lang, customer, sink, ctx);
+	if (customer_key(r) < cfg->nby) {
+		group_counts(r, lang, sink, ctx, customer);
+		group_elapsed(r, lang, sink, ctx, customer);
+		satisfaction(r, lang, sink, ctx, customer);
+		worst_overruns(r, lang, sink, ctx, customer);
+	}
+	if (cfg->terms && cfg->terms->per_customer)
+		sla_rpt_statement_tables(r, lang, sink, ctx, customer, ss->group_digits);
+}
+
+/* The tables of the whole report; SS NULL: in one sequence.  Otherwise,
+ * when the report is about customers, the groups of a report grouped by
+ * customer and the statements of each customer go in the customer's
+ * section. */
+static void
+tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
+       const sla_section_sink *ss, void *ctx)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	bool sections = ss && sla_report_sectioned(r);
+	bool grouped = sections && customer_key(r) < cfg->nby;
+	bool per_customer = sections && cfg->terms && cfg->terms->per_customer;
+
 	if (sink->begin)
 		sink->begin(ctx, r, lang);
 	subtotals(r, lang, true, sink, ctx);
 	overview(r, lang, sink, ctx);
 	notes(r, lang, sink, ctx);
 	subtotals(r, lang, false, sink, ctx);
-	group_counts(r, lang, sink, ctx);
-	group_elapsed(r, lang, sink, ctx);
-	satisfaction(r, lang, sink, ctx);
-	worst_overruns(r, lang, sink, ctx);
+	if (!grouped) {
+		group_counts(r, lang, sink, ctx, NULL);
+		group_elapsed(r, lang, sink, ctx, NULL);
+		satisfaction(r, lang, sink, ctx, NULL);
+		worst_overruns(r, lang, sink, ctx, NULL);
+	}
 	unassessed(r, lang, sink, ctx);
-	sla_rpt_statement_tables(r, lang, sink, ctx);
+	if (!per_customer)
+		sla_rpt_statement_tables(r, lang, sink, ctx, NULL, ss && ss->group_digits);
+	if (sections) {
+		size_t n;
+		const sla_report_subtotal *c = sla_report_customers(r, &n);
+		for (size_t i = 0; i < n; i++)
+			section(r, lang, ss, ctx, c[i].label, i);
+		ss->section(ctx, NULL, n);
+	}
 	if (sink->end)
 		sink->end(ctx, r, lang);
+}
+
+void
+sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
+{
+	tables(r, lang, sink, NULL, ctx);
+}
+
+void
+sla_report_sections(const sla_report *r, sla_lang lang, const sla_section_sink *sink, void *ctx)
+{
+	tables(r, lang, &sink->tables, sink, ctx);
 }
