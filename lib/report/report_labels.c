@@ -78,11 +78,47 @@ static const char *const labels[SLA_L_NLABELS][2] = {
 	[SLA_L_ALL_CUSTOMERS] = { "all customers", "全部客户" },
 	[SLA_L_STATEMENT_CUSTOMER] = { "Customer", "客户" },
 	[SLA_L_STATEMENTS] = { "Penalty statements", "违约金结算" },
-	[SLA_L_STATEMENT_TERMS] = { "one a %s, %s", "按 %s 结算，%s" },
+	[SLA_L_STATEMENT_TERMS] = { "one a %s, %s", "按%s结算，%s" },
 	[SLA_L_PER_CONTRACT] = { "for the whole contract", "整个合同合计" },
 	[SLA_L_PER_CUSTOMER] = { "for each customer", "每个客户各一份" },
-	[SLA_L_CHART_COMPLIANCE] = { "Compliance per period", "各周期履约率" },
-	[SLA_L_CHART_ELAPSED] = { "Elapsed business time per tier", "各级别业务耗时分布" },
+	[SLA_L_CHART_COMPLIANCE] = { "Compliance per period and tier", "各周期、各级别履约率" },
+	[SLA_L_CHART_ELAPSED] = { "Elapsed business time per tier and metric",
+				  "各级别、各指标业务耗时分布" },
+	[SLA_L_AS_OF] = { "As of", "截至" },
+	[SLA_L_AS_OF_MIXED] = { "%s to %s: the rows were checked as of different times",
+				"%s 至 %s：各行的核查时点不一" },
+	[SLA_L_AS_OF_UNKNOWN] = { "not stated: the stream has no as_of column, and no --now was given",
+				  "未注明：数据流无 as_of 列，也未给出 --now" },
+	[SLA_L_DATE_RANGE] = { "Date range", "日期范围" },
+	[SLA_L_RANGE] = { "%s to %s", "%s 至 %s" },
+	[SLA_L_INPUTS] = { "Input", "输入" },
+	[SLA_L_STDIN] = { "standard input", "标准输入" },
+	[SLA_L_POLICY] = { "Policy", "策略文件" },
+	[SLA_L_EMBEDDED] = { "the embedded default", "内置默认策略" },
+	[SLA_L_POLICY_SHA] = { "Policy SHA-256", "策略文件 SHA-256" },
+	[SLA_L_TOTAL_OWED] = { "Total owed", "应付合计" },
+	[SLA_L_OVERALL] = { "Compliance overall", "总体履约率" },
+	[SLA_L_BROKEN] = { "Broken (breached or overdue)", "未达标（违约或逾期）" },
+	[SLA_L_NOT_PRICED] = { "the policy prices no breach", "策略未对违约计价" },
+	[SLA_L_TOO_LARGE] = { "more than fits", "超出可表示范围" },
+	[SLA_L_CONTENTS] = { "Contents", "目录" },
+	[SLA_L_CHARTS] = { "Charts", "图表" },
+	[SLA_L_TABLES] = { "The whole contract", "全部合同" },
+	[SLA_L_CUSTOMERS] = { "Customers", "客户" },
+	[SLA_L_OWED] = { "Owed (%s)", "应付（%s）" },
+	[SLA_L_CHART_BREACHES] = { "Broken commitments by customer and metric",
+				   "各客户、各指标未达标数" },
+	[SLA_L_CHART_PENALTY] = { "Total owed per statement period (%s)", "各结算期应付合计（%s）" },
+	[SLA_L_TARGET_LINE] = { "target %s", "目标 %s" },
+	[SLA_L_BAND_LINE] = { "below %s: credit %s", "低于 %s：抵扣 %s" },
+	[SLA_L_MORE_ROWS] = { "and %zu more, with %llu broken in all", "另有 %zu 个，共 %llu 项未达标" },
+	[SLA_L_NO_BREACH] = { "no commitment broken", "无未达标项" },
+	[SLA_L_CHART_NOTE_SCALE] = { "the scale starts at %d%%", "纵轴从 %d%% 起" },
+	[SLA_L_PERIOD_DAY] = { "day", "日" },
+	[SLA_L_PERIOD_WEEK] = { "week", "周" },
+	[SLA_L_PERIOD_MONTH] = { "month", "月" },
+	[SLA_L_PERIOD_QUARTER] = { "quarter", "季度" },
+	[SLA_L_PERIOD_YEAR] = { "year", "年" },
 	[SLA_L_BUCKET_OVER] = { "over %s", "超过 %s" },
 	[SLA_L_STATUS_FIRST + SLA_MET] = { "met", "达标" },
 	[SLA_L_STATUS_FIRST + SLA_BREACHED] = { "breached", "违约" },
@@ -97,6 +133,12 @@ const char *
 sla_label_text(sla_label l, sla_lang lang)
 {
 	return labels[l][lang];
+}
+
+const char *
+sla_period_word(sla_period_kind kind, sla_lang lang)
+{
+	return labels[SLA_L_PERIOD_DAY + kind][lang];
 }
 
 const char *

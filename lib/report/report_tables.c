@@ -115,7 +115,7 @@ overview_fee(rpt_builder *b, const sla_report *r, const sla_report_terms *t)
 {
 	sla_label per = t->per_customer ? SLA_L_PER_CUSTOMER : SLA_L_PER_CONTRACT;
 	const char *terms = sla_rpt_build_printf(b, sla_label_text(SLA_L_STATEMENT_TERMS, b->lang),
-						 sla_period_name(t->period),
+						 sla_period_word(t->period, b->lang),
 						 sla_label_text(per, b->lang));
 
 	overview_line(b, SLA_L_CURRENCY, sla_rpt_text(t->currency));
@@ -135,14 +135,18 @@ overview(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *c
 	b.t.head[0] = sla_label_text(SLA_L_ITEM, lang);
 	b.t.head[1] = sla_label_text(SLA_L_VALUE, lang);
 	overview_line(&b, SLA_L_ROWS_READ, sla_rpt_count(sla_report_rows(r)));
-	overview_line(&b, SLA_L_PERIOD, sla_rpt_text(sla_period_name(cfg->period)));
+	overview_line(&b, SLA_L_PERIOD, sla_rpt_text(sla_period_word(cfg->period, lang)));
 	overview_line(&b, SLA_L_TIMEZONE, sla_rpt_text(sla_tz_name(cfg->tz)));
 	if ((c = sla_rpt_build_row(&b))) {
 		c[0] = sla_rpt_text(sla_label_text(SLA_L_GROUPED_BY, lang));
 		c[1] = sla_rpt_text(sla_label_text(SLA_L_NONE, lang));
-		for (size_t k = 0; k < cfg->nby; k++)
-			c[1].text = k == 0 ? cfg->by[0]
-					   : sla_rpt_build_printf(&b, "%s, %s", c[1].text, cfg->by[k]);
+		/* in English the columns as named; in Chinese the known ones in words */
+		bool zh = lang == SLA_LANG_ZH;
+		for (size_t k = 0; k < cfg->nby; k++) {
+			const char *col = zh ? by_heading(cfg->by[k], lang) : cfg->by[k];
+			c[1].text = k == 0 ? col
+					   : sla_rpt_build_printf(&b, zh ? "%s、%s" : "%s, %s", c[1].text, col);
+		}
 	}
 	if (cfg->terms && cfg->terms->contract && *cfg->terms->contract)
 		overview_line(&b, SLA_L_CONTRACT, sla_rpt_text(cfg->terms->contract));

@@ -29,6 +29,16 @@ typedef enum sla_label {
 	SLA_L_ALL_CUSTOMERS, SLA_L_STATEMENT_CUSTOMER, SLA_L_STATEMENTS,
 	SLA_L_STATEMENT_TERMS, SLA_L_PER_CONTRACT, SLA_L_PER_CUSTOMER,
 	SLA_L_CHART_COMPLIANCE, SLA_L_CHART_ELAPSED, SLA_L_BUCKET_OVER,
+	/* the HTML page's header, top line, contents and charts */
+	SLA_L_AS_OF, SLA_L_AS_OF_MIXED, SLA_L_AS_OF_UNKNOWN, SLA_L_DATE_RANGE, SLA_L_RANGE,
+	SLA_L_INPUTS, SLA_L_STDIN, SLA_L_POLICY, SLA_L_EMBEDDED, SLA_L_POLICY_SHA,
+	SLA_L_TOTAL_OWED, SLA_L_OVERALL, SLA_L_BROKEN, SLA_L_NOT_PRICED, SLA_L_TOO_LARGE,
+	SLA_L_CONTENTS, SLA_L_CHARTS, SLA_L_TABLES, SLA_L_CUSTOMERS, SLA_L_OWED,
+	SLA_L_CHART_BREACHES, SLA_L_CHART_PENALTY, SLA_L_TARGET_LINE, SLA_L_BAND_LINE,
+	SLA_L_MORE_ROWS, SLA_L_NO_BREACH, SLA_L_CHART_NOTE_SCALE,
+	/* period names, for people (sla_period_name is the option's) */
+	SLA_L_PERIOD_DAY, SLA_L_PERIOD_WEEK, SLA_L_PERIOD_MONTH, SLA_L_PERIOD_QUARTER,
+	SLA_L_PERIOD_YEAR,
 	SLA_L_STATUS_FIRST,	/* then one label per sla_status */
 	SLA_L_NLABELS = SLA_L_STATUS_FIRST + SLA_NSTATUS
 } sla_label;
@@ -36,6 +46,8 @@ typedef enum sla_label {
 /* The text of label L in LANG: static, never NULL or empty.  A label with
  * printf conversions takes the same arguments in both languages. */
 const char *sla_label_text(sla_label l, sla_lang lang);
+/* The name of period KIND in LANG, for people ("month", "月"). */
+const char *sla_period_word(sla_period_kind kind, sla_lang lang);
 /* The name of status S in LANG, for people (the streams keep
  * sla_status_name's). */
 const char *sla_status_label(sla_status s, sla_lang lang);
