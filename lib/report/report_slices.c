@@ -125,6 +125,7 @@ sum_customers(sla_report *r)
 		if (added)
 			r->customers[r->ncustomers++] = (sla_report_subtotal){ .label = s->customer,
 									      .order = (size_t)c };
+		r->slices[i].customer_at = (size_t)c;
 		sla_tally *t = &r->customers[c].tally;
 		for (int k = 0; k < SLA_NSTATUS; k++)
 			t->count[k] += s->tally.count[k];
@@ -140,13 +141,18 @@ sla_rpt_order_slices(sla_report *r)
 {
 	if (sum_customers(r) < 0)
 		return -1;
-	if (r->nslices < 2)
+	if (r->nslices < 2) {
+		if (r->nslices == 1)
+			r->slices[0].tier_at = tier_place(r, r->slices[0].tier);
 		return 0;
+	}
 	ranked *v = malloc(r->nslices * sizeof *v);
 	if (!v)
 		return -1;
-	for (size_t i = 0; i < r->nslices; i++)
-		v[i] = (ranked){ r->slices[i], tier_place(r, r->slices[i].tier) };
+	for (size_t i = 0; i < r->nslices; i++) {
+		r->slices[i].tier_at = tier_place(r, r->slices[i].tier);
+		v[i] = (ranked){ r->slices[i], r->slices[i].tier_at };
+	}
 	qsort(v, r->nslices, sizeof *v, cmp_ranked);
 	for (size_t i = 0; i < r->nslices; i++)
 		r->slices[i] = v[i].s;

@@ -25,12 +25,13 @@ sla_report_write(const sla_report *r, sla_report_format f, sla_lang lang, sla_wr
 	static const sla_table_sink *const sinks[] = {
 		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
 		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
-		[SLA_FORMAT_HTML] = &sla_html_sink,
 	};
 	sla_sink_ctx ctx = { .w = w, .r = r, .lang = lang };
 
 	if (f == SLA_FORMAT_JSON)
 		sla_report_write_json(r, w);
+	else if (f == SLA_FORMAT_HTML)
+		sla_report_sections(r, lang, &sla_html_sink, &ctx);
 	else
 		sla_report_tables(r, lang, sinks[f], &ctx);
 }

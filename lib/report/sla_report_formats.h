@@ -3,7 +3,8 @@
  *   report_text.c       aligned plain-text tables
  *   report_delimited.c  tsv and csv
  *   report_markdown.c   GitHub Markdown tables
- *   report_html.c       one self-contained page with two charts
+ *   report_html.c       one self-contained page, its charts in
+ *                       report_html_charts.c (report_html.h)
  *   report_json.c       one JSON document, straight from the model
  *
  * The table formats are sinks of sla_report_tables (sla_report_table.h):
@@ -26,7 +27,9 @@ typedef struct sla_sink_ctx {
 
 /* The table formats; their CTX is an sla_sink_ctx. */
 extern const sla_table_sink sla_text_sink, sla_tsv_sink, sla_csv_sink,
-	sla_markdown_sink, sla_html_sink;
+	sla_markdown_sink;
+/* HTML writes a section a customer (sla_report_sections). */
+extern const sla_section_sink sla_html_sink;
 
 /* The finished report R as JSON on W (keys in English whatever the
  * language; the schema is in sla-report(1)). */
