@@ -66,7 +66,7 @@ static const char style[] =
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
 	"thead{display:table-header-group}tr,figure,.headline{break-inside:avoid}"
-	"h2,h3{break-after:avoid}table.statement{break-inside:avoid}"
+	"h2,h3{break-after:avoid}table.statement tr:nth-last-child(-n+5){break-before:avoid}"
 	"section.customer{break-before:page}}\n";
 
 /* ---- text and markup ------------------------------------------------------ */
@@ -323,6 +323,16 @@ owed(sla_writer *w, const sla_report *r, int64_t sum, bool fits, sla_lang lang)
 	sla_writer_raw(w, buf, n);
 }
 
+/* A count for people: 97,038. */
+static const char *
+count(uint64_t n, char buf[SLA_CELL_MAX])
+{
+	char plain[SLA_CELL_MAX];
+	int len = snprintf(plain, sizeof plain, "%llu", (unsigned long long)n);
+	sla_format_grouped(plain, (size_t)len, buf);
+	return buf;
+}
+
 static void
 top_line(sla_writer *w, const sla_report *r, sla_lang lang)
 {
@@ -344,11 +354,13 @@ top_line(sla_writer *w, const sla_report *r, sla_lang lang)
 	if (assessed)
 		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
 	sla_writer_str(w, assessed ? buf : "-");
-	snprintf(sub, sizeof sub, sla_label_text(SLA_L_KEPT_OF, lang), (unsigned long long)kept,
-		 (unsigned long long)assessed);
+	char k[SLA_CELL_MAX], a[SLA_CELL_MAX];
+	count(kept, k);
+	count(assessed, a);
+	snprintf(sub, sizeof sub, sla_label_text(SLA_L_KEPT_OF_TEXT, lang), k, a);
 	figure_end(w, sub);
 	figure_begin(w, SLA_L_BROKEN, lang);
-	sla_html_put(w, "%llu", (unsigned long long)sla_tally_broken(t));
+	sla_html_str(w, count(sla_tally_broken(t), buf));
 	figure_end(w, NULL);
 	sla_writer_str(w, "</section>\n");
 }

@@ -542,13 +542,6 @@ any_priced(const sla_report *r)
 	return false;
 }
 
-static const char *
-owed_fill(size_t k)
-{
-	(void)k;
-	return "#b2182b";
-}
-
 /* The statements' totals summed by their period (the contract's, never
  * --period): statements come in period order. */
 static void
@@ -578,11 +571,11 @@ penalty_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 		long y = 8 + (long)p * B_ROW;
 		sla_period_label(t->period, period[p], buf);
 		sla_html_svg_text(w, B_LABEL - 8, y + 11, "end", NULL, buf, strlen(buf));
-		uint64_t v = (uint64_t)sum[p];
-		if (max > 0)
-			stacked_row(w, y, &v, 1, (uint64_t)max, owed_fill);
 		size_t len = sla_html_money(r, sum[p], buf);
 		long x = max > 0 ? (long)((uint64_t)sum[p] * B_BAR / (uint64_t)max) : 0;
+		if (sum[p] > 0)
+			sla_html_put(w, "<rect x=\"%d\" y=\"%ld\" width=\"%ld\" height=\"14\" "
+				     "fill=\"#b2182b\"><title>%s</title></rect>\n", B_LABEL, y, x > 0 ? x : 1, buf);
 		sla_html_svg_text(w, B_LABEL + x + 6, y + 11, "start", "value", buf, len);
 	}
 	chart_end(w);
