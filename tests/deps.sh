@@ -8,7 +8,9 @@
 #   sh tests/deps.sh build     make, make demo, make install: compiler, libraries, zones
 #   sh tests/deps.sh check     build, and what make check, make test, make fuzz run
 #                              (GNU time: sla-check.bats measures memory with it;
-#                              zsh and fish: completions.bats drives the completions)
+#                              zsh and fish: completions.bats drives the completions;
+#                              chromium and poppler: html-render.bats renders and
+#                              prints the HTML report)
 #   sh tests/deps.sh bench     build, and the baselines make bench compares with
 #   sh tests/deps.sh           the same as check
 #   sh tests/deps.sh --list SET   print SET's requirements, one a line:
@@ -42,6 +44,9 @@ check cmd valgrind valgrind
 check fuzzer clang libclang-rt-14-dev
 check cmd jq jq
 check cmd xmllint libxml2-utils
+check cmd chromium chromium
+check cmd pdftotext poppler-utils
+check cmd pdfinfo poppler-utils
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish

@@ -25,7 +25,9 @@
 /* One font stack for both languages: customer names are Chinese in an
  * English report too, and one font keeps their rows as high as the
  * others.  Print: A4, headers repeated on every page a table runs over,
- * a customer's section on a page of its own, no row cut in two. */
+ * a customer's section on a page of its own, no row cut in two, no row
+ * alone at the top or the bottom of a page, and a statement's arithmetic
+ * (its last five rows) kept with its last breach. */
 static const char style[] =
 	"body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\","
 	"\"Microsoft YaHei\",sans-serif;margin:2em auto;max-width:60em;padding:0 1em;"
@@ -66,7 +68,8 @@ static const char style[] =
 	"@page{size:A4;margin:14mm 12mm}\n"
 	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
 	"thead{display:table-header-group}tr,figure,.headline{break-inside:avoid}"
-	"h2,h3{break-after:avoid}table.statement tr:nth-last-child(-n+5){break-before:avoid}"
+	"h2,h3{break-after:avoid}tbody tr:first-child{break-after:avoid}"
+	"tbody tr:last-child,table.statement tr:nth-last-child(-n+5){break-before:avoid}"
 	"section.customer{break-before:page}}\n";
 
 /* ---- text and markup ------------------------------------------------------ */
