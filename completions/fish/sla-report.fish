@@ -6,6 +6,7 @@ complete -c sla-report -s f -l format -x -a 'text tsv csv json markdown html' -d
 complete -c sla-report -s l -l lang -x -a 'en zh' -d 'Language of labels'
 complete -c sla-report -s p -l policy -r -F -d 'The contract (sla-policy(5))'
 complete -c sla-report -s z -l tz -x -a 'UTC Asia/Shanghai Asia/Hong_Kong Asia/Taipei Asia/Tokyo Europe/London America/New_York' -d 'Read periods in this time zone'
+complete -c sla-report -s n -l now -x -d 'The report is as of this RFC 3339 time'
 complete -c sla-report -s s -l strict -d 'A row that cannot be read is fatal'
 complete -c sla-report -l max-line -x -d 'Longest line of the stream (e.g. 64M)'
 complete -c sla-report -s h -l help -d 'Show the options and exit'

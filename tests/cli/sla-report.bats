@@ -740,7 +740,7 @@ schools_with() {
 }
 
 @test "sla-report: an option without its argument is one message and the hint, exit 2" {
-	for opt in --period -u --by --top --format -f --lang --policy --tz -z; do
+	for opt in --period -u --by --top --format -f --lang --policy --tz -z --now -n; do
 		assert_usage_error "option needs an argument \"$opt\"" sla-report "$opt"
 	done
 	assert_usage_error 'unknown option "--bogus"' sla-report --bogus
