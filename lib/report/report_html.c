@@ -13,12 +13,14 @@
  * text report. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report_html.h"
 #include "sla_money.h"
 #include "sla_report_formats.h"
 #include "sla_report_labels.h"
+#include "sla_textwidth.h"
 #include "sla_time.h"
 #include "sla_visible.h"
 
@@ -38,7 +40,7 @@ static const char style[] =
 	"table{border-collapse:collapse;margin:0 0 1.2em;font-size:.9em}\n"
 	"th,td{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}\n"
 	"thead th{background:#f2f2f2;text-align:left}\n"
-	"td.p{white-space:nowrap}\n"
+	"td.s{white-space:nowrap}\n"
 	"td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
 	"table.meta th{text-align:left;background:none;font-weight:normal;color:#555;"
 	"white-space:nowrap}\n"
@@ -66,7 +68,7 @@ static const char style[] =
 	"table.statement tr:last-child td{font-weight:bold;border-top:2px solid #222}\n"
 	"nav ol{margin:.2em 0 1em;padding-left:1.5em}\n"
 	"@page{size:A4;margin:14mm 12mm}\n"
-	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}"
+	"@media print{body{margin:0;max-width:none;padding:0;font-size:10pt}table{font-size:8.5pt}"
 	"thead{display:table-header-group}tr,figure,.headline{break-inside:avoid}"
 	"h2,h3{break-after:avoid}tbody tr:first-child{break-after:avoid}"
 	"tbody tr:last-child,table.statement tr:nth-last-child(-n+5){break-before:avoid}"
@@ -478,9 +480,12 @@ html_begin(void *ctx, const sla_report *r, sla_lang lang)
 	sla_writer_str(w, "</h2>\n");
 }
 
-/* A cell for people; money with thousands separators. */
+/* A cell for people; money with thousands separators.  A text cell of a
+ * column of short texts (SHORT) is not wrapped: the browser's table
+ * layout squeezes every other column to its narrowest when one column
+ * holds long text, and a ticket id or a status cut in two is read wrong. */
 static void
-html_cell(sla_writer *w, const sla_cell *c)
+html_cell(sla_writer *w, const sla_cell *c, bool short_text)
 {
 	char buf[SLA_CELL_MAX], grouped[SLA_CELL_MAX];
 	sla_field f = sla_cell_text(c, false, buf);
@@ -488,30 +493,49 @@ html_cell(sla_writer *w, const sla_cell *c)
 	if (c->kind == SLA_CELL_MONEY)
 		f = (sla_field){ grouped, sla_format_grouped(f.p, f.n, grouped) };
 	sla_writer_str(w, sla_cell_numeric(c) ? "<td class=\"n\">"
-			  : c->kind == SLA_CELL_PERIOD ? "<td class=\"p\">" : "<td>");
+			  : c->kind == SLA_CELL_PERIOD || short_text ? "<td class=\"s\">" : "<td>");
 	sla_html_text(w, f.p, f.n);
 	sla_writer_str(w, "</td>");
+}
+
+/* Whether every cell of column COL is at most SHORT_COLUMNS wide. */
+enum { SHORT_COLUMNS = 24 };
+static bool
+short_column(const sla_table *t, size_t col)
+{
+	char buf[SLA_CELL_MAX];
+	for (size_t r = 0; r < t->nrows; r++) {
+		sla_field f = sla_cell_text(&t->cells[r * t->ncols + col], false, buf);
+		if (f.n > SHORT_COLUMNS && sla_text_width(f.p, f.n) > SHORT_COLUMNS)
+			return false;
+	}
+	return true;
 }
 
 static void
 html_table(void *ctx, const sla_table *t)
 {
 	sla_writer *w = ((sla_sink_ctx *)ctx)->w;
+	bool *short_text = calloc(t->ncols + 1, sizeof *short_text);
 
 	sla_writer_str(w, "<h3>");
 	sla_html_str(w, t->title);
 	sla_html_put(w, "</h3>\n<table class=\"%s\">\n<thead><tr>", t->id);
-	for (size_t c = 0; c < t->ncols; c++)
+	for (size_t c = 0; c < t->ncols; c++) {
 		head_cell(w, t->head[c], sla_table_numeric_column(t, c));
+		if (short_text)
+			short_text[c] = short_column(t, c);
+	}
 	sla_writer_str(w, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		if (i % t->ncols == 0)
 			sla_writer_str(w, "<tr>");
-		html_cell(w, &t->cells[i]);
+		html_cell(w, &t->cells[i], short_text && short_text[i % t->ncols]);
 		if ((i + 1) % t->ncols == 0)
 			sla_writer_str(w, "</tr>\n");
 	}
 	sla_writer_str(w, "</tbody>\n</table>\n");
+	free(short_text);
 }
 
 /* A customer's section: its anchor, its name, its compliance and what it
@@ -530,10 +554,12 @@ html_section(void *ctx, const char *customer, size_t i)
 	sla_writer_str(w, "</section>\n");	/* the one before */
 	if (!customer)
 		return;
+	char head[1024];
 	sla_html_put(w, "<section class=\"customer\" id=\"customer-%zu\">\n<h2>", i + 1);
-	sla_html_str(w, sla_label_text(SLA_L_CUSTOMER, sc->lang));
-	sla_writer_str(w, ": ");
-	sla_html_str(w, *customer ? customer : sla_label_text(SLA_L_NONE, sc->lang));
+	/* a name too long for HEAD is cut there: the contents hold it whole */
+	snprintf(head, sizeof head, sla_label_text(SLA_L_CUSTOMER_SECTION, sc->lang),
+		 *customer ? customer : sla_label_text(SLA_L_NONE, sc->lang));
+	sla_html_str(w, head);
 	sla_writer_str(w, "</h2>\n<p>");
 	uint64_t kept = sla_tally_kept(&c[i].tally), assessed = kept + sla_tally_broken(&c[i].tally);
 	sla_html_str(w, sla_label_text(SLA_L_COMPLIANCE, sc->lang));
@@ -541,15 +567,15 @@ html_section(void *ctx, const char *customer, size_t i)
 	if (assessed)
 		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
 	sla_writer_str(w, assessed ? buf : "-");
-	sla_writer_str(w, "</b> (");
-	char sub[256];
-	snprintf(sub, sizeof sub, sla_label_text(SLA_L_KEPT_OF, sc->lang), (unsigned long long)kept,
-		 (unsigned long long)assessed);
-	sla_html_str(w, sub);
-	sla_writer_str(w, ")");
+	sla_writer_str(w, "</b> ");
+	char sub[256], k[SLA_CELL_MAX], a[SLA_CELL_MAX], line[300];
+	snprintf(sub, sizeof sub, sla_label_text(SLA_L_KEPT_OF_TEXT, sc->lang), count(kept, k),
+		 count(assessed, a));
+	snprintf(line, sizeof line, sla_label_text(SLA_L_IN_PARENS, sc->lang), sub);
+	sla_html_str(w, line);
 	int64_t sum;
 	if (cfg->terms && cfg->terms->per_customer && customer_owed(r, customer, &sum) == 0) {
-		sla_writer_str(w, "; ");
+		sla_html_str(w, sla_label_text(SLA_L_LIST_SEP, sc->lang));
 		sla_html_str(w, sla_label_text(SLA_L_TOTAL_OWED, sc->lang));
 		sla_writer_str(w, " <b>");
 		owed(w, r, sum, true, sc->lang);
