@@ -219,11 +219,24 @@ meta_range(sla_writer *w, const sla_report *r, sla_lang lang)
 
 	if (n > 0 && p[n - 1].period == SLA_NO_PERIOD)
 		n--;
+	/* Nothing after the as-of instant has happened: a period that starts
+	 * later holds only tickets opened after it (excluded), and the range
+	 * ends on the day of its last second. */
+	int64_t first, last, end = n ? sla_period_last_day(cfg->period, p[n - 1].period) : 0;
+	if (n && sla_report_as_of(r, &first, &last)) {
+		int64_t t = last - 1;
+		int64_t day = sla_floor_div(t + sla_tz_offset(cfg->tz, t), SLA_DAY);
+		while (n > 1 && p[n - 1].period > day)
+			n--;
+		if (day >= p[0].period && day < end)
+			end = day < sla_period_last_day(cfg->period, p[n - 1].period)
+				? day : sla_period_last_day(cfg->period, p[n - 1].period);
+	}
 	if (n == 0)
 		return;
 	meta_row_begin(w, SLA_L_DATE_RANGE, lang);
 	sla_date_format(p[0].period, from);
-	sla_date_format(sla_period_last_day(cfg->period, p[n - 1].period), to);
+	sla_date_format(end, to);
 	snprintf(text, sizeof text, sla_label_text(SLA_L_RANGE, lang), from, to);
 	sla_html_str(w, text);
 	sla_period_label(cfg->period, p[0].period, from);

@@ -191,6 +191,8 @@ validate_json() {
 	# --now over the column
 	report -f html --now 2026-10-15T12:00:00+08:00 "$BATS_TEST_TMPDIR/a.tsv" > "$BATS_TEST_TMPDIR/r.html"
 	grep -q '<td>2026-10-15T12:00:00+08:00</td>' "$BATS_TEST_TMPDIR/r.html"
+	# the range ends on the as-of day: nothing later has happened
+	grep -q '2026-09-01 to 2026-10-15 (by month: 2026-09 to 2026-10)' "$BATS_TEST_TMPDIR/r.html"
 	# rows that disagree (two runs read together) say so
 	{ cat "$BATS_TEST_TMPDIR/a.tsv"; sed 1d "$BATS_TEST_TMPDIR/a.tsv" | sed 's/2026-10-31T16:00:00Z$/2026-11-30T16:00:00Z/'; } \
 		> "$BATS_TEST_TMPDIR/b.tsv"
@@ -223,8 +225,8 @@ validate_json() {
 	[[ "$output" == *'<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">'* ]]
 	[[ "$output" == *'font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif'* ]]
 	[[ "$output" == *'<th scope="row">截至</th>'* ]]
-	[[ "$output" == *'<td>周期</td><td>月</td>'* ]]
-	[[ "$output" == *'<td>违约金结算</td><td>按月结算，每个客户各一份</td>'* ]]
+	[[ "$output" == *'>周期</td><td class="s">月</td>'* ]]
+	[[ "$output" == *'>违约金结算</td><td class="s">按月结算，每个客户各一份</td>'* ]]
 	[[ "$output" == *'<span class="label">应付合计</span>'* ]]
 	# no English label is left: the page's words are all from the zh column
 	for word in "As of" "Total owed" "Compliance" "Contents" "Customer" "Penalty statement" "month" "Breach"; do
@@ -321,10 +323,10 @@ unsafe_stream() {
 	[ "$status" -eq 0 ]
 	run cat "$BATS_TEST_TMPDIR/r.html"
 	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
-	[[ "$output" == *'<td>X\x1b]0;PWNED\x07\x1b[2J</td>'* ]]
-	[[ "$output" == *'<td>INC-&lt;U+202E&gt;3002</td>'* ]]
-	[[ "$output" == *'<td>INC-\xff\xfe</td>'* ]]
-	[[ "$output" == *'<td>North&#9;wind&#10;\Ltd</td>'* ]]
+	[[ "$output" == *'>X\x1b]0;PWNED\x07\x1b[2J</td>'* ]]
+	[[ "$output" == *'>INC-&lt;U+202E&gt;3002</td>'* ]]
+	[[ "$output" == *'>INC-\xff\xfe</td>'* ]]
+	[[ "$output" == *'>North&#9;wind&#10;\Ltd</td>'* ]]
 }
 
 @test "tsv and csv write a statement's title whole, however long the customer's name" {
