@@ -214,6 +214,7 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	if (source_of(o, policy, files, nfiles, sha, &source, d) != SLA_EXIT_OK)
 		return SLA_EXIT_ERROR;
 	cfg.source = &source;
+	cfg.slices = o->format == SLA_FORMAT_HTML;	/* the page's charts and sections */
 	cfg.by = o->by;
 	cfg.by_name = "--by";
 	cfg.tz = sla_policy_tz(policy);

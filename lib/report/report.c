@@ -462,7 +462,7 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 		got = add_to_statement(r, &w);
 	if (got == 0)
 		got = count_note(r, &w);
-	if (got == 0)
+	if (got == 0 && r->cfg.slices)
 		got = sla_rpt_count_slice(r, &w);
 	if (got == -2) {
 		/* found again, not added: add_to_statement found it first */

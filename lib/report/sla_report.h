@@ -95,6 +95,10 @@ typedef struct sla_report_config {
 	size_t ntiers;
 	const sla_report_terms *terms;	/* NULL: no penalty statement */
 	const sla_report_source *source;	/* NULL: not said */
+	/* Count the slices and customers and read the as_of column (what the
+	 * HTML page draws and says; a fifth more time a row).  False: those
+	 * views are empty, and as of is only source's now. */
+	bool slices;
 } sla_report_config;
 
 /* Elapsed-time buckets for the distribution per tier: their upper bounds
