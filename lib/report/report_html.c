@@ -304,6 +304,16 @@ header_block(sla_writer *w, const sla_report *r, sla_lang lang)
 
 /* ---- the top line and the contents --------------------------------------- */
 
+/* KEPT of ASSESSED as a percentage, rounded down; "-" when none. */
+static void
+compliance(sla_writer *w, uint64_t kept, uint64_t assessed)
+{
+	char buf[SLA_CELL_MAX];
+	if (assessed)
+		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
+	sla_writer_str(w, assessed ? buf : "-");
+}
+
 static void
 figure_begin(sla_writer *w, sla_label l, sla_lang lang)
 {
@@ -369,9 +379,7 @@ top_line(sla_writer *w, const sla_report *r, sla_lang lang)
 	bool priced = cfg->terms && (cfg->terms->nbands || cfg->terms->cap.set || sum != 0);
 	figure_end(w, priced ? NULL : sla_label_text(SLA_L_NOT_PRICED, lang));
 	figure_begin(w, SLA_L_OVERALL, lang);
-	if (assessed)
-		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
-	sla_writer_str(w, assessed ? buf : "-");
+	compliance(w, kept, assessed);
 	char k[SLA_CELL_MAX], a[SLA_CELL_MAX];
 	count(kept, k);
 	count(assessed, a);
@@ -409,9 +417,7 @@ contents_row(sla_writer *w, const sla_report *r, const sla_report_subtotal *c, s
 	sla_html_str(w, *c->label ? c->label : sla_label_text(SLA_L_NONE, lang));
 	sla_html_put(w, "</a></td><td class=\"n\">%llu</td><td class=\"n\">",
 		     (unsigned long long)assessed);
-	if (assessed)
-		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
-	sla_writer_str(w, assessed ? buf : "-");
+	compliance(w, kept, assessed);
 	sla_writer_str(w, "</td>");
 	if (per_customer) {
 		sla_writer_str(w, "<td class=\"n\">");
@@ -562,7 +568,6 @@ html_section(void *ctx, const char *customer, size_t i)
 	const sla_report_config *cfg = sla_report_config_of(r);
 	size_t n;
 	const sla_report_subtotal *c = sla_report_customers(r, &n);
-	char buf[SLA_CELL_MAX];
 
 	sla_writer_str(w, "</section>\n");	/* the one before */
 	if (!customer)
@@ -577,9 +582,7 @@ html_section(void *ctx, const char *customer, size_t i)
 	uint64_t kept = sla_tally_kept(&c[i].tally), assessed = kept + sla_tally_broken(&c[i].tally);
 	sla_html_str(w, sla_label_text(SLA_L_COMPLIANCE, sc->lang));
 	sla_writer_str(w, " <b>");
-	if (assessed)
-		sla_format_percent((int64_t)kept, (int64_t)assessed, 2, buf);
-	sla_writer_str(w, assessed ? buf : "-");
+	compliance(w, kept, assessed);
 	sla_writer_str(w, "</b> ");
 	char sub[256], k[SLA_CELL_MAX], a[SLA_CELL_MAX], line[300];
 	snprintf(sub, sizeof sub, sla_label_text(SLA_L_KEPT_OF_TEXT, sc->lang), count(kept, k),
