@@ -6,6 +6,7 @@
 #   make check      normal and ASan+UBSan builds, every test in both, the
 #                   fuzzers, and check-valgrind (CLI tests under memcheck)
 #   make bench      benchmarks (tests/bench/)
+#   make screenshots  the HTML report rendered by headless Chromium, to look at
 #   make install    PREFIX=/usr/local DESTDIR=
 
 VERSION  := 0.1.0
@@ -36,7 +37,7 @@ ifeq ($(SAN),1)
 SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 	    -fno-omit-frame-pointer
 endif
-PKGS      := libpcre2-8 inih xlsxwriter uchardet
+PKGS      := libpcre2-8 inih xlsxwriter uchardet nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS       = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -65,7 +66,7 @@ MAN_OUT  := $(MANS:man/%=$(BUILD)/man/%)
 EXAMPLES := $(wildcard lib/data/examples/*.ini)
 
 .PHONY: all demo check check-valgrind test deps deps-build deps-check deps-bench lint-man \
-	bench fuzz install uninstall clean FORCE
+	bench fuzz screenshots install uninstall clean FORCE
 .DELETE_ON_ERROR:
 
 all: $(BINS)
@@ -209,6 +210,11 @@ build-fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(LIB_HDR) $(BUILD)/gen/sla_data_blobs.c
 $(FUZZ_BINS): | deps-check
 fuzz: $(FUZZ_BINS)
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ_BINS)
+
+# The HTML report rendered and printed for people to look at (headless
+# Chromium; tests/screenshots.sh): build/screenshots, never the tree.
+screenshots: all $(BUILD)/bench/gen-export | deps-check
+	@sh tests/screenshots.sh $(abspath $(BUILD)/bin) $(abspath $(BUILD))
 
 # BENCH_SIZES, BENCH_RUNS: see tests/bench/README.md.
 bench: deps-bench all $(BENCH_BINS)

@@ -13,6 +13,7 @@
 #include "sla_policy.h"
 #include "sla_report.h"
 #include "sla_report_partial.h"
+#include "sla_sha256.h"
 
 #define TOOL "sla-report"
 
@@ -44,6 +45,8 @@ static const char usage[] =
 	"  -p, --policy FILE   the contract: fee, credit bands, cap, currency, zone\n"
 	"                      (default: the embedded policy)\n"
 	"  -z, --tz ZONE       read periods in ZONE instead of the policy's zone\n"
+	"  -n, --now TIME      the report is as of TIME (RFC 3339), whatever the\n"
+	"                      stream's as_of column says\n"
 	"  -s, --strict        a row that cannot be read is a fatal error (exit 2)\n"
 	"  -q, --quiet         no warnings, only errors\n"
 	"      --max-line SIZE\n"
@@ -65,7 +68,7 @@ static const char usage[] =
 
 enum { OPT_MAX_LINE = 256, OPT_BOM, OPT_NO_BOM, OPT_PARTIAL, OPT_SOURCE };
 
-static const char shortopts[] = ":u:b:t:f:T:l:p:z:smqhV";
+static const char shortopts[] = ":u:b:t:f:T:l:p:z:n:smqhV";
 
 static const struct option longopts[] = {
 	{ "period", required_argument, NULL, 'u' },
@@ -78,6 +81,7 @@ static const struct option longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "policy", required_argument, NULL, 'p' },
 	{ "tz", required_argument, NULL, 'z' },
+	{ "now", required_argument, NULL, 'n' },
 	{ "strict", no_argument, NULL, 's' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "max-line", required_argument, NULL, OPT_MAX_LINE },
@@ -97,7 +101,7 @@ struct args {
 	char *by_text;		/* owned copy of --by, cut at the commas */
 	sla_report_output out;
 	int bom;		/* --bom 1, --no-bom 0, neither -1 */
-	const char *policy, *tz, *source;
+	const char *policy, *tz, *now, *source;
 	size_t max_line;	/* 0: the reader's default */
 	bool partial, merge;
 	/* options a merge takes from its partials, and those of a report
@@ -237,6 +241,7 @@ parse_args(int argc, char **argv, struct args *o, const sla_diag *d)
 		case OPT_NO_BOM: o->bom = 0; o->written_as = "--no-bom"; break;
 		case 'p': o->policy = optarg; break;
 		case 'z': o->tz = optarg; break;
+		case 'n': o->now = optarg; break;
 		case 's': o->cfg.strict = true; break;
 		case 'q': o->quiet = true; break;
 		case OPT_MAX_LINE:
@@ -297,6 +302,25 @@ write_out(const struct args *o, sla_report *r, sla_diag *d)
 	return rc < 0 || why ? SLA_EXIT_ERROR : status;
 }
 
+/* Where the figures come from, for the page's header: the streams, the
+ * policy and the SHA-256 of its bytes (sha256sum verifies it), --now. */
+static int
+origin_of(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
+	  char sha[SLA_SHA256_HEX], sla_report_origin *src, const sla_diag *d)
+{
+	size_t len;
+	const char *text = sla_policy_text(policy, &len);
+	const char *why;
+
+	*src = (sla_report_origin){ .inputs = (const char *const *)files, .ninputs = nfiles,
+				    .policy_file = o->policy,
+				    .policy_sha256 = sla_sha256_hex(text, len, sha) };
+	if (o->now && sla_check_now(policy, o->now, &src->now, &why) < 0)
+		return sla_cli_usage_error(d, "--now: %s \"%s\"", why, o->now);
+	src->has_now = o->now != NULL;
+	return SLA_EXIT_OK;
+}
+
 /* The report of the check stream in FILES on standard output. */
 static int
 report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
@@ -306,6 +330,13 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	sla_report_config cfg = o->cfg;
 	size_t len;
 	const char *text = sla_policy_text(policy, &len);
+	char sha[SLA_SHA256_HEX];
+	sla_report_origin origin;
+	if (origin_of(o, policy, files, nfiles, sha, &origin, d) != SLA_EXIT_OK)
+		return SLA_EXIT_ERROR;
+	cfg.origin = &origin;
+	/* the page's charts and sections; a partial may become any format */
+	cfg.slices = o->out.format == SLA_FORMAT_HTML || o->partial;
 	cfg.by = o->by;
 	cfg.by_name = "--by";
 	cfg.tz = sla_policy_tz(policy);

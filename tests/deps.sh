@@ -11,7 +11,9 @@
 #                              zsh and fish: completions.bats drives the completions;
 #                              Miller and Python's csv and openpyxl read back
 #                              sla-report's --table and xlsx; GNU parallel:
-#                              sla-report-partial.bats runs the recipe)
+#                              sla-report-partial.bats runs the recipe;
+#                              chromium and poppler: html-render.bats renders and
+#                              prints the HTML report)
 #   sh tests/deps.sh bench     build, the baselines make bench compares with, and
 #                              GNU parallel (the report on N jobs)
 #   sh tests/deps.sh           the same as check
@@ -37,6 +39,7 @@ build pkg libpcre2-8 libpcre2-dev
 build pkg inih libinih-dev
 build pkg xlsxwriter libxlsxwriter-dev
 build pkg uchardet libuchardet-dev
+build pkg nettle nettle-dev
 build cmd iconv libc-bin
 build file /usr/share/zoneinfo/Asia/Shanghai tzdata
 check pkg cmocka libcmocka-dev
@@ -47,6 +50,9 @@ check cmd valgrind valgrind
 check fuzzer clang libclang-rt-14-dev
 check cmd jq jq
 check cmd xmllint libxml2-utils
+check cmd chromium chromium
+check cmd pdftotext poppler-utils
+check cmd pdfinfo poppler-utils
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish

@@ -87,6 +87,8 @@ typedef struct checker {
 	const sla_check_opts *o;
 	sla_check_names names;	/* O's, a NULL one the plain word */
 	char opened_after[REASON_MAX];	/* the reason a ticket opened after now is excluded */
+	char as_of[SLA_RFC3339_MAX];	/* now in the policy's zone: the as_of column */
+	size_t as_of_len;
 
 	int c_id, c_line, c_customer, c_tier, c_exclude, c_error, c_paused;
 	agreed_cols *agreed;	/* per metric */

@@ -9,7 +9,7 @@
 const char *const sla_check_columns[SLA_CHECK_NCOLUMNS] = {
 	"id", "line", "customer", "tier", "metric", "calendar", "start", "due",
 	"stop", "target_s", "elapsed_s", "paused_s", "overrun_s", "status", "penalty", "reason",
-	"calendar_note",
+	"calendar_note", "as_of",
 };
 
 static void
@@ -136,6 +136,8 @@ sla_chk_write_row(checker *ck, const row *rw)
 		sla_writer_escaped(ck->w, rw->reason.p, rw->reason.n);
 	tab(ck);
 	put_note(ck, rw);
+	tab(ck);
+	sla_writer_raw(ck->w, ck->as_of, ck->as_of_len);
 	for (size_t i = 0; i < ck->o->nkeep; i++) {
 		tab(ck);
 		put_raw(ck, ck->f[ck->keep[i]]);

@@ -163,6 +163,8 @@ sla_chk_init(checker *ck)
 	size_t nm = sla_policy_nmetrics(ck->p);
 	name_settings(ck);
 	ck->tz = sla_policy_tz(ck->p);
+	/* the as_of column: the same text on every row, formatted once */
+	ck->as_of_len = sla_rfc3339_format(ck->o->now, sla_tz_offset(ck->tz, ck->o->now), ck->as_of);
 	ck->c_id = sla_reader_column(ck->r, "id");
 	ck->c_line = sla_reader_column(ck->r, "line");
 	ck->c_customer = sla_reader_column(ck->r, "customer");

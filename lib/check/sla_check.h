@@ -70,7 +70,7 @@ sla_measure sla_measure_one(const sla_measure_in *in);
 
 /* The check stream's own columns, in order (DESIGN §5). */
 extern const char *const sla_check_columns[];
-#define SLA_CHECK_NCOLUMNS 17
+#define SLA_CHECK_NCOLUMNS 18
 
 /* One time of the ticket stream: RFC 3339; without an offset, wall-clock
  * time in TZ (a time in a DST gap is an error, one in an overlap the

@@ -45,8 +45,8 @@ sla_tally_broken(const sla_tally *t)
 	return t->count[SLA_BREACHED] + t->count[SLA_OVERDUE];
 }
 
-static size_t
-bucket_of(int64_t elapsed)
+size_t
+sla_rpt_bucket_of(int64_t elapsed)
 {
 	size_t b = 0;
 	while (b < SLA_NBUCKETS - 1 && elapsed > sla_bucket_upper[b])
@@ -59,7 +59,7 @@ tally_add(sla_tally *t, sla_status s, int64_t elapsed)
 {
 	t->count[s]++;
 	if (rpt_counts_in_compliance(s))
-		t->bucket[bucket_of(elapsed)]++;
+		t->bucket[sla_rpt_bucket_of(elapsed)]++;
 }
 
 /* ---- a report ----------------------------------------------------------- */
@@ -177,6 +177,7 @@ sla_report_free(sla_report *r)
 	sla_rpt_keymap_free(&r->statement_keys);
 	sla_rpt_keymap_free(&r->statement_customer_keys);
 	sla_rpt_keymap_free(&r->note_keys);
+	sla_rpt_free_slices(r);
 	for (size_t i = 0; i < r->nnotes; i++)
 		free((char *)r->notes[i].text);
 	free(r->notes);
@@ -580,6 +581,8 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 		got = add_to_statement(r, &w);
 	if (got == 0)
 		got = count_note(r, &w);
+	if (got == 0 && r->cfg.slices)
+		got = sla_rpt_count_slice(r, &w);
 	if (got == -2) {
 		/* found again, not added: add_to_statement found it first */
 		const rpt_statement *s = find_statement(r, &w);

@@ -23,11 +23,15 @@
 
 /* Where the tables go: a format's sink and its context; TOOLS for a sink
  * of tools (sla_report_tool_tables), which gets every table, also one
- * without rows, and the statements as rectangular tables. */
+ * without rows, and the statements as rectangular tables.  CUSTOMER: the
+ * tables of that customer's section only (NULL: every customer's);
+ * GROUPED: the statements' amounts with thousands separators. */
 typedef struct rpt_out {
 	const sla_table_sink *sink;
 	void *ctx;
 	bool tools;
+	const char *customer;
+	bool grouped;
 } rpt_out;
 
 typedef struct rpt_builder {
@@ -37,6 +41,7 @@ typedef struct rpt_builder {
 	size_t nowned, owned_cap;
 	bool failed;
 	sla_lang lang;
+	bool grouped;		/* amounts in words with thousands separators */
 } rpt_builder;
 
 /* Start table ID titled TITLE, of NCOLS columns (heads unset) in LANG.
@@ -128,8 +133,8 @@ sla_rpt_nonempty(const char *s, sla_lang lang)
 /* ---- the statements (report_statements.c) --------------------------------- */
 
 /* The penalty statements of R's contract terms handed to O: for people
- * one table each, for tools (O->tools) the two tables "statements" and
- * "breaches"; none when R has no terms. */
+ * one table each (only O->customer's when set), for tools (O->tools) the
+ * two tables "statements" and "breaches"; none when R has no terms. */
 void sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const rpt_out *o);
 
 #endif

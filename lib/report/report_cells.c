@@ -65,6 +65,26 @@ sla_format_percent(int64_t a, int64_t b, int places, char *buf)
 	return n;
 }
 
+size_t
+sla_format_grouped(const char *num, size_t n, char *out)
+{
+	size_t o = 0, i = 0, digits = 0;
+
+	if (n > 0 && num[0] == '-')
+		out[o++] = num[i++];
+	while (i + digits < n && num[i + digits] >= '0' && num[i + digits] <= '9')
+		digits++;
+	for (size_t k = 0; k < digits && o < SLA_CELL_MAX - 2; k++) {
+		if (k > 0 && (digits - k) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = num[i + k];
+	}
+	for (i += digits; i < n && o < SLA_CELL_MAX - 1; i++)
+		out[o++] = num[i];
+	out[o] = '\0';
+	return o;
+}
+
 sla_field
 sla_cell_text(const sla_cell *c, bool machine, char buf[SLA_CELL_MAX])
 {

@@ -202,6 +202,8 @@ sla_report_finish(sla_report *r)
 		return -1;
 	order_groups(r);
 	order_tiers(r);
+	if (sla_rpt_order_slices(r) < 0)
+		return -1;
 	sort(r->periods, r->nperiods, sizeof *r->periods, cmp_subtotal);
 	sort(r->statements, r->nstatements, sizeof *r->statements, cmp_statement);
 	r->view = calloc(r->ngroups + 1, sizeof *r->view);

@@ -18,6 +18,8 @@
  *                          report_partial_int.h)
  *   report_merge.c         partial reports read and merged into a report,
  *                          their settings read by report_settings.c
+ *   report_slices.c        the slices (period, tier, metric, customer) and
+ *                          the as-of instant the rows carry
  *
  * Arrows (nm over the objects): report.c calls rows, keymap, satisfaction,
  * histogram and finish; rows and finish call period; finish calls
@@ -77,7 +79,7 @@ enum rpt_col {
 	RPT_COL_ID, RPT_COL_LINE, RPT_COL_CUSTOMER, RPT_COL_TIER, RPT_COL_METRIC,
 	RPT_COL_START, RPT_COL_TARGET, RPT_COL_ELAPSED, RPT_COL_OVERRUN, RPT_COL_STATUS,
 	RPT_COL_PENALTY, RPT_COL_REASON, RPT_COL_SATISFACTION, RPT_COL_OPENED,
-	RPT_COL_NOTE, RPT_NCOL
+	RPT_COL_NOTE, RPT_COL_AS_OF, RPT_NCOL
 };
 
 /* Their names in the stream's header (report_rows.c). */
@@ -167,6 +169,18 @@ struct sla_report {
 	rpt_part *parts;
 	size_t nparts, parts_cap;
 	bool merged;
+	/* By period, tier, metric and customer (report_slices.c). */
+	rpt_keymap slice_keys;
+	sla_report_slice *slices;
+	size_t nslices, slices_cap;
+	sla_report_subtotal *customers;	/* made from the slices when finished */
+	size_t ncustomers;
+	/* The as_of column: the text read last and the instants seen
+	 * (report_slices.c). */
+	char as_of_text[RPT_STAMP_MAX];
+	size_t as_of_n;
+	bool has_as_of;
+	int64_t as_of_min, as_of_max;
 
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
@@ -251,6 +265,17 @@ int sla_rpt_item_text(sla_report_item *it, const sla_field text[5]);
 void sla_rpt_item_free(sla_report_item *it);
 /* A new zeroed item at the end of *V; NULL when out of memory. */
 sla_report_item *sla_rpt_item_push(sla_report_item **v, size_t *n, size_t *cap);
+/* ---- slices and the as-of instant (report_slices.c) ------------------------ */
+
+/* The elapsed-time bucket of ELAPSED seconds (sla_bucket_upper; report.c). */
+size_t sla_rpt_bucket_of(int64_t elapsed);
+
+/* Count row W into its slice and note its as_of.  -1 when out of memory. */
+int sla_rpt_count_slice(sla_report *r, const rpt_row *w);
+/* Sum the slices up by customer, then put them in order (after the tiers
+ * are: sla_report_tiers).  -1 when out of memory. */
+int sla_rpt_order_slices(sla_report *r);
+void sla_rpt_free_slices(sla_report *r);
 
 /* ---- satisfaction, sorting ----------------------------------------------- */
 

@@ -48,6 +48,23 @@ period_first_day(sla_period_kind kind, int64_t day)
 	return sla_days_from_civil(y, m, 1);
 }
 
+int64_t
+sla_period_last_day(sla_period_kind kind, int64_t first_day)
+{
+	static const unsigned months[] = { [SLA_PERIOD_MONTH] = 1, [SLA_PERIOD_QUARTER] = 3,
+					   [SLA_PERIOD_YEAR] = 12 };
+	int64_t y;
+	unsigned m, d;
+
+	if (kind == SLA_PERIOD_DAY || kind == SLA_PERIOD_WEEK)
+		return first_day + (kind == SLA_PERIOD_WEEK ? 6 : 0);
+	sla_civil_from_days(first_day, &y, &m, &d);
+	m += months[kind];
+	if (m > 12)
+		y++, m -= 12;
+	return sla_days_from_civil(y, m, 1) - 1;
+}
+
 /* ISO 8601 week-numbering year and week of the Monday FIRST_DAY. */
 static void
 iso_week(int64_t monday, int64_t *year, unsigned *week)

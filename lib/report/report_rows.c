@@ -11,7 +11,7 @@
 const char *const sla_rpt_col_names[RPT_NCOL] = {
 	"id", "line", "customer", "tier", "metric", "start", "target_s",
 	"elapsed_s", "overrun_s", "status", "penalty", "reason", "satisfaction", "opened",
-	"calendar_note",
+	"calendar_note", "as_of",
 };
 
 /* The status named by F.  This runs per row: the names start with

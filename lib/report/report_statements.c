@@ -7,6 +7,7 @@
  * sla_penalty.h work them out before any table is built), the other
  * tables (report_tables.c). */
 #include <stdio.h>
+#include <string.h>
 
 #include "report_builder.h"
 #include "sla_money.h"
@@ -16,8 +17,11 @@ static const char *
 amount(rpt_builder *b, const sla_report *r, int64_t minor)
 {
 	char buf[SLA_CELL_MAX];
+	char grouped[SLA_CELL_MAX];
 	sla_cell c = sla_rpt_money(r, minor);
 	sla_field f = sla_cell_text(&c, false, buf);
+	if (b->grouped)
+		f = (sla_field){ grouped, sla_format_grouped(f.p, f.n, grouped) };
 	return sla_rpt_build_printf(b, "%.*s", (int)f.n, f.p);
 }
 
@@ -266,12 +270,14 @@ sla_rpt_statement_tables(const sla_report *r, sla_lang lang, const rpt_out *o)
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		if (!priced(cfg->terms, &s[i]))
+		if (!priced(cfg->terms, &s[i]) ||
+		    (o->customer && (!s[i].customer || strcmp(s[i].customer, o->customer) != 0)))
 			continue;
 		rpt_builder b;
 		char label[SLA_PERIOD_LABEL_MAX];
 		if (!sla_rpt_build_init(&b, "statement", SLA_L_STATEMENT, 3, lang))
 			return;
+		b.grouped = o->grouped;
 		/* The contract's period, never --period; a statement of the whole
 		 * contract names every customer it counts, one a row. */
 		const char *who = s[i].customer ? sla_rpt_nonempty(s[i].customer, lang)

@@ -76,6 +76,34 @@ cells_tally(const sla_tally *t, sla_cell *c)
 	*c = sla_rpt_ratio(sla_tally_kept(t), sla_tally_kept(t) + sla_tally_broken(t));
 }
 
+/* ---- a customer's section ---------------------------------------------- */
+
+/* The grouping column that holds the customer, or cfg.nby. */
+static size_t
+customer_key(const sla_report *r)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	size_t k = 0;
+	while (k < cfg->nby && strcmp(cfg->by[k], "customer") != 0)
+		k++;
+	return k;
+}
+
+/* Whether group G belongs in the tables of CUSTOMER (NULL: every group's). */
+static bool
+in_section(const sla_report *r, const sla_report_group *g, const char *customer)
+{
+	size_t k = customer_key(r);
+	return !customer || k == sla_report_config_of(r)->nby || strcmp(g->keys[k], customer) == 0;
+}
+
+bool
+sla_report_sectioned(const sla_report *r)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	return customer_key(r) < cfg->nby || (cfg->terms && cfg->terms->per_customer);
+}
+
 /* ---- the tables -------------------------------------------------------- */
 
 /* A row of the overview: ITEM's words and VALUE. */
@@ -94,7 +122,7 @@ overview_fee(rpt_builder *b, const sla_report *r, const sla_report_terms *t)
 {
 	sla_label per = t->per_customer ? SLA_L_PER_CUSTOMER : SLA_L_PER_CONTRACT;
 	const char *terms = sla_rpt_build_printf(b, sla_label_text(SLA_L_STATEMENT_TERMS, b->lang),
-						 sla_period_name(t->period),
+						 sla_period_word(t->period, b->lang),
 						 sla_label_text(per, b->lang));
 
 	overview_line(b, SLA_L_CURRENCY, sla_rpt_text(t->currency));
@@ -114,14 +142,18 @@ overview(const sla_report *r, sla_lang lang, const rpt_out *o)
 	sla_rpt_build_col(&b, 0, SLA_L_ITEM, "item");
 	sla_rpt_build_col(&b, 1, SLA_L_VALUE, "value");
 	overview_line(&b, SLA_L_ROWS_READ, sla_rpt_count(sla_report_rows(r)));
-	overview_line(&b, SLA_L_PERIOD, sla_rpt_text(sla_period_name(cfg->period)));
+	overview_line(&b, SLA_L_PERIOD, sla_rpt_text(sla_period_word(cfg->period, lang)));
 	overview_line(&b, SLA_L_TIMEZONE, sla_rpt_text(sla_tz_name(cfg->tz)));
 	if ((c = sla_rpt_build_row(&b))) {
 		c[0] = sla_rpt_text(sla_label_text(SLA_L_GROUPED_BY, lang));
 		c[1] = sla_rpt_text(sla_label_text(SLA_L_NONE, lang));
-		for (size_t k = 0; k < cfg->nby; k++)
-			c[1].text = k == 0 ? cfg->by[0]
-					   : sla_rpt_build_printf(&b, "%s, %s", c[1].text, cfg->by[k]);
+		/* in English the columns as named; in Chinese the known ones in words */
+		bool zh = lang == SLA_LANG_ZH;
+		for (size_t k = 0; k < cfg->nby; k++) {
+			const char *col = zh ? by_heading(cfg->by[k], lang) : cfg->by[k];
+			c[1].text = k == 0 ? col
+					   : sla_rpt_build_printf(&b, zh ? "%s、%s" : "%s, %s", c[1].text, col);
+		}
 	}
 	if (cfg->terms && cfg->terms->contract && *cfg->terms->contract)
 		overview_line(&b, SLA_L_CONTRACT, sla_rpt_text(cfg->terms->contract));
@@ -170,6 +202,8 @@ group_counts(const sla_report *r, sla_lang lang, const rpt_out *o)
 		return;
 	head_tally(&b, head_group(&b, r, 0));
 	for (size_t i = 0; i < n; i++) {
+		if (!in_section(r, &g[i], o->customer))
+			continue;
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
 			break;
@@ -192,6 +226,8 @@ group_elapsed(const sla_report *r, sla_lang lang, const rpt_out *o)
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 5; h++)
 		sla_rpt_build_col(&b, at + h, heads[h], keys[h]);
 	for (size_t i = 0; i < n; i++) {
+		if (!in_section(r, &g[i], o->customer))
+			continue;
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
 			break;
@@ -243,6 +279,8 @@ satisfaction(const sla_report *r, sla_lang lang, const rpt_out *o)
 	for (size_t h = 0, at = head_group(&b, r, 0); h < 7; h++)
 		sla_rpt_build_col(&b, at + h, heads[h], keys[h]);
 	for (size_t i = 0; i < n && sla_report_has_satisfaction(r); i++) {
+		if (!in_section(r, &g[i], o->customer))
+			continue;
 		const sla_satisfaction *s = &g[i].satisfaction;
 		int64_t score_sum = 0;
 		for (int k = 0; k < 5; k++)
@@ -312,7 +350,7 @@ worst_overruns(const sla_report *r, sla_lang lang, const rpt_out *o)
 	sla_rpt_build_col(&b, at++, SLA_L_TOOK, "elapsed_s");
 	sla_rpt_build_col(&b, at, SLA_L_OVERRUN, "overrun_s");
 	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < g[i].ntop; k++) {
+		for (size_t k = 0; in_section(r, &g[i], o->customer) && k < g[i].ntop; k++) {
 			const sla_report_item *it = &g[i].top[k];
 			sla_cell *c = sla_rpt_build_row(&b);
 			if (!c)
@@ -380,22 +418,96 @@ const char *const sla_table_ids[] = {
 	"overruns", "unassessed", "statements", "breaches", NULL
 };
 
-/* Every table in the order the report has them, to O's sink. */
+/* A customer's compliance by period and tier, whatever --by groups by:
+ * the slices of that customer, summed over their metrics (a period's
+ * slices of one tier come one after another). */
 static void
-tables(const sla_report *r, sla_lang lang, const rpt_out *o)
+customer_slices(const sla_report *r, sla_lang lang, const rpt_out *o)
 {
+	size_t n;
+	const sla_report_slice *s = sla_report_slices(r, &n);
+	rpt_builder b;
+
+	if (!sla_rpt_build_init(&b, "customer", SLA_L_BY_PERIOD_TIER, 2 + TALLY_COLS, lang))
+		return;
+	b.t.head[0] = sla_label_text(SLA_L_PERIOD, lang);
+	b.t.head[1] = sla_label_text(SLA_L_TIER, lang);
+	head_tally(&b, 2);
+	for (size_t i = 0; i < n;) {
+		sla_tally t = { 0 };
+		size_t j = i;
+		for (; j < n && s[j].period == s[i].period && strcmp(s[j].tier, s[i].tier) == 0; j++)
+			if (strcmp(s[j].customer, o->customer) == 0)
+				for (int k = 0; k < SLA_NSTATUS; k++)
+					t.count[k] += s[j].tally.count[k];
+		if (sla_tally_rows(&t) > 0) {
+			sla_cell *c = sla_rpt_build_row(&b);
+			if (!c)
+				break;
+			c[0] = sla_rpt_period(r, s[i].period);
+			c[1] = sla_rpt_text(sla_rpt_nonempty(s[i].tier, lang));
+			cells_tally(&t, c + 2);
+		}
+		i = j;
+	}
+	sla_rpt_build_emit(&b, o);
+}
+
+/* The tables of one customer's section: O's sink with the customer set. */
+static void
+section(const sla_report *r, sla_lang lang, const sla_section_sink *ss, const rpt_out *all,
+	const char *customer, size_t i)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	rpt_out o = *all;
+
+	o.customer = customer;
+	ss->section(o.ctx, customer, i);
+	customer_slices(r, lang, &o);
+	if (customer_key(r) < cfg->nby) {
+		group_counts(r, lang, &o);
+		group_elapsed(r, lang, &o);
+		satisfaction(r, lang, &o);
+		worst_overruns(r, lang, &o);
+	}
+	if (cfg->terms && cfg->terms->per_customer)
+		sla_rpt_statement_tables(r, lang, &o);
+}
+
+/* Every table in the order the report has them, to O's sink; SS NULL: in
+ * one sequence.  Otherwise, when the report is about customers, the groups
+ * of a report grouped by customer and the statements of each customer go
+ * in the customer's section. */
+static void
+tables(const sla_report *r, sla_lang lang, const rpt_out *o, const sla_section_sink *ss)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
+	bool sections = ss && sla_report_sectioned(r);
+	bool grouped = sections && customer_key(r) < cfg->nby;
+	bool per_customer = sections && cfg->terms && cfg->terms->per_customer;
+
 	if (o->sink->begin)
 		o->sink->begin(o->ctx, r, lang);
 	subtotals(r, lang, true, o);
 	overview(r, lang, o);
 	notes(r, lang, o);
 	subtotals(r, lang, false, o);
-	group_counts(r, lang, o);
-	group_elapsed(r, lang, o);
-	satisfaction(r, lang, o);
-	worst_overruns(r, lang, o);
+	if (!grouped) {
+		group_counts(r, lang, o);
+		group_elapsed(r, lang, o);
+		satisfaction(r, lang, o);
+		worst_overruns(r, lang, o);
+	}
 	unassessed(r, lang, o);
-	sla_rpt_statement_tables(r, lang, o);
+	if (!per_customer)
+		sla_rpt_statement_tables(r, lang, o);
+	if (sections) {
+		size_t n;
+		const sla_report_subtotal *c = sla_report_customers(r, &n);
+		for (size_t i = 0; i < n; i++)
+			section(r, lang, ss, o, c[i].label, i);
+		ss->section(o->ctx, NULL, n);
+	}
 	if (o->sink->end)
 		o->sink->end(o->ctx, r, lang);
 }
@@ -403,11 +515,18 @@ tables(const sla_report *r, sla_lang lang, const rpt_out *o)
 void
 sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
-	tables(r, lang, &(rpt_out){ sink, ctx, false });
+	tables(r, lang, &(rpt_out){ .sink = sink, .ctx = ctx }, NULL);
 }
 
 void
 sla_report_tool_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink, void *ctx)
 {
-	tables(r, lang, &(rpt_out){ sink, ctx, true });
+	tables(r, lang, &(rpt_out){ .sink = sink, .ctx = ctx, .tools = true }, NULL);
+}
+
+void
+sla_report_sections(const sla_report *r, sla_lang lang, const sla_section_sink *sink, void *ctx)
+{
+	tables(r, lang, &(rpt_out){ .sink = &sink->tables, .ctx = ctx,
+				    .grouped = sink->group_digits }, sink);
 }

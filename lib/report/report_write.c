@@ -35,7 +35,6 @@ sla_report_write_as(const sla_report *r, const sla_report_output *o, sla_writer 
 	static const sla_table_sink *const sinks[] = {
 		[SLA_FORMAT_TEXT] = &sla_text_sink, [SLA_FORMAT_TSV] = &sla_tsv_sink,
 		[SLA_FORMAT_CSV] = &sla_csv_sink, [SLA_FORMAT_MARKDOWN] = &sla_markdown_sink,
-		[SLA_FORMAT_HTML] = &sla_html_sink,
 	};
 	sla_sink_ctx ctx = { .w = w, .r = r, .lang = o->lang, .table = o->table, .bom = o->bom };
 	bool tsv = o->format == SLA_FORMAT_TSV;
@@ -47,6 +46,8 @@ sla_report_write_as(const sla_report *r, const sla_report_output *o, sla_writer 
 	else if (o->table && (tsv || o->format == SLA_FORMAT_CSV))
 		sla_report_tool_tables(r, o->lang, tsv ? &sla_tsv_tool_sink : &sla_csv_tool_sink,
 				       &ctx);
+	else if (o->format == SLA_FORMAT_HTML)
+		sla_report_sections(r, o->lang, &sla_html_sink, &ctx);
 	else
 		sla_report_tables(r, o->lang, sinks[o->format], &ctx);
 	return NULL;

@@ -49,6 +49,9 @@ const char *sla_period_name(sla_period_kind kind);
  * for SLA_NO_PERIOD.  BUF holds SLA_PERIOD_LABEL_MAX bytes; returns BUF. */
 #define SLA_PERIOD_LABEL_MAX 48
 const char *sla_period_label(sla_period_kind kind, int64_t first_day, char *buf);
+/* The day number of the last day of the period of KIND that starts on
+ * FIRST_DAY (not SLA_NO_PERIOD). */
+int64_t sla_period_last_day(sla_period_kind kind, int64_t first_day);
 
 /* The contract's terms for the penalty statement (DESIGN §6), copied from
  * the policy by the caller; BANDS stays owned by the caller. */
@@ -67,6 +70,17 @@ typedef struct sla_report_terms {
 	sla_period_kind period;
 	bool per_customer;
 } sla_report_terms;
+
+/* Where the report's figures come from and what they are as of, for a
+ * page that people sign (the HTML report's header).  Borrowed. */
+typedef struct sla_report_origin {
+	const char *const *inputs;	/* the check streams, as named; none: standard input */
+	size_t ninputs;
+	const char *policy_file;	/* as named; NULL: the embedded default */
+	const char *policy_sha256;	/* hex SHA-256 of the policy's bytes; NULL: unknown */
+	bool has_now;		/* NOW is the as-of instant, over the stream's as_of */
+	int64_t now;
+} sla_report_origin;
 
 typedef struct sla_report_config {
 	sla_period_kind period;
@@ -88,6 +102,11 @@ typedef struct sla_report_config {
 	bool partial;
 	uint64_t policy_digest;
 	const char *source;
+	const sla_report_origin *origin;	/* NULL: not said */
+	/* Count the slices and customers and read the as_of column (what the
+	 * HTML page draws and says; a fifth more time a row).  False: those
+	 * views are empty, and as of is only origin's now. */
+	bool slices;
 } sla_report_config;
 
 /* Elapsed-time buckets for the distribution per tier: their upper bounds
@@ -156,7 +175,7 @@ typedef struct sla_report_group {
 
 /* One labelled tally: a tier, or a period. */
 typedef struct sla_report_subtotal {
-	const char *label;	/* the tier; NULL for a period */
+	const char *label;	/* the tier or customer; NULL for a period */
 	int64_t period;
 	sla_tally tally;
 	size_t order;		/* tiers: the policy's order, then first appearance */
@@ -245,6 +264,31 @@ const sla_statement *sla_report_statements(const sla_report *r, size_t *n);
 int sla_report_owed(const sla_report *r, int64_t *owed);
 /* Whether any row carried a `satisfaction` column. */
 bool sla_report_has_satisfaction(const sla_report *r);
+
+/* The instant the report is as of: cfg.origin's now when it has one,
+ * else the as_of column's (sla-check writes its --now there).  EARLIEST
+ * and LATEST differ when rows disagree (streams of several runs read
+ * together).  False when neither says. */
+bool sla_report_as_of(const sla_report *r, int64_t *earliest, int64_t *latest);
+
+/* The rows counted by period (cfg.period), tier, metric and customer,
+ * whatever cfg.by groups by: what the charts and a customer's section
+ * read.  Strings are decoded; customer and tier may be empty. */
+typedef struct sla_report_slice {
+	int64_t period;
+	const char *tier, *metric, *customer;
+	sla_tally tally;
+	size_t order;		/* of first appearance */
+	size_t tier_at;		/* its tier's index in sla_report_tiers */
+	size_t customer_at;	/* its customer's in sla_report_customers */
+} sla_report_slice;
+
+/* In period order, then the tiers' order (sla_report_tiers), then of
+ * first appearance. */
+const sla_report_slice *sla_report_slices(const sla_report *r, size_t *n);
+/* The customers of the rows (label; "" for rows without one), in order of
+ * first appearance, each with its tally. */
+const sla_report_subtotal *sla_report_customers(const sla_report *r, size_t *n);
 
 /* ---- output ------------------------------------------------------------- */
 

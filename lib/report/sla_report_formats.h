@@ -3,7 +3,8 @@
  *   report_text.c       aligned plain-text tables
  *   report_delimited.c  tsv and csv
  *   report_markdown.c   GitHub Markdown tables
- *   report_html.c       one self-contained page with two charts
+ *   report_html.c       one self-contained page, its charts in
+ *                       report_html_charts.c (report_html.h)
  *   report_json.c       one JSON document, straight from the model
  *   report_xlsx.c       an Excel workbook, a sheet a table, typed cells
  *
@@ -31,7 +32,9 @@ typedef struct sla_sink_ctx {
  * csv are sinks of sla_report_tool_tables: they write the one table
  * CTX->table names, rectangular, headed by its keys. */
 extern const sla_table_sink sla_text_sink, sla_tsv_sink, sla_csv_sink,
-	sla_markdown_sink, sla_html_sink, sla_tsv_tool_sink, sla_csv_tool_sink;
+	sla_markdown_sink, sla_tsv_tool_sink, sla_csv_tool_sink;
+/* HTML writes a section a customer (sla_report_sections). */
+extern const sla_section_sink sla_html_sink;
 
 /* The finished report R as an Excel workbook on W, the tables of
  * sla_report_tool_tables one sheet each, in LANG (report_xlsx.c).

@@ -73,6 +73,11 @@ size_t sla_format_floor(int64_t num, int64_t den, int places, char *buf);
  * length. */
 size_t sla_format_percent(int64_t a, int64_t b, int places, char *buf);
 
+/* The number NUM (N bytes: an optional '-', digits, an optional '.' and
+ * decimals) with a ',' between each three digits before the point, into
+ * OUT (SLA_CELL_MAX bytes): 31645.00 is 31,645.00.  Returns the length. */
+size_t sla_format_grouped(const char *num, size_t n, char *out);
+
 /* Whether the cell is a number, to be aligned to the right. */
 bool sla_cell_numeric(const sla_cell *c);
 
@@ -109,6 +114,22 @@ typedef struct sla_table_sink {
 	void (*end)(void *ctx, const sla_report *r, sla_lang lang);
 } sla_table_sink;
 
+/* How a format that writes sections writes a document: when the report is
+ * about customers (sla_report_sectioned), the tables of the whole contract
+ * come first, then a section a customer, opened by SECTION with the
+ * customer (sla_report_customers' I-th) and holding that customer's
+ * groups and statements; SECTION with CUSTOMER NULL ends the last one. */
+typedef struct sla_section_sink {
+	sla_table_sink tables;
+	void (*section)(void *ctx, const char *customer, size_t i);
+	/* amounts in the statements' words with thousands separators
+	 * (sla_format_grouped); the cells are the format's to print */
+	bool group_digits;
+} sla_section_sink;
+
+/* Whether R is about customers: sla_table_sink's sections apply. */
+bool sla_report_sectioned(const sla_report *r);
+
 /* ---- the report's tables (report_tables.c) ------------------------------- */
 
 /* Build the report's tables one after another and hand each to SINK
@@ -116,6 +137,11 @@ typedef struct sla_table_sink {
  * call to SINK->table.  A table that runs out of memory is left out. */
 void sla_report_tables(const sla_report *r, sla_lang lang, const sla_table_sink *sink,
 		       void *ctx);
+/* The same for a format of sections (sla_section_sink); when the report
+ * is not about customers, the same tables as sla_report_tables, in one
+ * sequence. */
+void sla_report_sections(const sla_report *r, sla_lang lang, const sla_section_sink *sink,
+			 void *ctx);
 
 /* The same tables for tools (--table, xlsx): every table, also one without
  * rows, and instead of a table for each penalty statement ("statement",

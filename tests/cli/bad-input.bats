@@ -227,7 +227,7 @@ sla-parse: $TMP/gb.csv: id: no column means this (give --map id=HEADER; the head
 	[ "$(col "$TMP/out.tsv" export.Comment.3 OPS-101)" = third ]
 	tool sla-check --now "$NOW" --keep Comment,export.Comment,export.Comment.3 "$TMP/out.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "OPS-101"' | cut -f18- | sort -u)" = \
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$1 == "OPS-101"' | cut -f19- | sort -u)" = \
 	  "$(printf 'first\tsecond\tthird')" ]
 }
 

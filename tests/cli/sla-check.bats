@@ -163,7 +163,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	[ "$status" -eq 2 ]
 	[ "$output" = "sla-check: $DATA/check/tickets.tsv:1: nosuch: the ticket stream has no such column (--keep)" ]
 	run --separate-stderr sla-check --now "$NOW" --keep category,description "$DATA/check/tickets.tsv"
-	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcalendar_note\tcategory\tdescription' ]
+	[ "${lines[0]}" = $'id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\tpaused_s\toverrun_s\tstatus\tpenalty\treason\tcalendar_note\tas_of\tcategory\tdescription' ]
 }
 
 @test "a missing policy file is fatal" {
@@ -228,7 +228,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		'W1 invalid  onsite: the ticket stream has no such column' \
 		'W2 invalid  onsite: the ticket stream has no such column')" ]
 	# the other metrics are measured as ever: W1 responded in 30 minutes
-	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t\t' ]]
+	[[ "${lines[1]}" == $'W1\t\t\turgent\tresponse\t24x7\t'*$'\t3600\t1800\t0\t0\tmet\t\t\t\t'"$NOW" ]]
 }
 
 @test "a stream without resolved: resolve, and replacement that asks about it, are invalid" {
@@ -316,7 +316,7 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		> "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now 2026-03-01T00:00:00Z --policy "$DATA/sla-time/makeup-dst.ini" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[ "${lines[1]}" = $'M1\t\t\tnormal\tresponse\thalf\t2026-02-13T17:00:00+01:00\t2026-02-14T12:00:00+01:00\t2026-02-14T14:00:00+01:00\t14400\t16200\t0\t1800\tbreached\t\t\t' ]
+	[ "${lines[1]}" = $'M1\t\t\tnormal\tresponse\thalf\t2026-02-13T17:00:00+01:00\t2026-02-14T12:00:00+01:00\t2026-02-14T14:00:00+01:00\t14400\t16200\t0\t1800\tbreached\t\t\t\t2026-03-01T01:00:00+01:00' ]
 }
 
 @test "a target that is never due (a calendar without hours) is invalid, and --lint says so" {
@@ -327,8 +327,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 	run --separate-stderr sla-check --now "$NOW" --policy "$BATS_TEST_TMPDIR/none.ini" "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
 	why="no due time: the target is not reached before the year 10000 (has the calendar any hours?)"
-	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t' ]
-	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t' ]
+	[ "${lines[1]}" = $'N1\t\t\tnormal\tresponse\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t\t'"$NOW" ]
+	[ "${lines[2]}" = $'N1\t\t\tnormal\tresolve\tnone\t\t\t\t\t\t\t\tinvalid\t\t'"$why"$'\t\t'"$NOW" ]
 	# the same words as sla-time's
 	run sla-time --policy "$BATS_TEST_TMPDIR/none.ini" --calendar none due 2026-10-08T09:00:00+08:00 8h
 	[ "$status" -eq 2 ]
@@ -343,8 +343,8 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		> "$BATS_TEST_TMPDIR/t.tsv"
 	run --separate-stderr sla-check --now "$NOW" --keep note,opened "$BATS_TEST_TMPDIR/t.tsv"
 	[ "$status" -eq 0 ]
-	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 19 ]
-	[ "$(printf '%s\n' "$output" | cut -f14,18,19 | tail -n +2)" = "$(printf '%s\n' \
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 20 ]
+	[ "$(printf '%s\n' "$output" | cut -f14,19,20 | tail -n +2)" = "$(printf '%s\n' \
 		'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00' 'invalid	one\ttwo\tthree	2026-10-08T09:00:00+08:00')" ]
 }
 

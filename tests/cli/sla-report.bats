@@ -56,7 +56,9 @@ report() {
 }
 
 @test "html report matches its golden" {
-	run report -f html "$STREAM"
+	# names relative to the data folder: the page names its inputs
+	cd "$DATA/check"
+	run sla-report -p contract.ini -f html statement.tsv
 	[ "$status" -eq 0 ]
 	assert_golden sla-report-statement.html
 }
@@ -147,13 +149,88 @@ validate_json() {
 	[[ "$output" == *'$.statements[0].owed: expected string, found number'* ]]
 }
 
-@test "html is well-formed XML, self-contained, with two charts" {
+@test "html is well-formed XML, self-contained, with four charts, linking only to its own sections" {
 	for input in "$STREAM" "$BAD"; do
 		report -f html "$input" > "$BATS_TEST_TMPDIR/r.html" 2>/dev/null
 		run xmllint --noout "$BATS_TEST_TMPDIR/r.html"
 		[ "$status" -eq 0 ]
-		[ "$(grep -c '<svg ' "$BATS_TEST_TMPDIR/r.html")" -eq 2 ]
-		! grep -Eqi '<script|<link|src=|href=|@import|url\(' "$BATS_TEST_TMPDIR/r.html"
+		[ "$(grep -c '<svg ' "$BATS_TEST_TMPDIR/r.html")" -eq 4 ]
+		! grep -Eqi '<script|<link|src=|@import|url\(' "$BATS_TEST_TMPDIR/r.html"
+		# every link is to an id of the page itself
+		! grep -Eo 'href="[^"]*"' "$BATS_TEST_TMPDIR/r.html" | grep -v '^href="#'
+		for id in $(grep -Eo 'href="#[^"]*"' "$BATS_TEST_TMPDIR/r.html" | sed 's/^href="#//; s/"$//'); do
+			grep -q "id=\"$id\"" "$BATS_TEST_TMPDIR/r.html"
+		done
+	done
+	# no penalty in the stream and none in the embedded default: no chart
+	# of amounts owed, and the top line says why it is zero
+	awk -F'\t' 'BEGIN { OFS = "\t" } NR > 1 { $15 = "" } 1' "$STREAM" > "$BATS_TEST_TMPDIR/free.tsv"
+	sla-report -f html "$BATS_TEST_TMPDIR/free.tsv" > "$BATS_TEST_TMPDIR/d.html"
+	[ "$(grep -c '<svg ' "$BATS_TEST_TMPDIR/d.html")" -eq 3 ]
+	grep -q 'CNY 0.00</span><span class="sub">the policy prices no breach</span>' "$BATS_TEST_TMPDIR/d.html"
+}
+
+@test "html header: as of from the as_of column or --now, date range, inputs, the policy's SHA-256" {
+	sla-report -p "$CONTRACT" -f html "$STREAM" > "$BATS_TEST_TMPDIR/r.html"
+	grep -q 'not stated: the stream has no as_of column, and no --now was given' "$BATS_TEST_TMPDIR/r.html"
+	grep -q '2026-09-01 to 2026-10-31 (by month: 2026-09 to 2026-10)' "$BATS_TEST_TMPDIR/r.html"
+	grep -q "<code>$STREAM</code>" "$BATS_TEST_TMPDIR/r.html"
+	sum=$(sha256sum < "$CONTRACT" | cut -d' ' -f1)
+	grep -q "<code class=\"sha256\">$sum</code>" "$BATS_TEST_TMPDIR/r.html"
+	# the embedded default's digest is that of what --print-policy prints
+	sum=$(sla-check --print-policy | sha256sum | cut -d' ' -f1)
+	sla-report -f html < "$STREAM" > "$BATS_TEST_TMPDIR/d.html"
+	grep -q "<code class=\"sha256\">$sum</code>" "$BATS_TEST_TMPDIR/d.html"
+	grep -q '<th scope="row">Input</th><td>standard input</td>' "$BATS_TEST_TMPDIR/d.html"
+	grep -q '<th scope="row">Policy</th><td>the embedded default</td>' "$BATS_TEST_TMPDIR/d.html"
+	# the as_of column sla-check writes, in the report's zone
+	awk -F'\t' 'BEGIN { OFS = "\t" } { $(NF + 1) = NR == 1 ? "as_of" : "2026-10-31T16:00:00Z" } 1' \
+		"$STREAM" > "$BATS_TEST_TMPDIR/a.tsv"
+	report -f html "$BATS_TEST_TMPDIR/a.tsv" > "$BATS_TEST_TMPDIR/r.html"
+	grep -q '<th scope="row">As of</th><td>2026-11-01T00:00:00+08:00</td>' "$BATS_TEST_TMPDIR/r.html"
+	# --now over the column
+	report -f html --now 2026-10-15T12:00:00+08:00 "$BATS_TEST_TMPDIR/a.tsv" > "$BATS_TEST_TMPDIR/r.html"
+	grep -q '<td>2026-10-15T12:00:00+08:00</td>' "$BATS_TEST_TMPDIR/r.html"
+	# the range ends on the as-of day: nothing later has happened
+	grep -q '2026-09-01 to 2026-10-15 (by month: 2026-09 to 2026-10)' "$BATS_TEST_TMPDIR/r.html"
+	# rows that disagree (two runs read together) say so
+	{ cat "$BATS_TEST_TMPDIR/a.tsv"; sed 1d "$BATS_TEST_TMPDIR/a.tsv" | sed 's/2026-10-31T16:00:00Z$/2026-11-30T16:00:00Z/'; } \
+		> "$BATS_TEST_TMPDIR/b.tsv"
+	report -f html "$BATS_TEST_TMPDIR/b.tsv" > "$BATS_TEST_TMPDIR/r.html"
+	grep -q '2026-11-01T00:00:00+08:00 to 2026-12-01T00:00:00+08:00: the rows were checked as of different times' \
+		"$BATS_TEST_TMPDIR/r.html"
+	assert_usage_error '--now: cannot read time "yesterday"' sla-report --now yesterday "$STREAM"
+}
+
+@test "html top line, statements with thousands separators, a section a customer with its statements" {
+	run report -f html "$STREAM"
+	# the statements' totals: 星河's October 2000.00, Northwind's 2000.00
+	# (both capped), and a September of 0.00
+	[[ "$output" == *'<span class="label">Total owed</span><span class="value">CNY 4,000.00</span>'* ]]
+	[[ "$output" == *'<span class="label">Compliance overall</span><span class="value">85.71%</span><span class="sub">18 kept of 21 assessed</span>'* ]]
+	[[ "$output" == *'<td>min(2,000.00, 600.00 + 2,000.00): capped</td><td class="n">2,000.00</td>'* ]]
+	[[ "$output" == *'<section class="customer" id="customer-1">'$'\n''<h2>Customer: 星河数据科技有限公司</h2>'* ]]
+	[[ "$output" == *'<a href="#customer-2">Northwind Traders, Ltd.</a>'* ]]
+	# the target (the highest credit band) and the other bands as lines
+	[[ "$output" == *'<line class="target"'* ]]
+	[ "$(grep -c '<line class="band"' <<< "$output")" -eq 2 ]
+	[[ "$output" == *'>target 99.00%; below: credit 5.00%</text>'* ]]
+	# the statements are in their customer's section, not in the whole contract's
+	before=${output%%<section class=\"customer\"*}
+	[[ "$before" != *'class="statement"'* ]]
+}
+
+@test "html in Chinese: lang zh-CN, the CJK font stack, every label and the overview's values in Chinese" {
+	run report -f html --lang zh "$STREAM"
+	[[ "$output" == *'<html xmlns="http://www.w3.org/1999/xhtml" lang="zh-CN">'* ]]
+	[[ "$output" == *'font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif'* ]]
+	[[ "$output" == *'<th scope="row">截至</th>'* ]]
+	[[ "$output" == *'>周期</td><td class="s">月</td>'* ]]
+	[[ "$output" == *'>违约金结算</td><td class="s">按月结算，每个客户各一份</td>'* ]]
+	[[ "$output" == *'<span class="label">应付合计</span>'* ]]
+	# no English label is left: the page's words are all from the zh column
+	for word in "As of" "Total owed" "Compliance" "Contents" "Customer" "Penalty statement" "month" "Breach"; do
+		[[ "$output" != *">$word"* ]]
 	done
 }
 
@@ -246,10 +323,10 @@ unsafe_stream() {
 	[ "$status" -eq 0 ]
 	run cat "$BATS_TEST_TMPDIR/r.html"
 	[[ "$output" != *$'\e'* && "$output" != *$'\xe2\x80\xae'* && "$output" != *$'\xff'* ]]
-	[[ "$output" == *'<td>X\x1b]0;PWNED\x07\x1b[2J</td>'* ]]
-	[[ "$output" == *'<td>INC-&lt;U+202E&gt;3002</td>'* ]]
-	[[ "$output" == *'<td>INC-\xff\xfe</td>'* ]]
-	[[ "$output" == *'<td>North&#9;wind&#10;\Ltd</td>'* ]]
+	[[ "$output" == *'>X\x1b]0;PWNED\x07\x1b[2J</td>'* ]]
+	[[ "$output" == *'>INC-&lt;U+202E&gt;3002</td>'* ]]
+	[[ "$output" == *'>INC-\xff\xfe</td>'* ]]
+	[[ "$output" == *'>North&#9;wind&#10;\Ltd</td>'* ]]
 }
 
 @test "tsv and csv write a statement's title whole, however long the customer's name" {
@@ -665,7 +742,7 @@ schools_with() {
 }
 
 @test "sla-report: an option without its argument is one message and the hint, exit 2" {
-	for opt in --period -u --by --top --format -f --lang --policy --tz -z --source; do
+	for opt in --period -u --by --top --format -f --lang --policy --tz -z --now -n --source; do
 		assert_usage_error "option needs an argument \"$opt\"" sla-report "$opt"
 	done
 	assert_usage_error 'unknown option "--bogus"' sla-report --bogus

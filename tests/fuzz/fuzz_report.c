@@ -126,7 +126,8 @@ report_with(const sla_report_terms *terms, char *path, size_t size, const sla_tz
 	static const char *const by[] = { "tier", "metric" };
 	char *paths[] = { path };
 	sla_report_config cfg = { .period = (sla_period_kind)(size % 5), .by = by,
-				  .nby = size % 3 ? 2 : 0, .top = 3, .tz = tz, .terms = terms };
+				  .nby = size % 3 ? 2 : 0, .top = 3, .tz = tz, .terms = terms,
+				  .slices = true /* the HTML page's charts and sections */ };
 	sla_reader *r = sla_reader_open(paths, 1, d);
 	sla_report *rep = r ? sla_report_new(&cfg, sla_reader_header(r), sla_reader_ncols(r), d)
 			    : NULL;

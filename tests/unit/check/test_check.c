@@ -452,7 +452,12 @@ fails(const result *res, unsigned fail_on)
 /* The check stream's own columns, as sla_check_columns has them. */
 #define CHECK_HEADER                                                                         \
 	"id\tline\tcustomer\ttier\tmetric\tcalendar\tstart\tdue\tstop\ttarget_s\telapsed_s\t"  \
-	"paused_s\toverrun_s\tstatus\tpenalty\treason\tcalendar_note"
+	"paused_s\toverrun_s\tstatus\tpenalty\treason\tcalendar_note\tas_of"
+
+/* The as_of column: now, in the policy's zone, on every row. */
+#define AS_OF_TUE "2026-03-03T00:00:00+08:00"
+#define AS_OF_TUE_0901 "2026-03-03T09:01:00+08:00"
+#define AS_OF_MON_16 "2026-03-02T16:00:00+08:00"
 
 static const char policy_text[] =
 	"[policy]\n"
@@ -529,18 +534,18 @@ rows_penalties_and_columns(void **state)
 		CHECK_HEADER "\n"
 		"A1\t2\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T11:00:00+08:00\t2026-03-02T11:30:00+08:00\t3600\t5400\t0\t1800\t"
-		"breached\t1000.00\t\t\n"
+		"breached\t1000.00\t\t\t" AS_OF_TUE "\n"
 		"A1\t2\tACME\turgent\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t"
 		"2026-03-02T14:00:00+08:00\t2026-03-02T20:00:00+08:00\t14400\t36000\t0\t21600\t"
-		"breached\t1100.00\t\t\n"
+		"breached\t1100.00\t\t\t" AS_OF_TUE "\n"
 		"A1\t2\tACME\turgent\treplacement\t24x7\t2026-03-02T10:00:00+08:00\t"
-		"2026-03-03T10:00:00+08:00\t2026-03-02T20:00:00+08:00\t86400\t36000\t0\t0\tmet\t\t\t\n"
+		"2026-03-03T10:00:00+08:00\t2026-03-02T20:00:00+08:00\t86400\t36000\t0\t0\tmet\t\t\t\t" AS_OF_TUE "\n"
 		"A2\t3\tACME\turgent\tresponse\t24x7\t2026-03-02T10:00:00+08:00\t"
-		"2026-03-02T11:00:00+08:00\t2026-03-02T10:10:00+08:00\t3600\t600\t0\t0\tmet\t\t\t\n"
+		"2026-03-02T11:00:00+08:00\t2026-03-02T10:10:00+08:00\t3600\t600\t0\t0\tmet\t\t\t\t" AS_OF_TUE "\n"
 		"A2\t3\tACME\turgent\tresolve\t24x7\t2026-03-02T10:00:00+08:00\t"
-		"2026-03-02T14:00:00+08:00\t2026-03-02T12:00:00+08:00\t14400\t7200\t0\t0\tmet\t\t\t\n"
+		"2026-03-02T14:00:00+08:00\t2026-03-02T12:00:00+08:00\t14400\t7200\t0\t0\tmet\t\t\t\t" AS_OF_TUE "\n"
 		"B1\t4\tBeta\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t"
-		"2026-03-02T18:00:00+08:00\t\t28800\t28800\t0\t0\tat-risk\t\t\t\n");
+		"2026-03-02T18:00:00+08:00\t\t28800\t28800\t0\t0\tat-risk\t\t\t\t" AS_OF_TUE "\n");
 	/* the stream has no onsite column: that metric has no target here */
 	assert_string_equal(res.err, "");
 }
@@ -566,15 +571,15 @@ invalid_excluded_and_kept_columns(void **state)
 	assert_string_equal(res.out,
 		CHECK_HEADER "\tnote\n"
 		"X1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-02T18:00:00+08:00\t"
-		"2026-03-02T10:00:00+08:00\t28800\t3600\t0\t0\texcluded\t\tforce majeure\t\tn1\n"
-		"X2\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbad row\\there\t\tn2\n"
-		"X3\t\t\tgold\t\t\t\t\t\t\t\t\t\tinvalid\t\ttier: unknown tier \"gold\"\t\tn3\n"
+		"2026-03-02T10:00:00+08:00\t28800\t3600\t0\t0\texcluded\t\tforce majeure\t\t" AS_OF_TUE "\tn1\n"
+		"X2\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbad row\\there\t\t" AS_OF_TUE "\tn2\n"
+		"X3\t\t\tgold\t\t\t\t\t\t\t\t\t\tinvalid\t\ttier: unknown tier \"gold\"\t\t" AS_OF_TUE "\tn3\n"
 		"X4\t\t\t\t\t\t\t\t\t\t\t\t\tinvalid\t\ttier: empty, and the policy has no "
-		"default_tier\t\tn4\n"
+		"default_tier\t\t" AS_OF_TUE "\tn4\n"
 		"X5\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\topened: cannot read time "
-		"\"2026-03-32T09:00:00+08:00\"\t\tn5\n"
-		"X6\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tresolved before opened\t\tn6\n"
-		"X7\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\topened: no start time\t\tn7\n");
+		"\"2026-03-32T09:00:00+08:00\"\t\t" AS_OF_TUE "\tn5\n"
+		"X6\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tresolved before opened\t\t" AS_OF_TUE "\tn6\n"
+		"X7\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\topened: no start time\t\t" AS_OF_TUE "\tn7\n");
 	/* what sla-check found itself is a record error; X2's error is not */
 	assert_non_null(strstr(res.err, ":4: tier: unknown tier \"gold\"\n"));
 	assert_non_null(strstr(res.err, ":5: tier: empty, and the policy has no default_tier\n"));
@@ -609,7 +614,8 @@ fail_on_and_strict(void **state)
 	check(&res, policy_text, stream, &o);
 	assert_true(fails(&res, fail_on));
 	assert_non_null(strstr(res.out, "F2\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t"
-					"2026-03-02T18:00:00+08:00\t\t28800\t28860\t0\t60\toverdue\t\t\t\n"));
+					"2026-03-02T18:00:00+08:00\t\t28800\t28860\t0\t60\toverdue\t\t\t\t"
+					AS_OF_TUE_0901 "\n"));
 
 	static const char bad[] = "id\ttier\topened\tresolved\n"
 				  "S1\tnormal\t2026-03-02T09:00:00+08:00\t\n"
@@ -646,15 +652,15 @@ pauses_from_the_stream_as_of_now(void **state)
 		CHECK_HEADER "\n"
 		/* 09-12, 13-16 = 6 h, less 1 h; due 8 h + 1 h: Tuesday 10:00 */
 		"P1\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-03T10:00:00+08:00\t"
-		"\t28800\t18000\t3600\t0\tpending\t\t\t\n"
+		"\t28800\t18000\t3600\t0\tpending\t\t\t\t" AS_OF_MON_16 "\n"
 		/* 09-12, 13-15 = 5 h, less 1.5 h */
 		"P2\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t2026-03-03T10:30:00+08:00\t"
-		"2026-03-02T15:00:00+08:00\t28800\t12600\t5400\t0\tmet\t\t\t\n"
+		"2026-03-02T15:00:00+08:00\t28800\t12600\t5400\t0\tmet\t\t\t\t" AS_OF_MON_16 "\n"
 		/* 6 h less 5 h paused (10-12, 13-16); no due while paused */
 		"P3\t\t\tnormal\tresolve\t5x8\t2026-03-02T09:00:00+08:00\t\t\t28800\t3600\t18000\t0\t"
-		"pending\t\t\t\n"
+		"pending\t\t\t\t" AS_OF_MON_16 "\n"
 		"P4\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tpaused: cannot read pause "
-		"interval (start/end, at most 64) \"2026-03-02T10:00:00+08:00-2026-03-02T11:00:00+08:00\"\t\n");
+		"interval (start/end, at most 64) \"2026-03-02T10:00:00+08:00-2026-03-02T11:00:00+08:00\"\t\t" AS_OF_MON_16 "\n");
 }
 
 /* As of now a ticket opened later did not exist: its rows are excluded,
@@ -678,14 +684,14 @@ opened_after_now_is_excluded(void **state)
 	assert_string_equal(res.out,
 		CHECK_HEADER "\n"
 		"L1\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
-		"\t28800\t0\t0\t0\texcluded\t\topened after --now\t\n"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\t\t" AS_OF_MON_16 "\n"
 		"L2\t\t\tnormal\tresolve\t5x8\t2026-03-03T09:00:00+08:00\t2026-03-03T18:00:00+08:00\t"
-		"\t28800\t0\t0\t0\texcluded\t\topened after --now\t\n"
-		"L3\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbroken\t\n"
+		"\t28800\t0\t0\t0\texcluded\t\topened after --now\t\t" AS_OF_MON_16 "\n"
+		"L3\t\t\tnormal\tresolve\t5x8\t\t\t\t\t\t\t\tinvalid\t\tbroken\t\t" AS_OF_MON_16 "\n"
 		/* 8 business hours from Monday 16:00: Mon 16-18, Tue 09-12,
 		 * 13-16 */
 		"L4\t\t\tnormal\tresolve\t5x8\t2026-03-02T16:00:00+08:00\t2026-03-03T16:00:00+08:00\t"
-		"\t28800\t0\t0\t0\tpending\t\t\t\n");
+		"\t28800\t0\t0\t0\tpending\t\t\t\t" AS_OF_MON_16 "\n");
 	/* not a record error: nothing is wrong with the ticket */
 	assert_null(strstr(res.err, "opened"));
 }
@@ -763,12 +769,12 @@ the_caller_names_the_settings(void **state)
 	sla_check_opts o = { .now = T(0, 16, 0), .strict = true };
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, -1);
-	assert_non_null(strstr(res.out, "\texcluded\t\topened after now\t\n"));
+	assert_non_null(strstr(res.out, "\texcluded\t\topened after now\t\t"));
 	assert_non_null(strstr(res.err, ":3: invalid record (strict) \"tier: unknown tier"));
 	o.names = (sla_check_names){ "KEEP", "STRICT", "AS-OF" };
 	check(&res, policy_text, stream, &o);
 	assert_int_equal(res.rc, -1);
-	assert_non_null(strstr(res.out, "\texcluded\t\topened after AS-OF\t\n"));
+	assert_non_null(strstr(res.out, "\texcluded\t\topened after AS-OF\t\t"));
 	assert_non_null(strstr(res.err, ":3: invalid record (STRICT) \"tier: unknown tier"));
 	o = (sla_check_opts){ .now = T(0, 16, 0), .keep = keep, .nkeep = 1 };
 	check(&res, policy_text, stream, &o);
