@@ -183,6 +183,8 @@ check_modes(const struct args *o, const sla_diag *d)
 		return sla_cli_usage_error(d, "--merge: %s comes from the partials", o->grouping);
 	if (o->merge && o->cfg.strict)
 		return sla_cli_usage_error(d, "--merge: --strict is for reading rows, not partials");
+	if (o->merge && o->now)
+		return sla_cli_usage_error(d, "--merge: the as-of instant comes from the partials (give --now to the runs that wrote them)");
 	if (o->source && (!o->partial || o->merge))
 		return sla_cli_usage_error(d, "--source: only with --partial, of a stream's rows");
 	if (o->partial && o->written_as)

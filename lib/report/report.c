@@ -196,8 +196,14 @@ sla_report_free(sla_report *r)
 	for (size_t i = 0; i < r->nparts; i++) {
 		free(r->parts[i].source);
 		free(r->parts[i].file);
+		for (size_t k = 0; k < r->parts[i].ninputs; k++)
+			free(r->parts[i].inputs[k]);
+		free(r->parts[i].inputs);
+		free(r->parts[i].policy_file);
+		free(r->parts[i].policy_sha256);
 	}
 	free(r->parts);
+	free(r->merged_inputs);
 	free(r);
 }
 
@@ -582,7 +588,7 @@ sla_report_add(sla_report *r, const sla_field *fields, size_t ragged, const sla_
 	if (got == 0)
 		got = count_note(r, &w);
 	if (got == 0 && r->cfg.slices)
-		got = sla_rpt_count_slice(r, &w);
+		got = sla_rpt_count_slice(r, &w, here(r));
 	if (got == -2) {
 		/* found again, not added: add_to_statement found it first */
 		const rpt_statement *s = find_statement(r, &w);

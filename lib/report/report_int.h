@@ -120,6 +120,11 @@ typedef struct rpt_part {
 	uint64_t rows;
 	uint64_t digest;	/* of each row's line and id (sla_digest.h) */
 	char *file;		/* the partial it was read from, owned; NULL in a run */
+	/* In a merge, owned: the streams the part read, and the policy's file
+	 * and SHA-256 its partial named ("" for none). */
+	char **inputs;
+	size_t ninputs, inputs_cap;
+	char *policy_file, *policy_sha256;
 } rpt_part;
 
 /* A ticket's rows come one after another: remember the groups that have
@@ -181,6 +186,11 @@ struct sla_report {
 	size_t as_of_n;
 	bool has_as_of;
 	int64_t as_of_min, as_of_max;
+	/* A merge's origin, made of its partials' (report_merge.c): the
+	 * policy's file and SHA-256 they name, the parts' inputs in order;
+	 * cfg.origin points here. */
+	sla_report_origin merged_origin;
+	const char **merged_inputs;
 
 	/* Views built by sla_report_finish. */
 	sla_report_group *view;
@@ -270,8 +280,16 @@ sla_report_item *sla_rpt_item_push(sla_report_item **v, size_t *n, size_t *cap);
 /* The elapsed-time bucket of ELAPSED seconds (sla_bucket_upper; report.c). */
 size_t sla_rpt_bucket_of(int64_t elapsed);
 
-/* Count row W into its slice and note its as_of.  -1 when out of memory. */
-int sla_rpt_count_slice(sla_report *r, const rpt_row *w);
+/* Count row W, at AT, into its slice and note its as_of.  -1 when out of
+ * memory. */
+int sla_rpt_count_slice(sla_report *r, const rpt_row *w, sla_report_pos at);
+/* The slice of PERIOD and KEYS (tier, metric, customer, still escaped),
+ * added when new (*ADDED) with AT as its first row; NULL when out of
+ * memory. */
+sla_report_slice *sla_rpt_slice(sla_report *r, int64_t period, const sla_field keys[3],
+				sla_report_pos at, bool *added);
+/* Note the as-of instants EARLIEST ... LATEST (of a partial). */
+void sla_rpt_note_as_of(sla_report *r, int64_t earliest, int64_t latest);
 /* Sum the slices up by customer, then put them in order (after the tiers
  * are: sla_report_tiers).  -1 when out of memory. */
 int sla_rpt_order_slices(sla_report *r);

@@ -55,6 +55,9 @@ struct sla_merge {
 	size_t nf, f_cap;
 };
 
+#define RPT_STRING(x) RPT_STRING_(x)
+#define RPT_STRING_(x) #x
+
 /* ---- messages ----------------------------------------------------------- */
 
 /* A refusal at the line read last: -1. */
@@ -473,6 +476,88 @@ on_note(sla_merge *m, cursor *c)
 	return add_u64(&n->rows, rows) ? 0 : refuse(m, "note", m->f[m->nf - 1], "counts do not fit");
 }
 
+/* A field's text, unescaped, in a new string; NULL when out of memory. */
+static char *
+unescaped(sla_field f)
+{
+	char *s = malloc(f.n + 1);
+	if (s)
+		s[sla_unescape(f, s)] = '\0';
+	return s;
+}
+
+static int
+on_input(sla_merge *m, cursor *c)
+{
+	uint64_t part = u64(c);
+	sla_field name = raw(c);
+	if (!c->bad && part >= m->nlocal)
+		bad(c, m->f[1]);
+	if (done(c, "input") < 0)
+		return -1;
+	if (m->part_map[part] == SIZE_MAX)
+		return 0; /* an empty part is nowhere */
+	rpt_part *p = &m->r->parts[m->part_map[part]];
+	char *s = unescaped(name);
+	if (!s || !sla_grow((void **)&p->inputs, &p->inputs_cap, p->ninputs + 1, sizeof *p->inputs)) {
+		free(s);
+		return no_memory(m);
+	}
+	p->inputs[p->ninputs++] = s;
+	return 0;
+}
+
+/* The policy's file and SHA-256 the partial's parts were counted with. */
+static int
+on_origin(sla_merge *m, cursor *c)
+{
+	sla_field file = raw(c), sha = raw(c);
+	if (done(c, "origin") < 0)
+		return -1;
+	for (size_t i = 0; i < m->nlocal; i++) {
+		if (m->part_map[i] == SIZE_MAX)
+			continue;
+		rpt_part *p = &m->r->parts[m->part_map[i]];
+		free(p->policy_file);
+		free(p->policy_sha256);
+		p->policy_file = unescaped(file);
+		p->policy_sha256 = unescaped(sha);
+		if (!p->policy_file || !p->policy_sha256)
+			return no_memory(m);
+	}
+	return 0;
+}
+
+static int
+on_as_of(sla_merge *m, cursor *c)
+{
+	int64_t earliest = i64(c, INT64_MIN), latest = i64(c, INT64_MIN);
+	if (!c->bad && (earliest == INT64_MIN || latest < earliest))
+		bad(c, m->f[1]);
+	if (done(c, "asof") < 0)
+		return -1;
+	sla_rpt_note_as_of(m->r, earliest, latest);
+	return 0;
+}
+
+static int
+on_slice(sla_merge *m, cursor *c)
+{
+	sla_report_pos at = place(c);
+	int64_t period = i64(c, SLA_NO_PERIOD);
+	sla_field keys[3] = { raw(c), raw(c), raw(c) };
+	sla_tally t = { 0 };
+	tally(c, &t);
+	if (done(c, "slice") < 0)
+		return -1;
+	bool added;
+	sla_report_slice *s = sla_rpt_slice(m->r, period, keys, at, &added);
+	if (!s)
+		return no_memory(m);
+	keep_first(m->r, &s->first, at, added);
+	return add_tally(&s->tally, &t) ? 0 : refuse(m, "slice", (sla_field){ "", 0 }, "counts do not fit");
+}
+
 static int
 on_statement(sla_merge *m, cursor *c)
 {
@@ -595,6 +680,14 @@ body_line(sla_merge *m)
 				 "unassessed");
 	if (sla_field_eq(k, "note"))
 		return on_note(m, &c);
+	if (sla_field_eq(k, "input"))
+		return on_input(m, &c);
+	if (sla_field_eq(k, "origin"))
+		return on_origin(m, &c);
+	if (sla_field_eq(k, "asof"))
+		return on_as_of(m, &c);
+	if (sla_field_eq(k, "slice"))
+		return on_slice(m, &c);
 	if (sla_field_eq(k, "statement"))
 		return on_statement(m, &c);
 	if (sla_field_eq(k, "customer"))
@@ -637,6 +730,7 @@ take_settings(sla_merge *m)
 		return -1;
 	}
 	cfg->by_name = "--by";
+	cfg->slices = true; /* a merge may write any format, and the partials have them */
 	m->r = sla_rpt_alloc(cfg, m->d);
 	m->first_file = strdup(m->file);
 	if (!m->r || !m->first_file)
@@ -713,7 +807,7 @@ start_partial(sla_merge *m, sla_field line)
 	if (m->nf < 2 || !sla_field_eq(m->f[1], version))
 		return refuse(m, NULL, m->nf < 2 ? line : m->f[1],
 			      "a partial report of another format version: this sla-report reads version "
-			      "1 only");
+			      RPT_STRING(SLA_PARTIAL_VERSION) " only");
 	if (m->nf != 3 || sla_digest_parse(m->f[2].p, m->f[2].n, &m->header_digest) < 0)
 		return refuse(m, NULL, line, "not a partial report's header line");
 	m->phase = SETTINGS;
@@ -884,6 +978,8 @@ renumber_all(sla_report *r, const size_t *rank)
 		renumber(&r->periods[i].first, rank);
 	for (size_t i = 0; i < r->nnotes; i++)
 		renumber(&r->notes[i].first, rank);
+	for (size_t i = 0; i < r->nslices; i++)
+		renumber(&r->slices[i].first, rank);
 	renumber_items(r->unassessed, r->nunassessed, rank);
 	for (size_t i = 0; i < r->nstatements; i++) {
 		rpt_statement *s = &r->statements[i];
@@ -892,6 +988,37 @@ renumber_all(sla_report *r, const size_t *rank)
 			renumber(&s->customer[c].first, rank);
 		renumber_items(s->breaches, s->pub.nbreaches, rank);
 	}
+}
+
+/* The origin of the merged report: the first part's policy, and every
+ * part's inputs in the parts' order, each once.  -1 (printed). */
+static int
+merged_origin(sla_merge *m)
+{
+	sla_report *r = m->r;
+	size_t total = 0, n = 0;
+	for (size_t i = 0; i < r->nparts; i++)
+		total += r->parts[i].ninputs;
+	const char **v = calloc(total + 1, sizeof *v);
+	if (!v)
+		return no_memory(m);
+	for (size_t i = 0; i < r->nparts; i++)
+		for (size_t k = 0; k < r->parts[i].ninputs; k++) {
+			size_t j = 0;
+			while (j < n && strcmp(v[j], r->parts[i].inputs[k]) != 0)
+				j++;
+			if (j == n)
+				v[n++] = r->parts[i].inputs[k];
+		}
+	const rpt_part *first = r->nparts ? &r->parts[0] : NULL;
+	const char *file = first ? first->policy_file : NULL;
+	const char *sha = first ? first->policy_sha256 : NULL;
+	r->merged_inputs = v;
+	r->merged_origin = (sla_report_origin){ .inputs = v, .ninputs = n,
+						 .policy_file = file && *file ? file : NULL,
+						 .policy_sha256 = sha && *sha ? sha : NULL };
+	r->cfg.origin = &r->merged_origin;
+	return 0;
 }
 
 /* The parts in the stream's order, each once, and the places numbered by
@@ -920,6 +1047,7 @@ settle(sla_merge *m)
 		if (n > 0)
 			memcpy(r->parts, sorted, n * sizeof *sorted);
 		renumber_all(r, rank);
+		rc = merged_origin(m);
 	}
 	free(v);
 	free(rank);

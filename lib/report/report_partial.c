@@ -325,9 +325,33 @@ customer_at(const void *v, size_t i)
 }
 
 static sla_report_pos
+slice_at(const void *v, size_t i)
+{
+	return ((const sla_report_slice *)v)[i].first;
+}
+
+static sla_report_pos
 item_at(const void *v, size_t i)
 {
 	return ((const sla_report_item *)v)[i].at;
+}
+
+/* The streams part I read: a run's are its origin's (none: standard
+ * input), a merge's those its partials named. */
+static void
+inputs(pw *p, const sla_report *r, size_t i)
+{
+	const sla_report_origin *o = r->cfg.origin;
+	const char *const *v = r->merged ? (const char *const *)r->parts[i].inputs
+					 : o ? o->inputs : NULL;
+	size_t n = r->merged ? r->parts[i].ninputs : o ? o->ninputs : 0;
+
+	for (size_t k = 0; k < n; k++) {
+		begin(p, "input");
+		sla_rpt_text_u64(&p->line, i);
+		sla_rpt_text_field(&p->line, v[k]);
+		end(p);
+	}
 }
 
 /* The parts: a run's own (none when it read no row), or a merge's. */
@@ -347,7 +371,53 @@ parts(pw *p, const sla_report *r)
 		sla_rpt_text_u64(&p->line, v[i].rows);
 		sla_rpt_text_field(&p->line, sla_digest_hex(v[i].digest, hex));
 		end(p);
+		inputs(p, r, i);
 	}
+}
+
+/* What the page's header says besides the inputs: the policy's file and
+ * SHA-256 ("" for none), and the as-of instants. */
+static void
+origin(pw *p, const sla_report *r)
+{
+	const sla_report_origin *o = r->cfg.origin;
+	int64_t earliest, latest;
+
+	if (o) {
+		begin(p, "origin");
+		sla_rpt_text_field(&p->line, o->policy_file ? o->policy_file : "");
+		sla_rpt_text_field(&p->line, o->policy_sha256 ? o->policy_sha256 : "");
+		end(p);
+	}
+	if (sla_report_as_of(r, &earliest, &latest)) {
+		begin(p, "asof");
+		text_i64(&p->line, earliest, INT64_MIN);
+		text_i64(&p->line, latest, INT64_MIN);
+		end(p);
+	}
+}
+
+/* The slices (period, tier, metric, customer), the keys as the stream had
+ * them. */
+static void
+slices(pw *p, const sla_report *r)
+{
+	sla_field keys[3];
+	size_t *order = in_order(r->slices, r->nslices, slice_at, r->merged);
+
+	p->failed |= !order;
+	for (size_t o = 0; o < r->nslices && !p->failed; o++) {
+		size_t i = order[o];
+		begin(p, "slice");
+		pos(p, r->slices[i].first);
+		text_i64(&p->line, r->slices[i].period, SLA_NO_PERIOD);
+		sla_rpt_keymap_fields(&r->slice_keys, i, keys, 3);
+		for (int k = 0; k < 3; k++)
+			sla_rpt_text_key(&p->line, keys[k]);
+		tally(p, &r->slices[i].tally);
+		end(p);
+	}
+	free(order);
 }
 
 /* The histogram of G, RPT_HIST_PAIRS pairs a line. */
@@ -525,6 +595,7 @@ sla_report_write_partial(sla_report *r, sla_writer *w)
 		p.lines += settings.p[i] == '\n';
 	sla_rpt_text_free(&settings);
 	parts(&p, r);
+	origin(&p, r);
 	begin(&p, "rows");
 	sla_rpt_text_u64(&p.line, r->rows);
 	end(&p);
@@ -538,6 +609,7 @@ sla_report_write_partial(sla_report *r, sla_writer *w)
 	groups(&p, r);
 	items(&p, "unassessed", r->unassessed, r->nunassessed, r->merged);
 	notes(&p, r);
+	slices(&p, r);
 	if (r->cfg.terms)
 		statements(&p, r);
 	if (!p.failed) {

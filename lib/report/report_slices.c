@@ -16,7 +16,7 @@
 
 /* One block holds the slice's decoded tier, metric and customer. */
 static int
-new_slice(sla_report *r, const rpt_row *w, const sla_field *fs)
+new_slice(sla_report *r, int64_t period, const sla_field *fs, sla_report_pos at)
 {
 	if (!sla_grow((void **)&r->slices, &r->slices_cap, r->nslices + 1, sizeof *r->slices))
 		return -1;
@@ -29,11 +29,31 @@ new_slice(sla_report *r, const rpt_row *w, const sla_field *fs)
 		p += sla_unescape(fs[i], p);
 		*p++ = '\0';
 	}
-	r->slices[r->nslices] = (sla_report_slice){ .period = w->period, .tier = s[0],
+	r->slices[r->nslices] = (sla_report_slice){ .period = period, .tier = s[0],
 						    .metric = s[1], .customer = s[2],
-						    .order = r->nslices };
+						    .order = r->nslices, .first = at };
 	r->nslices++;
 	return 0;
+}
+
+sla_report_slice *
+sla_rpt_slice(sla_report *r, int64_t period, const sla_field keys[3], sla_report_pos at,
+	      bool *added)
+{
+	long i = sla_rpt_keymap_get(&r->slice_keys, period, keys, 3, added);
+	if (i < 0 || (*added && new_slice(r, period, keys, at) < 0))
+		return NULL;
+	return &r->slices[i];
+}
+
+void
+sla_rpt_note_as_of(sla_report *r, int64_t earliest, int64_t latest)
+{
+	if (!r->has_as_of || earliest < r->as_of_min)
+		r->as_of_min = earliest;
+	if (!r->has_as_of || latest > r->as_of_max)
+		r->as_of_max = latest;
+	r->has_as_of = true;
 }
 
 /* A text that is not a time with an offset is not an instant to say. */
@@ -48,27 +68,22 @@ note_as_of(sla_report *r, const rpt_row *w)
 		return;
 	memcpy(r->as_of_text, f.p, f.n);
 	r->as_of_n = f.n;
-	if (sla_rfc3339_parse(f.p, f.n, &st) < 0 || !st.has_offset)
-		return;
-	if (!r->has_as_of || st.secs < r->as_of_min)
-		r->as_of_min = st.secs;
-	if (!r->has_as_of || st.secs > r->as_of_max)
-		r->as_of_max = st.secs;
-	r->has_as_of = true;
+	if (sla_rfc3339_parse(f.p, f.n, &st) == 0 && st.has_offset)
+		sla_rpt_note_as_of(r, st.secs, st.secs);
 }
 
 int
-sla_rpt_count_slice(sla_report *r, const rpt_row *w)
+sla_rpt_count_slice(sla_report *r, const rpt_row *w, sla_report_pos at)
 {
 	sla_field fs[3] = { rpt_field(r, w, RPT_COL_TIER), rpt_field(r, w, RPT_COL_METRIC),
 			    rpt_field(r, w, RPT_COL_CUSTOMER) };
 	bool added;
-	long i = sla_rpt_keymap_get(&r->slice_keys, w->period, fs, 3, &added);
+	sla_report_slice *s = sla_rpt_slice(r, w->period, fs, at, &added);
 
 	note_as_of(r, w);
-	if (i < 0 || (added && new_slice(r, w, fs) < 0))
+	if (!s)
 		return -1;
-	sla_tally *t = &r->slices[i].tally;
+	sla_tally *t = &s->tally;
 	t->count[w->status]++;
 	if (rpt_counts_in_compliance(w->status))
 		t->bucket[sla_rpt_bucket_of(w->elapsed)]++;
@@ -136,9 +151,23 @@ sum_customers(sla_report *r)
 	return rc;
 }
 
+static int
+cmp_first(const void *a, const void *b)
+{
+	return sla_rpt_pos_cmp(((const sla_report_slice *)a)->first,
+			       ((const sla_report_slice *)b)->first);
+}
+
 int
 sla_rpt_order_slices(sla_report *r)
 {
+	/* A merge adds slices in the order its partials came: put back in the
+	 * order of their first rows, as a single run has them. */
+	if (r->merged && r->nslices > 1) {
+		qsort(r->slices, r->nslices, sizeof *r->slices, cmp_first);
+		for (size_t i = 0; i < r->nslices; i++)
+			r->slices[i].order = i;
+	}
 	if (sum_customers(r) < 0)
 		return -1;
 	if (r->nslices < 2) {

@@ -279,6 +279,7 @@ typedef struct sla_report_slice {
 	const char *tier, *metric, *customer;
 	sla_tally tally;
 	size_t order;		/* of first appearance */
+	sla_report_pos first;	/* of its first row */
 	size_t tier_at;		/* its tier's index in sla_report_tiers */
 	size_t customer_at;	/* its customer's in sla_report_customers */
 } sla_report_slice;

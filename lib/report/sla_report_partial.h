@@ -29,7 +29,7 @@
 #include "sla_report.h"
 
 /* The version of the format this library writes and reads. */
-#define SLA_PARTIAL_VERSION 1
+#define SLA_PARTIAL_VERSION 2
 
 /* Add every row of IN, without finishing: a part, for
  * sla_report_write_partial.  Returns 0, or -1 on a fatal error (the

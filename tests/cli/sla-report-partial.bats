@@ -19,14 +19,14 @@ setup() {
 # breach (so caps bind), satisfaction, notes, an unreadable start now and
 # then, and records of the export that spanned lines.
 gen_stream() {
-	awk -v n="$1" -v seed="$2" -v prefix="${3:-T}" 'BEGIN {
+	awk -v n="$1" -v seed="$2" -v prefix="${3:-T}" -v asof="${4:-2026-12-01T00:00:00+08:00}" 'BEGIN {
 		srand(seed); OFS = "\t"
 		split("Acme, Inc.|星河数据科技有限公司||Northwind", cust, "|")
 		split("urgent normal low vip", tier, " ")
 		split("response resolve onsite", metric, " ")
 		split("met met met breached overdue at-risk pending excluded invalid", status, " ")
 		print "id", "line", "customer", "tier", "metric", "start", "target_s", "elapsed_s",
-			"overrun_s", "status", "penalty", "reason", "satisfaction", "calendar_note", "opened"
+			"overrun_s", "status", "penalty", "reason", "satisfaction", "calendar_note", "opened", "as_of"
 		line = 2
 		for (t = 0; t < n; t++) {
 			c = cust[1 + int(rand() * 4)]; ti = tier[1 + int(rand() * 4)]
@@ -43,7 +43,7 @@ gen_stream() {
 				why = s == "excluded" ? "force majeure" : s == "invalid" ? "stop before start" : ""
 				note = rand() < 0.05 ? "calendar \"5x8\": dates outside the years its holiday data covers" : ""
 				start = rand() < 0.02 ? "yesterday" : opened
-				print prefix t, line, c, ti, metric[m], start, 3600, el, over, s, pen, why, sat, note, opened
+				print prefix t, line, c, ti, metric[m], start, 3600, el, over, s, pen, why, sat, note, opened, asof
 			}
 			line += 1 + int(rand() * 3)
 		}
@@ -109,12 +109,13 @@ merge_tree() {
 		nparts=$(cut_stream "$T/s.tsv" $((1 + RANDOM % 20)) "$T/s" "$round")
 		parts=()
 		for p in $(seq "$nparts"); do
-			sla-report -p "$policy" --partial "$T/s.$p" > "$T/p.$p" 2> /dev/null
+			# standard input, as the whole run's: the page names its inputs
+			sla-report -p "$policy" --partial < "$T/s.$p" > "$T/p.$p" 2> /dev/null
 			parts+=("$T/p.$p")
 		done
 		merge_tree "$T/tree" "${parts[@]}"
 		for f in text tsv csv json markdown html xlsx; do
-			sla-report -p "$policy" -f "$f" "$T/s.tsv" > "$T/want" 2> /dev/null
+			sla-report -p "$policy" -f "$f" < "$T/s.tsv" > "$T/want" 2> /dev/null
 			mapfile -t order < <(shuffled "${parts[@]}")
 			sla-report --merge -f "$f" "${order[@]}" > "$T/got"
 			cmp "$T/want" "$T/got" || { echo "round $round, $nparts parts, $f"; diff "$T/want" "$T/got" | head; return 1; }
@@ -155,7 +156,7 @@ merge_tree() {
 @test "a partial: a versioned header and digest, one fact a line, histograms ascending, an end line" {
 	run --separate-stderr sla-report -p "$CONTRACT" --partial "$DATA/check/statement.tsv"
 	[ "$status" -eq 0 ]
-	[[ "${lines[0]}" =~ ^sla-report-partial$'\t'1$'\t'[0-9a-f]{16}$ ]]
+	[[ "${lines[0]}" =~ ^sla-report-partial$'\t'2$'\t'[0-9a-f]{16}$ ]]
 	[ "${lines[2]}" = $'set\tby\ttier\tmetric' ]
 	[[ "$output" == *$'\npart\t0\t\t2\t13\t25\t'* ]]
 	[[ "$output" == *$'\nhist\t61200:1\t90000:1\t115200:1\t176400:1\n'* ]]
@@ -163,6 +164,29 @@ merge_tree() {
 	# no credit, cap or total: the statement's counts and its sum of breaches
 	[[ "$output" == *$'\nstatement\t0\t1\t20727\t星河数据科技有限公司\t10\t1\t60000\n'* ]]
 	[[ "$output" != *capped* && "$output" != *$'\ntotal\t'*$'\ntotal\t'* ]]
+}
+
+@test "a merged page says what the single run's says: the parts' inputs, the policy and its SHA-256, the as-of range" {
+	gen_stream 40 7 A 2026-12-01T00:00:00+08:00 > "$T/a.tsv"
+	gen_stream 40 8 B 2026-12-02T06:00:00+08:00 | awk 'NR > 1 { $2 += 1000 } 1' OFS='\t' > "$T/b.tsv"
+	sla-report -p "$CONTRACT" --partial "$T/a.tsv" > "$T/a.part" 2> /dev/null
+	sla-report -p "$CONTRACT" --partial "$T/b.tsv" > "$T/b.part" 2> /dev/null
+	grep -qx $'input\t0\t'"$T/a.tsv" "$T/a.part"
+	grep -qx $'origin\t'"$CONTRACT"$'\t'"$(sha256sum < "$CONTRACT" | cut -c1-64)" "$T/a.part"
+	grep -qx $'asof\t1796054400\t1796054400' "$T/a.part"
+	grep -q $'^slice\t0\t' "$T/a.part"
+	sla-report --merge -f html "$T/b.part" "$T/a.part" > "$T/got.html"
+	sla-report -p "$CONTRACT" -f html "$T/a.tsv" "$T/b.tsv" > "$T/want.html" 2> /dev/null
+	cmp "$T/want.html" "$T/got.html"
+	grep -q "<code>$T/a.tsv</code>" "$T/got.html"
+	grep -q "<code>$T/b.tsv</code>" "$T/got.html"
+	grep -q "$(sha256sum < "$CONTRACT" | cut -c1-64)" "$T/got.html"
+	grep -q '2026-12-01T00:00:00+08:00' "$T/got.html"
+	grep -q '2026-12-02T06:00:00+08:00' "$T/got.html"
+	# the as-of instant is the runs': a merge takes no --now
+	run --separate-stderr sla-report --merge --now 2026-12-03T00:00:00+08:00 "$T/a.part"
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"--merge: the as-of instant comes from the partials"* ]]
 }
 
 @test "the recipe: sla-parse once, GNU parallel on 2 local jobs, sla-report --merge: the single run's bytes" {
@@ -285,9 +309,9 @@ assert_refused() {
 	sla-report --partial "$T/s.2" > "$T/default-policy"
 	assert_refused "sla-report: $T/default-policy:6: the policy: not the setting of $T/p.1, the first partial read: partials of other settings do not merge \"$(sed -n 's/^set\tpolicy\t//p' "$T/default-policy")\"" \
 		--merge "$T/p.1" "$T/default-policy"
-	sed '1s/\t1\t/\t2\t/' "$T/p.1" > "$T/v2"
-	assert_refused "sla-report: $T/v2:1: a partial report of another format version: this sla-report reads version 1 only \"2\"" \
-		--merge "$T/v2"
+	sed '1s/\t2\t/\t3\t/' "$T/p.1" > "$T/v3"
+	assert_refused "sla-report: $T/v3:1: a partial report of another format version: this sla-report reads version 2 only \"3\"" \
+		--merge "$T/v3"
 	# a --policy or --tz given to the merge is checked
 	run --separate-stderr sla-report --merge -p "$CONTRACT" --tz Asia/Shanghai "$T"/p.*
 	[ "$status" -eq 0 ]
@@ -318,11 +342,11 @@ assert_refused() {
 @test "anything that is not a partial is refused: a check stream, garbage, nothing" {
 	assert_refused "sla-report: $DATA/check/statement.tsv:1: not a partial report (sla-report --partial) \"id\\tline\\tcustomer\\ttier\\tmetric\\tcalendar\\tst\"" \
 		--merge "$DATA/check/statement.tsv"
-	printf 'sla-report-partial\t1\tnot-a-digest\n' > "$T/junk"
-	assert_refused "sla-report: $T/junk:1: not a partial report's header line \"sla-report-partial\\t1\\tnot-a-digest\"" \
+	printf 'sla-report-partial\t2\tnot-a-digest\n' > "$T/junk"
+	assert_refused "sla-report: $T/junk:1: not a partial report's header line \"sla-report-partial\\t2\\tnot-a-digest\"" \
 		--merge "$T/junk"
 	sla-report -p "$CONTRACT" --partial "$DATA/check/statement.tsv" | sed 's/^group\t0\t1\t/group\t0\tone\t/' > "$T/bad-field"
-	assert_refused "sla-report: $T/bad-field:25: group: not a partial report's field \"one\"" \
+	assert_refused "sla-report: $T/bad-field:27: group: not a partial report's field \"one\"" \
 		--merge "$T/bad-field"
 	: > "$T/empty"
 	assert_refused "sla-report: no partial report to merge" --merge "$T/empty"

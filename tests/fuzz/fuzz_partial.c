@@ -24,7 +24,7 @@ wrap(const char *text, size_t n, char **out, size_t *outn)
 		set = nl ? (size_t)(nl - text) + 1 : n;
 	}
 	char hex[17], head[64];
-	int h = snprintf(head, sizeof head, "sla-report-partial\t1\t%s\n",
+	int h = snprintf(head, sizeof head, "sla-report-partial\t%d\t%s\n", SLA_PARTIAL_VERSION,
 			 sla_digest_hex(sla_digest(SLA_DIGEST_INIT, text, set), hex));
 	*out = malloc((size_t)h + n + 64);
 	if (!*out)

@@ -147,7 +147,7 @@ a_partial_holds_its_settings_parts_and_counts(void **state)
 	char *settings = strchr(text, '\n') + 1, *body = strstr(text, "\npart\t") + 1;
 	char hex[17], want[64];
 	sla_digest_hex(sla_digest(SLA_DIGEST_INIT, settings, (size_t)(body - settings)), hex);
-	snprintf(want, sizeof want, "sla-report-partial\t1\t%s\n", hex);
+	snprintf(want, sizeof want, "sla-report-partial\t%d\t%s\n", SLA_PARTIAL_VERSION, hex);
 	assert_memory_equal(text, want, strlen(want));
 	assert_non_null(strstr(settings, "set\tby\ttier\tmetric\nset\ttop\t2\nset\ttimezone\tAsia/Shanghai\n"
 					 "set\tpolicy\t0123456789abcdef\nset\ttiers\turgent\tnormal\n"));
@@ -382,8 +382,8 @@ bad_partials_are_refused(void **state)
 	free(paths[0]);
 	/* another version, and no partial at all */
 	strcpy(changed, good);
-	changed[strlen("sla-report-partial\t")] = '2';
-	paths[0] = file_of(&x, "v2", changed, n);
+	changed[strlen("sla-report-partial\t")] = '3';
+	paths[0] = file_of(&x, "v3", changed, n);
 	assert_null(merge_to(&x, paths, 1, "out", true));
 	free(paths[0]);
 	paths[0] = file_of(&x, "junk", "id\tline\n", 8);
@@ -415,7 +415,7 @@ wrapped(fixture *x, const char *name, const char *text)
 		set = (size_t)(strchr(text + set, '\n') + 1 - text);
 	char hex[17], *buf = malloc(n + 128);
 	assert_non_null(buf);
-	int h = sprintf(buf, "sla-report-partial\t1\t%s\n%s",
+	int h = sprintf(buf, "sla-report-partial\t%d\t%s\n%s", SLA_PARTIAL_VERSION,
 			sla_digest_hex(sla_digest(SLA_DIGEST_INIT, text, set), hex), text);
 	size_t lines = 0;
 	for (int i = 0; i < h; i++)
