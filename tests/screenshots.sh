@@ -16,7 +16,7 @@ bin=$1
 build=$2
 out=$build/screenshots
 here=$(cd "$(dirname "$0")" && pwd)
-contract=$here/../lib/data/examples/contract.ini
+contract=$(cd "$here/../lib/data/examples" && pwd)/contract.ini
 now=2026-11-01T00:00:00+08:00
 mkdir -p "$out"
 
