@@ -63,6 +63,14 @@ report() {
 	assert_golden sla-report-statement.html
 }
 
+@test "html report in Chinese matches its golden: lang zh-CN, every label in Chinese" {
+	cd "$DATA/check"
+	run sla-report -p contract.ini -f html --lang zh statement.tsv
+	[ "$status" -eq 0 ]
+	[[ "$output" == *' lang="zh-CN">'* ]]
+	assert_golden sla-report-statement-zh.html
+}
+
 # --- the penalty statement, computed by hand -------------------------------
 
 @test "statement: 10 of 11 kept hits the 95% band, and the cap applies" {
