@@ -78,6 +78,16 @@ typedef struct time_text {
 	char text[SLA_RFC3339_MAX];
 } time_text;
 
+enum { STAMP_CACHE = 512 };
+
+/* A day and offset of the stream's times already read: the text before
+ * and after the clock of "2026-03-02T09:30:00+08:00" (11 and 6 bytes, with
+ * its NULs), and the instant of its 00:00:00. */
+typedef struct stamp_day {
+	char key[18];
+	int64_t base;
+} stamp_day;
+
 typedef struct checker {
 	sla_policy *p;
 	const sla_tz *tz;
@@ -115,6 +125,7 @@ typedef struct checker {
 
 	unsigned seen;		/* statuses written, as bits */
 	time_text fmt[FMT_CACHE];
+	stamp_day stamps[STAMP_CACHE];	/* key[0] NUL: empty */
 } checker;
 
 /* One row of the check stream, as check.c decides it. */
