@@ -124,6 +124,9 @@ typedef struct checker {
 	char pause_reason[REASON_MAX];
 
 	unsigned seen;		/* statuses written, as bits */
+	/* the zone's offset OFF holds over [off_lo, off_hi) (check_rows.c) */
+	int64_t off_lo, off_hi;
+	int32_t off;
 	time_text fmt[FMT_CACHE];
 	stamp_day stamps[STAMP_CACHE];	/* key[0] NUL: empty */
 } checker;

@@ -25,6 +25,27 @@ put_raw(checker *ck, sla_field v)
 		sla_writer_raw(ck->w, v.p, v.n);
 }
 
+/* The zone's offset at T.  The span over which the last answer holds is
+ * kept (to the zone's next change), and grown back to an earlier T of the
+ * same span: a row's times, and the rows, move on through time, and a zone
+ * changes its offset twice a year at most. */
+static int32_t
+zone_offset(checker *ck, int64_t t)
+{
+	if (t >= ck->off_lo && t < ck->off_hi)
+		return ck->off;
+	int32_t off = sla_tz_offset(ck->tz, t);
+	int64_t next = sla_tz_next_change(ck->tz, t);
+	if (t < ck->off_lo && off == ck->off && next >= ck->off_lo) {
+		ck->off_lo = t;
+		return off;
+	}
+	ck->off_lo = t;
+	ck->off_hi = next;
+	ck->off = off;
+	return off;
+}
+
 /* Instant T as RFC 3339 in the policy's zone at O, and its tab; returns
  * the end.  Formatting dates costs more than the rest of a row, and the
  * times of a stream crowd into a few hundred days: the text of the last
@@ -34,7 +55,7 @@ static char *
 put_time(checker *ck, char *o, bool has, int64_t t)
 {
 	if (has) {
-		int32_t off = sla_tz_offset(ck->tz, t);
+		int32_t off = zone_offset(ck, t);
 		int64_t local = t + off;
 		int64_t sod = local % SLA_DAY;
 		if (sod < 0)
@@ -49,7 +70,8 @@ put_time(checker *ck, char *o, bool has, int64_t t)
 			c->offset = off;
 		} else {
 			/* 2026-03-02T09:30:00+08:00: the clock is at 11, 14 and 17 */
-			int parts[3] = { (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60) };
+			uint32_t s = (uint32_t)sod;	/* unsigned: cheap division */
+			uint32_t parts[3] = { s / 3600, s / 60 % 60, s % 60 };
 			for (int i = 0; i < 3; i++) {
 				c->text[11 + 3 * i] = (char)('0' + parts[i] / 10);
 				c->text[12 + 3 * i] = (char)('0' + parts[i] % 10);
