@@ -58,7 +58,7 @@ typedef struct metric_result {
 	 * `when` may ask for its elapsed time), but its own row is invalid
 	 * with REASON */
 	bool bad_agreement;
-	char reason[REASON_MAX];
+	char reason[REASON_MAX];	/* last: measure() clears what comes before */
 } metric_result;
 
 /* The columns in which a ticket says what was agreed for one metric,
