@@ -58,7 +58,7 @@ typedef struct metric_result {
 	 * `when` may ask for its elapsed time), but its own row is invalid
 	 * with REASON */
 	bool bad_agreement;
-	char reason[REASON_MAX];
+	char reason[REASON_MAX];	/* last: measure() clears what comes before */
 } metric_result;
 
 /* The columns in which a ticket says what was agreed for one metric,
@@ -77,6 +77,16 @@ typedef struct time_text {
 	size_t len;		/* 0: empty */
 	char text[SLA_RFC3339_MAX];
 } time_text;
+
+enum { STAMP_CACHE = 512 };
+
+/* A day and offset of the stream's times already read: the text before
+ * and after the clock of "2026-03-02T09:30:00+08:00" (11 and 6 bytes, with
+ * its NULs), and the instant of its 00:00:00. */
+typedef struct stamp_day {
+	char key[18];
+	int64_t base;
+} stamp_day;
 
 typedef struct checker {
 	sla_policy *p;
@@ -116,7 +126,11 @@ typedef struct checker {
 	char pause_reason[REASON_MAX];
 
 	unsigned seen;		/* statuses written, as bits */
+	/* the zone's offset OFF holds over [off_lo, off_hi) (check_rows.c) */
+	int64_t off_lo, off_hi;
+	int32_t off;
 	time_text fmt[FMT_CACHE];
+	stamp_day stamps[STAMP_CACHE];	/* key[0] NUL: empty */
 } checker;
 
 /* One row of the check stream, as check.c decides it. */

@@ -25,22 +25,37 @@ put_raw(checker *ck, sla_field v)
 		sla_writer_raw(ck->w, v.p, v.n);
 }
 
-static void
-put_field(checker *ck, sla_field v)
+/* The zone's offset at T.  The span over which the last answer holds is
+ * kept (to the zone's next change), and grown back to an earlier T of the
+ * same span: a row's times, and the rows, move on through time, and a zone
+ * changes its offset twice a year at most. */
+static int32_t
+zone_offset(checker *ck, int64_t t)
 {
-	put_raw(ck, v);
-	tab(ck);
+	if (t >= ck->off_lo && t < ck->off_hi)
+		return ck->off;
+	int32_t off = sla_tz_offset(ck->tz, t);
+	int64_t next = sla_tz_next_change(ck->tz, t);
+	if (t < ck->off_lo && off == ck->off && next >= ck->off_lo) {
+		ck->off_lo = t;
+		return off;
+	}
+	ck->off_lo = t;
+	ck->off_hi = next;
+	ck->off = off;
+	return off;
 }
 
-/* Write instant T as RFC 3339 in the policy's zone.  Formatting dates
- * costs more than the rest of a row, and the times of a stream crowd into
- * a few hundred days: the text of the last time seen on each local day
- * (direct-mapped) is kept, and only its clock digits are rewritten. */
-static void
-put_time(checker *ck, bool has, int64_t t)
+/* Instant T as RFC 3339 in the policy's zone at O, and its tab; returns
+ * the end.  Formatting dates costs more than the rest of a row, and the
+ * times of a stream crowd into a few hundred days: the text of the last
+ * time seen on each local day (direct-mapped) is kept, and only its clock
+ * digits are rewritten. */
+static char *
+put_time(checker *ck, char *o, bool has, int64_t t)
 {
 	if (has) {
-		int32_t off = sla_tz_offset(ck->tz, t);
+		int32_t off = zone_offset(ck, t);
 		int64_t local = t + off;
 		int64_t sod = local % SLA_DAY;
 		if (sod < 0)
@@ -55,40 +70,60 @@ put_time(checker *ck, bool has, int64_t t)
 			c->offset = off;
 		} else {
 			/* 2026-03-02T09:30:00+08:00: the clock is at 11, 14 and 17 */
-			int parts[3] = { (int)(sod / 3600), (int)(sod / 60 % 60), (int)(sod % 60) };
+			uint32_t s = (uint32_t)sod;	/* unsigned: cheap division */
+			uint32_t parts[3] = { s / 3600, s / 60 % 60, s % 60 };
 			for (int i = 0; i < 3; i++) {
 				c->text[11 + 3 * i] = (char)('0' + parts[i] / 10);
 				c->text[12 + 3 * i] = (char)('0' + parts[i] % 10);
 			}
 		}
-		sla_writer_raw(ck->w, c->text, c->len);
+		/* the whole array: a copy of fixed length is a few moves, and
+		 * the row's room counts SLA_RFC3339_MAX a time */
+		memcpy(o, c->text, sizeof c->text);
+		o += c->len;
 	}
-	tab(ck);
+	*o = '\t';
+	return o + 1;
 }
 
-static void
-put_num(checker *ck, bool has, int64_t v)
+static char *
+put_num(char *o, bool has, int64_t v)
 {
 	if (has)
-		sla_writer_i64(ck->w, v);
-	tab(ck);
+		o += sla_i64_text(v, o);
+	*o = '\t';
+	return o + 1;
 }
 
-/* The measured columns: start, due, stop, target_s, elapsed_s, paused_s,
- * overrun_s. */
-static void
-put_measure(checker *ck, const metric_result *res)
+/* The room the measured part of a row takes at most: three times, four
+ * numbers, the status, the penalty (32, sla_money.h) and nine tabs. */
+enum { STATUS_MAX = 16, MEASURED_MAX = 3 * SLA_RFC3339_MAX + 4 * SLA_I64_MAX + STATUS_MAX + 32 + 9 };
+
+/* The measured columns, written in place at O: start, due, stop,
+ * target_s, elapsed_s, paused_s, overrun_s, then status and penalty. */
+static char *
+put_measure(checker *ck, char *o, const row *rw)
 {
+	const metric_result *res = rw->res;
 	bool ok = res && res->ok;
 	bool started = ok && res->started;
 	const sla_measure *m = ok ? &res->m : NULL;
-	put_time(ck, started, ok ? res->start : 0);
-	put_time(ck, started && m->has_due, ok ? m->due : 0);
-	put_time(ck, started && m->stopped, ok ? res->stop : 0);
-	put_num(ck, started, ok ? m->target_s : 0);
-	put_num(ck, ok, ok ? m->elapsed_s : 0);
-	put_num(ck, ok, ok ? m->paused_s : 0);
-	put_num(ck, ok, ok ? m->overrun_s : 0);
+	o = put_time(ck, o, started, ok ? res->start : 0);
+	o = put_time(ck, o, started && m->has_due, ok ? m->due : 0);
+	o = put_time(ck, o, started && m->stopped, ok ? res->stop : 0);
+	o = put_num(o, started, ok ? m->target_s : 0);
+	o = put_num(o, ok, ok ? m->elapsed_s : 0);
+	o = put_num(o, ok, ok ? m->paused_s : 0);
+	o = put_num(o, ok, ok ? m->overrun_s : 0);
+	const char *status = sla_status_name(rw->status);
+	size_t n = strlen(status);
+	memcpy(o, status, n);
+	o[n] = '\t';
+	o += n + 1;
+	if (rw->has_penalty)
+		o += sla_money_format(rw->penalty, sla_policy_minor_digits(ck->p), o);
+	*o = '\t';
+	return o + 1;
 }
 
 /* The note of a row whose computation went outside the years its
@@ -110,26 +145,41 @@ put_note(checker *ck, const row *rw)
 	sla_writer_escaped(ck->w, note, n);
 }
 
+/* The cells a row passes on as they are, then its measured part, in one
+ * piece where the block has room: most rows are short. */
+static void
+put_front(checker *ck, const row *rw)
+{
+	sla_field cells[] = {
+		field(ck, ck->c_id), field(ck, ck->c_line), field(ck, ck->c_customer), rw->tier,
+		{ rw->metric, strlen(rw->metric) }, { rw->calendar, strlen(rw->calendar) },
+	};
+	enum { NCELLS = sizeof cells / sizeof *cells };
+	size_t need = MEASURED_MAX;
+	for (size_t i = 0; i < NCELLS; i++)
+		need += cells[i].n + 1;
+	char *o = sla_writer_reserve(ck->w, need);
+	if (o) {
+		for (size_t i = 0; i < NCELLS; i++) {
+			if (cells[i].n)	/* an empty field may have no pointer at all */
+				memcpy(o, cells[i].p, cells[i].n);
+			o += cells[i].n;
+			*o++ = '\t';
+		}
+	} else {	/* a cell longer than a block */
+		for (size_t i = 0; i < NCELLS; i++) {
+			put_raw(ck, cells[i]);
+			tab(ck);
+		}
+		o = sla_writer_reserve(ck->w, MEASURED_MAX);
+	}
+	sla_writer_commit(ck->w, put_measure(ck, o, rw));
+}
+
 void
 sla_chk_write_row(checker *ck, const row *rw)
 {
-	put_field(ck, field(ck, ck->c_id));
-	put_field(ck, field(ck, ck->c_line));
-	put_field(ck, field(ck, ck->c_customer));
-	put_field(ck, rw->tier);
-	sla_writer_str(ck->w, rw->metric);
-	tab(ck);
-	sla_writer_str(ck->w, rw->calendar);
-	tab(ck);
-	put_measure(ck, rw->res);
-	sla_writer_str(ck->w, sla_status_name(rw->status));
-	tab(ck);
-	if (rw->has_penalty) {
-		char buf[32];
-		sla_writer_raw(ck->w, buf,
-			       sla_money_format(rw->penalty, sla_policy_minor_digits(ck->p), buf));
-	}
-	tab(ck);
+	put_front(ck, rw);
 	if (rw->reason_escaped)
 		put_raw(ck, rw->reason);
 	else if (rw->reason.n)

@@ -136,6 +136,18 @@ void sla_writer_char(sla_writer *w, char c);
 void sla_writer_escaped(sla_writer *w, const char *p, size_t n);
 void sla_writer_i64(sla_writer *w, long long v);
 
+/* The decimal digits of V (with its '-') into OUT, which has room for
+ * SLA_I64_MAX bytes; no NUL.  Returns the length. */
+#define SLA_I64_MAX 24
+size_t sla_i64_text(long long v, char *out);
+
+/* Room for N bytes in the writer's block, for a caller that builds a row
+ * in place rather than a call a field: write at most N bytes from the
+ * pointer returned, then hand the end back to sla_writer_commit.  NULL
+ * when N is more than a block holds (write it with sla_writer_raw). */
+char *sla_writer_reserve(sla_writer *w, size_t n);
+void sla_writer_commit(sla_writer *w, const char *end);
+
 /* ---- columns that a tool adds or replaces -------------------------------- */
 
 /* The output columns of a tool: the input's, in order, with the tool's own

@@ -163,20 +163,58 @@ sla_writer_escaped(sla_writer *w, const char *p, size_t n)
 	sla_writer_raw(w, p + run, n - run);
 }
 
+/* Written in place, two digits a step after counting them: the check
+ * stream has four numbers a row. */
+size_t
+sla_i64_text(long long v, char *out)
+{
+	static const char pairs[] =
+		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+		"8081828384858687888990919293949596979899";
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	size_t n = 1;
+
+	for (unsigned long long x = u; x >= 10 && n < 20; n++)
+		x /= 10;
+	if (v < 0)
+		*out++ = '-';
+	char *o = out + n;
+	while (u >= 100) {
+		o -= 2;
+		memcpy(o, pairs + 2 * (u % 100), 2);
+		u /= 100;
+	}
+	if (u >= 10) {
+		o -= 2;
+		memcpy(o, pairs + 2 * u, 2);
+	} else {
+		*--o = (char)('0' + u);
+	}
+	return n + (v < 0);
+}
+
 void
 sla_writer_i64(sla_writer *w, long long v)
 {
-	char tmp[24];
-	size_t i = sizeof tmp;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	char tmp[SLA_I64_MAX];
+	sla_writer_raw(w, tmp, sla_i64_text(v, tmp));
+}
 
-	do {
-		tmp[--i] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		tmp[--i] = '-';
-	sla_writer_raw(w, tmp + i, sizeof tmp - i);
+char *
+sla_writer_reserve(sla_writer *w, size_t n)
+{
+	if (n > sizeof w->buf)
+		return NULL;
+	if (n > sizeof w->buf - w->len)
+		sla_writer_flush(w);
+	return w->buf + w->len;
+}
+
+void
+sla_writer_commit(sla_writer *w, const char *end)
+{
+	w->len = (size_t)(end - w->buf);
 }
 
 /* ---- layout ------------------------------------------------------------- */

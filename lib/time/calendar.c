@@ -273,6 +273,7 @@ build_changes(sla_calendar *c, int64_t ylo, int64_t yhi)
 
 	c->nchg = 0;
 	c->chg_lo = c->chg_hi = 0;
+	c->memo_set = false;
 	if (change_push(c, (struct change){ lo, 0, off }) < 0)
 		return -1;
 	for (int64_t at; (at = sla_tz_next_change(c->tz, t)) < hi; t = at) {
@@ -347,6 +348,20 @@ change_at(const sla_calendar *c, int64_t t)
 	return last_change(c, 0, t, false);
 }
 
+/* F(t), T covered by the table.  A ticket's metrics start at one instant,
+ * and each asks F there twice (its business time and its due): the last
+ * answer is kept, until the table is rebuilt (F counts from its start). */
+static int64_t
+measure_at(sla_calendar *c, int64_t t)
+{
+	if (c->memo_set && c->memo_t == t)
+		return c->memo_f;
+	c->memo_f = measure_in(c, change_at(c, t), t);
+	c->memo_t = t;
+	c->memo_set = true;
+	return c->memo_f;
+}
+
 /* ---- queries ----------------------------------------------------------------- */
 
 /* The local date of instant T. */
@@ -376,7 +391,7 @@ sla_business(sla_calendar *c, int64_t a, int64_t b)
 		return b - a;
 	if (cover(c, a) < 0 || cover(c, b) < 0)
 		return -1;
-	return measure_in(c, change_at(c, b), b) - measure_in(c, change_at(c, a), a);
+	return measure_at(c, b) - measure_at(c, a);
 }
 
 /* The last period, from the one holding S on, that starts below G: the
@@ -398,7 +413,7 @@ due_of(sla_calendar *c, int64_t s, int64_t target)
 		return target < T_MAX - s ? s + target : SLA_NO_INSTANT;
 	if (cover(c, s) < 0)
 		return SLA_NO_INSTANT;
-	int64_t g = measure_in(c, change_at(c, s), s) + target;
+	int64_t g = measure_at(c, s) + target;
 	for (;;) {
 		size_t j = period_below(c, s, g);
 		int64_t x;

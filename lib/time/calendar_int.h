@@ -86,6 +86,8 @@ struct sla_calendar {
 	size_t nchg, chg_cap;
 	int64_t chg_lo, chg_hi;
 	int64_t year_lo, year_hi;
+	bool memo_set;		/* F(memo_t) is memo_f (calendar.c's measure_at; dropped with the table) */
+	int64_t memo_t, memo_f;
 
 	/* The date sets and the years they cover, with what the queries
 	 * touched outside them (see "covered years" below). */

@@ -143,7 +143,9 @@ sla_duration_due(sla_calendar *c, const sla_duration *d, int64_t s, int64_t *tar
 		due = sla_calendar_wd_at_close(c, s, d->wd);
 		break;
 	default:
-		*target_s = d->secs + d->wd * sla_calendar_day_length(c);
+		/* the day length sorts the template day's hours: asked only
+		 * of a target in working days */
+		*target_s = d->secs + (d->wd ? d->wd * sla_calendar_day_length(c) : 0);
 		return sla_due(c, s, *target_s);
 	}
 	*target_s = due == SLA_NO_INSTANT ? -1 : sla_business(c, s, due);

@@ -736,3 +736,39 @@ ROOT="$BATS_TEST_DIRNAME/../.."
 		grep -qF -- "$shape" "$BATS_TEST_TMPDIR/all" || { echo "no fragment has $shape"; false; }
 	done
 }
+
+@test "a time of a day already read is still read whole: its clock, its offset, a leap second" {
+	# sla-check keeps the instant of each date and offset it has read; a
+	# later time of the same date must still have its clock checked, and
+	# another offset or a date that is not one must not borrow it
+	printf 'id\ttier\topened\tfirst_response\n%s\n%s\n%s\n%s\n%s\n' \
+		$'S1\thigh\t2026-03-02T09:00:00+08:00\t2026-03-02T09:30:60+08:00' \
+		$'S2\thigh\t2026-03-02T09:00:00+08:00\t2026-03-02T24:00:00+08:00' \
+		$'S3\thigh\t2026-03-02T09:00:00+09:00\t2026-03-02T09:00:00-01:00' \
+		$'S4\thigh\t2026-03-02T09:0a:00+08:00\t' \
+		$'S5\thigh\t2026-02-30T09:00:00+08:00\t' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --now 2026-03-03T00:00:00+08:00 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "response"' | cut -f1,7,9,11,14,16)" = "$(printf '%s\n' \
+		$'S1\t2026-03-02T09:00:00+08:00\t2026-03-02T09:30:59+08:00\t1859\tmet\t' \
+		$'S2\t\t\t\tinvalid\tfirst_response: cannot read time "2026-03-02T24:00:00+08:00"' \
+		$'S3\t2026-03-02T08:00:00+08:00\t2026-03-02T18:00:00+08:00\t36000\tbreached\t' \
+		$'S4\t\t\t\tinvalid\topened: cannot read time "2026-03-02T09:0a:00+08:00"' \
+		$'S5\t\t\t\tinvalid\topened: cannot read time "2026-02-30T09:00:00+08:00"')" ]
+}
+
+@test "times written either side of a DST change, out of order, get each its own offset" {
+	# sla-check keeps the span over which the zone's last offset holds
+	# and grows it back to earlier times: a time before the change after
+	# one past it must not borrow the later offset
+	printf 'id\ttier\topened\tfirst_response\n%s\n%s\n%s\n' \
+		$'D1\thigh\t2026-03-29T03:30:00+02:00\t2026-03-29T03:40:00+02:00' \
+		$'D2\thigh\t2026-03-29T01:30:00+01:00\t2026-03-29T01:40:00+01:00' \
+		$'D3\thigh\t2026-03-29T00:30:00+00:00\t2026-03-29T04:40:00+02:00' > "$BATS_TEST_TMPDIR/t.tsv"
+	run --separate-stderr sla-check --tz Europe/Berlin --now 2026-04-01 "$BATS_TEST_TMPDIR/t.tsv"
+	[ "$status" -eq 0 ]
+	[ "$(printf '%s\n' "$output" | awk -F'\t' '$5 == "response"' | cut -f1,7,8,9)" = "$(printf '%s\n' \
+		$'D1\t2026-03-29T03:30:00+02:00\t2026-03-29T05:30:00+02:00\t2026-03-29T03:40:00+02:00' \
+		$'D2\t2026-03-29T01:30:00+01:00\t2026-03-29T04:30:00+02:00\t2026-03-29T01:40:00+01:00' \
+		$'D3\t2026-03-29T01:30:00+01:00\t2026-03-29T04:30:00+02:00\t2026-03-29T04:40:00+02:00')" ]
+}

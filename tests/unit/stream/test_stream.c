@@ -410,6 +410,66 @@ writer_escapes_every_byte_anywhere(void **state)
 	}
 }
 
+/* The digits are written two at a time after counting them: each count
+ * of digits, both signs and both ends of the range read as printf has them. */
+static void
+i64_text_is_printf_d(void **state)
+{
+	(void)state;
+	long long cases[64];
+	size_t n = 0;
+	cases[n++] = 0;
+	cases[n++] = INT64_MAX;
+	cases[n++] = INT64_MIN;
+	for (long long p = 1; p <= INT64_MAX / 10; p *= 10) {
+		cases[n++] = p;
+		cases[n++] = -(p * 10 - 1);
+		cases[n++] = p * 10 - 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char want[32], got[SLA_I64_MAX + 1];
+		int len = snprintf(want, sizeof want, "%lld", cases[i]);
+		size_t m = sla_i64_text(cases[i], got);
+		got[m] = '\0';
+		assert_int_equal(m, (size_t)len);
+		assert_string_equal(got, want);
+	}
+}
+
+/* A row built in place lands after what was written before it, and one
+ * that does not fit the block's rest flushes first; more than a block is
+ * refused. */
+static void
+writer_reserve_builds_in_place(void **state)
+{
+	(void)state;
+	char path[64];
+	temp_file(path, "", 0);
+	FILE *f = fopen(path, "wb");
+	sla_writer *w = sla_writer_new(fileno(f));
+	static char big[200 * 1024];
+	memset(big, 'x', sizeof big);
+	sla_writer_raw(w, "a", 1);
+	char *o = sla_writer_reserve(w, 3);
+	memcpy(o, "bc", 2);
+	sla_writer_commit(w, o + 2);
+	sla_writer_raw(w, big, sizeof big);
+	o = sla_writer_reserve(w, sizeof big);	/* the block's rest is less */
+	assert_non_null(o);
+	o[0] = 'y';
+	sla_writer_commit(w, o + 1);
+	assert_null(sla_writer_reserve(w, 1024 * 1024));
+	assert_int_equal(sla_writer_close(w), 0);
+	fclose(f);
+	static char got[sizeof big + 16];
+	f = fopen(path, "rb");
+	assert_int_equal(fread(got, 1, sizeof got, f), 3 + sizeof big + 1);
+	fclose(f);
+	assert_memory_equal(got, "abcx", 4);
+	assert_memory_equal(got + 3 + sizeof big - 1, "xy", 2);
+	unlink(path);
+}
+
 static void
 a_field_of_spaces_and_tabs_is_blank(void **state)
 {
@@ -437,6 +497,8 @@ main(void)
 		cmocka_unit_test(a_long_line_grows_the_buffer_to_the_bound_only),
 		cmocka_unit_test(a_nul_byte_is_read_as_u_fffd_and_named),
 		cmocka_unit_test(writer_escapes_and_layout_replaces_in_place),
+		cmocka_unit_test(i64_text_is_printf_d),
+		cmocka_unit_test(writer_reserve_builds_in_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

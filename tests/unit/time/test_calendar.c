@@ -88,6 +88,29 @@ hours_are_parsed_and_checked(void **state)
 	sla_tz_free(tz);
 }
 
+/* The calendar keeps the last F(t) it computed (calendar.c's measure_at),
+ * which a due from the same start reuses: a holiday added before that
+ * start moves every F, and must not leave the old one behind. */
+static void
+a_change_of_the_calendar_drops_what_it_kept(void **state)
+{
+	(void)state;
+	sla_tz *tz = zone("Asia/Shanghai");
+	sla_calendar *c = office(tz, "09:00-12:00, 13:00-18:00");
+	int64_t mon = at(tz, "2026-03-09T09:00:00"), wed = at(tz, "2026-03-11T09:00:00");
+	assert_int_equal(sla_business(c, mon, wed), 16 * HOUR);
+	assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2026, 3, 2), SLA_DAY_HOLIDAY,
+					       NULL), 0);
+	assert_at(tz, sla_due(c, mon, 9 * HOUR), "2026-03-10T10:00:00+08:00");
+	assert_int_equal(sla_business(c, mon, wed), 16 * HOUR);
+	assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2026, 3, 10), SLA_DAY_HOLIDAY,
+					       NULL), 0);
+	assert_int_equal(sla_business(c, mon, wed), 8 * HOUR);
+	assert_at(tz, sla_due(c, mon, 9 * HOUR), "2026-03-11T10:00:00+08:00");
+	sla_calendar_free(c);
+	sla_tz_free(tz);
+}
+
 static void
 closing_at_24_00(void **state)
 {
@@ -849,6 +872,7 @@ main(void)
 		cmocka_unit_test(out_of_range_and_no_hours),
 		cmocka_unit_test(zone_changes_are_found),
 		cmocka_unit_test(fast_path_matches_the_minute_walk),
+		cmocka_unit_test(a_change_of_the_calendar_drops_what_it_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
