@@ -7,7 +7,7 @@
  * (match limit, depth limit, JIT stack) and one match data block for the
  * whole stream, so a record costs no allocation.  Each field is unescaped
  * at most once per record, only when it holds an escape, and checked as
- * UTF-8 by PCRE2 the first time a rule reads it.
+ * UTF-8 the first time a rule reads it.
  *
  * Not here: reading rules files and the rule set's lifetime (rules.c). */
 #include <stdio.h>
@@ -17,6 +17,7 @@
 #include "rules_int.h"
 #include "sla_canon.h"
 #include "sla_mem.h"
+#include "sla_utf8.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
  * on 100 kB of "a" gives up within a few milliseconds at these limits,
@@ -195,22 +196,25 @@ text_of(sla_classifier *c, const sla_field *in, int col)
 }
 
 /* Run rule R on field text T: >= 0 a match, PCRE2_ERROR_NOMATCH, or an
- * error.  The first run on a field checks its UTF-8; later ones skip it. */
+ * error.  The field's UTF-8 is checked once, by sla_utf8_valid (which
+ * takes what PCRE2 takes: Unicode's well-formed UTF-8), and every run goes
+ * straight to the JIT code; only a field that fails the check is left to
+ * pcre2_match's own check, for its error code and offset.  The profile
+ * (tests/bench/profile-classify.md) found pcre2_match's check and dispatch
+ * at a third of the matching. */
 static int
 run_rule(sla_classifier *c, const rule *r, field_text *t, const sla_field *in, int col)
 {
 	PCRE2_SPTR s = (PCRE2_SPTR)(t->decoded ? c->scratch + t->off : in[col].p);
-	int rc;
 
-	if (!t->utf_checked)
-		rc = pcre2_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
-	else if (r->jit)
-		rc = pcre2_jit_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
-	else
-		rc = pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
-	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+	if (!t->utf_checked) {
+		if (sla_utf8_valid(s, t->len) != t->len)
+			return pcre2_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
 		t->utf_checked = true;
-	return rc;
+	}
+	if (r->jit)
+		return pcre2_jit_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
+	return pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 }
 
 /* Does line I of the rules match any of its fields in the record?  1 yes,
