@@ -375,6 +375,42 @@ writer_escapes_and_layout_replaces_in_place(void **state)
 	unlink(path);
 }
 
+/* The layout copies input columns that lie one tab apart in one buffer
+ * as one span: fields that lie one byte apart with another byte between,
+ * or out of their order, or in separate buffers, are still written a field
+ * and a tab at a time. */
+static void
+layout_copies_only_real_spans_whole(void **state)
+{
+	(void)state;
+	char path[64];
+	temp_file(path, "", 0);
+	FILE *f = fopen(path, "wb");
+	sla_writer *w = sla_writer_new(fileno(f));
+	sla_field header[] = { SLA_FIELD("a"), SLA_FIELD("b"), SLA_FIELD("c"), SLA_FIELD("tier"),
+			       SLA_FIELD("d") };
+	const char *own[] = { "tier" };
+	sla_layout *l = sla_layout_new(header, 5, own, 1);
+	static const char line[] = "1\t22\t333\tT\t4444", commas[] = "1,22;333";
+	sla_field mine[] = { SLA_FIELD("urgent") };
+	sla_field split[] = { { line, 1 }, { line + 2, 2 }, { line + 5, 3 }, { line + 9, 1 },
+			      { line + 11, 4 } };
+	sla_layout_write_row(l, w, split, mine);
+	sla_field apart[] = { { commas, 1 }, { commas + 2, 2 }, { commas + 5, 3 }, { "", 0 },
+			      { "x", 1 } };
+	sla_layout_write_row(l, w, apart, mine);
+	sla_field swapped[] = { { line + 2, 2 }, { line, 1 }, { line + 5, 3 }, { "", 0 },
+				{ line + 11, 4 } };
+	sla_layout_write_row(l, w, swapped, mine);
+	assert_int_equal(sla_writer_close(w), 0);
+	fclose(f);
+	assert_string_equal(slurp(path), "1\t22\t333\turgent\t4444\n"
+					 "1\t22\t333\turgent\tx\n"
+					 "22\t1\t333\turgent\t4444\n");
+	sla_layout_free(l);
+	unlink(path);
+}
+
 /* The writer passes clean text over a word at a time: it must escape
  * exactly what the byte-at-a-time sla_escape does, for every byte value at
  * every position of a field longer than two words. */
@@ -437,6 +473,7 @@ main(void)
 		cmocka_unit_test(a_long_line_grows_the_buffer_to_the_bound_only),
 		cmocka_unit_test(a_nul_byte_is_read_as_u_fffd_and_named),
 		cmocka_unit_test(writer_escapes_and_layout_replaces_in_place),
+		cmocka_unit_test(layout_copies_only_real_spans_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
