@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match_memo.h"
 #include "rules_int.h"
 #include "sla_canon.h"
 #include "sla_mem.h"
@@ -35,6 +36,8 @@ const char *const sla_classify_columns[SLA_CLASSIFY_NCOLS] = { "tier", "rule", "
 /* What one record's field looks like to the matcher, found once. */
 typedef struct field_text {
 	unsigned long seen;	/* the record number it was found for */
+	unsigned char *memo;	/* each rule line's result on it, or NULL */
+	bool found;		/* its text below is found */
 	bool utf_checked;
 	bool decoded;		/* the text is at scratch + off, else the field itself */
 	size_t off, len;
@@ -58,6 +61,7 @@ struct sla_classifier {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
 	pcre2_match_data *md;
+	match_memo *memo;	/* results on short texts seen before; NULL: none */
 
 	unsigned long record;
 	field_text *texts;	/* per column */
@@ -145,6 +149,7 @@ sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
 	c->texts = calloc(ncols ? ncols : 1, sizeof *c->texts);
 	c->realigner = sla_realigner_new(ncols);
 	c->hits = calloc(rs->n ? rs->n : 1, sizeof *c->hits);
+	c->memo = match_memo_new(rs->n);	/* NULL: match every text afresh */
 	if (!c->texts || !c->realigner || !c->hits || !bind_rules(c) || !make_match_context(c)) {
 		sla_classifier_free(c);
 		return NULL;
@@ -164,6 +169,7 @@ sla_classifier_free(sla_classifier *c)
 	pcre2_match_data_free(c->md);
 	pcre2_jit_stack_free(c->jit_stack);
 	pcre2_match_context_free(c->mctx);
+	match_memo_free(c->memo);
 	free(c->texts);
 	sla_realigner_free(c->realigner);
 	free(c->scratch);
@@ -172,18 +178,32 @@ sla_classifier_free(sla_classifier *c)
 	free(c);
 }
 
-/* The text of column COL of the current record: the field itself when it
- * holds no escape, else its unescaped copy in the scratch buffer (which
- * grows only when a record is longer than any before it). */
+/* Column COL of the current record as the matcher sees it, with the
+ * rule lines' results on its text when the memo has them. */
 static field_text *
-text_of(sla_classifier *c, const sla_field *in, int col)
+field_of(sla_classifier *c, const sla_field *in, int col)
 {
 	field_text *t = &c->texts[col];
+
+	if (t->seen != c->record) {
+		unsigned char *memo = c->memo ? match_memo_results(c->memo, in[col].p, in[col].n) : NULL;
+		*t = (field_text){ .seen = c->record, .memo = memo };
+	}
+	return t;
+}
+
+/* The text of T, column COL: the field itself when it holds no escape,
+ * else its unescaped copy in the scratch buffer (which grows only when a
+ * record is longer than any before it). */
+static field_text *
+text_of(sla_classifier *c, const sla_field *in, int col, field_text *t)
+{
 	sla_field f = in[col];
 
-	if (t->seen == c->record)
+	if (t->found)
 		return t;
-	*t = (field_text){ .seen = c->record, .len = f.n };
+	t->found = true;
+	t->len = f.n;
 	if (!memchr(f.p, '\\', f.n))
 		return t;
 	if (!sla_grow((void **)&c->scratch, &c->scratch_cap, c->scratch_len + f.n, 1))
@@ -217,6 +237,32 @@ run_rule(sla_classifier *c, const rule *r, field_text *t, const sla_field *in, i
 	return pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
 }
 
+/* Line I of the rules on column COL: MEMO_MATCH, MEMO_NOMATCH, or 0 when
+ * one cannot tell (F then says why, with F->rc != 0).  What the memo has
+ * is not run again; what a run gives, the memo keeps. */
+static int
+field_matches(sla_classifier *c, size_t i, const sla_field *in, int col, match_failure *f)
+{
+	const rule *r = &c->rs->rules[i];
+	field_text *t = field_of(c, in, col);
+
+	if (t->memo && t->memo[i] != MEMO_UNKNOWN)
+		return t->memo[i];
+	text_of(c, in, col, t);
+	int got = MEMO_NOMATCH;
+	if (t->len >= r->min_length) {
+		int rc = run_rule(c, r, t, in, col);
+		if (rc != PCRE2_ERROR_NOMATCH && rc < 0) {
+			*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+			return 0;
+		}
+		got = rc >= 0 ? MEMO_MATCH : MEMO_NOMATCH;
+	}
+	if (t->memo)
+		t->memo[i] = (unsigned char)got;
+	return got;
+}
+
 /* Does line I of the rules match any of its fields in the record?  1 yes,
  * 0 no, -1 when one cannot tell (F then says why, with F->rc != 0). */
 static int
@@ -227,16 +273,11 @@ line_matches(sla_classifier *c, size_t i, const sla_field *in, match_failure *f)
 		int col = c->rule_cols[i][k];
 		if (col < 0 || in[col].n < r->min_length)
 			continue; /* decoding never lengthens: too short stays so */
-		field_text *t = text_of(c, in, col);
-		if (t->len < r->min_length)
-			continue;
-		int rc = run_rule(c, r, t, in, col);
-		if (rc >= 0)
+		int got = field_matches(c, i, in, col, f);
+		if (got == MEMO_MATCH)
 			return 1;
-		if (rc != PCRE2_ERROR_NOMATCH) {
-			*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+		if (got == 0)
 			return -1;
-		}
 	}
 	return 0;
 }

@@ -559,6 +559,39 @@ utf8_check_agrees_with_pcre2(void **state)
 	}
 }
 
+/* What a rule line gave on a short text is remembered, per line: the same
+ * text in another column, or under another line, or again after the
+ * memory of texts is full, is classified as if it were new. */
+static void
+remembered_results_are_the_results(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true, "urgent priority ^A$\nhigh category ^A$\n"
+			       "normal priority,category ^n[0-9]*7$\n", NULL);
+	for (int pass = 0; pass < 2; pass++) {
+		classify(&f, "B", "", "", "A", "", "");
+		assert_string_equal(f.tier, "high");
+		classify(&f, "A", "", "", "B", "", "");
+		assert_string_equal(f.tier, "urgent");
+		classify(&f, "A", "", "", "A", "", "");
+		assert_string_equal(f.tier, "urgent");
+		classify(&f, "B", "", "", "B", "", "");
+		assert_string_equal(f.tier, "");
+		/* far more texts than are remembered, in both columns */
+		for (int i = 0; i < 3000; i++) {
+			char a[16], b[16];
+			snprintf(a, sizeof a, "n%d", i);
+			snprintf(b, sizeof b, "n%d", 3000 + i);
+			classify(&f, a, "", "", b, "", "");
+			assert_string_equal(f.tier, i % 10 == 7 ? "normal" : "");
+			classify(&f, a, "", "", "A", "", "");
+			assert_string_equal(f.tier, "high");
+		}
+	}
+	close_fixture(&f);
+}
+
 static void
 ragged_rows_are_flagged_and_realigned(void **state)
 {
@@ -735,6 +768,7 @@ main(void)
 		cmocka_unit_test(long_description_within_limits),
 		cmocka_unit_test(invalid_utf8_is_record_error),
 		cmocka_unit_test(utf8_check_agrees_with_pcre2),
+		cmocka_unit_test(remembered_results_are_the_results),
 		cmocka_unit_test(ragged_rows_are_flagged_and_realigned),
 		cmocka_unit_test(nul_bytes_are_flagged_not_classified),
 		cmocka_unit_test(english_words_in_chinese_text),
