@@ -91,6 +91,60 @@ ragged_rows_lose_nothing(void **state)
 	unlink(path);
 }
 
+/* The reader finds a line's tabs many bytes at a time: a tab at any place
+ * (at a block's first or last byte, in the bytes after the last full
+ * block) ends its field, and tabs past the header's count are kept in the
+ * last field, for lines of every length around the block sizes. */
+static void
+tabs_anywhere_split_as_one_by_one(void **state)
+{
+	(void)state;
+	enum { NCOLS = 4, MAXLEN = 70, LINES = 600 };
+	static char text[LINES * (MAXLEN + 1) + 16];
+	static char want[LINES][MAXLEN + 1];
+	size_t n = 0;
+	unsigned seed = 7;
+
+	memcpy(text, "a\tb\tc\td\n", 8);
+	n = 8;
+	for (int l = 0; l < LINES; l++) {
+		size_t len = 1 + (size_t)l % MAXLEN;
+		for (size_t k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			want[l][k] = (seed >> 16) % 5 == 0 ? '\t' : (char)('a' + (seed >> 20) % 26);
+		}
+		want[l][len] = '\0';
+		memcpy(text + n, want[l], len);
+		n += len;
+		text[n++] = '\n';
+	}
+	char path[64];
+	temp_file(path, text, n);
+	sla_diag d = sla_diag_init("test");
+	char *paths[] = { path };
+	sla_reader *r = sla_reader_open(paths, 1, &d);
+	assert_non_null(r);
+	for (int l = 0; l < LINES; l++) {
+		const char *p = want[l], *end = p + strlen(p);
+		size_t tabs = 0;
+		for (const char *t = p; t < end; t++)
+			tabs += *t == '\t';
+		assert_int_equal(sla_reader_next(r), 1);
+		const sla_field *f = sla_reader_fields(r);
+		for (int i = 0; i < NCOLS; i++) {
+			const char *tab = i + 1 < NCOLS ? memchr(p, '\t', (size_t)(end - p)) : NULL;
+			const char *stop = tab ? tab : end;
+			assert_int_equal(f[i].n, (size_t)(stop - p));
+			assert_memory_equal(f[i].p, p, f[i].n);
+			p = tab ? tab + 1 : end;
+		}
+		assert_int_equal(sla_reader_ragged(r), tabs + 1 == NCOLS ? 0 : tabs + 1);
+	}
+	assert_int_equal(sla_reader_next(r), 0);
+	sla_reader_free(r);
+	unlink(path);
+}
+
 static void
 long_lines_grow_the_buffer(void **state)
 {
@@ -465,6 +519,7 @@ main(void)
 		cmocka_unit_test(a_field_of_spaces_and_tabs_is_blank),
 		cmocka_unit_test(writer_escapes_every_byte_anywhere),
 		cmocka_unit_test(ragged_rows_lose_nothing),
+		cmocka_unit_test(tabs_anywhere_split_as_one_by_one),
 		cmocka_unit_test(long_lines_grow_the_buffer),
 		cmocka_unit_test(later_files_must_share_the_header),
 		cmocka_unit_test(cr_and_crlf_end_lines_as_lf_does),
