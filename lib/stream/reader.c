@@ -269,6 +269,9 @@ lowest_bit(unsigned m)
 static void
 split(sla_reader *r, char *line, size_t len)
 {
+	/* locals, not r->: a store to a field could alias r, to the compiler */
+	sla_field *fields = r->fields;
+	size_t last = r->ncols - 1;
 	char *p = line;
 	size_t i = 0, extra = 0;
 
@@ -279,20 +282,20 @@ split(sla_reader *r, char *line, size_t len)
 			chunk = memcpy(tail, line + at, len - at);
 		for (unsigned bits = tab_mask(chunk); bits; bits &= bits - 1) {
 			char *tab = line + at + lowest_bit(bits);
-			if (i + 1 == r->ncols) {
+			if (i == last) {
 				extra++;	/* folded into the last field */
 				continue;
 			}
-			r->fields[i++] = (sla_field){ p, (size_t)(tab - p) };
+			fields[i++] = (sla_field){ p, (size_t)(tab - p) };
 			p = tab + 1;
 		}
 	}
-	r->fields[i] = (sla_field){ p, (size_t)(line + len - p) };
+	fields[i] = (sla_field){ p, (size_t)(line + len - p) };
 	r->ragged = 0;
-	if (i + 1 < r->ncols) {
+	if (i < last) {
 		r->ragged = i + 1;
-		for (size_t k = i + 1; k < r->ncols; k++)
-			r->fields[k] = (sla_field){ line + len, 0 };
+		for (size_t k = i + 1; k <= last; k++)
+			fields[k] = (sla_field){ line + len, 0 };
 	} else if (extra) {
 		r->ragged = r->ncols + extra;
 	}
