@@ -7,7 +7,9 @@
  * (match limit, depth limit, JIT stack) and one match data block for the
  * whole stream, so a record costs no allocation.  Each field is unescaped
  * at most once per record, only when it holds an escape, and checked as
- * UTF-8 the first time a rule reads it.
+ * UTF-8 the first time a rule reads it.  What a rule line gave on a short
+ * text (a priority, a category) is remembered (match_memo.h), so the few
+ * values that come on every ticket are matched once each.
  *
  * Not here: reading rules files and the rule set's lifetime (rules.c). */
 #include <stdio.h>
