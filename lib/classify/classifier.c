@@ -7,16 +7,20 @@
  * (match limit, depth limit, JIT stack) and one match data block for the
  * whole stream, so a record costs no allocation.  Each field is unescaped
  * at most once per record, only when it holds an escape, and checked as
- * UTF-8 by PCRE2 the first time a rule reads it.
+ * UTF-8 the first time a rule reads it.  What a rule line gave on a short
+ * text (a priority, a category) is remembered (match_memo.h), so the few
+ * values that come on every ticket are matched once each.
  *
  * Not here: reading rules files and the rule set's lifetime (rules.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "match_memo.h"
 #include "rules_int.h"
 #include "sla_canon.h"
 #include "sla_mem.h"
+#include "sla_utf8.h"
 
 /* A hostile field against a catastrophic pattern must end quickly: (a+)+$
  * on 100 kB of "a" gives up within a few milliseconds at these limits,
@@ -34,6 +38,8 @@ const char *const sla_classify_columns[SLA_CLASSIFY_NCOLS] = { "tier", "rule", "
 /* What one record's field looks like to the matcher, found once. */
 typedef struct field_text {
 	unsigned long seen;	/* the record number it was found for */
+	unsigned char *memo;	/* each rule line's result on it, or NULL */
+	bool found;		/* its text below is found */
 	bool utf_checked;
 	bool decoded;		/* the text is at scratch + off, else the field itself */
 	size_t off, len;
@@ -57,6 +63,7 @@ struct sla_classifier {
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit_stack;
 	pcre2_match_data *md;
+	match_memo *memo;	/* results on short texts seen before; NULL: none */
 
 	unsigned long record;
 	field_text *texts;	/* per column */
@@ -144,6 +151,7 @@ sla_classifier_new(const sla_rules *rs, const sla_field *header, size_t ncols,
 	c->texts = calloc(ncols ? ncols : 1, sizeof *c->texts);
 	c->realigner = sla_realigner_new(ncols);
 	c->hits = calloc(rs->n ? rs->n : 1, sizeof *c->hits);
+	c->memo = match_memo_new(rs->n);	/* NULL: match every text afresh */
 	if (!c->texts || !c->realigner || !c->hits || !bind_rules(c) || !make_match_context(c)) {
 		sla_classifier_free(c);
 		return NULL;
@@ -163,6 +171,7 @@ sla_classifier_free(sla_classifier *c)
 	pcre2_match_data_free(c->md);
 	pcre2_jit_stack_free(c->jit_stack);
 	pcre2_match_context_free(c->mctx);
+	match_memo_free(c->memo);
 	free(c->texts);
 	sla_realigner_free(c->realigner);
 	free(c->scratch);
@@ -171,18 +180,32 @@ sla_classifier_free(sla_classifier *c)
 	free(c);
 }
 
-/* The text of column COL of the current record: the field itself when it
- * holds no escape, else its unescaped copy in the scratch buffer (which
- * grows only when a record is longer than any before it). */
+/* Column COL of the current record as the matcher sees it, with the
+ * rule lines' results on its text when the memo has them. */
 static field_text *
-text_of(sla_classifier *c, const sla_field *in, int col)
+field_of(sla_classifier *c, const sla_field *in, int col)
 {
 	field_text *t = &c->texts[col];
+
+	if (t->seen != c->record) {
+		unsigned char *memo = c->memo ? match_memo_results(c->memo, in[col].p, in[col].n) : NULL;
+		*t = (field_text){ .seen = c->record, .memo = memo };
+	}
+	return t;
+}
+
+/* The text of T, column COL: the field itself when it holds no escape,
+ * else its unescaped copy in the scratch buffer (which grows only when a
+ * record is longer than any before it). */
+static field_text *
+text_of(sla_classifier *c, const sla_field *in, int col, field_text *t)
+{
 	sla_field f = in[col];
 
-	if (t->seen == c->record)
+	if (t->found)
 		return t;
-	*t = (field_text){ .seen = c->record, .len = f.n };
+	t->found = true;
+	t->len = f.n;
 	if (!memchr(f.p, '\\', f.n))
 		return t;
 	if (!sla_grow((void **)&c->scratch, &c->scratch_cap, c->scratch_len + f.n, 1))
@@ -195,22 +218,51 @@ text_of(sla_classifier *c, const sla_field *in, int col)
 }
 
 /* Run rule R on field text T: >= 0 a match, PCRE2_ERROR_NOMATCH, or an
- * error.  The first run on a field checks its UTF-8; later ones skip it. */
+ * error.  The field's UTF-8 is checked once, by sla_utf8_valid (which
+ * takes what PCRE2 takes: Unicode's well-formed UTF-8), and every run goes
+ * straight to the JIT code; only a field that fails the check is left to
+ * pcre2_match's own check, for its error code and offset.  The profile
+ * (tests/bench/profile-classify.md) found pcre2_match's check and dispatch
+ * at a third of the matching. */
 static int
 run_rule(sla_classifier *c, const rule *r, field_text *t, const sla_field *in, int col)
 {
 	PCRE2_SPTR s = (PCRE2_SPTR)(t->decoded ? c->scratch + t->off : in[col].p);
-	int rc;
 
-	if (!t->utf_checked)
-		rc = pcre2_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
-	else if (r->jit)
-		rc = pcre2_jit_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
-	else
-		rc = pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
-	if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH)
+	if (!t->utf_checked) {
+		if (sla_utf8_valid(s, t->len) != t->len)
+			return pcre2_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
 		t->utf_checked = true;
-	return rc;
+	}
+	if (r->jit)
+		return pcre2_jit_match(r->code, s, t->len, 0, 0, c->md, c->mctx);
+	return pcre2_match(r->code, s, t->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx);
+}
+
+/* Line I of the rules on column COL: MEMO_MATCH, MEMO_NOMATCH, or 0 when
+ * one cannot tell (F then says why, with F->rc != 0).  What the memo has
+ * is not run again; what a run gives, the memo keeps. */
+static int
+field_matches(sla_classifier *c, size_t i, const sla_field *in, int col, match_failure *f)
+{
+	const rule *r = &c->rs->rules[i];
+	field_text *t = field_of(c, in, col);
+
+	if (t->memo && t->memo[i] != MEMO_UNKNOWN)
+		return t->memo[i];
+	text_of(c, in, col, t);
+	int got = MEMO_NOMATCH;
+	if (t->len >= r->min_length) {
+		int rc = run_rule(c, r, t, in, col);
+		if (rc != PCRE2_ERROR_NOMATCH && rc < 0) {
+			*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+			return 0;
+		}
+		got = rc >= 0 ? MEMO_MATCH : MEMO_NOMATCH;
+	}
+	if (t->memo)
+		t->memo[i] = (unsigned char)got;
+	return got;
 }
 
 /* Does line I of the rules match any of its fields in the record?  1 yes,
@@ -223,16 +275,11 @@ line_matches(sla_classifier *c, size_t i, const sla_field *in, match_failure *f)
 		int col = c->rule_cols[i][k];
 		if (col < 0 || in[col].n < r->min_length)
 			continue; /* decoding never lengthens: too short stays so */
-		field_text *t = text_of(c, in, col);
-		if (t->len < r->min_length)
-			continue;
-		int rc = run_rule(c, r, t, in, col);
-		if (rc >= 0)
+		int got = field_matches(c, i, in, col, f);
+		if (got == MEMO_MATCH)
 			return 1;
-		if (rc != PCRE2_ERROR_NOMATCH) {
-			*f = (match_failure){ rc, i, col, pcre2_get_startchar(c->md) };
+		if (got == 0)
 			return -1;
-		}
 	}
 	return 0;
 }

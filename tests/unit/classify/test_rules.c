@@ -530,6 +530,68 @@ invalid_utf8_is_record_error(void **state)
 	close_fixture(&f);
 }
 
+/* The classifier checks a field's UTF-8 itself and hands PCRE2 only what
+ * passes: every form PCRE2 refuses must fail that check too, and still get
+ * PCRE2's own message, with the JIT and without, each time it comes. */
+static void
+utf8_check_agrees_with_pcre2(void **state)
+{
+	(void)state;
+	static const struct { const char *text, *error; } bad[] = {
+		{ "a\xed\xa0\x80", "description: UTF-8 error: code points 0xd800-0xdfff are not defined at byte 1" },
+		{ "a\xc0\xaf", "description: UTF-8 error: overlong 2-byte sequence at byte 1" },
+		{ "a\xf4\x90\x80\x80", "description: UTF-8 error: code points greater than 0x10ffff are not defined at byte 1" },
+		{ "a\xe4\xb8", "description: UTF-8 error: 1 byte missing at end at byte 1" },
+	};
+	for (int jit = 0; jit < 2; jit++) {
+		fixture f;
+		open_fixture(&f, jit, "low description ^x\nhigh description b\n", NULL);
+		for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+			for (int again = 0; again < 2; again++) {
+				classify(&f, "", "", "", "", "", bad[i].text);
+				assert_string_equal(f.tier, "");
+				assert_string_equal(f.error, bad[i].error);
+			}
+		classify(&f, "", "", "", "", "", "\xe4\xb8\xad b \xf0\x9f\x98\x80");
+		assert_string_equal(f.tier, "high");
+		assert_string_equal(f.error, "");
+		close_fixture(&f);
+	}
+}
+
+/* What a rule line gave on a short text is remembered, per line: the same
+ * text in another column, or under another line, or again after the
+ * memory of texts is full, is classified as if it were new. */
+static void
+remembered_results_are_the_results(void **state)
+{
+	(void)state;
+	fixture f;
+	open_fixture(&f, true, "urgent priority ^A$\nhigh category ^A$\n"
+			       "normal priority,category ^n[0-9]*7$\n", NULL);
+	for (int pass = 0; pass < 2; pass++) {
+		classify(&f, "B", "", "", "A", "", "");
+		assert_string_equal(f.tier, "high");
+		classify(&f, "A", "", "", "B", "", "");
+		assert_string_equal(f.tier, "urgent");
+		classify(&f, "A", "", "", "A", "", "");
+		assert_string_equal(f.tier, "urgent");
+		classify(&f, "B", "", "", "B", "", "");
+		assert_string_equal(f.tier, "");
+		/* far more texts than are remembered, in both columns */
+		for (int i = 0; i < 3000; i++) {
+			char a[16], b[16];
+			snprintf(a, sizeof a, "n%d", i);
+			snprintf(b, sizeof b, "n%d", 3000 + i);
+			classify(&f, a, "", "", b, "", "");
+			assert_string_equal(f.tier, i % 10 == 7 ? "normal" : "");
+			classify(&f, a, "", "", "A", "", "");
+			assert_string_equal(f.tier, "high");
+		}
+	}
+	close_fixture(&f);
+}
+
 static void
 ragged_rows_are_flagged_and_realigned(void **state)
 {
@@ -705,6 +767,8 @@ main(void)
 		cmocka_unit_test(catastrophic_pattern_interpreter),
 		cmocka_unit_test(long_description_within_limits),
 		cmocka_unit_test(invalid_utf8_is_record_error),
+		cmocka_unit_test(utf8_check_agrees_with_pcre2),
+		cmocka_unit_test(remembered_results_are_the_results),
 		cmocka_unit_test(ragged_rows_are_flagged_and_realigned),
 		cmocka_unit_test(nul_bytes_are_flagged_not_classified),
 		cmocka_unit_test(english_words_in_chinese_text),

@@ -91,6 +91,60 @@ ragged_rows_lose_nothing(void **state)
 	unlink(path);
 }
 
+/* The reader finds a line's tabs many bytes at a time: a tab at any place
+ * (at a block's first or last byte, in the bytes after the last full
+ * block) ends its field, and tabs past the header's count are kept in the
+ * last field, for lines of every length around the block sizes. */
+static void
+tabs_anywhere_split_as_one_by_one(void **state)
+{
+	(void)state;
+	enum { NCOLS = 4, MAXLEN = 70, LINES = 600 };
+	static char text[LINES * (MAXLEN + 1) + 16];
+	static char want[LINES][MAXLEN + 1];
+	size_t n = 0;
+	unsigned seed = 7;
+
+	memcpy(text, "a\tb\tc\td\n", 8);
+	n = 8;
+	for (int l = 0; l < LINES; l++) {
+		size_t len = 1 + (size_t)l % MAXLEN;
+		for (size_t k = 0; k < len; k++) {
+			seed = seed * 1103515245u + 12345u;
+			want[l][k] = (seed >> 16) % 5 == 0 ? '\t' : (char)('a' + (seed >> 20) % 26);
+		}
+		want[l][len] = '\0';
+		memcpy(text + n, want[l], len);
+		n += len;
+		text[n++] = '\n';
+	}
+	char path[64];
+	temp_file(path, text, n);
+	sla_diag d = sla_diag_init("test");
+	char *paths[] = { path };
+	sla_reader *r = sla_reader_open(paths, 1, &d);
+	assert_non_null(r);
+	for (int l = 0; l < LINES; l++) {
+		const char *p = want[l], *end = p + strlen(p);
+		size_t tabs = 0;
+		for (const char *t = p; t < end; t++)
+			tabs += *t == '\t';
+		assert_int_equal(sla_reader_next(r), 1);
+		const sla_field *f = sla_reader_fields(r);
+		for (int i = 0; i < NCOLS; i++) {
+			const char *tab = i + 1 < NCOLS ? memchr(p, '\t', (size_t)(end - p)) : NULL;
+			const char *stop = tab ? tab : end;
+			assert_int_equal(f[i].n, (size_t)(stop - p));
+			assert_memory_equal(f[i].p, p, f[i].n);
+			p = tab ? tab + 1 : end;
+		}
+		assert_int_equal(sla_reader_ragged(r), tabs + 1 == NCOLS ? 0 : tabs + 1);
+	}
+	assert_int_equal(sla_reader_next(r), 0);
+	sla_reader_free(r);
+	unlink(path);
+}
+
 static void
 long_lines_grow_the_buffer(void **state)
 {
@@ -375,6 +429,42 @@ writer_escapes_and_layout_replaces_in_place(void **state)
 	unlink(path);
 }
 
+/* The layout copies input columns that lie one tab apart in one buffer
+ * as one span: fields that lie one byte apart with another byte between,
+ * or out of their order, or in separate buffers, are still written a field
+ * and a tab at a time. */
+static void
+layout_copies_only_real_spans_whole(void **state)
+{
+	(void)state;
+	char path[64];
+	temp_file(path, "", 0);
+	FILE *f = fopen(path, "wb");
+	sla_writer *w = sla_writer_new(fileno(f));
+	sla_field header[] = { SLA_FIELD("a"), SLA_FIELD("b"), SLA_FIELD("c"), SLA_FIELD("tier"),
+			       SLA_FIELD("d") };
+	const char *own[] = { "tier" };
+	sla_layout *l = sla_layout_new(header, 5, own, 1);
+	static const char line[] = "1\t22\t333\tT\t4444", commas[] = "1,22;333";
+	sla_field mine[] = { SLA_FIELD("urgent") };
+	sla_field split[] = { { line, 1 }, { line + 2, 2 }, { line + 5, 3 }, { line + 9, 1 },
+			      { line + 11, 4 } };
+	sla_layout_write_row(l, w, split, mine);
+	sla_field apart[] = { { commas, 1 }, { commas + 2, 2 }, { commas + 5, 3 }, { "", 0 },
+			      { "x", 1 } };
+	sla_layout_write_row(l, w, apart, mine);
+	sla_field swapped[] = { { line + 2, 2 }, { line, 1 }, { line + 5, 3 }, { "", 0 },
+				{ line + 11, 4 } };
+	sla_layout_write_row(l, w, swapped, mine);
+	assert_int_equal(sla_writer_close(w), 0);
+	fclose(f);
+	assert_string_equal(slurp(path), "1\t22\t333\turgent\t4444\n"
+					 "1\t22\t333\turgent\tx\n"
+					 "22\t1\t333\turgent\t4444\n");
+	sla_layout_free(l);
+	unlink(path);
+}
+
 /* The writer passes clean text over a word at a time: it must escape
  * exactly what the byte-at-a-time sla_escape does, for every byte value at
  * every position of a field longer than two words. */
@@ -488,7 +578,9 @@ main(void)
 		cmocka_unit_test(lines_without_a_header),
 		cmocka_unit_test(a_field_of_spaces_and_tabs_is_blank),
 		cmocka_unit_test(writer_escapes_every_byte_anywhere),
+		cmocka_unit_test(layout_copies_only_real_spans_whole),
 		cmocka_unit_test(ragged_rows_lose_nothing),
+		cmocka_unit_test(tabs_anywhere_split_as_one_by_one),
 		cmocka_unit_test(long_lines_grow_the_buffer),
 		cmocka_unit_test(later_files_must_share_the_header),
 		cmocka_unit_test(cr_and_crlf_end_lines_as_lf_does),
