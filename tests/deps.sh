@@ -53,6 +53,7 @@ check cmd xmllint libxml2-utils
 check cmd chromium chromium
 check cmd pdftotext poppler-utils
 check cmd pdfinfo poppler-utils
+check cmd pdftoppm poppler-utils
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish
