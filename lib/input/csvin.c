@@ -302,6 +302,14 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 
 /* ---- lines libcsv need not read ------------------------------------------ */
 
+/* Append to the arena, which has room (split_line made it). */
+static void
+arena_put(sla_csvin *in, const char *s, size_t n)
+{
+	memcpy(in->arena.p + in->arena.n, s, n);
+	in->arena.n += n;
+}
+
 /* Most records are one line of plain fields and fields quoted throughout.
  * libcsv reads every byte through its state machine, with a call of the
  * space test for each; this reads such a line with memchr, into the same
@@ -321,6 +329,11 @@ split_line(sla_csvin *in, const char *p, size_t n)
 	const char *end = p + n, *s = p;
 	const char *q = memchr(p, quote, n);	/* the next quote, or NULL */
 
+	/* Room for the line: its fields' text is some of its bytes. */
+	if (!sla_grow((void **)&in->arena.p, &in->arena.cap, in->arena.n + n + 1, 1)) {
+		in->fatal = true;
+		return true;
+	}
 	while (!in->fatal) {
 		const char *stop;	/* the field's end: a delimiter, or END */
 		if (s == q) {	/* quoted: its pieces between doubled quotes */
@@ -328,10 +341,7 @@ split_line(sla_csvin *in, const char *p, size_t n)
 			for (s++;; s = q + 2) {
 				if (!(q = memchr(s, quote, (size_t)(end - s))))
 					goto refuse;	/* goes on to the next line */
-				if (!bytes_append(&in->arena, s, (size_t)(q - s) + 1)) {
-					in->fatal = true;
-					return true;
-				}
+				arena_put(in, s, (size_t)(q - s) + 1);
 				len += (size_t)(q - s) + 1;
 				if (q + 1 == end || q[1] != quote)
 					break;
@@ -349,7 +359,8 @@ split_line(sla_csvin *in, const char *p, size_t n)
 				stop = end;
 			if (q && q < stop)
 				goto refuse;	/* libcsv's strict error */
-			push_field(in, s, (size_t)(stop - s));
+			arena_put(in, s, (size_t)(stop - s));
+			end_field(in, (size_t)(stop - s));
 		}
 		if (stop == end)
 			return true;
