@@ -48,6 +48,7 @@ struct sla_csvin {
 	int fd;
 	char delim;
 	bool no_quote;
+	bool libcsv_only;		/* no line split here (split_line) */
 	size_t max_field, max_record;
 	bool fatal;			/* out of memory inside a callback */
 	bool csv_ready;			/* csv_init done, csv_free due */
@@ -116,16 +117,25 @@ bytes_append(bytes *b, const char *p, size_t n)
 /* Every field is measured here, as it ends, so the cap holds exactly; the
  * check after each line (feed_segment) catches the field still open. */
 static void
-push_field(sla_csvin *in, const char *s, size_t len)
+end_field(sla_csvin *in, size_t len)
 {
-	if (!sla_grow((void **)&in->fields, &in->capfields, in->nfields + 1, sizeof *in->fields) ||
-	    !bytes_append(&in->arena, s, len)) {
+	if (!sla_grow((void **)&in->fields, &in->capfields, in->nfields + 1, sizeof *in->fields)) {
 		in->fatal = true;
 		return;
 	}
 	if (len > in->max_field && in->long_field == SIZE_MAX)
 		in->long_field = in->nfields - in->cur_first;
 	in->fields[in->nfields++] = (fieldref){ in->arena.n - len, len };
+}
+
+/* A field of the bytes S[0..LEN): appended to the arena, then ended. */
+static void
+push_field(sla_csvin *in, const char *s, size_t len)
+{
+	if (!bytes_append(&in->arena, s, len))
+		in->fatal = true;
+	else
+		end_field(in, len);
 }
 
 /* What the record being read holds: its fields' bytes and their slots. */
@@ -290,6 +300,80 @@ fault(sla_csvin *in, enum sla_csv_fault kind, bool replaying)
 	return true;
 }
 
+/* ---- lines libcsv need not read ------------------------------------------ */
+
+/* Append to the arena, which has room (split_line made it). */
+static void
+arena_put(sla_csvin *in, const char *s, size_t n)
+{
+	memcpy(in->arena.p + in->arena.n, s, n);
+	in->arena.n += n;
+}
+
+/* Most records are one line of plain fields and fields quoted throughout.
+ * libcsv reads every byte through its state machine, with a call of the
+ * space test for each; this reads such a line with memchr, into the same
+ * fields (profile and figures: tests/bench/profile-parse.md).  It gives
+ * what libcsv gives -- strict, nothing trimmed, the line begun at a row's
+ * start -- for the lines it takes: fields split at every delimiter, each
+ * plain (no quote in it) or quoted (a quote, text in which a doubled quote
+ * stands for one, a quote, then the delimiter or the line's end).  On any
+ * other line (a quote in a plain field, text after a closing quote, a
+ * quote not closed on its line) it pushes nothing and returns false, and
+ * libcsv reads the line.  P[0..N): the line without its break.
+ * tests/fuzz/fuzz_csvline.c reads every input both ways. */
+static bool
+split_line(sla_csvin *in, const char *p, size_t n)
+{
+	const char quote = in->no_quote ? '\0' : CSV_QUOTE;	/* as setup_parser */
+	const char *end = p + n, *s = p;
+	const char *q = memchr(p, quote, n);	/* the next quote, or NULL */
+
+	/* Room for the line: its fields' text is some of its bytes. */
+	if (!sla_grow((void **)&in->arena.p, &in->arena.cap, in->arena.n + n + 1, 1)) {
+		in->fatal = true;
+		return true;
+	}
+	while (!in->fatal) {
+		const char *stop;	/* the field's end: a delimiter, or END */
+		if (s == q) {	/* quoted: its pieces between doubled quotes */
+			size_t len = 0;
+			for (s++;; s = q + 2) {
+				if (!(q = memchr(s, quote, (size_t)(end - s))))
+					goto refuse;	/* goes on to the next line */
+				arena_put(in, s, (size_t)(q - s) + 1);
+				len += (size_t)(q - s) + 1;
+				if (q + 1 == end || q[1] != quote)
+					break;
+			}
+			in->arena.n--;	/* the closing quote */
+			len--;
+			stop = q + 1;
+			if (stop < end && *stop != in->delim)
+				goto refuse;
+			end_field(in, len);
+			q = stop < end ? memchr(stop, quote, (size_t)(end - stop)) : NULL;
+		} else {
+			stop = memchr(s, in->delim, (size_t)(end - s));
+			if (!stop)
+				stop = end;
+			if (q && q < stop)
+				goto refuse;	/* libcsv's strict error */
+			arena_put(in, s, (size_t)(stop - s));
+			end_field(in, (size_t)(stop - s));
+		}
+		if (stop == end)
+			return true;
+		s = stop + 1;
+	}
+	return true;	/* out of memory: said by the caller */
+refuse:
+	in->nfields = in->cur_first;
+	in->arena.n = in->cur_bytes;
+	in->long_field = SIZE_MAX;
+	return false;
+}
+
 /* ---- feeding libcsv one line at a time ---------------------------------- */
 
 /* Where the segment starting at P ends: after its first line break, or at
@@ -396,12 +480,18 @@ feed_segment(sla_csvin *in, const char *p, size_t n, bool replaying, bool bad_by
 	}
 	if (in->shape.nfields)
 		watch_line(in, p, n, ends_line);
+	/* A segment holds one line break at most, at its end. */
+	bool whole_line = ends_line && !in->in_record && n > 1 && !in->libcsv_only;
 	if (!in->in_record && !only_breaks(p, n))
 		begin_record(in);
 	in->bad_encoding |= bad_bytes && in->in_record;
 	in->read_as_utf8 |= utf8 && in->in_record;
 	size_t fields_before = in->nfields;
-	size_t used = csv_parse(&in->csv, p, n, on_field, on_record, in);
+	size_t used = n;
+	if (whole_line && split_line(in, p, n - 1))
+		end_record(in, SLA_CSV_OK, 0);
+	else
+		used = csv_parse(&in->csv, p, n, on_field, on_record, in);
 	enum sla_csv_fault kind = SLA_CSV_OK;
 	if (used < n)
 		kind = csv_error(&in->csv) == CSV_EPARSE ? SLA_CSV_BADQUOTE : SLA_CSV_TOOLONG;
@@ -595,6 +685,7 @@ sla_csvin_open(const char *path, const sla_csvin_opts *o, sla_diag *d)
 	in->d = d;
 	in->fd = -1;
 	in->no_quote = o->no_quote;
+	in->libcsv_only = o->libcsv_only;
 	in->max_field = o->max_field ? o->max_field : SLA_CSVIN_MAX_FIELD;
 	in->max_record = in->max_field > SLA_CSVIN_MIN_RECORD ? in->max_field : SLA_CSVIN_MIN_RECORD;
 	in->long_field = SIZE_MAX;

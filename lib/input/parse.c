@@ -50,6 +50,7 @@ struct sla_parser {
 	const char *file;
 	unsigned long line;
 	bool record_failed;
+	sla_rfc3339_days days;	/* the dates of the times written lately */
 };
 
 /* ---- options ---------------------------------------------------------------- */
@@ -485,8 +486,8 @@ time_cell(sla_parser *ps, sla_export *x, int c, sla_field v, char *out)
 	int32_t off;
 
 	if (!sla_field_blank(v))
-		return convert_time(ps, x, c, v, &utc, &off) ? sla_stream_time_write_at(utc, off, out)
-							     : 0;
+		return convert_time(ps, x, c, v, &utc, &off)
+			? sla_stream_time_write_memo(utc, off, &ps->days, out) : 0;
 	if (c == SLA_COL_OPENED)
 		record_error(ps, ps->names[c], NULL, 0, false, "missing");
 	return 0;

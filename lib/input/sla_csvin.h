@@ -1,8 +1,10 @@
 /* sla_csvin.h: CSV exports read through libcsv, with its pitfalls tamed.
  *
  * The input is decoded to UTF-8 first (sla_encoding.h; leading U+FEFFs are
- * dropped), then fed to libcsv one physical line at a time, so that every
- * record knows the line where it starts.  libcsv runs in strict mode and
+ * dropped), then read one physical line at a time, so that every record
+ * knows the line where it starts: a line that is a whole record of plain
+ * and quoted fields is split by the reader itself, into what libcsv would
+ * give, and every other line is fed to libcsv.  libcsv runs in strict mode and
  * trims nothing.  A record whose quoting is broken never takes the rest of
  * the file with it: its first line is read literally (split at every
  * delimiter, quotes kept), it is flagged, and reading resumes at the next
@@ -40,6 +42,9 @@ typedef struct sla_csvin_opts {
 	size_t max_field;	/* the longest field, in bytes of UTF-8, exactly;
 				 * 0: SLA_CSVIN_MAX_FIELD */
 	bool quiet;		/* the encoding's guess was said already: not again */
+	bool libcsv_only;	/* every line through libcsv, none split by the
+				 * reader's own fast path: the reference that
+				 * tests/fuzz/fuzz_csvline.c holds the fast path to */
 } sla_csvin_opts;
 
 enum sla_csv_fault {

@@ -52,6 +52,14 @@ sla_stream_time_write_at(int64_t at, int32_t off, char *out)
 	return sla_rfc3339_format(at, off, out);
 }
 
+/* _at, the dates of the days written lately kept in MEMO (sla_time.h):
+ * the same text, for a writer of many times. */
+static inline size_t
+sla_stream_time_write_memo(int64_t at, int32_t off, sla_rfc3339_days *memo, char *out)
+{
+	return sla_rfc3339_format_memo(at, off, memo, out);
+}
+
 static inline size_t
 sla_stream_time_write(int64_t at, const sla_tz *tz, char *out)
 {

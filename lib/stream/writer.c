@@ -141,8 +141,10 @@ word_may_escape(uint64_t w)
 	return (((w - ones * 0x20) & ~w) | ((bs - ones) & ~bs)) & highs;
 }
 
-void
-sla_writer_escaped(sla_writer *w, const char *p, size_t n)
+/* A text that might not fit the buffer escaped: written in runs, the
+ * buffer flushed as it fills. */
+static void
+escaped_in_runs(sla_writer *w, const char *p, size_t n)
 {
 	size_t run = 0;
 
@@ -192,6 +194,38 @@ sla_i64_text(long long v, char *out)
 		*--o = (char)('0' + u);
 	}
 	return n + (v < 0);
+}
+
+/* Most fields are short and fit the buffer even escaped whole (twice
+ * their length): they are scanned and copied into it in one pass, a word
+ * at a time, instead of scanned, then copied by memcpy. */
+void
+sla_writer_escaped(sla_writer *w, const char *p, size_t n)
+{
+	if (n > (sizeof w->buf - w->len) / 2) {
+		escaped_in_runs(w, p, n);
+		return;
+	}
+	char *o = w->buf + w->len;
+	size_t i = 0;
+	while (i < n) {
+		uint64_t word;
+		if (i + 8 <= n && (memcpy(&word, p + i, 8), !word_may_escape(word))) {
+			memcpy(o, &word, 8);
+			o += 8;
+			i += 8;
+			continue;
+		}
+		char e = escape_letter(p[i]);
+		if (e) {
+			*o++ = '\\';
+			*o++ = e;
+		} else {
+			*o++ = p[i];
+		}
+		i++;
+	}
+	w->len = (size_t)(o - w->buf);
 }
 
 void

@@ -165,6 +165,27 @@ put2(char *o, uint32_t v)
 	return o + 2;
 }
 
+/* "T09:30:00+08:00", second SOD of its day at OFFSET (whole minutes), at
+ * O with a NUL after it: returns where the NUL is. */
+static char *
+put_clock(char *o, uint32_t sod, int32_t offset)
+{
+	uint32_t a = (uint32_t)(offset < 0 ? -offset : offset);
+
+	*o++ = 'T';
+	o = put2(o, sod / 3600);
+	*o++ = ':';
+	o = put2(o, sod / 60 % 60);
+	*o++ = ':';
+	o = put2(o, sod % 60);
+	*o++ = offset < 0 ? '-' : '+';
+	o = put2(o, a / 3600);
+	*o++ = ':';
+	o = put2(o, a / 60 % 60);
+	*o = '\0';
+	return o;
+}
+
 /* Written digit by digit: the check stream formats several times a row. */
 size_t
 sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
@@ -179,7 +200,6 @@ sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
 	uint32_t sod = (uint32_t)(local - days * SLA_DAY);
 	int64_t y;
 	unsigned m, d;
-	uint32_t a = (uint32_t)(offset < 0 ? -offset : offset);
 	char *o = out;
 
 	sla_civil_from_days(days, &y, &m, &d);
@@ -194,16 +214,27 @@ sla_rfc3339_format(int64_t utc, int32_t offset, char *out)
 	o = put2(o, m);
 	*o++ = '-';
 	o = put2(o, d);
-	*o++ = 'T';
-	o = put2(o, sod / 3600);
-	*o++ = ':';
-	o = put2(o, sod / 60 % 60);
-	*o++ = ':';
-	o = put2(o, sod % 60);
-	*o++ = offset < 0 ? '-' : '+';
-	o = put2(o, a / 3600);
-	*o++ = ':';
-	o = put2(o, a / 60 % 60);
-	*o = '\0';
-	return (size_t)(o - out);
+	return (size_t)(put_clock(o, sod, offset) - out);
+}
+
+size_t
+sla_rfc3339_format_memo(int64_t utc, int32_t offset, sla_rfc3339_days *memo, char *out)
+{
+	int32_t whole = offset - offset % 60;	/* as sla_rfc3339_format */
+	int64_t local = utc + whole;
+	int64_t day = sla_floor_div(local, SLA_DAY);
+	struct sla_rfc3339_day *slot = &memo->slot[(uint64_t)day % SLA_RFC3339_DAYS];
+
+	if (slot->set && slot->day == day) {
+		memcpy(out, slot->date, sizeof slot->date);
+		uint32_t sod = (uint32_t)(local - day * SLA_DAY);
+		return (size_t)(put_clock(out + sizeof slot->date, sod, whole) - out);
+	}
+	size_t n = sla_rfc3339_format(utc, offset, out);
+	if (out[sizeof slot->date] == 'T') {	/* a date of ten bytes (most) */
+		memcpy(slot->date, out, sizeof slot->date);
+		slot->day = day;
+		slot->set = true;
+	}
+	return n;
 }

@@ -420,6 +420,92 @@ lookahead_then_read(void **state)
 	close_text(&f);
 }
 
+/* Each record of TEXT read by the reader's own split of whole lines and
+ * by libcsv alone, with options O otherwise: the same, field by field. */
+static void
+expect_as_libcsv(const char *text, size_t n, sla_csvin_opts o)
+{
+	fixture fa, fb;
+	sla_csvin *a = open_text(&fa, text, n, &o);
+	o.libcsv_only = true;
+	sla_csvin *b = open_text(&fb, text, n, &o);
+	sla_csvrec ra, rb;
+	int ka;
+	do {
+		ka = sla_csvin_next(a, &ra);
+		assert_int_equal(sla_csvin_next(b, &rb), ka);
+		if (ka != 1)
+			break;
+		assert_int_equal(ra.line, rb.line);
+		assert_int_equal(ra.fault, rb.fault);
+		assert_int_equal(ra.fault_field, rb.fault_field);
+		assert_int_equal(ra.n, rb.n);
+		for (size_t j = 0; j < ra.n; j++) {
+			assert_int_equal(ra.fields[j].n, rb.fields[j].n);
+			assert_memory_equal(ra.fields[j].p, rb.fields[j].p, ra.fields[j].n);
+		}
+	} while (ka == 1);
+	close_text(&fa);
+	close_text(&fb);
+}
+
+static void
+whole_lines_split_as_libcsv_splits_them(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"\xEF\xBB\xBFid,a,b\r\n"
+		"1,\"x, \"\"y\"\"\",\r\n"	/* a quoted delimiter, doubled quotes, a trailing empty field */
+		"2,\"\",\"\"\"\"\r\n"	/* quoted empty, a lone quote */
+		"3,\"a\"\"\"\r\n"		/* a doubled quote before the closing one */
+		"4,x\"y,z\r\n"		/* a quote in a plain field: libcsv's fault */
+		"5,\"x\"y,z\n"			/* text after a closing quote */
+		"6,\"two\r\nlines\",z\r"	/* a quote not closed on its line */
+		"7,,,,\r\r\n\n"		/* more fields than the header, blank lines */
+		"8\r"
+		"9,\"\"\"a\"\r\n"			/* an odd run of quotes */
+		",\"end\"";			/* no line break at the end */
+	fixture f;
+	sla_csvin *in = open_text(&f, text, sizeof text - 1, &defaults);
+	expect_record(in, 1, 3, SLA_CSV_OK, "id", "b");
+	expect_record(in, 2, 3, SLA_CSV_OK, "1", "");
+	expect_record(in, 3, 3, SLA_CSV_OK, "2", "\"");
+	expect_record(in, 4, 2, SLA_CSV_OK, "3", "a\"");
+	expect_record(in, 5, 3, SLA_CSV_BADQUOTE, "4", "z");
+	close_text(&f);
+	sla_csvin_opts o = { 0 };
+	expect_as_libcsv(text, sizeof text - 1, o);
+	o.delim = ';';		/* every line a field of one, or a broken quote */
+	expect_as_libcsv(text, sizeof text - 1, o);
+	o = (sla_csvin_opts){ .no_quote = true };
+	expect_as_libcsv(text, sizeof text - 1, o);
+	o = (sla_csvin_opts){ .delim = '\t' };
+	expect_as_libcsv(text, sizeof text - 1, o);
+	o = (sla_csvin_opts){ .max_field = 2 };
+	expect_as_libcsv(text, sizeof text - 1, o);
+}
+
+/* Lines across the ends of the 1 MiB blocks: split here or by libcsv,
+ * the same records. */
+static void
+whole_lines_across_blocks(void **state)
+{
+	(void)state;
+	static const char *const lines[] = {
+		"a,b,c\r\n", "\"q, q\",\"\"\"\",\r\n", "x\"y,1,2\n", "\"open\r\nclosed\",,\r", "\n",
+	};
+	size_t n = 3 * MIB, k = 0;
+	char *text = malloc(n);
+	assert_non_null(text);
+	for (size_t i = 0; k + 64 < n; i = (i * 7 + 3) % 5) {
+		size_t len = strlen(lines[i]);
+		memcpy(text + k, lines[i], len);
+		k += len;
+	}
+	expect_as_libcsv(text, k, (sla_csvin_opts){ 0 });
+	free(text);
+}
+
 static void
 unreadable_input(void **state)
 {
@@ -449,6 +535,8 @@ main(void)
 		cmocka_unit_test(delimiter_detection),
 		cmocka_unit_test(block_boundaries),
 		cmocka_unit_test(lookahead_then_read),
+		cmocka_unit_test(whole_lines_split_as_libcsv_splits_them),
+		cmocka_unit_test(whole_lines_across_blocks),
 		cmocka_unit_test(unreadable_input),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -570,6 +570,41 @@ a_field_of_spaces_and_tabs_is_blank(void **state)
 	assert_false(sla_field_blank(SLA_FIELD("\n")));
 }
 
+/* Fields short and long, the buffer filling at every place: written
+ * escaped in the buffer, or in runs when they might not fit, the same
+ * bytes as sla_escape. */
+static void
+writer_escapes_fields_of_every_length(void **state)
+{
+	(void)state;
+	enum { MAXLEN = 300000, TOTAL = 4 << 20 };
+	char *text = malloc(MAXLEN), *want = malloc(2 * TOTAL), *got = malloc(2 * TOTAL + 1);
+	assert_true(text && want && got);
+	for (size_t i = 0; i < MAXLEN; i++)
+		text[i] = "abc\tdefgh\\ij\xE4\xB8\xADklmnopq\nrstuvwxyz01234"[i % 37];
+	char path[64];
+	temp_file(path, "", 0);
+	FILE *f = fopen(path, "wb");
+	sla_writer *w = sla_writer_new(fileno(f));
+	size_t nwant = 0, total = 0;
+	for (size_t len = 1; total + len < TOTAL; len = len * 5 / 3 % MAXLEN + 1) {
+		sla_writer_escaped(w, text + len % 37, len - len % 37);
+		nwant += sla_escape(text + len % 37, len - len % 37, want + nwant);
+		total += len;
+	}
+	assert_int_equal(sla_writer_close(w), 0);
+	fclose(f);
+	f = fopen(path, "rb");
+	size_t ngot = fread(got, 1, 2 * TOTAL + 1, f);
+	fclose(f);
+	unlink(path);
+	assert_int_equal(ngot, nwant);
+	assert_memory_equal(got, want, nwant);
+	free(text);
+	free(want);
+	free(got);
+}
+
 int
 main(void)
 {
@@ -579,6 +614,7 @@ main(void)
 		cmocka_unit_test(a_field_of_spaces_and_tabs_is_blank),
 		cmocka_unit_test(writer_escapes_every_byte_anywhere),
 		cmocka_unit_test(layout_copies_only_real_spans_whole),
+		cmocka_unit_test(writer_escapes_fields_of_every_length),
 		cmocka_unit_test(ragged_rows_lose_nothing),
 		cmocka_unit_test(tabs_anywhere_split_as_one_by_one),
 		cmocka_unit_test(long_lines_grow_the_buffer),

@@ -119,6 +119,32 @@ formats_rfc3339(void **state)
 	assert_int_equal(parse_utc(buf), parse_utc("1026-09-10T14:22:32Z"));
 }
 
+/* The memo gives sla_rfc3339_format's text: for days that share a slot,
+ * the days around 1970, years of other lengths than four digits, offsets
+ * of either sign and with seconds, seconds at both ends of a day. */
+static void
+formats_rfc3339_with_the_days_kept(void **state)
+{
+	(void)state;
+	static const int32_t offsets[] = { 0, 8 * 3600, -(5 * 3600 + 30 * 60), 3208, -3208, 14 * 3600 };
+	static const int64_t starts[] = { -3 * SLA_DAY, 20000 * SLA_DAY, -62135596800 - SLA_DAY,
+					  253402300800 - 3 * SLA_DAY, -62198755200 - 5 * SLA_DAY };
+	sla_rfc3339_days *memo = calloc(1, sizeof *memo);
+	char want[SLA_RFC3339_MAX], got[SLA_RFC3339_MAX];
+
+	assert_non_null(memo);
+	for (int round = 0; round < 2; round++)	/* the second finds them kept */
+		for (size_t s = 0; s < sizeof starts / sizeof *starts; s++)
+			for (int64_t t = starts[s]; t < starts[s] + 6 * SLA_DAY; t += 3599)
+				for (size_t k = 0; k < sizeof offsets / sizeof *offsets; k++) {
+					int64_t u = t + (int64_t)(k % 2) * SLA_RFC3339_DAYS * SLA_DAY;
+					size_t n = sla_rfc3339_format(u, offsets[k], want);
+					assert_int_equal(sla_rfc3339_format_memo(u, offsets[k], memo, got), n);
+					assert_string_equal(got, want);
+				}
+	free(memo);
+}
+
 static sla_tz *
 zone(const char *name)
 {
@@ -229,6 +255,7 @@ main(void)
 		cmocka_unit_test(dates_are_written_yyyy_mm_dd),
 		cmocka_unit_test(parses_rfc3339_and_near_forms),
 		cmocka_unit_test(formats_rfc3339),
+		cmocka_unit_test(formats_rfc3339_with_the_days_kept),
 		cmocka_unit_test(zones_follow_dst),
 		cmocka_unit_test(fixed_and_bad_zones),
 		cmocka_unit_test(zone_files_that_are_not_zones),
