@@ -86,7 +86,7 @@ static const char usage[] =
 struct args {
 	sla_parse_opts o;
 	const char *tz;		/* --tz, else the policy's zone */
-	sla_policy *embedded;	/* owned: the default policy, when its zone is asked */
+	char *embedded_zone;	/* owned: the default policy's zone, when asked */
 	sla_policy *contract;	/* owned: --policy, for a ticket export */
 	const char **extra;	/* its metrics' columns that are not canonical */
 	bool verbose, quiet;
@@ -173,13 +173,18 @@ parse_args(int argc, char **argv, struct args *a, const sla_diag *d)
 }
 
 /* The embedded default policy's zone, the default of --tz (one source for
- * it); NULL after the policy's message. */
+ * it); NULL after the policy's message.  Only its name is kept: the
+ * policy's calendars would stay in memory all the run for nothing. */
 static const char *
 embedded_zone(struct args *a, sla_diag *d)
 {
-	if (!a->embedded)
-		a->embedded = sla_policy_load(NULL, NULL, d);
-	return a->embedded ? sla_tz_name(sla_policy_tz(a->embedded)) : NULL;
+	if (!a->embedded_zone) {
+		sla_policy *p = sla_policy_load(NULL, NULL, d);
+		if (p && !(a->embedded_zone = strdup(sla_tz_name(sla_policy_tz(p)))))
+			sla_diag_msg(d, NULL, 0, NULL, NULL, 0, "out of memory");
+		sla_policy_free(p);
+	}
+	return a->embedded_zone;
 }
 
 /* --policy for a ticket export: its zone is the default of --tz, and the
@@ -381,7 +386,7 @@ main(int argc, char **argv)
 	free(a.maps);
 	free(a.formats);
 	free(a.extra);
-	sla_policy_free(a.embedded);
+	free(a.embedded_zone);
 	sla_policy_free(a.contract);
 	return rc;
 }
