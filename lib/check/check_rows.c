@@ -71,11 +71,9 @@ put_time(checker *ck, char *o, bool has, int64_t t)
 		} else {
 			/* 2026-03-02T09:30:00+08:00: the clock is at 11, 14 and 17 */
 			uint32_t s = (uint32_t)sod;	/* unsigned: cheap division */
-			uint32_t parts[3] = { s / 3600, s / 60 % 60, s % 60 };
-			for (int i = 0; i < 3; i++) {
-				c->text[11 + 3 * i] = (char)('0' + parts[i] / 10);
-				c->text[12 + 3 * i] = (char)('0' + parts[i] % 10);
-			}
+			memcpy(c->text + 11, sla_digit_pairs + 2 * (s / 3600), 2);
+			memcpy(c->text + 14, sla_digit_pairs + 2 * (s / 60 % 60), 2);
+			memcpy(c->text + 17, sla_digit_pairs + 2 * (s % 60), 2);
 		}
 		/* the whole array: a copy of fixed length is a few moves, and
 		 * the row's room counts SLA_RFC3339_MAX a time */

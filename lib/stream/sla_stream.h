@@ -140,6 +140,8 @@ void sla_writer_i64(sla_writer *w, long long v);
  * SLA_I64_MAX bytes; no NUL.  Returns the length. */
 #define SLA_I64_MAX 24
 size_t sla_i64_text(long long v, char *out);
+/* "00" to "99" in a row, without a NUL: the two digits of N are at 2 × N. */
+extern const char sla_digit_pairs[200];
 
 /* Room for N bytes in the writer's block, for a caller that builds a row
  * in place rather than a call a field: write at most N bytes from the

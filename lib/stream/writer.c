@@ -165,15 +165,16 @@ escaped_in_runs(sla_writer *w, const char *p, size_t n)
 	sla_writer_raw(w, p + run, n - run);
 }
 
+const char sla_digit_pairs[200] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
+
 /* Written in place, two digits a step after counting them: the check
  * stream has four numbers a row. */
 size_t
 sla_i64_text(long long v, char *out)
 {
-	static const char pairs[] =
-		"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-		"8081828384858687888990919293949596979899";
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
 	size_t n = 1;
 
@@ -184,12 +185,12 @@ sla_i64_text(long long v, char *out)
 	char *o = out + n;
 	while (u >= 100) {
 		o -= 2;
-		memcpy(o, pairs + 2 * (u % 100), 2);
+		memcpy(o, sla_digit_pairs + 2 * (u % 100), 2);
 		u /= 100;
 	}
 	if (u >= 10) {
 		o -= 2;
-		memcpy(o, pairs + 2 * u, 2);
+		memcpy(o, sla_digit_pairs + 2 * u, 2);
 	} else {
 		*--o = (char)('0' + u);
 	}

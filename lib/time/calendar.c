@@ -115,6 +115,8 @@ build(sla_calendar *c)
 		}
 	}
 	build_irregular(c);
+	for (size_t i = 0; i < DAY_MEMO; i++)
+		c->day_memo[i].day = INT64_MIN;
 	c->built = true;
 }
 
@@ -157,14 +159,23 @@ day_set(const sla_calendar *c, int64_t day, size_t k)
 	return &c->regular[sla_weekday(day)];
 }
 
-/* M(x): business seconds on the wall-clock axis before local reading X. */
+/* M(x): business seconds on the wall-clock axis before local reading X.
+ * F asks it at every query, and the day's base costs a search of the
+ * irregular days: the base and business time of each date asked are kept
+ * (direct-mapped), for the next query on that date. */
 static int64_t
-local_measure(const sla_calendar *c, int64_t x)
+local_measure(sla_calendar *c, int64_t x)
 {
 	int64_t day = sla_floor_div(x, SLA_DAY), s = x - day * SLA_DAY;
-	size_t k;
-	int64_t m = day_base(c, Q_SECS, day, &k);
-	const struct dayset *set = day_set(c, day, k);
+	struct day_memo *dm = &c->day_memo[(uint64_t)day % DAY_MEMO];
+	if (dm->day != day) {
+		size_t k;
+		dm->base = day_base(c, Q_SECS, day, &k);
+		dm->set = day_set(c, day, k);
+		dm->day = day;
+	}
+	int64_t m = dm->base;
+	const struct dayset *set = dm->set;
 	for (unsigned i = 0; i < set->n && set->s[i].open < s; i++)
 		m += (set->s[i].close < s ? set->s[i].close : s) - set->s[i].open;
 	return m;
@@ -316,7 +327,7 @@ cover(sla_calendar *c, int64_t t)
 
 /* F(t) at the start of change J, or at T in J's period. */
 static int64_t
-measure_in(const sla_calendar *c, size_t j, int64_t t)
+measure_in(sla_calendar *c, size_t j, int64_t t)
 {
 	return local_measure(c, t + c->chg[j].off) + c->chg[j].cc;
 }
@@ -327,7 +338,7 @@ measure_in(const sla_calendar *c, size_t j, int64_t t)
  * bisection finds the run's end.  Not a lower bound: LO is the answer for
  * a key before the table.  Inlined, BY_MEASURE is a constant at each call. */
 static inline size_t
-last_change(const sla_calendar *c, size_t lo, int64_t key, bool by_measure)
+last_change(sla_calendar *c, size_t lo, int64_t key, bool by_measure)
 {
 	size_t hi = c->nchg;
 	while (hi - lo > 1) {
@@ -343,7 +354,7 @@ last_change(const sla_calendar *c, size_t lo, int64_t key, bool by_measure)
 
 /* The change in force at instant T (covered by the table). */
 static size_t
-change_at(const sla_calendar *c, int64_t t)
+change_at(sla_calendar *c, int64_t t)
 {
 	return last_change(c, 0, t, false);
 }
@@ -397,7 +408,7 @@ sla_business(sla_calendar *c, int64_t a, int64_t b)
 /* The last period, from the one holding S on, that starts below G: the
  * due instant lies in it. */
 static size_t
-period_below(const sla_calendar *c, int64_t s, int64_t g)
+period_below(sla_calendar *c, int64_t s, int64_t g)
 {
 	return last_change(c, change_at(c, s), g, true);
 }

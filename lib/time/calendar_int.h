@@ -52,6 +52,17 @@ struct irregular {
 	struct dayset set;
 };
 
+/* M at the start of local date DAY, and that date's business time
+ * (calendar.c's local_measure; dropped with the tables). */
+struct day_memo {
+	int64_t day;
+	int64_t base;
+	const struct dayset *set;
+};
+
+/* Direct-mapped by day: a stream's times fall on a few hundred dates. */
+enum { DAY_MEMO = 512 };
+
 /* From AT on, the zone's offset is OFF and the correction C is CC. */
 struct change {
 	int64_t at;
@@ -88,6 +99,7 @@ struct sla_calendar {
 	int64_t year_lo, year_hi;
 	bool memo_set;		/* F(memo_t) is memo_f (calendar.c's measure_at; dropped with the table) */
 	int64_t memo_t, memo_f;
+	struct day_memo day_memo[DAY_MEMO];	/* day INT64_MIN: empty */
 
 	/* The date sets and the years they cover, with what the queries
 	 * touched outside them (see "covered years" below). */

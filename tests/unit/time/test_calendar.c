@@ -855,6 +855,68 @@ fast_path_matches_the_minute_walk(void **state)
 		sla_tz_free(tz[z]);
 }
 
+/* A calendar keeps what it derived for each date it was asked about
+ * (direct-mapped by day) and its last F(t).  Asked in a scrambled order
+ * over dates that share a slot (512 days apart), midnights, a DST change,
+ * holiday edges and a year's end, a used calendar answers as a fresh one,
+ * and again after a date is added to it. */
+static sla_calendar *
+office_ny(const sla_tz *tz, bool with_new_holiday)
+{
+	sla_calendar *c = office(tz, "09:00-12:00, 13:00-18:00, 22:00-02:00");
+	assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2026, 12, 31), SLA_DAY_HOLIDAY,
+					       NULL), 0);
+	assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2027, 1, 1), SLA_DAY_HOLIDAY,
+					       NULL), 0);
+	assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2027, 1, 2), SLA_DAY_WORKDAY,
+					       NULL), 0);
+	if (with_new_holiday)
+		assert_int_equal(sla_calendar_add_date(c, sla_days_from_civil(2026, 3, 9),
+						       SLA_DAY_HOLIDAY, NULL), 0);
+	return c;
+}
+
+static void
+kept_dates_answer_as_a_fresh_calendar(void **state)
+{
+	(void)state;
+	sla_tz *tz = zone("America/New_York");
+	static const char *const when[] = {
+		"2026-03-08T00:00:00", "2026-03-08T03:00:00", "2026-03-09T00:00:00",
+		"2026-03-09T09:00:00", "2026-03-10T01:30:00", "2027-08-02T00:00:00",
+		"2027-08-03T10:00:00", "2027-08-03T23:59:59", "2026-12-30T18:00:00",
+		"2026-12-31T00:00:00", "2027-01-01T00:00:00", "2027-01-02T09:00:00",
+		"2027-01-03T00:00:00", "2027-01-04T01:00:00", "2025-10-14T12:00:00",
+	};
+	enum { N = sizeof when / sizeof *when };
+	sla_calendar *used = office_ny(tz, false);
+	for (int round = 0; round < 2; round++) {
+		if (round == 1)	/* a change drops what was kept */
+			assert_int_equal(sla_calendar_add_date(used, sla_days_from_civil(2026, 3, 9),
+							       SLA_DAY_HOLIDAY, NULL), 0);
+		for (size_t i = 0; i < N; i++) {
+			for (size_t j = 0; j < N; j++) {
+				/* scrambled: each slot is filled and refilled */
+				int64_t a = at(tz, when[(i * 7 + j) % N]), b = at(tz, when[(j * 11 + i) % N]);
+				if (a > b) {
+					int64_t t = a;
+					a = b;
+					b = t;
+				}
+				sla_calendar *fresh = office_ny(tz, round == 1);
+				assert_int_equal(sla_business(used, a, b), sla_business(fresh, a, b));
+				sla_calendar_free(fresh);
+				fresh = office_ny(tz, round == 1);
+				int64_t target = (int64_t)(j * 3 + 1) * 3600 + (int64_t)i * 61;
+				assert_int_equal(sla_due(used, a, target), sla_due(fresh, a, target));
+				sla_calendar_free(fresh);
+			}
+		}
+	}
+	sla_calendar_free(used);
+	sla_tz_free(tz);
+}
+
 int
 main(void)
 {
@@ -873,6 +935,7 @@ main(void)
 		cmocka_unit_test(zone_changes_are_found),
 		cmocka_unit_test(fast_path_matches_the_minute_walk),
 		cmocka_unit_test(a_change_of_the_calendar_drops_what_it_kept),
+		cmocka_unit_test(kept_dates_answer_as_a_fresh_calendar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
