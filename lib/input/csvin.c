@@ -14,7 +14,7 @@
 #include "sla_encoding.h"
 #include "sla_mem.h"
 
-#define READ_BLOCK ((size_t)256 << 10)	/* bytes read and decoded at a time */
+#define READ_BLOCK ((size_t)1 << 20)	/* bytes read and decoded at a time */
 #define CSV_BLK ((size_t)64 << 10)	/* libcsv grows a field this much at a time */
 
 typedef struct bytes {
