@@ -3,7 +3,7 @@
  *
  * The streams' fields are short (about a dozen bytes), so finding each tab
  * with its own memchr, after a memchr for the line end, costs more in
- * calls and starts than in bytes.  This looks at 16 bytes at a time for
+ * calls and starts than in bytes.  This looks at 32 bytes at a time for
  * tabs and line feeds at once (SSE2, which every x86-64 has; elsewhere a
  * byte loop that builds the same masks) and cuts fields as the tab bits
  * come.  No allocation; reads no byte past P + N. */

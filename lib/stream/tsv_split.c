@@ -1,7 +1,9 @@
 /* tsv_split.c: a stream line found and split in one pass (sla_tsv_split.h
- * says why).  Sixteen bytes at a time give two bit masks, one of tabs and
+ * says why).  Thirty-two bytes at a time give two bit masks, one of tabs and
  * one of line feeds; the tabs below the first line feed cut the fields, a
  * bit at a time.  Only chunk_masks() knows the machine. */
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "sla_tsv_split.h"
@@ -10,22 +12,28 @@
 #include <emmintrin.h>
 #endif
 
-enum { CHUNK = 16 };
+/* Two SSE2 vectors a step: a row of the check stream is some 190 bytes,
+ * and each step costs its loop as well as its masks. */
+enum { CHUNK = 32 };
 
 /* Bit I of *TABS (of *LFS) set when C[I] is a tab (a line feed), for the
  * CHUNK bytes at C. */
 static inline void
-chunk_masks(const char *c, unsigned *tabs, unsigned *lfs)
+chunk_masks(const char *c, uint32_t *tabs, uint32_t *lfs)
 {
 #if defined(__SSE2__)
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)c);
-	*tabs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-	*lfs = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
+	__m128i lo = _mm_loadu_si128((const __m128i *)(const void *)c);
+	__m128i hi = _mm_loadu_si128((const __m128i *)(const void *)(c + 16));
+	__m128i tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n');
+	*tabs = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lo, tab)) |
+		(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(hi, tab)) << 16;
+	*lfs = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(lo, lf)) |
+	       (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(hi, lf)) << 16;
 #else
-	unsigned t = 0, l = 0;
+	uint32_t t = 0, l = 0;
 	for (unsigned i = 0; i < CHUNK; i++) {
-		t |= (unsigned)(c[i] == '\t') << i;
-		l |= (unsigned)(c[i] == '\n') << i;
+		t |= (uint32_t)(c[i] == '\t') << i;
+		l |= (uint32_t)(c[i] == '\n') << i;
 	}
 	*tabs = t;
 	*lfs = l;
@@ -34,9 +42,9 @@ chunk_masks(const char *c, unsigned *tabs, unsigned *lfs)
 
 /* The index of the lowest bit set in M (M != 0). */
 static inline unsigned
-lowest_bit(unsigned m)
+lowest_bit(uint32_t m)
 {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && UINT_MAX >= UINT32_MAX
 	return (unsigned)__builtin_ctz(m);
 #else
 	unsigned i = 0;
@@ -54,7 +62,7 @@ sla_tsv_split(const char *p, size_t n, sla_field *fields, size_t ncols, size_t *
 
 	for (size_t off = 0; off < n; off += CHUNK) {
 		const char *c = p + off;
-		unsigned tabs, lfs;
+		uint32_t tabs, lfs;
 		if (n - off < CHUNK) {	/* the last bytes, padded with NULs: neither tab nor LF */
 			memset(tail, 0, sizeof tail);
 			memcpy(tail, c, n - off);
@@ -63,7 +71,7 @@ sla_tsv_split(const char *p, size_t n, sla_field *fields, size_t ncols, size_t *
 		chunk_masks(c, &tabs, &lfs);
 		if (lfs) {
 			unsigned at = lowest_bit(lfs);
-			tabs &= (1u << at) - 1;
+			tabs &= ((uint32_t)1 << at) - 1;
 			len = off + at;
 		}
 		for (; tabs; tabs &= tabs - 1) {
