@@ -122,7 +122,7 @@ static size_t
 seek(const char *buf, size_t from, size_t end, size_t *next, char c)
 {
 	size_t at = *next > from ? *next : from;
-	if (at == end || buf[at] != c) {
+	if (at < end && buf[at] != c) {	/* at the end: none up to it, no call */
 		const char *p = memchr(buf + at, c, end - at);
 		at = p ? (size_t)(p - buf) : end;
 	}
