@@ -101,6 +101,10 @@ extern const char *const sla_rpt_col_names[RPT_NCOL];
 typedef struct rpt_group {
 	int64_t period;
 	size_t tier_rank;	/* of its tier key in the policy's order */
+	/* The index + 1 of the subtotals of its period and (when the group's
+	 * keys hold the tier) its tier, for its rows after the first; 0 when
+	 * not known (report.c, count_row). */
+	size_t period_at, tier_at;
 	sla_report_pos first;	/* of its first row */
 	char **keys;
 	sla_tally tally;
@@ -149,6 +153,7 @@ struct sla_report {
 	sla_diag *d;
 	int col[RPT_NCOL];	/* -1 when the stream lacks it */
 	int *by_col;
+	bool tier_in_group;	/* one of by_col is the tier column */
 	sla_field *by_fields;	/* scratch: the row's grouping fields */
 
 	rpt_keymap group_keys, tier_keys, period_keys, statement_keys, note_keys;
