@@ -74,15 +74,13 @@ sla_tsv_split(const char *p, size_t n, sla_field *fields, size_t ncols, size_t *
 			tabs &= ((uint32_t)1 << at) - 1;
 			len = off + at;
 		}
-		for (; tabs; tabs &= tabs - 1) {
+		for (; tabs && k + 1 < ncols; tabs &= tabs - 1) {
 			size_t t = off + lowest_bit(tabs);
-			if (k + 1 < ncols) {
-				fields[k++] = (sla_field){ p + from, t - from };
-				from = t + 1;
-			} else {
-				extra++;	/* folded into the last field */
-			}
+			fields[k++] = (sla_field){ p + from, t - from };
+			from = t + 1;
 		}
+		for (; tabs; tabs &= tabs - 1)
+			extra++;	/* folded into the last field */
 		if (lfs)
 			break;
 	}
