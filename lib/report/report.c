@@ -112,6 +112,8 @@ report_new(const sla_report_config *cfg, const sla_field *header, size_t ncols,
 				r->by_col[b] = (int)i;
 		if (r->by_col[b] < 0)
 			missing = cfg->by[b], asked = cfg->by_name ? cfg->by_name : "by";
+		else if (r->by_col[b] == r->col[RPT_COL_TIER])
+			r->tier_in_group = true;
 	}
 	if (missing) {
 		/* The header is line 1 of the file. */
@@ -448,15 +450,34 @@ find_statement(sla_report *r, const rpt_row *w)
 
 /* ---- one row ------------------------------------------------------------- */
 
+/* The subtotals of row W's tier and period, *T and *P.  A group's key holds
+ * its period, and its tier when it groups by tier (the default): then the
+ * group keeps their indices, found at its first row, and its later rows
+ * look neither up.  -1 when out of memory. */
+static int
+find_subtotals(sla_report *r, rpt_group *g, const rpt_row *w, sla_report_subtotal **t,
+	       sla_report_subtotal **p)
+{
+	bool added;
+	*t = g->tier_at ? &r->tiers[g->tier_at - 1]
+			: sla_rpt_tier(r, rpt_field(r, w, RPT_COL_TIER), here(r), &added);
+	*p = g->period_at ? &r->periods[g->period_at - 1]
+			  : sla_rpt_period_total(r, w->period, here(r), &added);
+	if (!*t || !*p)
+		return -1;
+	if (r->tier_in_group)
+		g->tier_at = (size_t)(*t - r->tiers) + 1;
+	g->period_at = (size_t)(*p - r->periods) + 1;
+	return 0;
+}
+
 static int
 count_row(sla_report *r, const rpt_row *w)
 {
 	size_t gi = 0;
-	bool added;
 	rpt_group *g = find_group(r, w, &gi);
-	sla_report_subtotal *t = sla_rpt_tier(r, rpt_field(r, w, RPT_COL_TIER), here(r), &added);
-	sla_report_subtotal *p = sla_rpt_period_total(r, w->period, here(r), &added);
-	if (!g || !t || !p)
+	sla_report_subtotal *t, *p;
+	if (!g || find_subtotals(r, g, w, &t, &p) < 0)
 		return -1;
 	tally_add(&g->tally, w->status, w->elapsed);
 	tally_add(&t->tally, w->status, w->elapsed);

@@ -40,11 +40,24 @@
 
 /* ---- periods ------------------------------------------------------------- */
 
-/* The periods of one kind that rows fall in: the instants of the last one
- * found are remembered, so that most rows cost one comparison. */
+/* The periods of one kind that rows fall in, each as the span of UTC
+ * instants it holds: the one found last, so that a ticket's second row
+ * costs one comparison, and those found so far, sorted by their start, so
+ * that a row in a period seen before costs a binary search (rows come in
+ * ticket order, not in time order: nearly every ticket is in another
+ * period than the one before).  Up to RPT_CLOCK_SPANS are kept (a year
+ * and a half of days, forty years of months); past them a period is
+ * worked out again each time.  Zeroed: nothing found yet. */
+enum { RPT_CLOCK_SPANS = 512 };
+typedef struct rpt_span {
+	int64_t lo, hi;		/* the instants [lo, hi) */
+	int64_t first;		/* the period: the day number of its first day */
+} rpt_span;
 typedef struct rpt_clock {
 	sla_period_kind kind;
 	int64_t lo, hi, last;
+	rpt_span span[RPT_CLOCK_SPANS];
+	size_t nspans;
 } rpt_clock;
 
 /* The last time text read and the instant it names: a ticket's rows
@@ -88,6 +101,10 @@ extern const char *const sla_rpt_col_names[RPT_NCOL];
 typedef struct rpt_group {
 	int64_t period;
 	size_t tier_rank;	/* of its tier key in the policy's order */
+	/* The index + 1 of the subtotals of its period and (when the group's
+	 * keys hold the tier) its tier, for its rows after the first; 0 when
+	 * not known (report.c, count_row). */
+	size_t period_at, tier_at;
 	sla_report_pos first;	/* of its first row */
 	char **keys;
 	sla_tally tally;
@@ -136,6 +153,7 @@ struct sla_report {
 	sla_diag *d;
 	int col[RPT_NCOL];	/* -1 when the stream lacks it */
 	int *by_col;
+	bool tier_in_group;	/* one of by_col is the tier column */
 	sla_field *by_fields;	/* scratch: the row's grouping fields */
 
 	rpt_keymap group_keys, tier_keys, period_keys, statement_keys, note_keys;

@@ -1,7 +1,8 @@
 /* report_keymap.c: the report's keys and their indices, over sla_map, the
- * key found last compared first (report_keymap.h says why and how a key
- * is laid out). */
+ * key found last compared first, then the keys found recently
+ * (report_keymap.h says why and how a key is laid out). */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,19 +13,21 @@ void
 sla_rpt_keymap_free(rpt_keymap *m)
 {
 	sla_map_free(m->map);
+	free(m->recent);
 	free(m->scratch);
 	*m = (rpt_keymap){ 0 };
 }
 
-/* Whether the key found last is that of PERIOD and FS[0..N), compared
- * field by field where it lies, without building the key. */
-static bool
-is_last(const rpt_keymap *m, int64_t period, const sla_field *fs, size_t n)
+/* Whether the key K[0..LEFT) (NULL: none) is that of PERIOD and FS[0..N),
+ * compared field by field where they lie, without building the key. */
+static inline bool
+key_is(const char *k, size_t left, int64_t period, const sla_field *fs, size_t n)
 {
-	const char *k = m->last;
-	size_t left = m->last_len;
-
-	if (!k || left < sizeof period || memcmp(k, &period, sizeof period) != 0)
+	int64_t kp;
+	if (!k || left < sizeof period)
+		return false;
+	memcpy(&kp, k, sizeof kp);
+	if (kp != period)
 		return false;
 	k += sizeof period;
 	left -= sizeof period;
@@ -36,6 +39,26 @@ is_last(const rpt_keymap *m, int64_t period, const sla_field *fs, size_t n)
 		left -= fs[i].n + 1;
 	}
 	return left == 0;
+}
+
+/* The slot of the recent keys for PERIOD and FS[0..N): a hash of the
+ * period and of each field's length and first and last eight bytes (all
+ * of a short field), the bytes read where they lie.  Not sla_hash: that
+ * one hashes the key built, which this is here to spare. */
+static size_t
+recent_slot(int64_t period, const sla_field *fs, size_t n)
+{
+	uint64_t h = (uint64_t)period * 0x9E3779B97F4A7C15u;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t a = 0, b = 0;
+		size_t len = fs[i].n;
+		memcpy(&a, fs[i].p, len < 8 ? len : 8);
+		if (len > 8)
+			memcpy(&b, fs[i].p + (len < 16 ? 8 : len - 8), len < 16 ? len - 8 : 8);
+		h = (h ^ a ^ len) * 0xFF51AFD7ED558CCDu;
+		h = (h ^ b ^ (h >> 32)) * 0xC4CEB9FE1A85EC53u;
+	}
+	return (size_t)(h ^ h >> 29) % RPT_KEYMAP_RECENT;
 }
 
 /* The key of PERIOD and FS[0..N) in M's scratch: its length, 0 when out of
@@ -62,10 +85,27 @@ long
 sla_rpt_keymap_get(rpt_keymap *m, int64_t period, const sla_field *fs, size_t n, bool *added)
 {
 	*added = false;
-	if (is_last(m, period, fs, n))
+	if (key_is(m->last, m->last_len, period, fs, n))
 		return (long)m->last_index;
+	if (!m->map && (!(m->map = sla_map_new()) ||
+			!(m->recent = calloc(RPT_KEYMAP_RECENT, sizeof *m->recent)))) {
+		sla_map_free(m->map);
+		m->map = NULL;
+		return -1;
+	}
+	size_t *slot = &m->recent[recent_slot(period, fs, n)];
+	if (*slot) {
+		size_t klen;
+		const char *k = sla_map_key(m->map, *slot - 1, &klen);
+		if (key_is(k, klen, period, fs, n)) {
+			m->last = k;
+			m->last_len = klen;
+			m->last_index = *slot - 1;
+			return (long)m->last_index;
+		}
+	}
 	size_t len = build_key(m, period, fs, n);
-	if (len == 0 || (!m->map && !(m->map = sla_map_new())))
+	if (len == 0)
 		return -1;
 	size_t i = sla_map_intern_hashed(m->map, m->scratch, len, sla_hash(m->scratch, len),
 					 added);
@@ -77,6 +117,7 @@ sla_rpt_keymap_get(rpt_keymap *m, int64_t period, const sla_field *fs, size_t n,
 	 * intern is followed by this line. */
 	m->last = sla_map_key(m->map, i, &m->last_len);
 	m->last_index = i;
+	*slot = i + 1;
 	return (long)i;
 }
 

@@ -13,6 +13,13 @@
  *     and fields before any key is built or hashed: a ticket's rows repeat
  *     their tier, period, statement and customer, and about half of all
  *     look-ups end there;
+ *   - then the keys found recently, by a cheap hash of the period and the
+ *     fields where they lie (their lengths and first and last eight
+ *     bytes), one index a slot of RPT_KEYMAP_RECENT, each checked against
+ *     the map's copy of its key: a key seen before costs neither its
+ *     building nor the map's hash and probe, and most look-ups that pass
+ *     the key found last end here (the groups of one ticket differ in
+ *     their metric, the next ticket is in another month);
  *   - a map that is empty when zeroed (the report's maps live in its
  *     calloc'd structure; the sla_map is made at the first key). */
 #ifndef SLA_REPORT_KEYMAP_H
@@ -25,10 +32,14 @@
 #include "sla_map.h"
 #include "sla_stream.h"
 
+/* Slots of the recent keys: 8 KiB a map, made with the map. */
+enum { RPT_KEYMAP_RECENT = 1024 };
+
 typedef struct rpt_keymap {
 	sla_map *map;		/* NULL until the first key */
 	const char *last;	/* the map's copy of the key found last, or NULL */
 	size_t last_len, last_index;
+	size_t *recent;		/* RPT_KEYMAP_RECENT slots: a key's index + 1, 0 for none */
 	char *scratch;		/* where a key is built */
 	size_t scratch_cap;
 } rpt_keymap;

@@ -127,19 +127,48 @@ period_next(sla_period_kind kind, int64_t first)
 	return sla_days_from_civil(y + (m - 1) / 12, (m - 1) % 12 + 1, 1);
 }
 
+/* The index of the first of C's spans that starts after UTC. */
+static size_t
+span_after(const rpt_clock *c, int64_t utc)
+{
+	size_t lo = 0, hi = c->nspans;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->span[mid].lo <= utc)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The period of clock C that holds the instant UTC, read in zone TZ. */
 static int64_t
 period_at(const sla_tz *tz, rpt_clock *c, int64_t utc)
 {
 	if (utc >= c->lo && utc < c->hi)
 		return c->last;
+	size_t at = span_after(c, utc);
+	if (at > 0 && utc < c->span[at - 1].hi) {
+		const rpt_span *s = &c->span[at - 1];
+		c->lo = s->lo, c->hi = s->hi, c->last = s->first;
+		return s->first;
+	}
 	int64_t local = utc + sla_tz_offset(tz, utc);
 	int64_t first = period_first_day(c->kind, sla_floor_div(local, SLA_DAY));
 	int64_t next = period_next(c->kind, first);
 	c->last = first;
 	if (sla_tz_to_utc(tz, first * SLA_DAY, &c->lo) != SLA_TZ_OK ||
-	    sla_tz_to_utc(tz, next * SLA_DAY, &c->hi) != SLA_TZ_OK)
+	    sla_tz_to_utc(tz, next * SLA_DAY, &c->hi) != SLA_TZ_OK) {
 		c->lo = c->hi = 0; /* midnight in a gap: no shortcut */
+		return first;
+	}
+	/* Periods do not overlap, so the new one goes where UTC would. */
+	if (c->nspans < RPT_CLOCK_SPANS) {
+		memmove(&c->span[at + 1], &c->span[at], (c->nspans - at) * sizeof *c->span);
+		c->span[at] = (rpt_span){ c->lo, c->hi, first };
+		c->nspans++;
+	}
 	return first;
 }
 

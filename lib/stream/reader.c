@@ -1,9 +1,9 @@
 /* reader.c: reading the TSV streams (see sla_stream.h): fields, records,
  * unescaping, and the realigner of rows longer than the header.
  *
- * The reader keeps one large buffer, finds line ends with memchr and splits
- * fields with memchr; fields point into the buffer, so a record costs no
- * allocation.  The buffer doubles only when one line is longer than it, and
+ * The reader keeps one large buffer and finds a record's line end and its
+ * fields in one pass (sla_tsv_split.h); fields point into the buffer, so a
+ * record costs no allocation.  The buffer doubles only when one line is longer than it, and
  * never past the longest line allowed: a stream without line ends (a binary
  * file, /dev/zero) is an error in bounded memory, not a heap the size of
  * the input.
@@ -12,9 +12,6 @@
  * would scan each line again.  So the reader remembers where the next one
  * is (seek): each byte is searched for each of them once, with memchr, and
  * a stream without them pays one memchr per buffer filled. */
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -25,6 +22,7 @@
 #include "sla_colnames.h"
 #include "sla_mem.h"
 #include "sla_stream.h"
+#include "sla_tsv_split.h"
 
 enum { READ_BLOCK = 256 * 1024 };
 
@@ -62,6 +60,7 @@ struct sla_reader {
 	size_t ncols;
 
 	sla_field *fields;
+	size_t nfields;		/* that the line has (sla_tsv_split) */
 	size_t ragged;
 	bool lines;		/* no header: a line is one field (sla_reader_open_lines) */
 };
@@ -123,7 +122,7 @@ static size_t
 seek(const char *buf, size_t from, size_t end, size_t *next, char c)
 {
 	size_t at = *next > from ? *next : from;
-	if (at == end || buf[at] != c) {
+	if (at < end && buf[at] != c) {	/* at the end: none up to it, no call */
 		const char *p = memchr(buf + at, c, end - at);
 		at = p ? (size_t)(p - buf) : end;
 	}
@@ -186,18 +185,34 @@ too_long(const sla_reader *r)
 	return -1;
 }
 
+/* The first LF in buf[from, cr), or NULL.  A search from the line's start
+ * splits the fields on the way (SPLIT); one that goes on after a fill
+ * (the line's start was searched before the bytes moved) does not, and
+ * leaves *SPLIT false. */
+static char *
+find_lf(sla_reader *r, size_t from, size_t cr, bool *split)
+{
+	if (!*split || from != r->start) {
+		*split = false;
+		return memchr(r->buf + from, '\n', cr - from);
+	}
+	size_t len = sla_tsv_split(r->buf + from, cr - from, r->fields, r->ncols, &r->nfields);
+	return from + len < cr ? r->buf + from + len : NULL;
+}
+
 /* The next physical line of the current file, without its end (LF, CRLF
  * or a lone CR, as sla-parse reads them: a stream has no raw CR inside a
  * field, sla(7)): 1 a line, 0 the end of the file, -1 an error.  Sets
- * r->line_nul. */
+ * r->line_nul.  With SPLIT, the line's fields are in r->fields. */
 static int
-next_line(sla_reader *r, char **line, size_t *len)
+next_line(sla_reader *r, char **line, size_t *len, bool split)
 {
 	size_t scanned = r->start;
+	bool split_done = split;
 
 	for (;;) {
 		size_t cr = seek(r->buf, scanned, r->end, &r->next_cr, '\r');
-		char *nl = memchr(r->buf + scanned, '\n', cr - scanned);
+		char *nl = find_lf(r, scanned, cr, &split_done);
 		size_t stop, next;
 		if (nl) {
 			stop = (size_t)(nl - r->buf);
@@ -222,82 +237,14 @@ next_line(sla_reader *r, char **line, size_t *len)
 		if (stop - r->start > r->max_line)
 			return too_long(r);
 		r->line_nul = seek(r->buf, r->start, r->end, &r->next_nul, '\0') < stop;
+		if (split && !split_done)
+			sla_tsv_split(r->buf + r->start, stop - r->start, r->fields, r->ncols,
+				      &r->nfields);
 		*line = r->buf + r->start;
 		*len = stop - r->start;
 		r->start = next;
 		r->line++;
 		return 1;
-	}
-}
-
-/* The tabs of CHUNK bytes at P, as bit K for byte P[K]: with SSE2 (every
- * x86-64) in three instructions, else byte by byte. */
-enum { CHUNK = 16 };
-
-static unsigned
-tab_mask(const char *p)
-{
-#ifdef __SSE2__
-	__m128i bytes = _mm_loadu_si128((const __m128i *)(const void *)p);
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\t')));
-#else
-	unsigned m = 0;
-	for (unsigned k = 0; k < CHUNK; k++)
-		m |= (unsigned)(p[k] == '\t') << k;
-	return m;
-#endif
-}
-
-/* The lowest bit set in M (not 0). */
-static unsigned
-lowest_bit(unsigned m)
-{
-#ifdef __GNUC__
-	return (unsigned)__builtin_ctz(m);
-#else
-	unsigned k = 0;
-	while (!(m & 1u << k))
-		k++;
-	return k;
-#endif
-}
-
-/* Split LINE into the header's number of fields (see sla_reader_fields).
- * A field is a dozen bytes: a memchr a field cost more in calls than in
- * bytes (a fifth of sla-classify's time), so the line's tabs are found
- * CHUNK bytes at a time, once (tests/bench/profile-classify.md). */
-static void
-split(sla_reader *r, char *line, size_t len)
-{
-	/* locals, not r->: a store to a field could alias r, to the compiler */
-	sla_field *fields = r->fields;
-	size_t last = r->ncols - 1;
-	char *p = line;
-	size_t i = 0, extra = 0;
-
-	for (size_t at = 0; at < len; at += CHUNK) {
-		char tail[CHUNK] = { 0 };
-		const char *chunk = line + at;
-		if (len - at < CHUNK)
-			chunk = memcpy(tail, line + at, len - at);
-		for (unsigned bits = tab_mask(chunk); bits; bits &= bits - 1) {
-			char *tab = line + at + lowest_bit(bits);
-			if (i == last) {
-				extra++;	/* folded into the last field */
-				continue;
-			}
-			fields[i++] = (sla_field){ p, (size_t)(tab - p) };
-			p = tab + 1;
-		}
-	}
-	fields[i] = (sla_field){ p, (size_t)(line + len - p) };
-	r->ragged = 0;
-	if (i < last) {
-		r->ragged = i + 1;
-		for (size_t k = i + 1; k <= last; k++)
-			fields[k] = (sla_field){ line + len, 0 };
-	} else if (extra) {
-		r->ragged = r->ncols + extra;
 	}
 }
 
@@ -339,7 +286,7 @@ read_first_header(sla_reader *r)
 {
 	char *line;
 	size_t len;
-	int got = next_line(r, &line, &len);
+	int got = next_line(r, &line, &len, false);
 
 	if (got <= 0) {
 		if (got == 0)
@@ -377,7 +324,7 @@ check_next_header(sla_reader *r)
 {
 	char *line;
 	size_t len;
-	int got = next_line(r, &line, &len);
+	int got = next_line(r, &line, &len, false);
 
 	if (got < 0)
 		return -1;
@@ -518,7 +465,7 @@ sla_reader_next(sla_reader *r)
 	for (;;) {
 		char *line;
 		size_t len;
-		int got = next_line(r, &line, &len);
+		int got = next_line(r, &line, &len, true);
 
 		if (got < 0)
 			return -1;
@@ -526,9 +473,11 @@ sla_reader_next(sla_reader *r)
 			if (len == 0)
 				continue;
 			r->nul_col = 0;
-			if (r->line_nul)
+			if (r->line_nul) {
 				line = mend(r, line, &len);
-			split(r, line, len);
+				sla_tsv_split(line, len, r->fields, r->ncols, &r->nfields);
+			}
+			r->ragged = r->nfields != r->ncols ? r->nfields : 0;
 			return 1;
 		}
 		close_current(r);

@@ -2,8 +2,8 @@
  * beside sla-classify, sla-check and sla-report: read 1 MiB blocks, find
  * each line end with memchr, then each tab of the line with memchr, and
  * count records and fields; nothing else (no unescaping, no CR or NUL
- * checks, no header, no writing).  The stages' reader (lib/stream/reader.c)
- * splits the same way, so no stage reads its input faster than this.
+ * checks, no header, no writing).  The stages' reader split the same way
+ * until it found tabs and line ends in one pass (lib/stream/tsv_split.c).
  * Prints "records fields".
  *
  *   tsv-split [file]                                                     */
