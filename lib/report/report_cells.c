@@ -30,16 +30,25 @@ format_duration(int64_t s, char *buf)
 	return n + sizeof tail - 1;
 }
 
-/* NUM / DEN with PLACES decimals, rounded half up or, when DOWN, down. */
+/* Counts come from partial reports too, where they may be as large as a
+ * uint64: the scaled numerator is held in 128 bits. */
+__extension__ typedef __int128 wide;
+
+/* NUM / DEN (DEN > 0) with PLACES decimals, rounded half up or, when
+ * DOWN, down. */
 static size_t
-format_fixed(int64_t num, int64_t den, int places, bool down, char *buf)
+format_fixed(wide num, int64_t den, int places, bool down, char *buf)
 {
-	int64_t scale = 1;
+	wide scale = 1;
 	for (int i = 0; i < places; i++)
 		scale *= 10;
-	int64_t v = down ? num * scale / den : (num * scale * 2 / den + 1) / 2;
-	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)(v / scale), places,
-				(long long)(v % scale));
+	wide v = down ? num * scale / den : (num * scale * 2 / den + 1) / 2;
+	wide whole = v / scale, part = v % scale;
+	/* a quotient past int64 only for a numerator past it (a percentage) */
+	if (whole > INT64_MAX || whole < INT64_MIN)
+		return (size_t)snprintf(buf, SLA_CELL_MAX, "%s", whole > 0 ? "inf" : "-inf");
+	return (size_t)snprintf(buf, SLA_CELL_MAX, "%lld.%0*lld", (long long)whole, places,
+				(long long)part);
 }
 
 size_t
@@ -59,7 +68,7 @@ sla_format_floor(int64_t num, int64_t den, int places, char *buf)
 size_t
 sla_format_percent(int64_t a, int64_t b, int places, char *buf)
 {
-	size_t n = sla_format_floor(a * 100, b, places, buf);
+	size_t n = format_fixed((wide)a * 100, b, places, true, buf);
 	buf[n++] = '%';
 	buf[n] = '\0';
 	return n;

@@ -262,27 +262,32 @@ items(sla_writer *w, const sla_report *r, const char *k, const sla_report_item *
 	items_of(w, r, sla_report_config_of(r)->period, k, v, n);
 }
 
-/* A mean of SUM hundredths over N values, with two places, or null. */
+/* A mean of SUM hundredths over N values, with two places, or null (also
+ * when SUM did not fit: FITS false). */
 static void
-kv_mean(sla_writer *w, const char *k, int64_t sum, uint64_t n)
+kv_mean(sla_writer *w, const char *k, int64_t sum, bool fits, uint64_t n)
 {
-	kv_fixed(w, k, (uint64_t)sum, n * 100, 2, false);
+	char buf[SLA_CELL_MAX];
+	key(w, k, false);
+	if (fits && sla_satisfaction_mean_text(sum, n, buf))
+		sla_writer_str(w, buf);
+	else
+		sla_writer_str(w, "null");
 }
 
 static void
 satisfaction(sla_writer *w, const sla_satisfaction *s)
 {
 	int64_t score_sum = 0;
-	for (int k = 0; k < 5; k++)
-		score_sum += (int64_t)s->scores[k] * (k + 1) * 100;
+	bool fits = sla_satisfaction_score_sum(s, &score_sum);
 	sla_writer_char(w, '{');
 	key(w, "scores", true);
 	sla_writer_i64(w, (long long)s->nscores);
-	kv_mean(w, "mean_score", score_sum, s->nscores);
+	kv_mean(w, "mean_score", score_sum, fits, s->nscores);
 	key(w, "score_counts", false);
 	int_array(w, s->scores, 5);
 	kv_int(w, "percentages", (int64_t)s->npercent);
-	kv_mean(w, "mean_percent", s->percent_sum, s->npercent);
+	kv_mean(w, "mean_percent", s->percent_sum, true, s->npercent);
 	key(w, "percent_bands", false);
 	int_array(w, s->percent_band, 5);
 	kv_int(w, "unreadable", (int64_t)s->unreadable);

@@ -2,6 +2,7 @@
  * carries it (report_int.h): scores 1-5 and percentages kept apart, each
  * ticket counted once per group.  Reads the `satisfaction` column only. */
 #include "report_int.h"
+#include "sla_report_table.h"
 
 /* A decimal with up to two places, in hundredths; -1 when it is not one. */
 static int64_t
@@ -61,4 +62,26 @@ sla_rpt_note_satisfaction(sla_report *r, const rpt_row *w, sla_satisfaction *s, 
 	if (r->nseen < RPT_SEEN_MAX)
 		r->seen[r->nseen++] = gi;
 	satisfaction_add(s, sat);
+}
+
+bool
+sla_satisfaction_score_sum(const sla_satisfaction *s, int64_t *sum)
+{
+	int64_t total = 0, part;
+	for (int k = 0; k < 5; k++)
+		if (s->scores[k] > INT64_MAX ||
+		    __builtin_mul_overflow((int64_t)s->scores[k], (k + 1) * 100, &part) ||
+		    __builtin_add_overflow(total, part, &total))
+			return false;
+	*sum = total;
+	return true;
+}
+
+bool
+sla_satisfaction_mean_text(int64_t sum, uint64_t n, char *buf)
+{
+	if (n == 0 || n > INT64_MAX / 100)
+		return false;
+	sla_format_fixed(sum, (int64_t)n * 100, 2, buf);
+	return true;
 }

@@ -242,14 +242,14 @@ group_elapsed(const sla_report *r, sla_lang lang, const rpt_out *o)
 	sla_rpt_build_emit(&b, o);
 }
 
-/* SUM hundredths over N values as a mean with two places, or none. */
+/* SUM hundredths over N values as a mean with two places, or none (also
+ * when SUM did not fit: FITS false). */
 static sla_cell
-mean(rpt_builder *b, int64_t sum, uint64_t n, const char *suffix)
+mean(rpt_builder *b, int64_t sum, bool fits, uint64_t n, const char *suffix)
 {
 	char buf[SLA_CELL_MAX];
-	if (n == 0)
+	if (!fits || !sla_satisfaction_mean_text(sum, n, buf))
 		return sla_rpt_none();
-	sla_format_fixed(sum, (int64_t)n * 100, 2, buf);
 	return sla_rpt_text(sla_rpt_build_printf(b, "%s%s", buf, suffix));
 }
 
@@ -283,17 +283,16 @@ satisfaction(const sla_report *r, sla_lang lang, const rpt_out *o)
 			continue;
 		const sla_satisfaction *s = &g[i].satisfaction;
 		int64_t score_sum = 0;
-		for (int k = 0; k < 5; k++)
-			score_sum += (int64_t)s->scores[k] * (k + 1) * 100;
+		bool fits = sla_satisfaction_score_sum(s, &score_sum);
 		sla_cell *c = sla_rpt_build_row(&b);
 		if (!c)
 			break;
 		c += cells_group(r, &g[i], c, lang);
 		c[0] = sla_rpt_count(s->nscores);
-		c[1] = mean(&b, score_sum, s->nscores, "");
+		c[1] = mean(&b, score_sum, fits, s->nscores, "");
 		c[2] = sla_rpt_text(distribution(&b, s->scores));
 		c[3] = sla_rpt_count(s->npercent);
-		c[4] = mean(&b, s->percent_sum, s->npercent, "%");
+		c[4] = mean(&b, s->percent_sum, true, s->npercent, "%");
 		c[5] = sla_rpt_text(distribution(&b, s->percent_band));
 		c[6] = sla_rpt_count(s->unreadable);
 	}

@@ -160,6 +160,13 @@ typedef struct sla_satisfaction {
 	uint64_t unreadable;
 } sla_satisfaction;
 
+/* The sum of S's scores in hundredths of a point, the numerator of their
+ * mean; false when it does not fit (counts of merged partials only). */
+bool sla_satisfaction_score_sum(const sla_satisfaction *s, int64_t *sum);
+/* The mean of SUM hundredths over N values, two places, into BUF (of
+ * SLA_CELL_MAX bytes); false when N is 0 or N hundredths do not fit. */
+bool sla_satisfaction_mean_text(int64_t sum, uint64_t n, char *buf);
+
 typedef struct sla_report_group {
 	int64_t period;
 	const char *const *keys;	/* one per grouping column, decoded */

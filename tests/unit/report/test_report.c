@@ -614,6 +614,37 @@ fixed_point_rounds_half_up_and_compliance_down(void **state)
 	assert_string_equal(buf, "0.666666");
 	sla_format_floor(5, 5, 2, buf);
 	assert_string_equal(buf, "1.00");
+	/* Counts as large as a merge of partials may hold: the scaled
+	 * numerator does not wrap (a fuzzer found 944...400 x 100). */
+	sla_format_fixed(INT64_MAX, 1, 6, buf);
+	assert_string_equal(buf, "9223372036854775807.000000");
+	sla_format_fixed(94444444444444400, 3, 2, buf);
+	assert_string_equal(buf, "31481481481481466.67");
+	sla_format_percent(INT64_MAX - 1, INT64_MAX, 2, buf);
+	assert_string_equal(buf, "99.99%");
+	sla_format_percent(INT64_MAX, INT64_MAX, 2, buf);
+	assert_string_equal(buf, "100.00%");
+}
+
+/* A mean of satisfaction scores: the sum in hundredths, refused rather
+ * than wrapped when merged partials hold more than fits. */
+static void
+satisfaction_means_refuse_what_does_not_fit(void **state)
+{
+	(void)state;
+	sla_satisfaction s = { .scores = { 1, 0, 0, 0, 3 }, .nscores = 4 };
+	int64_t sum;
+	char buf[SLA_CELL_MAX];
+	assert_true(sla_satisfaction_score_sum(&s, &sum));
+	assert_int_equal(sum, 1600);
+	assert_true(sla_satisfaction_mean_text(sum, s.nscores, buf));
+	assert_string_equal(buf, "4.00");
+	s.scores[4] = INT64_MAX / 400;
+	assert_false(sla_satisfaction_score_sum(&s, &sum));
+	s.scores[4] = UINT64_MAX;
+	assert_false(sla_satisfaction_score_sum(&s, &sum));
+	assert_false(sla_satisfaction_mean_text(100, 0, buf));
+	assert_false(sla_satisfaction_mean_text(100, INT64_MAX / 100 + 1, buf));
 }
 
 int
@@ -637,6 +668,7 @@ main(void)
 		cmocka_unit_test(languages_and_formats),
 		cmocka_unit_test(every_label_exists_in_both_languages),
 		cmocka_unit_test(fixed_point_rounds_half_up_and_compliance_down),
+		cmocka_unit_test(satisfaction_means_refuse_what_does_not_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
