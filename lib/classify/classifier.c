@@ -407,7 +407,7 @@ sla_classifier_run(sla_classifier *c, const sla_field *in, size_t ragged, size_t
 	long i = first_match(c, in, &f);
 	if (i >= 0) {
 		const rule *r = &c->rs->rules[i];
-		own[0] = (sla_field){ r->tier, strlen(r->tier) };
+		own[0] = (sla_field){ r->tier, r->tier_len };
 		own[1] = (sla_field){ r->label, r->label_len };
 		c->hits[i]++;
 		c->counts.by_rule++;

@@ -232,6 +232,7 @@ read_parts(rule *r, const rule_text *t, const sla_field **bad)
 	if (t->pattern.n == 0)
 		return "missing the pattern";
 	r->tier = copy_text(t->tier.p, t->tier.n);
+	r->tier_len = t->tier.n;
 	return r->tier ? make_label(r) : "out of memory";
 }
 

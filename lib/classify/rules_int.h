@@ -20,6 +20,7 @@
  * classifier. */
 typedef struct rule {
 	char *tier;		/* owned */
+	size_t tier_len;	/* its strlen, kept for each record it names */
 	char *fields;		/* owned: the field names, each ended by a NUL */
 	size_t nfields;
 	const char *file;	/* owned by the rule set */
