@@ -39,7 +39,9 @@ SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 endif
 PKGS      := libpcre2-8 inih xlsxwriter uchardet nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS       = -lcsv $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# uchardet is loaded when an export needs it (lib/input/encoding.c), not
+# linked: its header alone is built against.
+LIBS       = -lcsv $(shell pkg-config --libs $(filter-out uchardet,$(PKGS)) 2>/dev/null)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 TOOLS    := $(patsubst cmd/%.c,%,$(wildcard cmd/sla-*.c))

@@ -17,6 +17,7 @@
  * answer is held to what the sample shows, and where the sample cannot
  * settle it GB18030, the guess of old (Chinese Excel exports), stands and
  * is marked unsure. */
+#include <dlfcn.h>
 #include <errno.h>
 #include <iconv.h>
 #include <stdint.h>
@@ -196,21 +197,74 @@ static const struct detected {
 	{ "TIS-620", "TIS-620", false }, { "VISCII", "VISCII", false },
 };
 
-/* What uchardet names the sample, NUL-ended into NAME (SIZE bytes, "" for
- * nothing), and the entry it is read as, or NULL. */
-static const struct detected *
-ask_uchardet(const unsigned char *p, size_t n, char *name, size_t size)
+/* uchardet is C++: linked, it brings libstdc++, libm and libgcc_s, 1.3 MiB
+ * of pages mapped and touched in every run, a quarter of sla-parse's
+ * memory, though only an export that is not UTF-8 asks it anything.  So
+ * it is loaded, by its soname, when asked. */
+#define UCHARDET_SONAME "libuchardet.so.0"
+
+struct uchardet_lib {
+	void *handle;
+	uchardet_t (*create)(void);
+	int (*handle_data)(uchardet_t, const char *, size_t);
+	void (*data_end)(uchardet_t);
+	const char *(*get_charset)(uchardet_t);
+	void (*destroy)(uchardet_t);
+};
+
+/* dlsym's object pointer into the function pointer at FP (POSIX makes the
+ * two the same size; ISO C has no cast between them). */
+static bool
+find_symbol(void *handle, const char *symbol, void *fp, size_t size)
 {
-	uchardet_t u = uchardet_new();
+	void *found = dlsym(handle, symbol);
+
+	if (!found || size != sizeof found)
+		return false;
+	memcpy(fp, &found, size);
+	return true;
+}
+
+static bool
+load_uchardet(struct uchardet_lib *u)
+{
+	u->handle = dlopen(UCHARDET_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!u->handle)
+		return false;
+	if (find_symbol(u->handle, "uchardet_new", &u->create, sizeof u->create) &&
+	    find_symbol(u->handle, "uchardet_handle_data", &u->handle_data,
+			sizeof u->handle_data) &&
+	    find_symbol(u->handle, "uchardet_data_end", &u->data_end, sizeof u->data_end) &&
+	    find_symbol(u->handle, "uchardet_get_charset", &u->get_charset,
+			sizeof u->get_charset) &&
+	    find_symbol(u->handle, "uchardet_delete", &u->destroy, sizeof u->destroy))
+		return true;
+	dlclose(u->handle);
+	return false;
+}
+
+/* What uchardet names the sample, NUL-ended into NAME (SIZE bytes, "" for
+ * nothing), and the entry it is read as, or NULL; *LOADED is false when
+ * the library could not be loaded (the caller guesses without it). */
+static const struct detected *
+ask_uchardet(const unsigned char *p, size_t n, char *name, size_t size, bool *loaded)
+{
+	struct uchardet_lib lib;
+	uchardet_t u;
 
 	name[0] = '\0';
-	if (!u)
+	*loaded = load_uchardet(&lib);
+	if (!*loaded)
 		return NULL;
-	if (uchardet_handle_data(u, (const char *)p, n) == 0) {
-		uchardet_data_end(u);
-		snprintf(name, size, "%s", uchardet_get_charset(u));
+	u = lib.create();
+	if (u) {
+		if (lib.handle_data(u, (const char *)p, n) == 0) {
+			lib.data_end(u);
+			snprintf(name, size, "%s", lib.get_charset(u));
+		}
+		lib.destroy(u);
 	}
-	uchardet_delete(u);
+	dlclose(lib.handle);
 	for (size_t i = 0; i < sizeof detected / sizeof *detected; i++)
 		if (strcasecmp(name, detected[i].name) == 0)
 			return &detected[i];
@@ -316,7 +370,8 @@ static const char *
 legacy(const unsigned char *p, size_t n, sla_encoding_guess *g)
 {
 	char name[32], doubt[96] = "";
-	const struct detected *d = ask_uchardet(p, n, name, sizeof name);
+	bool loaded;
+	const struct detected *d = ask_uchardet(p, n, name, sizeof name, &loaded);
 	evidence e = look_at(p, n);
 	const char *guess = "GB18030";
 
@@ -324,6 +379,8 @@ legacy(const unsigned char *p, size_t n, sla_encoding_guess *g)
 		snprintf(doubt, sizeof doubt, "uchardet says %s on %zu bytes above 0x7F, "
 			 "too few to tell", name[0] ? name : "nothing", e.high);
 		guess = few_bytes_guess(p, n, &e);
+	} else if (!loaded) {
+		snprintf(doubt, sizeof doubt, "uchardet (%s) is not installed", UCHARDET_SONAME);
 	} else if (!name[0]) {
 		snprintf(doubt, sizeof doubt, "uchardet names none");
 	} else if (!d) {
