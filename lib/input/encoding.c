@@ -201,7 +201,9 @@ static const struct detected {
  * of pages mapped and touched in every run, a quarter of sla-parse's
  * memory, though only an export that is not UTF-8 asks it anything.  So
  * it is loaded, by its soname, when asked. */
+#ifndef UCHARDET_SONAME		/* a test names one that is not there */
 #define UCHARDET_SONAME "libuchardet.so.0"
+#endif
 
 struct uchardet_lib {
 	void *handle;
