@@ -82,19 +82,22 @@ function limits(s,    i, st, input, fl, sum, slow, slowest, bound, pipe) {
 	if (!have(s, "pipeline") || slow == "" || !have(s, "pipe"))
 		return
 	# In the pipeline every stage runs at once, so its wall time is at least
-	# the slowest stage's CPU time, and at least all the CPU time over the
-	# cores; the stages alone read files and write to /dev/null, in the
-	# pipeline they copy their streams through pipes too (at most the pipe's
-	# CPU time, which counts both ends and /dev/zero).
+	# the slowest stage's CPU time, and at least its own CPU time over the
+	# cores.  The stages alone read files and write to /dev/null; in the
+	# pipeline they copy their streams through pipes too, which the
+	# pipeline's CPU time counts.  The dd pipe of as many bytes says what
+	# that copying costs at most (both ends, and reading /dev/zero).
 	pipe = cpu[s, "pipe"]
-	bound = (sum + pipe) / cores
+	bound = cpu[s, "pipeline"] / cores
 	if (slowest > bound)
 		bound = slowest
 	printf "The pipeline: %.3f s wall, %.3f s CPU.  Its four stages alone: %.3f s CPU,\n",
 	       wall[s, "pipeline"], cpu[s, "pipeline"], sum
-	printf "the slowest %s's %.3f s; the pipe: %.3f s CPU more.  On %d cores its wall\n",
-	       slow, slowest, pipe, cores
-	printf "time cannot fall below about %.3f s", bound
+	printf "the slowest %s's %.3f s; the pipes add %.3f s CPU (a dd pipe of as many\n",
+	       slow, slowest, cpu[s, "pipeline"] - sum
+	printf "bytes takes %.3f s).  On %d cores its wall time cannot fall below its CPU\n",
+	       pipe, cores
+	printf "time over the cores or its slowest stage's, about %.3f s", bound
 	if (have(s, "miller") && bound > 0)
 		printf " (there it would be %.2f × Miller's speed)", wall[s, "miller"] / bound
 	if (bound > 0)
