@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sla_encoding.h"
+#include "encoding_samples.h"
 #include "sla_utf8.h"
 
 static const char *
@@ -284,9 +285,7 @@ legacy_encodings_are_detected(void **state)
 	(void)state;
 	sla_encoding_guess g;
 	/* Big5, read as Windows' Big5 */
-	const char big5[] = "id,priority,customer\n1,\xBA\xF2\xAB\xE6,\xA5x\xA5_\xA5\xAB"
-			    "\xA5\xDF\xC1p\xA6X\xC2\xE5\xB0|\n2,\xA4@\xAF\xEB,\xB0\xAA\xB6"
-			    "\xAF\xB4\xE4\xB0\xC8\xA4\xC0\xA4\xBD\xA5q\n";
+	const char big5[] = SAMPLE_BIG5;
 	assert_string_equal(sla_encoding_detect((const unsigned char *)big5, sizeof big5 - 1, &g),
 			    "CP950");
 	assert_string_equal(g.why, "not valid UTF-8; uchardet says BIG5");

@@ -9,16 +9,16 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-/* Big5 that uchardet names (test_encoding.c): without it, the guess,
+#include "encoding_samples.h"
+
+/* The Big5 sample uchardet names (test_encoding.c): without it, the guess,
  * marked as one, and why. */
 static void
 without_uchardet_the_guess_is_marked(void **state)
 {
 	(void)state;
 	sla_encoding_guess g;
-	const char big5[] = "id,priority,customer\n1,\xBA\xF2\xAB\xE6,\xA5x\xA5_\xA5\xAB"
-			    "\xA5\xDF\xC1p\xA6X\xC2\xE5\xB0|\n2,\xA4@\xAF\xEB,\xB0\xAA\xB6"
-			    "\xAF\xB4\xE4\xB0\xC8\xA4\xC0\xA4\xBD\xA5q\n";
+	const char big5[] = SAMPLE_BIG5;
 	assert_string_equal(sla_encoding_detect((const unsigned char *)big5, sizeof big5 - 1, &g),
 			    "GB18030");
 	assert_true(g.unsure);
