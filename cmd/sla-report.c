@@ -352,6 +352,12 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 		tiers[t] = sla_policy_tier_at(policy, t)->name;
 	cfg.tier_order = tiers;
 	cfg.ntiers = tiers ? cfg.ntiers : 0;
+	cfg.nmetrics = sla_policy_nmetrics(policy);
+	const char **metrics = calloc(cfg.nmetrics + 1, sizeof *metrics);
+	for (size_t k = 0; metrics && k < cfg.nmetrics; k++)
+		metrics[k] = sla_policy_metric(policy, k)->name;
+	cfg.metric_order = metrics;
+	cfg.nmetrics = metrics ? cfg.nmetrics : 0;
 
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open_max(files, nfiles, o->max_line, d);
@@ -362,6 +368,7 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	sla_report_free(r);
 	sla_reader_free(in);
 	free(tiers);
+	free(metrics);
 	return status;
 }
 

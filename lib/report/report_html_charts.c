@@ -360,37 +360,50 @@ compliance_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 
 enum { B_LABEL = 190, B_BAR = 420, B_ROW = 20, B_MAX_ROWS = 20 };
 
-/* The distinct metrics of the slices, in order of first appearance. */
+/* The distinct metrics of the slices: the policy's in its order (so that a
+ * metric keeps its colour and place from one report to the next), then the
+ * others in order of first appearance. */
 typedef struct metrics {
 	const char **name;
-	size_t *first;
+	size_t *rank;
 	size_t n;
 } metrics;
 
-static bool
-metrics_of(const sla_report_slice *s, size_t ns, metrics *m)
+static size_t
+metric_rank(const sla_report_config *cfg, const char *name, size_t first)
 {
+	for (size_t k = 0; k < cfg->nmetrics; k++)
+		if (strcmp(name, cfg->metric_order[k]) == 0)
+			return k;
+	return cfg->nmetrics + first;
+}
+
+static bool
+metrics_of(const sla_report *r, const sla_report_slice *s, size_t ns, metrics *m)
+{
+	const sla_report_config *cfg = sla_report_config_of(r);
 	m->name = calloc(ns + 1, sizeof *m->name);
-	m->first = calloc(ns + 1, sizeof *m->first);
+	m->rank = calloc(ns + 1, sizeof *m->rank);
 	m->n = 0;
-	if (!m->name || !m->first)
+	if (!m->name || !m->rank)
 		return false;
 	for (size_t i = 0; i < ns; i++) {
 		size_t k = 0;
 		while (k < m->n && strcmp(m->name[k], s[i].metric) != 0)
 			k++;
+		size_t rank = metric_rank(cfg, s[i].metric, s[i].order);
 		if (k == m->n)
-			m->name[m->n] = s[i].metric, m->first[m->n++] = s[i].order;
-		else if (s[i].order < m->first[k])
-			m->first[k] = s[i].order;
+			m->name[m->n] = s[i].metric, m->rank[m->n++] = rank;
+		else if (rank < m->rank[k])
+			m->rank[k] = rank;
 	}
-	/* insertion sort by first appearance: a handful of metrics */
+	/* insertion sort by rank: a handful of metrics */
 	for (size_t i = 1; i < m->n; i++)
-		for (size_t j = i; j > 0 && m->first[j] < m->first[j - 1]; j--) {
+		for (size_t j = i; j > 0 && m->rank[j] < m->rank[j - 1]; j--) {
 			const char *tn = m->name[j];
-			size_t tf = m->first[j];
-			m->name[j] = m->name[j - 1], m->first[j] = m->first[j - 1];
-			m->name[j - 1] = tn, m->first[j - 1] = tf;
+			size_t tr = m->rank[j];
+			m->name[j] = m->name[j - 1], m->rank[j] = m->rank[j - 1];
+			m->name[j - 1] = tn, m->rank[j - 1] = tr;
 		}
 	return true;
 }
@@ -491,7 +504,7 @@ breach_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	uint64_t *broken = NULL;
 	ranked_customer *rc = NULL;
 
-	if (nc == 0 || !metrics_of(s, ns, &m) || !(broken = calloc(nc * m.n + 1, sizeof *broken)) ||
+	if (nc == 0 || !metrics_of(r, s, ns, &m) || !(broken = calloc(nc * m.n + 1, sizeof *broken)) ||
 	    !(rc = calloc(nc, sizeof *rc)))
 		goto done;
 	for (size_t i = 0; i < ns; i++)
@@ -521,7 +534,7 @@ breach_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	chart_end(w);
 done:
 	free(m.name);
-	free(m.first);
+	free(m.rank);
 	free(broken);
 	free(rc);
 }
@@ -621,7 +634,7 @@ elapsed_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	uint64_t *b = NULL;
 	char label[512], buf[32];
 
-	if (ns == 0 || !metrics_of(s, ns, &m) || !(b = calloc((nt + 1) * m.n * SLA_NBUCKETS, sizeof *b)))
+	if (ns == 0 || !metrics_of(r, s, ns, &m) || !(b = calloc((nt + 1) * m.n * SLA_NBUCKETS, sizeof *b)))
 		goto done;
 	for (size_t i = 0; i < ns; i++)
 		for (int k = 0; k < SLA_NBUCKETS; k++)
@@ -659,7 +672,7 @@ elapsed_chart(sla_writer *w, const sla_report *r, sla_lang lang)
 	chart_end(w);
 done:
 	free(m.name);
-	free(m.first);
+	free(m.rank);
 	free(b);
 }
 

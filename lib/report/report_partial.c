@@ -162,6 +162,7 @@ sla_rpt_settings_text(const sla_report_config *cfg, rpt_text *t)
 	one[0] = sla_digest_hex(cfg->policy_digest, hex);
 	set_words(t, "policy", one, 1);
 	set_words(t, "tiers", cfg->tier_order, cfg->ntiers);
+	set_words(t, "metrics", cfg->metric_order, cfg->nmetrics);
 	if (cfg->terms)
 		set_terms(t, cfg->terms);
 }

@@ -183,6 +183,8 @@ read_set(rpt_settings *s, const set_line *l)
 		       ? NULL : "not a digest";
 	if (sla_field_eq(l->name, "tiers"))
 		return read_words(s, l, &s->cfg.tier_order, &s->cfg.ntiers);
+	if (sla_field_eq(l->name, "metrics"))
+		return read_words(s, l, &s->cfg.metric_order, &s->cfg.nmetrics);
 	if (sla_field_eq(l->name, "contract")) {
 		t->contract = l->n ? text(s, l->v[0]) : NULL;
 		return l->n > 1 ? "not a name" : NULL;

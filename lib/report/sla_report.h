@@ -93,6 +93,8 @@ typedef struct sla_report_config {
 	const sla_tz *tz;	/* periods are read in this zone */
 	const char *const *tier_order;	/* the policy's tiers, listed in this order */
 	size_t ntiers;
+	const char *const *metric_order;	/* the policy's metrics, in this order */
+	size_t nmetrics;
 	const sla_report_terms *terms;	/* NULL: no penalty statement */
 	/* For a partial report (sla_report_partial.h): the digest of the
 	 * policy's text (sla_digest.h), and the name of the export the rows

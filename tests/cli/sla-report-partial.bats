@@ -346,7 +346,10 @@ assert_refused() {
 	assert_refused "sla-report: $T/junk:1: not a partial report's header line \"sla-report-partial\\t2\\tnot-a-digest\"" \
 		--merge "$T/junk"
 	sla-report -p "$CONTRACT" --partial "$DATA/check/statement.tsv" | sed 's/^group\t0\t1\t/group\t0\tone\t/' > "$T/bad-field"
-	assert_refused "sla-report: $T/bad-field:27: group: not a partial report's field \"one\"" \
+	# the message names the line of the bad field, wherever the settings end
+	at=$(awk -F'\t' '$1 == "group" && $3 == "one" { print NR; exit }' "$T/bad-field")
+	[ "$at" -gt 1 ]
+	assert_refused "sla-report: $T/bad-field:$at: group: not a partial report's field \"one\"" \
 		--merge "$T/bad-field"
 	: > "$T/empty"
 	assert_refused "sla-report: no partial report to merge" --merge "$T/empty"

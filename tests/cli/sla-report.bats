@@ -178,6 +178,29 @@ validate_json() {
 	grep -q 'CNY 0.00</span><span class="sub">the policy prices no breach</span>' "$BATS_TEST_TMPDIR/d.html"
 }
 
+@test "html charts: the metrics in the policy's order and colours, whatever row comes first, merged too" {
+	# the resolve rows first: first appearance would put resolve first
+	awk -F'\t' 'NR == 1 || $5 == "resolve"' "$DATA/check/statement.tsv" > "$BATS_TEST_TMPDIR/s.tsv"
+	awk -F'\t' 'NR > 1 && $5 != "resolve"' "$DATA/check/statement.tsv" >> "$BATS_TEST_TMPDIR/s.tsv"
+	# each legend entry: its swatch's colour, then its text, on the next line
+	legend() {
+		awk -F'"' '/<rect .*width="10" height="10"/ { fill = $10; next }
+			fill != "" && />(response|onsite|resolve|replacement)<\/text>/ {
+				sub(/.*">/, ""); sub(/<\/text>.*/, ""); printf "%s %s ", fill, $0 }
+			{ fill = "" }' "$1"
+	}
+	sla-report -p "$DATA/check/contract.ini" -f html "$DATA/check/statement.tsv" > "$BATS_TEST_TMPDIR/a.html"
+	sla-report -p "$DATA/check/contract.ini" -f html "$BATS_TEST_TMPDIR/s.tsv" > "$BATS_TEST_TMPDIR/b.html"
+	want=$(legend "$BATS_TEST_TMPDIR/a.html")
+	[[ "$want" == *" response "*" onsite "*" resolve "*" replacement "* ]] || { echo "legend: $want"; return 1; }
+	[ "$(legend "$BATS_TEST_TMPDIR/b.html")" = "$want" ]
+	# a merge of partials keeps the order: it travels in their settings
+	sla-report -p "$DATA/check/contract.ini" --partial "$BATS_TEST_TMPDIR/s.tsv" > "$BATS_TEST_TMPDIR/s.part"
+	grep -q "^set	metrics	response	onsite	workaround	resolve	replacement$" "$BATS_TEST_TMPDIR/s.part"
+	sla-report --merge -f html "$BATS_TEST_TMPDIR/s.part" > "$BATS_TEST_TMPDIR/m.html"
+	[ "$(legend "$BATS_TEST_TMPDIR/m.html")" = "$want" ]
+}
+
 @test "html header: as of from the as_of column or --now, date range, inputs, the policy's SHA-256" {
 	sla-report -p "$CONTRACT" -f html "$STREAM" > "$BATS_TEST_TMPDIR/r.html"
 	grep -q 'not stated: the stream has no as_of column, and no --now was given' "$BATS_TEST_TMPDIR/r.html"
