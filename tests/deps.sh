@@ -12,8 +12,8 @@
 #                              Miller and Python's csv and openpyxl read back
 #                              sla-report's --table and xlsx; GNU parallel:
 #                              sla-report-partial.bats runs the recipe;
-#                              chromium and poppler: html-render.bats renders and
-#                              prints the HTML report)
+#                              chromium, poppler and Noto Sans CJK: html-render.bats
+#                              renders and prints the HTML report, in Chinese too)
 #   sh tests/deps.sh bench     build, the baselines make bench compares with, and
 #                              GNU parallel (the report on N jobs)
 #   sh tests/deps.sh           the same as check
@@ -54,6 +54,7 @@ check cmd chromium chromium
 check cmd pdftotext poppler-utils
 check cmd pdfinfo poppler-utils
 check cmd pdftoppm poppler-utils
+check file /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc fonts-noto-cjk
 check cmd /usr/bin/time time
 check cmd zsh zsh
 check cmd fish fish

@@ -10,7 +10,8 @@
 #   sh tests/screenshots.sh BIN BUILD    (make screenshots passes both)
 #
 # Out of the tree: everything goes to BUILD/screenshots.  Chinese needs a
-# CJK font (Debian: fonts-noto-cjk); without one it is drawn as boxes.
+# CJK font (Debian: fonts-noto-cjk, which make screenshots installs with
+# the check set); without one it is drawn as boxes.
 set -eu
 bin=$1
 build=$2
