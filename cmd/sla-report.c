@@ -323,6 +323,20 @@ origin_of(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	return SLA_EXIT_OK;
 }
 
+/* The names of the policy's metrics (METRICS) or tiers, in its order, in
+ * an array to free; *N of them (0 when out of memory). */
+static const char **
+names_of(sla_policy *policy, bool metrics, size_t *n)
+{
+	*n = metrics ? sla_policy_nmetrics(policy) : sla_policy_ntiers(policy);
+	const char **v = calloc(*n + 1, sizeof *v);
+	for (size_t k = 0; v && k < *n; k++)
+		v[k] = metrics ? sla_policy_metric(policy, k)->name : sla_policy_tier_at(policy, k)->name;
+	if (!v)
+		*n = 0;
+	return v;
+}
+
 /* The report of the check stream in FILES on standard output. */
 static int
 report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
@@ -346,18 +360,10 @@ report(const struct args *o, sla_policy *policy, char **files, size_t nfiles,
 	cfg.partial = o->partial;
 	cfg.source = o->source;
 	cfg.policy_digest = sla_digest(SLA_DIGEST_INIT, text, len);
-	cfg.ntiers = sla_policy_ntiers(policy);
-	const char **tiers = calloc(cfg.ntiers + 1, sizeof *tiers);
-	for (size_t t = 0; tiers && t < cfg.ntiers; t++)
-		tiers[t] = sla_policy_tier_at(policy, t)->name;
+	const char **tiers = names_of(policy, false, &cfg.ntiers);
+	const char **metrics = names_of(policy, true, &cfg.nmetrics);
 	cfg.tier_order = tiers;
-	cfg.ntiers = tiers ? cfg.ntiers : 0;
-	cfg.nmetrics = sla_policy_nmetrics(policy);
-	const char **metrics = calloc(cfg.nmetrics + 1, sizeof *metrics);
-	for (size_t k = 0; metrics && k < cfg.nmetrics; k++)
-		metrics[k] = sla_policy_metric(policy, k)->name;
 	cfg.metric_order = metrics;
-	cfg.nmetrics = metrics ? cfg.nmetrics : 0;
 
 	int status = SLA_EXIT_ERROR;
 	sla_reader *in = sla_reader_open_max(files, nfiles, o->max_line, d);
