@@ -162,7 +162,10 @@ sla_rpt_settings_text(const sla_report_config *cfg, rpt_text *t)
 	one[0] = sla_digest_hex(cfg->policy_digest, hex);
 	set_words(t, "policy", one, 1);
 	set_words(t, "tiers", cfg->tier_order, cfg->ntiers);
-	set_words(t, "metrics", cfg->metric_order, cfg->nmetrics);
+	/* only when known: a partial of an earlier sla-report has no such line,
+	 * and still reads back as the block it was read from */
+	if (cfg->nmetrics)
+		set_words(t, "metrics", cfg->metric_order, cfg->nmetrics);
 	if (cfg->terms)
 		set_terms(t, cfg->terms);
 }

@@ -439,6 +439,11 @@ broken_settings_are_refused(void **state)
 		"set\tpolicy\t0123456789abcdef\nset\ttiers\nrows\t0\n",
 		"set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
 		"set\tpolicy\t0123456789abcdef\nset\ttiers\nset\tcontract\nset\tminor\t2\nrows\t0\n",
+		/* the metrics' order: never empty, never before the tiers */
+		"set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
+		"set\tpolicy\t0123456789abcdef\nset\ttiers\nset\tmetrics\nrows\t0\n",
+		"set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
+		"set\tpolicy\t0123456789abcdef\nset\tmetrics\tresponse\nset\ttiers\nrows\t0\n",
 	};
 	fixture x;
 	start(&x);
@@ -446,6 +451,12 @@ broken_settings_are_refused(void **state)
 	char *ok = wrapped(&x, "ok", "set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
 			   "set\tpolicy\t0123456789abcdef\nset\ttiers\nrows\t0\n");
 	char *paths[1] = { ok };
+	assert_non_null(merge_to(&x, paths, 1, "out", true));
+	free(ok);
+	/* with the policy's metrics, and without them (an earlier sla-report's) */
+	ok = wrapped(&x, "ok", "set\tperiod\tmonth\nset\tby\nset\ttop\t5\nset\ttimezone\tUTC\n"
+		     "set\tpolicy\t0123456789abcdef\nset\ttiers\nset\tmetrics\tresponse\tresolve\nrows\t0\n");
+	paths[0] = ok;
 	assert_non_null(merge_to(&x, paths, 1, "out", true));
 	free(ok);
 	for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
