@@ -114,15 +114,21 @@ cmp_subtotal(const void *a, const void *b)
 	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
+size_t
+sla_report_rank(const char *const *order, size_t n, const char *name, size_t fallback)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(name, order[k]) == 0)
+			return k;
+	return n + fallback;
+}
+
 /* Tiers the policy names come in its order, the others after them (in
  * the order given by FALLBACK). */
 static size_t
 tier_rank(const sla_report *r, const char *label, size_t fallback)
 {
-	for (size_t k = 0; k < r->cfg.ntiers; k++)
-		if (strcmp(label, r->cfg.tier_order[k]) == 0)
-			return k;
-	return r->cfg.ntiers + fallback;
+	return sla_report_rank(r->cfg.tier_order, r->cfg.ntiers, label, fallback);
 }
 
 static void

@@ -369,15 +369,6 @@ typedef struct metrics {
 	size_t n;
 } metrics;
 
-static size_t
-metric_rank(const sla_report_config *cfg, const char *name, size_t first)
-{
-	for (size_t k = 0; k < cfg->nmetrics; k++)
-		if (strcmp(name, cfg->metric_order[k]) == 0)
-			return k;
-	return cfg->nmetrics + first;
-}
-
 static bool
 metrics_of(const sla_report *r, const sla_report_slice *s, size_t ns, metrics *m)
 {
@@ -391,7 +382,7 @@ metrics_of(const sla_report *r, const sla_report_slice *s, size_t ns, metrics *m
 		size_t k = 0;
 		while (k < m->n && strcmp(m->name[k], s[i].metric) != 0)
 			k++;
-		size_t rank = metric_rank(cfg, s[i].metric, s[i].order);
+		size_t rank = sla_report_rank(cfg->metric_order, cfg->nmetrics, s[i].metric, s[i].order);
 		if (k == m->n)
 			m->name[m->n] = s[i].metric, m->rank[m->n++] = rank;
 		else if (rank < m->rank[k])

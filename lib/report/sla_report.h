@@ -252,6 +252,9 @@ int sla_report_read(sla_report *r, sla_reader *in);
 /* ---- the finished model ------------------------------------------------- */
 
 const sla_report_config *sla_report_config_of(const sla_report *r);
+/* The place of NAME in the N names of ORDER (the policy's tiers or
+ * metrics), else N + FALLBACK: the policy's come first, in its order. */
+size_t sla_report_rank(const char *const *order, size_t n, const char *name, size_t fallback);
 uint64_t sla_report_rows(const sla_report *r);
 const sla_tally *sla_report_total(const sla_report *r);
 /* Groups in period order, then in order of first appearance. */
