@@ -225,6 +225,20 @@ weekday_number(const char *s, size_t b, size_t e)
 	return 0;
 }
 
+/* Calendar C named DAYSxHOURS for the hours the letter states, unless a
+ * calendar of its shape read elsewhere has that name (with other hours):
+ * then DAYSxHOURS-2, -3, ..., since a draft's sections must have names of
+ * their own. */
+static void
+name_for_hours(sla_extract *x, int c, int days, int hours)
+{
+	char name[sizeof x->cals[0].name];
+	snprintf(name, sizeof name, "%dx%d", days, hours);
+	for (int k = 2; find_cal(x, name) >= 0 && find_cal(x, name) != c; k++)
+		snprintf(name, sizeof name, "%dx%d-%d", days, hours, k);
+	memcpy(x->cals[c].name, name, sizeof name);
+}
+
 /* The working days and hours a sentence states ("周一至周五 9:00-12:00,
  * 13:30-17:30") into the letter's working calendar, which takes its name
  * from them unless the letter named its shape (5×8): its index, or -1. */
@@ -271,7 +285,7 @@ stated_hours(sla_extract *x, size_t sent, const char *s, size_t n)
 	if (days)
 		cal->days = days;
 	if (cal->sent == SIZE_MAX)	/* no shape read: named for what was */
-		snprintf(cal->name, sizeof cal->name, "%dx%d", cal->days, (total + 30) / 60);
+		name_for_hours(x, c, cal->days, (total + 30) / 60);
 	cal->sent = sent;
 	return c;
 }

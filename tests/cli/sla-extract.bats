@@ -233,3 +233,17 @@ percent() { sed -n "s/^$1 [0-9]*\/[0-9]* = \([0-9]*\)\..*%$/\1/p" <<< "$2"; }
 	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/d.ini"
 	[ "$status" -eq 0 ]
 }
+
+@test "sla-extract: a shape named after hours were stated elsewhere gets a calendar of its own name" {
+	# the working day (5x8, no hours) comes first, then the shape 5×9, then
+	# hours of 5×9: naming the first for its hours must not take 5x9's name
+	# (found by fuzz_extract: a draft with [calendar 5x9] twice did not load)
+	printf '%s\n\n' '技术支持服务承诺' '低优先级：4小时响应，下一个工作日到场。' \
+		'所有服务按5×9提供。' '服务时间为周一至周五 9:00-18:00。' > "$BATS_TEST_TMPDIR/l.txt"
+	sla-extract "$BATS_TEST_TMPDIR/l.txt" > "$BATS_TEST_TMPDIR/d.ini"
+	[ "$(grep -c '^\[calendar 5x9\]$' "$BATS_TEST_TMPDIR/d.ini")" -eq 1 ]
+	grep -A1 '^\[calendar 5x9-2\]$' "$BATS_TEST_TMPDIR/d.ini" | grep -q '^mon-fri  = 09:00-18:00 '
+	grep -q '^calendar.onsite = 5x9-2 ' "$BATS_TEST_TMPDIR/d.ini"
+	run sla-check --lint --now "$NOW" --policy "$BATS_TEST_TMPDIR/d.ini"
+	[ "$status" -eq 0 ]
+}
